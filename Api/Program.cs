@@ -1,2 +1,20 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using Scorecard.Api.Cli;
+using Scorecard.Api.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddScorecard();
+var app = builder.Build();
+app.UseScorecard();
+
+if (CommandLine.VerbOf(args) is { } verb)
+{
+    var code = await CommandLine.RunAsync(app, verb, args);
+    await app.DisposeAsync();
+    return code;
+}
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the in-process test host.</summary>
+public partial class Program;

@@ -1,0 +1,11 @@
+using System.Security.Claims;
+
+namespace Scorecard.Api.Auth;
+
+internal static class Caller
+{
+    public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
+
+    /// <summary>The unit whose subtree the caller is limited to, or null for a province-wide key.</summary>
+    public static string? ScopeUnit(this ClaimsPrincipal user) => user.FindFirstValue(Roles.UnitScopeClaim);
+}

@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Scorecard.Api.Auth;
+using Scorecard.Api.Validation;
+using Scorecard.Domain.Calendar;
+using Scorecard.Infrastructure.Calendar;
+
+namespace Scorecard.Api.Endpoints;
+
+internal static class CalendarEndpoints
+{
+    public static IEndpointRouteBuilder MapCalendarEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/calendar").WithTags("Calendar");
+        group.MapGet("/", ListDays).WithSummary("Holidays and make-up working days between two dates (inclusive).");
+        group.MapPut("/", PutDays).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<CalendarDayRequest>>()
+            .WithSummary("Upsert holidays and make-up working days by date.");
+        group.MapDelete("/{date}", DeleteDay).RequireAuthorization(Roles.AdminPolicy)
+            .WithSummary("Return a date to the Monday–Friday rule.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<CalendarDay>>, ProblemHttpResult>> ListDays(DateOnly? from, DateOnly? to, CalendarStore store, CancellationToken ct)
+    {
+        if (from is not null && to is not null && to < from)
+        {
+            return Problems.BadRequest("'to' must not be before 'from'.");
+        }
+
+        return TypedResults.Ok(await store.ListAsync(from, to, ct).ConfigureAwait(false));
+    }
+
+    private static async Task<Results<Ok<UpsertCounts>, ProblemHttpResult>> PutDays(List<CalendarDayRequest> days, ClaimsPrincipal user, CalendarStore store, CancellationToken ct)
+    {
+        if (user.ScopeUnit() is { } scope)
+        {
+            return Problems.ProvinceWideOnly(scope);
+        }
+
+        var outcome = await store.UpsertAsync([.. days.Select(d => d.ToDay())], ct).ConfigureAwait(false);
+        return TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteDay(DateOnly date, ClaimsPrincipal user, CalendarStore store, CancellationToken ct)
+    {
+        if (user.ScopeUnit() is { } scope)
+        {
+            return Problems.ProvinceWideOnly(scope);
+        }
+
+        return await store.DeleteAsync(date, ct).ConfigureAwait(false)
+            ? TypedResults.NoContent()
+            : Problems.NotFound($"{date:yyyy-MM-dd} is neither a holiday nor a make-up working day in the calendar.");
+    }
+}

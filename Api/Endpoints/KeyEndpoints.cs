@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Scorecard.Api.Auth;
+using Scorecard.Api.Units;
+using Scorecard.Api.Validation;
+using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.Keys;
+
+namespace Scorecard.Api.Endpoints;
+
+internal static class KeyEndpoints
+{
+    public static IEndpointRouteBuilder MapKeyEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/keys").WithTags("Keys").RequireAuthorization(Roles.AdminPolicy);
+        group.MapPost("/", CreateKey).WithValidation<CreateKeyRequest>()
+            .WithSummary("Create a key; its plaintext is in this answer only.");
+        group.MapGet("/", ListKeys).WithSummary("Keys (never their plaintext).");
+        group.MapDelete("/{id}", RevokeKey).WithSummary("Revoke a key.");
+        return app;
+    }
+
+    private static async Task<Results<Created<CreatedKey>, ProblemHttpResult>> CreateKey(
+        CreateKeyRequest request, ClaimsPrincipal user, UnitDirectory directory, ApiKeyStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var scope = user.ScopeUnit();
+        var unitCode = request.UnitCode ?? scope;
+        if (unitCode is not null)
+        {
+            var tree = await directory.GetAsync(ct).ConfigureAwait(false);
+            if (!tree.Contains(unitCode))
+            {
+                return Problems.BadRequest($"Unit '{unitCode}' does not exist.");
+            }
+
+            if (!UnitDirectory.InScope(tree, scope, unitCode))
+            {
+                return Problems.OutsideScope(unitCode, scope!);
+            }
+        }
+
+        var (key, plaintext) = await store.CreateAsync(request.Name!.Trim(), WireName.Parse<ApiKeyRole>(request.Role!), unitCode, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        return TypedResults.Created($"/api/keys/{key.Id}", new CreatedKey(key.Id, key.Name, WireName.Of(key.Role), key.UnitCode, plaintext));
+    }
+
+    private static async Task<Ok<List<ApiKey>>> ListKeys(ClaimsPrincipal user, UnitDirectory directory, ApiKeyStore store, CancellationToken ct)
+    {
+        var keys = await store.ListAsync(ct).ConfigureAwait(false);
+        if (user.ScopeUnit() is not { } scope)
+        {
+            return TypedResults.Ok(keys.ToList());
+        }
+
+        var tree = await directory.GetAsync(ct).ConfigureAwait(false);
+        return TypedResults.Ok(keys.Where(k => k.UnitCode is not null && UnitDirectory.InScope(tree, scope, k.UnitCode)).ToList());
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(string id, ClaimsPrincipal user, UnitDirectory directory, ApiKeyStore store, ApiKeyCache cache, TimeProvider clock, CancellationToken ct)
+    {
+        if (user.ScopeUnit() is { } scope)
+        {
+            var key = (await store.ListAsync(ct).ConfigureAwait(false)).FirstOrDefault(k => k.Id == id);
+            var tree = await directory.GetAsync(ct).ConfigureAwait(false);
+            if (key is not null && (key.UnitCode is null || !UnitDirectory.InScope(tree, scope, key.UnitCode)))
+            {
+                return Problems.OutsideScope(key.UnitCode ?? "(province-wide)", scope);
+            }
+        }
+
+        var revoked = await store.RevokeAsync(id, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        cache.Forget(id);
+        return revoked ? TypedResults.NoContent() : Problems.NotFound($"Key '{id}' does not exist or is already revoked.");
+    }
+}
+
+internal sealed record CreateKeyRequest(string? Name, string? Role, string? UnitCode);
+
+/// <summary>The only answer that ever carries a key's plaintext.</summary>
+internal sealed record CreatedKey(string Id, string Name, string Role, string? UnitCode, string Key);
+
+internal sealed class CreateKeyRequestValidator : AbstractValidator<CreateKeyRequest>
+{
+    public CreateKeyRequestValidator()
+    {
+        RuleFor(k => k.Name).NotEmpty().MaximumLength(128);
+        RuleFor(k => k.Role).NotEmpty().IsOneOf(WireName.All<ApiKeyRole>());
+        RuleFor(k => k.UnitCode).IsCode().When(k => k.UnitCode is not null);
+    }
+}

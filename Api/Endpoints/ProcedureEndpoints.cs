@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Scorecard.Api.Auth;
+using Scorecard.Api.Validation;
+using Scorecard.Domain.Levels;
+using Scorecard.Domain.Procedures;
+using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.Procedures;
+
+namespace Scorecard.Api.Endpoints;
+
+internal static class ProcedureEndpoints
+{
+    public static IEndpointRouteBuilder MapProcedureEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/procedures").WithTags("Procedures");
+        group.MapGet("/", ListProcedures).WithSummary("Procedures, optionally of one level (province, district, commune).");
+        group.MapGet("/{code}", GetProcedure).WithSummary("One procedure.");
+        group.MapPut("/", PutProcedures).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<ProcedureRequest>>()
+            .WithSummary("Upsert procedures by code.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<Procedure>>, ProblemHttpResult>> ListProcedures(string? level, ProcedureStore store, CancellationToken ct)
+    {
+        UnitLevel? parsed = null;
+        if (level is not null)
+        {
+            if (!WireName.TryParse<UnitLevel>(level, out var value))
+            {
+                return Problems.BadRequest($"Level '{level}' is not one of: {string.Join(", ", WireName.All<UnitLevel>())}.");
+            }
+
+            parsed = value;
+        }
+
+        return TypedResults.Ok(await store.ListAsync(parsed, ct).ConfigureAwait(false));
+    }
+
+    private static async Task<Results<Ok<Procedure>, ProblemHttpResult>> GetProcedure(string code, ProcedureStore store, CancellationToken ct) =>
+        await store.FindAsync(code, ct).ConfigureAwait(false) is { } procedure
+            ? TypedResults.Ok(procedure)
+            : Problems.NotFound($"Procedure '{code}' does not exist.");
+
+    private static async Task<Results<Ok<UpsertCounts>, ProblemHttpResult>> PutProcedures(
+        List<ProcedureRequest> procedures, System.Security.Claims.ClaimsPrincipal user, ProcedureStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (user.ScopeUnit() is { } scope)
+        {
+            return Problems.ProvinceWideOnly(scope);
+        }
+
+        var outcome = await store.UpsertAsync([.. procedures.Select(p => p.ToProcedure())], clock.GetUtcNow(), ct).ConfigureAwait(false);
+        return TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
+    }
+}

@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Scorecard.Api.Auth;
+using Scorecard.Api.Units;
+using Scorecard.Api.Validation;
+using Scorecard.Domain.Units;
+using Scorecard.Infrastructure.Units;
+
+namespace Scorecard.Api.Endpoints;
+
+internal static class UnitEndpoints
+{
+    public static IEndpointRouteBuilder MapUnitEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/units").WithTags("Units");
+        group.MapGet("/", ListUnits).WithSummary("Units visible to the caller, parents before children.");
+        group.MapGet("/{code}", GetUnit).WithSummary("One unit.");
+        group.MapPut("/", PutUnits).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<UnitRequest>>()
+            .WithSummary("Upsert units by code; refuses unknown parents and cycles, naming the unit.");
+        return app;
+    }
+
+    private static async Task<Ok<List<Unit>>> ListUnits(ClaimsPrincipal user, UnitDirectory directory, CancellationToken ct)
+    {
+        var tree = await directory.GetAsync(ct).ConfigureAwait(false);
+        var scope = user.ScopeUnit();
+        return TypedResults.Ok(scope is null ? [.. tree.TopDown] : tree.Subtree(scope).ToList());
+    }
+
+    private static async Task<Results<Ok<Unit>, ProblemHttpResult>> GetUnit(string code, ClaimsPrincipal user, UnitDirectory directory, CancellationToken ct)
+    {
+        var tree = await directory.GetAsync(ct).ConfigureAwait(false);
+        if (tree.Find(code) is not { } unit)
+        {
+            return Problems.NotFound($"Unit '{code}' does not exist.");
+        }
+
+        return UnitDirectory.InScope(tree, user.ScopeUnit(), code)
+            ? TypedResults.Ok(unit)
+            : Problems.OutsideScope(code, user.ScopeUnit()!);
+    }
+
+    private static async Task<Results<Ok<UpsertCounts>, ValidationProblem, ProblemHttpResult>> PutUnits(
+        List<UnitRequest> units, ClaimsPrincipal user, UnitStore store, UnitDirectory directory, TimeProvider clock, CancellationToken ct)
+    {
+        if (user.ScopeUnit() is { } scope)
+        {
+            return Problems.ProvinceWideOnly(scope);
+        }
+
+        var outcome = await store.UpsertAsync([.. units.Select(u => u.ToUnit())], clock.GetUtcNow(), ct).ConfigureAwait(false);
+        directory.Invalidate();
+        return outcome.Succeeded
+            ? TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated))
+            : Problems.Refused("The units do not form a hierarchy.", outcome.Errors);
+    }
+}

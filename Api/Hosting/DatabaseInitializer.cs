@@ -1,0 +1,61 @@
+using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.Indicators;
+using Scorecard.Infrastructure.Seed;
+
+namespace Scorecard.Api.Hosting;
+
+/// <summary>
+/// Migrates the schema and installs the built-in indicators at start. When the database cannot be
+/// reached the service still starts (so /health/ready can say 503 instead of a crash loop) and
+/// retries in the background. In Development an empty database gets the demo province.
+/// </summary>
+internal sealed partial class DatabaseInitializer(
+    DatabaseMigrator migrator,
+    DatabaseState state,
+    IndicatorStore indicators,
+    DemoSeeder seeder,
+    IConfiguration configuration,
+    TimeProvider clock,
+    ILogger<DatabaseInitializer> logger) : BackgroundService
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(10);
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // A first attempt before the server accepts requests: on a healthy database every request sees the current schema.
+        await TryInitialiseAsync(cancellationToken).ConfigureAwait(false);
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!state.IsMigrated && !stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(RetryDelay, clock, stoppingToken).ConfigureAwait(false);
+            await TryInitialiseAsync(stoppingToken).ConfigureAwait(false);
+        }
+
+        if (state.IsMigrated && configuration.GetValue<bool>("Seed:DemoOnFirstStart"))
+        {
+            await seeder.SeedIfEmptyAsync(new DemoSeedOptions(), stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task TryInitialiseAsync(CancellationToken ct)
+    {
+        try
+        {
+            migrator.Migrate();
+            await indicators.EnsureAsync(IndicatorDefaults.All, clock.GetUtcNow(), ct).ConfigureAwait(false);
+            state.MarkMigrated();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            state.MarkFailed(ex.Message);
+            LogUnavailable(logger, ex, RetryDelay.TotalSeconds);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The database is not available; /health/ready answers 503 and start-up retries every {Seconds} s")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, double seconds);
+}

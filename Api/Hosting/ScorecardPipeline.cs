@@ -1,0 +1,42 @@
+using Scorecard.Api.Endpoints;
+using Scorecard.Api.OpenApi;
+
+namespace Scorecard.Api.Hosting;
+
+internal static class ScorecardPipeline
+{
+    public static WebApplication UseScorecard(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+        });
+        app.UseStatusCodePages();
+        app.Use(SecurityHeaders);
+        app.UseScorecardOpenApi();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthEndpoints();
+        app.MapUnitEndpoints();
+        app.MapProcedureEndpoints();
+        app.MapCalendarEndpoints();
+        app.MapIndicatorEndpoints();
+        app.MapKeyEndpoints();
+        return app;
+    }
+
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            headers.CacheControl = "no-store";
+        }
+
+        return next();
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Scorecard.Api.Auth;
+using Scorecard.Api.Endpoints;
+using Scorecard.Api.Errors;
+using Scorecard.Api.OpenApi;
+using Scorecard.Api.Units;
+using Scorecard.Infrastructure.Calendar;
+using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.Indicators;
+using Scorecard.Infrastructure.Keys;
+using Scorecard.Infrastructure.Procedures;
+using Scorecard.Infrastructure.Seed;
+using Scorecard.Infrastructure.Units;
+
+namespace Scorecard.Api.Hosting;
+
+internal static class ScorecardServices
+{
+    /// <summary>Largest request body accepted by any route (the dossier-event limit of SPEC §4).</summary>
+    public const long MaxRequestBodyBytes = 10 * 1024 * 1024;
+
+    public static WebApplicationBuilder AddScorecard(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            k.Limits.MaxRequestLineSize = 8 * 1024;
+            k.AddServerHeader = false;
+        });
+
+        AddDatabase(services, configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddSingleton<UnitDirectory>();
+        services.AddSingleton<ApiKeyCache>();
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => ConfigureJson(o.JsonSerializerOptions));
+
+        services.AddAuthentication(ApiKeyOptions.Scheme)
+            .AddScheme<ApiKeyOptions, ApiKeyAuthenticationHandler>(ApiKeyOptions.Scheme, o => o.BootstrapAdminKey = configuration["Auth:BootstrapAdminKey"]);
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyOptions.Scheme).RequireAuthenticatedUser().Build())
+            .AddPolicy(Roles.AdminPolicy, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Roles.IngestPolicy, p => p.RequireRole(Roles.Admin, Roles.Integrator));
+
+        AddValidators(services);
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddScorecardOpenApi();
+        return builder;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.MaxDepth = 32;
+    }
+
+    private static void AddDatabase(IServiceCollection services, ConfigurationManager configuration)
+    {
+        var settings = DatabaseSettings.Create(
+            configuration["Database:Provider"], configuration.GetConnectionString("Scorecard"), configuration.GetConnectionString("ReadOnly"));
+        DapperTypeHandlers.Register();
+        services.AddSingleton(settings);
+        services.AddSingleton<DbConnectionFactory>();
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<DatabaseState>();
+        services.AddSingleton<UnitStore>();
+        services.AddSingleton<ProcedureStore>();
+        services.AddSingleton<CalendarStore>();
+        services.AddSingleton<IndicatorStore>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<DemoSeeder>();
+    }
+
+    private static void AddValidators(IServiceCollection services)
+    {
+        services.AddSingleton<IValidator<List<UnitRequest>>, UnitBatchValidator>();
+        services.AddSingleton<IValidator<List<ProcedureRequest>>, ProcedureBatchValidator>();
+        services.AddSingleton<IValidator<List<CalendarDayRequest>>, CalendarBatchValidator>();
+        services.AddSingleton<IValidator<List<IndicatorRequest>>, IndicatorBatchValidator>();
+        services.AddSingleton<IValidator<BandScaleRequest>, BandScaleRequestValidator>();
+        services.AddSingleton<IValidator<CreateKeyRequest>, CreateKeyRequestValidator>();
+    }
+}

@@ -1,0 +1,3 @@
+namespace Scorecard.Domain.Calendar;
+
+public sealed record CalendarDay(DateOnly Date, CalendarDayKind Kind, string Name);

@@ -1,0 +1,7 @@
+namespace Scorecard.Domain.Calendar;
+
+public enum CalendarDayKind
+{
+    Holiday,
+    WorkingDay,
+}

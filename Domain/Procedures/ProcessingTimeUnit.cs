@@ -1,0 +1,8 @@
+namespace Scorecard.Domain.Procedures;
+
+public enum ProcessingTimeUnit
+{
+    WorkingDays,
+    Days,
+    Hours,
+}

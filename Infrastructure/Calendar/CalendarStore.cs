@@ -1,0 +1,51 @@
+using Dapper;
+using Scorecard.Domain.Calendar;
+using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.Units;
+
+namespace Scorecard.Infrastructure.Calendar;
+
+/// <summary>Holidays and make-up working days; every other day follows the Monday–Friday rule.</summary>
+public sealed class CalendarStore(DbConnectionFactory db)
+{
+    private const string SelectSql = """
+        SELECT date AS Date, kind AS Kind, name AS Name FROM calendar_days
+        WHERE (@From IS NULL OR date >= @From) AND (@To IS NULL OR date <= @To)
+        ORDER BY date
+        """;
+
+    private const string SelectDatesSql = "SELECT date FROM calendar_days";
+    private const string UpdateSql = "UPDATE calendar_days SET kind = @Kind, name = @Name WHERE date = @Date";
+    private const string InsertSql = "INSERT INTO calendar_days (date, kind, name) VALUES (@Date, @Kind, @Name)";
+    private const string DeleteSql = "DELETE FROM calendar_days WHERE date = @Date";
+
+    public async Task<IReadOnlyList<CalendarDay>> ListAsync(DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(DateOnly Date, string Kind, string Name)>(
+            new CommandDefinition(SelectSql, new { From = from, To = to }, cancellationToken: ct)).ConfigureAwait(false);
+        return [.. rows.Select(r => new CalendarDay(r.Date, WireName.Parse<CalendarDayKind>(r.Kind), r.Name))];
+    }
+
+    public async Task<UpsertOutcome> UpsertAsync(IReadOnlyList<CalendarDay> days, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var known = (await connection.QueryAsync<DateOnly>(new CommandDefinition(SelectDatesSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false))
+            .ToHashSet();
+        var rows = days.Select(d => new { d.Date, Kind = WireName.Of(d.Kind), d.Name }).ToList();
+        var updates = rows.Where(r => known.Contains(r.Date)).ToList();
+        var inserts = rows.Where(r => !known.Contains(r.Date)).ToList();
+        await connection.ExecuteAsync(new CommandDefinition(UpdateSql, updates, transaction, cancellationToken: ct)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(InsertSql, inserts, transaction, cancellationToken: ct)).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return new UpsertOutcome(inserts.Count, updates.Count, []);
+    }
+
+    /// <summary>Removes a holiday or make-up day, returning the date to the Monday–Friday rule.</summary>
+    public async Task<bool> DeleteAsync(DateOnly date, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Date = date }, cancellationToken: ct)).ConfigureAwait(false) > 0;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Scorecard.Infrastructure.Database;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

@@ -1,0 +1,35 @@
+namespace Scorecard.Infrastructure.Database;
+
+/// <summary>Where the data lives: read from <c>Database:Provider</c> and <c>ConnectionStrings:*</c>.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, string ReadOnlyConnectionString)
+{
+    public const string DefaultSqlitePath = "data/scorecard.db";
+
+    /// <summary>
+    /// Builds the settings, rejecting an unknown provider name with a message that lists the known ones.
+    /// SQLite defaults to <see cref="DefaultSqlitePath"/>; its directory is created when missing.
+    /// </summary>
+    public static DatabaseSettings Create(string? provider, string? connectionString, string? readOnlyConnectionString)
+    {
+        var name = string.IsNullOrWhiteSpace(provider) ? nameof(DatabaseProvider.Sqlite) : provider.Trim();
+        if (!Enum.TryParse<DatabaseProvider>(name, ignoreCase: true, out var parsed) || int.TryParse(name, out _))
+        {
+            throw new InvalidOperationException(
+                $"Database:Provider '{name}' is not supported; use one of: {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.");
+        }
+
+        if (parsed == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                "Database:Provider is SqlServer but ConnectionStrings:Scorecard is empty.");
+        }
+
+        var primary = parsed == DatabaseProvider.Sqlite
+            ? SqliteConnections.Normalise(connectionString ?? $"Data Source={DefaultSqlitePath}")
+            : connectionString!;
+        var readOnly = string.IsNullOrWhiteSpace(readOnlyConnectionString)
+            ? primary
+            : parsed == DatabaseProvider.Sqlite ? SqliteConnections.Normalise(readOnlyConnectionString) : readOnlyConnectionString;
+        return new DatabaseSettings(parsed, primary, readOnly);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+
+namespace Scorecard.Infrastructure.Database;
+
+/// <summary>Opens one connection per operation; the caller disposes it.</summary>
+public sealed class DbConnectionFactory(DatabaseSettings settings)
+{
+    public DatabaseProvider Provider => settings.Provider;
+
+    /// <summary>A connection to the primary database, for writes and reads that must see them.</summary>
+    public Task<DbConnection> OpenAsync(CancellationToken ct) => OpenAsync(settings.ConnectionString, ct);
+
+    /// <summary>A connection for reports and feeds (a readable secondary in production, if configured).</summary>
+    public Task<DbConnection> OpenReadOnlyAsync(CancellationToken ct) => OpenAsync(settings.ReadOnlyConnectionString, ct);
+
+    private async Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct)
+    {
+        DbConnection connection = settings.Provider == DatabaseProvider.Sqlite
+            ? new SqliteConnection(connectionString)
+            : new SqlConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(ct).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}

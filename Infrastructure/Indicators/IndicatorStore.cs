@@ -1,0 +1,141 @@
+using Dapper;
+using Scorecard.Domain.Bands;
+using Scorecard.Domain.Indicators;
+using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.Units;
+
+namespace Scorecard.Infrastructure.Indicators;
+
+public sealed class IndicatorStore(DbConnectionFactory db)
+{
+    private const string SelectSql = """
+        SELECT code AS Code, name AS Name, kind AS Kind, description AS Description, max_points AS MaxPoints, full_at AS FullAt
+        FROM indicators ORDER BY code
+        """;
+
+    private const string SelectBandsSql = """
+        SELECT indicator_code AS IndicatorCode, valid_from AS ValidFrom, min_value AS MinValue, color AS Color
+        FROM indicator_bands ORDER BY indicator_code, valid_from, position
+        """;
+
+    private const string SelectCodesSql = "SELECT code FROM indicators";
+
+    private const string UpdateSql = """
+        UPDATE indicators SET name = @Name, kind = @Kind, description = @Description, max_points = @MaxPoints,
+               full_at = @FullAt, updated_at = @Now
+        WHERE code = @Code
+        """;
+
+    private const string InsertSql = """
+        INSERT INTO indicators (code, name, kind, description, max_points, full_at, updated_at)
+        VALUES (@Code, @Name, @Kind, @Description, @MaxPoints, @FullAt, @Now)
+        """;
+
+    private const string DeleteScaleSql = "DELETE FROM indicator_bands WHERE indicator_code = @Code AND valid_from = @ValidFrom";
+
+    private const string InsertBandSql = """
+        INSERT INTO indicator_bands (indicator_code, valid_from, position, min_value, color)
+        VALUES (@Code, @ValidFrom, @Position, @Min, @Color)
+        """;
+
+    public async Task<IReadOnlyList<IndicatorDefinition>> ListAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<IndicatorRow>(new CommandDefinition(SelectSql, cancellationToken: ct)).ConfigureAwait(false);
+        var bands = (await connection.QueryAsync<BandRow>(new CommandDefinition(SelectBandsSql, cancellationToken: ct)).ConfigureAwait(false))
+            .ToLookup(b => b.IndicatorCode, StringComparer.Ordinal);
+        return [.. rows.Select(r => new IndicatorDefinition(
+            r.Code, r.Name, WireName.Parse<IndicatorKind>(r.Kind), r.Description, (decimal?)r.MaxPoints, (decimal?)r.FullAt,
+            [.. bands[r.Code].GroupBy(b => b.ValidFrom).Select(g => new BandScale(g.Key, [.. g.Select(b => new Band((decimal)b.MinValue, b.Color))]))]))];
+    }
+
+    /// <summary>Upserts indicators by code; the band scales given with each replace those of the same date.</summary>
+    public async Task<UpsertOutcome> UpsertAsync(IReadOnlyList<IndicatorDefinition> indicators, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var known = (await connection.QueryAsync<string>(new CommandDefinition(SelectCodesSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var indicator in indicators)
+        {
+            var row = new
+            {
+                indicator.Code,
+                indicator.Name,
+                Kind = WireName.Of(indicator.Kind),
+                indicator.Description,
+                MaxPoints = (double?)indicator.MaxPoints,
+                FullAt = (double?)indicator.FullAt,
+                Now = now,
+            };
+            await connection.ExecuteAsync(new CommandDefinition(known.Contains(indicator.Code) ? UpdateSql : InsertSql, row, transaction, cancellationToken: ct)).ConfigureAwait(false);
+            foreach (var scale in indicator.Bands)
+            {
+                await ReplaceScaleAsync(connection, transaction, indicator.Code, scale, ct).ConfigureAwait(false);
+            }
+        }
+
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        var created = indicators.Count(i => !known.Contains(i.Code));
+        return new UpsertOutcome(created, indicators.Count - created, []);
+    }
+
+    /// <summary>Inserts the indicators that do not exist yet; existing ones keep any edits made to them.</summary>
+    public async Task EnsureAsync(IReadOnlyList<IndicatorDefinition> defaults, DateTimeOffset now, CancellationToken ct)
+    {
+        var existing = (await ListAsync(ct).ConfigureAwait(false)).Select(i => i.Code).ToHashSet(StringComparer.Ordinal);
+        var missing = defaults.Where(d => !existing.Contains(d.Code)).ToList();
+        if (missing.Count > 0)
+        {
+            await UpsertAsync(missing, now, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stores one dated scale for an existing indicator; false when the indicator is unknown.</summary>
+    public async Task<bool> PutBandsAsync(string code, BandScale scale, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var known = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM indicators WHERE code = @Code", new { Code = code }, transaction, cancellationToken: ct)).ConfigureAwait(false);
+        if (known == 0)
+        {
+            return false;
+        }
+
+        await ReplaceScaleAsync(connection, transaction, code, scale, ct).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return true;
+    }
+
+    private static async Task ReplaceScaleAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string code, BandScale scale, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(DeleteScaleSql, new { Code = code, scale.ValidFrom }, transaction, cancellationToken: ct)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(InsertBandSql, scale.Bands.Select((b, i) => new
+        {
+            Code = code,
+            scale.ValidFrom,
+            Position = i,
+            Min = (double)b.Min,
+            b.Color,
+        }), transaction, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    private sealed class IndicatorRow
+    {
+        public string Code { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public string? Description { get; init; }
+        public double? MaxPoints { get; init; }
+        public double? FullAt { get; init; }
+    }
+
+    private sealed class BandRow
+    {
+        public string IndicatorCode { get; init; } = "";
+        public DateOnly ValidFrom { get; init; }
+        public double MinValue { get; init; }
+        public string Color { get; init; } = "";
+    }
+}

@@ -1,0 +1,92 @@
+using Dapper;
+using Scorecard.Domain.Levels;
+using Scorecard.Domain.Procedures;
+using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.Units;
+
+namespace Scorecard.Infrastructure.Procedures;
+
+public sealed class ProcedureStore(DbConnectionFactory db)
+{
+    private const string SelectSql = $"""
+        SELECT code AS {nameof(ProcedureRow.Code)}, name AS {nameof(ProcedureRow.Name)}, field AS {nameof(ProcedureRow.Field)},
+               level AS {nameof(ProcedureRow.Level)}, online_service AS {nameof(ProcedureRow.OnlineService)},
+               integrated AS {nameof(ProcedureRow.Integrated)}, has_fee AS {nameof(ProcedureRow.HasFee)},
+               person_applicant AS {nameof(ProcedureRow.PersonApplicant)},
+               processing_time_value AS {nameof(ProcedureRow.ProcessingTimeValue)},
+               processing_time_unit AS {nameof(ProcedureRow.ProcessingTimeUnit)},
+               online_only_from AS {nameof(ProcedureRow.OnlineOnlyFrom)}, online_only_to AS {nameof(ProcedureRow.OnlineOnlyTo)}
+        FROM procedures
+        """;
+
+    private const string SelectCodesSql = "SELECT code FROM procedures";
+
+    private const string UpdateSql = """
+        UPDATE procedures SET name = @Name, field = @Field, level = @Level, online_service = @OnlineService,
+               integrated = @Integrated, has_fee = @HasFee, person_applicant = @PersonApplicant,
+               processing_time_value = @ProcessingTimeValue, processing_time_unit = @ProcessingTimeUnit,
+               online_only_from = @OnlineOnlyFrom, online_only_to = @OnlineOnlyTo, updated_at = @Now
+        WHERE code = @Code
+        """;
+
+    private const string InsertSql = """
+        INSERT INTO procedures (code, name, field, level, online_service, integrated, has_fee, person_applicant,
+                                processing_time_value, processing_time_unit, online_only_from, online_only_to, updated_at)
+        VALUES (@Code, @Name, @Field, @Level, @OnlineService, @Integrated, @HasFee, @PersonApplicant,
+                @ProcessingTimeValue, @ProcessingTimeUnit, @OnlineOnlyFrom, @OnlineOnlyTo, @Now)
+        """;
+
+    public async Task<IReadOnlyList<Procedure>> ListAsync(UnitLevel? level, CancellationToken ct)
+    {
+        await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
+        var sql = level is null ? SelectSql + " ORDER BY code" : SelectSql + " WHERE level = @Level ORDER BY code";
+        var rows = await connection.QueryAsync<ProcedureRow>(new CommandDefinition(
+            sql, new { Level = level is null ? null : WireName.Of(level.Value) }, cancellationToken: ct)).ConfigureAwait(false);
+        return [.. rows.Select(ToProcedure)];
+    }
+
+    public async Task<Procedure?> FindAsync(string code, CancellationToken ct)
+    {
+        await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<ProcedureRow>(new CommandDefinition(
+            SelectSql + " WHERE code = @Code", new { Code = code }, cancellationToken: ct)).ConfigureAwait(false);
+        return row is null ? null : ToProcedure(row);
+    }
+
+    /// <summary>Upserts by code in one transaction; answers how many were created and updated.</summary>
+    public async Task<UpsertOutcome> UpsertAsync(IReadOnlyList<Procedure> procedures, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var known = (await connection.QueryAsync<string>(new CommandDefinition(SelectCodesSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false))
+            .ToHashSet(StringComparer.Ordinal);
+        var rows = procedures.Select(p => new
+        {
+            p.Code,
+            p.Name,
+            p.Field,
+            Level = WireName.Of(p.Level),
+            OnlineService = WireName.Of(p.OnlineService),
+            p.Integrated,
+            p.HasFee,
+            p.PersonApplicant,
+            ProcessingTimeValue = p.ProcessingTime?.Value,
+            ProcessingTimeUnit = p.ProcessingTime is { } time ? WireName.Of(time.Unit) : null,
+            p.OnlineOnlyFrom,
+            p.OnlineOnlyTo,
+            Now = now,
+        }).ToList();
+        var updates = rows.Where(r => known.Contains(r.Code)).ToList();
+        var inserts = rows.Where(r => !known.Contains(r.Code)).ToList();
+        await connection.ExecuteAsync(new CommandDefinition(UpdateSql, updates, transaction, cancellationToken: ct)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(InsertSql, inserts, transaction, cancellationToken: ct)).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return new UpsertOutcome(inserts.Count, updates.Count, []);
+    }
+
+    private static Procedure ToProcedure(ProcedureRow r) => new(
+        r.Code, r.Name, r.Field, WireName.Parse<UnitLevel>(r.Level), WireName.Parse<OnlineService>(r.OnlineService),
+        r.Integrated, r.HasFee, r.PersonApplicant,
+        r.ProcessingTimeValue is { } value && r.ProcessingTimeUnit is { } unit ? new ProcessingTime(value, WireName.Parse<ProcessingTimeUnit>(unit)) : null,
+        r.OnlineOnlyFrom, r.OnlineOnlyTo);
+}

@@ -1,0 +1,74 @@
+using System.Data.Common;
+using Dapper;
+using Scorecard.Domain.Levels;
+using Scorecard.Domain.Units;
+using Scorecard.Infrastructure.Database;
+
+namespace Scorecard.Infrastructure.Units;
+
+/// <summary>Units, their successors and external ids, and the closure table kept in step with them.</summary>
+public sealed class UnitStore(DbConnectionFactory db)
+{
+    private const string SelectUnitsSql = $"""
+        SELECT id AS {nameof(UnitRow.Id)}, code AS {nameof(UnitRow.Code)}, name AS {nameof(UnitRow.Name)},
+               level AS {nameof(UnitRow.Level)}, kind AS {nameof(UnitRow.Kind)}, parent_code AS {nameof(UnitRow.ParentCode)},
+               valid_from AS {nameof(UnitRow.ValidFrom)}, valid_to AS {nameof(UnitRow.ValidTo)}
+        FROM units
+        ORDER BY code
+        """;
+
+    private const string SelectSuccessorsSql = "SELECT unit_code AS UnitCode, successor_code AS SuccessorCode FROM unit_successors ORDER BY unit_code, successor_code";
+
+    private const string SelectExternalIdsSql = "SELECT unit_code AS UnitCode, system AS System, external_id AS ExternalId FROM unit_external_ids";
+
+    public async Task<UnitTree> LoadTreeAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return UnitTree.Build(await LoadAsync(connection, null, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Upserts <paramref name="incoming"/> by code in one transaction, refusing the whole batch when
+    /// a parent is unknown or a cycle would form; rebuilds the closure table.
+    /// </summary>
+    public async Task<UpsertOutcome> UpsertAsync(IReadOnlyList<Unit> incoming, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var existing = await LoadAsync(connection, transaction, ct).ConfigureAwait(false);
+        var tree = UnitTree.TryMerge(existing, incoming, out var errors);
+        if (tree is null)
+        {
+            return UpsertOutcome.Refused(errors.Select(e => new UpsertError(e.Code, e.Message)));
+        }
+
+        var known = existing.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
+        var changed = incoming.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
+        var ordered = tree.TopDown.Where(u => changed.Contains(u.Code)).ToList();
+        var writes = new UnitWrites(connection, transaction, now, ct);
+        foreach (var unit in ordered)
+        {
+            await writes.SaveAsync(unit, known.Contains(unit.Code)).ConfigureAwait(false);
+        }
+
+        await writes.RebuildClosureAsync(tree).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        var created = ordered.Count(u => !known.Contains(u.Code));
+        return new UpsertOutcome(created, ordered.Count - created, []);
+    }
+
+    internal static async Task<IReadOnlyList<Unit>> LoadAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)
+    {
+        var rows = await connection.QueryAsync<UnitRow>(new CommandDefinition(SelectUnitsSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
+        var successors = (await connection.QueryAsync<(string UnitCode, string SuccessorCode)>(
+                new CommandDefinition(SelectSuccessorsSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false))
+            .ToLookup(s => s.UnitCode, s => s.SuccessorCode, StringComparer.Ordinal);
+        var externalIds = (await connection.QueryAsync<(string UnitCode, string System, string ExternalId)>(
+                new CommandDefinition(SelectExternalIdsSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false))
+            .ToLookup(e => e.UnitCode, StringComparer.Ordinal);
+        return [.. rows.Select(r => new Unit(
+            r.Code, r.Name, WireName.Parse<UnitLevel>(r.Level), WireName.Parse<UnitKind>(r.Kind), r.ParentCode, r.ValidFrom, r.ValidTo,
+            [.. successors[r.Code]],
+            externalIds[r.Code].ToDictionary(e => e.System, e => e.ExternalId, StringComparer.Ordinal)))];
+    }
+}
