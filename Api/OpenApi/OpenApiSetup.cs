@@ -41,6 +41,7 @@ internal static class OpenApiSetup
                 [new OpenApiSecuritySchemeReference("Basic", document)] = [],
             });
             o.CustomSchemaIds(t => t.IsGenericType ? null : t.Name);
+            o.SupportNonNullableReferenceTypes();
         });
         return services;
     }

@@ -126,8 +126,9 @@ public sealed class UnitTree
                 if (!onPath.Add(code))
                 {
                     var cycle = path.Skip(path.IndexOf(code)).ToList();
-                    if (cycle.Any(reported.Add))
+                    if (!cycle.Any(reported.Contains))
                     {
+                        reported.UnionWith(cycle);
                         var first = cycle.Min(StringComparer.Ordinal)!;
                         yield return new UnitTreeError(first,
                             $"Unit '{first}' would be its own ancestor: {string.Join(" → ", Rotate(cycle, first))} → {first}.");

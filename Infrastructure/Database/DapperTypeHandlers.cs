@@ -23,6 +23,11 @@ public static class DapperTypeHandlers
             return;
         }
 
+        // Dapper's built-in map would hand DateTimeOffset/DateOnly to the provider untouched.
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
+        SqlMapper.RemoveTypeMap(typeof(DateOnly));
+        SqlMapper.RemoveTypeMap(typeof(DateOnly?));
         SqlMapper.AddTypeHandler(new InstantHandler());
         SqlMapper.AddTypeHandler(new DateHandler());
     }
