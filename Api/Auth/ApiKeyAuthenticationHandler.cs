@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Keys;
 
 namespace Scorecard.Api.Auth;

@@ -2,6 +2,7 @@ using FluentValidation;
 using Scorecard.Api.Validation;
 using Scorecard.Domain.Calendar;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Domain.Wire;
 
 namespace Scorecard.Api.Endpoints;
 

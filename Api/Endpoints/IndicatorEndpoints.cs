@@ -4,6 +4,7 @@ using Scorecard.Api.Auth;
 using Scorecard.Api.Validation;
 using Scorecard.Domain.Indicators;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Indicators;
 using Scorecard.Infrastructure.Units;
 

@@ -3,6 +3,7 @@ using Scorecard.Api.Validation;
 using Scorecard.Domain.Bands;
 using Scorecard.Domain.Indicators;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Indicators;
 
 namespace Scorecard.Api.Endpoints;

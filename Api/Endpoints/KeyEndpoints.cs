@@ -5,6 +5,7 @@ using Scorecard.Api.Auth;
 using Scorecard.Api.Units;
 using Scorecard.Api.Validation;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Keys;
 
 namespace Scorecard.Api.Endpoints;

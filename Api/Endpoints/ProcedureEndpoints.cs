@@ -4,6 +4,7 @@ using Scorecard.Api.Validation;
 using Scorecard.Domain.Levels;
 using Scorecard.Domain.Procedures;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Procedures;
 
 namespace Scorecard.Api.Endpoints;

@@ -3,6 +3,7 @@ using Scorecard.Api.Validation;
 using Scorecard.Domain.Levels;
 using Scorecard.Domain.Procedures;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Domain.Wire;
 
 namespace Scorecard.Api.Endpoints;
 

@@ -1,4 +1,4 @@
 namespace Scorecard.Domain.Bands;
 
-/// <summary>A colour band: values at or above <paramref name="Min"/> (and below the next band up).</summary>
+/// <summary>A colour for values at or above <paramref name="Min"/> (inclusive lower bound, percent).</summary>
 public sealed record Band(decimal Min, string Color);

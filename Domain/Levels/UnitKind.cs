@@ -1,6 +1,6 @@
 namespace Scorecard.Domain.Levels;
 
-/// <summary>A locality (tỉnh, huyện, xã) or an agency of one (sở, ban, ngành).</summary>
+/// <summary>A locality (province, district, commune) or an agency [sở, ban, ngành].</summary>
 public enum UnitKind
 {
     Locality,

@@ -1,6 +1,6 @@
 namespace Scorecard.Domain.Levels;
 
-/// <summary>The tier of government a unit or procedure belongs to ("cấp").</summary>
+/// <summary>The administrative tier [cấp] of a unit or procedure.</summary>
 public enum UnitLevel
 {
     Province,

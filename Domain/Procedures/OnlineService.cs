@@ -1,6 +1,6 @@
 namespace Scorecard.Domain.Procedures;
 
-/// <summary>Online service level: full [toàn trình], partial [một phần], none.</summary>
+/// <summary>Online public service level: full [toàn trình], partial [một phần], or none.</summary>
 public enum OnlineService
 {
     Full,

@@ -2,7 +2,11 @@ using Scorecard.Domain.Levels;
 
 namespace Scorecard.Domain.Procedures;
 
-/// <summary>An administrative procedure [thủ tục hành chính] as published in the national database.</summary>
+/// <summary>
+/// An administrative procedure [thủ tục hành chính]. <paramref name="OnlineOnlyFrom"/> to
+/// <paramref name="OnlineOnlyTo"/> (Vietnam dates, inclusive, either end open) is a pilot window in
+/// which only online dossiers are accepted.
+/// </summary>
 public sealed record Procedure(
     string Code,
     string Name,
@@ -14,4 +18,11 @@ public sealed record Procedure(
     bool PersonApplicant,
     ProcessingTime? ProcessingTime,
     DateOnly? OnlineOnlyFrom,
-    DateOnly? OnlineOnlyTo);
+    DateOnly? OnlineOnlyTo)
+{
+    /// <summary>True when the day lies in the online-only pilot window.</summary>
+    public bool IsOnlineOnlyOn(DateOnly day) =>
+        (OnlineOnlyFrom is not null || OnlineOnlyTo is not null)
+        && (OnlineOnlyFrom is not { } from || day >= from)
+        && (OnlineOnlyTo is not { } to || day <= to);
+}

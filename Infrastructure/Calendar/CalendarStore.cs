@@ -1,6 +1,7 @@
 using Dapper;
 using Scorecard.Domain.Calendar;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Units;
 
 namespace Scorecard.Infrastructure.Calendar;

@@ -2,6 +2,7 @@ using Dapper;
 using Scorecard.Domain.Bands;
 using Scorecard.Domain.Indicators;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Units;
 
 namespace Scorecard.Infrastructure.Indicators;

@@ -1,5 +1,6 @@
 using Dapper;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Domain.Wire;
 
 namespace Scorecard.Infrastructure.Keys;
 

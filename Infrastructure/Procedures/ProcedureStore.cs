@@ -2,6 +2,7 @@ using Dapper;
 using Scorecard.Domain.Levels;
 using Scorecard.Domain.Procedures;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Units;
 
 namespace Scorecard.Infrastructure.Procedures;

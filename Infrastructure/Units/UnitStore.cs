@@ -3,6 +3,7 @@ using Dapper;
 using Scorecard.Domain.Levels;
 using Scorecard.Domain.Units;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Domain.Wire;
 
 namespace Scorecard.Infrastructure.Units;
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Scorecard.Domain.Units;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Domain.Wire;
 
 namespace Scorecard.Infrastructure.Units;
 

@@ -1,0 +1,100 @@
+using Scorecard.Domain.Calendar;
+
+namespace Scorecard.Api.Tests.Domain.Calendar;
+
+public sealed class WorkCalendarTests
+{
+    private static readonly WorkCalendar Tet = Tet2025.Calendar();
+
+    [TestCase("2025-01-24", true)] // Friday
+    [TestCase("2025-01-25", false)] // Saturday
+    [TestCase("2025-01-27", true)] // Monday before Tết
+    [TestCase("2025-01-28", false)] // Tết, last day of the lunar year
+    [TestCase("2025-02-03", false)] // compensatory Monday
+    [TestCase("2025-02-04", true)]
+    public void IsWorkingDay_WhenTet2025_FollowsTable(string day, bool expected)
+    {
+        Assert.That(Tet.IsWorkingDay(Inv.Day(day)), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void IsWorkingDay_WhenMakeUpSaturday_IsTrueAndLastEntryWins()
+    {
+        var calendar = new WorkCalendar(
+        [
+            new CalendarDay(new DateOnly(2025, 4, 26), CalendarDayKind.Holiday, "first"),
+            new CalendarDay(new DateOnly(2025, 4, 26), CalendarDayKind.WorkingDay, "swapped Saturday"),
+        ]);
+
+        Assert.That(calendar.IsWorkingDay(new DateOnly(2025, 4, 26)), Is.True);
+    }
+
+    [Test]
+    public void AddWorkingDays_WhenFridayAfternoonAcrossTet2025_LandsTuesdayAfterTet()
+    {
+        // Fri 24 Jan 16:00 leaves 8 h of Friday; Mon 27 Jan gives 24 h (32 h); Tue 28 Jan to Mon 3 Feb
+        // are Tết holidays, a weekend and the compensatory day; the last 16 h run on Tue 4 Feb.
+        var due = Tet.AddWorkingDays(Inv.At("2025-01-24T16:00:00+07:00"), 2);
+
+        Assert.That(due, Is.EqualTo(Inv.At("2025-02-04T16:00:00+07:00")));
+    }
+
+    [TestCase("2023-07-24T10:30:00+07:00", 1, "2023-07-25T10:30:00+07:00")] // Monday → Tuesday, same time
+    [TestCase("2023-07-28T10:30:00+07:00", 1, "2023-07-31T10:30:00+07:00")] // Friday → Monday
+    [TestCase("2023-07-29T10:30:00+07:00", 2, "2023-08-02T00:00:00+07:00")] // Saturday: Mon 31 Jul and Tue 1 Aug, due at end of Tuesday
+    [TestCase("2023-07-24T00:00:00+07:00", 5, "2023-07-29T00:00:00+07:00")] // Monday 00:00: five whole days, end of Friday
+    [TestCase("2023-07-24T10:30:00+07:00", 0, "2023-07-24T10:30:00+07:00")]
+    public void AddWorkingDays_WhenWeekdaysOnly_FollowsDeadlineRule(string start, int n, string expected)
+    {
+        Assert.That(WorkCalendar.WeekdaysOnly.AddWorkingDays(Inv.At(start), n), Is.EqualTo(Inv.At(expected)));
+    }
+
+    [Test]
+    public void AddWorkingDays_WhenNegative_Throws()
+    {
+        Assert.That(() => Tet.AddWorkingDays(Inv.At("2025-01-24T16:00:00+07:00"), -1), Throws.TypeOf<ArgumentOutOfRangeException>());
+    }
+
+    [Test]
+    public void AddWorkingTime_WhenHoursCrossWeekend_SkipsSaturdayAndSunday()
+    {
+        // Friday 20:00 + 8 h: 4 h to midnight, then the remaining 4 h on Monday from 00:00.
+        var due = WorkCalendar.WeekdaysOnly.AddWorkingTime(Inv.At("2023-07-28T20:00:00+07:00"), TimeSpan.FromHours(8));
+
+        Assert.That(due, Is.EqualTo(Inv.At("2023-07-31T04:00:00+07:00")));
+    }
+
+    [Test]
+    public void AddWorkingTime_WhenNoWorkingDays_Throws()
+    {
+        var noWork = new WorkCalendar(Enumerable.Range(0, 366 * 51)
+            .Select(i => new CalendarDay(new DateOnly(2025, 1, 1).AddDays(i), CalendarDayKind.Holiday, "x")));
+
+        Assert.That(() => noWork.AddWorkingDays(Inv.At("2025-01-02T00:00:00+07:00"), 1), Throws.InvalidOperationException);
+    }
+
+    [TestCase("2025-01-24T16:00:00+07:00", "2025-02-04T16:00:00+07:00", 2)]
+    [TestCase("2025-02-04T16:00:00+07:00", "2025-01-24T16:00:00+07:00", -2)]
+    [TestCase("2025-01-24T16:00:00+07:00", "2025-02-04T15:59:00+07:00", 1)]
+    [TestCase("2025-01-25T08:00:00+07:00", "2025-01-26T08:00:00+07:00", 0)]
+    public void CountWorkingDays_WhenInstants_CountsWholeWorkingDaysOfWorkingTime(string from, string to, int expected)
+    {
+        Assert.That(Tet.CountWorkingDays(Inv.At(from), Inv.At(to)), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void WorkingTimeBetween_WhenAcrossTet_CountsOnlyWorkingDays()
+    {
+        // Fri 24 Jan 16:00 → 24:00 is 8 h, Mon 27 Jan is 24 h, Tue 4 Feb 00:00 → 09:00 is 9 h: 41 h.
+        var time = Tet.WorkingTimeBetween(Inv.At("2025-01-24T16:00:00+07:00"), Inv.At("2025-02-04T09:00:00+07:00"));
+
+        Assert.That(time, Is.EqualTo(TimeSpan.FromHours(41)));
+    }
+
+    [Test]
+    public void CountWorkingDays_WhenDates_CountsInclusive()
+    {
+        // January 2025: 23 weekdays minus 1 Jan and Tết 28–31 Jan = 18.
+        Assert.That(Tet.CountWorkingDays(new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 31)), Is.EqualTo(18));
+    }
+}

@@ -1,0 +1,158 @@
+using Scorecard.Api.Tests.Domain.Builders;
+using Scorecard.Api.Tests.Domain.Calendar;
+using Scorecard.Domain.Calendar;
+using Scorecard.Domain.Dossiers;
+using Scorecard.Domain.Procedures;
+
+namespace Scorecard.Api.Tests.Domain.Dossiers;
+
+public sealed class TimelinessTests
+{
+    private static readonly DateTimeOffset AsOf = Inv.At("2023-12-31T00:00:00+07:00");
+
+    // Received Mon 2023-07-24 09:00, 5 working days: due Mon 2023-07-31 09:00.
+    [TestCase("2023-07-28T16:00:00+07:00", Timeliness.Early)] // Friday
+    [TestCase("2023-07-30T23:59:59+07:00", Timeliness.Early)] // the day before the due day
+    [TestCase("2023-07-31T08:00:00+07:00", Timeliness.OnTime)] // due day, before the due time
+    [TestCase("2023-07-31T09:00:00+07:00", Timeliness.OnTime)] // exactly at the due instant
+    [TestCase("2023-07-31T09:01:00+07:00", Timeliness.Late)] // a minute late
+    [TestCase("2023-08-01T08:00:00+07:00", Timeliness.Late)]
+    public void Classify_WhenFinishedAroundDueDay_IsEarlyOnTimeOrLate(string finishedAt, Timeliness expected)
+    {
+        var d = new DossierBuilder().FinishedAt(finishedAt).Build();
+
+        Assert.That(d.DueAt, Is.EqualTo(Inv.At("2023-07-31T09:00:00+07:00")));
+        Assert.That(TimelinessRules.Classify(d, AsOf, WorkCalendar.WeekdaysOnly), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Classify_WhenSupplementOfThreeWorkingDays_MovesDeadlineThreeWorkingDays()
+    {
+        // Paused Tue 25 Jul 09:00 → Fri 28 Jul 09:00 = 3 working days; due Mon 31 Jul 09:00 + 3 working days = Thu 3 Aug 09:00.
+        var builder = new DossierBuilder()
+            .SupplementRequested("2023-07-25T09:00:00+07:00")
+            .SupplementCompleted("2023-07-28T09:00:00+07:00");
+        var onTime = builder.FinishedAt("2023-08-03T09:00:00+07:00").Build();
+        var cal = WorkCalendar.WeekdaysOnly;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(onTime.BaseDueAt, Is.EqualTo(Inv.At("2023-07-31T09:00:00+07:00")));
+            Assert.That(onTime.DueAt, Is.EqualTo(Inv.At("2023-08-03T09:00:00+07:00")));
+            Assert.That(onTime.SupplementCount, Is.EqualTo(1));
+            Assert.That(onTime.SupplementDuration, Is.EqualTo(TimeSpan.FromDays(3)));
+            Assert.That(onTime.SupplementWorkingTime, Is.EqualTo(TimeSpan.FromDays(3)));
+            Assert.That(TimelinessRules.Classify(onTime, AsOf, cal), Is.EqualTo(Timeliness.OnTime));
+
+            // SPEC view: elapsed working time 8 days (Mon 24 Jul 09:00 → Thu 3 Aug 09:00) − 3 paused = 5 allowed.
+            var elapsed = cal.WorkingTimeBetween(onTime.ReceivedAt, onTime.FinishedAt!.Value) - onTime.SupplementWorkingTime;
+            Assert.That(elapsed, Is.EqualTo(TimeSpan.FromDays(5)));
+        });
+    }
+
+    [TestCase("2023-08-02T17:00:00+07:00", Timeliness.Early)]
+    [TestCase("2023-08-03T09:01:00+07:00", Timeliness.Late)]
+    public void Classify_WhenSupplementMovedDeadline_JudgesAgainstMovedDeadline(string finishedAt, Timeliness expected)
+    {
+        var d = new DossierBuilder()
+            .SupplementRequested("2023-07-25T09:00:00+07:00")
+            .SupplementCompleted("2023-07-28T09:00:00+07:00")
+            .FinishedAt(finishedAt).Build();
+
+        Assert.That(TimelinessRules.Classify(d, AsOf, WorkCalendar.WeekdaysOnly), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Classify_WhenTwoSupplementRequests_IsLateEvenIfEarly()
+    {
+        var d = new DossierBuilder()
+            .SupplementRequested("2023-07-24T10:00:00+07:00").SupplementCompleted("2023-07-24T11:00:00+07:00")
+            .SupplementRequested("2023-07-24T12:00:00+07:00").SupplementCompleted("2023-07-24T13:00:00+07:00")
+            .FinishedAt("2023-07-25T09:00:00+07:00").Build();
+
+        Assert.That(d.SupplementCount, Is.EqualTo(2));
+        Assert.That(d.SupplementDuration, Is.EqualTo(TimeSpan.FromHours(2)));
+        Assert.That(TimelinessRules.Classify(d, AsOf, WorkCalendar.WeekdaysOnly), Is.EqualTo(Timeliness.Late));
+    }
+
+    [Test]
+    public void Classify_WhenFridayAfternoonAcrossTet2025_DueTuesdayAfterTet()
+    {
+        // Fri 24 Jan 16:00 + 2 working days = Tue 4 Feb 16:00 (see WorkCalendarTests for the arithmetic).
+        var procedure = new ProcedureBuilder().Takes(2, ProcessingTimeUnit.WorkingDays).Build();
+        var builder = new DossierBuilder().For(procedure).On(Tet2025.Calendar()).ReceivedAt("2025-01-24T16:00:00+07:00");
+
+        var early = builder.Build() with { FinishedAt = Inv.At("2025-02-03T10:00:00+07:00") };
+        var late = builder.FinishedAt("2025-02-04T16:01:00+07:00").Build();
+
+        Assert.That(late.DueAt, Is.EqualTo(Inv.At("2025-02-04T16:00:00+07:00")));
+        Assert.That(TimelinessRules.Classify(early, AsOf, Tet2025.Calendar()), Is.EqualTo(Timeliness.Early));
+        Assert.That(TimelinessRules.Classify(late, AsOf, Tet2025.Calendar()), Is.EqualTo(Timeliness.Late));
+        Assert.That(TimelinessRules.Classify(late with { FinishedAt = null }, Inv.At("2025-02-03T23:00:00+07:00"), Tet2025.Calendar()),
+            Is.EqualTo(Timeliness.InTime));
+    }
+
+    [TestCase("2023-07-31T09:00:00+07:00", Timeliness.InTime)]
+    [TestCase("2023-07-31T09:00:01+07:00", Timeliness.Overdue)]
+    public void Classify_WhenOpen_IsInTimeUntilTheDueInstant(string asOf, Timeliness expected)
+    {
+        Assert.That(TimelinessRules.Classify(new DossierBuilder().Build(), Inv.At(asOf), WorkCalendar.WeekdaysOnly), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Classify_WhenAwaitingSupplementPastOriginalDue_IsInTime()
+    {
+        // Paused since Fri 28 Jul 09:00 with 1 working day left; at Fri 4 Aug the clock is still stopped.
+        var d = new DossierBuilder().SupplementRequested("2023-07-28T09:00:00+07:00").Build();
+
+        Assert.That(d.Status, Is.EqualTo(DossierStatus.AwaitingSupplement));
+        Assert.That(TimelinessRules.Classify(d, Inv.At("2023-08-04T09:00:00+07:00"), WorkCalendar.WeekdaysOnly), Is.EqualTo(Timeliness.InTime));
+    }
+
+    [Test]
+    public void Classify_WhenSupplementRequestedAfterDue_StaysOverdue()
+    {
+        var d = new DossierBuilder().SupplementRequested("2023-08-01T09:00:00+07:00").Build();
+
+        Assert.That(TimelinessRules.Classify(d, Inv.At("2023-08-04T09:00:00+07:00"), WorkCalendar.WeekdaysOnly), Is.EqualTo(Timeliness.Overdue));
+    }
+
+    [Test]
+    public void Classify_WhenNoDeadline_IsOnTimeOrInTime()
+    {
+        var builder = new DossierBuilder().For(new ProcedureBuilder().NoProcessingTime().Build());
+
+        Assert.That(TimelinessRules.Classify(builder.Build(), AsOf, WorkCalendar.WeekdaysOnly), Is.EqualTo(Timeliness.InTime));
+        Assert.That(TimelinessRules.Classify(builder.FinishedAt("2025-01-01T00:00:00+07:00").Build(), AsOf, WorkCalendar.WeekdaysOnly),
+            Is.EqualTo(Timeliness.OnTime));
+    }
+
+    [TestCase(DossierEventType.Withdrawn)]
+    [TestCase(DossierEventType.Refused)]
+    public void Classify_WhenWithdrawnOrRefused_IsNull(DossierEventType type)
+    {
+        var d = new DossierBuilder().Event(type, "2023-07-25T09:00:00+07:00").Build();
+
+        Assert.That(TimelinessRules.Classify(d, AsOf, WorkCalendar.WeekdaysOnly), Is.Null);
+    }
+
+    [TestCase("2023-08-01T00:00:00+07:00", "2023-07-31")]
+    [TestCase("2023-08-01T00:00:01+07:00", "2023-08-01")]
+    public void DueDay_WhenMidnight_IsPreviousDay(string due, string expected)
+    {
+        Assert.That(TimelinessRules.DueDay(Inv.At(due)), Is.EqualTo(Inv.Day(expected)));
+    }
+
+    [Test]
+    public void Classify_WhenReceivedSaturday_DueDayIsLastWorkingDay()
+    {
+        // Sat 29 Jul: clock starts Mon 31 Jul 00:00; 2 working days end Tue 1 Aug 24:00. Finishing Tuesday is on time, Monday early.
+        var builder = new DossierBuilder().For(new ProcedureBuilder().Takes(2, ProcessingTimeUnit.WorkingDays).Build())
+            .ReceivedAt("2023-07-29T10:00:00+07:00");
+        var cal = WorkCalendar.WeekdaysOnly;
+
+        Assert.That(builder.Build().DueAt, Is.EqualTo(Inv.At("2023-08-02T00:00:00+07:00")));
+        Assert.That(TimelinessRules.Classify(builder.Build() with { FinishedAt = Inv.At("2023-08-01T16:00:00+07:00") }, AsOf, cal), Is.EqualTo(Timeliness.OnTime));
+        Assert.That(TimelinessRules.Classify(builder.Build() with { FinishedAt = Inv.At("2023-07-31T16:00:00+07:00") }, AsOf, cal), Is.EqualTo(Timeliness.Early));
+    }
+}

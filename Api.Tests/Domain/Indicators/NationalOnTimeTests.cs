@@ -1,0 +1,61 @@
+using Scorecard.Api.Tests.Domain.Builders;
+using Scorecard.Domain.Calendar;
+using Scorecard.Domain.Indicators;
+using Scorecard.Domain.Periods;
+
+namespace Scorecard.Api.Tests.Domain.Indicators;
+
+/// <summary>July 2023, 5-working-day procedure: received Mon 09:00 is due the next Mon 09:00.</summary>
+public sealed class NationalOnTimeTests
+{
+    private static readonly Period July = Period.Month(2023, 7);
+    private static readonly DateTimeOffset AsOf = Inv.At("2023-08-15T00:00:00+07:00");
+
+    private static Ratio National(DossierBuilder b, DateTimeOffset? asOf = null) =>
+        DossierContributions.Of(b.Build(), b.Procedure!, July, OnTimeRule.National, asOf ?? AsOf, WorkCalendar.WeekdaysOnly)[IndicatorCodes.OnTime];
+
+    [TestCase("2023-06-29T09:00:00+07:00", "2023-07-05T09:00:00+07:00", 1, 1)] // open at 1 Jul, handled 5 Jul before its 6 Jul due
+    [TestCase("2023-06-29T09:00:00+07:00", "2023-07-07T09:00:00+07:00", 0, 1)] // open at 1 Jul, handled late in July
+    [TestCase("2023-06-01T09:00:00+07:00", "2023-06-08T09:00:00+07:00", 0, 0)] // finished before July
+    [TestCase("2023-06-29T09:00:00+07:00", "2023-08-10T09:00:00+07:00", 0, 1)] // open all July, overdue since 6 Jul
+    [TestCase("2023-07-10T09:00:00+07:00", "2023-07-14T09:00:00+07:00", 1, 1)] // received and handled early in July
+    [TestCase("2023-07-20T09:00:00+07:00", "2023-08-02T09:00:00+07:00", 0, 1)] // due Thu 27 Jul: overdue at 1 Aug 00:00
+    [TestCase("2023-07-27T09:00:00+07:00", "2023-08-02T09:00:00+07:00", 1, 1)] // due Thu 3 Aug: open and in time at July's end
+    [TestCase("2023-08-02T09:00:00+07:00", "2023-08-03T09:00:00+07:00", 0, 0)] // received after July
+    public void NationalOnTime_WhenDossier_CountsAsNationalRuleReads(string receivedAt, string finishedAt, long n, long d)
+    {
+        var b = new DossierBuilder().ReceivedAt(receivedAt).FinishedAt(finishedAt);
+
+        Assert.That(National(b), Is.EqualTo(new Ratio(n, d)));
+    }
+
+    [Test]
+    public void NationalOnTime_WhenStillOpenAtPeriodEnd_CountsOnlyIfNotOverdue()
+    {
+        // Received Mon 24 Jul, due Mon 31 Jul 09:00, never finished: overdue at 1 Aug 00:00.
+        Assert.That(National(new DossierBuilder()), Is.EqualTo(new Ratio(0, 1)));
+
+        // Same dossier with a deadline of 15 Aug given at reception: in time at 1 Aug.
+        Assert.That(National(new DossierBuilder().DueAt("2023-08-15T17:00:00+07:00")), Is.EqualTo(new Ratio(1, 1)));
+    }
+
+    [Test]
+    public void NationalOnTime_WhenPeriodStillOpen_JudgesOpenDossiersAtAsOf()
+    {
+        // asOf Fri 28 Jul: due Mon 31 Jul not yet passed; by asOf Tue 1 Aug it would be, but July is judged at its end.
+        var b = new DossierBuilder();
+
+        Assert.That(National(b, Inv.At("2023-07-28T12:00:00+07:00")), Is.EqualTo(new Ratio(1, 1)));
+        Assert.That(National(b, Inv.At("2023-07-31T12:00:00+07:00")), Is.EqualTo(new Ratio(0, 1)));
+    }
+
+    [Test]
+    public void NationalOnTime_WhenFinishedRuleWouldSkipOpenDossier_DiffersFromFinishedRule()
+    {
+        var b = new DossierBuilder().ReceivedAt("2023-07-27T09:00:00+07:00");
+        var finished = DossierContributions.Of(b.Build(), b.Procedure!, July, OnTimeRule.Finished, AsOf, WorkCalendar.WeekdaysOnly);
+
+        Assert.That(finished[IndicatorCodes.OnTime], Is.EqualTo(Ratio.Zero));
+        Assert.That(National(b), Is.EqualTo(new Ratio(1, 1)));
+    }
+}

@@ -1,0 +1,40 @@
+using Scorecard.Api.Tests.Domain.Builders;
+using Scorecard.Domain.Calendar;
+using Scorecard.Domain.Procedures;
+
+namespace Scorecard.Api.Tests.Domain.Procedures;
+
+public sealed class ProcedureTests
+{
+    [TestCase(5, ProcessingTimeUnit.WorkingDays, "2023-07-31T09:00:00+07:00")] // Mon 09:00 + 5 working days
+    [TestCase(5, ProcessingTimeUnit.Days, "2023-07-29T09:00:00+07:00")] // calendar days: Saturday
+    [TestCase(8, ProcessingTimeUnit.Hours, "2023-07-24T17:00:00+07:00")]
+    [TestCase(24, ProcessingTimeUnit.Hours, "2023-07-25T09:00:00+07:00")]
+    public void DueFrom_WhenUnit_CountsThatUnit(int value, ProcessingTimeUnit unit, string expected)
+    {
+        var due = new ProcessingTime(value, unit).DueFrom(Inv.At("2023-07-24T09:00:00+07:00"), WorkCalendar.WeekdaysOnly);
+
+        Assert.That(due, Is.EqualTo(Inv.At(expected)));
+    }
+
+    [Test]
+    public void DueFrom_WhenUnknownUnitOrNegative_Throws()
+    {
+        var at = Inv.At("2023-07-24T09:00:00+07:00");
+        Assert.That(() => new ProcessingTime(1, (ProcessingTimeUnit)7).DueFrom(at, WorkCalendar.WeekdaysOnly), Throws.InvalidOperationException);
+        Assert.That(() => new ProcessingTime(-1, ProcessingTimeUnit.Days).DueFrom(at, WorkCalendar.WeekdaysOnly), Throws.TypeOf<ArgumentOutOfRangeException>());
+    }
+
+    [TestCase(null, null, "2023-07-01", false)]
+    [TestCase("2023-07-01", null, "2023-06-30", false)]
+    [TestCase("2023-07-01", null, "2023-07-01", true)]
+    [TestCase("2023-07-01", "2023-07-31", "2023-07-31", true)]
+    [TestCase("2023-07-01", "2023-07-31", "2023-08-01", false)]
+    [TestCase(null, "2023-07-31", "2020-01-01", true)]
+    public void IsOnlineOnlyOn_WhenWindow_IsInclusive(string? from, string? to, string day, bool expected)
+    {
+        var p = new ProcedureBuilder().OnlineOnly(from is null ? null : Inv.Day(from), to is null ? null : Inv.Day(to)).Build();
+
+        Assert.That(p.IsOnlineOnlyOn(Inv.Day(day)), Is.EqualTo(expected));
+    }
+}

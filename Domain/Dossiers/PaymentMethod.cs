@@ -1,0 +1,7 @@
+namespace Scorecard.Domain.Dossiers;
+
+public enum PaymentMethod
+{
+    Online,
+    Offline,
+}

@@ -1,0 +1,89 @@
+using Scorecard.Domain.Calendar;
+using Scorecard.Domain.Dossiers;
+using Scorecard.Domain.Periods;
+using Scorecard.Domain.Procedures;
+using Scorecard.Domain.Time;
+
+namespace Scorecard.Domain.Indicators;
+
+/// <summary>
+/// What one dossier adds to each dossier-based indicator of one period (SPEC §6). "Received in P"
+/// uses <c>receivedAt</c> and "finished in P" uses <c>finishedAt</c>, in Vietnam time. Withdrawn and
+/// refused dossiers add 0/0 everywhere. The state must be folded from events up to <c>asOf</c>.
+/// </summary>
+public static class DossierContributions
+{
+    /// <returns>A ratio (1/1, 0/1 or 0/0) for each code of <see cref="IndicatorCodes.DossierBased"/>.</returns>
+    public static IReadOnlyDictionary<string, Ratio> Of(
+        DossierState d, Procedure p, Period period, OnTimeRule rule, DateTimeOffset asOf, WorkCalendar cal)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(cal);
+        var counted = d.IsCounted;
+        var received = counted && period.Contains(d.ReceivedAt);
+        var finished = counted && d.FinishedAt is { } f && period.Contains(f);
+        var resolvedOrReturned = finished && d.FinishKind is FinishKind.Resolved or FinishKind.Returned;
+        var violation = IsOnlineOnlyViolation(d, p);
+
+        return new Dictionary<string, Ratio>(StringComparer.Ordinal)
+        {
+            [IndicatorCodes.OnTime] = rule == OnTimeRule.National
+                ? NationalOnTime(d, period, asOf, cal)
+                : Ratio.Of(finished, IsEarlyOrOnTime(d, asOf, cal)),
+            [IndicatorCodes.OnlineSubmission] = Ratio.Of(
+                received && (p.OnlineService != OnlineService.None || violation), d.Channel == Channel.Online),
+            [IndicatorCodes.OnlinePayment] = Ratio.Of(received && d.FeeRequired, d.PaidOnline),
+            [IndicatorCodes.Digitisation] = Ratio.Of(received, d.Digitised),
+            [IndicatorCodes.EResult] = Ratio.Of(resolvedOrReturned, d.ElectronicResult),
+            [IndicatorCodes.PopulationDb] = Ratio.Of(received && p.PersonApplicant, d.PopulationDbUsed),
+        };
+    }
+
+    /// <summary>
+    /// A direct or postal dossier received (Vietnam date) inside the procedure's online-only pilot
+    /// window. It counts in the <c>online-submission</c> denominator and never in its numerator.
+    /// </summary>
+    public static bool IsOnlineOnlyViolation(DossierState d, Procedure p)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(p);
+        return d.IsCounted
+            && d.Channel is Channel.Direct or Channel.Postal
+            && p.IsOnlineOnlyOn(VietnamTime.DateOf(d.ReceivedAt));
+    }
+
+    /// <summary>
+    /// National rule. Denominator: received in P, or received before P and still open at P's start.
+    /// Numerator: of those, finished in P early or on time, or still open at P's end (or at
+    /// <paramref name="asOf"/> while P is open) and not overdue then. Finished in P but late, or open and
+    /// overdue, is in the denominator only.
+    /// </summary>
+    public static Ratio NationalOnTime(DossierState d, Period period, DateTimeOffset asOf, WorkCalendar cal)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(period);
+        if (!d.IsCounted || d.ReceivedAt >= period.End)
+        {
+            return Ratio.Zero;
+        }
+
+        var openAtStart = d.ReceivedAt < period.Start && !(d.FinishedAt < period.Start);
+        if (!period.Contains(d.ReceivedAt) && !openAtStart)
+        {
+            return Ratio.Zero;
+        }
+
+        if (d.FinishedAt is { } f && f < period.End)
+        {
+            return Ratio.Of(true, IsEarlyOrOnTime(d, asOf, cal));
+        }
+
+        var at = asOf < period.End ? asOf : period.End;
+        return Ratio.Of(true, !TimelinessRules.IsOverdueAt(d, at, cal));
+    }
+
+    internal static bool IsEarlyOrOnTime(DossierState d, DateTimeOffset asOf, WorkCalendar cal) =>
+        TimelinessRules.Classify(d, asOf, cal) is Timeliness.Early or Timeliness.OnTime;
+}
