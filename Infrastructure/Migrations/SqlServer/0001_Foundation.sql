@@ -128,26 +128,32 @@ CREATE TABLE dbo.dossier_events (
 CREATE INDEX ix_dossier_events_dossier ON dbo.dossier_events (dossier_code, at, seq);
 
 CREATE TABLE dbo.dossiers (
-    code                    varchar(64)  NOT NULL CONSTRAINT pk_dossiers PRIMARY KEY,
-    procedure_id            int          NOT NULL CONSTRAINT fk_dossiers_procedure REFERENCES dbo.procedures (id),
-    unit_id                 int          NOT NULL CONSTRAINT fk_dossiers_unit REFERENCES dbo.units (id),
-    channel                 varchar(16)  NOT NULL,
-    status                  varchar(32)  NOT NULL,
-    received_at             datetimeoffset(7) NOT NULL,
-    due_at                  datetimeoffset(7) NULL,
-    finished_at             datetimeoffset(7) NULL,
-    returned_at             datetimeoffset(7) NULL,
-    supplement_count        int          NOT NULL,
-    supplement_seconds      bigint       NOT NULL,
-    fee_required            bit          NOT NULL,
-    paid_online             bit          NOT NULL,
-    amount_paid             bigint       NOT NULL,
-    digitised               bit          NOT NULL,
-    electronic_result       bit          NOT NULL,
-    population_db_used      bit          NOT NULL,
-    updated_at              datetimeoffset(7) NOT NULL
+    code                   varchar(64)  NOT NULL CONSTRAINT pk_dossiers PRIMARY KEY,
+    procedure_id           int          NOT NULL CONSTRAINT fk_dossiers_procedure REFERENCES dbo.procedures (id),
+    unit_id                int          NOT NULL CONSTRAINT fk_dossiers_unit REFERENCES dbo.units (id),
+    channel                varchar(16)  NOT NULL,
+    status                 varchar(32)  NOT NULL,
+    received_at            datetimeoffset(7) NOT NULL,
+    due_at                 datetimeoffset(7) NULL,
+    finished_at            datetimeoffset(7) NULL,
+    finish_kind            varchar(16)  NULL,
+    returned_at            datetimeoffset(7) NULL,
+    timeliness             varchar(16)  NULL,
+    supplement_count       int          NOT NULL,
+    supplement_seconds     bigint       NOT NULL,
+    supplement_open_since  datetimeoffset(7) NULL,
+    fee_required           bit          NOT NULL,
+    paid_online            bit          NOT NULL,
+    amount_paid            bigint       NOT NULL,
+    digitised              bit          NOT NULL,
+    electronic_result      bit          NOT NULL,
+    population_db_used     bit          NOT NULL,
+    online_eligible        bit          NOT NULL,
+    person_applicant       bit          NOT NULL,
+    violation              bit          NOT NULL
 );
 CREATE INDEX ix_dossiers_unit_received ON dbo.dossiers (unit_id, received_at);
+CREATE INDEX ix_dossiers_received ON dbo.dossiers (received_at);
 
 CREATE TABLE dbo.api_keys (
     id          varchar(32)   NOT NULL CONSTRAINT pk_api_keys PRIMARY KEY,

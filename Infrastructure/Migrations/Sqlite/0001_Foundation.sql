@@ -128,28 +128,37 @@ CREATE TABLE dossier_events (
 );
 CREATE INDEX ix_dossier_events_dossier ON dossier_events (dossier_code, at, seq);
 
--- The fold of each dossier's events (a projection: rebuildable from dossier_events).
+-- The fold of each dossier's events (a projection: rebuildable from dossier_events). Timeliness
+-- is stored once a dossier is finished (early/on-time/late); open ones are classified when read.
+-- online_eligible, person_applicant and violation are the procedure facts in force when the dossier
+-- was folded, so the daily_facts it added can be taken back exactly when it changes.
 CREATE TABLE dossiers (
-    code                    TEXT    NOT NULL PRIMARY KEY,
-    procedure_id            INTEGER NOT NULL REFERENCES procedures (id),
-    unit_id                 INTEGER NOT NULL REFERENCES units (id),
-    channel                 TEXT    NOT NULL,
-    status                  TEXT    NOT NULL,
-    received_at             TEXT    NOT NULL,
-    due_at                  TEXT    NULL,
-    finished_at             TEXT    NULL,
-    returned_at             TEXT    NULL,
-    supplement_count        INTEGER NOT NULL,
-    supplement_seconds      INTEGER NOT NULL,
-    fee_required            INTEGER NOT NULL,
-    paid_online             INTEGER NOT NULL,
-    amount_paid             INTEGER NOT NULL,
-    digitised               INTEGER NOT NULL,
-    electronic_result       INTEGER NOT NULL,
-    population_db_used      INTEGER NOT NULL,
-    updated_at              TEXT    NOT NULL
-);
+    code                   TEXT    NOT NULL PRIMARY KEY,
+    procedure_id           INTEGER NOT NULL REFERENCES procedures (id),
+    unit_id                INTEGER NOT NULL REFERENCES units (id),
+    channel                TEXT    NOT NULL,
+    status                 TEXT    NOT NULL,
+    received_at            TEXT    NOT NULL,
+    due_at                 TEXT    NULL,
+    finished_at            TEXT    NULL,
+    finish_kind            TEXT    NULL,
+    returned_at            TEXT    NULL,
+    timeliness             TEXT    NULL,
+    supplement_count       INTEGER NOT NULL,
+    supplement_seconds     INTEGER NOT NULL,
+    supplement_open_since  TEXT    NULL,
+    fee_required           INTEGER NOT NULL,
+    paid_online            INTEGER NOT NULL,
+    amount_paid            INTEGER NOT NULL,
+    digitised              INTEGER NOT NULL,
+    electronic_result      INTEGER NOT NULL,
+    population_db_used     INTEGER NOT NULL,
+    online_eligible        INTEGER NOT NULL,
+    person_applicant       INTEGER NOT NULL,
+    violation              INTEGER NOT NULL
+) WITHOUT ROWID;
 CREATE INDEX ix_dossiers_unit_received ON dossiers (unit_id, received_at);
+CREATE INDEX ix_dossiers_received ON dossiers (received_at);
 
 CREATE TABLE api_keys (
     id          TEXT NOT NULL PRIMARY KEY,

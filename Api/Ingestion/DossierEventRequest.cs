@@ -1,0 +1,140 @@
+using System.Text.Json;
+using Scorecard.Domain.Dossiers;
+using Scorecard.Domain.Wire;
+
+namespace Scorecard.Api.Ingestion;
+
+/// <summary>
+/// One event as sent, read leniently from its JSON object so that a field of the wrong type is
+/// reported for that event (in <see cref="TypeErrors"/>) instead of failing the whole request.
+/// </summary>
+internal sealed class DossierEventRequest
+{
+    public string? Id { get; private set; }
+    public string? DossierCode { get; private set; }
+    public string? Type { get; private set; }
+    public string? At { get; private set; }
+    public string? ProcedureCode { get; private set; }
+    public string? UnitCode { get; private set; }
+    public string? Channel { get; private set; }
+    public string? DueAt { get; private set; }
+    public string? Method { get; private set; }
+    public bool? Digitised { get; private set; }
+    public bool? PopulationDbUsed { get; private set; }
+    public bool? FeeRequired { get; private set; }
+    public bool? ElectronicResult { get; private set; }
+    public long? Amount { get; private set; }
+
+    public List<(string Field, string Message)> TypeErrors { get; } = [];
+
+    public static DossierEventRequest From(JsonElement json)
+    {
+        var request = new DossierEventRequest();
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            request.TypeErrors.Add(("", "Each event must be a JSON object."));
+            return request;
+        }
+
+        foreach (var property in json.EnumerateObject())
+        {
+            request.Read(property);
+        }
+
+        return request;
+    }
+
+    private void Read(JsonProperty property)
+    {
+        var value = property.Value;
+        switch (property.Name)
+        {
+            case "id": Id = Text(property); break;
+            case "dossierCode": DossierCode = Text(property); break;
+            case "type": Type = Text(property); break;
+            case "at": At = Text(property); break;
+            case "procedureCode": ProcedureCode = Text(property); break;
+            case "unitCode": UnitCode = Text(property); break;
+            case "channel": Channel = Text(property); break;
+            case "dueAt": DueAt = Text(property); break;
+            case "method": Method = Text(property); break;
+            case "digitised": Digitised = Flag(property); break;
+            case "populationDbUsed": PopulationDbUsed = Flag(property); break;
+            case "feeRequired": FeeRequired = Flag(property); break;
+            case "electronicResult": ElectronicResult = Flag(property); break;
+            case "amount":
+                if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var amount))
+                {
+                    Amount = amount;
+                }
+                else if (value.ValueKind != JsonValueKind.Null)
+                {
+                    TypeErrors.Add(("amount", "'amount' must be a whole number of đồng."));
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    private string? Text(JsonProperty property)
+    {
+        switch (property.Value.ValueKind)
+        {
+            case JsonValueKind.String:
+                return property.Value.GetString();
+            case JsonValueKind.Null:
+                return null;
+            default:
+                TypeErrors.Add((property.Name, $"'{property.Name}' must be a string."));
+                return null;
+        }
+    }
+
+    private bool? Flag(JsonProperty property)
+    {
+        switch (property.Value.ValueKind)
+        {
+            case JsonValueKind.True:
+                return true;
+            case JsonValueKind.False:
+                return false;
+            case JsonValueKind.Null:
+                return null;
+            default:
+                TypeErrors.Add((property.Name, $"'{property.Name}' must be true or false."));
+                return null;
+        }
+    }
+
+    /// <summary>The domain event, with only the fields its type carries (call after validation).</summary>
+    public DossierEvent ToEvent()
+    {
+        var type = WireName.Parse<DossierEventType>(Type!);
+        if (!InstantText.TryParse(At, out var at))
+        {
+            throw new InvalidOperationException("Validate the event before converting it.");
+        }
+
+        DateTimeOffset? due = InstantText.TryParse(DueAt, out var d) ? d.ToUniversalTime() : null;
+        var e = new DossierEvent(Id!, DossierCode!, type, at.ToUniversalTime(), 0);
+        return type switch
+        {
+            DossierEventType.Received => e with
+            {
+                ProcedureCode = ProcedureCode,
+                UnitCode = UnitCode,
+                Channel = WireName.Parse<Channel>(Channel!),
+                DueAt = due,
+                Digitised = Digitised,
+                PopulationDbUsed = PopulationDbUsed,
+                FeeRequired = FeeRequired,
+            },
+            DossierEventType.DueChanged or DossierEventType.SupplementCompleted => e with { DueAt = due },
+            DossierEventType.Paid => e with { PaymentMethod = WireName.Parse<PaymentMethod>(Method!), Amount = Amount },
+            DossierEventType.Resolved or DossierEventType.Returned => e with { ElectronicResult = ElectronicResult },
+            _ => e,
+        };
+    }
+}

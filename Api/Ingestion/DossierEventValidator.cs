@@ -1,0 +1,67 @@
+using FluentValidation;
+using Scorecard.Api.Validation;
+using Scorecard.Domain.Dossiers;
+using Scorecard.Domain.Time;
+using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Reference;
+
+namespace Scorecard.Api.Ingestion;
+
+/// <summary>
+/// SPEC §4 rules for one event, against the reference data and the clock of this request. Field
+/// names in messages are the JSON names, so an integrator can find them in what it sent.
+/// </summary>
+internal sealed class DossierEventValidator : AbstractValidator<DossierEventRequest>
+{
+    public static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly TimeSpan MaxAhead = TimeSpan.FromDays(1);
+    public const long MaxAmount = 1_000_000_000_000;
+
+    private const string Received = "received";
+
+    public DossierEventValidator(ReferenceData reference, DateTimeOffset now)
+    {
+        RuleFor(e => e.Id).NotEmpty().MaximumLength(ValidationExtensions.MaxCodeLength).Must(NoControlCharacters)
+            .WithMessage("'id' must be 1–64 printable characters.").OverridePropertyName("id");
+        RuleFor(e => e.DossierCode).NotEmpty().IsCode().OverridePropertyName("dossierCode");
+        RuleFor(e => e.Type).NotEmpty().IsOneOf(DossierEventTypes.WireNames).OverridePropertyName("type");
+        RuleFor(e => e.At).NotEmpty().Must(a => InstantText.TryParse(a, out _))
+            .WithMessage($"'at' must be {InstantText.Expected}.").OverridePropertyName("at")
+            .DependentRules(() => RuleFor(e => Instant(e.At)).InclusiveBetween(Earliest, now + MaxAhead)
+                .WithMessage("'at' must lie between 2000-01-01 and one day from now.").OverridePropertyName("at"));
+
+        When(e => e.Type == Received, () =>
+        {
+            RuleFor(e => e.ProcedureCode).NotEmpty().IsCode().OverridePropertyName("procedureCode")
+                .DependentRules(() => RuleFor(e => e.ProcedureCode).Must(p => reference.Procedure(p!) is not null)
+                    .WithMessage(e => $"Procedure '{e.ProcedureCode}' does not exist.").OverridePropertyName("procedureCode"));
+            RuleFor(e => e.UnitCode).NotEmpty().IsCode().OverridePropertyName("unitCode")
+                .DependentRules(() => RuleFor(e => e.UnitCode).Must((e, u) => IsActive(reference, u!, e.At))
+                    .WithMessage(e => reference.Units.Find(e.UnitCode!) is null
+                        ? $"Unit '{e.UnitCode}' does not exist."
+                        : $"Unit '{e.UnitCode}' is not active on {At(e.At)}.").OverridePropertyName("unitCode"));
+            RuleFor(e => e.Channel).NotEmpty().IsOneOf(WireName.All<Channel>()).OverridePropertyName("channel");
+        });
+
+        RuleFor(e => e.DueAt).Must(d => InstantText.TryParse(d, out _)).When(e => e.DueAt is not null)
+            .WithMessage($"'dueAt' must be {InstantText.Expected}.").OverridePropertyName("dueAt")
+            .DependentRules(() => RuleFor(e => e.DueAt).Must((e, d) => Instant(d) >= Instant(e.At))
+                .When(e => e.DueAt is not null && InstantText.TryParse(e.At, out _))
+                .WithMessage("'dueAt' must not be before 'at'.").OverridePropertyName("dueAt"));
+
+        When(e => e.Type == "paid", () =>
+        {
+            RuleFor(e => e.Method).NotEmpty().IsOneOf(WireName.All<PaymentMethod>()).OverridePropertyName("method");
+            RuleFor(e => e.Amount).NotNull().InclusiveBetween(0, MaxAmount).OverridePropertyName("amount");
+        });
+    }
+
+    private static bool NoControlCharacters(string? text) => text is null || !text.Any(char.IsControl);
+
+    private static DateTimeOffset Instant(string? text) => InstantText.TryParse(text, out var at) ? at : default;
+
+    private static DateOnly At(string? text) => VietnamTime.DateOf(Instant(text));
+
+    private static bool IsActive(ReferenceData reference, string unitCode, string? at) =>
+        reference.Units.Find(unitCode) is { } unit && (!InstantText.TryParse(at, out _) || unit.IsActiveOn(At(at)));
+}

@@ -1,0 +1,90 @@
+using Scorecard.Domain.Calendar;
+using Scorecard.Domain.Dossiers;
+using Scorecard.Domain.Indicators;
+using Scorecard.Domain.Procedures;
+using Scorecard.Domain.Time;
+using Scorecard.Domain.Wire;
+
+namespace Scorecard.Infrastructure.Ingestion;
+
+/// <summary>
+/// A row of the <c>dossiers</c> table: the folded state in storage form, with the procedure facts
+/// it was counted under, so <see cref="ToFacts"/> gives back exactly what it added to daily_facts.
+/// </summary>
+public sealed record DossierRow
+{
+    public required string Code { get; init; }
+    public required int ProcedureId { get; init; }
+    public required int UnitId { get; init; }
+    public required string Channel { get; init; }
+    public required string Status { get; init; }
+    public required DateTimeOffset ReceivedAt { get; init; }
+    public DateTimeOffset? DueAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+    public string? FinishKind { get; init; }
+    public DateTimeOffset? ReturnedAt { get; init; }
+    public string? Timeliness { get; init; }
+    public int SupplementCount { get; init; }
+    public long SupplementSeconds { get; init; }
+    public DateTimeOffset? SupplementOpenSince { get; init; }
+    public bool FeeRequired { get; init; }
+    public bool PaidOnline { get; init; }
+    public long AmountPaid { get; init; }
+    public bool Digitised { get; init; }
+    public bool ElectronicResult { get; init; }
+    public bool PopulationDbUsed { get; init; }
+    public bool OnlineEligible { get; init; }
+    public bool PersonApplicant { get; init; }
+    public bool Violation { get; init; }
+
+    public static DossierRow From(DossierState state, int unitId, int procedureId, Procedure procedure, WorkCalendar calendar)
+    {
+        var facts = DossierFacts.From(state, procedure, calendar);
+        var timeliness = state.IsFinished && state.IsCounted ? TimelinessRules.Classify(state, state.FinishedAt!.Value, calendar) : null;
+        return new DossierRow
+        {
+            Code = state.DossierCode,
+            ProcedureId = procedureId,
+            UnitId = unitId,
+            Channel = WireName.Of(state.Channel ?? Domain.Dossiers.Channel.Direct),
+            Status = WireName.Of(state.Status),
+            ReceivedAt = state.ReceivedAt,
+            DueAt = state.DueAt,
+            FinishedAt = state.FinishedAt,
+            FinishKind = state.FinishKind == Domain.Dossiers.FinishKind.None ? null : WireName.Of(state.FinishKind),
+            ReturnedAt = state.ReturnedAt,
+            Timeliness = timeliness is { } t ? WireName.Of(t) : null,
+            SupplementCount = state.SupplementCount,
+            SupplementSeconds = (long)state.SupplementDuration.TotalSeconds,
+            SupplementOpenSince = state.SupplementOpenSince,
+            FeeRequired = state.FeeRequired,
+            PaidOnline = state.PaidOnline,
+            AmountPaid = state.AmountPaid,
+            Digitised = state.Digitised,
+            ElectronicResult = state.ElectronicResult,
+            PopulationDbUsed = state.PopulationDbUsed,
+            OnlineEligible = facts.OnlineEligible,
+            PersonApplicant = facts.PersonApplicant,
+            Violation = facts.Violation,
+        };
+    }
+
+    /// <summary>The day-level facts this row contributes (the inverse of what <see cref="From"/> stored).</summary>
+    public DossierFacts ToFacts() => new()
+    {
+        ReceivedDay = VietnamTime.DateOf(ReceivedAt),
+        FinishedDay = FinishedAt is { } f ? VietnamTime.DateOf(f) : null,
+        Counted = Status is not ("withdrawn" or "refused"),
+        OnlineEligible = OnlineEligible,
+        Online = Channel == "online",
+        FeeRequired = FeeRequired,
+        PaidOnline = PaidOnline,
+        Digitised = Digitised,
+        PersonApplicant = PersonApplicant,
+        PopulationDbUsed = PopulationDbUsed,
+        FinishedResolvedOrReturned = FinishKind is "resolved" or "returned",
+        ElectronicResult = ElectronicResult,
+        FinishedEarlyOrOnTime = Timeliness is "early" or "on-time",
+        Violation = Violation,
+    };
+}

@@ -1,0 +1,44 @@
+using Scorecard.Domain.Dossiers;
+using Scorecard.Domain.Wire;
+
+namespace Scorecard.Infrastructure.Ingestion;
+
+/// <summary>A row of <c>dossier_events</c> as read back.</summary>
+internal class EventRow
+{
+    public long Seq { get; init; }
+    public string Id { get; init; } = "";
+    public string DossierCode { get; init; } = "";
+    public string Type { get; init; } = "";
+    public DateTimeOffset At { get; init; }
+    public string? ProcedureCode { get; init; }
+    public string? UnitCode { get; init; }
+    public string? Channel { get; init; }
+    public DateTimeOffset? DueAt { get; init; }
+    public bool? Digitised { get; init; }
+    public bool? PopulationDbUsed { get; init; }
+    public bool? FeeRequired { get; init; }
+    public string? PaymentMethod { get; init; }
+    public long? Amount { get; init; }
+    public bool? ElectronicResult { get; init; }
+
+    public const string Columns = """
+        seq AS Seq, id AS Id, dossier_code AS DossierCode, type AS Type, at AS At, procedure_code AS ProcedureCode,
+        unit_code AS UnitCode, channel AS Channel, due_at AS DueAt, digitised AS Digitised, population_db_used AS PopulationDbUsed,
+        fee_required AS FeeRequired, payment_method AS PaymentMethod, amount AS Amount, electronic_result AS ElectronicResult
+        """;
+
+    public DossierEvent ToEvent() => new(Id, DossierCode, WireName.Parse<DossierEventType>(Type), At, Seq)
+    {
+        ProcedureCode = ProcedureCode,
+        UnitCode = UnitCode,
+        Channel = Channel is null ? null : WireName.Parse<Channel>(Channel),
+        DueAt = DueAt,
+        Digitised = Digitised,
+        PopulationDbUsed = PopulationDbUsed,
+        FeeRequired = FeeRequired,
+        PaymentMethod = PaymentMethod is null ? null : WireName.Parse<PaymentMethod>(PaymentMethod),
+        Amount = Amount,
+        ElectronicResult = ElectronicResult,
+    };
+}

@@ -1,0 +1,39 @@
+using Scorecard.Domain.Indicators;
+
+namespace Scorecard.Infrastructure.Ingestion;
+
+/// <summary>Changes to daily_facts gathered over a batch, one entry per (unit, day).</summary>
+public sealed class FactDeltas
+{
+    private readonly Dictionary<(int UnitId, DateOnly Day), FactCounts> changes = [];
+
+    public IReadOnlyDictionary<(int UnitId, DateOnly Day), FactCounts> Changes => changes;
+
+    public void Add(int unitId, DossierFacts facts) => Apply(unitId, facts, negate: false);
+
+    public void Remove(int unitId, DossierFacts facts) => Apply(unitId, facts, negate: true);
+
+    private void Apply(int unitId, DossierFacts facts, bool negate)
+    {
+        if (facts.ReceivedDay is { } received)
+        {
+            Merge(unitId, received, FactCounts.ReceivedSide(facts), negate);
+        }
+
+        if (facts.FinishedDay is { } finished)
+        {
+            Merge(unitId, finished, FactCounts.FinishedSide(facts), negate);
+        }
+    }
+
+    private void Merge(int unitId, DateOnly day, FactCounts counts, bool negate)
+    {
+        if (counts.IsZero)
+        {
+            return;
+        }
+
+        var key = (unitId, day);
+        changes[key] = changes.GetValueOrDefault(key) + (negate ? -counts : counts);
+    }
+}

@@ -1,0 +1,32 @@
+using Scorecard.Domain.Dossiers;
+
+namespace Scorecard.Infrastructure.Ingestion;
+
+/// <summary>
+/// The statements of one ingestion transaction. Each provider has its own implementation
+/// (the dialect seam for the write path); all run inside the transaction the session was opened with.
+/// </summary>
+public interface IIngestionSession : IAsyncDisposable
+{
+    /// <summary>Every stored event of these dossiers, grouped by dossier code.</summary>
+    Task<Dictionary<string, List<DossierEvent>>> LoadEventsAsync(IReadOnlyCollection<string> dossierCodes, CancellationToken ct);
+
+    /// <summary>The stored rows of these dossiers (absent: not received yet).</summary>
+    Task<Dictionary<string, DossierRow>> LoadDossiersAsync(IReadOnlyCollection<string> dossierCodes, CancellationToken ct);
+
+    /// <summary>Appends an event to the log; returns its arrival sequence, or null when its id is already stored.</summary>
+    Task<long?> AppendEventAsync(DossierEvent e, string? keyId, DateTimeOffset storedAt, CancellationToken ct);
+
+    Task UpsertDossierAsync(DossierRow row, CancellationToken ct);
+
+    /// <summary>Adds the changes to daily_facts, dropping rows that fall back to all zeros.</summary>
+    Task ApplyFactsAsync(FactDeltas deltas, CancellationToken ct);
+
+    /// <summary>Empties the projections (dossiers, daily_facts) before a rebuild.</summary>
+    Task ClearProjectionsAsync(CancellationToken ct);
+
+    /// <summary>Every stored event, grouped by dossier (all events of a dossier are adjacent).</summary>
+    IAsyncEnumerable<DossierEvent> ReadAllEventsAsync(CancellationToken ct);
+
+    Task CommitAsync(CancellationToken ct);
+}

@@ -1,0 +1,100 @@
+using Scorecard.Domain.Dossiers;
+using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.Reference;
+
+namespace Scorecard.Infrastructure.Ingestion;
+
+/// <summary>
+/// Stores a group of batches in one transaction: appends new events to the log (duplicates by id
+/// are counted, not stored), refolds every dossier that got a new event, replaces its row and moves
+/// its daily facts (what its stored row had added is taken back, what its new state adds is added).
+/// Readers see all of it or none of it.
+/// </summary>
+public sealed class IngestionTransaction(DbConnectionFactory db, ReferenceDataCache referenceCache, TimeProvider clock)
+{
+    internal async Task<IReadOnlyList<BatchOutcome>> WriteAsync(IReadOnlyList<EventBatch> group, CancellationToken ct)
+    {
+        var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
+        await using var session = await OpenSessionAsync(db, ct).ConfigureAwait(false);
+        var codes = group.SelectMany(b => b.Events).Select(e => e.Event.DossierCode).Distinct(StringComparer.Ordinal).ToList();
+        var events = await session.LoadEventsAsync(codes, ct).ConfigureAwait(false);
+        var rows = await session.LoadDossiersAsync(codes, ct).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        var outcomes = new List<BatchOutcome>(group.Count);
+        foreach (var batch in group)
+        {
+            var accepted = 0;
+            var duplicates = 0;
+            var rejected = new List<EventRejection>();
+            foreach (var incoming in batch.Events)
+            {
+                var e = incoming.Event;
+                var stored = events.TryGetValue(e.DossierCode, out var list) ? list : events[e.DossierCode] = [];
+                if (Contradiction(e, stored, batch.ScopeUnit, reference) is { } refusal)
+                {
+                    rejected.Add(new EventRejection(incoming.Index, e.Id, refusal.Field, refusal.Message));
+                    continue;
+                }
+
+                if (await session.AppendEventAsync(e, batch.KeyId, now, ct).ConfigureAwait(false) is { } seq)
+                {
+                    stored.Add(e with { Sequence = seq });
+                    touched.Add(e.DossierCode);
+                    accepted++;
+                }
+                else
+                {
+                    duplicates++;
+                }
+            }
+
+            outcomes.Add(new BatchOutcome(accepted, duplicates, rejected));
+        }
+
+        var deltas = new FactDeltas();
+        foreach (var code in touched)
+        {
+            if (rows.TryGetValue(code, out var old))
+            {
+                deltas.Remove(old.UnitId, old.ToFacts());
+            }
+
+            if (DossierProjection.Project(code, events[code], reference) is { } row)
+            {
+                deltas.Add(row.UnitId, row.ToFacts());
+                await session.UpsertDossierAsync(row, ct).ConfigureAwait(false);
+            }
+        }
+
+        await session.ApplyFactsAsync(deltas, ct).ConfigureAwait(false);
+        await session.CommitAsync(ct).ConfigureAwait(false);
+        return outcomes;
+    }
+
+    internal static Task<IIngestionSession> OpenSessionAsync(DbConnectionFactory db, CancellationToken ct) => db.Provider switch
+    {
+        DatabaseProvider.Sqlite => SqliteIngestionSession.OpenAsync(db, ct),
+        _ => throw new NotSupportedException($"Dossier ingestion is not available on {db.Provider} yet."),
+    };
+
+    /// <summary>
+    /// Why an event cannot join its dossier: a second <c>received</c> under another id, or a dossier
+    /// handled by a unit outside the sending key's subtree.
+    /// </summary>
+    private static (string Field, string Message)? Contradiction(DossierEvent e, List<DossierEvent> stored, string? scope, ReferenceData reference)
+    {
+        var received = stored.Find(s => s.Type == DossierEventType.Received);
+        if (e.Type == DossierEventType.Received && received is not null && received.Id != e.Id)
+        {
+            return ("type", $"Dossier '{e.DossierCode}' was already received by event '{received.Id}'; a dossier is received once.");
+        }
+
+        if (scope is not null && received?.UnitCode is { } unit && !reference.Units.IsAncestorOrSelf(scope, unit))
+        {
+            return ("dossierCode", $"Dossier '{e.DossierCode}' is handled by unit '{unit}', outside the subtree of '{scope}' this key is limited to.");
+        }
+
+        return null;
+    }
+}
