@@ -130,6 +130,14 @@ public sealed class DossierFoldTests
     }
 
     [Test]
+    public void Fold_WhenEventsOfTwoDossiers_Throws()
+    {
+        var events = new DossierBuilder().Events().Concat(new DossierBuilder().Code("HS-2").Events());
+
+        Assert.That(() => DossierFold.Fold(events, null, Cal), Throws.ArgumentException.With.Message.Contains("same dossier"));
+    }
+
+    [Test]
     public void Fold_WhenNullArguments_Throws()
     {
         Assert.That(() => DossierFold.Fold(null!, null, Cal), Throws.ArgumentNullException);
