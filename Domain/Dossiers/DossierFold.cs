@@ -45,13 +45,13 @@ public static class DossierFold
 
         return acc.ToState() with
         {
-            BaseDueAt = baseDue,
+            BaseDueAt = baseDue?.ToUniversalTime(),
             DueAt = baseDue is { } due ? calendar.AddWorkingTime(due, extension) : null,
             SupplementCount = pauses.RequestCount,
             SupplementDuration = pauses.ClosedDuration,
             SupplementWorkingTime = pauses.ClosedWorkingTime(calendar),
             SupplementOpenSince = pauses.OpenSince,
-            FinishedAt = finish?.At,
+            FinishedAt = finish?.At.ToUniversalTime(),
             FinishKind = finish?.Kind ?? FinishKind.None,
             Status = Status(ordered, finish?.Kind, pauses.OpenSince is not null),
         };

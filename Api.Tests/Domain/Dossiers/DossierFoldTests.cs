@@ -37,6 +37,16 @@ public sealed class DossierFoldTests
     }
 
     [Test]
+    public void Fold_WhenInstantsGivenWithOffsets_StoresThemInUtc()
+    {
+        var d = new DossierBuilder().DueAt("2023-08-10T17:00:00+07:00").FinishedAt("2023-08-01T09:00:00+07:00").Build();
+
+        Assert.That(new[] { d.ReceivedAt, d.BaseDueAt!.Value, d.DueAt!.Value, d.FinishedAt!.Value }.Select(x => x.Offset),
+            Is.All.EqualTo(TimeSpan.Zero));
+        Assert.That(d.FinishedAt, Is.EqualTo(Inv.At("2023-08-01T02:00:00Z")));
+    }
+
+    [Test]
     public void Fold_WhenPaidBeforeReceived_StillCountsPayment()
     {
         var d = new DossierBuilder().FeeRequired()
