@@ -10,6 +10,7 @@ namespace Scorecard.Domain.Dossiers;
 /// </summary>
 public static class DossierFold
 {
+    /// <exception cref="ArgumentException">The events belong to more than one dossier.</exception>
     /// <returns>The state, or null while no <c>received</c> event exists. Events dated before the
     /// <c>received</c> event still apply once it exists (a payment at 09:00 for a dossier received at 10:00 counts).</returns>
     public static DossierState? Fold(IEnumerable<DossierEvent> events, Procedure? procedure, WorkCalendar calendar)
@@ -17,6 +18,11 @@ public static class DossierFold
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(calendar);
         var ordered = Order(events);
+        if (ordered.Select(e => e.DossierCode).Distinct(StringComparer.Ordinal).Skip(1).Any())
+        {
+            throw new ArgumentException("All events must belong to the same dossier.", nameof(events));
+        }
+
         var receivedIndex = ordered.FindIndex(e => e.Type == DossierEventType.Received);
         if (receivedIndex < 0)
         {
@@ -39,13 +45,13 @@ public static class DossierFold
 
         return acc.ToState() with
         {
-            BaseDueAt = baseDue,
+            BaseDueAt = baseDue?.ToUniversalTime(),
             DueAt = baseDue is { } due ? calendar.AddWorkingTime(due, extension) : null,
             SupplementCount = pauses.RequestCount,
             SupplementDuration = pauses.ClosedDuration,
             SupplementWorkingTime = pauses.ClosedWorkingTime(calendar),
             SupplementOpenSince = pauses.OpenSince,
-            FinishedAt = finish?.At,
+            FinishedAt = finish?.At.ToUniversalTime(),
             FinishKind = finish?.Kind ?? FinishKind.None,
             Status = Status(ordered, finish?.Kind, pauses.OpenSince is not null),
         };

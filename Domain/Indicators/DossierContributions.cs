@@ -58,7 +58,9 @@ public static class DossierContributions
     /// National rule. Denominator: received in P, or received before P and still open at P's start.
     /// Numerator: of those, finished in P early or on time, or still open at P's end (or at
     /// <paramref name="asOf"/> while P is open) and not overdue then. Finished in P but late, or open and
-    /// overdue, is in the denominator only.
+    /// overdue, is in the denominator only. An open dossier is judged against the deadline in the state
+    /// given (latest dueAt, all supplement pauses); to judge it exactly as things stood at P's end, pass
+    /// the state folded from the events dated before P's end.
     /// </summary>
     public static Ratio NationalOnTime(DossierState d, Period period, DateTimeOffset asOf, WorkCalendar cal)
     {

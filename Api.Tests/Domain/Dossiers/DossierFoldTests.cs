@@ -37,6 +37,16 @@ public sealed class DossierFoldTests
     }
 
     [Test]
+    public void Fold_WhenInstantsGivenWithOffsets_StoresThemInUtc()
+    {
+        var d = new DossierBuilder().DueAt("2023-08-10T17:00:00+07:00").FinishedAt("2023-08-01T09:00:00+07:00").Build();
+
+        Assert.That(new[] { d.ReceivedAt, d.BaseDueAt!.Value, d.DueAt!.Value, d.FinishedAt!.Value }.Select(x => x.Offset),
+            Is.All.EqualTo(TimeSpan.Zero));
+        Assert.That(d.FinishedAt, Is.EqualTo(Inv.At("2023-08-01T02:00:00Z")));
+    }
+
+    [Test]
     public void Fold_WhenPaidBeforeReceived_StillCountsPayment()
     {
         var d = new DossierBuilder().FeeRequired()
@@ -130,97 +140,11 @@ public sealed class DossierFoldTests
     }
 
     [Test]
-    public void Fold_WhenSeveralDueAtGiven_TakesTheLatestByEventOrder()
+    public void Fold_WhenEventsOfTwoDossiers_Throws()
     {
-        var d = new DossierBuilder().DueAt("2023-08-10T17:00:00+07:00")
-            .DueChanged("2023-07-26T09:00:00+07:00", "2023-08-20T17:00:00+07:00")
-            .DueChanged("2023-07-27T09:00:00+07:00", "2023-08-15T17:00:00+07:00").Build();
+        var events = new DossierBuilder().Events().Concat(new DossierBuilder().Code("HS-2").Events());
 
-        Assert.That(d.DueAt, Is.EqualTo(Inv.At("2023-08-15T17:00:00+07:00")));
-    }
-
-    [Test]
-    public void Fold_WhenSupplementCompletedCarriesNewDue_DoesNotExtendItAgain()
-    {
-        var d = new DossierBuilder()
-            .SupplementRequested("2023-07-25T09:00:00+07:00")
-            .SupplementCompleted("2023-07-28T09:00:00+07:00", newDue: "2023-08-03T09:00:00+07:00").Build();
-
-        Assert.That(d.DueAt, Is.EqualTo(Inv.At("2023-08-03T09:00:00+07:00")));
-    }
-
-    [Test]
-    public void Fold_WhenDueGivenOnReceptionAndSupplementLater_ExtendsIt()
-    {
-        // Due Fri 28 Jul 17:00; paused Wed 26 Jul 09:00 → Thu 27 Jul 09:00 (1 working day) → Mon 31 Jul 17:00.
-        var d = new DossierBuilder().DueAt("2023-07-28T17:00:00+07:00")
-            .SupplementRequested("2023-07-26T09:00:00+07:00").SupplementCompleted("2023-07-27T09:00:00+07:00").Build();
-
-        Assert.That(d.DueAt, Is.EqualTo(Inv.At("2023-07-31T17:00:00+07:00")));
-    }
-
-    [Test]
-    public void Fold_WhenSupplementOddities_IgnoresThem()
-    {
-        // A completion without request, a second request inside an open pause, a request after the finish.
-        var d = new DossierBuilder()
-            .SupplementCompleted("2023-07-24T10:00:00+07:00")
-            .SupplementRequested("2023-07-25T09:00:00+07:00")
-            .SupplementRequested("2023-07-25T12:00:00+07:00")
-            .FinishedAt("2023-07-26T09:00:00+07:00")
-            .SupplementRequested("2023-07-27T09:00:00+07:00").Build();
-
-        Assert.That(d.SupplementCount, Is.EqualTo(2));
-        Assert.That(d.SupplementDuration, Is.EqualTo(TimeSpan.FromDays(1))); // open pause closed by the finish
-        Assert.That(d.SupplementOpenSince, Is.Null);
-        Assert.That(d.DueAt, Is.EqualTo(Inv.At("2023-08-01T09:00:00+07:00")));
-    }
-
-    [Test]
-    public void Fold_WhenSupplementRequestedBeforeReception_PauseStartsAtReception()
-    {
-        var d = new DossierBuilder().SupplementRequested("2023-07-24T08:00:00+07:00").SupplementCompleted("2023-07-24T10:00:00+07:00").Build();
-
-        Assert.That(d.SupplementDuration, Is.EqualTo(TimeSpan.FromHours(1))); // 09:00 → 10:00
-    }
-
-    [Test]
-    public void Fold_WhenDuplicateIds_FirstBySequenceWins()
-    {
-        var events = new DossierBuilder().Events();
-        var received = events[0];
-        var laterCopy = received with { Sequence = 99, Channel = Channel.Online };
-
-        var d = DossierFold.Fold([laterCopy, received], null, Cal);
-
-        Assert.That(d!.Channel, Is.EqualTo(Channel.Direct));
-    }
-
-    [Test]
-    public void Fold_WhenSameEventsShuffledWithDuplicates_GivesEqualStates()
-    {
-        var builder = new DossierBuilder().Online().FeeRequired()
-            .Paid("2023-07-24T08:00:00+07:00", PaymentMethod.Online, 50_000)
-            .SupplementRequested("2023-07-25T09:00:00+07:00")
-            .SupplementCompleted("2023-07-28T09:00:00+07:00")
-            .Event(DossierEventType.Digitised, "2023-07-28T09:00:00+07:00")
-            .DueChanged("2023-07-28T09:00:00+07:00", "2023-08-04T09:00:00+07:00")
-            .ReturnedAt("2023-08-01T09:00:00+07:00")
-            .FinishedAt("2023-08-02T09:00:00+07:00", electronic: true)
-            .StoppedAt("2023-08-02T09:00:00+07:00");
-        var events = builder.Events();
-        var expected = DossierFold.Fold(events, builder.Procedure, Cal);
-
-        for (var seed = 1; seed <= 200; seed++)
-        {
-            var random = new Random(seed);
-            var withDuplicates = events.Concat(events.Where(_ => random.Next(2) == 0).Select(e => e with { Sequence = e.Sequence + 1000 })).ToArray();
-            random.Shuffle(withDuplicates);
-
-            Assert.That(DossierFold.Fold(withDuplicates, builder.Procedure, Cal), Is.EqualTo(expected), $"seed {seed}");
-        }
-
-        Assert.That(expected!.DueAt, Is.EqualTo(Inv.At("2023-08-04T09:00:00+07:00")));
+        Assert.That(() => DossierFold.Fold(events, null, Cal), Throws.ArgumentException.With.Message.Contains("same dossier"));
     }
 
     [Test]

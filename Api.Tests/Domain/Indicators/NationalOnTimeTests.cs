@@ -1,5 +1,6 @@
 using Scorecard.Api.Tests.Domain.Builders;
 using Scorecard.Domain.Calendar;
+using Scorecard.Domain.Dossiers;
 using Scorecard.Domain.Indicators;
 using Scorecard.Domain.Periods;
 
@@ -47,6 +48,21 @@ public sealed class NationalOnTimeTests
 
         Assert.That(National(b, Inv.At("2023-07-28T12:00:00+07:00")), Is.EqualTo(new Ratio(1, 1)));
         Assert.That(National(b, Inv.At("2023-07-31T12:00:00+07:00")), Is.EqualTo(new Ratio(0, 1)));
+    }
+
+    [Test]
+    public void NationalOnTime_WhenStateFoldedUpToPeriodEnd_JudgesDeadlineAsItStoodThen()
+    {
+        // Received Thu 20 Jul, due Thu 27 Jul 09:00; on 5 Aug the deadline is moved to 30 Aug.
+        var b = new DossierBuilder().ReceivedAt("2023-07-20T09:00:00+07:00")
+            .DueChanged("2023-08-05T09:00:00+07:00", "2023-08-30T17:00:00+07:00");
+        var asOfToday = b.Build();
+        var atJulyEnd = DossierFold.Fold(b.Events().Where(e => e.At < July.End), b.Procedure, WorkCalendar.WeekdaysOnly)!;
+
+        Ratio Judge(DossierState d) => DossierContributions.NationalOnTime(d, July, AsOf, WorkCalendar.WeekdaysOnly);
+
+        Assert.That(Judge(asOfToday), Is.EqualTo(new Ratio(1, 1))); // today's deadline, 30 Aug
+        Assert.That(Judge(atJulyEnd), Is.EqualTo(new Ratio(0, 1))); // overdue since 27 Jul at 1 Aug 00:00
     }
 
     [Test]
