@@ -1,33 +1,40 @@
+using System.Globalization;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Indicators;
+using Scorecard.Infrastructure.Ingestion;
 using Scorecard.Infrastructure.Seed;
 
 namespace Scorecard.Api.Cli;
 
 /// <summary>
-/// Verbs of the service itself: <c>dotnet run --project Api -- seed-demo [--seed N]</c>,
-/// <c>-- migrate</c>. Without a verb the service runs.
+/// Verbs of the service itself (<c>dotnet run --project Api -- VERB</c>); without a verb the API runs.
+/// <c>migrate</c>; <c>seed-demo [--seed N] [--dossiers N] [--until yyyy-MM-dd]</c>; <c>rebuild</c>.
 /// </summary>
 internal static class CommandLine
 {
-    public static readonly string[] Verbs = ["seed-demo", "migrate", "help"];
+    public static readonly string[] Verbs = ["migrate", "seed-demo", "rebuild", "help"];
 
     public static string? VerbOf(string[] args) => args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
 
     public static async Task<int> RunAsync(WebApplication app, string verb, string[] args)
     {
         var services = app.Services;
-        var clock = services.GetRequiredService<TimeProvider>();
         switch (verb)
         {
             case "migrate":
-                services.GetRequiredService<DatabaseMigrator>().Migrate();
-                await services.GetRequiredService<IndicatorStore>().EnsureAsync(IndicatorDefaults.All, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                await MigrateAsync(services).ConfigureAwait(false);
                 return 0;
             case "seed-demo":
-                services.GetRequiredService<DatabaseMigrator>().Migrate();
-                await services.GetRequiredService<IndicatorStore>().EnsureAsync(IndicatorDefaults.All, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-                await services.GetRequiredService<DemoSeeder>().SeedAsync(new DemoSeedOptions(IntOption(args, "--seed") ?? 49), CancellationToken.None).ConfigureAwait(false);
+                await MigrateAsync(services).ConfigureAwait(false);
+                var options = new DemoSeedOptions(
+                    IntOption(args, "--seed") ?? 49,
+                    IntOption(args, "--dossiers") ?? DemoSeedOptions.DefaultDossiers,
+                    Option(args, "--until") is { } until ? DateOnly.ParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
+                await WithWriterAsync(services, ct => services.GetRequiredService<DemoSeeder>().SeedAsync(options, ct)).ConfigureAwait(false);
+                return 0;
+            case "rebuild":
+                await MigrateAsync(services).ConfigureAwait(false);
+                await services.GetRequiredService<DossierRebuilder>().RebuildAsync(CancellationToken.None).ConfigureAwait(false);
                 return 0;
             case "help":
                 await Console.Out.WriteLineAsync($"Verbs: {string.Join(", ", Verbs)}. Without a verb the API runs.").ConfigureAwait(false);
@@ -38,9 +45,35 @@ internal static class CommandLine
         }
     }
 
-    private static int? IntOption(string[] args, string name)
+    private static async Task MigrateAsync(IServiceProvider services)
+    {
+        services.GetRequiredService<DatabaseMigrator>().Migrate();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await services.GetRequiredService<IndicatorStore>().EnsureAsync(IndicatorDefaults.All, now, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="work"/> with the dossier-event writer loop running beside it.</summary>
+    private static async Task WithWriterAsync(IServiceProvider services, Func<CancellationToken, Task> work)
+    {
+        using var stop = new CancellationTokenSource();
+        var loop = services.GetRequiredService<DossierEventWriter>().RunAsync(stop.Token);
+        try
+        {
+            await work(CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await loop.ConfigureAwait(false);
+        }
+    }
+
+    private static string? Option(string[] args, string name)
     {
         var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
+
+    private static int? IntOption(string[] args, string name) =>
+        Option(args, name) is { } text && int.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

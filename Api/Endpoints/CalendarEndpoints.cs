@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Validation;
 using Scorecard.Domain.Calendar;
+using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Calendar;
 
 namespace Scorecard.Api.Endpoints;
@@ -30,7 +31,7 @@ internal static class CalendarEndpoints
         return TypedResults.Ok(await store.ListAsync(from, to, ct).ConfigureAwait(false));
     }
 
-    private static async Task<Results<Ok<UpsertCounts>, ProblemHttpResult>> PutDays(List<CalendarDayRequest> days, ClaimsPrincipal user, CalendarStore store, CancellationToken ct)
+    private static async Task<Results<Ok<UpsertCounts>, ProblemHttpResult>> PutDays(List<CalendarDayRequest> days, ClaimsPrincipal user, CalendarStore store, ReferenceDataCache reference, CancellationToken ct)
     {
         if (user.ScopeUnit() is { } scope)
         {
@@ -38,17 +39,20 @@ internal static class CalendarEndpoints
         }
 
         var outcome = await store.UpsertAsync([.. days.Select(d => d.ToDay())], ct).ConfigureAwait(false);
+        reference.Invalidate();
         return TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteDay(DateOnly date, ClaimsPrincipal user, CalendarStore store, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteDay(DateOnly date, ClaimsPrincipal user, CalendarStore store, ReferenceDataCache reference, CancellationToken ct)
     {
         if (user.ScopeUnit() is { } scope)
         {
             return Problems.ProvinceWideOnly(scope);
         }
 
-        return await store.DeleteAsync(date, ct).ConfigureAwait(false)
+        var deleted = await store.DeleteAsync(date, ct).ConfigureAwait(false);
+        reference.Invalidate();
+        return deleted
             ? TypedResults.NoContent()
             : Problems.NotFound($"{date:yyyy-MM-dd} is neither a holiday nor a make-up working day in the calendar.");
     }

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
-using Scorecard.Api.Units;
+using Scorecard.Infrastructure.Reference;
 using Scorecard.Api.Validation;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
@@ -23,19 +23,19 @@ internal static class KeyEndpoints
     }
 
     private static async Task<Results<Created<CreatedKey>, ProblemHttpResult>> CreateKey(
-        CreateKeyRequest request, ClaimsPrincipal user, UnitDirectory directory, ApiKeyStore store, TimeProvider clock, CancellationToken ct)
+        CreateKeyRequest request, ClaimsPrincipal user, ReferenceDataCache reference, ApiKeyStore store, TimeProvider clock, CancellationToken ct)
     {
         var scope = user.ScopeUnit();
         var unitCode = request.UnitCode ?? scope;
         if (unitCode is not null)
         {
-            var tree = await directory.GetAsync(ct).ConfigureAwait(false);
+            var tree = (await reference.GetAsync(ct).ConfigureAwait(false)).Units;
             if (!tree.Contains(unitCode))
             {
                 return Problems.BadRequest($"Unit '{unitCode}' does not exist.");
             }
 
-            if (!UnitDirectory.InScope(tree, scope, unitCode))
+            if (!UnitScope.Contains(tree, scope, unitCode))
             {
                 return Problems.OutsideScope(unitCode, scope!);
             }
@@ -45,7 +45,7 @@ internal static class KeyEndpoints
         return TypedResults.Created($"/api/keys/{key.Id}", new CreatedKey(key.Id, key.Name, WireName.Of(key.Role), key.UnitCode, plaintext));
     }
 
-    private static async Task<Ok<List<ApiKey>>> ListKeys(ClaimsPrincipal user, UnitDirectory directory, ApiKeyStore store, CancellationToken ct)
+    private static async Task<Ok<List<ApiKey>>> ListKeys(ClaimsPrincipal user, ReferenceDataCache reference, ApiKeyStore store, CancellationToken ct)
     {
         var keys = await store.ListAsync(ct).ConfigureAwait(false);
         if (user.ScopeUnit() is not { } scope)
@@ -53,17 +53,17 @@ internal static class KeyEndpoints
             return TypedResults.Ok(keys.ToList());
         }
 
-        var tree = await directory.GetAsync(ct).ConfigureAwait(false);
-        return TypedResults.Ok(keys.Where(k => k.UnitCode is not null && UnitDirectory.InScope(tree, scope, k.UnitCode)).ToList());
+        var tree = (await reference.GetAsync(ct).ConfigureAwait(false)).Units;
+        return TypedResults.Ok(keys.Where(k => k.UnitCode is not null && UnitScope.Contains(tree, scope, k.UnitCode)).ToList());
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(string id, ClaimsPrincipal user, UnitDirectory directory, ApiKeyStore store, ApiKeyCache cache, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(string id, ClaimsPrincipal user, ReferenceDataCache reference, ApiKeyStore store, ApiKeyCache cache, TimeProvider clock, CancellationToken ct)
     {
         if (user.ScopeUnit() is { } scope)
         {
             var key = (await store.ListAsync(ct).ConfigureAwait(false)).FirstOrDefault(k => k.Id == id);
-            var tree = await directory.GetAsync(ct).ConfigureAwait(false);
-            if (key is not null && (key.UnitCode is null || !UnitDirectory.InScope(tree, scope, key.UnitCode)))
+            var tree = (await reference.GetAsync(ct).ConfigureAwait(false)).Units;
+            if (key is not null && (key.UnitCode is null || !UnitScope.Contains(tree, scope, key.UnitCode)))
             {
                 return Problems.OutsideScope(key.UnitCode ?? "(province-wide)", scope);
             }

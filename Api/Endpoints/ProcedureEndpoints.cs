@@ -3,6 +3,7 @@ using Scorecard.Api.Auth;
 using Scorecard.Api.Validation;
 using Scorecard.Domain.Levels;
 using Scorecard.Domain.Procedures;
+using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Procedures;
@@ -43,7 +44,7 @@ internal static class ProcedureEndpoints
             : Problems.NotFound($"Procedure '{code}' does not exist.");
 
     private static async Task<Results<Ok<UpsertCounts>, ProblemHttpResult>> PutProcedures(
-        List<ProcedureRequest> procedures, System.Security.Claims.ClaimsPrincipal user, ProcedureStore store, TimeProvider clock, CancellationToken ct)
+        List<ProcedureRequest> procedures, System.Security.Claims.ClaimsPrincipal user, ProcedureStore store, ReferenceDataCache reference, TimeProvider clock, CancellationToken ct)
     {
         if (user.ScopeUnit() is { } scope)
         {
@@ -51,6 +52,7 @@ internal static class ProcedureEndpoints
         }
 
         var outcome = await store.UpsertAsync([.. procedures.Select(p => p.ToProcedure())], clock.GetUtcNow(), ct).ConfigureAwait(false);
+        reference.Invalidate();
         return TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
     }
 }

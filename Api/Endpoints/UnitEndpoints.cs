@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
-using Scorecard.Api.Units;
+using Scorecard.Infrastructure.Reference;
 using Scorecard.Api.Validation;
 using Scorecard.Domain.Units;
 using Scorecard.Infrastructure.Units;
@@ -20,28 +20,28 @@ internal static class UnitEndpoints
         return app;
     }
 
-    private static async Task<Ok<List<Unit>>> ListUnits(ClaimsPrincipal user, UnitDirectory directory, CancellationToken ct)
+    private static async Task<Ok<List<Unit>>> ListUnits(ClaimsPrincipal user, ReferenceDataCache reference, CancellationToken ct)
     {
-        var tree = await directory.GetAsync(ct).ConfigureAwait(false);
+        var tree = (await reference.GetAsync(ct).ConfigureAwait(false)).Units;
         var scope = user.ScopeUnit();
         return TypedResults.Ok(scope is null ? [.. tree.TopDown] : tree.Subtree(scope).ToList());
     }
 
-    private static async Task<Results<Ok<Unit>, ProblemHttpResult>> GetUnit(string code, ClaimsPrincipal user, UnitDirectory directory, CancellationToken ct)
+    private static async Task<Results<Ok<Unit>, ProblemHttpResult>> GetUnit(string code, ClaimsPrincipal user, ReferenceDataCache reference, CancellationToken ct)
     {
-        var tree = await directory.GetAsync(ct).ConfigureAwait(false);
+        var tree = (await reference.GetAsync(ct).ConfigureAwait(false)).Units;
         if (tree.Find(code) is not { } unit)
         {
             return Problems.NotFound($"Unit '{code}' does not exist.");
         }
 
-        return UnitDirectory.InScope(tree, user.ScopeUnit(), code)
+        return UnitScope.Contains(tree, user.ScopeUnit(), code)
             ? TypedResults.Ok(unit)
             : Problems.OutsideScope(code, user.ScopeUnit()!);
     }
 
     private static async Task<Results<Ok<UpsertCounts>, ValidationProblem, ProblemHttpResult>> PutUnits(
-        List<UnitRequest> units, ClaimsPrincipal user, UnitStore store, UnitDirectory directory, TimeProvider clock, CancellationToken ct)
+        List<UnitRequest> units, ClaimsPrincipal user, UnitStore store, ReferenceDataCache reference, TimeProvider clock, CancellationToken ct)
     {
         if (user.ScopeUnit() is { } scope)
         {
@@ -49,7 +49,7 @@ internal static class UnitEndpoints
         }
 
         var outcome = await store.UpsertAsync([.. units.Select(u => u.ToUnit())], clock.GetUtcNow(), ct).ConfigureAwait(false);
-        directory.Invalidate();
+        reference.Invalidate();
         return outcome.Succeeded
             ? TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated))
             : Problems.Refused("The units do not form a hierarchy.", outcome.Errors);

@@ -12,6 +12,7 @@ internal static class ScorecardPipeline
             SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
         });
         app.UseStatusCodePages();
+        app.UseBodySizeLimit(ScorecardServices.MaxRequestBodyBytes);
         app.Use(SecurityHeaders);
         app.UseScorecardOpenApi();
         app.UseAuthentication();
@@ -23,6 +24,8 @@ internal static class ScorecardPipeline
         app.MapCalendarEndpoints();
         app.MapIndicatorEndpoints();
         app.MapKeyEndpoints();
+        app.MapDossierEventEndpoints();
+        app.MapDossierEndpoints();
         return app;
     }
 

@@ -6,12 +6,14 @@ using Scorecard.Api.Auth;
 using Scorecard.Api.Endpoints;
 using Scorecard.Api.Errors;
 using Scorecard.Api.OpenApi;
-using Scorecard.Api.Units;
 using Scorecard.Infrastructure.Calendar;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.Dossiers;
 using Scorecard.Infrastructure.Indicators;
+using Scorecard.Infrastructure.Ingestion;
 using Scorecard.Infrastructure.Keys;
 using Scorecard.Infrastructure.Procedures;
+using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Seed;
 using Scorecard.Infrastructure.Units;
 
@@ -34,10 +36,9 @@ internal static class ScorecardServices
             k.AddServerHeader = false;
         });
 
-        AddDatabase(services, configuration);
+        AddDatabase(services, configuration, builder.Environment.ContentRootPath);
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
-        services.AddSingleton<UnitDirectory>();
         services.AddSingleton<ApiKeyCache>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
@@ -57,6 +58,7 @@ internal static class ScorecardServices
         AddValidators(services);
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<IngestionWriterService>();
         services.AddScorecardOpenApi();
         return builder;
     }
@@ -68,10 +70,10 @@ internal static class ScorecardServices
         options.MaxDepth = 32;
     }
 
-    private static void AddDatabase(IServiceCollection services, ConfigurationManager configuration)
+    private static void AddDatabase(IServiceCollection services, ConfigurationManager configuration, string contentRoot)
     {
         var settings = DatabaseSettings.Create(
-            configuration["Database:Provider"], configuration.GetConnectionString("Scorecard"), configuration.GetConnectionString("ReadOnly"));
+            configuration["Database:Provider"], configuration.GetConnectionString("Scorecard"), configuration.GetConnectionString("ReadOnly"), contentRoot);
         DapperTypeHandlers.Register();
         services.AddSingleton(settings);
         services.AddSingleton<DbConnectionFactory>();
@@ -83,6 +85,11 @@ internal static class ScorecardServices
         services.AddSingleton<IndicatorStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<ReferenceDataCache>();
+        services.AddSingleton<IngestionTransaction>();
+        services.AddSingleton<DossierEventWriter>();
+        services.AddSingleton<DossierRebuilder>();
+        services.AddSingleton<DossierReader>();
     }
 
     private static void AddValidators(IServiceCollection services)

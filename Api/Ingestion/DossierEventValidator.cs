@@ -39,7 +39,7 @@ internal sealed class DossierEventValidator : AbstractValidator<DossierEventRequ
                 .DependentRules(() => RuleFor(e => e.UnitCode).Must((e, u) => IsActive(reference, u!, e.At))
                     .WithMessage(e => reference.Units.Find(e.UnitCode!) is null
                         ? $"Unit '{e.UnitCode}' does not exist."
-                        : $"Unit '{e.UnitCode}' is not active on {At(e.At)}.").OverridePropertyName("unitCode"));
+                        : $"Unit '{e.UnitCode}' is not active on {At(e.At).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}.").OverridePropertyName("unitCode"));
             RuleFor(e => e.Channel).NotEmpty().IsOneOf(WireName.All<Channel>()).OverridePropertyName("channel");
         });
 

@@ -7,9 +7,10 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
     /// <summary>
     /// Builds the settings, rejecting an unknown provider name with a message that lists the known ones.
-    /// SQLite defaults to <see cref="DefaultSqlitePath"/>; its directory is created when missing.
+    /// SQLite defaults to <see cref="DefaultSqlitePath"/>; a relative SQLite path is resolved against
+    /// <paramref name="baseDirectory"/> (the service's content root) and its directory is created.
     /// </summary>
-    public static DatabaseSettings Create(string? provider, string? connectionString, string? readOnlyConnectionString)
+    public static DatabaseSettings Create(string? provider, string? connectionString, string? readOnlyConnectionString, string? baseDirectory = null)
     {
         var name = string.IsNullOrWhiteSpace(provider) ? nameof(DatabaseProvider.Sqlite) : provider.Trim();
         if (!Enum.TryParse<DatabaseProvider>(name, ignoreCase: true, out var parsed) || int.TryParse(name, out _))
@@ -25,11 +26,11 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         }
 
         var primary = parsed == DatabaseProvider.Sqlite
-            ? SqliteConnections.Normalise(connectionString ?? $"Data Source={DefaultSqlitePath}")
+            ? SqliteConnections.Normalise(connectionString ?? $"Data Source={DefaultSqlitePath}", baseDirectory)
             : connectionString!;
         var readOnly = string.IsNullOrWhiteSpace(readOnlyConnectionString)
             ? primary
-            : parsed == DatabaseProvider.Sqlite ? SqliteConnections.Normalise(readOnlyConnectionString) : readOnlyConnectionString;
+            : parsed == DatabaseProvider.Sqlite ? SqliteConnections.Normalise(readOnlyConnectionString, baseDirectory) : readOnlyConnectionString;
         return new DatabaseSettings(parsed, primary, readOnly);
     }
 }

@@ -8,7 +8,7 @@ internal static class SqliteConnections
     /// <summary>Seconds a statement waits on a locked database before it fails (SQLite busy timeout).</summary>
     public const int BusyTimeoutSeconds = 30;
 
-    public static string Normalise(string connectionString)
+    public static string Normalise(string connectionString, string? baseDirectory)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString)
         {
@@ -23,6 +23,11 @@ internal static class SqliteConnections
         var path = builder.DataSource;
         if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(path) && path != ":memory:")
         {
+            if (!Path.IsPathRooted(path) && baseDirectory is not null)
+            {
+                builder.DataSource = path = Path.Combine(baseDirectory, path);
+            }
+
             var directory = Path.GetDirectoryName(Path.GetFullPath(path));
             if (!string.IsNullOrEmpty(directory))
             {

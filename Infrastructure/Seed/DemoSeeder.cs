@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using Scorecard.Domain.Calendar;
 using Scorecard.Infrastructure.Calendar;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.Ingestion;
+using Scorecard.Domain.Time;
 using Scorecard.Infrastructure.Procedures;
 using Scorecard.Infrastructure.Units;
 
@@ -14,6 +16,7 @@ public sealed partial class DemoSeeder(
     UnitStore units,
     ProcedureStore procedures,
     CalendarStore calendar,
+    DossierEventWriter writer,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -63,11 +66,62 @@ public sealed partial class DemoSeeder(
         LogStep(logger, 3, "procedures");
         await procedures.UpsertAsync(province.Procedures, now, ct).ConfigureAwait(false);
         LogDone(logger, 3, province.Procedures.Count, "procedures");
+        LogStep(logger, 4, "dossier events");
+        var (dossiers, events) = await SeedEventsAsync(province, days, options, now, ct).ConfigureAwait(false);
+        LogEventsDone(logger, events, dossiers);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo seed step {Step}/3: {What}…")]
+    /// <summary>Sends the generated history through the dossier-event writer, four batches in flight.</summary>
+    private async Task<(int Dossiers, long Events)> SeedEventsAsync(
+        DemoProvince province, IReadOnlyList<CalendarDay> days, DemoSeedOptions options, DateTimeOffset now, CancellationToken ct)
+    {
+        var until = options.Until ?? VietnamTime.DateOf(now).AddDays(-1);
+        var asOf = VietnamTime.StartOf(until.AddDays(1));
+        var history = new DemoHistory(province, new WorkCalendar(days), options.Seed);
+        var inFlight = new List<Task<BatchOutcome>>();
+        var batch = new List<IncomingEvent>(BatchSize);
+        int dossiers = 0, reported = 0;
+        long events = 0;
+        foreach (var dossier in history.Dossiers(options.Dossiers, until.AddDays(-364), until, asOf))
+        {
+            dossiers++;
+            events += dossier.Count;
+            batch.AddRange(dossier.Select(e => new IncomingEvent(batch.Count, e)));
+            if (batch.Count >= BatchSize)
+            {
+                inFlight.Add(writer.WriteAsync(batch, null, SeedKeyId, ct));
+                batch = new List<IncomingEvent>(BatchSize);
+                if (inFlight.Count >= 4)
+                {
+                    await inFlight[0].ConfigureAwait(false);
+                    inFlight.RemoveAt(0);
+                }
+            }
+
+            if (dossiers * 10L / options.Dossiers > reported)
+            {
+                reported = (int)(dossiers * 10L / options.Dossiers);
+                LogProgress(logger, reported * 10, dossiers, events);
+            }
+        }
+
+        inFlight.Add(writer.WriteAsync(batch, null, SeedKeyId, ct));
+        await Task.WhenAll(inFlight).ConfigureAwait(false);
+        return (dossiers, events);
+    }
+
+    private const int BatchSize = 1000;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo seed step 4/4 done: {Events} events of {Dossiers} dossiers")]
+    private static partial void LogEventsDone(ILogger logger, long events, int dossiers);
+    private const string SeedKeyId = "demo-seed";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo seed: {Percent}% ({Dossiers} dossiers, {Events} events)")]
+    private static partial void LogProgress(ILogger logger, int percent, int dossiers, long events);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo seed step {Step}/4: {What}…")]
     private static partial void LogStep(ILogger logger, int step, string what);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo seed step {Step}/3 done: {Count} {What}")]
-    private static partial void LogDone(ILogger logger, int step, int count, string what);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo seed step {Step}/4 done: {Count} {What}")]
+    private static partial void LogDone(ILogger logger, int step, long count, string what);
 }

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Scorecard.Api.Tests.Support;
+
+namespace Scorecard.Api.Tests.Endpoints;
+
+public sealed class DossierEventScopeTests
+{
+    private ScorecardFactory factory = null!;
+    private HttpClient admin = null!;
+    private HttpClient integratorA = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        factory = new ScorecardFactory();
+        admin = factory.AdminClient();
+        await TestProvince.SeedAsync(admin);
+        var created = await (await admin.PostAsJsonAsync("/api/keys", new { name = "A", role = "integrator", unitCode = "P.A" })).Content.ReadFromJsonAsync<JsonElement>();
+        integratorA = factory.ClientWithKey(created.GetProperty("key").GetString());
+        (await TestProvince.PostAsync(admin, new { id = "b-1", dossierCode = "B-1", type = "received", at = "2025-03-03T08:00:00+07:00", procedureCode = "1.000002", unitCode = "P.B", channel = "direct" }))
+            .EnsureSuccessStatusCode();
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        integratorA.Dispose();
+        admin.Dispose();
+        factory.Dispose();
+    }
+
+    [Test]
+    public async Task Post_WhenIntegratorSendsForAUnitOutsideItsSubtree_Is403NamingTheUnitAndStoresNothing()
+    {
+        var response = await TestProvince.PostAsync(integratorA,
+            new { id = "a-1", dossierCode = "A-1", type = "received", at = "2025-03-03T08:00:00+07:00", procedureCode = "1.000001", unitCode = "P.A.1", channel = "online" },
+            new { id = "x-1", dossierCode = "X-1", type = "received", at = "2025-03-03T08:00:00+07:00", procedureCode = "1.000002", unitCode = "P.B", channel = "online" });
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("'P.B'"));
+        Assert.That((await admin.GetAsync("/api/dossiers/A-1/events")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task Post_WhenIntegratorSendsAnEventForAnotherUnitsDossier_RejectsThatEvent()
+    {
+        var result = await (await TestProvince.PostAsync(integratorA,
+            new { id = "b-2", dossierCode = "B-1", type = "resolved", at = "2025-03-04T08:00:00+07:00" })).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.That(result.GetProperty("accepted").GetInt32(), Is.EqualTo(0));
+        Assert.That(result.GetProperty("rejected")[0].GetProperty("errors")[0].GetProperty("message").GetString(), Does.Contain("'P.B'"));
+    }
+
+    [Test]
+    public async Task GetDossier_WhenOutsideTheKeysSubtree_Is403()
+    {
+        await ProblemAssert.IsProblemAsync(await integratorA.GetAsync("/api/dossiers/B-1"), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await integratorA.GetAsync("/api/dossiers/B-1/events"), HttpStatusCode.Forbidden);
+    }
+
+    [Test]
+    public async Task Post_WhenAnalyst_Is403()
+    {
+        var created = await (await admin.PostAsJsonAsync("/api/keys", new { name = "an", role = "analyst" })).Content.ReadFromJsonAsync<JsonElement>();
+        using var analyst = factory.ClientWithKey(created.GetProperty("key").GetString());
+
+        await ProblemAssert.IsProblemAsync(await TestProvince.PostAsync(analyst, new { id = "z" }), HttpStatusCode.Forbidden);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Net.Http.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Scorecard.Api.Tests.Support;
+using Scorecard.Domain.Calendar;
+using Scorecard.Domain.Dossiers;
+using Scorecard.Domain.Indicators;
+using Scorecard.Domain.Periods;
+using Scorecard.Infrastructure.Ingestion;
+using Scorecard.Infrastructure.Seed;
+
+namespace Scorecard.Api.Tests.Infrastructure;
+
+/// <summary>
+/// A generated year of dossiers, delivered over HTTP in random order, in random batches, with
+/// duplicates: the projections equal a rebuild from the log, equal another delivery order, and the
+/// daily facts equal the domain's own indicator definitions.
+/// </summary>
+public sealed class RebuildTests
+{
+    private const int Dossiers = 400;
+    private static readonly DateOnly Until = new(2025, 12, 30);
+    private static readonly DemoSeedOptions Options = new(Seed: 7, Dossiers: 0, Until: Until);
+
+    private List<IReadOnlyList<DossierEvent>> history = null!;
+
+    [OneTimeSetUp]
+    public void Generate()
+    {
+        var province = DemoSeeder.Generate(Options);
+        var calendar = new WorkCalendar(DemoSeeder.StatutoryCalendar());
+        history = [.. new DemoHistory(province, calendar, 11).Dossiers(Dossiers, Until.AddDays(-364), Until, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(7)))];
+        Assert.That(history.Sum(h => h.Count), Is.GreaterThan(Dossiers * 2));
+    }
+
+    private async Task<ScorecardFactory> DeliverAsync(int orderSeed)
+    {
+        var factory = new ScorecardFactory();
+        await factory.Services.GetRequiredService<DemoSeeder>().SeedAsync(Options, CancellationToken.None);
+        var random = new Random(orderSeed);
+        var events = history.SelectMany(h => h).ToList();
+        events.AddRange(events.Where(_ => random.NextDouble() < 0.1).ToList());
+        var shuffled = events.OrderBy(_ => random.Next()).ToList();
+        using var client = factory.AdminClient();
+        for (var at = 0; at < shuffled.Count;)
+        {
+            var size = random.Next(1, 300);
+            var batch = shuffled.Skip(at).Take(size).Select(DossierEventWire.ToJson).ToList();
+            (await client.PostAsJsonAsync("/api/dossier-events", new { events = batch })).EnsureSuccessStatusCode();
+            at += size;
+        }
+
+        return factory;
+    }
+
+    private static async Task<(List<string> Dossiers, List<string> Facts)> DumpAsync(ScorecardFactory factory)
+    {
+        SqliteConnection.ClearAllPools();
+        return (await TableDump.RowsAsync(factory.DatabasePath, "dossiers", "code"),
+                await TableDump.RowsAsync(factory.DatabasePath, "daily_facts", "unit_id, day"));
+    }
+
+    [Test]
+    public async Task Rebuild_AfterShuffledDeliveryWithDuplicates_GivesByteForByteTheSameProjections()
+    {
+        using var factory = await DeliverAsync(orderSeed: 1);
+        var incremental = await DumpAsync(factory);
+
+        var (events, dossiers) = await factory.Services.GetRequiredService<DossierRebuilder>().RebuildAsync(CancellationToken.None);
+        var rebuilt = await DumpAsync(factory);
+
+        Assert.That(events, Is.EqualTo(history.Sum(h => h.Count)));
+        Assert.That(dossiers, Is.EqualTo(Dossiers));
+        Assert.That(incremental.Dossiers, Has.Count.EqualTo(Dossiers));
+        Assert.That(rebuilt.Dossiers, Is.EqualTo(incremental.Dossiers));
+        Assert.That(rebuilt.Facts, Is.EqualTo(incremental.Facts));
+    }
+
+    [Test]
+    public async Task Delivery_InAnotherOrder_GivesTheSameProjections()
+    {
+        using var first = await DeliverAsync(orderSeed: 2);
+        using var second = await DeliverAsync(orderSeed: 3);
+
+        var a = await DumpAsync(first);
+        var b = await DumpAsync(second);
+
+        Assert.That(b.Dossiers, Is.EqualTo(a.Dossiers));
+        Assert.That(b.Facts, Is.EqualTo(a.Facts));
+    }
+
+    [Test]
+    public async Task DailyFacts_ForAMonth_EqualTheDomainContributionsOfEveryDossier()
+    {
+        using var factory = await DeliverAsync(orderSeed: 4);
+        var june = Period.Parse("2025-06");
+        var calendar = new WorkCalendar(DemoSeeder.StatutoryCalendar());
+        var procedures = DemoSeeder.Generate(Options).Procedures.ToDictionary(p => p.Code);
+        var expected = IndicatorCodes.DossierBased.ToDictionary(c => c, _ => Ratio.Zero);
+        foreach (var events in history)
+        {
+            var procedure = procedures[events.First(e => e.Type == DossierEventType.Received).ProcedureCode!];
+            var state = DossierFold.Fold(events, procedure, calendar)!;
+            foreach (var (code, ratio) in DossierContributions.Of(state, procedure, june, OnTimeRule.Finished, june.End, calendar))
+            {
+                expected[code] += ratio;
+            }
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT SUM(finished_on_time), SUM(finished), SUM(online), SUM(online_eligible), SUM(paid_online), SUM(fee_required),
+                   SUM(digitised), SUM(received), SUM(electronic_result), SUM(resolved_or_returned), SUM(population_db_used), SUM(person_applicant)
+            FROM daily_facts WHERE day >= '2025-06-01' AND day <= '2025-06-30'
+            """;
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var actual = new Dictionary<string, Ratio>
+        {
+            [IndicatorCodes.OnTime] = new(reader.GetInt64(0), reader.GetInt64(1)),
+            [IndicatorCodes.OnlineSubmission] = new(reader.GetInt64(2), reader.GetInt64(3)),
+            [IndicatorCodes.OnlinePayment] = new(reader.GetInt64(4), reader.GetInt64(5)),
+            [IndicatorCodes.Digitisation] = new(reader.GetInt64(6), reader.GetInt64(7)),
+            [IndicatorCodes.EResult] = new(reader.GetInt64(8), reader.GetInt64(9)),
+            [IndicatorCodes.PopulationDb] = new(reader.GetInt64(10), reader.GetInt64(11)),
+        };
+
+        Assert.That(expected[IndicatorCodes.OnTime].Denominator, Is.GreaterThan(10), "the month must hold finished dossiers");
+        Assert.That(actual, Is.EquivalentTo(expected));
+    }
+}

@@ -1,0 +1,63 @@
+using System.Data.Common;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Scorecard.Api.Auth;
+using Scorecard.Api.Ingestion;
+using Scorecard.Domain.Dossiers;
+using Scorecard.Infrastructure.Ingestion;
+using Scorecard.Infrastructure.Reference;
+
+namespace Scorecard.Api.Endpoints;
+
+internal static class DossierEventEndpoints
+{
+    public static IEndpointRouteBuilder MapDossierEventEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/dossier-events", PostEvents).WithTags("Dossier events").RequireAuthorization(Roles.IngestPolicy)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Push a batch of dossier events (at most 5,000 or 10 MiB). 200 means every accepted event is committed.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<IngestionResponse>, ProblemHttpResult>> PostEvents(
+        DossierEventsRequest body, ClaimsPrincipal user, ReferenceDataCache referenceCache, DossierEventWriter writer, TimeProvider clock,
+        HttpContext http, CancellationToken ct)
+    {
+        if (body.Events is not { } events)
+        {
+            return Problems.BadRequest("The body must be {\"events\": [...]}.");
+        }
+
+        if (events.Count > DossierEventEndpointsLimits.MaxEvents)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload Too Large",
+                detail: $"A batch holds at most {DossierEventEndpointsLimits.MaxEvents} events; this one has {events.Count}. Split it.");
+        }
+
+        var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
+        var (valid, rejected) = BatchValidation.Validate(events, reference, clock.GetUtcNow());
+        var scope = user.ScopeUnit();
+        var outside = valid.Where(e => e.Event.Type == DossierEventType.Received && scope is not null && !reference.Units.IsAncestorOrSelf(scope, e.Event.UnitCode!))
+            .Select(e => e.Event.UnitCode!).Distinct(StringComparer.Ordinal).ToList();
+        if (outside.Count > 0)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                detail: $"Unit(s) {string.Join(", ", outside.Take(10).Select(u => $"'{u}'"))} are outside the subtree of '{scope}' this key is limited to; nothing was stored.");
+        }
+
+        try
+        {
+            var outcome = await writer.WriteAsync(valid, scope, user.FindFirstValue(Roles.KeyIdClaim), ct).ConfigureAwait(false);
+            var all = rejected.Concat(outcome.Rejected.GroupBy(r => r.Index).Select(g =>
+                    new RejectedEvent(g.Key, g.First().Id, [.. g.Select(r => new FieldError(r.Field, r.Message))])))
+                .OrderBy(r => r.Index).ToList();
+            return TypedResults.Ok(new IngestionResponse(outcome.Accepted, outcome.Duplicates, all));
+        }
+        catch (DbException)
+        {
+            http.Response.Headers.RetryAfter = "2";
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable",
+                detail: "The database could not store this batch; nothing of it was stored. Send it again.");
+        }
+    }
+}

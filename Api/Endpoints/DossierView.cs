@@ -1,0 +1,55 @@
+using Scorecard.Domain.Dossiers;
+
+namespace Scorecard.Api.Endpoints;
+
+/// <summary>A dossier as SPEC §5 describes it, with its timeliness as of the request.</summary>
+internal sealed record DossierView(
+    string Code,
+    string? ProcedureCode,
+    string? UnitCode,
+    Channel? Channel,
+    DossierStatus Status,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset? DueAt,
+    int SupplementCount,
+    TimeSpan SupplementDuration,
+    DateTimeOffset? FinishedAt,
+    DateTimeOffset? ReturnedAt,
+    bool FeeRequired,
+    bool PaidOnline,
+    long AmountPaid,
+    bool Digitised,
+    bool ElectronicResult,
+    bool PopulationDbUsed,
+    Timeliness? Timeliness)
+{
+    public static DossierView From(DossierState s, Timeliness? timeliness) => new(
+        s.DossierCode, s.ProcedureCode, s.UnitCode, s.Channel, s.Status, s.ReceivedAt, s.DueAt, s.SupplementCount, s.SupplementDuration,
+        s.FinishedAt, s.ReturnedAt, s.FeeRequired, s.PaidOnline, s.AmountPaid, s.Digitised, s.ElectronicResult, s.PopulationDbUsed, timeliness);
+}
+
+/// <summary>An event as stored: what the integrator sent, the fields its type carries, and when it was stored.</summary>
+internal sealed record EventView(
+    long Sequence,
+    string Id,
+    DossierEventType Type,
+    DateTimeOffset At,
+    string? ProcedureCode,
+    string? UnitCode,
+    Channel? Channel,
+    DateTimeOffset? DueAt,
+    bool? Digitised,
+    bool? PopulationDbUsed,
+    bool? FeeRequired,
+    PaymentMethod? Method,
+    long? Amount,
+    bool? ElectronicResult,
+    DateTimeOffset StoredAt)
+{
+    public static EventView From(Infrastructure.Dossiers.StoredEvent stored)
+    {
+        var e = stored.Event;
+        return new EventView(e.Sequence, e.Id, e.Type, e.At, e.ProcedureCode, e.UnitCode, e.Channel, e.DueAt, e.Digitised,
+            e.PopulationDbUsed, e.FeeRequired, e.PaymentMethod, e.Amount, e.ElectronicResult, stored.StoredAt);
+    }
+}

@@ -1,0 +1,16 @@
+namespace Scorecard.Api.Ingestion;
+
+/// <summary>The body of a batch (SPEC §4): the events, at most <see cref="DossierEventEndpointsLimits.MaxEvents"/>.</summary>
+internal sealed record DossierEventsRequest(List<System.Text.Json.JsonElement>? Events);
+
+/// <summary>What happened to a batch: accepted events are committed; duplicates were already stored.</summary>
+internal sealed record IngestionResponse(int Accepted, int Duplicates, IReadOnlyList<RejectedEvent> Rejected);
+
+internal sealed record RejectedEvent(int Index, string? Id, IReadOnlyList<FieldError> Errors);
+
+internal sealed record FieldError(string Field, string Message);
+
+internal static class DossierEventEndpointsLimits
+{
+    public const int MaxEvents = 5000;
+}
