@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Ingestion;
@@ -14,20 +15,24 @@ internal static class DossierEventEndpoints
     public static IEndpointRouteBuilder MapDossierEventEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/dossier-events", PostEvents).WithTags("Dossier events").RequireAuthorization(Roles.IngestPolicy)
+            .Accepts<DossierEventsRequest>("application/json")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Push a batch of dossier events (at most 5,000 or 10 MiB). 200 means every accepted event is committed.");
         return app;
     }
 
     private static async Task<Results<Ok<IngestionResponse>, ProblemHttpResult>> PostEvents(
-        DossierEventsRequest body, ClaimsPrincipal user, ReferenceDataCache referenceCache, DossierEventWriter writer, TimeProvider clock,
+        JsonDocument body, ClaimsPrincipal user, ReferenceDataCache referenceCache, EventValidators validators, DossierEventWriter writer,
         HttpContext http, CancellationToken ct)
     {
-        if (body.Events is not { } events)
+        using var document = body;
+        if (document.RootElement.ValueKind != JsonValueKind.Object
+            || !document.RootElement.TryGetProperty("events", out var eventsJson) || eventsJson.ValueKind != JsonValueKind.Array)
         {
             return Problems.BadRequest("The body must be {\"events\": [...]}.");
         }
 
+        var events = eventsJson.EnumerateArray().ToList();
         if (events.Count > DossierEventEndpointsLimits.MaxEvents)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload Too Large",
@@ -35,7 +40,7 @@ internal static class DossierEventEndpoints
         }
 
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
-        var (valid, rejected) = BatchValidation.Validate(events, reference, clock.GetUtcNow());
+        var (valid, rejected) = BatchValidation.Validate(events, validators.For(reference));
         var scope = user.ScopeUnit();
         var outside = valid.Where(e => e.Event.Type == DossierEventType.Received && scope is not null && !reference.Units.IsAncestorOrSelf(scope, e.Event.UnitCode!))
             .Select(e => e.Event.UnitCode!).Distinct(StringComparer.Ordinal).ToList();

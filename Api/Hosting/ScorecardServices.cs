@@ -86,6 +86,7 @@ internal static class ScorecardServices
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<ReferenceDataCache>();
+        services.AddSingleton<SqliteCheckpointer>();
         services.AddSingleton<IngestionTransaction>();
         services.AddSingleton<DossierEventWriter>();
         services.AddSingleton<DossierRebuilder>();
@@ -100,5 +101,6 @@ internal static class ScorecardServices
         services.AddSingleton<IValidator<List<IndicatorRequest>>, IndicatorBatchValidator>();
         services.AddSingleton<IValidator<BandScaleRequest>, BandScaleRequestValidator>();
         services.AddSingleton<IValidator<CreateKeyRequest>, CreateKeyRequestValidator>();
+        services.AddSingleton<Ingestion.EventValidators>();
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Scorecard.Infrastructure.Ingestion;
-using Scorecard.Infrastructure.Reference;
 
 namespace Scorecard.Api.Ingestion;
 
@@ -8,9 +7,8 @@ namespace Scorecard.Api.Ingestion;
 internal static class BatchValidation
 {
     public static (List<IncomingEvent> Valid, List<RejectedEvent> Rejected) Validate(
-        IReadOnlyList<JsonElement> events, ReferenceData reference, DateTimeOffset now)
+        IReadOnlyList<JsonElement> events, DossierEventValidator validator)
     {
-        var validator = new DossierEventValidator(reference, now);
         var valid = new List<IncomingEvent>(events.Count);
         var rejected = new List<RejectedEvent>();
         for (var index = 0; index < events.Count; index++)

@@ -19,7 +19,7 @@ internal sealed class DossierEventValidator : AbstractValidator<DossierEventRequ
 
     private const string Received = "received";
 
-    public DossierEventValidator(ReferenceData reference, DateTimeOffset now)
+    public DossierEventValidator(ReferenceData reference, TimeProvider clock)
     {
         RuleFor(e => e.Id).NotEmpty().MaximumLength(ValidationExtensions.MaxCodeLength).Must(NoControlCharacters)
             .WithMessage("'id' must be 1–64 printable characters.").OverridePropertyName("id");
@@ -27,7 +27,7 @@ internal sealed class DossierEventValidator : AbstractValidator<DossierEventRequ
         RuleFor(e => e.Type).NotEmpty().IsOneOf(DossierEventTypes.WireNames).OverridePropertyName("type");
         RuleFor(e => e.At).NotEmpty().Must(a => InstantText.TryParse(a, out _))
             .WithMessage($"'at' must be {InstantText.Expected}.").OverridePropertyName("at")
-            .DependentRules(() => RuleFor(e => Instant(e.At)).InclusiveBetween(Earliest, now + MaxAhead)
+            .DependentRules(() => RuleFor(e => Instant(e.At)).Must(at => at >= Earliest && at <= clock.GetUtcNow() + MaxAhead)
                 .WithMessage("'at' must lie between 2000-01-01 and one day from now.").OverridePropertyName("at"));
 
         When(e => e.Type == Received, () =>

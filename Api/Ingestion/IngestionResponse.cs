@@ -1,6 +1,9 @@
 namespace Scorecard.Api.Ingestion;
 
-/// <summary>The body of a batch (SPEC §4): the events, at most <see cref="DossierEventEndpointsLimits.MaxEvents"/>.</summary>
+/// <summary>
+/// The body of a batch (SPEC §4): the events, at most <see cref="DossierEventEndpointsLimits.MaxEvents"/>.
+/// Documents the contract; the route reads the body as one JSON document so each event is checked on its own.
+/// </summary>
 internal sealed record DossierEventsRequest(List<System.Text.Json.JsonElement>? Events);
 
 /// <summary>What happened to a batch: accepted events are committed; duplicates were already stored.</summary>

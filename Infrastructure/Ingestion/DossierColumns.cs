@@ -35,34 +35,38 @@ internal static class DossierColumns
 
     public const string Values = "@Code, @ProcedureId, @UnitId, @Channel, @Status, @ReceivedAt, @DueAt, @FinishedAt, @FinishKind, @ReturnedAt, @Timeliness, @SupplementCount, @SupplementSeconds, @SupplementOpenSince, @FeeRequired, @PaidOnline, @AmountPaid, @Digitised, @ElectronicResult, @PopulationDbUsed, @OnlineEligible, @PersonApplicant, @Violation";
 
-    /// <summary>SQLite upsert: every column but the key from the row that conflicted.</summary>
-    public const string UpdateFromExcluded = "procedure_id = excluded.procedure_id, unit_id = excluded.unit_id, channel = excluded.channel, status = excluded.status, received_at = excluded.received_at, due_at = excluded.due_at, finished_at = excluded.finished_at, finish_kind = excluded.finish_kind, returned_at = excluded.returned_at, timeliness = excluded.timeliness, supplement_count = excluded.supplement_count, supplement_seconds = excluded.supplement_seconds, supplement_open_since = excluded.supplement_open_since, fee_required = excluded.fee_required, paid_online = excluded.paid_online, amount_paid = excluded.amount_paid, digitised = excluded.digitised, electronic_result = excluded.electronic_result, population_db_used = excluded.population_db_used, online_eligible = excluded.online_eligible, person_applicant = excluded.person_applicant, violation = excluded.violation";
+    /// <summary>
+    /// SQLite upsert: the columns that can change once a dossier exists. Unit, procedure, channel and
+    /// receivedAt come from its only <c>received</c> event and never change, so their indexes are left alone.
+    /// </summary>
+    public const string UpdateFromExcluded = "status = excluded.status, due_at = excluded.due_at, finished_at = excluded.finished_at, finish_kind = excluded.finish_kind, returned_at = excluded.returned_at, timeliness = excluded.timeliness, supplement_count = excluded.supplement_count, supplement_seconds = excluded.supplement_seconds, supplement_open_since = excluded.supplement_open_since, fee_required = excluded.fee_required, paid_online = excluded.paid_online, amount_paid = excluded.amount_paid, digitised = excluded.digitised, electronic_result = excluded.electronic_result, population_db_used = excluded.population_db_used, online_eligible = excluded.online_eligible, person_applicant = excluded.person_applicant, violation = excluded.violation";
 
+    /// <summary>Binds by position, in the order of <see cref="Values"/>.</summary>
     /// <param name="instant">How the provider wants an instant (UTC text for SQLite, a DateTimeOffset for SQL Server).</param>
     public static void Bind(DbParameterCollection parameters, DossierRow row, Func<DateTimeOffset, object> instant)
     {
-        parameters["@Code"].Value = row.Code;
-        parameters["@ProcedureId"].Value = row.ProcedureId;
-        parameters["@UnitId"].Value = row.UnitId;
-        parameters["@Channel"].Value = row.Channel;
-        parameters["@Status"].Value = row.Status;
-        parameters["@ReceivedAt"].Value = instant(row.ReceivedAt);
-        parameters["@DueAt"].Value = row.DueAt is { } dueAt ? instant(dueAt) : DBNull.Value;
-        parameters["@FinishedAt"].Value = row.FinishedAt is { } finishedAt ? instant(finishedAt) : DBNull.Value;
-        parameters["@FinishKind"].Value = (object?)row.FinishKind ?? DBNull.Value;
-        parameters["@ReturnedAt"].Value = row.ReturnedAt is { } returnedAt ? instant(returnedAt) : DBNull.Value;
-        parameters["@Timeliness"].Value = (object?)row.Timeliness ?? DBNull.Value;
-        parameters["@SupplementCount"].Value = row.SupplementCount;
-        parameters["@SupplementSeconds"].Value = row.SupplementSeconds;
-        parameters["@SupplementOpenSince"].Value = row.SupplementOpenSince is { } supplementOpenSince ? instant(supplementOpenSince) : DBNull.Value;
-        parameters["@FeeRequired"].Value = row.FeeRequired;
-        parameters["@PaidOnline"].Value = row.PaidOnline;
-        parameters["@AmountPaid"].Value = row.AmountPaid;
-        parameters["@Digitised"].Value = row.Digitised;
-        parameters["@ElectronicResult"].Value = row.ElectronicResult;
-        parameters["@PopulationDbUsed"].Value = row.PopulationDbUsed;
-        parameters["@OnlineEligible"].Value = row.OnlineEligible;
-        parameters["@PersonApplicant"].Value = row.PersonApplicant;
-        parameters["@Violation"].Value = row.Violation;
+        parameters[0].Value = row.Code;
+        parameters[1].Value = row.ProcedureId;
+        parameters[2].Value = row.UnitId;
+        parameters[3].Value = row.Channel;
+        parameters[4].Value = row.Status;
+        parameters[5].Value = instant(row.ReceivedAt);
+        parameters[6].Value = row.DueAt is { } dueAt ? instant(dueAt) : DBNull.Value;
+        parameters[7].Value = row.FinishedAt is { } finishedAt ? instant(finishedAt) : DBNull.Value;
+        parameters[8].Value = (object?)row.FinishKind ?? DBNull.Value;
+        parameters[9].Value = row.ReturnedAt is { } returnedAt ? instant(returnedAt) : DBNull.Value;
+        parameters[10].Value = (object?)row.Timeliness ?? DBNull.Value;
+        parameters[11].Value = row.SupplementCount;
+        parameters[12].Value = row.SupplementSeconds;
+        parameters[13].Value = row.SupplementOpenSince is { } supplementOpenSince ? instant(supplementOpenSince) : DBNull.Value;
+        parameters[14].Value = row.FeeRequired;
+        parameters[15].Value = row.PaidOnline;
+        parameters[16].Value = row.AmountPaid;
+        parameters[17].Value = row.Digitised;
+        parameters[18].Value = row.ElectronicResult;
+        parameters[19].Value = row.PopulationDbUsed;
+        parameters[20].Value = row.OnlineEligible;
+        parameters[21].Value = row.PersonApplicant;
+        parameters[22].Value = row.Violation;
     }
 }

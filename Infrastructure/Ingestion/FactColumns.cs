@@ -16,20 +16,21 @@ internal static class FactColumns
 
     public const string AllZero = "received = 0 AND digitised = 0 AND online_eligible = 0 AND online = 0 AND fee_required = 0 AND paid_online = 0 AND person_applicant = 0 AND population_db_used = 0 AND violations = 0 AND finished = 0 AND finished_on_time = 0 AND resolved_or_returned = 0 AND electronic_result = 0";
 
+    /// <summary>Binds the counts by position after the two key parameters (unit, day).</summary>
     public static void Bind(DbParameterCollection parameters, FactCounts counts)
     {
-        parameters["@Received"].Value = counts.Received;
-        parameters["@Digitised"].Value = counts.Digitised;
-        parameters["@OnlineEligible"].Value = counts.OnlineEligible;
-        parameters["@Online"].Value = counts.Online;
-        parameters["@FeeRequired"].Value = counts.FeeRequired;
-        parameters["@PaidOnline"].Value = counts.PaidOnline;
-        parameters["@PersonApplicant"].Value = counts.PersonApplicant;
-        parameters["@PopulationDbUsed"].Value = counts.PopulationDbUsed;
-        parameters["@Violations"].Value = counts.Violations;
-        parameters["@Finished"].Value = counts.Finished;
-        parameters["@FinishedOnTime"].Value = counts.FinishedOnTime;
-        parameters["@ResolvedOrReturned"].Value = counts.ResolvedOrReturned;
-        parameters["@ElectronicResult"].Value = counts.ElectronicResult;
+        parameters[2].Value = counts.Received;
+        parameters[3].Value = counts.Digitised;
+        parameters[4].Value = counts.OnlineEligible;
+        parameters[5].Value = counts.Online;
+        parameters[6].Value = counts.FeeRequired;
+        parameters[7].Value = counts.PaidOnline;
+        parameters[8].Value = counts.PersonApplicant;
+        parameters[9].Value = counts.PopulationDbUsed;
+        parameters[10].Value = counts.Violations;
+        parameters[11].Value = counts.Finished;
+        parameters[12].Value = counts.FinishedOnTime;
+        parameters[13].Value = counts.ResolvedOrReturned;
+        parameters[14].Value = counts.ElectronicResult;
     }
 }

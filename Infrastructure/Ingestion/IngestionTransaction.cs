@@ -10,7 +10,7 @@ namespace Scorecard.Infrastructure.Ingestion;
 /// its daily facts (what its stored row had added is taken back, what its new state adds is added).
 /// Readers see all of it or none of it.
 /// </summary>
-public sealed class IngestionTransaction(DbConnectionFactory db, ReferenceDataCache referenceCache, TimeProvider clock)
+public sealed class IngestionTransaction(DbConnectionFactory db, ReferenceDataCache referenceCache, SqliteCheckpointer checkpointer, TimeProvider clock)
 {
     internal async Task<IReadOnlyList<BatchOutcome>> WriteAsync(IReadOnlyList<EventBatch> group, CancellationToken ct)
     {
@@ -69,6 +69,7 @@ public sealed class IngestionTransaction(DbConnectionFactory db, ReferenceDataCa
 
         await session.ApplyFactsAsync(deltas, ct).ConfigureAwait(false);
         await session.CommitAsync(ct).ConfigureAwait(false);
+        checkpointer.Nudge();
         return outcomes;
     }
 

@@ -26,12 +26,13 @@ internal sealed class SqliteIngestionSession : IIngestionSession
 
     private const string AppendEventSql = """
         INSERT INTO dossier_events (id, dossier_code, type, at, procedure_code, unit_code, channel, due_at, digitised,
-                                    population_db_used, fee_required, payment_method, amount, electronic_result, key_id, stored_at)
+                                    population_db_used, fee_required, payment_method, amount, electronic_result, key_id, stored_at, seq)
         VALUES (@Id, @DossierCode, @Type, @At, @ProcedureCode, @UnitCode, @Channel, @DueAt, @Digitised,
-                @PopulationDbUsed, @FeeRequired, @PaymentMethod, @Amount, @ElectronicResult, @KeyId, @StoredAt)
+                @PopulationDbUsed, @FeeRequired, @PaymentMethod, @Amount, @ElectronicResult, @KeyId, @StoredAt, @Seq)
         ON CONFLICT (id) DO NOTHING
-        RETURNING seq
         """;
+
+    private const string LastSequenceSql = "SELECT COALESCE(MAX(seq), 0) FROM dossier_events";
 
     private const string UpsertDossierSql = $"""
         INSERT INTO dossiers ({DossierColumns.Insert}) VALUES ({DossierColumns.Values})
@@ -47,12 +48,22 @@ internal sealed class SqliteIngestionSession : IIngestionSession
 
     private const string ReadAllEventsSql = $"SELECT {EventRow.Columns} FROM dossier_events ORDER BY dossier_code, at, seq";
 
+    /// <summary>
+    /// The writer keeps 64 MiB of pages in memory (SQLite's default is 2 MiB) and leaves WAL
+    /// checkpoints to <see cref="SqliteCheckpointer"/>, so commits do not copy the log back inline.
+    /// </summary>
+    private const string WriterPragmasSql = "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 0;";
+
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;
     private readonly SqliteCommand appendEvent;
     private readonly SqliteCommand upsertDossier;
     private readonly SqliteCommand addFacts;
     private readonly SqliteCommand dropEmptyFacts;
+
+    // The session holds SQLite's write lock from its first statement to its commit, so it can number
+    // arrivals itself: no other writer can take a sequence in between.
+    private long lastSequence;
 
     private SqliteIngestionSession(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -62,6 +73,10 @@ internal sealed class SqliteIngestionSession : IIngestionSession
         upsertDossier = Prepare(UpsertDossierSql);
         addFacts = Prepare(AddFactsSql);
         dropEmptyFacts = Prepare(DropEmptyFactsSql);
+        using var last = connection.CreateCommand();
+        last.Transaction = transaction;
+        last.CommandText = LastSequenceSql;
+        lastSequence = Convert.ToInt64(last.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     public static async Task<IIngestionSession> OpenAsync(DbConnectionFactory db, CancellationToken ct)
@@ -69,7 +84,8 @@ internal sealed class SqliteIngestionSession : IIngestionSession
         var connection = (SqliteConnection)await db.OpenAsync(ct).ConfigureAwait(false);
         try
         {
-            var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(WriterPragmasSql, cancellationToken: ct)).ConfigureAwait(false);
+            var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false); // BEGIN IMMEDIATE
             return new SqliteIngestionSession(connection, transaction);
         }
         catch
@@ -94,37 +110,51 @@ internal sealed class SqliteIngestionSession : IIngestionSession
         return rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
     }
 
-    public async Task<long?> AppendEventAsync(DossierEvent e, string? keyId, DateTimeOffset storedAt, CancellationToken ct)
+    public Task<long?> AppendEventAsync(DossierEvent e, string? keyId, DateTimeOffset storedAt, CancellationToken ct)
     {
+        // Parameters in the order of AppendEventSql; SQLite calls are synchronous underneath, so the hot
+        // path calls them directly rather than through the async wrappers.
+        ct.ThrowIfCancellationRequested();
         var p = appendEvent.Parameters;
-        p["@Id"].Value = e.Id;
-        p["@DossierCode"].Value = e.DossierCode;
-        p["@Type"].Value = WireName.Of(e.Type);
-        p["@At"].Value = DapperTypeHandlers.FormatInstant(e.At);
-        p["@ProcedureCode"].Value = Db(e.ProcedureCode);
-        p["@UnitCode"].Value = Db(e.UnitCode);
-        p["@Channel"].Value = e.Channel is { } channel ? WireName.Of(channel) : DBNull.Value;
-        p["@DueAt"].Value = e.DueAt is { } due ? DapperTypeHandlers.FormatInstant(due) : DBNull.Value;
-        p["@Digitised"].Value = Db(e.Digitised);
-        p["@PopulationDbUsed"].Value = Db(e.PopulationDbUsed);
-        p["@FeeRequired"].Value = Db(e.FeeRequired);
-        p["@PaymentMethod"].Value = e.PaymentMethod is { } method ? WireName.Of(method) : DBNull.Value;
-        p["@Amount"].Value = Db(e.Amount);
-        p["@ElectronicResult"].Value = Db(e.ElectronicResult);
-        p["@KeyId"].Value = Db(keyId);
-        p["@StoredAt"].Value = DapperTypeHandlers.FormatInstant(storedAt);
-        var seq = await appendEvent.ExecuteScalarAsync(ct).ConfigureAwait(false);
-        return seq is null or DBNull ? null : Convert.ToInt64(seq, CultureInfo.InvariantCulture);
+        p[0].Value = e.Id;
+        p[1].Value = e.DossierCode;
+        p[2].Value = WireName.Of(e.Type);
+        p[3].Value = DapperTypeHandlers.FormatInstant(e.At);
+        p[4].Value = Db(e.ProcedureCode);
+        p[5].Value = Db(e.UnitCode);
+        p[6].Value = e.Channel is { } channel ? WireName.Of(channel) : DBNull.Value;
+        p[7].Value = e.DueAt is { } due ? DapperTypeHandlers.FormatInstant(due) : DBNull.Value;
+        p[8].Value = Db(e.Digitised);
+        p[9].Value = Db(e.PopulationDbUsed);
+        p[10].Value = Db(e.FeeRequired);
+        p[11].Value = e.PaymentMethod is { } method ? WireName.Of(method) : DBNull.Value;
+        p[12].Value = Db(e.Amount);
+        p[13].Value = Db(e.ElectronicResult);
+        p[14].Value = Db(keyId);
+        p[15].Value = DapperTypeHandlers.FormatInstant(storedAt);
+        p[16].Value = lastSequence + 1;
+        if (appendEvent.ExecuteNonQuery() == 0)
+        {
+            return Task.FromResult<long?>(null);
+        }
+
+        lastSequence++;
+        return Task.FromResult<long?>(lastSequence);
     }
 
-    public async Task UpsertDossierAsync(DossierRow row, CancellationToken ct)
+    public Task UpsertDossierAsync(DossierRow row, CancellationToken ct)
     {
-        DossierColumns.Bind(upsertDossier.Parameters, row, i => DapperTypeHandlers.FormatInstant(i));
-        await upsertDossier.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        ct.ThrowIfCancellationRequested();
+        DossierColumns.Bind(upsertDossier.Parameters, row, FormatInstant);
+        upsertDossier.ExecuteNonQuery();
+        return Task.CompletedTask;
     }
 
-    public async Task ApplyFactsAsync(FactDeltas deltas, CancellationToken ct)
+    private static object FormatInstant(DateTimeOffset instant) => DapperTypeHandlers.FormatInstant(instant);
+
+    public Task ApplyFactsAsync(FactDeltas deltas, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         foreach (var ((unitId, day), counts) in deltas.Changes)
         {
             if (counts.IsZero)
@@ -135,14 +165,16 @@ internal sealed class SqliteIngestionSession : IIngestionSession
             addFacts.Parameters["@UnitId"].Value = unitId;
             addFacts.Parameters["@Day"].Value = day.ToString(DapperTypeHandlers.DateFormat, CultureInfo.InvariantCulture);
             FactColumns.Bind(addFacts.Parameters, counts);
-            await addFacts.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            addFacts.ExecuteNonQuery();
             if (counts.HasNegative)
             {
                 dropEmptyFacts.Parameters["@UnitId"].Value = unitId;
                 dropEmptyFacts.Parameters["@Day"].Value = addFacts.Parameters["@Day"].Value;
-                await dropEmptyFacts.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                dropEmptyFacts.ExecuteNonQuery();
             }
         }
+
+        return Task.CompletedTask;
     }
 
     public async Task ClearProjectionsAsync(CancellationToken ct)

@@ -125,7 +125,7 @@ CREATE TABLE dbo.dossier_events (
     key_id              varchar(32)  NULL,
     stored_at           datetimeoffset(7) NOT NULL
 );
-CREATE INDEX ix_dossier_events_dossier ON dbo.dossier_events (dossier_code, at, seq);
+CREATE INDEX ix_dossier_events_dossier ON dbo.dossier_events (dossier_code);
 
 CREATE TABLE dbo.dossiers (
     code                   varchar(64)  NOT NULL CONSTRAINT pk_dossiers PRIMARY KEY,

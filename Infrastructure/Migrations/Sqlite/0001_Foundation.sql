@@ -126,7 +126,7 @@ CREATE TABLE dossier_events (
     key_id              TEXT    NULL,
     stored_at           TEXT    NOT NULL
 );
-CREATE INDEX ix_dossier_events_dossier ON dossier_events (dossier_code, at, seq);
+CREATE INDEX ix_dossier_events_dossier ON dossier_events (dossier_code);
 
 -- The fold of each dossier's events (a projection: rebuildable from dossier_events). Timeliness
 -- is stored once a dossier is finished (early/on-time/late); open ones are classified when read.

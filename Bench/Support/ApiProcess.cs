@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Scorecard.Bench.Support;
+
+/// <summary>The API as a real process on its own SQLite file and port (Release build, Production profile).</summary>
+internal sealed class ApiProcess : IAsyncDisposable
+{
+    public const string Key = "bench-admin-key-0123456789";
+
+    private readonly Process process;
+
+    private ApiProcess(Process process, int port)
+    {
+        this.process = process;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+    }
+
+    public Uri BaseAddress { get; }
+
+    public int Pid => process.Id;
+
+    public static string ApiDll => Path.Combine(Paths.Root, "Api", "bin", "Release", "net10.0", "Scorecard.Api.dll");
+
+    /// <summary>Runs a verb of the service (e.g. seed-demo) against the database and waits for it.</summary>
+    public static async Task RunVerbAsync(string databasePath, params string[] args)
+    {
+        using var verb = Process.Start(StartInfo(databasePath, 0, args))!;
+        await verb.WaitForExitAsync().ConfigureAwait(false);
+        if (verb.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"'{string.Join(' ', args)}' exited with {verb.ExitCode}: {await verb.StandardError.ReadToEndAsync().ConfigureAwait(false)}");
+        }
+    }
+
+    public static async Task<ApiProcess> StartAsync(string databasePath)
+    {
+        var port = FreePort();
+        var api = new ApiProcess(Process.Start(StartInfo(databasePath, port, []))!, port);
+        using var http = new HttpClient { BaseAddress = api.BaseAddress };
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            try
+            {
+                if ((await http.GetAsync(new Uri("/health/ready", UriKind.Relative)).ConfigureAwait(false)).StatusCode == HttpStatusCode.OK)
+                {
+                    return api;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+
+        await api.DisposeAsync().ConfigureAwait(false);
+        throw new InvalidOperationException("The API did not become ready in 30 s.");
+    }
+
+    /// <summary>Peak and current resident memory of the process, in MiB (Linux /proc).</summary>
+    public (double PeakMiB, double CurrentMiB) Memory()
+    {
+        var status = File.ReadAllLines($"/proc/{process.Id}/status");
+        double Read(string key) => double.Parse(status.First(l => l.StartsWith(key, StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
+        return (Read("VmHWM"), Read("VmRSS"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        process.Dispose();
+    }
+
+    private static ProcessStartInfo StartInfo(string databasePath, int port, string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = Environment.GetEnvironmentVariable("BENCH_API_STDERR") != "1", UseShellExecute = false };
+        info.ArgumentList.Add(ApiDll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["ConnectionStrings__Scorecard"] = $"Data Source={databasePath}";
+        info.Environment["Auth__BootstrapAdminKey"] = Key;
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        return info;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
