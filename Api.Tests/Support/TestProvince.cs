@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 namespace Scorecard.Api.Tests.Support;
 
 /// <summary>
-/// A small hand-made province for endpoint tests: P with district P.A (commune P.A.1), district P.B,
+/// A small hand-made province for endpoint tests: P with district P.A (communes P.A.1, P.A.2), district P.B (commune P.B.1),
 /// an agency P.S whose life ended on 2024-12-31; procedures with and without fees and processing times.
 /// </summary>
 internal static class TestProvince
@@ -15,7 +15,9 @@ internal static class TestProvince
               {"code":"P","name":"Tỉnh","level":"province","kind":"locality"},
               {"code":"P.A","name":"Huyện A","level":"district","kind":"locality","parentCode":"P"},
               {"code":"P.A.1","name":"Xã A1","level":"commune","kind":"locality","parentCode":"P.A"},
+              {"code":"P.A.2","name":"Xã A2","level":"commune","kind":"locality","parentCode":"P.A"},
               {"code":"P.B","name":"Huyện B","level":"district","kind":"locality","parentCode":"P"},
+              {"code":"P.B.1","name":"Xã B1","level":"commune","kind":"locality","parentCode":"P.B"},
               {"code":"P.S","name":"Sở cũ","level":"province","kind":"agency","parentCode":"P","validTo":"2024-12-31"}
             ]
             """))).EnsureSuccessStatusCode();

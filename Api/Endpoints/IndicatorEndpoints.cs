@@ -6,6 +6,7 @@ using Scorecard.Domain.Indicators;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Indicators;
+using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Units;
 
 namespace Scorecard.Api.Endpoints;
@@ -33,7 +34,7 @@ internal static class IndicatorEndpoints
             : Problems.NotFound($"Indicator '{code}' does not exist.");
 
     private static async Task<Results<Ok<UpsertCounts>, ValidationProblem, ProblemHttpResult>> PutIndicators(
-        List<IndicatorRequest> indicators, ClaimsPrincipal user, IndicatorStore store, TimeProvider clock, CancellationToken ct)
+        List<IndicatorRequest> indicators, ClaimsPrincipal user, IndicatorStore store, ReferenceDataCache reference, TimeProvider clock, CancellationToken ct)
     {
         if (user.ScopeUnit() is { } scope)
         {
@@ -52,18 +53,21 @@ internal static class IndicatorEndpoints
         }
 
         var outcome = await store.UpsertAsync(definitions, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        reference.Invalidate();
         return TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
     }
 
     private static async Task<Results<Ok<IndicatorDefinition>, ProblemHttpResult>> PutBands(
-        string code, BandScaleRequest scale, ClaimsPrincipal user, IndicatorStore store, CancellationToken ct)
+        string code, BandScaleRequest scale, ClaimsPrincipal user, IndicatorStore store, ReferenceDataCache reference, CancellationToken ct)
     {
         if (user.ScopeUnit() is { } scope)
         {
             return Problems.ProvinceWideOnly(scope);
         }
 
-        if (!await store.PutBandsAsync(code, scale.ToScale(), ct).ConfigureAwait(false))
+        var stored = await store.PutBandsAsync(code, scale.ToScale(), ct).ConfigureAwait(false);
+        reference.Invalidate();
+        if (!stored)
         {
             return Problems.NotFound($"Indicator '{code}' does not exist.");
         }

@@ -26,6 +26,8 @@ internal static class ScorecardPipeline
         app.MapKeyEndpoints();
         app.MapDossierEventEndpoints();
         app.MapDossierEndpoints();
+        app.MapPortalEndpoints();
+        app.MapTargetEndpoints();
         return app;
     }
 

@@ -14,6 +14,7 @@ using Scorecard.Infrastructure.Ingestion;
 using Scorecard.Infrastructure.Keys;
 using Scorecard.Infrastructure.Procedures;
 using Scorecard.Infrastructure.Reference;
+using Scorecard.Infrastructure.Reports;
 using Scorecard.Infrastructure.Seed;
 using Scorecard.Infrastructure.Units;
 
@@ -91,6 +92,11 @@ internal static class ScorecardServices
         services.AddSingleton<DossierEventWriter>();
         services.AddSingleton<DossierRebuilder>();
         services.AddSingleton<DossierReader>();
+        services.AddSingleton<FactsQuery>();
+        services.AddSingleton<NationalOnTimeQuery>();
+        services.AddSingleton<ReportedValueStore>();
+        services.AddSingleton<TargetStore>();
+        services.AddSingleton<Reports.UnitFigures>();
     }
 
     private static void AddValidators(IServiceCollection services)
@@ -102,5 +108,7 @@ internal static class ScorecardServices
         services.AddSingleton<IValidator<BandScaleRequest>, BandScaleRequestValidator>();
         services.AddSingleton<IValidator<CreateKeyRequest>, CreateKeyRequestValidator>();
         services.AddSingleton<Ingestion.EventValidators>();
+        services.AddSingleton<IValidator<List<TargetRequest>>, TargetBatchValidator>();
+        services.AddSingleton<IValidator<List<IndicatorValueRequest>>, IndicatorValueBatchValidator>();
     }
 }

@@ -80,6 +80,9 @@ public sealed class UnitTree
         return false;
     }
 
+    /// <summary>The codes of the unit's direct children, in code order.</summary>
+    public IReadOnlyList<string> Children(string code) => children.TryGetValue(code, out var kids) ? kids : [];
+
     /// <summary>The unit and all its descendants, parents first.</summary>
     public IEnumerable<Unit> Subtree(string code) => Contains(code) ? Walk(code) : [];
 

@@ -3,11 +3,14 @@ using System.Data.Common;
 namespace Scorecard.Infrastructure.Ingestion;
 
 /// <summary>The counter columns of <c>daily_facts</c>, listed once (same order as <see cref="FactCounts"/>).</summary>
-internal static class FactColumns
+public static class FactColumns
 {
     public const string Names = "received, digitised, online_eligible, online, fee_required, paid_online, person_applicant, population_db_used, violations, finished, finished_on_time, resolved_or_returned, electronic_result";
 
     public const string Values = "@Received, @Digitised, @OnlineEligible, @Online, @FeeRequired, @PaidOnline, @PersonApplicant, @PopulationDbUsed, @Violations, @Finished, @FinishedOnTime, @ResolvedOrReturned, @ElectronicResult";
+
+    /// <summary>The counters summed over the rows of <c>daily_facts f</c>, aliased as <see cref="FactCounts"/> members.</summary>
+    public const string Sums = "SUM(f.received) AS Received, SUM(f.digitised) AS Digitised, SUM(f.online_eligible) AS OnlineEligible, SUM(f.online) AS Online, SUM(f.fee_required) AS FeeRequired, SUM(f.paid_online) AS PaidOnline, SUM(f.person_applicant) AS PersonApplicant, SUM(f.population_db_used) AS PopulationDbUsed, SUM(f.violations) AS Violations, SUM(f.finished) AS Finished, SUM(f.finished_on_time) AS FinishedOnTime, SUM(f.resolved_or_returned) AS ResolvedOrReturned, SUM(f.electronic_result) AS ElectronicResult";
 
     public const string Select = "received AS Received, digitised AS Digitised, online_eligible AS OnlineEligible, online AS Online, fee_required AS FeeRequired, paid_online AS PaidOnline, person_applicant AS PersonApplicant, population_db_used AS PopulationDbUsed, violations AS Violations, finished AS Finished, finished_on_time AS FinishedOnTime, resolved_or_returned AS ResolvedOrReturned, electronic_result AS ElectronicResult";
 

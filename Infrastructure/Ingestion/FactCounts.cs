@@ -78,5 +78,16 @@ public readonly record struct FactCounts(
             ElectronicResult: One(f.FinishedResolvedOrReturned && f.ElectronicResult));
     }
 
+    /// <summary>The dossier-based indicators these counts give (SPEC §6, rule <c>finished</c>).</summary>
+    public IReadOnlyDictionary<string, Ratio> Ratios() => new Dictionary<string, Ratio>(StringComparer.Ordinal)
+    {
+        [IndicatorCodes.OnTime] = new(FinishedOnTime, Finished),
+        [IndicatorCodes.OnlineSubmission] = new(Online, OnlineEligible),
+        [IndicatorCodes.OnlinePayment] = new(PaidOnline, FeeRequired),
+        [IndicatorCodes.Digitisation] = new(Digitised, Received),
+        [IndicatorCodes.EResult] = new(ElectronicResult, ResolvedOrReturned),
+        [IndicatorCodes.PopulationDb] = new(PopulationDbUsed, PersonApplicant),
+    };
+
     private static long One(bool flag) => flag ? 1 : 0;
 }

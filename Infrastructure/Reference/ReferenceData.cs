@@ -1,4 +1,6 @@
+using Scorecard.Domain.Bands;
 using Scorecard.Domain.Calendar;
+using Scorecard.Infrastructure.Indicators;
 using Scorecard.Domain.Procedures;
 using Scorecard.Domain.Units;
 
@@ -12,8 +14,22 @@ public sealed class ReferenceData(
     UnitTree units,
     IReadOnlyDictionary<string, int> unitIds,
     IReadOnlyDictionary<string, (int Id, Procedure Procedure)> procedures,
-    WorkCalendar calendar)
+    WorkCalendar calendar,
+    IReadOnlyList<IndicatorDefinition> indicators)
 {
+    private readonly Dictionary<string, (IndicatorDefinition Definition, BandHistory Bands)> indicatorsByCode =
+        indicators.ToDictionary(i => i.Code, i => (i, new BandHistory(i.Bands)), StringComparer.Ordinal);
+
+    /// <summary>Every indicator, in code order.</summary>
+    public IReadOnlyList<IndicatorDefinition> Indicators { get; } = indicators;
+
+    public IEnumerable<Procedure> Procedures => procedures.Values.Select(p => p.Procedure);
+
+    public IndicatorDefinition? Indicator(string code) => indicatorsByCode.TryGetValue(code, out var i) ? i.Definition : null;
+
+    /// <summary>The dated bands of an indicator (none: every value is 'none').</summary>
+    public BandHistory Bands(string code) => indicatorsByCode.TryGetValue(code, out var i) ? i.Bands : new BandHistory([]);
+
     public UnitTree Units { get; } = units;
 
     public WorkCalendar Calendar { get; } = calendar;

@@ -3,6 +3,7 @@ using Scorecard.Domain.Calendar;
 using Scorecard.Domain.Units;
 using Scorecard.Infrastructure.Calendar;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.Indicators;
 using Scorecard.Infrastructure.Procedures;
 using Scorecard.Infrastructure.Units;
 
@@ -12,7 +13,8 @@ namespace Scorecard.Infrastructure.Reference;
 /// Reference data cached in memory. Writes through this process call <see cref="Invalidate"/> and
 /// are seen at once; writes by another instance are seen within <see cref="MaxAge"/>.
 /// </summary>
-public sealed class ReferenceDataCache(DbConnectionFactory db, ProcedureStore procedures, CalendarStore calendar, TimeProvider clock) : IDisposable
+public sealed class ReferenceDataCache(
+    DbConnectionFactory db, ProcedureStore procedures, CalendarStore calendar, IndicatorStore indicators, TimeProvider clock) : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
@@ -62,6 +64,7 @@ public sealed class ReferenceDataCache(DbConnectionFactory db, ProcedureStore pr
         var byCode = (await procedures.ListAsync(null, ct).ConfigureAwait(false))
             .ToDictionary(p => p.Code, p => (procedureIds[p.Code], p), StringComparer.Ordinal);
         var days = await calendar.ListAsync(null, null, ct).ConfigureAwait(false);
-        return new ReferenceData(UnitTree.Build(units), unitIds, byCode, new WorkCalendar(days));
+        var definitions = await indicators.ListAsync(ct).ConfigureAwait(false);
+        return new ReferenceData(UnitTree.Build(units), unitIds, byCode, new WorkCalendar(days), definitions);
     }
 }

@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Scorecard.Api.Auth;
+using Scorecard.Api.Reports;
+using Scorecard.Domain.Scoring;
+using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Reference;
+using Scorecard.Infrastructure.Reports;
+
+namespace Scorecard.Api.Endpoints;
+
+internal static class PortalEndpoints
+{
+    public const string ScoreIndicator = "score";
+
+    public static IEndpointRouteBuilder MapPortalEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").WithTags("Portal");
+        group.MapGet("/scorecards/{unitCode}", GetScorecard)
+            .WithSummary("Every indicator of a unit for a period (scope=subtree|self, rule=finished|national), with bands, targets, score and a breakdown by level.");
+        group.MapGet("/map", GetMap).WithSummary("One indicator for every unit of a level under a parent, each over its subtree: the colour map.");
+        group.MapGet("/rankings", GetRankings).WithSummary("Units of a level under a parent ranked by one indicator or by the composite score (indicator=score).");
+        group.MapSeriesEndpoint();
+        return app;
+    }
+
+    private static async Task<Results<Ok<ScorecardView>, ProblemHttpResult>> GetScorecard(
+        string unitCode, string? period, string? scope, string? rule, ClaimsPrincipal user,
+        ReferenceDataCache referenceCache, UnitFigures figures, TargetStore targets, TimeProvider clock, CancellationToken ct)
+    {
+        var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
+        var problem = PortalQuery.First(
+            PortalQuery.Unit(reference, unitCode, user.ScopeUnit(), out var unit),
+            PortalQuery.Period(period, "period", out var p),
+            PortalQuery.Rule(rule, out var onTimeRule),
+            scope is null or "subtree" or "self" ? null : Problems.BadRequest("'scope' must be one of: subtree, self."));
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var now = clock.GetUtcNow();
+        var subtree = scope != "self";
+        var values = await figures.ForUnitAsync(reference, unit, p, subtree, onTimeRule, now, ct).ConfigureAwait(false);
+        var assigned = (await targets.ListAsync(p.Code, ct).ConfigureAwait(false)).Select(t => t.Target).ToList();
+        var byLevel = subtree ? await figures.ByLevelAsync(reference, unit, p, onTimeRule, now, ct).ConfigureAwait(false) : [];
+        return TypedResults.Ok(new ScorecardView(
+            new UnitView(unit.Code, unit.Name, unit.Level, unit.Kind), PeriodView.Of(p), subtree ? "subtree" : "self", WireName.Of(onTimeRule),
+            FigureViews.Score(reference, values),
+            FigureViews.Indicators(reference, values, p, unit.Code, assigned, now),
+            [.. byLevel.Select(l => new LevelView(l.Level, FigureViews.Indicators(reference, l.Figures, p, unit.Code, [], now)))]));
+    }
+
+    private static async Task<Results<Ok<MapView>, ProblemHttpResult>> GetMap(
+        string? indicator, string? period, string? parentCode, string? level, string? rule, ClaimsPrincipal user,
+        ReferenceDataCache referenceCache, UnitFigures figures, TimeProvider clock, CancellationToken ct)
+    {
+        var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
+        var scope = user.ScopeUnit();
+        var problem = PortalQuery.First(
+            PortalQuery.Indicator(reference, indicator, out var code),
+            PortalQuery.Period(period, "period", out var p),
+            PortalQuery.Rule(rule, out var onTimeRule),
+            PortalQuery.Level(level, out var unitLevel),
+            PortalQuery.Unit(reference, parentCode ?? PortalQuery.DefaultParent(reference, scope), scope, out var parent));
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var perUnit = await figures.ForUnitsOfLevelAsync(reference, parent, unitLevel, p, onTimeRule, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        var definition = reference.Indicator(code)!;
+        var units = perUnit.OrderBy(u => u.Key, StringComparer.Ordinal).Select(u =>
+        {
+            var unit = reference.Units.Find(u.Key)!;
+            var view = FigureViews.View(reference, definition, u.Value.GetValueOrDefault(code), p, null, closed: false);
+            return new MapUnitView(unit.Code, unit.Name, unit.Level, view.Numerator, view.Denominator, view.Value, view.Band);
+        }).ToList();
+        return TypedResults.Ok(new MapView(code, PeriodView.Of(p), WireName.Of(onTimeRule), units));
+    }
+
+    private static async Task<Results<Ok<RankingView>, ProblemHttpResult>> GetRankings(
+        string? indicator, string? period, string? parentCode, string? level, string? rule, ClaimsPrincipal user,
+        ReferenceDataCache referenceCache, UnitFigures figures, TimeProvider clock, CancellationToken ct)
+    {
+        var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
+        var scope = user.ScopeUnit();
+        var code = indicator ?? ScoreIndicator;
+        var problem = PortalQuery.First(
+            code == ScoreIndicator ? null : PortalQuery.Indicator(reference, code, out _),
+            PortalQuery.Period(period, "period", out var p),
+            PortalQuery.Rule(rule, out var onTimeRule),
+            PortalQuery.Level(level, out var unitLevel),
+            PortalQuery.Unit(reference, parentCode ?? PortalQuery.DefaultParent(reference, scope), scope, out var parent));
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var perUnit = await figures.ForUnitsOfLevelAsync(reference, parent, unitLevel, p, onTimeRule, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        var bands = reference.Bands(code);
+        var ranked = Ranking.Rank(
+            perUnit.Select(u => (Code: u.Key, Value: code == ScoreIndicator ? FigureViews.Score(reference, u.Value) : u.Value.GetValueOrDefault(code)?.Percent)),
+            u => u.Value, u => u.Code);
+        var items = ranked.Select(r => new RankingItem(r.Rank, r.Item.Code, reference.Units.Find(r.Item.Code)!.Name, r.Value, bands.ColorFor(r.Value, p))).ToList();
+        return TypedResults.Ok(new RankingView(code, PeriodView.Of(p), WireName.Of(onTimeRule), items));
+    }
+}

@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Scorecard.Api.Auth;
+using Scorecard.Api.Validation;
+using Scorecard.Domain.Indicators;
+using Scorecard.Domain.Periods;
+using Scorecard.Domain.Targets;
+using Scorecard.Domain.Units;
+using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Reference;
+using Scorecard.Infrastructure.Reports;
+using Scorecard.Infrastructure.Units;
+
+namespace Scorecard.Api.Endpoints;
+
+internal static class TargetEndpoints
+{
+    public static IEndpointRouteBuilder MapTargetEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").WithTags("Targets");
+        group.MapGet("/targets", ListTargets).WithSummary("Targets, optionally of one period and unit.");
+        group.MapPut("/targets", PutTargets).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<TargetRequest>>()
+            .WithSummary("Upsert targets; the assigner must be the unit or an ancestor, and no target may be below the general target covering it.");
+        group.MapPut("/indicator-values", PutIndicatorValues).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<IndicatorValueRequest>>()
+            .WithSummary("Upsert figures of reported indicators by (indicator, unit, period).");
+        return app;
+    }
+
+    private static async Task<Results<Ok<List<TargetEntry>>, ProblemHttpResult>> ListTargets(
+        string? period, string? unitCode, ClaimsPrincipal user, ReferenceDataCache referenceCache, TargetStore store, CancellationToken ct)
+    {
+        Period? parsed = null;
+        if (period is not null && !Period.TryParse(period, out parsed, out var error))
+        {
+            return Problems.BadRequest($"'period' {error}");
+        }
+
+        var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
+        var scope = user.ScopeUnit();
+        var targets = await store.ListAsync(parsed?.Code, ct).ConfigureAwait(false);
+        return TypedResults.Ok(targets
+            .Where(t => (unitCode is null || t.Target.UnitCode == unitCode) && UnitScope.Contains(reference.Units, scope, t.Target.UnitCode))
+            .Select(t => TargetEntry.From(t.Id, t.Target)).ToList());
+    }
+
+    private static async Task<Results<Ok<UpsertCounts>, ValidationProblem, ProblemHttpResult>> PutTargets(
+        List<TargetRequest> targets, ClaimsPrincipal user, ReferenceDataCache referenceCache, TargetStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
+        var unknown = targets.Where(t => reference.Indicator(t.Indicator!) is null)
+            .Select(t => new UpsertError(t.Indicator!, $"Indicator '{t.Indicator}' does not exist.")).ToList();
+        var outside = targets.Where(t => !UnitScope.Contains(reference.Units, user.ScopeUnit(), t.UnitCode!) && reference.Units.Contains(t.UnitCode!)).ToList();
+        if (outside.Count > 0)
+        {
+            return Problems.OutsideScope(outside[0].UnitCode!, user.ScopeUnit()!);
+        }
+
+        if (unknown.Count > 0)
+        {
+            return Problems.Refused("The targets refer to unknown indicators.", unknown);
+        }
+
+        var (outcome, errors) = await store.UpsertAsync([.. targets.Select(t => t.ToAssignment())], new UnitTreeHierarchy(reference.Units), clock.GetUtcNow(), ct).ConfigureAwait(false);
+        return errors.Count > 0
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["targets"] = [.. errors] }, title: "The targets break the assignment rules.")
+            : TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
+    }
+
+    private static async Task<Results<Ok<UpsertCounts>, ValidationProblem, ProblemHttpResult>> PutIndicatorValues(
+        List<IndicatorValueRequest> values, ClaimsPrincipal user, ReferenceDataCache referenceCache, ReportedValueStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
+        var errors = values.SelectMany(v => Check(reference, v)).ToList();
+        if (errors.Count > 0)
+        {
+            return Problems.Refused("The values cannot be stored.", errors);
+        }
+
+        if (values.FirstOrDefault(v => !UnitScope.Contains(reference.Units, user.ScopeUnit(), v.UnitCode!)) is { } outside)
+        {
+            return Problems.OutsideScope(outside.UnitCode!, user.ScopeUnit()!);
+        }
+
+        var outcome = await store.UpsertAsync(
+            [.. values.Select(v => new ReportedValue(v.Indicator!, v.UnitCode!, v.Period!, v.Numerator!.Value, v.Denominator!.Value))],
+            reference, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        return TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
+    }
+
+    private static IEnumerable<UpsertError> Check(ReferenceData reference, IndicatorValueRequest v)
+    {
+        if (reference.Indicator(v.Indicator!) is not { } indicator)
+        {
+            yield return new UpsertError(v.Indicator!, $"Indicator '{v.Indicator}' does not exist.");
+        }
+        else if (indicator.Kind != IndicatorKind.Reported)
+        {
+            yield return new UpsertError(v.Indicator!, $"Indicator '{v.Indicator}' is computed from dossiers and procedures; only reported indicators take values.");
+        }
+
+        if (!reference.Units.Contains(v.UnitCode!))
+        {
+            yield return new UpsertError(v.UnitCode!, $"Unit '{v.UnitCode}' does not exist.");
+        }
+    }
+}
+
+/// <summary>A stored target as listed.</summary>
+internal sealed record TargetEntry(long Id, string UnitCode, string Indicator, string Period, decimal Target, decimal? Baseline, string AssignedBy, string? Reference, string? AppliesToLevel)
+{
+    public static TargetEntry From(long id, TargetAssignment t) => new(
+        id, t.UnitCode, t.Indicator, t.Period.Code, t.Target, t.Baseline, t.AssignedBy, t.Reference, t.AppliesToLevel is { } l ? WireName.Of(l) : null);
+}

@@ -1,0 +1,98 @@
+using Scorecard.Domain.Indicators;
+using Scorecard.Domain.Levels;
+using Scorecard.Domain.Periods;
+using Scorecard.Domain.Units;
+using Scorecard.Infrastructure.Ingestion;
+using Scorecard.Infrastructure.Reference;
+using Scorecard.Infrastructure.Reports;
+
+namespace Scorecard.Api.Reports;
+
+/// <summary>
+/// Every indicator's numerator and denominator for units in a period, gathered from the facts, the
+/// national on-time query, the procedure catalogue and reported values. Counting only: the Domain divides.
+/// </summary>
+internal sealed class UnitFigures(FactsQuery facts, NationalOnTimeQuery national, ReportedValueStore reported)
+{
+    /// <summary>Figures of one unit over its subtree (or its own dossiers with <paramref name="subtree"/> false).</summary>
+    public async Task<Dictionary<string, Ratio?>> ForUnitAsync(
+        ReferenceData reference, Unit unit, Period period, bool subtree, OnTimeRule rule, DateTimeOffset asOf, CancellationToken ct)
+    {
+        var unitId = reference.UnitId(unit.Code)!.Value;
+        var counts = await facts.SumAsync(unitId, subtree, period.FirstDay, period.LastDay, ct).ConfigureAwait(false);
+        Ratio? onTime = rule == OnTimeRule.National
+            ? await national.ForUnitAsync(unitId, subtree, period.Start, period.End, asOf, ct).ConfigureAwait(false)
+            : null;
+        var values = await reported.ForPeriodAsync(period.Code, ct).ConfigureAwait(false);
+        return Assemble(reference, unit.Code, unit.Level, counts, onTime, values, subtree);
+    }
+
+    /// <summary>The subtree's dossier figures grouped by the level of the handling unit ("Sở ngành / cấp huyện / cấp xã").</summary>
+    public async Task<IReadOnlyList<(UnitLevel Level, Dictionary<string, Ratio?> Figures)>> ByLevelAsync(
+        ReferenceData reference, Unit unit, Period period, OnTimeRule rule, DateTimeOffset asOf, CancellationToken ct)
+    {
+        var unitId = reference.UnitId(unit.Code)!.Value;
+        var counts = await facts.SumByHandlerLevelAsync(unitId, period.FirstDay, period.LastDay, ct).ConfigureAwait(false);
+        var onTime = rule == OnTimeRule.National
+            ? await national.ByHandlerLevelAsync(unitId, period.Start, period.End, asOf, ct).ConfigureAwait(false)
+            : null;
+        return [.. Enum.GetValues<UnitLevel>()
+            .Where(level => counts.ContainsKey(Domain.Wire.WireName.Of(level)))
+            .Select(level =>
+            {
+                var name = Domain.Wire.WireName.Of(level);
+                Ratio? national = onTime is null ? null : onTime.GetValueOrDefault(name);
+                return (level, Assemble(reference, unit.Code, level, counts[name], national, [], subtree: false));
+            })];
+    }
+
+    /// <summary>Figures of every unit of <paramref name="level"/> under <paramref name="parent"/>, each over its subtree.</summary>
+    public async Task<Dictionary<string, Dictionary<string, Ratio?>>> ForUnitsOfLevelAsync(
+        ReferenceData reference, Unit parent, UnitLevel level, Period period, OnTimeRule rule, DateTimeOffset asOf, CancellationToken ct)
+    {
+        var parentId = reference.UnitId(parent.Code)!.Value;
+        var levelName = Domain.Wire.WireName.Of(level);
+        var counts = await facts.SumPerUnitOfLevelAsync(parentId, levelName, period.FirstDay, period.LastDay, ct).ConfigureAwait(false);
+        var onTime = rule == OnTimeRule.National
+            ? await national.PerUnitOfLevelAsync(parentId, levelName, period.Start, period.End, asOf, ct).ConfigureAwait(false)
+            : null;
+        var values = await reported.ForPeriodAsync(period.Code, ct).ConfigureAwait(false);
+        return reference.Units.Subtree(parent.Code).Where(u => u.Level == level && u.Code != parent.Code).ToDictionary(
+            u => u.Code,
+            u =>
+            {
+                var id = reference.UnitId(u.Code)!.Value;
+                Ratio? national = onTime is null ? null : onTime.GetValueOrDefault(id);
+                return Assemble(reference, u.Code, u.Level, counts.GetValueOrDefault(id), national, values, subtree: true);
+            },
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>The figures of one unit from its counts; reported indicators roll up over the subtree.</summary>
+    public static Dictionary<string, Ratio?> Assemble(
+        ReferenceData reference, string unitCode, UnitLevel level, FactCounts counts, Ratio? nationalOnTime, IReadOnlyList<ReportedValue> values, bool subtree)
+    {
+        var figures = new Dictionary<string, Ratio?>(StringComparer.Ordinal);
+        foreach (var (code, ratio) in counts.Ratios())
+        {
+            figures[code] = ratio;
+        }
+
+        if (nationalOnTime is { } n)
+        {
+            figures[IndicatorCodes.OnTime] = n;
+        }
+
+        figures[IndicatorCodes.OnlineService] = ProcedureIndicators.OnlineServiceRatio(reference.Procedures, level);
+        foreach (var indicator in reference.Indicators.Where(i => i.Kind == IndicatorKind.Reported))
+        {
+            var own = values.Where(v => v.Indicator == indicator.Code)
+                .ToDictionary(v => v.UnitCode, v => new Ratio(v.Numerator, v.Denominator), StringComparer.Ordinal);
+            figures[indicator.Code] = subtree
+                ? ReportedRollup.Of(reference.Units, own, unitCode)
+                : own.TryGetValue(unitCode, out var self) ? self : null;
+        }
+
+        return figures;
+    }
+}

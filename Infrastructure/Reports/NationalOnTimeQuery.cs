@@ -1,0 +1,87 @@
+using Dapper;
+using Scorecard.Domain.Indicators;
+using Scorecard.Infrastructure.Database;
+
+namespace Scorecard.Infrastructure.Reports;
+
+/// <summary>
+/// The national portal's on-time rule over stored dossiers (SPEC §6). Denominator: dossiers received
+/// in P, plus those received before P and still open at its start. Numerator: of those, the ones
+/// finished in P early or on time, and the ones still open at P's end (or now, while P runs) and not
+/// overdue then. An open dossier is judged against its current deadline; one waiting for a supplement
+/// is not overdue.
+/// </summary>
+public sealed class NationalOnTimeQuery(DbConnectionFactory db)
+{
+    private const string Counts = """
+        SUM(CASE WHEN (d.finished_at IS NOT NULL AND d.finished_at < @End AND d.timeliness IN ('early', 'on-time'))
+                   OR ((d.finished_at IS NULL OR d.finished_at >= @End)
+                       AND NOT (d.due_at IS NOT NULL AND d.due_at < @At AND (d.supplement_open_since IS NULL OR d.supplement_open_since > @At)))
+                 THEN 1 ELSE 0 END) AS Numerator,
+        COUNT(*) AS Denominator
+        """;
+
+    private const string InPeriod = """
+        d.status NOT IN ('withdrawn', 'refused') AND d.received_at < @End
+        AND (d.received_at >= @Start OR d.finished_at IS NULL OR d.finished_at >= @Start)
+        """;
+
+    private const string SubtreeSql = $"""
+        SELECT {Counts}
+        FROM unit_closure c INNER JOIN dossiers d ON d.unit_id = c.descendant_id
+        WHERE c.ancestor_id = @UnitId AND {InPeriod}
+        """;
+
+    private const string SelfSql = $"SELECT {Counts} FROM dossiers d WHERE d.unit_id = @UnitId AND {InPeriod}";
+
+    private const string PerUnitOfLevelSql = $"""
+        SELECT a.id AS UnitId, {Counts}
+        FROM unit_closure top
+            INNER JOIN units a ON a.id = top.descendant_id AND a.level = @Level
+            INNER JOIN unit_closure c ON c.ancestor_id = a.id
+            INNER JOIN dossiers d ON d.unit_id = c.descendant_id
+        WHERE top.ancestor_id = @ParentId AND {InPeriod}
+        GROUP BY a.id
+        """;
+
+    private const string ByHandlerLevelSql = $"""
+        SELECT u.level AS Level, {Counts}
+        FROM unit_closure c INNER JOIN dossiers d ON d.unit_id = c.descendant_id INNER JOIN units u ON u.id = d.unit_id
+        WHERE c.ancestor_id = @UnitId AND {InPeriod}
+        GROUP BY u.level
+        """;
+
+    /// <summary>The subtree's figure grouped by the level of the unit that handled each dossier.</summary>
+    public async Task<IReadOnlyDictionary<string, Ratio>> ByHandlerLevelAsync(int unitId, DateTimeOffset start, DateTimeOffset end, DateTimeOffset asOf, CancellationToken ct)
+    {
+        await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<RatioRow>(new CommandDefinition(ByHandlerLevelSql,
+            new { UnitId = unitId, Start = start, End = end, At = asOf < end ? asOf : end }, cancellationToken: ct)).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Level!, r => new Ratio(r.Numerator ?? 0, r.Denominator ?? 0), StringComparer.Ordinal);
+    }
+
+    public async Task<Ratio> ForUnitAsync(int unitId, bool subtree, DateTimeOffset start, DateTimeOffset end, DateTimeOffset asOf, CancellationToken ct)
+    {
+        await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
+        var row = await connection.QuerySingleAsync<RatioRow>(new CommandDefinition(subtree ? SubtreeSql : SelfSql,
+            new { UnitId = unitId, Start = start, End = end, At = asOf < end ? asOf : end }, cancellationToken: ct)).ConfigureAwait(false);
+        return new Ratio(row.Numerator ?? 0, row.Denominator ?? 0);
+    }
+
+    public async Task<IReadOnlyDictionary<int, Ratio>> PerUnitOfLevelAsync(
+        int parentId, string level, DateTimeOffset start, DateTimeOffset end, DateTimeOffset asOf, CancellationToken ct)
+    {
+        await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<RatioRow>(new CommandDefinition(PerUnitOfLevelSql,
+            new { ParentId = parentId, Level = level, Start = start, End = end, At = asOf < end ? asOf : end }, cancellationToken: ct)).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.UnitId, r => new Ratio(r.Numerator ?? 0, r.Denominator ?? 0));
+    }
+
+    private sealed class RatioRow
+    {
+        public int UnitId { get; init; }
+        public string? Level { get; init; }
+        public long? Numerator { get; init; }
+        public long? Denominator { get; init; }
+    }
+}
