@@ -1,8 +1,10 @@
 using System.Globalization;
 using Scorecard.Bench.Ingestion;
+using Scorecard.Bench.Portal;
 
 // Benchmarks of Scorecard, each writing its section of BENCHMARKS.md:
 //   dotnet build -c Release && dotnet run -c Release --project Bench -- ingest [--dossiers N] [--clients N] [--batch N]
+//   dotnet build -c Release && dotnet run -c Release --project Bench -- portal [--dossiers N] [--years N] [--iterations N] [--reuse FILE]
 var verb = args.Length > 0 ? args[0] : "help";
 int Option(string name, int fallback)
 {
@@ -15,7 +17,11 @@ switch (verb)
     case "ingest":
         await IngestionBenchmark.RunAsync(Option("--dossiers", 100_000), Option("--clients", 4), Option("--batch", 1000));
         return 0;
+    case "portal":
+        var reuse = Array.IndexOf(args, "--reuse") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        await PortalBenchmark.RunAsync(Option("--dossiers", 13_000_000), Option("--years", 5), Option("--iterations", 200), reuse);
+        return 0;
     default:
-        Console.WriteLine("Verbs: ingest [--dossiers N] [--clients N] [--batch N]");
+        Console.WriteLine("Verbs: ingest [--dossiers N] [--clients N] [--batch N]; portal [--dossiers N] [--years N] [--iterations N] [--reuse FILE]");
         return verb == "help" ? 0 : 2;
 }

@@ -166,10 +166,19 @@ public sealed class PortalEndpointTests
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain(fragment));
     }
 
+    [TestCase("2025-03-05..2025-03-10", 4)]   // finished 5–10 March: D5, D6 (5th), D2, D3 (10th)
+    [TestCase("2025-W10", 3)]                 // Mon 3 – Sun 9 March: D1 (4th), D5 and D6 (5th)
+    public async Task Periods_WithPartialMonths_ReadTheDailyFacts(string period, long finished)
+    {
+        var card = await admin.GetFromJsonAsync<JsonElement>($"/api/scorecards/P?period={period}");
+
+        Assert.That(Figure(Indicator(card.GetProperty("indicators"), "on-time")).Item2, Is.EqualTo(finished));
+    }
+
     [Test]
     public async Task Periods_InEveryForm_SelectTheSameDossiers()
     {
-        foreach (var period in new[] { "2025-03", "2025-03-01..2025-03-31", "2025-Q1", "2025-H1", "2025S1", "2025" })
+        foreach (var period in new[] { "2025-03", "2025-03-01..2025-03-31", "2025-02-20..2025-04-02", "2025-Q1", "2025-H1", "2025S1", "2025" })
         {
             var card = await admin.GetFromJsonAsync<JsonElement>($"/api/scorecards/P?period={period}");
             Assert.That(Figure(Indicator(card.GetProperty("indicators"), "on-time")).Item2, Is.EqualTo(6), period);

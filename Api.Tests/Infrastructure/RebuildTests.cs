@@ -56,8 +56,9 @@ public sealed class RebuildTests
     private static async Task<(List<string> Dossiers, List<string> Facts)> DumpAsync(ScorecardFactory factory)
     {
         SqliteConnection.ClearAllPools();
-        return (await TableDump.RowsAsync(factory.DatabasePath, "dossiers", "code"),
-                await TableDump.RowsAsync(factory.DatabasePath, "daily_facts", "unit_id, day"));
+        var facts = await TableDump.RowsAsync(factory.DatabasePath, "daily_facts", "unit_id, day");
+        facts.AddRange(await TableDump.RowsAsync(factory.DatabasePath, "monthly_facts", "unit_id, month"));
+        return (await TableDump.RowsAsync(factory.DatabasePath, "dossiers", "code"), facts);
     }
 
     [Test]

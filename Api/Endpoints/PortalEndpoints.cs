@@ -41,9 +41,10 @@ internal static class PortalEndpoints
 
         var now = clock.GetUtcNow();
         var subtree = scope != "self";
-        var values = await figures.ForUnitAsync(reference, unit, p, subtree, onTimeRule, now, ct).ConfigureAwait(false);
+        var levelCounts = subtree ? await figures.CountsByLevelAsync(reference, unit, p, ct).ConfigureAwait(false) : null;
+        var values = await figures.ForUnitAsync(reference, unit, p, subtree, onTimeRule, now, ct, levelCounts).ConfigureAwait(false);
         var assigned = (await targets.ListAsync(p.Code, ct).ConfigureAwait(false)).Select(t => t.Target).ToList();
-        var byLevel = subtree ? await figures.ByLevelAsync(reference, unit, p, onTimeRule, now, ct).ConfigureAwait(false) : [];
+        var byLevel = levelCounts is null ? [] : await figures.ByLevelAsync(reference, unit, p, onTimeRule, levelCounts, now, ct).ConfigureAwait(false);
         return TypedResults.Ok(new ScorecardView(
             new UnitView(unit.Code, unit.Name, unit.Level, unit.Kind), PeriodView.Of(p), subtree ? "subtree" : "self", WireName.Of(onTimeRule),
             FigureViews.Score(reference, values),
@@ -68,7 +69,7 @@ internal static class PortalEndpoints
             return problem;
         }
 
-        var perUnit = await figures.ForUnitsOfLevelAsync(reference, parent, unitLevel, p, onTimeRule, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        var perUnit = await figures.ForUnitsOfLevelAsync(reference, parent, unitLevel, p, onTimeRule, code, clock.GetUtcNow(), ct).ConfigureAwait(false);
         var definition = reference.Indicator(code)!;
         var units = perUnit.OrderBy(u => u.Key, StringComparer.Ordinal).Select(u =>
         {
@@ -97,7 +98,7 @@ internal static class PortalEndpoints
             return problem;
         }
 
-        var perUnit = await figures.ForUnitsOfLevelAsync(reference, parent, unitLevel, p, onTimeRule, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        var perUnit = await figures.ForUnitsOfLevelAsync(reference, parent, unitLevel, p, onTimeRule, code == ScoreIndicator ? null : code, clock.GetUtcNow(), ct).ConfigureAwait(false);
         var bands = reference.Bands(code);
         var ranked = Ranking.Rank(
             perUnit.Select(u => (Code: u.Key, Value: code == ScoreIndicator ? FigureViews.Score(reference, u.Value) : u.Value.GetValueOrDefault(code)?.Percent)),

@@ -59,11 +59,16 @@ internal static class SeriesEndpoint
             return Problems.BadRequest($"A series holds at most {MaxPoints} points; this one would have {points.Count}. Use a longer interval or a shorter range.");
         }
 
-        var days = await facts.DailyAsync(reference.UnitId(unit.Code)!.Value, scope != "self", points[0].FirstDay, points[^1].LastDay, ct).ConfigureAwait(false);
+        var days = await facts.DailyAsync(reference.UnitId(unit.Code)!.Value, scope != "self", points[0].FirstDay, points[^1].LastDay, code, ct).ConfigureAwait(false);
         var bands = reference.Bands(code);
         var series = points.Select(point =>
         {
-            var counts = days.Where(d => point.Contains(d.Key)).Aggregate(default(FactCounts), (sum, d) => sum + d.Value);
+            var counts = default(FactCounts);
+            for (var day = point.FirstDay; day <= point.LastDay; day = day.AddDays(1))
+            {
+                counts += days.GetValueOrDefault(day);
+            }
+
             var ratio = counts.Ratios()[code];
             return new SeriesPoint(point.Code, point.FirstDay, point.LastDay, ratio.Numerator, ratio.Denominator, ratio.Percent, bands.ColorFor(ratio.Percent, point));
         }).ToList();

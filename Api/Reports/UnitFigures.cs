@@ -15,11 +15,15 @@ namespace Scorecard.Api.Reports;
 internal sealed class UnitFigures(FactsQuery facts, NationalOnTimeQuery national, ReportedValueStore reported)
 {
     /// <summary>Figures of one unit over its subtree (or its own dossiers with <paramref name="subtree"/> false).</summary>
+    /// <param name="byLevel">The subtree's counts by handling level when already read (their sum is the subtree's counts).</param>
     public async Task<Dictionary<string, Ratio?>> ForUnitAsync(
-        ReferenceData reference, Unit unit, Period period, bool subtree, OnTimeRule rule, DateTimeOffset asOf, CancellationToken ct)
+        ReferenceData reference, Unit unit, Period period, bool subtree, OnTimeRule rule, DateTimeOffset asOf, CancellationToken ct,
+        IReadOnlyDictionary<string, FactCounts>? byLevel = null)
     {
         var unitId = reference.UnitId(unit.Code)!.Value;
-        var counts = await facts.SumAsync(unitId, subtree, period.FirstDay, period.LastDay, ct).ConfigureAwait(false);
+        var counts = byLevel is not null && subtree
+            ? byLevel.Values.Aggregate(default(FactCounts), FactCounts.Add)
+            : await facts.SumAsync(unitId, subtree, period.FirstDay, period.LastDay, ct).ConfigureAwait(false);
         Ratio? onTime = rule == OnTimeRule.National
             ? await national.ForUnitAsync(unitId, subtree, period.Start, period.End, asOf, ct).ConfigureAwait(false)
             : null;
@@ -28,11 +32,13 @@ internal sealed class UnitFigures(FactsQuery facts, NationalOnTimeQuery national
     }
 
     /// <summary>The subtree's dossier figures grouped by the level of the handling unit ("Sở ngành / cấp huyện / cấp xã").</summary>
+    public Task<IReadOnlyDictionary<string, FactCounts>> CountsByLevelAsync(ReferenceData reference, Unit unit, Period period, CancellationToken ct) =>
+        facts.SumByHandlerLevelAsync(reference.UnitId(unit.Code)!.Value, period.FirstDay, period.LastDay, ct);
+
     public async Task<IReadOnlyList<(UnitLevel Level, Dictionary<string, Ratio?> Figures)>> ByLevelAsync(
-        ReferenceData reference, Unit unit, Period period, OnTimeRule rule, DateTimeOffset asOf, CancellationToken ct)
+        ReferenceData reference, Unit unit, Period period, OnTimeRule rule, IReadOnlyDictionary<string, FactCounts> counts, DateTimeOffset asOf, CancellationToken ct)
     {
         var unitId = reference.UnitId(unit.Code)!.Value;
-        var counts = await facts.SumByHandlerLevelAsync(unitId, period.FirstDay, period.LastDay, ct).ConfigureAwait(false);
         var onTime = rule == OnTimeRule.National
             ? await national.ByHandlerLevelAsync(unitId, period.Start, period.End, asOf, ct).ConfigureAwait(false)
             : null;
@@ -47,13 +53,14 @@ internal sealed class UnitFigures(FactsQuery facts, NationalOnTimeQuery national
     }
 
     /// <summary>Figures of every unit of <paramref name="level"/> under <paramref name="parent"/>, each over its subtree.</summary>
+    /// <param name="indicator">The one indicator needed (a map), or null for all of them (a score).</param>
     public async Task<Dictionary<string, Dictionary<string, Ratio?>>> ForUnitsOfLevelAsync(
-        ReferenceData reference, Unit parent, UnitLevel level, Period period, OnTimeRule rule, DateTimeOffset asOf, CancellationToken ct)
+        ReferenceData reference, Unit parent, UnitLevel level, Period period, OnTimeRule rule, string? indicator, DateTimeOffset asOf, CancellationToken ct)
     {
         var parentId = reference.UnitId(parent.Code)!.Value;
         var levelName = Domain.Wire.WireName.Of(level);
-        var counts = await facts.SumPerUnitOfLevelAsync(parentId, levelName, period.FirstDay, period.LastDay, ct).ConfigureAwait(false);
-        var onTime = rule == OnTimeRule.National
+        var counts = await facts.SumPerUnitOfLevelAsync(parentId, levelName, period.FirstDay, period.LastDay, indicator, ct).ConfigureAwait(false);
+        var onTime = rule == OnTimeRule.National && indicator is null or IndicatorCodes.OnTime
             ? await national.PerUnitOfLevelAsync(parentId, levelName, period.Start, period.End, asOf, ct).ConfigureAwait(false)
             : null;
         var values = await reported.ForPeriodAsync(period.Code, ct).ConfigureAwait(false);

@@ -12,10 +12,27 @@ public static class FactColumns
     /// <summary>The counters summed over the rows of <c>daily_facts f</c>, aliased as <see cref="FactCounts"/> members.</summary>
     public const string Sums = "SUM(f.received) AS Received, SUM(f.digitised) AS Digitised, SUM(f.online_eligible) AS OnlineEligible, SUM(f.online) AS Online, SUM(f.fee_required) AS FeeRequired, SUM(f.paid_online) AS PaidOnline, SUM(f.person_applicant) AS PersonApplicant, SUM(f.population_db_used) AS PopulationDbUsed, SUM(f.violations) AS Violations, SUM(f.finished) AS Finished, SUM(f.finished_on_time) AS FinishedOnTime, SUM(f.resolved_or_returned) AS ResolvedOrReturned, SUM(f.electronic_result) AS ElectronicResult";
 
+    /// <summary>
+    /// The numerator and denominator columns of each dossier-based indicator (a fixed whitelist: only
+    /// these names ever reach SQL text), summed under the <see cref="FactCounts"/> member names.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> SumsOf { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Domain.Indicators.IndicatorCodes.OnTime] = "SUM(f.finished_on_time) AS FinishedOnTime, SUM(f.finished) AS Finished",
+        [Domain.Indicators.IndicatorCodes.OnlineSubmission] = "SUM(f.online) AS Online, SUM(f.online_eligible) AS OnlineEligible",
+        [Domain.Indicators.IndicatorCodes.OnlinePayment] = "SUM(f.paid_online) AS PaidOnline, SUM(f.fee_required) AS FeeRequired",
+        [Domain.Indicators.IndicatorCodes.Digitisation] = "SUM(f.digitised) AS Digitised, SUM(f.received) AS Received",
+        [Domain.Indicators.IndicatorCodes.EResult] = "SUM(f.electronic_result) AS ElectronicResult, SUM(f.resolved_or_returned) AS ResolvedOrReturned",
+        [Domain.Indicators.IndicatorCodes.PopulationDb] = "SUM(f.population_db_used) AS PopulationDbUsed, SUM(f.person_applicant) AS PersonApplicant",
+    };
+
     public const string Select = "received AS Received, digitised AS Digitised, online_eligible AS OnlineEligible, online AS Online, fee_required AS FeeRequired, paid_online AS PaidOnline, person_applicant AS PersonApplicant, population_db_used AS PopulationDbUsed, violations AS Violations, finished AS Finished, finished_on_time AS FinishedOnTime, resolved_or_returned AS ResolvedOrReturned, electronic_result AS ElectronicResult";
 
     /// <summary>SQLite upsert: add the incoming counts to the stored ones.</summary>
     public const string AddExcluded = "received = daily_facts.received + excluded.received, digitised = daily_facts.digitised + excluded.digitised, online_eligible = daily_facts.online_eligible + excluded.online_eligible, online = daily_facts.online + excluded.online, fee_required = daily_facts.fee_required + excluded.fee_required, paid_online = daily_facts.paid_online + excluded.paid_online, person_applicant = daily_facts.person_applicant + excluded.person_applicant, population_db_used = daily_facts.population_db_used + excluded.population_db_used, violations = daily_facts.violations + excluded.violations, finished = daily_facts.finished + excluded.finished, finished_on_time = daily_facts.finished_on_time + excluded.finished_on_time, resolved_or_returned = daily_facts.resolved_or_returned + excluded.resolved_or_returned, electronic_result = daily_facts.electronic_result + excluded.electronic_result";
+
+    /// <summary>The same for monthly_facts.</summary>
+    public const string AddExcludedMonthly = "received = monthly_facts.received + excluded.received, digitised = monthly_facts.digitised + excluded.digitised, online_eligible = monthly_facts.online_eligible + excluded.online_eligible, online = monthly_facts.online + excluded.online, fee_required = monthly_facts.fee_required + excluded.fee_required, paid_online = monthly_facts.paid_online + excluded.paid_online, person_applicant = monthly_facts.person_applicant + excluded.person_applicant, population_db_used = monthly_facts.population_db_used + excluded.population_db_used, violations = monthly_facts.violations + excluded.violations, finished = monthly_facts.finished + excluded.finished, finished_on_time = monthly_facts.finished_on_time + excluded.finished_on_time, resolved_or_returned = monthly_facts.resolved_or_returned + excluded.resolved_or_returned, electronic_result = monthly_facts.electronic_result + excluded.electronic_result";
 
     public const string AllZero = "received = 0 AND digitised = 0 AND online_eligible = 0 AND online = 0 AND fee_required = 0 AND paid_online = 0 AND person_applicant = 0 AND population_db_used = 0 AND violations = 0 AND finished = 0 AND finished_on_time = 0 AND resolved_or_returned = 0 AND electronic_result = 0";
 

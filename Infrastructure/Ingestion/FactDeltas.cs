@@ -6,8 +6,12 @@ namespace Scorecard.Infrastructure.Ingestion;
 public sealed class FactDeltas
 {
     private readonly Dictionary<(int UnitId, DateOnly Day), FactCounts> changes = [];
+    private readonly Dictionary<(int UnitId, DateOnly Month), FactCounts> monthChanges = [];
 
     public IReadOnlyDictionary<(int UnitId, DateOnly Day), FactCounts> Changes => changes;
+
+    /// <summary>The same changes per unit and month (keyed by the month's first day), for monthly_facts.</summary>
+    public IReadOnlyDictionary<(int UnitId, DateOnly Month), FactCounts> MonthChanges => monthChanges;
 
     public void Add(int unitId, DossierFacts facts) => Apply(unitId, facts, negate: false);
 
@@ -33,7 +37,10 @@ public sealed class FactDeltas
             return;
         }
 
+        var change = negate ? -counts : counts;
         var key = (unitId, day);
-        changes[key] = changes.GetValueOrDefault(key) + (negate ? -counts : counts);
+        changes[key] = changes.GetValueOrDefault(key) + change;
+        var month = (unitId, new DateOnly(day.Year, day.Month, 1));
+        monthChanges[month] = monthChanges.GetValueOrDefault(month) + change;
     }
 }

@@ -46,6 +46,13 @@ internal sealed class SqliteIngestionSession : IIngestionSession
 
     private const string DropEmptyFactsSql = $"DELETE FROM daily_facts WHERE unit_id = @UnitId AND day = @Day AND {FactColumns.AllZero}";
 
+    private const string AddMonthFactsSql = $"""
+        INSERT INTO monthly_facts (unit_id, month, {FactColumns.Names}) VALUES (@UnitId, @Day, {FactColumns.Values})
+        ON CONFLICT (unit_id, month) DO UPDATE SET {FactColumns.AddExcludedMonthly}
+        """;
+
+    private const string DropEmptyMonthFactsSql = $"DELETE FROM monthly_facts WHERE unit_id = @UnitId AND month = @Day AND {FactColumns.AllZero}";
+
     private const string ReadAllEventsSql = $"SELECT {EventRow.Columns} FROM dossier_events ORDER BY dossier_code, at, seq";
 
     /// <summary>
@@ -60,6 +67,8 @@ internal sealed class SqliteIngestionSession : IIngestionSession
     private readonly SqliteCommand upsertDossier;
     private readonly SqliteCommand addFacts;
     private readonly SqliteCommand dropEmptyFacts;
+    private readonly SqliteCommand addMonthFacts;
+    private readonly SqliteCommand dropEmptyMonthFacts;
 
     // The session holds SQLite's write lock from its first statement to its commit, so it can number
     // arrivals itself: no other writer can take a sequence in between.
@@ -73,6 +82,8 @@ internal sealed class SqliteIngestionSession : IIngestionSession
         upsertDossier = Prepare(UpsertDossierSql);
         addFacts = Prepare(AddFactsSql);
         dropEmptyFacts = Prepare(DropEmptyFactsSql);
+        addMonthFacts = Prepare(AddMonthFactsSql);
+        dropEmptyMonthFacts = Prepare(DropEmptyMonthFactsSql);
         using var last = connection.CreateCommand();
         last.Transaction = transaction;
         last.CommandText = LastSequenceSql;
@@ -157,29 +168,42 @@ internal sealed class SqliteIngestionSession : IIngestionSession
         ct.ThrowIfCancellationRequested();
         foreach (var ((unitId, day), counts) in deltas.Changes)
         {
-            if (counts.IsZero)
-            {
-                continue;
-            }
+            Apply(addFacts, dropEmptyFacts, unitId, day, counts);
+        }
 
-            addFacts.Parameters["@UnitId"].Value = unitId;
-            addFacts.Parameters["@Day"].Value = day.ToString(DapperTypeHandlers.DateFormat, CultureInfo.InvariantCulture);
-            FactColumns.Bind(addFacts.Parameters, counts);
-            addFacts.ExecuteNonQuery();
-            if (counts.HasNegative)
-            {
-                dropEmptyFacts.Parameters["@UnitId"].Value = unitId;
-                dropEmptyFacts.Parameters["@Day"].Value = addFacts.Parameters["@Day"].Value;
-                dropEmptyFacts.ExecuteNonQuery();
-            }
+        foreach (var ((unitId, month), counts) in deltas.MonthChanges)
+        {
+            Apply(addMonthFacts, dropEmptyMonthFacts, unitId, month, counts);
         }
 
         return Task.CompletedTask;
     }
 
+    /// <summary>Adds one change to a facts row and drops the row when it falls back to all zeros.</summary>
+    private static void Apply(SqliteCommand add, SqliteCommand dropEmpty, int unitId, DateOnly key, FactCounts counts)
+    {
+        if (counts.IsZero)
+        {
+            return;
+        }
+
+        var text = key.ToString(DapperTypeHandlers.DateFormat, CultureInfo.InvariantCulture);
+        add.Parameters[0].Value = unitId;
+        add.Parameters[1].Value = text;
+        FactColumns.Bind(add.Parameters, counts);
+        add.ExecuteNonQuery();
+        if (counts.HasNegative)
+        {
+            dropEmpty.Parameters[0].Value = unitId;
+            dropEmpty.Parameters[1].Value = text;
+            dropEmpty.ExecuteNonQuery();
+        }
+    }
+
     public async Task ClearProjectionsAsync(CancellationToken ct)
     {
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM daily_facts", transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM monthly_facts", transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM dossiers", transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
     }
 
@@ -195,7 +219,7 @@ internal sealed class SqliteIngestionSession : IIngestionSession
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { appendEvent, upsertDossier, addFacts, dropEmptyFacts })
+        foreach (var command in new[] { appendEvent, upsertDossier, addFacts, dropEmptyFacts, addMonthFacts, dropEmptyMonthFacts })
         {
             await command.DisposeAsync().ConfigureAwait(false);
         }

@@ -5,89 +5,108 @@ using Scorecard.Infrastructure.Ingestion;
 namespace Scorecard.Infrastructure.Reports;
 
 /// <summary>
-/// Sums of daily_facts over units' subtrees and day ranges: the counts every portal route divides.
-/// Each statement is plain SQL that SQLite and SQL Server both accept; days are Vietnam dates.
+/// Sums of the facts tables over units' subtrees and day ranges: the counts every portal route
+/// divides. Whole months are read from monthly_facts, partial months from daily_facts. Each
+/// statement is plain SQL that SQLite and SQL Server both accept; {facts} and {key} name one of the
+/// two tables and its date column, {0} the whitelisted sums (every counter, or one indicator's two).
 /// </summary>
 public sealed class FactsQuery(DbConnectionFactory db)
 {
-    private const string SubtreeSql = $"""
-        SELECT {FactColumns.Sums}
-        FROM unit_closure c INNER JOIN daily_facts f ON f.unit_id = c.descendant_id
-        WHERE c.ancestor_id = @UnitId AND f.day >= @From AND f.day <= @To
+    private const string SubtreeSql = """
+        SELECT {0}
+        FROM unit_closure c INNER JOIN {facts} f ON f.unit_id = c.descendant_id
+        WHERE c.ancestor_id = @UnitId AND f.{key} >= @From AND f.{key} <= @To
         """;
 
-    private const string SelfSql = $"""
-        SELECT {FactColumns.Sums}
-        FROM daily_facts f
-        WHERE f.unit_id = @UnitId AND f.day >= @From AND f.day <= @To
-        """;
+    private const string SelfSql = "SELECT {0} FROM {facts} f WHERE f.unit_id = @UnitId AND f.{key} >= @From AND f.{key} <= @To";
 
-    private const string ByHandlerLevelSql = $"""
-        SELECT u.level AS Level, {FactColumns.Sums}
-        FROM unit_closure c INNER JOIN daily_facts f ON f.unit_id = c.descendant_id INNER JOIN units u ON u.id = f.unit_id
-        WHERE c.ancestor_id = @UnitId AND f.day >= @From AND f.day <= @To
+    private const string ByHandlerLevelSql = """
+        SELECT u.level AS Level, {0}
+        FROM unit_closure c INNER JOIN {facts} f ON f.unit_id = c.descendant_id INNER JOIN units u ON u.id = f.unit_id
+        WHERE c.ancestor_id = @UnitId AND f.{key} >= @From AND f.{key} <= @To
         GROUP BY u.level
         """;
 
-    private const string ByUnitOfLevelSql = $"""
-        SELECT a.id AS UnitId, {FactColumns.Sums}
+    private const string ByUnitOfLevelSql = """
+        SELECT a.id AS UnitId, {0}
         FROM unit_closure top
             INNER JOIN units a ON a.id = top.descendant_id AND a.level = @Level
             INNER JOIN unit_closure c ON c.ancestor_id = a.id
-            INNER JOIN daily_facts f ON f.unit_id = c.descendant_id
-        WHERE top.ancestor_id = @ParentId AND f.day >= @From AND f.day <= @To
+            INNER JOIN {facts} f ON f.unit_id = c.descendant_id
+        WHERE top.ancestor_id = @ParentId AND f.{key} >= @From AND f.{key} <= @To
         GROUP BY a.id
         """;
 
-    private const string DailySubtreeSql = $"""
-        SELECT f.day AS Day, {FactColumns.Sums}
-        FROM unit_closure c INNER JOIN daily_facts f ON f.unit_id = c.descendant_id
-        WHERE c.ancestor_id = @UnitId AND f.day >= @From AND f.day <= @To
+    private const string DailySubtreeSql = """
+        SELECT f.day AS Day, {0}
+        FROM daily_facts f
+        WHERE f.day >= @From AND f.day <= @To AND f.unit_id IN (SELECT c.descendant_id FROM unit_closure c WHERE c.ancestor_id = @UnitId)
         GROUP BY f.day
         """;
 
-    private const string DailySelfSql = $"""
-        SELECT f.day AS Day, {FactColumns.Sums}
-        FROM daily_facts f
-        WHERE f.unit_id = @UnitId AND f.day >= @From AND f.day <= @To
-        GROUP BY f.day
-        """;
+    private const string DailySelfSql = "SELECT f.day AS Day, {0} FROM daily_facts f WHERE f.unit_id = @UnitId AND f.day >= @From AND f.day <= @To GROUP BY f.day";
 
     /// <summary>The unit's counts over its subtree, or over its own dossiers only.</summary>
-    public async Task<FactCounts> SumAsync(int unitId, bool subtree, DateOnly from, DateOnly to, CancellationToken ct)
-    {
-        await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        var row = await connection.QuerySingleAsync<FactSums>(new CommandDefinition(
-            subtree ? SubtreeSql : SelfSql, new { UnitId = unitId, From = from, To = to }, cancellationToken: ct)).ConfigureAwait(false);
-        return row.ToCounts();
-    }
+    public async Task<FactCounts> SumAsync(int unitId, bool subtree, DateOnly from, DateOnly to, CancellationToken ct) =>
+        (await QueryAsync(subtree ? SubtreeSql : SelfSql, null, new { UnitId = unitId }, from, to, ct).ConfigureAwait(false))
+            .Aggregate(default(FactCounts), (sum, r) => sum + r.ToCounts());
 
     /// <summary>The subtree's counts grouped by the level of the unit that handled each dossier.</summary>
-    public async Task<IReadOnlyDictionary<string, FactCounts>> SumByHandlerLevelAsync(int unitId, DateOnly from, DateOnly to, CancellationToken ct)
-    {
-        await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<FactSums>(new CommandDefinition(
-            ByHandlerLevelSql, new { UnitId = unitId, From = from, To = to }, cancellationToken: ct)).ConfigureAwait(false);
-        return rows.ToDictionary(r => r.Level!, r => r.ToCounts(), StringComparer.Ordinal);
-    }
+    public async Task<IReadOnlyDictionary<string, FactCounts>> SumByHandlerLevelAsync(int unitId, DateOnly from, DateOnly to, CancellationToken ct) =>
+        Merge(await QueryAsync(ByHandlerLevelSql, null, new { UnitId = unitId }, from, to, ct).ConfigureAwait(false), r => r.Level!);
 
-    /// <summary>Every unit of <paramref name="level"/> under <paramref name="parentId"/>, each over its own subtree (units without data are absent).</summary>
-    public async Task<IReadOnlyDictionary<int, FactCounts>> SumPerUnitOfLevelAsync(int parentId, string level, DateOnly from, DateOnly to, CancellationToken ct)
-    {
-        await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<FactSums>(new CommandDefinition(
-            ByUnitOfLevelSql, new { ParentId = parentId, Level = level, From = from, To = to }, cancellationToken: ct)).ConfigureAwait(false);
-        return rows.ToDictionary(r => r.UnitId, r => r.ToCounts());
-    }
+    /// <summary>
+    /// Every unit of <paramref name="level"/> under <paramref name="parentId"/>, each over its own subtree
+    /// (units without data are absent); with an <paramref name="indicator"/>, only its two counters are summed.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, FactCounts>> SumPerUnitOfLevelAsync(
+        int parentId, string level, DateOnly from, DateOnly to, string? indicator, CancellationToken ct) =>
+        Merge(await QueryAsync(ByUnitOfLevelSql, indicator, new { ParentId = parentId, Level = level }, from, to, ct).ConfigureAwait(false), r => r.UnitId);
 
-    /// <summary>The counts of each day with data, over the subtree or the unit's own dossiers.</summary>
-    public async Task<IReadOnlyDictionary<DateOnly, FactCounts>> DailyAsync(int unitId, bool subtree, DateOnly from, DateOnly to, CancellationToken ct)
+    /// <summary>The counts of each day with data, over the subtree or the unit's own dossiers (one indicator's counters, or all).</summary>
+    public async Task<IReadOnlyDictionary<DateOnly, FactCounts>> DailyAsync(
+        int unitId, bool subtree, DateOnly from, DateOnly to, string? indicator, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
         var rows = await connection.QueryAsync<FactSums>(new CommandDefinition(
-            subtree ? DailySubtreeSql : DailySelfSql, new { UnitId = unitId, From = from, To = to }, cancellationToken: ct)).ConfigureAwait(false);
+            WithSums(subtree ? DailySubtreeSql : DailySelfSql, indicator), new { UnitId = unitId, From = from, To = to }, cancellationToken: ct)).ConfigureAwait(false);
         return rows.ToDictionary(r => r.Day!.Value, r => r.ToCounts());
     }
+
+    private async Task<List<FactSums>> QueryAsync(string template, string? indicator, object keys, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var (months, days) = MonthSplit.Of(from, to);
+        var sql = WithSums(template, indicator);
+        var rows = new List<FactSums>();
+        await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
+        if (months is { } whole)
+        {
+            rows.AddRange(await RunAsync(sql.Replace("{facts}", "monthly_facts", StringComparison.Ordinal).Replace("{key}", "month", StringComparison.Ordinal), whole.First, whole.Last).ConfigureAwait(false));
+        }
+
+        foreach (var (first, last) in days)
+        {
+            rows.AddRange(await RunAsync(sql.Replace("{facts}", "daily_facts", StringComparison.Ordinal).Replace("{key}", "day", StringComparison.Ordinal), first, last).ConfigureAwait(false));
+        }
+
+        return rows;
+
+        Task<IEnumerable<FactSums>> RunAsync(string text, DateOnly first, DateOnly last)
+        {
+            var parameters = new DynamicParameters(keys);
+            parameters.Add("From", first);
+            parameters.Add("To", last);
+            return connection.QueryAsync<FactSums>(new CommandDefinition(text, parameters, cancellationToken: ct));
+        }
+    }
+
+    private static Dictionary<TKey, FactCounts> Merge<TKey>(List<FactSums> rows, Func<FactSums, TKey> key)
+        where TKey : notnull =>
+        rows.GroupBy(key).ToDictionary(g => g.Key, g => g.Aggregate(default(FactCounts), (sum, r) => sum + r.ToCounts()));
+
+    /// <summary>The statement with the whitelisted sums of one indicator, or of every counter.</summary>
+    private static string WithSums(string template, string? indicator) =>
+        template.Replace("{0}", indicator is not null && FactColumns.SumsOf.TryGetValue(indicator, out var sums) ? sums : FactColumns.Sums, StringComparison.Ordinal);
 
     private sealed class FactSums
     {
