@@ -57,18 +57,15 @@ internal static class PortalEndpoints
         ReferenceDataCache referenceCache, UnitFigures figures, TimeProvider clock, CancellationToken ct)
     {
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
-        var scope = user.ScopeUnit();
         var problem = PortalQuery.First(
             PortalQuery.Indicator(reference, indicator, out var code),
-            PortalQuery.Period(period, "period", out var p),
-            PortalQuery.Rule(rule, out var onTimeRule),
-            PortalQuery.Level(level, out var unitLevel),
-            PortalQuery.Unit(reference, parentCode ?? PortalQuery.DefaultParent(reference, scope), scope, out var parent));
+            PortalQuery.UnitsOfLevel(reference, period, rule, level, parentCode, user.ScopeUnit(), out var query));
         if (problem is not null)
         {
             return problem;
         }
 
+        var (p, onTimeRule, unitLevel, parent) = query;
         var perUnit = await figures.ForUnitsOfLevelAsync(reference, parent, unitLevel, p, onTimeRule, code, clock.GetUtcNow(), ct).ConfigureAwait(false);
         var definition = reference.Indicator(code)!;
         var units = perUnit.OrderBy(u => u.Key, StringComparer.Ordinal).Select(u =>
@@ -85,18 +82,16 @@ internal static class PortalEndpoints
         ReferenceDataCache referenceCache, UnitFigures figures, TimeProvider clock, CancellationToken ct)
     {
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
-        var scope = user.ScopeUnit();
         var code = indicator ?? ScoreIndicator;
         var problem = PortalQuery.First(
             code == ScoreIndicator ? null : PortalQuery.Indicator(reference, code, out _),
-            PortalQuery.Period(period, "period", out var p),
-            PortalQuery.Rule(rule, out var onTimeRule),
-            PortalQuery.Level(level, out var unitLevel),
-            PortalQuery.Unit(reference, parentCode ?? PortalQuery.DefaultParent(reference, scope), scope, out var parent));
+            PortalQuery.UnitsOfLevel(reference, period, rule, level, parentCode, user.ScopeUnit(), out var query));
         if (problem is not null)
         {
             return problem;
         }
+
+        var (p, onTimeRule, unitLevel, parent) = query;
 
         var perUnit = await figures.ForUnitsOfLevelAsync(reference, parent, unitLevel, p, onTimeRule, code == ScoreIndicator ? null : code, clock.GetUtcNow(), ct).ConfigureAwait(false);
         var bands = reference.Bands(code);

@@ -73,6 +73,19 @@ internal static class PortalQuery
                 : $"Indicator '{code}' does not exist; known: {string.Join(", ", reference.Indicators.Select(i => i.Code))}.");
     }
 
+    /// <summary>The parameters shared by the map and the rankings: period, on-time rule, level, and the parent (default: the caller's unit or the root).</summary>
+    public static ProblemHttpResult? UnitsOfLevel(
+        ReferenceData reference, string? period, string? rule, string? level, string? parentCode, string? scope, out UnitsOfLevelQuery query)
+    {
+        var problem = First(
+            Period(period, "period", out var p),
+            Rule(rule, out var onTimeRule),
+            Level(level, out var unitLevel),
+            Unit(reference, parentCode ?? DefaultParent(reference, scope), scope, out var parent));
+        query = new UnitsOfLevelQuery(p, onTimeRule, unitLevel, parent);
+        return problem;
+    }
+
     /// <summary>The first problem of several parameters, each parsed (so every out value is assigned).</summary>
     public static ProblemHttpResult? First(params ProblemHttpResult?[] problems) => Array.Find(problems, p => p is not null);
 
@@ -80,3 +93,6 @@ internal static class PortalQuery
     public static string DefaultParent(ReferenceData reference, string? scope) =>
         scope ?? reference.Units.TopDown[0].Code;
 }
+
+/// <summary>Every unit of <paramref name="Level"/> under <paramref name="Parent"/>, for one period and on-time rule.</summary>
+internal sealed record UnitsOfLevelQuery(Period Period, OnTimeRule Rule, UnitLevel Level, Unit Parent);

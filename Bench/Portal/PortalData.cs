@@ -23,7 +23,8 @@ internal static class PortalData
         DapperTypeHandlers.Register();
         var db = new DbConnectionFactory(DatabaseSettings.Create("Sqlite", $"Data Source={database}", null));
         using var cache = new ReferenceDataCache(db, new ProcedureStore(db), new CalendarStore(db), new IndicatorStore(db), TimeProvider.System);
-        var loader = new ProjectionLoader(db, cache, NullLogger<ProjectionLoader>.Instance);
+        var checkpointer = new SqliteCheckpointer(db, TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance);
+        var loader = new ProjectionLoader(db, cache, checkpointer, NullLogger<ProjectionLoader>.Instance);
         var history = new DemoHistory(DemoSeeder.Generate(new DemoSeedOptions()), new WorkCalendar(DemoSeeder.StatutoryCalendar()), 2021);
         var first = Until.AddYears(-years).AddDays(1);
         var asOf = new DateTimeOffset(Until.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7));

@@ -43,6 +43,21 @@ public sealed partial class SqliteCheckpointer(DbConnectionFactory db, TimeProvi
         });
     }
 
+    /// <summary>
+    /// Copies the whole log into the database file now and truncates it: after a bulk load or a
+    /// rebuild, which write far more than the background checkpoints keep up with.
+    /// </summary>
+    public async Task CheckpointNowAsync(CancellationToken ct)
+    {
+        if (db.Provider != DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken: ct)).ConfigureAwait(false);
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "A WAL checkpoint failed; the next one will retry")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -6,6 +6,20 @@ namespace Scorecard.Infrastructure.Ingestion;
 /// <summary>From a dossier's events to its stored row, with the reference data in force.</summary>
 public static class DossierProjection
 {
+    /// <summary>Projects one dossier into its row and its daily facts (rebuilds and bulk loads).</summary>
+    /// <returns>1 when a row was written, 0 while the dossier has no <c>received</c> event.</returns>
+    public static async Task<int> WriteAsync(IIngestionSession session, IReadOnlyList<DossierEvent> events, ReferenceData reference, FactDeltas deltas, CancellationToken ct)
+    {
+        if (Project(events[0].DossierCode, events, reference) is not { } row)
+        {
+            return 0;
+        }
+
+        deltas.Add(row.UnitId, row.ToFacts());
+        await session.UpsertDossierAsync(row, ct).ConfigureAwait(false);
+        return 1;
+    }
+
     /// <returns>The row, or null while the dossier has no <c>received</c> event (its events wait in the log).</returns>
     public static DossierRow? Project(string code, IReadOnlyList<DossierEvent> events, ReferenceData reference)
     {

@@ -10,7 +10,7 @@ namespace Scorecard.Infrastructure.Ingestion;
 /// the reference data in force now. Run it with the service stopped, or after changing procedures or
 /// the calendar when past dossiers should be counted under the new rules.
 /// </summary>
-public sealed partial class DossierRebuilder(DbConnectionFactory db, ReferenceDataCache referenceCache, ILogger<DossierRebuilder> logger)
+public sealed partial class DossierRebuilder(DbConnectionFactory db, ReferenceDataCache referenceCache, SqliteCheckpointer checkpointer, ILogger<DossierRebuilder> logger)
 {
     public const int ProgressEvery = 100_000;
 
@@ -29,7 +29,7 @@ public sealed partial class DossierRebuilder(DbConnectionFactory db, ReferenceDa
             events++;
             if (current.Count > 0 && current[0].DossierCode != e.DossierCode)
             {
-                dossiers += await WriteAsync(session, current, reference, deltas, ct).ConfigureAwait(false);
+                dossiers += await DossierProjection.WriteAsync(session, current, reference, deltas, ct).ConfigureAwait(false);
                 current.Clear();
                 if (dossiers % ProgressEvery == 0)
                 {
@@ -42,25 +42,14 @@ public sealed partial class DossierRebuilder(DbConnectionFactory db, ReferenceDa
 
         if (current.Count > 0)
         {
-            dossiers += await WriteAsync(session, current, reference, deltas, ct).ConfigureAwait(false);
+            dossiers += await DossierProjection.WriteAsync(session, current, reference, deltas, ct).ConfigureAwait(false);
         }
 
         await session.ApplyFactsAsync(deltas, ct).ConfigureAwait(false);
         await session.CommitAsync(ct).ConfigureAwait(false);
+        await checkpointer.CheckpointNowAsync(ct).ConfigureAwait(false);
         LogDone(logger, dossiers, events, deltas.Changes.Count);
         return (events, dossiers);
-    }
-
-    private static async Task<int> WriteAsync(IIngestionSession session, List<DossierEvent> events, ReferenceData reference, FactDeltas deltas, CancellationToken ct)
-    {
-        if (DossierProjection.Project(events[0].DossierCode, events, reference) is not { } row)
-        {
-            return 0;
-        }
-
-        deltas.Add(row.UnitId, row.ToFacts());
-        await session.UpsertDossierAsync(row, ct).ConfigureAwait(false);
-        return 1;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rebuild: {Dossiers} dossiers from {Events} events so far")]

@@ -10,7 +10,7 @@ namespace Scorecard.Infrastructure.Ingestion;
 /// in transactions of <see cref="ChunkSize"/> dossiers. For loading large read-side test data
 /// (benchmarks of the portal routes); the service itself only projects what it has logged.
 /// </summary>
-public sealed partial class ProjectionLoader(DbConnectionFactory db, ReferenceDataCache referenceCache, ILogger<ProjectionLoader> logger)
+public sealed partial class ProjectionLoader(DbConnectionFactory db, ReferenceDataCache referenceCache, SqliteCheckpointer checkpointer, ILogger<ProjectionLoader> logger)
 {
     public const int ChunkSize = 250_000;
 
@@ -24,16 +24,12 @@ public sealed partial class ProjectionLoader(DbConnectionFactory db, ReferenceDa
             var deltas = new FactDeltas();
             foreach (var events in chunk)
             {
-                if (DossierProjection.Project(events[0].DossierCode, events, reference) is { } row)
-                {
-                    deltas.Add(row.UnitId, row.ToFacts());
-                    await session.UpsertDossierAsync(row, ct).ConfigureAwait(false);
-                    written++;
-                }
+                written += await DossierProjection.WriteAsync(session, events, reference, deltas, ct).ConfigureAwait(false);
             }
 
             await session.ApplyFactsAsync(deltas, ct).ConfigureAwait(false);
             await session.CommitAsync(ct).ConfigureAwait(false);
+            await checkpointer.CheckpointNowAsync(ct).ConfigureAwait(false);
             LogProgress(logger, written);
         }
 
