@@ -5,24 +5,11 @@ using Scorecard.Api.Tests.Support;
 
 namespace Scorecard.Api.Tests.Endpoints;
 
-public sealed class DossierEventEndpointTests
+public sealed class DossierEventEndpointTests : ApiFixture
 {
-    private ScorecardFactory factory = null!;
-    private HttpClient admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override async Task SeedAsync()
     {
-        factory = new ScorecardFactory();
-        admin = factory.AdminClient();
-        await TestProvince.SeedAsync(admin);
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        admin.Dispose();
-        factory.Dispose();
+        await TestProvince.SeedAsync(Admin);
     }
 
     private static object Received(string id, string dossier, string unit = "P.A.1", string procedure = "1.000001", string at = "2025-03-03T08:00:00+07:00") =>
@@ -38,14 +25,14 @@ public sealed class DossierEventEndpointTests
     [Test]
     public async Task Post_WhenBatchIsValid_StoresAndFoldsTheDossier()
     {
-        var result = await OkAsync(await TestProvince.PostAsync(admin,
+        var result = await OkAsync(await TestProvince.PostAsync(Admin,
             Received("v-1", "V-1"),
             new { id = "v-2", dossierCode = "V-1", type = "resolved", at = "2025-03-04T10:00:00+07:00", electronicResult = true }));
 
         Assert.That(result.GetProperty("accepted").GetInt32(), Is.EqualTo(2));
         Assert.That(result.GetProperty("duplicates").GetInt32(), Is.EqualTo(0));
         Assert.That(result.GetProperty("rejected").GetArrayLength(), Is.EqualTo(0));
-        var dossier = await admin.GetFromJsonAsync<JsonElement>("/api/dossiers/V-1");
+        var dossier = await Admin.GetFromJsonAsync<JsonElement>("/api/dossiers/V-1");
         // Received Monday 3 March 08:00 with 3 working days: due Thursday 6 March 08:00; resolved Tuesday: early.
         Assert.That(dossier.GetProperty("status").GetString(), Is.EqualTo("resolved"));
         Assert.That(dossier.GetProperty("dueAt").GetDateTimeOffset(), Is.EqualTo(DateTimeOffset.Parse("2025-03-06T08:00:00+07:00", System.Globalization.CultureInfo.InvariantCulture)));
@@ -56,28 +43,28 @@ public sealed class DossierEventEndpointTests
     [Test]
     public async Task Post_WhenIdsRepeat_CountsDuplicatesWithinAndAcrossBatches()
     {
-        var first = await OkAsync(await TestProvince.PostAsync(admin, Received("d-1", "D-1"), Received("d-1", "D-1")));
-        var second = await OkAsync(await TestProvince.PostAsync(admin, Received("d-1", "D-1"),
+        var first = await OkAsync(await TestProvince.PostAsync(Admin, Received("d-1", "D-1"), Received("d-1", "D-1")));
+        var second = await OkAsync(await TestProvince.PostAsync(Admin, Received("d-1", "D-1"),
             new { id = "d-2", dossierCode = "D-1", type = "digitised", at = "2025-03-03T09:00:00+07:00" }));
 
         Assert.That((first.GetProperty("accepted").GetInt32(), first.GetProperty("duplicates").GetInt32()), Is.EqualTo((1, 1)));
         Assert.That((second.GetProperty("accepted").GetInt32(), second.GetProperty("duplicates").GetInt32()), Is.EqualTo((1, 1)));
-        var events = await admin.GetFromJsonAsync<JsonElement>("/api/dossiers/D-1/events");
+        var events = await Admin.GetFromJsonAsync<JsonElement>("/api/dossiers/D-1/events");
         Assert.That(events.GetArrayLength(), Is.EqualTo(2));
     }
 
     [Test]
     public async Task Post_WhenEventsArriveBeforeReceived_AppliesThemOnceReceived()
     {
-        await OkAsync(await TestProvince.PostAsync(admin,
+        await OkAsync(await TestProvince.PostAsync(Admin,
             new { id = "o-3", dossierCode = "O-1", type = "returned", at = "2025-03-05T10:00:00+07:00" },
             new { id = "o-2", dossierCode = "O-1", type = "paid", at = "2025-03-03T09:00:00+07:00", method = "online", amount = 50000 }));
-        var pending = await ProblemAssert.IsProblemAsync(await admin.GetAsync("/api/dossiers/O-1"), HttpStatusCode.NotFound);
+        var pending = await ProblemAssert.IsProblemAsync(await Admin.GetAsync("/api/dossiers/O-1"), HttpStatusCode.NotFound);
         Assert.That(pending.GetProperty("detail").GetString(), Does.Contain("2 event(s) but no 'received'"));
 
-        await OkAsync(await TestProvince.PostAsync(admin, Received("o-1", "O-1", "P.A", "1.000002")));
+        await OkAsync(await TestProvince.PostAsync(Admin, Received("o-1", "O-1", "P.A", "1.000002")));
 
-        var dossier = await admin.GetFromJsonAsync<JsonElement>("/api/dossiers/O-1");
+        var dossier = await Admin.GetFromJsonAsync<JsonElement>("/api/dossiers/O-1");
         Assert.That(dossier.GetProperty("paidOnline").GetBoolean(), Is.True);
         Assert.That(dossier.GetProperty("amountPaid").GetInt64(), Is.EqualTo(50000));
         Assert.That(dossier.GetProperty("status").GetString(), Is.EqualTo("returned"));
@@ -107,7 +94,7 @@ public sealed class DossierEventEndpointTests
     {
         var body = $$"""{"events":[{"id":"ok-{{Guid.NewGuid():N}}","dossierCode":"OK-1","type":"digitised","at":"2025-03-03T08:00:00+07:00"},{{bad}}]}""";
 
-        var result = await OkAsync(await admin.PostAsync("/api/dossier-events", ProblemAssert.Json(body)));
+        var result = await OkAsync(await Admin.PostAsync("/api/dossier-events", ProblemAssert.Json(body)));
 
         Assert.That(result.GetProperty("accepted").GetInt32(), Is.EqualTo(1), result.ToString());
         var rejected = result.GetProperty("rejected").EnumerateArray().Single();
@@ -120,14 +107,14 @@ public sealed class DossierEventEndpointTests
     [Test]
     public async Task Post_WhenASecondReceivedContradictsTheFirst_RejectsIt()
     {
-        await OkAsync(await TestProvince.PostAsync(admin, Received("c-1", "C-1")));
+        await OkAsync(await TestProvince.PostAsync(Admin, Received("c-1", "C-1")));
 
-        var result = await OkAsync(await TestProvince.PostAsync(admin, Received("c-2", "C-1", "P.B", "1.000002")));
+        var result = await OkAsync(await TestProvince.PostAsync(Admin, Received("c-2", "C-1", "P.B", "1.000002")));
 
         var rejected = result.GetProperty("rejected")[0];
         Assert.That(rejected.GetProperty("id").GetString(), Is.EqualTo("c-2"));
         Assert.That(rejected.GetProperty("errors")[0].GetProperty("message").GetString(), Does.Contain("already received by event 'c-1'"));
-        var dossier = await admin.GetFromJsonAsync<JsonElement>("/api/dossiers/C-1");
+        var dossier = await Admin.GetFromJsonAsync<JsonElement>("/api/dossiers/C-1");
         Assert.That(dossier.GetProperty("unitCode").GetString(), Is.EqualTo("P.A.1"));
     }
 
@@ -137,10 +124,10 @@ public sealed class DossierEventEndpointTests
     [TestCase("""[]""")]
     public async Task Post_WhenBodyIsMalformed_Is400AndStoresNothing(string body)
     {
-        var response = await admin.PostAsync("/api/dossier-events", ProblemAssert.Json(body));
+        var response = await Admin.PostAsync("/api/dossier-events", ProblemAssert.Json(body));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.That((await admin.GetAsync("/api/dossiers/m-1/events")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await Admin.GetAsync("/api/dossiers/m-1/events")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]
@@ -148,18 +135,18 @@ public sealed class DossierEventEndpointTests
     {
         var events = Enumerable.Range(0, 5001).Select(i => new { id = $"big-{i}", dossierCode = "BIG", type = "digitised", at = "2025-03-03T08:00:00+07:00" }).ToArray();
 
-        var response = await TestProvince.PostAsync(admin, events);
+        var response = await TestProvince.PostAsync(Admin, events);
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("5000"));
-        Assert.That((await admin.GetAsync("/api/dossiers/BIG/events")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await Admin.GetAsync("/api/dossiers/BIG/events")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]
     public async Task Post_WhenBodyOver10MiB_Is413()
     {
         var padding = new string('x', 11 * 1024 * 1024);
-        var response = await admin.PostAsync("/api/dossier-events", ProblemAssert.Json($$"""{"events":[],"pad":"{{padding}}"}"""));
+        var response = await Admin.PostAsync("/api/dossier-events", ProblemAssert.Json($$"""{"events":[],"pad":"{{padding}}"}"""));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }

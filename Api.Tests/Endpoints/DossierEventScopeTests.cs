@@ -5,21 +5,16 @@ using Scorecard.Api.Tests.Support;
 
 namespace Scorecard.Api.Tests.Endpoints;
 
-public sealed class DossierEventScopeTests
+public sealed class DossierEventScopeTests : ApiFixture
 {
-    private ScorecardFactory factory = null!;
-    private HttpClient admin = null!;
     private HttpClient integratorA = null!;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override async Task SeedAsync()
     {
-        factory = new ScorecardFactory();
-        admin = factory.AdminClient();
-        await TestProvince.SeedAsync(admin);
-        var created = await (await admin.PostAsJsonAsync("/api/keys", new { name = "A", role = "integrator", unitCode = "P.A" })).Content.ReadFromJsonAsync<JsonElement>();
-        integratorA = factory.ClientWithKey(created.GetProperty("key").GetString());
-        (await TestProvince.PostAsync(admin, new { id = "b-1", dossierCode = "B-1", type = "received", at = "2025-03-03T08:00:00+07:00", procedureCode = "1.000002", unitCode = "P.B", channel = "direct" }))
+        await TestProvince.SeedAsync(Admin);
+        var created = await (await Admin.PostAsJsonAsync("/api/keys", new { name = "A", role = "integrator", unitCode = "P.A" })).Content.ReadFromJsonAsync<JsonElement>();
+        integratorA = Factory.ClientWithKey(created.GetProperty("key").GetString());
+        (await TestProvince.PostAsync(Admin, new { id = "b-1", dossierCode = "B-1", type = "received", at = "2025-03-03T08:00:00+07:00", procedureCode = "1.000002", unitCode = "P.B", channel = "direct" }))
             .EnsureSuccessStatusCode();
     }
 
@@ -27,8 +22,6 @@ public sealed class DossierEventScopeTests
     public void Stop()
     {
         integratorA.Dispose();
-        admin.Dispose();
-        factory.Dispose();
     }
 
     [Test]
@@ -40,7 +33,7 @@ public sealed class DossierEventScopeTests
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("'P.B'"));
-        Assert.That((await admin.GetAsync("/api/dossiers/A-1/events")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await Admin.GetAsync("/api/dossiers/A-1/events")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]
@@ -63,8 +56,8 @@ public sealed class DossierEventScopeTests
     [Test]
     public async Task Post_WhenAnalyst_Is403()
     {
-        var created = await (await admin.PostAsJsonAsync("/api/keys", new { name = "an", role = "analyst" })).Content.ReadFromJsonAsync<JsonElement>();
-        using var analyst = factory.ClientWithKey(created.GetProperty("key").GetString());
+        var created = await (await Admin.PostAsJsonAsync("/api/keys", new { name = "an", role = "analyst" })).Content.ReadFromJsonAsync<JsonElement>();
+        using var analyst = Factory.ClientWithKey(created.GetProperty("key").GetString());
 
         await ProblemAssert.IsProblemAsync(await TestProvince.PostAsync(analyst, new { id = "z" }), HttpStatusCode.Forbidden);
     }

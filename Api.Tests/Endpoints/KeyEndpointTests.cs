@@ -7,17 +7,11 @@ using Scorecard.Api.Tests.Support;
 
 namespace Scorecard.Api.Tests.Endpoints;
 
-public sealed class KeyEndpointTests
+public sealed class KeyEndpointTests : ApiFixture
 {
-    private ScorecardFactory factory = null!;
-    private HttpClient admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override async Task SeedAsync()
     {
-        factory = new ScorecardFactory();
-        admin = factory.AdminClient();
-        var response = await admin.PutAsync("/api/units", ProblemAssert.Json("""
+        var response = await Admin.PutAsync("/api/units", ProblemAssert.Json("""
             [
               {"code":"P","name":"Tỉnh","level":"province","kind":"locality"},
               {"code":"P.A","name":"Huyện A","level":"district","kind":"locality","parentCode":"P"},
@@ -28,16 +22,9 @@ public sealed class KeyEndpointTests
         response.EnsureSuccessStatusCode();
     }
 
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        admin.Dispose();
-        factory.Dispose();
-    }
-
     private async Task<(string Id, string Key)> CreateAsync(string role, string? unitCode = null)
     {
-        var response = await admin.PostAsJsonAsync("/api/keys", new { name = $"{role} key", role, unitCode });
+        var response = await Admin.PostAsJsonAsync("/api/keys", new { name = $"{role} key", role, unitCode });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
         return (created.GetProperty("id").GetString()!, created.GetProperty("key").GetString()!);
@@ -48,9 +35,9 @@ public sealed class KeyEndpointTests
     {
         var (id, key) = await CreateAsync("analyst");
 
-        var listed = await admin.GetStringAsync("/api/keys");
+        var listed = await Admin.GetStringAsync("/api/keys");
         Assert.That(listed, Does.Contain(id).And.Not.Contain(key));
-        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
+        await using var connection = new SqliteConnection($"Data Source={Factory.DatabasePath}");
         var stored = await connection.QuerySingleAsync<string>("SELECT key_hash FROM api_keys WHERE id = @id", new { id });
         Assert.That(stored, Is.Not.EqualTo(key).And.Length.EqualTo(64));
     }
@@ -59,7 +46,7 @@ public sealed class KeyEndpointTests
     public async Task AnalystKey_WhenReading_Is200AndWhenWriting_Is403()
     {
         var (_, key) = await CreateAsync("analyst");
-        using var analyst = factory.ClientWithKey(key);
+        using var analyst = Factory.ClientWithKey(key);
 
         Assert.That((await analyst.GetAsync("/api/units")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var put = await analyst.PutAsync("/api/procedures", ProblemAssert.Json("[]"));
@@ -71,7 +58,7 @@ public sealed class KeyEndpointTests
     public async Task ScopedKey_WhenReadingUnits_SeesOnlyItsSubtree()
     {
         var (_, key) = await CreateAsync("integrator", "P.A");
-        using var scoped = factory.ClientWithKey(key);
+        using var scoped = Factory.ClientWithKey(key);
 
         var units = await scoped.GetFromJsonAsync<JsonElement>("/api/units");
 
@@ -85,19 +72,19 @@ public sealed class KeyEndpointTests
     public async Task RevokedKey_WhenUsed_Is401()
     {
         var (id, key) = await CreateAsync("analyst");
-        using var client = factory.ClientWithKey(key);
+        using var client = Factory.ClientWithKey(key);
         Assert.That((await client.GetAsync("/api/units")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        Assert.That((await admin.DeleteAsync($"/api/keys/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await Admin.DeleteAsync($"/api/keys/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
 
         await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/units"), HttpStatusCode.Unauthorized);
-        await ProblemAssert.IsProblemAsync(await admin.DeleteAsync($"/api/keys/{id}"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await Admin.DeleteAsync($"/api/keys/{id}"), HttpStatusCode.NotFound);
     }
 
     [Test]
     public async Task CreateKey_WhenUnitUnknown_Is400()
     {
-        var response = await admin.PostAsJsonAsync("/api/keys", new { name = "x", role = "analyst", unitCode = "NOPE" });
+        var response = await Admin.PostAsJsonAsync("/api/keys", new { name = "x", role = "analyst", unitCode = "NOPE" });
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("'NOPE'"));
@@ -107,7 +94,7 @@ public sealed class KeyEndpointTests
     [TestCase("""{"role":"admin"}""", "Name")]
     public async Task CreateKey_WhenBodyInvalid_Is400NamingTheField(string body, string field)
     {
-        var problem = await ProblemAssert.IsProblemAsync(await admin.PostAsync("/api/keys", ProblemAssert.Json(body)), HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(await Admin.PostAsync("/api/keys", ProblemAssert.Json(body)), HttpStatusCode.BadRequest);
 
         Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
     }
@@ -116,7 +103,7 @@ public sealed class KeyEndpointTests
     public async Task ScopedAdmin_WhenCreatingKeyOutsideItsSubtree_Is403()
     {
         var (_, key) = await CreateAsync("admin", "P.A");
-        using var scopedAdmin = factory.ClientWithKey(key);
+        using var scopedAdmin = Factory.ClientWithKey(key);
 
         var outside = await scopedAdmin.PostAsJsonAsync("/api/keys", new { name = "x", role = "analyst", unitCode = "P.B" });
         var inside = await scopedAdmin.PostAsJsonAsync("/api/keys", new { name = "x", role = "analyst" });

@@ -15,21 +15,15 @@ namespace Scorecard.Api.Tests.Endpoints;
 /// D6 P.B (district) online, fee paid online, resolved 5 Mar with an electronic result (early).
 /// D7 P.A.1 direct, received Fri 28 Mar 10:00, still open (due Wed 2 Apr 10:00).
 /// </summary>
-public sealed class PortalEndpointTests
+public sealed class PortalEndpointTests : ApiFixture
 {
-    private ScorecardFactory factory = null!;
-    private HttpClient admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override async Task SeedAsync()
     {
-        factory = new ScorecardFactory();
-        admin = factory.AdminClient();
-        await TestProvince.SeedAsync(admin);
+        await TestProvince.SeedAsync(Admin);
         static object R(string id, string unit, string procedure, string channel, string at, bool digitised = false, bool populationDb = false) =>
             new { id = id + "-r", dossierCode = id, type = "received", at, procedureCode = procedure, unitCode = unit, channel, digitised, populationDbUsed = populationDb };
         static object Done(string id, string at, bool electronic = false) => new { id = id + "-f", dossierCode = id, type = "resolved", at, electronicResult = electronic };
-        var response = await TestProvince.PostAsync(admin,
+        var response = await TestProvince.PostAsync(Admin,
             R("D1", "P.A.1", "1.000001", "online", "2025-03-03T08:00:00+07:00", digitised: true, populationDb: true), Done("D1", "2025-03-04T10:00:00+07:00"),
             R("D2", "P.A.1", "1.000001", "direct", "2025-03-03T09:00:00+07:00"), Done("D2", "2025-03-10T10:00:00+07:00"),
             R("D3", "P.A.2", "1.000001", "online", "2025-03-05T10:00:00+07:00"), Done("D3", "2025-03-10T09:00:00+07:00"),
@@ -43,13 +37,6 @@ public sealed class PortalEndpointTests
             R("D7", "P.A.1", "1.000001", "direct", "2025-03-28T10:00:00+07:00"));
         var result = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.That(result.GetProperty("accepted").GetInt32(), Is.EqualTo(15), result.ToString());
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        admin.Dispose();
-        factory.Dispose();
     }
 
     private static JsonElement Indicator(JsonElement indicators, string code) =>
@@ -68,7 +55,7 @@ public sealed class PortalEndpointTests
     [TestCase("population-db", 1, 6, 16.67, "red")]      // D1 of six with a citizen-applicant procedure (not D5)
     public async Task Scorecard_ForTheProvinceSubtree_SumsEveryDossier(string code, long numerator, long denominator, decimal value, string band)
     {
-        var card = await admin.GetFromJsonAsync<JsonElement>("/api/scorecards/P?period=2025-03");
+        var card = await Admin.GetFromJsonAsync<JsonElement>("/api/scorecards/P?period=2025-03");
 
         Assert.That(Figure(Indicator(card.GetProperty("indicators"), code)), Is.EqualTo((numerator, denominator, (decimal?)value, band)));
     }
@@ -76,7 +63,7 @@ public sealed class PortalEndpointTests
     [Test]
     public async Task Scorecard_Always_ScoresOnlyIndicatorsWithData()
     {
-        var card = await admin.GetFromJsonAsync<JsonElement>("/api/scorecards/P?period=2025-03");
+        var card = await Admin.GetFromJsonAsync<JsonElement>("/api/scorecards/P?period=2025-03");
 
         // online-service has no province-level procedure: left out. Points: on-time 20×66.67/100 = 13.334;
         // online-submission min(6, 6×66.67/50) = 6; payment 6×50/100 = 3; digitisation 4×14.29/80 = 0.7145;
@@ -88,7 +75,7 @@ public sealed class PortalEndpointTests
     [Test]
     public async Task Scorecard_ByLevel_GroupsByTheLevelOfTheHandlingUnit()
     {
-        var card = await admin.GetFromJsonAsync<JsonElement>("/api/scorecards/P?period=2025-03");
+        var card = await Admin.GetFromJsonAsync<JsonElement>("/api/scorecards/P?period=2025-03");
 
         var levels = card.GetProperty("byLevel").EnumerateArray().ToDictionary(l => l.GetProperty("level").GetString()!, l => Indicator(l.GetProperty("indicators"), "on-time"));
         Assert.That(levels.Keys, Is.EquivalentTo(new[] { "district", "commune" }));
@@ -99,7 +86,7 @@ public sealed class PortalEndpointTests
     [Test]
     public async Task Scorecard_WhenScopeIsSelf_CountsOnlyTheUnitsOwnDossiers()
     {
-        var card = await admin.GetFromJsonAsync<JsonElement>("/api/scorecards/P.B?period=2025-03&scope=self");
+        var card = await Admin.GetFromJsonAsync<JsonElement>("/api/scorecards/P.B?period=2025-03&scope=self");
 
         Assert.That(Figure(Indicator(card.GetProperty("indicators"), "on-time")), Is.EqualTo((1L, 1L, (decimal?)100.00m, "green")));
     }
@@ -107,7 +94,7 @@ public sealed class PortalEndpointTests
     [Test]
     public async Task Scorecard_WhenRuleIsNational_CountsTheOpenDossierNotYetOverdue()
     {
-        var card = await admin.GetFromJsonAsync<JsonElement>("/api/scorecards/P?period=2025-03&rule=national");
+        var card = await Admin.GetFromJsonAsync<JsonElement>("/api/scorecards/P?period=2025-03&rule=national");
 
         // D7 is open at the end of March and due on 2 April: in time. 5 of 7 = 71.43, orange.
         Assert.That(Figure(Indicator(card.GetProperty("indicators"), "on-time")), Is.EqualTo((5L, 7L, (decimal?)71.43m, "orange")));
@@ -116,7 +103,7 @@ public sealed class PortalEndpointTests
     [Test]
     public async Task Map_ForCommunes_GivesEachCommuneOverItsSubtree()
     {
-        var map = await admin.GetFromJsonAsync<JsonElement>("/api/map?indicator=digitisation&period=2025-03&parentCode=P&level=commune");
+        var map = await Admin.GetFromJsonAsync<JsonElement>("/api/map?indicator=digitisation&period=2025-03&parentCode=P&level=commune");
 
         var units = map.GetProperty("units").EnumerateArray().Select(u => (u.GetProperty("code").GetString(), Figure(u))).ToList();
         Assert.That(units, Is.EqualTo(new[]
@@ -130,7 +117,7 @@ public sealed class PortalEndpointTests
     [Test]
     public async Task Rankings_WhenValuesTie_ShareTheRank()
     {
-        var ranking = await admin.GetFromJsonAsync<JsonElement>("/api/rankings?indicator=on-time&period=2025-03&parentCode=P&level=district");
+        var ranking = await Admin.GetFromJsonAsync<JsonElement>("/api/rankings?indicator=on-time&period=2025-03&parentCode=P&level=district");
 
         // P.A: D1, D3 of D1–D3; P.B: D5, D6 of D4–D6. Both 66.67.
         var items = ranking.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("rank").GetInt32(), i.GetProperty("code").GetString(), i.GetProperty("value").GetDecimal())).ToList();
@@ -140,7 +127,7 @@ public sealed class PortalEndpointTests
     [Test]
     public async Task Series_ByDay_GivesEveryDayWithItsOwnCounts()
     {
-        var series = await admin.GetFromJsonAsync<JsonElement>("/api/series?unitCode=P&indicator=on-time&from=2025-03-03&to=2025-03-06&interval=day");
+        var series = await Admin.GetFromJsonAsync<JsonElement>("/api/series?unitCode=P&indicator=on-time&from=2025-03-03&to=2025-03-06&interval=day");
 
         var points = series.GetProperty("points").EnumerateArray().Select(p => (p.GetProperty("period").GetString(), Figure(p))).ToList();
         Assert.That(points, Is.EqualTo(new[]
@@ -161,7 +148,7 @@ public sealed class PortalEndpointTests
     [TestCase("/api/series?unitCode=P&indicator=on-time&from=2000-01-01&to=2009-12-31&interval=day", HttpStatusCode.BadRequest, "1100")]
     public async Task PortalRoutes_WhenAParameterIsWrong_AnswerAProblemNamingIt(string url, HttpStatusCode status, string fragment)
     {
-        var problem = await ProblemAssert.IsProblemAsync(await admin.GetAsync(url), status);
+        var problem = await ProblemAssert.IsProblemAsync(await Admin.GetAsync(url), status);
 
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain(fragment));
     }
@@ -170,7 +157,7 @@ public sealed class PortalEndpointTests
     [TestCase("2025-W10", 3)]                 // Mon 3 – Sun 9 March: D1 (4th), D5 and D6 (5th)
     public async Task Periods_WithPartialMonths_ReadTheDailyFacts(string period, long finished)
     {
-        var card = await admin.GetFromJsonAsync<JsonElement>($"/api/scorecards/P?period={period}");
+        var card = await Admin.GetFromJsonAsync<JsonElement>($"/api/scorecards/P?period={period}");
 
         Assert.That(Figure(Indicator(card.GetProperty("indicators"), "on-time")).Item2, Is.EqualTo(finished));
     }
@@ -180,7 +167,7 @@ public sealed class PortalEndpointTests
     {
         foreach (var period in new[] { "2025-03", "2025-03-01..2025-03-31", "2025-02-20..2025-04-02", "2025-Q1", "2025-H1", "2025S1", "2025" })
         {
-            var card = await admin.GetFromJsonAsync<JsonElement>($"/api/scorecards/P?period={period}");
+            var card = await Admin.GetFromJsonAsync<JsonElement>($"/api/scorecards/P?period={period}");
             Assert.That(Figure(Indicator(card.GetProperty("indicators"), "on-time")).Item2, Is.EqualTo(6), period);
         }
     }

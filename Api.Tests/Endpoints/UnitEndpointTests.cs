@@ -5,17 +5,11 @@ using Scorecard.Api.Tests.Support;
 
 namespace Scorecard.Api.Tests.Endpoints;
 
-public sealed class UnitEndpointTests
+public sealed class UnitEndpointTests : ApiFixture
 {
-    private ScorecardFactory factory = null!;
-    private HttpClient admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override async Task SeedAsync()
     {
-        factory = new ScorecardFactory();
-        admin = factory.AdminClient();
-        var response = await admin.PutAsync("/api/units", ProblemAssert.Json("""
+        var response = await Admin.PutAsync("/api/units", ProblemAssert.Json("""
             [
               {"code":"T","name":"Tỉnh Thử","level":"province","kind":"locality"},
               {"code":"T.D1","name":"Huyện Một","level":"district","kind":"locality","parentCode":"T"},
@@ -26,17 +20,10 @@ public sealed class UnitEndpointTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
     }
 
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        admin.Dispose();
-        factory.Dispose();
-    }
-
     [Test]
     public async Task PutUnits_WhenSomeExist_CountsCreatedAndUpdated()
     {
-        var response = await admin.PutAsync("/api/units", ProblemAssert.Json("""
+        var response = await Admin.PutAsync("/api/units", ProblemAssert.Json("""
             [
               {"code":"T.D1","name":"Huyện Một (đổi tên)","level":"district","kind":"locality","parentCode":"T"},
               {"code":"T.D2","name":"Huyện Hai","level":"district","kind":"locality","parentCode":"T"}
@@ -46,14 +33,14 @@ public sealed class UnitEndpointTests
         var counts = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.That(counts.GetProperty("created").GetInt32(), Is.EqualTo(1));
         Assert.That(counts.GetProperty("updated").GetInt32(), Is.EqualTo(1));
-        var unit = await admin.GetFromJsonAsync<JsonElement>("/api/units/T.D1");
+        var unit = await Admin.GetFromJsonAsync<JsonElement>("/api/units/T.D1");
         Assert.That(unit.GetProperty("name").GetString(), Is.EqualTo("Huyện Một (đổi tên)"));
     }
 
     [Test]
     public async Task GetUnit_WhenKnown_ReturnsAllFields()
     {
-        var unit = await admin.GetFromJsonAsync<JsonElement>("/api/units/T.S1");
+        var unit = await Admin.GetFromJsonAsync<JsonElement>("/api/units/T.S1");
 
         Assert.That(unit.GetProperty("level").GetString(), Is.EqualTo("province"));
         Assert.That(unit.GetProperty("kind").GetString(), Is.EqualTo("agency"));
@@ -64,7 +51,7 @@ public sealed class UnitEndpointTests
     [Test]
     public async Task GetUnit_WhenUnknown_Is404NamingTheCode()
     {
-        var problem = await ProblemAssert.IsProblemAsync(await admin.GetAsync("/api/units/NOPE"), HttpStatusCode.NotFound);
+        var problem = await ProblemAssert.IsProblemAsync(await Admin.GetAsync("/api/units/NOPE"), HttpStatusCode.NotFound);
 
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("'NOPE'"));
     }
@@ -72,7 +59,7 @@ public sealed class UnitEndpointTests
     [Test]
     public async Task PutUnits_WhenParentUnknown_Is400NamingTheUnitAndStoresNothing()
     {
-        var response = await admin.PutAsync("/api/units", ProblemAssert.Json("""
+        var response = await Admin.PutAsync("/api/units", ProblemAssert.Json("""
             [
               {"code":"T.D9","name":"Huyện Chín","level":"district","kind":"locality","parentCode":"T"},
               {"code":"X.C1","name":"Xã","level":"commune","kind":"locality","parentCode":"X"}
@@ -81,13 +68,13 @@ public sealed class UnitEndpointTests
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.That(problem.GetProperty("errors").GetProperty("X.C1")[0].GetString(), Does.Contain("unknown parent 'X'"));
-        Assert.That((await admin.GetAsync("/api/units/T.D9")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await Admin.GetAsync("/api/units/T.D9")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]
     public async Task PutUnits_WhenACycleWouldForm_Is400NamingTheCycle()
     {
-        var response = await admin.PutAsync("/api/units", ProblemAssert.Json("""
+        var response = await Admin.PutAsync("/api/units", ProblemAssert.Json("""
             [{"code":"T","name":"Tỉnh Thử","level":"province","kind":"locality","parentCode":"T.D1.C1"}]
             """));
 
@@ -104,7 +91,7 @@ public sealed class UnitEndpointTests
     [TestCase("""[]""", "")]
     public async Task PutUnits_WhenAFieldIsInvalid_Is400NamingTheField(string body, string field)
     {
-        var problem = await ProblemAssert.IsProblemAsync(await admin.PutAsync("/api/units", ProblemAssert.Json(body)), HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(await Admin.PutAsync("/api/units", ProblemAssert.Json(body)), HttpStatusCode.BadRequest);
 
         Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
     }
@@ -114,7 +101,7 @@ public sealed class UnitEndpointTests
     [TestCase("""{"code":"A"}""", "$")]
     public async Task PutUnits_WhenJsonIsMalformed_Is400WithWhere(string body, string path)
     {
-        var problem = await ProblemAssert.IsProblemAsync(await admin.PutAsync("/api/units", ProblemAssert.Json(body)), HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(await Admin.PutAsync("/api/units", ProblemAssert.Json(body)), HttpStatusCode.BadRequest);
 
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("not valid JSON"));
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain(path));
@@ -123,7 +110,7 @@ public sealed class UnitEndpointTests
     [Test]
     public async Task PutUnits_WhenContentTypeIsNotJson_Is415()
     {
-        var response = await admin.PutAsync("/api/units", new StringContent("[]", System.Text.Encoding.UTF8, "text/plain"));
+        var response = await Admin.PutAsync("/api/units", new StringContent("[]", System.Text.Encoding.UTF8, "text/plain"));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
