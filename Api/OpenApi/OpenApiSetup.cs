@@ -42,6 +42,7 @@ internal static class OpenApiSetup
             });
             o.CustomSchemaIds(t => t.IsGenericType ? null : t.Name);
             o.SupportNonNullableReferenceTypes();
+            o.OperationFilter<AuthResponsesFilter>();
         });
         return services;
     }
