@@ -58,11 +58,13 @@ internal static class DossierEventEndpoints
                 .OrderBy(r => r.Index).ToList();
             return TypedResults.Ok(new IngestionResponse(outcome.Accepted, outcome.Duplicates, all));
         }
-        catch (DbException)
+        catch (Exception ex) when (ex is DbException or System.Threading.Channels.ChannelClosedException)
         {
             http.Response.Headers.RetryAfter = "2";
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable",
-                detail: "The database could not store this batch; nothing of it was stored. Send it again.");
+                detail: ex is DbException
+                    ? "The database could not store this batch; nothing of it was stored. Send it again."
+                    : "The service is shutting down; nothing of this batch was stored. Send it again.");
         }
     }
 }

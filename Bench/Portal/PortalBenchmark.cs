@@ -55,6 +55,11 @@ internal static class PortalBenchmark
         results[0] = (results[0].Name, results[0].Api, baselines.Map);
         results[1] = (results[1].Name, results[1].Api, baselines.Scorecard);
         await ReportAsync(dossiers, years, iterations, stored, results, peak, current).ConfigureAwait(false);
+        if (reuse is null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(Path.GetDirectoryName(database)!, recursive: true);
+        }
     }
 
     private static async Task ReportAsync(int dossiers, int years, int iterations, long stored, List<(string Name, Latency Api, Latency? Baseline)> results, double peak, double current)
