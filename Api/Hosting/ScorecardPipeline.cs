@@ -16,6 +16,7 @@ internal static class ScorecardPipeline
         app.Use(SecurityHeaders);
         app.UseScorecardOpenApi();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapHealthEndpoints();

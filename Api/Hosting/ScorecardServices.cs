@@ -56,6 +56,7 @@ internal static class ScorecardServices
             .AddPolicy(Roles.AdminPolicy, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Roles.IngestPolicy, p => p.RequireRole(Roles.Admin, Roles.Integrator));
 
+        services.AddKeyRateLimits(configuration);
         AddValidators(services);
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddHostedService<DatabaseInitializer>();
