@@ -29,11 +29,11 @@ public sealed class FactsQuery(DbConnectionFactory db)
 
     private const string ByUnitOfLevelSql = """
         SELECT a.id AS UnitId, {0}
-        FROM unit_closure top
-            INNER JOIN units a ON a.id = top.descendant_id AND a.level = @Level
+        FROM unit_closure pc
+            INNER JOIN units a ON a.id = pc.descendant_id AND a.level = @Level
             INNER JOIN unit_closure c ON c.ancestor_id = a.id
             INNER JOIN {facts} f ON f.unit_id = c.descendant_id
-        WHERE top.ancestor_id = @ParentId AND f.{key} >= @From AND f.{key} <= @To
+        WHERE pc.ancestor_id = @ParentId AND f.{key} >= @From AND f.{key} <= @To
         GROUP BY a.id
         """;
 

@@ -36,11 +36,11 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
 
     private const string PerUnitOfLevelSql = $"""
         SELECT a.id AS UnitId, {Counts}
-        FROM unit_closure top
-            INNER JOIN units a ON a.id = top.descendant_id AND a.level = @Level
+        FROM unit_closure pc
+            INNER JOIN units a ON a.id = pc.descendant_id AND a.level = @Level
             INNER JOIN unit_closure c ON c.ancestor_id = a.id
             INNER JOIN dossiers d ON d.unit_id = c.descendant_id
-        WHERE top.ancestor_id = @ParentId AND {InPeriod}
+        WHERE pc.ancestor_id = @ParentId AND {InPeriod}
         GROUP BY a.id
         """;
 
