@@ -76,7 +76,7 @@ public sealed class IngestionTransaction(DbConnectionFactory db, ReferenceDataCa
     internal static Task<IIngestionSession> OpenSessionAsync(DbConnectionFactory db, CancellationToken ct) => db.Provider switch
     {
         DatabaseProvider.Sqlite => SqliteIngestionSession.OpenAsync(db, ct),
-        _ => throw new NotSupportedException($"Dossier ingestion is not available on {db.Provider} yet."),
+        _ => SqlServerIngestionSession.OpenAsync(db, ct),
     };
 
     /// <summary>
