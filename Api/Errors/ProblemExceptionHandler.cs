@@ -21,9 +21,16 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var (status, title, detail, field) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, TitleFor(bad.StatusCode), Describe(bad), (bad.InnerException as JsonException)?.Path),
+            System.Data.Common.DbException or TimeoutException => (StatusCodes.Status503ServiceUnavailable, "Service Unavailable",
+                "The database is not available right now; nothing was changed. Retry shortly.", (string?)null),
             _ => (StatusCodes.Status500InternalServerError, "Internal Server Error", "An unexpected error occurred. Quote the trace id when reporting it.", null),
         };
-        if (status >= 500)
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+            LogDatabaseUnavailable(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+        else if (status >= 500)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
@@ -67,6 +74,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             ? "The request body is larger than this route accepts."
             : bad.Message;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database was not available for {Method} {Path}")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
