@@ -25,6 +25,12 @@ internal sealed class DossierEventRequest
     public bool? ElectronicResult { get; private set; }
     public long? Amount { get; private set; }
 
+    /// <summary><see cref="At"/> parsed once (null when absent or not an instant with an offset).</summary>
+    public DateTimeOffset? AtInstant { get; private set; }
+
+    /// <summary><see cref="DueAt"/> parsed once (null when absent or not an instant with an offset).</summary>
+    public DateTimeOffset? DueAtInstant { get; private set; }
+
     public List<(string Field, string Message)> TypeErrors { get; } = [];
 
     public static DossierEventRequest From(JsonElement json)
@@ -41,6 +47,8 @@ internal sealed class DossierEventRequest
             request.Read(property);
         }
 
+        request.AtInstant = InstantText.TryParse(request.At, out var at) ? at : null;
+        request.DueAtInstant = InstantText.TryParse(request.DueAt, out var due) ? due : null;
         return request;
     }
 
@@ -112,12 +120,12 @@ internal sealed class DossierEventRequest
     public DossierEvent ToEvent()
     {
         var type = WireName.Parse<DossierEventType>(Type!);
-        if (!InstantText.TryParse(At, out var at))
+        if (AtInstant is not { } at)
         {
             throw new InvalidOperationException("Validate the event before converting it.");
         }
 
-        DateTimeOffset? due = InstantText.TryParse(DueAt, out var d) ? d.ToUniversalTime() : null;
+        var due = DueAtInstant?.ToUniversalTime();
         var e = new DossierEvent(Id!, DossierCode!, type, at.ToUniversalTime(), 0);
         return type switch
         {

@@ -25,9 +25,9 @@ internal sealed class DossierEventValidator : AbstractValidator<DossierEventRequ
             .WithMessage("'id' must be 1–64 printable characters.").OverridePropertyName("id");
         RuleFor(e => e.DossierCode).NotEmpty().IsCode().OverridePropertyName("dossierCode");
         RuleFor(e => e.Type).NotEmpty().IsOneOf(DossierEventTypes.WireNames).OverridePropertyName("type");
-        RuleFor(e => e.At).NotEmpty().Must(a => InstantText.TryParse(a, out _))
+        RuleFor(e => e.At).NotEmpty().Must((e, _) => e.AtInstant is not null)
             .WithMessage($"'at' must be {InstantText.Expected}.").OverridePropertyName("at")
-            .DependentRules(() => RuleFor(e => Instant(e.At)).Must(at => at >= Earliest && at <= clock.GetUtcNow() + MaxAhead)
+            .DependentRules(() => RuleFor(e => e.AtInstant!.Value).Must(at => at >= Earliest && at <= clock.GetUtcNow() + MaxAhead)
                 .WithMessage("'at' must lie between 2000-01-01 and one day from now.").OverridePropertyName("at"));
 
         When(e => e.Type == Received, () =>
@@ -36,17 +36,17 @@ internal sealed class DossierEventValidator : AbstractValidator<DossierEventRequ
                 .DependentRules(() => RuleFor(e => e.ProcedureCode).Must(p => reference.Procedure(p!) is not null)
                     .WithMessage(e => $"Procedure '{e.ProcedureCode}' does not exist.").OverridePropertyName("procedureCode"));
             RuleFor(e => e.UnitCode).NotEmpty().IsCode().OverridePropertyName("unitCode")
-                .DependentRules(() => RuleFor(e => e.UnitCode).Must((e, u) => IsActive(reference, u!, e.At))
+                .DependentRules(() => RuleFor(e => e.UnitCode).Must((e, u) => IsActive(reference, u!, e.AtInstant))
                     .WithMessage(e => reference.Units.Find(e.UnitCode!) is null
                         ? $"Unit '{e.UnitCode}' does not exist."
-                        : $"Unit '{e.UnitCode}' is not active on {At(e.At).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}.").OverridePropertyName("unitCode"));
+                        : $"Unit '{e.UnitCode}' is not active on {VietnamTime.DateOf(e.AtInstant!.Value).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}.").OverridePropertyName("unitCode"));
             RuleFor(e => e.Channel).NotEmpty().IsOneOf(WireName.All<Channel>()).OverridePropertyName("channel");
         });
 
-        RuleFor(e => e.DueAt).Must(d => InstantText.TryParse(d, out _)).When(e => e.DueAt is not null)
+        RuleFor(e => e.DueAt).Must((e, _) => e.DueAtInstant is not null).When(e => e.DueAt is not null)
             .WithMessage($"'dueAt' must be {InstantText.Expected}.").OverridePropertyName("dueAt")
-            .DependentRules(() => RuleFor(e => e.DueAt).Must((e, d) => Instant(d) >= Instant(e.At))
-                .When(e => e.DueAt is not null && InstantText.TryParse(e.At, out _))
+            .DependentRules(() => RuleFor(e => e.DueAt).Must((e, _) => e.DueAtInstant >= e.AtInstant)
+                .When(e => e.DueAt is not null && e.AtInstant is not null)
                 .WithMessage("'dueAt' must not be before 'at'.").OverridePropertyName("dueAt"));
 
         When(e => e.Type == "paid", () =>
@@ -58,10 +58,6 @@ internal sealed class DossierEventValidator : AbstractValidator<DossierEventRequ
 
     private static bool NoControlCharacters(string? text) => text is null || !text.Any(char.IsControl);
 
-    private static DateTimeOffset Instant(string? text) => InstantText.TryParse(text, out var at) ? at : default;
-
-    private static DateOnly At(string? text) => VietnamTime.DateOf(Instant(text));
-
-    private static bool IsActive(ReferenceData reference, string unitCode, string? at) =>
-        reference.Units.Find(unitCode) is { } unit && (!InstantText.TryParse(at, out _) || unit.IsActiveOn(At(at)));
+    private static bool IsActive(ReferenceData reference, string unitCode, DateTimeOffset? at) =>
+        reference.Units.Find(unitCode) is { } unit && (at is null || unit.IsActiveOn(VietnamTime.DateOf(at.Value)));
 }
