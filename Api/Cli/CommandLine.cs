@@ -45,12 +45,10 @@ internal static class CommandLine
         }
     }
 
-    private static async Task MigrateAsync(IServiceProvider services)
-    {
-        services.GetRequiredService<DatabaseMigrator>().Migrate();
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        await services.GetRequiredService<IndicatorStore>().EnsureAsync(IndicatorDefaults.All, now, CancellationToken.None).ConfigureAwait(false);
-    }
+    private static Task MigrateAsync(IServiceProvider services) =>
+        Hosting.DatabaseInitializer.PrepareAsync(
+            services.GetRequiredService<DatabaseMigrator>(), services.GetRequiredService<IndicatorStore>(),
+            services.GetRequiredService<TimeProvider>(), CancellationToken.None);
 
     /// <summary>Runs <paramref name="work"/> with the dossier-event writer loop running beside it.</summary>
     private static async Task WithWriterAsync(IServiceProvider services, Func<CancellationToken, Task> work)

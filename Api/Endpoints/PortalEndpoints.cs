@@ -42,7 +42,7 @@ internal static class PortalEndpoints
         var now = clock.GetUtcNow();
         var subtree = scope != "self";
         var levelCounts = subtree ? await figures.CountsByLevelAsync(reference, unit, p, ct).ConfigureAwait(false) : null;
-        var values = await figures.ForUnitAsync(reference, unit, p, subtree, onTimeRule, now, ct, levelCounts).ConfigureAwait(false);
+        var values = await figures.ForUnitAsync(reference, unit, p, levelCounts, onTimeRule, now, ct).ConfigureAwait(false);
         var assigned = (await targets.ListAsync(p.Code, ct).ConfigureAwait(false)).Select(t => t.Target).ToList();
         var byLevel = levelCounts is null ? [] : await figures.ByLevelAsync(reference, unit, p, onTimeRule, levelCounts, now, ct).ConfigureAwait(false);
         return TypedResults.Ok(new ScorecardView(

@@ -41,12 +41,18 @@ internal sealed partial class DatabaseInitializer(
         }
     }
 
+    /// <summary>Brings the schema up to date and installs the built-in indicators that are missing (start-up and the CLI verbs).</summary>
+    public static async Task PrepareAsync(DatabaseMigrator migrator, IndicatorStore indicators, TimeProvider clock, CancellationToken ct)
+    {
+        migrator.Migrate();
+        await indicators.EnsureAsync(IndicatorDefaults.All, clock.GetUtcNow(), ct).ConfigureAwait(false);
+    }
+
     private async Task TryInitialiseAsync(CancellationToken ct)
     {
         try
         {
-            migrator.Migrate();
-            await indicators.EnsureAsync(IndicatorDefaults.All, clock.GetUtcNow(), ct).ConfigureAwait(false);
+            await PrepareAsync(migrator, indicators, clock, ct).ConfigureAwait(false);
             state.MarkMigrated();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -14,16 +14,16 @@ namespace Scorecard.Api.Reports;
 /// </summary>
 internal sealed class UnitFigures(FactsQuery facts, NationalOnTimeQuery national, ReportedValueStore reported)
 {
-    /// <summary>Figures of one unit over its subtree (or its own dossiers with <paramref name="subtree"/> false).</summary>
-    /// <param name="byLevel">The subtree's counts by handling level when already read (their sum is the subtree's counts).</param>
+    /// <summary>Figures of one unit over its subtree, or over its own dossiers when <paramref name="levelCounts"/> is null.</summary>
+    /// <param name="levelCounts">The subtree's counts by handling level (<see cref="CountsByLevelAsync"/>): their sum is the subtree's counts.</param>
     public async Task<Dictionary<string, Ratio?>> ForUnitAsync(
-        ReferenceData reference, Unit unit, Period period, bool subtree, OnTimeRule rule, DateTimeOffset asOf, CancellationToken ct,
-        IReadOnlyDictionary<string, FactCounts>? byLevel = null)
+        ReferenceData reference, Unit unit, Period period, IReadOnlyDictionary<string, FactCounts>? levelCounts, OnTimeRule rule, DateTimeOffset asOf, CancellationToken ct)
     {
         var unitId = reference.UnitId(unit.Code)!.Value;
-        var counts = byLevel is not null && subtree
-            ? byLevel.Values.Aggregate(default(FactCounts), FactCounts.Add)
-            : await facts.SumAsync(unitId, subtree, period.FirstDay, period.LastDay, ct).ConfigureAwait(false);
+        var subtree = levelCounts is not null;
+        var counts = levelCounts is not null
+            ? levelCounts.Values.Aggregate(default(FactCounts), FactCounts.Add)
+            : await facts.SumSelfAsync(unitId, period.FirstDay, period.LastDay, ct).ConfigureAwait(false);
         Ratio? onTime = rule == OnTimeRule.National
             ? await national.ForUnitAsync(unitId, subtree, period.Start, period.End, asOf, ct).ConfigureAwait(false)
             : null;

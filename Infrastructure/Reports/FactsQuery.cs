@@ -12,12 +12,6 @@ namespace Scorecard.Infrastructure.Reports;
 /// </summary>
 public sealed class FactsQuery(DbConnectionFactory db)
 {
-    private const string SubtreeSql = """
-        SELECT {0}
-        FROM unit_closure c INNER JOIN {facts} f ON f.unit_id = c.descendant_id
-        WHERE c.ancestor_id = @UnitId AND f.{key} >= @From AND f.{key} <= @To
-        """;
-
     private const string SelfSql = "SELECT {0} FROM {facts} f WHERE f.unit_id = @UnitId AND f.{key} >= @From AND f.{key} <= @To";
 
     private const string ByHandlerLevelSql = """
@@ -46,9 +40,9 @@ public sealed class FactsQuery(DbConnectionFactory db)
 
     private const string DailySelfSql = "SELECT f.day AS Day, {0} FROM daily_facts f WHERE f.unit_id = @UnitId AND f.day >= @From AND f.day <= @To GROUP BY f.day";
 
-    /// <summary>The unit's counts over its subtree, or over its own dossiers only.</summary>
-    public async Task<FactCounts> SumAsync(int unitId, bool subtree, DateOnly from, DateOnly to, CancellationToken ct) =>
-        (await QueryAsync(subtree ? SubtreeSql : SelfSql, null, new { UnitId = unitId }, from, to, ct).ConfigureAwait(false))
+    /// <summary>The counts of the unit's own dossiers (a subtree's are the sum of <see cref="SumByHandlerLevelAsync"/>).</summary>
+    public async Task<FactCounts> SumSelfAsync(int unitId, DateOnly from, DateOnly to, CancellationToken ct) =>
+        (await QueryAsync(SelfSql, null, new { UnitId = unitId }, from, to, ct).ConfigureAwait(false))
             .Aggregate(default(FactCounts), (sum, r) => sum + r.ToCounts());
 
     /// <summary>The subtree's counts grouped by the level of the unit that handled each dossier.</summary>

@@ -22,12 +22,6 @@ public sealed class UnitStore(DbConnectionFactory db)
 
     private const string SelectExternalIdsSql = "SELECT unit_code AS UnitCode, system AS System, external_id AS ExternalId FROM unit_external_ids";
 
-    public async Task<UnitTree> LoadTreeAsync(CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        return UnitTree.Build(await LoadAsync(connection, null, ct).ConfigureAwait(false));
-    }
-
     /// <summary>
     /// Upserts <paramref name="incoming"/> by code in one transaction, refusing the whole batch when
     /// a parent is unknown or a cycle would form; rebuilds the closure table.
