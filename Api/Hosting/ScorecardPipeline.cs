@@ -29,6 +29,7 @@ internal static class ScorecardPipeline
         app.MapDossierEndpoints();
         app.MapPortalEndpoints();
         app.MapTargetEndpoints();
+        app.MapControllers();
         return app;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Endpoints;
 using Scorecard.Api.Errors;
+using Scorecard.Api.OData;
 using Scorecard.Api.OpenApi;
 using Scorecard.Infrastructure.Calendar;
 using Scorecard.Infrastructure.Database;
@@ -61,6 +62,7 @@ internal static class ScorecardServices
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<IngestionWriterService>();
+        services.AddScorecardOData(configuration);
         services.AddScorecardOpenApi();
         return builder;
     }

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OData.Query;
+using Microsoft.AspNetCore.OData.Routing.Controllers;
+using Scorecard.Api.OData.Model;
+
+namespace Scorecard.Api.OData;
+
+// One controller per entity set (the OData routing convention matches them by name); each GET,
+// including /{set}/$count, is served by the same translation to SQL.
+
+[ApiExplorerSettings(IgnoreApi = true)]
+[FeedErrors]
+public sealed class UnitsController(FeedService feeds) : ODataController
+{
+    [HttpGet]
+    public Task<IActionResult> Get(ODataQueryOptions<Unit> options, CancellationToken ct) => feeds.ServeAsync(this, options, ct);
+}
+
+[ApiExplorerSettings(IgnoreApi = true)]
+[FeedErrors]
+public sealed class ProceduresController(FeedService feeds) : ODataController
+{
+    [HttpGet]
+    public Task<IActionResult> Get(ODataQueryOptions<Procedure> options, CancellationToken ct) => feeds.ServeAsync(this, options, ct);
+}
+
+[ApiExplorerSettings(IgnoreApi = true)]
+[FeedErrors]
+public sealed class DossiersController(FeedService feeds) : ODataController
+{
+    [HttpGet]
+    public Task<IActionResult> Get(ODataQueryOptions<Dossier> options, CancellationToken ct) => feeds.ServeAsync(this, options, ct);
+}
+
+[ApiExplorerSettings(IgnoreApi = true)]
+[FeedErrors]
+public sealed class IndicatorsController(FeedService feeds) : ODataController
+{
+    [HttpGet]
+    public Task<IActionResult> Get(ODataQueryOptions<Indicator> options, CancellationToken ct) => feeds.ServeAsync(this, options, ct);
+}
+
+[ApiExplorerSettings(IgnoreApi = true)]
+[FeedErrors]
+public sealed class TargetAssignmentsController(FeedService feeds) : ODataController
+{
+    [HttpGet]
+    public Task<IActionResult> Get(ODataQueryOptions<TargetAssignment> options, CancellationToken ct) => feeds.ServeAsync(this, options, ct);
+}
+
+[ApiExplorerSettings(IgnoreApi = true)]
+[FeedErrors]
+public sealed class IndicatorValuesController(FeedService feeds) : ODataController
+{
+    [HttpGet]
+    public Task<IActionResult> Get(ODataQueryOptions<IndicatorValue> options, CancellationToken ct) => feeds.ServeAsync(this, options, ct);
+}

@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Text;
+using Dapper;
+using Microsoft.AspNetCore.OData.Query;
+using Microsoft.OData.UriParser;
+
+namespace Scorecard.Api.OData;
+
+/// <summary>
+/// One feed request turned into SQL: the page (filter, scope, keyset continuation, order, paging)
+/// and, when asked, the count. Built and checked before anything runs or is written.
+/// </summary>
+internal sealed class FeedQuery
+{
+    private FeedQuery(FeedDefinition feed, SqlDialect dialect)
+    {
+        Feed = feed;
+        Dialect = dialect;
+    }
+
+    public FeedDefinition Feed { get; }
+
+    public SqlDialect Dialect { get; }
+
+    /// <summary>Main-entity columns in the order they are selected.</summary>
+    public List<FeedColumn> Columns { get; } = [];
+
+    /// <summary>Expanded navigations, each selected right after the main columns (in this order).</summary>
+    public List<FeedNavigation> Expansions { get; } = [];
+
+    /// <summary>Sort columns with their direction; the key columns always come last.</summary>
+    public List<(FeedColumn Column, bool Descending)> Order { get; } = [];
+
+    /// <summary>True when every sort column is non-null, so pages continue by keyset.</summary>
+    public bool Keyset => Order.TrueForAll(o => !o.Column.Nullable);
+
+    public string PageSql { get; private set; } = string.Empty;
+
+    public string CountSql { get; private set; } = string.Empty;
+
+    public FeedParameters Parameters { get; } = new();
+
+    /// <summary>Rows this page may hold (the page size, or what is left of $top).</summary>
+    public int Take { get; private set; }
+
+    /// <summary>What is left of $top after this page, or null when the client set no $top.</summary>
+    public long? TopAfterPage { get; private set; }
+
+    public long Offset { get; private set; }
+
+    public static FeedQuery Build<T>(
+        FeedDefinition feed, SqlDialect dialect, ODataQueryOptions<T> options, int? scopeUnitId, DateTimeOffset now, int pageSize)
+    {
+        var query = new FeedQuery(feed, dialect);
+        var translator = new FilterTranslator(feed, dialect, query.Parameters);
+        var where = new List<string>();
+        if (scopeUnitId is { } scope)
+        {
+            where.Add(feed.ScopePredicate);
+            query.Parameters.AddNamed("__scope", scope);
+        }
+
+        query.Parameters.AddNamed("__now", now);
+        if (options.Filter?.FilterClause is { } filter)
+        {
+            where.Add(translator.Predicate(filter.Expression));
+        }
+
+        query.ReadOrder(options.OrderBy?.OrderByClause);
+        query.ReadSelectExpand(options.SelectExpand?.SelectExpandClause);
+
+        var joins = new HashSet<string>(translator.Joins, StringComparer.Ordinal);
+        query.CountSql = $"SELECT {dialect.CountAll} FROM {feed.Table}{JoinSql(feed, joins)}{WhereSql(where)}";
+
+        var skipToken = options.RawValues.SkipToken is { Length: > 0 } raw ? SkipToken.Parse(raw) : null;
+        query.Offset = skipToken?.Offset ?? options.Skip?.Value ?? 0;
+        if (skipToken?.Values is { } values)
+        {
+            where.Add(query.KeysetPredicate(values));
+            query.Offset = 0;
+        }
+
+        long? top = options.Top?.Value;
+        query.Take = (int)Math.Min(pageSize, top ?? long.MaxValue);
+        query.TopAfterPage = top is { } t ? t - query.Take : null;
+
+        foreach (var column in query.Columns.Concat(query.Order.Select(o => o.Column)).Concat(query.Expansions.SelectMany(e => e.Columns)))
+        {
+            if (column.Join is { } join)
+            {
+                joins.Add(join);
+            }
+        }
+
+        var select = string.Join(", ", query.Columns.Select(c => $"{c.Expression} AS {c.Property}")
+            .Concat(query.Expansions.SelectMany(e => e.Columns.Select(c => $"{c.Expression} AS {c.Property}"))));
+        var order = string.Join(", ", query.Order.Select(o => o.Column.Expression + (o.Descending ? " DESC" : string.Empty)));
+        query.PageSql = $"SELECT {select} FROM {feed.Table}{JoinSql(feed, joins)}{WhereSql(where)} ORDER BY {order} {dialect.Page}";
+        query.Parameters.AddNamed("__take", query.Take + 1);
+        query.Parameters.AddNamed("__skip", query.Offset);
+        return query;
+    }
+
+    private static string JoinSql(FeedDefinition feed, HashSet<string> joins) =>
+        string.Concat(feed.Joins.Where(j => joins.Contains(j.Key)).Select(j => " " + j.Value));
+
+    private static string WhereSql(List<string> where) => where.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", where);
+
+    private void ReadOrder(OrderByClause? clause)
+    {
+        for (var c = clause; c is not null; c = c.ThenBy)
+        {
+            if (c.Expression is not SingleValuePropertyAccessNode { Source: ResourceRangeVariableReferenceNode } property
+                || Feed.Column(property.Property.Name) is not { } column)
+            {
+                throw new FeedQueryException("$orderby takes properties of the entity set itself.");
+            }
+
+            if (!Order.Exists(o => o.Column == column))
+            {
+                Order.Add((column, c.Direction == OrderByDirection.Descending));
+            }
+        }
+
+        foreach (var key in Feed.Key)
+        {
+            var column = Feed.Column(key)!;
+            if (!Order.Exists(o => o.Column == column))
+            {
+                Order.Add((column, false));
+            }
+        }
+    }
+
+    private void ReadSelectExpand(SelectExpandClause? clause)
+    {
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        var all = clause is null || clause.AllSelected;
+        foreach (var item in clause?.SelectedItems ?? [])
+        {
+            switch (item)
+            {
+                case PathSelectItem { SelectedPath.LastSegment: PropertySegment property }:
+                    wanted.Add(property.Property.Name);
+                    break;
+                case WildcardSelectItem:
+                    all = true;
+                    break;
+                case ExpandedNavigationSelectItem expand:
+                    Expansions.Add(Expansion(expand));
+                    break;
+                default:
+                    throw new FeedQueryException("$select and $expand take properties and navigation properties of the entity set.");
+            }
+        }
+
+        wanted.UnionWith(Feed.Key);
+        wanted.UnionWith(Order.Select(o => o.Column.Property));
+        Columns.AddRange(Feed.Columns.Where(c => all || wanted.Contains(c.Property)));
+    }
+
+    private FeedNavigation Expansion(ExpandedNavigationSelectItem expand)
+    {
+        var name = expand.PathToNavigationProperty.LastSegment is NavigationPropertySegment segment ? segment.NavigationProperty.Name : null;
+        if (name is null || Feed.Navigation(name) is not { } navigation || expand.PathToNavigationProperty.Count != 1)
+        {
+            throw new FeedQueryException($"$expand takes {(Feed.Navigations.Count == 0 ? "nothing on this entity set" : string.Join(" and ", Feed.Navigations.Select(n => n.Name)))}.");
+        }
+
+        if (expand.FilterOption is not null || expand.OrderByOption is not null || expand.TopOption is not null || expand.SkipOption is not null
+            || expand.CountOption is not null || expand.SearchOption is not null || expand.LevelsOption is not null
+            || expand.SelectAndExpand?.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any() == true)
+        {
+            throw new FeedQueryException($"$expand={name} takes only a nested $select.");
+        }
+
+        return navigation;
+    }
+
+    /// <summary>Rows strictly after the last row sent, in the sort order: (a > x) OR (a = x AND b > y) …</summary>
+    private string KeysetPredicate(IReadOnlyList<string?> values)
+    {
+        if (!Keyset || values.Count != Order.Count || values.Any(v => v is null))
+        {
+            throw new FeedQueryException("The $skiptoken does not belong to this query's $orderby.");
+        }
+
+        var names = new List<string>(Order.Count);
+        for (var i = 0; i < Order.Count; i++)
+        {
+            var name = "__k" + i.ToString(CultureInfo.InvariantCulture);
+            var column = Order[i].Column;
+            var type = Feed.ClrType.GetProperty(column.Property)!.PropertyType;
+            var value = SkipToken.ValueAs(values[i]!, type);
+            Parameters.AddNamed(name, value is string text && column.Ansi ? new DbString { Value = text, IsAnsi = true, Length = Math.Max(text.Length, 64) } : value);
+            names.Add(name);
+        }
+
+        var alternatives = new List<string>(Order.Count);
+        for (var i = 0; i < Order.Count; i++)
+        {
+            var terms = new StringBuilder();
+            for (var j = 0; j < i; j++)
+            {
+                terms.Append(CultureInfo.InvariantCulture, $"{Order[j].Column.Expression} = @{names[j]} AND ");
+            }
+
+            terms.Append(CultureInfo.InvariantCulture, $"{Order[i].Column.Expression} {(Order[i].Descending ? "<" : ">")} @{names[i]}");
+            alternatives.Add("(" + terms + ")");
+        }
+
+        return "(" + string.Join(" OR ", alternatives) + ")";
+    }
+}

@@ -1,0 +1,217 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Reflection;
+using System.Security.Claims;
+using Dapper;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OData.Extensions;
+using Microsoft.AspNetCore.OData.Query;
+using Microsoft.AspNetCore.OData.Query.Validator;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Microsoft.OData;
+using Microsoft.OData.UriParser;
+using Scorecard.Api.Auth;
+using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.Reference;
+
+namespace Scorecard.Api.OData;
+
+/// <summary>
+/// Serves one page of an entity set: checks the query against the limits, translates it to SQL,
+/// counts and reads the page (buffered, at most the page size plus one row), then hands the rows to
+/// the OData serializer with the count and the next link. Nothing is written before all of that
+/// succeeded, so an error is always a whole OData error document.
+/// </summary>
+public sealed partial class FeedService(
+    DbConnectionFactory db, ReferenceDataCache referenceCache, TimeProvider clock, IOptions<FeedLimits> options, ILogger<FeedService> logger)
+{
+    private readonly FeedLimits limits = options.Value;
+    private readonly SqlDialect dialect = db.Provider == DatabaseProvider.Sqlite ? SqlDialect.Sqlite : SqlDialect.SqlServer;
+    private readonly Dictionary<Type, FeedDefinition> feeds = Feeds.For(db.Provider == DatabaseProvider.Sqlite ? SqlDialect.Sqlite : SqlDialect.SqlServer)
+        .ToDictionary(f => f.ClrType);
+
+    private ODataValidationSettings Validation => new()
+    {
+        MaxTop = limits.MaxTop,
+        MaxSkip = limits.MaxSkip,
+        MaxNodeCount = limits.MaxNodeCount,
+        MaxOrderByNodeCount = limits.MaxOrderByNodeCount,
+        MaxExpansionDepth = 1,
+        MaxAnyAllExpressionDepth = 1,
+        AllowedQueryOptions = AllowedQueryOptions.Filter | AllowedQueryOptions.OrderBy | AllowedQueryOptions.Select | AllowedQueryOptions.Expand
+            | AllowedQueryOptions.Top | AllowedQueryOptions.Skip | AllowedQueryOptions.Count | AllowedQueryOptions.SkipToken | AllowedQueryOptions.Format,
+        AllowedFunctions = AllowedFunctions.Contains | AllowedFunctions.StartsWith | AllowedFunctions.EndsWith | AllowedFunctions.ToLower
+            | AllowedFunctions.ToUpper | AllowedFunctions.Trim | AllowedFunctions.Length | AllowedFunctions.Concat | AllowedFunctions.IndexOf
+            | AllowedFunctions.Substring | AllowedFunctions.Year | AllowedFunctions.Month | AllowedFunctions.Day | AllowedFunctions.Hour
+            | AllowedFunctions.Minute | AllowedFunctions.Second | AllowedFunctions.Date | AllowedFunctions.Round
+            | AllowedFunctions.Floor | AllowedFunctions.Ceiling,
+        AllowedArithmeticOperators = AllowedArithmeticOperators.All,
+        AllowedLogicalOperators = AllowedLogicalOperators.All & ~AllowedLogicalOperators.Has,
+    };
+
+    public async Task<IActionResult> ServeAsync<T>(ControllerBase controller, ODataQueryOptions<T> query, CancellationToken ct)
+        where T : class
+    {
+        var request = controller.Request;
+        var url = request.GetEncodedPathAndQuery();
+        if (url.Length > limits.MaxUrlLength)
+        {
+            return BadRequest($"The URL is {url.Length:N0} characters long; the limit is {limits.MaxUrlLength:N0}.");
+        }
+
+        FeedQuery plan;
+        var counting = request.ODataFeature().Path?.LastSegment is CountSegment;
+        var pageSize = PageSize(request, out var preferred);
+        try
+        {
+            query.Validate(Validation);
+            var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
+            int? scope = controller.User.ScopeUnit() is { } unit ? reference.UnitId(unit) ?? -1 : null;
+            plan = FeedQuery.Build(feeds[typeof(T)], dialect, query, scope, clock.GetUtcNow(), pageSize);
+        }
+        catch (Exception ex) when (ex is ODataException or FeedQueryException or NotImplementedException or InvalidOperationException or ArgumentException)
+        {
+            return BadRequest(ex is NotImplementedException ? "This kind of expression is not supported in $filter." : ex.Message);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(limits.QueryTimeoutSeconds));
+        try
+        {
+            await using var connection = await OpenAsync(timeout.Token).ConfigureAwait(false);
+            if (counting)
+            {
+                return controller.Ok(await CountAsync(connection, plan, timeout.Token).ConfigureAwait(false));
+            }
+
+            var feature = request.ODataFeature();
+            if (query.Count?.Value == true)
+            {
+                feature.TotalCount = await CountAsync(connection, plan, timeout.Token).ConfigureAwait(false);
+            }
+
+            var (rows, more) = await ReadPageAsync<T>(connection, plan, timeout.Token).ConfigureAwait(false);
+            feature.SelectExpandClause = query.SelectExpand?.SelectExpandClause;
+            if (more && plan.TopAfterPage is not <= 0)
+            {
+                feature.NextLink = NextLink(request, plan, rows[^1]);
+            }
+
+            if (preferred)
+            {
+                controller.Response.Headers["Preference-Applied"] = "odata.maxpagesize=" + pageSize.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return controller.Ok(rows);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            LogTimeout(logger, url, limits.QueryTimeoutSeconds);
+            return BadRequest($"The query ran longer than the limit of {limits.QueryTimeoutSeconds} s; narrow $filter or ask for fewer rows.");
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 9 && timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            LogTimeout(logger, url, limits.QueryTimeoutSeconds);
+            return BadRequest($"The query ran longer than the limit of {limits.QueryTimeoutSeconds} s; narrow $filter or ask for fewer rows.");
+        }
+    }
+
+    public static IActionResult BadRequest(string message) =>
+        new Microsoft.AspNetCore.OData.Results.BadRequestODataResult(new ODataError { Code = "BadRequest", Message = message });
+
+    private int PageSize(HttpRequest request, out bool preferred)
+    {
+        preferred = false;
+        foreach (var value in request.Headers["Prefer"])
+        {
+            foreach (var part in (value ?? string.Empty).Split(',', ';'))
+            {
+                var pair = part.Split('=', 2, StringSplitOptions.TrimEntries);
+                if (pair.Length == 2 && pair[0].Equals("odata.maxpagesize", StringComparison.OrdinalIgnoreCase)
+                    && int.TryParse(pair[1], NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0)
+                {
+                    preferred = true;
+                    return Math.Min(size, limits.MaxPageSize);
+                }
+            }
+        }
+
+        return limits.PageSize;
+    }
+
+    private async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
+        if (connection is SqliteConnection sqlite)
+        {
+            // SQLite's own lower/upper fold ASCII only; Vietnamese names need the full Unicode tables.
+            sqlite.CreateFunction("lower", (string? s) => s?.ToLowerInvariant(), isDeterministic: true);
+            sqlite.CreateFunction("upper", (string? s) => s?.ToUpperInvariant(), isDeterministic: true);
+            sqlite.CreateFunction("scorecard_floor", (double? v) => v is { } x ? Math.Floor(x) : (double?)null, isDeterministic: true);
+            sqlite.CreateFunction("scorecard_ceiling", (double? v) => v is { } x ? Math.Ceiling(x) : (double?)null, isDeterministic: true);
+        }
+
+        return connection;
+    }
+
+    private async Task<long> CountAsync(DbConnection connection, FeedQuery plan, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition(plan.CountSql, plan.Parameters.Values, commandTimeout: limits.QueryTimeoutSeconds, cancellationToken: ct))
+            .ConfigureAwait(false);
+
+    private async Task<(List<T> Rows, bool More)> ReadPageAsync<T>(DbConnection connection, FeedQuery plan, CancellationToken ct)
+    {
+        var rows = new List<T>(Math.Min(plan.Take, 1024));
+        var command = new CommandDefinition(plan.PageSql, plan.Parameters.Values, commandTimeout: limits.QueryTimeoutSeconds, cancellationToken: ct);
+        await using var reader = await connection.ExecuteReaderAsync(command).ConfigureAwait(false);
+        var main = reader.GetRowParser<T>(typeof(T), 0, plan.Columns.Count);
+        var expansions = new List<(PropertyInfo Property, Func<DbDataReader, object> Parse)>();
+        var start = plan.Columns.Count;
+        foreach (var navigation in plan.Expansions)
+        {
+            expansions.Add((typeof(T).GetProperty(navigation.Name)!, reader.GetRowParser<object>(navigation.ClrType, start, navigation.Columns.Count)));
+            start += navigation.Columns.Count;
+        }
+
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            if (rows.Count == plan.Take)
+            {
+                return (rows, true);
+            }
+
+            var row = main(reader);
+            foreach (var (property, parse) in expansions)
+            {
+                property.SetValue(row, parse(reader));
+            }
+
+            rows.Add(row);
+        }
+
+        return (rows, false);
+    }
+
+    private static Uri NextLink<T>(HttpRequest request, FeedQuery plan, T last)
+    {
+        var token = plan.Keyset
+            ? SkipToken.After(plan.Order.Select(o => typeof(T).GetProperty(o.Column.Property)!.GetValue(last)))
+            : SkipToken.At(plan.Offset + plan.Take);
+        var pairs = QueryHelpers.ParseQuery(request.QueryString.Value)
+            .Where(p => p.Key is not ("$skip" or "$skiptoken" or "$top"))
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
+            .ToList();
+        if (plan.TopAfterPage is { } top)
+        {
+            pairs.Add(new("$top", top.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        pairs.Add(new("$skiptoken", token.ToString()));
+        return new Uri(UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, QueryString.Create(pairs)));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed query {Url} was stopped at the {Seconds} s limit")]
+    private static partial void LogTimeout(ILogger logger, string url, int seconds);
+}

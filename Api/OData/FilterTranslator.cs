@@ -1,0 +1,249 @@
+using Microsoft.OData.Edm;
+using Microsoft.OData.UriParser;
+
+namespace Scorecard.Api.OData;
+
+/// <summary>
+/// Translates a parsed <c>$filter</c> into a SQL predicate. Property paths become the feed's own
+/// column expressions, every literal becomes a parameter; node kinds and functions not handled here
+/// are refused (the base visitor throws), never ignored.
+/// </summary>
+internal sealed class FilterTranslator(FeedDefinition feed, SqlDialect dialect, FeedParameters parameters) : QueryNodeVisitor<string>
+{
+    public const int MaxInItems = 500;
+
+    /// <summary>The table aliases the translated expressions read (joins the query must include).</summary>
+    public HashSet<string> Joins { get; } = new(StringComparer.Ordinal);
+
+    public string Predicate(QueryNode node) => node switch
+    {
+        BinaryOperatorNode { OperatorKind: BinaryOperatorKind.And or BinaryOperatorKind.Or } b =>
+            $"({Predicate(b.Left)} {(b.OperatorKind == BinaryOperatorKind.And ? "AND" : "OR")} {Predicate(b.Right)})",
+        BinaryOperatorNode b when IsComparison(b.OperatorKind) => Compare(b),
+        UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Not } u => $"(NOT {Predicate(u.Operand)})",
+        InNode i => In(i),
+        SingleValueFunctionCallNode f when MatchKind(f.Name) is { } kind => Match(kind, f),
+        ConstantNode { Value: bool b } => b ? "1 = 1" : "1 = 0",
+        ConvertNode c => Predicate(c.Source),
+        SingleValueNode v when v.TypeReference?.IsBoolean() == true => $"({v.Accept(this)} = 1)",
+        _ => throw Unsupported(node),
+    };
+
+    /// <summary>A comparison or logical operator used as a value (e.g. compared with a Boolean column).</summary>
+    public override string Visit(BinaryOperatorNode nodeIn)
+    {
+        ArgumentNullException.ThrowIfNull(nodeIn);
+        var op = nodeIn.OperatorKind switch
+        {
+            BinaryOperatorKind.Add => "+",
+            BinaryOperatorKind.Subtract => "-",
+            BinaryOperatorKind.Multiply => "*",
+            BinaryOperatorKind.Divide => "/",
+            BinaryOperatorKind.Modulo => "%",
+            _ => null,
+        };
+        if (op is null)
+        {
+            return $"CASE WHEN {Predicate(nodeIn)} THEN 1 ELSE 0 END";
+        }
+
+        var left = nodeIn.Left.Accept(this);
+        var right = nodeIn.Right.Accept(this);
+        return op is "/" or "%" ? $"({left} {op} NULLIF({right}, 0))" : $"({left} {op} {right})";
+    }
+
+    public override string Visit(UnaryOperatorNode nodeIn)
+    {
+        ArgumentNullException.ThrowIfNull(nodeIn);
+        return nodeIn.OperatorKind == UnaryOperatorKind.Negate
+            ? $"(-{nodeIn.Operand.Accept(this)})"
+            : $"CASE WHEN {Predicate(nodeIn)} THEN 1 ELSE 0 END";
+    }
+
+    public override string Visit(ConvertNode nodeIn)
+    {
+        ArgumentNullException.ThrowIfNull(nodeIn);
+        return nodeIn.Source.Accept(this);
+    }
+
+    public override string Visit(ConstantNode nodeIn)
+    {
+        ArgumentNullException.ThrowIfNull(nodeIn);
+        return Literal(nodeIn.Value, ansi: false);
+    }
+
+    public override string Visit(InNode nodeIn) => $"CASE WHEN {In(nodeIn)} THEN 1 ELSE 0 END";
+
+    public override string Visit(SingleValuePropertyAccessNode nodeIn) => Column(nodeIn).Expression;
+
+    public override string Visit(SingleValueFunctionCallNode nodeIn)
+    {
+        ArgumentNullException.ThrowIfNull(nodeIn);
+        if (MatchKind(nodeIn.Name) is not null)
+        {
+            return $"CASE WHEN {Predicate(nodeIn)} THEN 1 ELSE 0 END";
+        }
+
+        var args = nodeIn.Parameters.ToList();
+        string Arg(int i) => args[i].Accept(this);
+        return (nodeIn.Name, args.Count) switch
+        {
+            ("tolower", 1) => $"lower({Arg(0)})",
+            ("toupper", 1) => $"upper({Arg(0)})",
+            ("trim", 1) => dialect.Trim(Arg(0)),
+            ("length", 1) => dialect.Length(Arg(0)),
+            ("concat", 2) => dialect.Concat(Arg(0), Arg(1)),
+            ("indexof", 2) => dialect.IndexOf(Arg(0), Arg(1)),
+            ("substring", 2) => dialect.Substring(Arg(0), Arg(1), null),
+            ("substring", 3) => dialect.Substring(Arg(0), Arg(1), Arg(2)),
+            ("year" or "month" or "day" or "hour" or "minute" or "second", 1) => dialect.DatePart(nodeIn.Name, Arg(0)),
+            ("date", 1) => dialect.DateOf(Arg(0)),
+            ("now", 0) => "@__now",
+            ("round", 1) => dialect.Round(Arg(0)),
+            ("floor", 1) => dialect.Floor(Arg(0)),
+            ("ceiling", 1) => dialect.Ceiling(Arg(0)),
+            _ => throw new FeedQueryException($"The function '{nodeIn.Name}' is not supported in $filter."),
+        };
+    }
+
+    private static bool IsComparison(BinaryOperatorKind kind) => kind is BinaryOperatorKind.Equal or BinaryOperatorKind.NotEqual
+        or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual;
+
+    private static StringMatch? MatchKind(string name) => name switch
+    {
+        "contains" => StringMatch.Contains,
+        "startswith" => StringMatch.StartsWith,
+        "endswith" => StringMatch.EndsWith,
+        _ => null,
+    };
+
+    private static ConstantNode? AsConstant(QueryNode node) => node switch
+    {
+        ConstantNode c => c,
+        ConvertNode { Source: var s } => AsConstant(s),
+        _ => null,
+    };
+
+    private static FeedQueryException Unsupported(QueryNode node) =>
+        new($"This kind of expression is not supported in $filter ({node.Kind}).");
+
+    private string Compare(BinaryOperatorNode b)
+    {
+        var leftConstant = AsConstant(b.Left);
+        var rightConstant = AsConstant(b.Right);
+        if (rightConstant is { Value: null } || leftConstant is { Value: null })
+        {
+            var other = rightConstant is { Value: null } ? b.Left : b.Right;
+            return b.OperatorKind switch
+            {
+                BinaryOperatorKind.Equal => $"({other.Accept(this)} IS NULL)",
+                BinaryOperatorKind.NotEqual => $"({other.Accept(this)} IS NOT NULL)",
+                _ => "1 = 0",
+            };
+        }
+
+        var leftColumn = ColumnOf(b.Left);
+        var rightColumn = ColumnOf(b.Right);
+        var left = leftConstant is not null ? Literal(leftConstant.Value, rightColumn?.Ansi == true) : b.Left.Accept(this);
+        var right = rightConstant is not null ? Literal(rightConstant.Value, leftColumn?.Ansi == true) : b.Right.Accept(this);
+        var op = b.OperatorKind switch
+        {
+            BinaryOperatorKind.Equal => "=",
+            BinaryOperatorKind.NotEqual => "<>",
+            BinaryOperatorKind.GreaterThan => ">",
+            BinaryOperatorKind.GreaterThanOrEqual => ">=",
+            BinaryOperatorKind.LessThan => "<",
+            _ => "<=",
+        };
+
+        // OData's ne is true for a null value; SQL's <> is unknown there.
+        var nullable = (leftColumn?.Nullable == true && rightConstant is not null) ? left
+            : (rightColumn?.Nullable == true && leftConstant is not null) ? right : null;
+        return op == "<>" && nullable is not null
+            ? $"({left} <> {right} OR {nullable} IS NULL)"
+            : $"({left} {op} {right})";
+    }
+
+    private string In(InNode node)
+    {
+        if (node.Right is not CollectionConstantNode list)
+        {
+            throw new FeedQueryException("'in' takes a list of literal values.");
+        }
+
+        if (list.Collection.Count > MaxInItems)
+        {
+            throw new FeedQueryException($"An 'in' list may hold at most {MaxInItems} values; this one has {list.Collection.Count}.");
+        }
+
+        var left = node.Left.Accept(this);
+        var ansi = ColumnOf(node.Left)?.Ansi == true;
+        var values = list.Collection.Where(c => c.Value is not null).Select(c => Literal(c.Value, ansi)).ToList();
+        var hasNull = list.Collection.Any(c => c.Value is null);
+        var inList = values.Count == 0 ? "1 = 0" : $"{left} IN ({string.Join(", ", values)})";
+        return hasNull ? $"({inList} OR {left} IS NULL)" : $"({inList})";
+    }
+
+    private string Match(StringMatch kind, SingleValueFunctionCallNode f)
+    {
+        var args = f.Parameters.ToList();
+        if (args.Count != 2)
+        {
+            throw new FeedQueryException($"{f.Name} takes two arguments.");
+        }
+
+        var text = args[0].Accept(this);
+        if (AsConstant(args[1]) is { Value: string literal })
+        {
+            if (dialect.LikePattern(kind, literal) is { } pattern)
+            {
+                return $"({text} LIKE {parameters.Add(pattern)} ESCAPE '\\')";
+            }
+
+            return dialect.Match(kind, text, parameters.Add(literal));
+        }
+
+        return dialect.Match(kind, text, args[1].Accept(this));
+    }
+
+    private FeedColumn? ColumnOf(QueryNode node) => node switch
+    {
+        SingleValuePropertyAccessNode p => Column(p),
+        ConvertNode c => ColumnOf(c.Source),
+        _ => null,
+    };
+
+    private FeedColumn Column(SingleValuePropertyAccessNode node)
+    {
+        var name = node.Property.Name;
+        var column = node.Source switch
+        {
+            ResourceRangeVariableReferenceNode => feed.Column(name),
+            SingleNavigationNode { Source: ResourceRangeVariableReferenceNode } nav => feed.Navigation(nav.NavigationProperty.Name)?.Column(name),
+            _ => null,
+        } ?? throw new FeedQueryException($"The property path ending in '{name}' cannot be used in $filter.");
+        if (column.Join is { } join)
+        {
+            Joins.Add(join);
+        }
+
+        return column;
+    }
+
+    private string Literal(object? value, bool ansi) => value switch
+    {
+        null => "NULL",
+        string s when ansi => parameters.AddAnsi(s),
+        string s => parameters.Add(s),
+        bool b => parameters.Add(b ? 1 : 0),
+        int or long or short or byte or sbyte => parameters.Add(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)),
+        decimal m => parameters.Add((double)m),
+        double or float => parameters.Add(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)),
+        DateTimeOffset instant => parameters.Add(instant.ToUniversalTime()),
+#pragma warning disable CS0618 // The parser of this OData version still yields Edm.Date for date literals.
+        Date date => parameters.Add(new DateOnly(date.Year, date.Month, date.Day)),
+#pragma warning restore CS0618
+        DateOnly date => parameters.Add(date),
+        _ => throw new FeedQueryException($"Literals of type {value.GetType().Name} are not supported in $filter."),
+    };
+}

@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Scorecard.Api.OData.Model;
+
+/// <summary>A dossier's folded state (SPEC §9 <c>Dossiers</c>): counts only, nothing about the applicant.</summary>
+public sealed class Dossier
+{
+    [Key]
+    public string Code { get; set; } = string.Empty;
+
+    public string ProcedureCode { get; set; } = string.Empty;
+
+    public string UnitCode { get; set; } = string.Empty;
+
+    public string Channel { get; set; } = string.Empty;
+
+    public string Status { get; set; } = string.Empty;
+
+    /// <summary>Early, on-time or late once finished; in-time or overdue while open (as of the request); null for withdrawn and refused.</summary>
+    public string? Timeliness { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    public DateTimeOffset? DueAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    public DateTimeOffset? ReturnedAt { get; set; }
+
+    public int SupplementCount { get; set; }
+
+    public bool FeeRequired { get; set; }
+
+    public bool PaidOnline { get; set; }
+
+    public long AmountPaid { get; set; }
+
+    public bool Digitised { get; set; }
+
+    public bool ElectronicResult { get; set; }
+
+    public bool PopulationDbUsed { get; set; }
+
+    public Unit? Unit { get; set; }
+
+    public Procedure? Procedure { get; set; }
+}

@@ -1,0 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Scorecard.Api.OData.Model;
+
+/// <summary>An indicator (SPEC §9 <c>Indicators</c>): built-in or reported.</summary>
+public sealed class Indicator
+{
+    [Key]
+    public string Code { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string Kind { get; set; } = string.Empty;
+}

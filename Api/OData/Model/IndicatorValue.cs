@@ -1,0 +1,30 @@
+namespace Scorecard.Api.OData.Model;
+
+/// <summary>
+/// One unit's indicator over its subtree in one month, quarter, half-year or year (SPEC §9
+/// <c>IndicatorValues</c>), as the scorecard reports it; keyed by unit, indicator and period.
+/// </summary>
+public sealed class IndicatorValue
+{
+    public string UnitCode { get; set; } = string.Empty;
+
+    public string IndicatorCode { get; set; } = string.Empty;
+
+    public string Period { get; set; } = string.Empty;
+
+    public string PeriodType { get; set; } = string.Empty;
+
+    public DateOnly PeriodStart { get; set; }
+
+    public DateOnly PeriodEnd { get; set; }
+
+    public long Numerator { get; set; }
+
+    public long Denominator { get; set; }
+
+    public double? Value { get; set; }
+
+    public string Band { get; set; } = string.Empty;
+
+    public double? Target { get; set; }
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Scorecard.Api.OData.Model;
+
+/// <summary>A procedure as the analysts' feed shows it (SPEC §9 <c>Procedures</c>).</summary>
+public sealed class Procedure
+{
+    [Key]
+    public string Code { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string Field { get; set; } = string.Empty;
+
+    public string Level { get; set; } = string.Empty;
+
+    public string OnlineService { get; set; } = string.Empty;
+
+    public bool Integrated { get; set; }
+
+    public bool HasFee { get; set; }
+
+    public bool PersonApplicant { get; set; }
+
+    public int? ProcessingTimeValue { get; set; }
+
+    public string? ProcessingTimeUnit { get; set; }
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Scorecard.Api.OData.Model;
+
+/// <summary>A unit as the analysts' feed shows it (SPEC §9 <c>Units</c>).</summary>
+public sealed class Unit
+{
+    [Key]
+    public string Code { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string Level { get; set; } = string.Empty;
+
+    public string Kind { get; set; } = string.Empty;
+
+    public string? ParentCode { get; set; }
+
+    public DateOnly? ValidFrom { get; set; }
+
+    public DateOnly? ValidTo { get; set; }
+}

@@ -1,0 +1,31 @@
+using Microsoft.OData.Edm;
+using Microsoft.OData.ModelBuilder;
+using Scorecard.Api.OData.Model;
+
+namespace Scorecard.Api.OData;
+
+/// <summary>The one EDM of <c>/odata</c> (SPEC §9): flat entity sets, string keys, codes and enums as strings.</summary>
+internal static class ScorecardEdm
+{
+    public const string Namespace = "Scorecard";
+
+    public static IEdmModel Build()
+    {
+        var builder = new ODataConventionModelBuilder { Namespace = Namespace, ContainerName = "Scorecard" };
+        builder.EntitySet<Unit>("Units");
+        builder.EntitySet<Procedure>("Procedures");
+        var dossier = builder.EntitySet<Dossier>("Dossiers").EntityType;
+        dossier.Property(d => d.ProcedureCode).IsRequired();
+        dossier.Property(d => d.UnitCode).IsRequired();
+        builder.EntitySet<Indicator>("Indicators");
+        builder.EntitySet<TargetAssignment>("TargetAssignments");
+        builder.EntitySet<IndicatorValue>("IndicatorValues").EntityType
+            .HasKey(v => new { v.UnitCode, v.IndicatorCode, v.Period });
+        foreach (var type in builder.StructuralTypes)
+        {
+            type.Namespace = Namespace;
+        }
+
+        return builder.GetEdmModel();
+    }
+}

@@ -1,0 +1,136 @@
+namespace Scorecard.Api.OData;
+
+/// <summary>Where the feeds' SQL differs between SQLite and SQL Server: one object per provider, side by side.</summary>
+internal abstract class SqlDialect
+{
+    public static readonly SqlDialect Sqlite = new SqliteDialect();
+    public static readonly SqlDialect SqlServer = new SqlServerDialect();
+
+    /// <summary>Rows of one page after ORDER BY: parameters <c>@__take</c> and <c>@__skip</c>.</summary>
+    public abstract string Page { get; }
+
+    public abstract string CountAll { get; }
+
+    public abstract string Concat(string left, string right);
+
+    /// <summary>year, month, day, hour, minute or second of an instant (UTC) or a date.</summary>
+    public abstract string DatePart(string part, string value);
+
+    /// <summary>The UTC calendar date of an instant.</summary>
+    public abstract string DateOf(string instant);
+
+    public abstract string Length(string text);
+
+    public abstract string IndexOf(string text, string fragment);
+
+    public abstract string Substring(string text, string start, string? length);
+
+    public abstract string Trim(string text);
+
+    public abstract string Round(string value);
+
+    public abstract string Floor(string value);
+
+    public abstract string Ceiling(string value);
+
+    /// <summary>contains/startswith/endswith with a fragment that is an expression or a parameter (case-sensitive on SQLite; the column's collation decides on SQL Server).</summary>
+    public abstract string Match(StringMatch kind, string text, string fragment);
+
+    /// <summary>The same with a literal fragment: a LIKE pattern where the provider prefers one, else null.</summary>
+    public abstract string? LikePattern(StringMatch kind, string literal);
+
+    private sealed class SqliteDialect : SqlDialect
+    {
+        public override string Page => "LIMIT @__take OFFSET @__skip";
+
+        public override string CountAll => "COUNT(*)";
+
+        public override string Concat(string left, string right) => $"({left} || {right})";
+
+        // Instants are 'yyyy-MM-ddTHH:mm:ss.fffffffZ' and dates 'yyyy-MM-dd': the parts sit at fixed places.
+        public override string DatePart(string part, string value) => part switch
+        {
+            "year" => $"CAST(substr({value}, 1, 4) AS INTEGER)",
+            "month" => $"CAST(substr({value}, 6, 2) AS INTEGER)",
+            "day" => $"CAST(substr({value}, 9, 2) AS INTEGER)",
+            "hour" => $"CAST(substr({value}, 12, 2) AS INTEGER)",
+            "minute" => $"CAST(substr({value}, 15, 2) AS INTEGER)",
+            _ => $"CAST(substr({value}, 18, 2) AS INTEGER)",
+        };
+
+        public override string DateOf(string instant) => $"substr({instant}, 1, 10)";
+
+        public override string Length(string text) => $"length({text})";
+
+        public override string IndexOf(string text, string fragment) => $"(instr({text}, {fragment}) - 1)";
+
+        public override string Substring(string text, string start, string? length) =>
+            length is null ? $"substr({text}, {start} + 1)" : $"substr({text}, {start} + 1, {length})";
+
+        public override string Trim(string text) => $"trim({text})";
+
+        public override string Round(string value) => $"round({value})";
+
+        public override string Floor(string value) => $"scorecard_floor({value})";
+
+        public override string Ceiling(string value) => $"scorecard_ceiling({value})";
+
+        public override string Match(StringMatch kind, string text, string fragment) => kind switch
+        {
+            StringMatch.Contains => $"(instr({text}, {fragment}) > 0)",
+            StringMatch.StartsWith => $"(substr({text}, 1, length({fragment})) = {fragment})",
+            _ => $"(length({fragment}) = 0 OR substr({text}, -length({fragment})) = {fragment})",
+        };
+
+        public override string? LikePattern(StringMatch kind, string literal) => null;
+    }
+
+    private sealed class SqlServerDialect : SqlDialect
+    {
+        public override string Page => "OFFSET @__skip ROWS FETCH NEXT @__take ROWS ONLY";
+
+        public override string CountAll => "COUNT_BIG(*)";
+
+        public override string Concat(string left, string right) => $"CONCAT({left}, {right})";
+
+        public override string DatePart(string part, string value) => $"DATEPART({part}, {value})";
+
+        public override string DateOf(string instant) => $"CAST({instant} AS date)";
+
+        public override string Length(string text) => $"LEN({text})";
+
+        public override string IndexOf(string text, string fragment) => $"(CHARINDEX({fragment}, {text}) - 1)";
+
+        public override string Substring(string text, string start, string? length) =>
+            $"SUBSTRING({text}, {start} + 1, {length ?? $"LEN({text})"})";
+
+        public override string Trim(string text) => $"LTRIM(RTRIM({text}))";
+
+        public override string Round(string value) => $"ROUND({value}, 0)";
+
+        public override string Floor(string value) => $"FLOOR({value})";
+
+        public override string Ceiling(string value) => $"CEILING({value})";
+
+        public override string Match(StringMatch kind, string text, string fragment) => kind switch
+        {
+            StringMatch.Contains => $"(CHARINDEX({fragment}, {text}) > 0)",
+            StringMatch.StartsWith => $"(LEFT({text}, LEN({fragment})) = {fragment})",
+            _ => $"(RIGHT({text}, LEN({fragment})) = {fragment})",
+        };
+
+        public override string? LikePattern(StringMatch kind, string literal)
+        {
+            var escaped = literal.Replace(@"\", @"\\", StringComparison.Ordinal)
+                .Replace("%", @"\%", StringComparison.Ordinal)
+                .Replace("_", @"\_", StringComparison.Ordinal)
+                .Replace("[", @"\[", StringComparison.Ordinal);
+            return kind switch
+            {
+                StringMatch.Contains => "%" + escaped + "%",
+                StringMatch.StartsWith => escaped + "%",
+                _ => "%" + escaped,
+            };
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Scorecard.Api.OData;
+
+internal enum StringMatch
+{
+    Contains,
+    StartsWith,
+    EndsWith,
+}
