@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Dapper;
-using Microsoft.AspNetCore.OData.Query;
 using Microsoft.OData.UriParser;
 
 namespace Scorecard.Api.OData;
@@ -48,8 +47,8 @@ internal sealed class FeedQuery
 
     public long Offset { get; private set; }
 
-    public static FeedQuery Build<T>(
-        FeedDefinition feed, SqlDialect dialect, ODataQueryOptions<T> options, int? scopeUnitId, DateTimeOffset now, int pageSize)
+    public static FeedQuery Build(
+        FeedDefinition feed, SqlDialect dialect, FeedClauses options, int? scopeUnitId, DateTimeOffset now, int pageSize)
     {
         var query = new FeedQuery(feed, dialect);
         var translator = new FilterTranslator(feed, dialect, query.Parameters);
@@ -61,26 +60,26 @@ internal sealed class FeedQuery
         }
 
         query.Parameters.AddNamed("__now", now);
-        if (options.Filter?.FilterClause is { } filter)
+        if (options.Filter is { } filter)
         {
             where.Add(translator.Predicate(filter.Expression));
         }
 
-        query.ReadOrder(options.OrderBy?.OrderByClause);
-        query.ReadSelectExpand(options.SelectExpand?.SelectExpandClause);
+        query.ReadOrder(options.OrderBy);
+        query.ReadSelectExpand(options.SelectExpand);
 
         var joins = new HashSet<string>(translator.Joins, StringComparer.Ordinal);
         query.CountSql = $"SELECT {dialect.CountAll} FROM {feed.Table}{JoinSql(feed, joins)}{WhereSql(where)}";
 
-        var skipToken = options.RawValues.SkipToken is { Length: > 0 } raw ? SkipToken.Parse(raw) : null;
-        query.Offset = skipToken?.Offset ?? options.Skip?.Value ?? 0;
+        var skipToken = options.SkipToken is { Length: > 0 } raw ? SkipToken.Parse(raw) : null;
+        query.Offset = skipToken?.Offset ?? options.Skip ?? 0;
         if (skipToken?.Values is { } values)
         {
             where.Add(query.KeysetPredicate(values));
             query.Offset = 0;
         }
 
-        long? top = options.Top?.Value;
+        var top = options.Top;
         query.Take = (int)Math.Min(pageSize, top ?? long.MaxValue);
         query.TopAfterPage = top is { } t ? t - query.Take : null;
 

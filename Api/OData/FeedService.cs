@@ -70,7 +70,9 @@ public sealed partial class FeedService(
             query.Validate(Validation);
             var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
             int? scope = controller.User.ScopeUnit() is { } unit ? reference.UnitId(unit) ?? -1 : null;
-            plan = FeedQuery.Build(feeds[typeof(T)], dialect, query, scope, clock.GetUtcNow(), pageSize);
+            var clauses = new FeedClauses(query.Filter?.FilterClause, query.OrderBy?.OrderByClause, query.SelectExpand?.SelectExpandClause,
+                query.Top?.Value, query.Skip?.Value, query.RawValues.SkipToken);
+            plan = FeedQuery.Build(feeds[typeof(T)], dialect, clauses, scope, clock.GetUtcNow(), pageSize);
         }
         catch (Exception ex) when (ex is ODataException or FeedQueryException or NotImplementedException or InvalidOperationException or ArgumentException)
         {

@@ -19,8 +19,7 @@ internal static class ScorecardEdm
         dossier.Property(d => d.UnitCode).IsRequired();
         builder.EntitySet<Indicator>("Indicators");
         builder.EntitySet<TargetAssignment>("TargetAssignments");
-        builder.EntitySet<IndicatorValue>("IndicatorValues").EntityType
-            .HasKey(v => new { v.UnitCode, v.IndicatorCode, v.Period });
+        builder.EntitySet<IndicatorValue>("IndicatorValues");
         foreach (var type in builder.StructuralTypes)
         {
             type.Namespace = Namespace;

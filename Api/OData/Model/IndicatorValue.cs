@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using System.ComponentModel.DataAnnotations.Schema;
+
 namespace Scorecard.Api.OData.Model;
 
 /// <summary>
@@ -6,10 +9,16 @@ namespace Scorecard.Api.OData.Model;
 /// </summary>
 public sealed class IndicatorValue
 {
+    [Key]
+    [Column(Order = 0)]
     public string UnitCode { get; set; } = string.Empty;
 
+    [Key]
+    [Column(Order = 1)]
     public string IndicatorCode { get; set; } = string.Empty;
 
+    [Key]
+    [Column(Order = 2)]
     public string Period { get; set; } = string.Empty;
 
     public string PeriodType { get; set; } = string.Empty;
