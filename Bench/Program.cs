@@ -5,6 +5,7 @@ using Scorecard.Bench.Portal;
 // Benchmarks of Scorecard, each writing its section of BENCHMARKS.md:
 //   dotnet build -c Release && dotnet run -c Release --project Bench -- ingest [--dossiers N] [--clients N] [--batch N]
 //   dotnet build -c Release && dotnet run -c Release --project Bench -- portal [--dossiers N] [--years N] [--iterations N] [--reuse FILE]
+//   dotnet build -c Release && dotnet run -c Release --project Bench -- odata [--dossiers N] [--years N] [--iterations N] [--export N] [--reuse FILE]
 var verb = args.Length > 0 ? args[0] : "help";
 int Option(string name, int fallback)
 {
@@ -21,7 +22,11 @@ switch (verb)
         var reuse = Array.IndexOf(args, "--reuse") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
         await PortalBenchmark.RunAsync(Option("--dossiers", 13_000_000), Option("--years", 5), Option("--iterations", 200), reuse);
         return 0;
+    case "odata":
+        var file = Array.IndexOf(args, "--reuse") is var r and >= 0 && r + 1 < args.Length ? args[r + 1] : null;
+        await Scorecard.Bench.OData.ODataBenchmark.RunAsync(Option("--dossiers", 13_000_000), Option("--years", 5), Option("--iterations", 200), Option("--export", 1_000_000), file);
+        return 0;
     default:
-        Console.WriteLine("Verbs: ingest [--dossiers N] [--clients N] [--batch N]; portal [--dossiers N] [--years N] [--iterations N] [--reuse FILE]");
+        Console.WriteLine("Verbs: ingest [--dossiers N] [--clients N] [--batch N]; portal [--dossiers N] [--years N] [--iterations N] [--reuse FILE]; odata [--dossiers N] [--years N] [--iterations N] [--export N] [--reuse FILE]");
         return verb == "help" ? 0 : 2;
 }

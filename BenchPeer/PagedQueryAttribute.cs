@@ -11,7 +11,7 @@ internal sealed class PeerOptions
     public int PageSize { get; set; } = 1000;
 
     /// <summary>The largest <c>$top</c> accepted.</summary>
-    public int MaxTop { get; set; } = 10_000;
+    public int MaxTop { get; set; } = 1_000_000;
 }
 
 /// <summary>

@@ -22,4 +22,7 @@ public sealed class FeedLimits
     public int MaxUrlLength { get; set; } = 4096;
 
     public int QueryTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Write minimal-metadata JSON pages directly (the OData serializer still serves every other format).</summary>
+    public bool WriteJsonDirectly { get; set; } = true;
 }

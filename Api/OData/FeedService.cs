@@ -96,17 +96,19 @@ public sealed partial class FeedService(
             }
 
             var (rows, more) = await ReadPageAsync<T>(connection, plan, timeout.Token).ConfigureAwait(false);
-            feature.SelectExpandClause = query.SelectExpand?.SelectExpandClause;
-            if (more && plan.TopAfterPage is not <= 0)
-            {
-                feature.NextLink = NextLink(request, plan, rows[^1]);
-            }
-
+            var next = more && plan.TopAfterPage is not <= 0 ? NextLink(request, plan, rows[^1]) : null;
             if (preferred)
             {
                 controller.Response.Headers["Preference-Applied"] = "odata.maxpagesize=" + pageSize.ToString(CultureInfo.InvariantCulture);
             }
 
+            if (limits.WriteJsonDirectly && WantsMinimalJson(request))
+            {
+                return new FeedPageResult(plan, query.SelectExpand?.SelectExpandClause, rows, feature.TotalCount, next);
+            }
+
+            feature.SelectExpandClause = query.SelectExpand?.SelectExpandClause;
+            feature.NextLink = next;
             return controller.Ok(rows);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
@@ -123,6 +125,28 @@ public sealed partial class FeedService(
 
     public static IActionResult BadRequest(string message) =>
         new Microsoft.AspNetCore.OData.Results.BadRequestODataResult(new ODataError { Code = "BadRequest", Message = message });
+
+    /// <summary>True unless the client asked for another format (full or no metadata, IEEE 754 strings, $format).</summary>
+    private static bool WantsMinimalJson(HttpRequest request)
+    {
+        if (request.Query.ContainsKey("$format"))
+        {
+            return false;
+        }
+
+        foreach (var accept in request.Headers.Accept)
+        {
+            if (accept is not null && (accept.Contains("metadata=full", StringComparison.OrdinalIgnoreCase)
+                || accept.Contains("metadata=none", StringComparison.OrdinalIgnoreCase)
+                || accept.Contains("IEEE754Compatible=true", StringComparison.OrdinalIgnoreCase)
+                || accept.Contains("streaming=false", StringComparison.OrdinalIgnoreCase)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private int PageSize(HttpRequest request, out bool preferred)
     {

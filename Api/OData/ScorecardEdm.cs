@@ -14,9 +14,7 @@ internal static class ScorecardEdm
         var builder = new ODataConventionModelBuilder { Namespace = Namespace, ContainerName = "Scorecard" };
         builder.EntitySet<Unit>("Units");
         builder.EntitySet<Procedure>("Procedures");
-        var dossier = builder.EntitySet<Dossier>("Dossiers").EntityType;
-        dossier.Property(d => d.ProcedureCode).IsRequired();
-        dossier.Property(d => d.UnitCode).IsRequired();
+        builder.EntitySet<Dossier>("Dossiers");
         builder.EntitySet<Indicator>("Indicators");
         builder.EntitySet<TargetAssignment>("TargetAssignments");
         builder.EntitySet<IndicatorValue>("IndicatorValues");

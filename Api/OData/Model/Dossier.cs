@@ -8,8 +8,10 @@ public sealed class Dossier
     [Key]
     public string Code { get; set; } = string.Empty;
 
+    [Required]
     public string ProcedureCode { get; set; } = string.Empty;
 
+    [Required]
     public string UnitCode { get; set; } = string.Empty;
 
     public string Channel { get; set; } = string.Empty;

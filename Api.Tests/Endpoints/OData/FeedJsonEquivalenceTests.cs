@@ -1,0 +1,76 @@
+using System.Net.Http.Json;
+using Scorecard.Api.Tests.Support;
+
+namespace Scorecard.Api.Tests.Endpoints.OData;
+
+/// <summary>
+/// Pages in minimal-metadata JSON are written directly from the rows; they must be the very document
+/// the OData serializer writes. Two services over the same data, one of them with the direct writer
+/// switched off, answer every query here with identical bytes.
+/// </summary>
+public sealed class FeedJsonEquivalenceTests
+{
+    private ScorecardFactory direct = null!;
+    private ScorecardFactory serializer = null!;
+    private HttpClient directClient = null!;
+    private HttpClient serializerClient = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        direct = new ScorecardFactory();
+        serializer = new ScorecardFactory(new() { ["OData:WriteJsonDirectly"] = "false" });
+        directClient = direct.AdminClient();
+        serializerClient = serializer.AdminClient();
+        foreach (var client in new[] { directClient, serializerClient })
+        {
+            await FeedDataset.SeedAsync(client);
+            (await client.PutAsJsonAsync("/api/targets", new object[]
+            {
+                new { unitCode = "P.A", indicator = "on-time", period = "2025-H1", target = 80m, baseline = 62.5m, assignedBy = "P", reference = "QĐ 12/QĐ-UBND \"thí điểm\"" },
+                new { unitCode = "P", indicator = "online-submission", period = "2025", target = 33.333m, assignedBy = "P", appliesToLevel = "commune" },
+            })).EnsureSuccessStatusCode();
+        }
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        directClient.Dispose();
+        serializerClient.Dispose();
+        direct.Dispose();
+        serializer.Dispose();
+    }
+
+    [TestCase("/odata/Dossiers?$top=30")]
+    [TestCase("/odata/Dossiers?$top=30&$count=true&$filter=startswith(Code,'D')")]
+    [TestCase("/odata/Dossiers?$select=Timeliness,Code,FinishedAt&$orderby=FinishedAt desc&$top=20")]
+    [TestCase("/odata/Dossiers?$expand=Procedure,Unit($select=Name,Level)&$top=10")]
+    [TestCase("/odata/Dossiers?$select=Code&$expand=Unit&$filter=UnitCode eq 'P.B'")]
+    [TestCase("/odata/Dossiers?$top=60&$orderby=ReceivedAt")]
+    [TestCase("/odata/Units")]
+    [TestCase("/odata/Units?$select=Name,ValidTo")]
+    [TestCase("/odata/Procedures")]
+    [TestCase("/odata/Indicators?$count=true")]
+    [TestCase("/odata/TargetAssignments")]
+    public async Task Page_WrittenDirectly_IsTheSerializersDocument(string url)
+    {
+        using var paged = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        var expected = await BodyAsync(serializerClient, url);
+        var actual = await BodyAsync(directClient, url);
+
+        Assert.That(actual, Is.EqualTo(expected));
+    }
+
+    private static async Task<string> BodyAsync(HttpClient client, string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        request.Headers.Add("Prefer", "odata.maxpagesize=25");
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), body);
+        Assert.That(response.Content.Headers.ContentType!.ToString(), Is.EqualTo("application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8"));
+        Assert.That(response.Headers.GetValues("OData-Version"), Is.EqualTo(new[] { "4.0" }));
+        return body;
+    }
+}

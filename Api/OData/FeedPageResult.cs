@@ -1,0 +1,150 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.OData.UriParser;
+
+namespace Scorecard.Api.OData;
+
+/// <summary>
+/// A page in OData JSON with minimal metadata, written straight from the rows with one compiled
+/// writer per property: the same document the OData serializer produces (a test compares them byte
+/// for byte), at a fraction of its cost per row. Requests for other formats go to that serializer.
+/// </summary>
+internal sealed class FeedPageResult(FeedQuery plan, SelectExpandClause? clause, IReadOnlyList<object> rows, long? count, Uri? nextLink) : IActionResult
+{
+    public const string ContentType = "application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8";
+
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.HttpContext.Request;
+        var response = context.HttpContext.Response;
+        var (properties, expansions) = Shape();
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = ContentType;
+        response.Headers["OData-Version"] = "4.0";
+        await using var json = new Utf8JsonWriter(response.BodyWriter, Options);
+        json.WriteStartObject();
+        json.WriteString("@odata.context", $"{request.Scheme}://{request.Host}{request.PathBase}/{ODataSetup.RoutePrefix}/$metadata#{plan.Feed.EntitySet}{ContextSuffix()}");
+        if (count is { } total)
+        {
+            json.WriteNumber("@odata.count", total);
+        }
+
+        json.WriteStartArray("value");
+        foreach (var row in rows)
+        {
+            json.WriteStartObject();
+            foreach (var (name, write) in properties)
+            {
+                json.WritePropertyName(name);
+                write(json, row);
+            }
+
+            foreach (var (name, get, nested) in expansions)
+            {
+                json.WritePropertyName(name);
+                if (get(row) is { } child)
+                {
+                    json.WriteStartObject();
+                    foreach (var (nestedName, write) in nested)
+                    {
+                        json.WritePropertyName(nestedName);
+                        write(json, child);
+                    }
+
+                    json.WriteEndObject();
+                }
+                else
+                {
+                    json.WriteNullValue();
+                }
+            }
+
+            json.WriteEndObject();
+            if (json.BytesPending > 32 * 1024)
+            {
+                await json.FlushAsync(context.HttpContext.RequestAborted).ConfigureAwait(false);
+            }
+        }
+
+        json.WriteEndArray();
+        if (nextLink is not null)
+        {
+            json.WriteString("@odata.nextLink", nextLink.AbsoluteUri);
+        }
+
+        json.WriteEndObject();
+        await json.FlushAsync(context.HttpContext.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>The properties written per row (the selected ones, in EDM order) and the expansions with theirs.</summary>
+    private (List<(string, Action<Utf8JsonWriter, object>)> Properties, List<(string, Func<object, object?>, List<(string, Action<Utf8JsonWriter, object>)>)> Expansions) Shape()
+    {
+        var type = plan.Feed.ClrType;
+        var selected = Selected(clause);
+        var properties = plan.Feed.Columns.Where(c => selected is null || selected.Contains(c.Property))
+            .Select(c => (c.Property, FeedJson.WriterOf(type.GetProperty(c.Property)!))).ToList();
+        var expansions = new List<(string, Func<object, object?>, List<(string, Action<Utf8JsonWriter, object>)>)>();
+        foreach (var item in clause?.SelectedItems.OfType<ExpandedNavigationSelectItem>() ?? [])
+        {
+            var navigation = plan.Expansions.First(n => item.PathToNavigationProperty.LastSegment is NavigationPropertySegment s && s.NavigationProperty.Name == n.Name);
+            var nestedSelected = Selected(item.SelectAndExpand);
+            var property = type.GetProperty(navigation.Name)!;
+            var nested = navigation.Columns.Where(c => nestedSelected is null || nestedSelected.Contains(c.Property))
+                .Select(c => (c.Property, FeedJson.WriterOf(navigation.ClrType.GetProperty(c.Property)!))).ToList();
+            expansions.Add((navigation.Name, property.GetValue, nested));
+        }
+
+        return (properties, expansions);
+    }
+
+    /// <summary>The names in $select, or null when every structural property is written.</summary>
+    private static HashSet<string>? Selected(SelectExpandClause? clause)
+    {
+        if (clause is null || clause.AllSelected || clause.SelectedItems.OfType<WildcardSelectItem>().Any())
+        {
+            return null;
+        }
+
+        var names = clause.SelectedItems.OfType<PathSelectItem>().Select(p => p.SelectedPath.LastSegment).OfType<PropertySegment>()
+            .Select(s => s.Property.Name).ToHashSet(StringComparer.Ordinal);
+        return names.Count == 0 ? null : names;
+    }
+
+    /// <summary>The context URL's projection, e.g. <c>(Code,Status,Unit(Name),Procedure())</c>, in the order the query names them.</summary>
+    private string ContextSuffix()
+    {
+        if (clause is null || (clause.AllSelected && !clause.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any()))
+        {
+            return string.Empty;
+        }
+
+        return "(" + Projection(clause) + ")";
+    }
+
+    private static string Projection(SelectExpandClause clause)
+    {
+        var parts = new List<string>();
+        foreach (var item in clause.SelectedItems.OrderBy(i => i is ExpandedNavigationSelectItem))
+        {
+            switch (item)
+            {
+                case PathSelectItem { SelectedPath.LastSegment: PropertySegment property }:
+                    parts.Add(property.Property.Name);
+                    break;
+                case WildcardSelectItem:
+                    parts.Add("*");
+                    break;
+                case ExpandedNavigationSelectItem expand when expand.PathToNavigationProperty.LastSegment is NavigationPropertySegment segment:
+                    var nested = expand.SelectAndExpand is { AllSelected: false } inner ? Projection(inner) : string.Empty;
+                    parts.Add($"{segment.NavigationProperty.Name}({nested})");
+                    break;
+            }
+        }
+
+        return string.Join(",", parts);
+    }
+}

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Scorecard.Bench.Portal;
+using Scorecard.Bench.Support;
+
+namespace Scorecard.Bench.OData;
+
+/// <summary>
+/// The Dossiers feed over the benchmark province, measured through HTTP on the service and, in the
+/// same run and on the same file, on the peer (EF Core with [EnableQuery], BenchPeer): a filtered
+/// first page, a filtered count, and a full export following next links. Each process runs alone.
+/// </summary>
+internal static class ODataBenchmark
+{
+    public static async Task RunAsync(int dossiers, int years, int iterations, int export, string? reuse)
+    {
+        var database = reuse ?? Path.Combine(Directory.CreateTempSubdirectory("scorecard-bench-odata").FullName, "scorecard.db");
+        if (reuse is null || !File.Exists(reuse))
+        {
+            Console.WriteLine($"Loading {dossiers:N0} dossiers over {years} years into {database}…");
+            var watch = Stopwatch.StartNew();
+            await PortalData.CreateAsync(database, dossiers, years).ConfigureAwait(false);
+            Console.WriteLine($"Loaded in {watch.Elapsed.TotalMinutes:N1} min");
+        }
+
+        var (stored, units) = await ReadDatabaseAsync(database).ConfigureAwait(false);
+        var pages = Enumerable.Range(0, iterations + 1).Select(i => PageUrl(units[i % units.Count], 1 + (i % 12))).ToList();
+        var counts = Enumerable.Range(0, iterations + 1).Select(i => CountUrl(units[(i * 7) % units.Count])).ToList();
+        var exportUrl = $"/odata/Dossiers?$top={export}";
+
+        Measures service, peer;
+        await using (var api = await ApiProcess.StartAsync(database).ConfigureAwait(false))
+        {
+            using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+            http.DefaultRequestHeaders.Add("X-Api-Key", ApiProcess.Key);
+            service = await MeasureAsync("service", http, pages, counts, exportUrl, export, api.Memory).ConfigureAwait(false);
+        }
+
+        await using (var peerProcess = await PeerProcess.StartAsync(database).ConfigureAwait(false))
+        {
+            using var http = new HttpClient { BaseAddress = peerProcess.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+            peer = await MeasureAsync("peer", http, pages, counts, exportUrl, export, peerProcess.Memory).ConfigureAwait(false);
+        }
+
+        await ReportAsync(dossiers, years, iterations, export, stored, service, peer).ConfigureAwait(false);
+        if (reuse is null)
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(Path.GetDirectoryName(database)!, recursive: true);
+        }
+    }
+
+    private static string PageUrl(string unit, int month) =>
+        $"/odata/Dossiers?$filter=UnitCode eq '{unit}' and ReceivedAt ge 2025-{month:00}-01T00:00:00%2B07:00 and ReceivedAt lt {(month == 12 ? "2026-01" : $"2025-{month + 1:00}")}-01T00:00:00%2B07:00&$top=100";
+
+    private static string CountUrl(string unit) =>
+        $"/odata/Dossiers/$count?$filter=UnitCode eq '{unit}' and ReceivedAt ge 2025-01-01T00:00:00%2B07:00 and ReceivedAt lt 2026-01-01T00:00:00%2B07:00";
+
+    private static async Task<Measures> MeasureAsync(
+        string name, HttpClient http, List<string> pages, List<string> counts, string exportUrl, int export, Func<(double PeakMiB, double CurrentMiB)> memory)
+    {
+        Console.WriteLine($"{name}: filtered first pages…");
+        var i = 0;
+        var page = await Latency.MeasureAsync(pages.Count - 1, async () =>
+        {
+            var (rows, _) = await FeedClient.ReadPageAsync(http, pages[i++ % pages.Count]).ConfigureAwait(false);
+            if (rows == 0)
+            {
+                throw new InvalidOperationException("A filtered page came back empty: the benchmark would measure nothing.");
+            }
+        }).ConfigureAwait(false);
+        Console.WriteLine($"{name}: counts…");
+        var j = 0;
+        var count = await Latency.MeasureAsync(counts.Count - 1, async () =>
+        {
+            using var response = await http.GetAsync(new Uri(counts[j++ % counts.Count], UriKind.Relative)).ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
+            await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        Console.WriteLine($"{name}: export of {export:N0} rows…");
+        var watch = Stopwatch.StartNew();
+        var exported = 0L;
+        var requests = 0;
+        string? next = exportUrl;
+        while (next is not null)
+        {
+            var (rows, link) = await FeedClient.ReadPageAsync(http, next).ConfigureAwait(false);
+            exported += rows;
+            requests++;
+            next = link;
+            if (requests % 100 == 0)
+            {
+                Console.WriteLine($"  {exported:N0} rows, {exported / watch.Elapsed.TotalSeconds:N0} rows/s");
+            }
+        }
+
+        var elapsed = watch.Elapsed;
+        if (exported != export)
+        {
+            throw new InvalidOperationException($"{name} exported {exported:N0} rows, not {export:N0}.");
+        }
+
+        return new Measures(page, count, exported / elapsed.TotalSeconds, elapsed, requests, memory().PeakMiB);
+    }
+
+    private static async Task<(long Stored, List<string> Units)> ReadDatabaseAsync(string database)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+        await connection.OpenAsync().ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM dossiers";
+        var stored = Convert.ToInt64(await command.ExecuteScalarAsync().ConfigureAwait(false), CultureInfo.InvariantCulture);
+        command.CommandText = "SELECT u.code FROM units u WHERE EXISTS (SELECT 1 FROM dossiers d WHERE d.unit_id = u.id) ORDER BY u.code";
+        var units = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync().ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync().ConfigureAwait(false))
+            {
+                units.Add(reader.GetString(0));
+            }
+        }
+
+        return (stored, units);
+    }
+
+    private static async Task ReportAsync(int dossiers, int years, int iterations, int export, long stored, Measures service, Measures peer)
+    {
+        string Row(string what, double ours, double theirs, string unit, bool higherIsBetter) => string.Create(CultureInfo.InvariantCulture,
+            $"| {what} | {ours:N1} {unit} | {theirs:N1} {unit} | {(higherIsBetter ? ours / theirs : theirs / ours):N1}× |");
+        var report = string.Create(CultureInfo.InvariantCulture, $"""
+            ## OData feed over {stored:N0} dossiers, against an EF Core peer
+
+            Command: `dotnet build -c Release && dotnet run -c Release --project Bench -- odata --dossiers {dossiers} --years {years} --iterations {iterations} --export {export}`
+            Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores.
+
+            The benchmark province of the portal benchmark ({stored:N0} dossiers over {years} years, SQLite). The service (Release,
+            its own process) and the peer (BenchPeer: EF Core 10 Sqlite with `[EnableQuery(PageSize = 1000)]` over the same file,
+            the way most .NET teams serve a feed) are measured one after the other with the same requests, each alone on the machine.
+            Both page at 1,000 rows. (a) a filtered first page: `$filter=UnitCode eq … and ReceivedAt ge … and ReceivedAt lt …` (one
+            unit, one month of 2025, rotating over {iterations} unit × month pairs) with `$top=100`; (b) `/Dossiers/$count` with a
+            filter on a unit and a year; (c) `$top={export}` exported by following every `@odata.nextLink` (the service continues by
+            keyset `$skiptoken`, the peer by `$skip`).
+
+            | measure | service | EF Core peer | service advantage |
+            |---|---|---|---|
+            {Row("(a) filtered first page p50", service.Page.P50, peer.Page.P50, "ms", false)}
+            {Row("(a) filtered first page p95", service.Page.P95, peer.Page.P95, "ms", false)}
+            {Row("(b) filtered $count p50", service.Count.P50, peer.Count.P50, "ms", false)}
+            {Row("(b) filtered $count p95", service.Count.P95, peer.Count.P95, "ms", false)}
+            {Row("(c) export rows/s", service.RowsPerSecond, peer.RowsPerSecond, "rows/s", true)}
+            {Row("(c) export, peak RSS of the serving process", service.PeakMiB, peer.PeakMiB, "MiB", false)}
+
+            Export: service {service.Requests:N0} requests in {service.Elapsed.TotalSeconds:N1} s, peer {peer.Requests:N0} requests in {peer.Elapsed.TotalSeconds:N1} s.
+            Goals: (a) p95 ≤ 20 ms; (c) ≥ 50,000 rows/s with the API under 300 MB; at least as fast as the peer on every measure.
+            """);
+        Console.WriteLine(report);
+        await BenchmarkReport.WriteSectionAsync("odata", report).ConfigureAwait(false);
+    }
+
+    private sealed record Measures(Latency Page, Latency Count, double RowsPerSecond, TimeSpan Elapsed, int Requests, double PeakMiB);
+}
