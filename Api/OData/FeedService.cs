@@ -173,6 +173,14 @@ public sealed partial class FeedService(
         var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
         if (connection is SqliteConnection sqlite)
         {
+            // A feed walks far more of the file than a report: read it through SQLite's small page
+            // cache rather than mapping it, so the process stays small however much is exported.
+            await using (var pragma = sqlite.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA mmap_size = 0;";
+                await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+
             // SQLite's own lower/upper fold ASCII only; Vietnamese names need the full Unicode tables.
             sqlite.CreateFunction("lower", (string? s) => s?.ToLowerInvariant(), isDeterministic: true);
             sqlite.CreateFunction("upper", (string? s) => s?.ToUpperInvariant(), isDeterministic: true);
