@@ -69,6 +69,19 @@ internal sealed class ApiProcess : IAsyncDisposable
         return (Read("VmHWM"), Read("VmRSS"));
     }
 
+    /// <summary>
+    /// Ends the process the way a crash or the out-of-memory killer does: <see cref="Process.Kill()"/>
+    /// sends SIGKILL on Linux, so nothing runs on the way out (no shutdown, no drain of queued
+    /// batches, no final checkpoint).
+    /// </summary>
+    /// <returns>The exit code: 137 (128 + signal 9) when SIGKILL ended it.</returns>
+    public async Task<int> KillAsync()
+    {
+        process.Kill();
+        await process.WaitForExitAsync().ConfigureAwait(false);
+        return process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
