@@ -33,17 +33,9 @@ internal sealed class CrashTraffic
     public CrashTraffic(IReadOnlyList<DossierEvent> events, int seed)
     {
         random = new Random(seed);
-        var batches = new List<DossierEvent[]>();
-        for (var at = 0; at < events.Count;)
-        {
-            var size = Math.Min(random.Next(200, 1001), events.Count - at);
-            batches.Add([.. events.Skip(at).Take(size)]);
-            at += size;
-        }
-
-        Batches = batches;
-        acknowledged = new bool[batches.Count];
-        sent = new bool[batches.Count];
+        Batches = CrashBatches.Cut(events, random);
+        acknowledged = new bool[Batches.Count];
+        sent = new bool[Batches.Count];
     }
 
     public IReadOnlyList<DossierEvent[]> Batches { get; }
@@ -60,16 +52,7 @@ internal sealed class CrashTraffic
     public IReadOnlyList<string> Anomalies => anomalies;
 
     /// <summary>Requests awaiting their answer now, and how many of them carry a batch not acknowledged yet.</summary>
-    public (int Requests, int Unacknowledged) InFlight
-    {
-        get
-        {
-            lock (gate)
-            {
-                return (inFlight, unacknowledgedInFlight);
-            }
-        }
-    }
+    public (int Requests, int Unacknowledged) InFlight => (Volatile.Read(ref inFlight), Volatile.Read(ref unacknowledgedInFlight));
 
     public bool WasSent(int batch) => sent[batch];
 
@@ -80,7 +63,7 @@ internal sealed class CrashTraffic
     {
         lock (gate)
         {
-            foreach (var batch in failed.Where(b => !acknowledged[b]).Distinct())
+            foreach (var batch in failed.Where(b => !acknowledged[b]))
             {
                 retries.Enqueue(batch);
             }

@@ -25,7 +25,7 @@ internal sealed record ProjectionCheck(IReadOnlyList<(string Table, int Rows)> T
     /// <summary>Dumps the projections, runs the rebuild verb (the service must be stopped), dumps again and compares.</summary>
     public static async Task<ProjectionCheck> RunAsync(string database)
     {
-        var before = new List<Dictionary<string, string>>();
+        var before = new List<TableRows>();
         foreach (var (table, key, keyColumns) in Projections)
         {
             before.Add(await DumpAsync(database, table, key, keyColumns).ConfigureAwait(false));
@@ -40,14 +40,12 @@ internal sealed record ProjectionCheck(IReadOnlyList<(string Table, int Rows)> T
         {
             var (table, key, keyColumns) = Projections[i];
             var after = await DumpAsync(database, table, key, keyColumns).ConfigureAwait(false);
-            tables.Add((table, after.Count));
-            foreach (var k in before[i].Keys.Union(after.Keys).Order(StringComparer.Ordinal))
+            tables.Add((table, after.Rows.Count));
+            foreach (var k in before[i].Rows.Keys.Union(after.Rows.Keys).Order(StringComparer.Ordinal))
             {
-                var left = before[i].GetValueOrDefault(k);
-                var right = after.GetValueOrDefault(k);
-                if (left != right)
+                if (Difference(after.Columns, before[i].Rows.GetValueOrDefault(k), after.Rows.GetValueOrDefault(k)) is { } difference)
                 {
-                    mismatches.Add($"{table} [{k}]: service {left ?? "(no row)"} / rebuild {right ?? "(no row)"}");
+                    mismatches.Add($"{table} [{k}]: {difference}");
                 }
             }
         }
@@ -59,8 +57,23 @@ internal sealed record ProjectionCheck(IReadOnlyList<(string Table, int Rows)> T
     public IEnumerable<string> Shown() => Mismatches.Take(MismatchesShown)
         .Concat(Mismatches.Count > MismatchesShown ? [$"… and {Mismatches.Count - MismatchesShown} more"] : []);
 
+    /// <summary>The columns where the service's row and the rebuilt row differ, or the row only one of them has.</summary>
+    private static string? Difference(IReadOnlyList<string> columns, string[]? service, string[]? rebuild)
+    {
+        if (service is null || rebuild is null)
+        {
+            return service is null
+                ? $"no row from the service, rebuild has {string.Join('|', rebuild!)}"
+                : $"the service has {string.Join('|', service)}, rebuild has no row";
+        }
+
+        var differing = Enumerable.Range(0, columns.Count).Where(i => service[i] != rebuild[i])
+            .Select(i => $"{columns[i]} service {service[i]} / rebuild {rebuild[i]}").ToList();
+        return differing.Count == 0 ? null : string.Join("; ", differing);
+    }
+
     /// <summary>Every row as text, every column, by key.</summary>
-    private static async Task<Dictionary<string, string>> DumpAsync(string database, string table, string key, int keyColumns)
+    private static async Task<TableRows> DumpAsync(string database, string table, string key, int keyColumns)
     {
         await using var connection = new SqliteConnection($"Data Source={database}");
         await connection.OpenAsync().ConfigureAwait(false);
@@ -69,14 +82,17 @@ internal sealed record ProjectionCheck(IReadOnlyList<(string Table, int Rows)> T
         // Every column, including any a later migration adds: the point of the dump. The names are the constants above.
         command.CommandText = $"SELECT * FROM {table} ORDER BY {key}";
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
-        var rows = new Dictionary<string, string>(StringComparer.Ordinal);
+        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+        var rows = new Dictionary<string, string[]>(StringComparer.Ordinal);
         while (await reader.ReadAsync().ConfigureAwait(false))
         {
             var values = Enumerable.Range(0, reader.FieldCount)
-                .Select(i => reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!).ToList();
-            rows.Add(string.Join('|', values.Take(keyColumns)), string.Join('|', values));
+                .Select(i => reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!).ToArray();
+            rows.Add(string.Join('|', values.Take(keyColumns)), values);
         }
 
-        return rows;
+        return new TableRows(columns, rows);
     }
+
+    private sealed record TableRows(IReadOnlyList<string> Columns, Dictionary<string, string[]> Rows);
 }
