@@ -20,4 +20,18 @@ internal static class CrashBatches
 
         return batches;
     }
+
+    /// <summary>Distinct events drawn from some of the batches, to send again inside another batch.</summary>
+    public static List<DossierEvent> Sample(IReadOnlyList<DossierEvent[]> batches, IReadOnlyList<int> from, int count, Random random)
+    {
+        var sample = new Dictionary<string, DossierEvent>(StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            var batch = batches[from[random.Next(from.Count)]];
+            var e = batch[random.Next(batch.Length)];
+            sample.TryAdd(e.Id, e);
+        }
+
+        return [.. sample.Values];
+    }
 }

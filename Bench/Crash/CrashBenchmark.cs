@@ -11,10 +11,14 @@ namespace Scorecard.Bench.Crash;
 /// </summary>
 internal static class CrashBenchmark
 {
-    public const int MinDelayMs = 200;
-    public const int MaxDelayMs = 2500;
+    public const int MaxDelayMs = 2000;
+
+    /// <summary>Share of the cycles whose delay counts from ready (kills during warm-up); the others count from the first 200.</summary>
+    public const double FromReadyShare = 0.25;
 
     private const int SigkillExitCode = 137;
+
+    private static readonly TimeSpan FirstAnswerTimeout = TimeSpan.FromMinutes(1);
 
     public static async Task<int> RunAsync(int cycles, int clients, int dossiers, int seed)
     {
@@ -31,33 +35,7 @@ internal static class CrashBenchmark
         var run = new CrashRun();
         for (var cycle = 0; cycle < cycles; cycle++)
         {
-            traffic.BeginCycle(cycle, cycles);
-            var (requests, acknowledged) = (traffic.Requests, traffic.AcknowledgedRequests);
-            var starting = Stopwatch.StartNew();
-            await using var api = await ApiProcess.StartAsync(database).ConfigureAwait(false);
-            var ready = starting.Elapsed.TotalMilliseconds;
-            var delay = delays.Next(MinDelayMs, MaxDelayMs + 1);
-            using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
-            http.DefaultRequestHeaders.Add("X-Api-Key", ApiProcess.Key);
-            using var kill = new CancellationTokenSource();
-            var sending = Enumerable.Range(0, clients)
-                .Select(_ => Task.Run(() => CrashClient.RunAsync(http, traffic, () => kill.IsCancellationRequested))).ToList();
-            await Task.Delay(delay).ConfigureAwait(false);
-            var inFlight = traffic.InFlight;
-            await kill.CancelAsync().ConfigureAwait(false);
-            var exitCode = await api.KillAsync().ConfigureAwait(false);
-            await Task.WhenAll(sending).ConfigureAwait(false);
-
-            run.Add(ready, delay, exitCode == SigkillExitCode, inFlight.Unacknowledged > 0);
-            if (exitCode != SigkillExitCode)
-            {
-                run.Problems.Add($"cycle {cycle + 1}: the API exited with {exitCode}, not by SIGKILL");
-            }
-
-            Console.WriteLine($"cycle {cycle + 1,2}/{cycles}: ready in {ready,5:N0} ms, SIGKILL after {delay,4} ms (exit {exitCode}) " +
-                $"with {inFlight.Requests} requests in flight ({inFlight.Unacknowledged} with new events); " +
-                $"{traffic.Requests - requests,3} requests, {traffic.AcknowledgedRequests - acknowledged,3} acknowledged; " +
-                $"{traffic.AcknowledgedIds.Count:N0} events acknowledged so far");
+            await CycleAsync(database, clients, traffic, delays, run, cycle, cycles).ConfigureAwait(false);
         }
 
         Console.WriteLine("Checking the event log…");
@@ -85,5 +63,46 @@ internal static class CrashBenchmark
 
         Console.WriteLine($"The database is kept for inspection: {database}");
         return 1;
+    }
+
+    /// <summary>
+    /// Starts the API, lets the clients post, and kills it a random delay after it is ready or after
+    /// its first 200 (so that kills land in steady ingestion however long the warm-up takes).
+    /// </summary>
+    private static async Task CycleAsync(string database, int clients, CrashTraffic traffic, Random delays, CrashRun run, int cycle, int cycles)
+    {
+        traffic.BeginCycle(cycle, cycles);
+        var (requests, acknowledged) = (traffic.Requests, traffic.AcknowledgedRequests);
+        var fromReady = delays.NextDouble() < FromReadyShare;
+        var delay = delays.Next(0, MaxDelayMs + 1);
+        var starting = Stopwatch.StartNew();
+        await using var api = await ApiProcess.StartAsync(database).ConfigureAwait(false);
+        var ready = starting.Elapsed.TotalMilliseconds;
+        using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", ApiProcess.Key);
+        using var kill = new CancellationTokenSource();
+        var sending = Enumerable.Range(0, clients)
+            .Select(_ => Task.Run(() => CrashClient.RunAsync(http, traffic, () => kill.IsCancellationRequested))).ToList();
+        if (!fromReady && await Task.WhenAny(traffic.FirstAcknowledgement, Task.Delay(FirstAnswerTimeout)).ConfigureAwait(false) != traffic.FirstAcknowledgement)
+        {
+            run.Problems.Add($"cycle {cycle + 1}: no batch acknowledged within {FirstAnswerTimeout.TotalSeconds:N0} s");
+        }
+
+        await Task.Delay(delay).ConfigureAwait(false);
+        var inFlight = traffic.InFlight;
+        await kill.CancelAsync().ConfigureAwait(false);
+        var exitCode = await api.KillAsync().ConfigureAwait(false);
+        await Task.WhenAll(sending).ConfigureAwait(false);
+
+        run.Add(ready, delay, fromReady, exitCode == SigkillExitCode, inFlight.Unacknowledged > 0);
+        if (exitCode != SigkillExitCode)
+        {
+            run.Problems.Add($"cycle {cycle + 1}: the API exited with {exitCode}, not by SIGKILL");
+        }
+
+        Console.WriteLine($"cycle {cycle + 1,2}/{cycles}: ready in {ready,5:N0} ms, SIGKILL {delay,4} ms after {(fromReady ? "ready       " : "the first 200")} (exit {exitCode}) " +
+            $"with {inFlight.Requests} requests in flight ({inFlight.Unacknowledged} with new events); " +
+            $"{traffic.Requests - requests,3} requests, {traffic.AcknowledgedRequests - acknowledged,3} acknowledged; " +
+            $"{traffic.AcknowledgedIds.Count:N0} events acknowledged so far");
     }
 }

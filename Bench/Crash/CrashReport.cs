@@ -21,7 +21,8 @@ internal sealed record CrashReport(
             {r.Events:N0} generated events ({r.Dossiers:N0} dossiers of the demo province, one year) cut into {r.Traffic.Batches.Count:N0} batches
             of {CrashBatches.MinSize}–{CrashBatches.MaxSize:N0} and posted in time order, as far as the cycles went ({r.Stored.BatchesChecked:N0} batches), by {r.Clients} concurrent HTTP
             clients to the API process (Release, SQLite file). Each cycle starts the API on the same file and kills it with SIGKILL
-            {CrashBenchmark.MinDelayMs}–{CrashBenchmark.MaxDelayMs} ms after it is ready (seed {r.Seed}: {string.Join(", ", r.Run.Delays)} ms).
+            0–{CrashBenchmark.MaxDelayMs:N0} ms after it is ready (r, a quarter of the cycles) or after its first 200 answer (a); seed {r.Seed}:
+            {r.Run.Delays} ms.
             Most batches whose answer was lost are sent again after the restart, the others never; acknowledged batches are
             sometimes sent again whole, or as duplicates inside new batches. Then, with the service stopped, the file is checked:
             every event answered 200 is in dossier_events; each batch's events are all stored by one transaction (one stored_at,

@@ -3,11 +3,12 @@ namespace Scorecard.Bench.Crash;
 /// <summary>What each cycle measured, and every problem found along the way.</summary>
 internal sealed class CrashRun
 {
-    private readonly List<(double ReadyMs, int DelayMs, bool Sigkill, bool NewEventsInFlight)> cycles = [];
+    private readonly List<(double ReadyMs, int DelayMs, bool FromReady, bool Sigkill, bool NewEventsInFlight)> cycles = [];
 
     public List<string> Problems { get; } = [];
 
-    public IReadOnlyList<int> Delays => [.. cycles.Select(c => c.DelayMs)];
+    /// <summary>Each cycle's delay before SIGKILL: r = ms after ready, a = ms after the first acknowledged batch.</summary>
+    public string Delays => string.Join(", ", cycles.Select(c => $"{(c.FromReady ? 'r' : 'a')}{c.DelayMs}"));
 
     public bool EveryExitBySigkill => cycles.TrueForAll(c => c.Sigkill);
 
@@ -17,5 +18,6 @@ internal sealed class CrashRun
     /// <summary>Cycles killed while a request carrying events not acknowledged before was awaiting its answer.</summary>
     public int KilledWithNewEventsInFlight => cycles.Count(c => c.NewEventsInFlight);
 
-    public void Add(double readyMs, int delayMs, bool sigkill, bool newEventsInFlight) => cycles.Add((readyMs, delayMs, sigkill, newEventsInFlight));
+    public void Add(double readyMs, int delayMs, bool fromReady, bool sigkill, bool newEventsInFlight) =>
+        cycles.Add((readyMs, delayMs, fromReady, sigkill, newEventsInFlight));
 }

@@ -25,6 +25,7 @@ internal sealed class CrashTraffic
     private readonly bool[] sent;
     private readonly HashSet<string> acknowledgedIds = new(StringComparer.Ordinal);
     private readonly List<string> anomalies = [];
+    private TaskCompletionSource firstAcknowledgement = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int nextFresh;
     private int freshLimit;
     private int inFlight;
@@ -54,6 +55,9 @@ internal sealed class CrashTraffic
     /// <summary>Requests awaiting their answer now, and how many of them carry a batch not acknowledged yet.</summary>
     public (int Requests, int Unacknowledged) InFlight => (Volatile.Read(ref inFlight), Volatile.Read(ref unacknowledgedInFlight));
 
+    /// <summary>Completes at the first 200 answer of the current cycle.</summary>
+    public Task FirstAcknowledgement => Volatile.Read(ref firstAcknowledgement).Task;
+
     public bool WasSent(int batch) => sent[batch];
 
     public bool WasAcknowledged(int batch) => acknowledged[batch];
@@ -69,6 +73,7 @@ internal sealed class CrashTraffic
             }
 
             failed.Clear();
+            Volatile.Write(ref firstAcknowledgement, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             freshLimit = (int)((long)Batches.Count * (cycle + 1) / cycles);
         }
     }
@@ -86,7 +91,8 @@ internal sealed class CrashTraffic
             var canResend = acknowledgedBatches.Count > 0;
             if (nextFresh < freshLimit && !(canResend && random.NextDouble() < ResendShare))
             {
-                var extras = canResend && random.NextDouble() < MixedShare ? Extras(random.Next(1, MaxExtras + 1)) : [];
+                var extras = canResend && random.NextDouble() < MixedShare
+                    ? CrashBatches.Sample(Batches, acknowledgedBatches, random.Next(1, MaxExtras + 1), random) : [];
                 return Take(nextFresh++, extras);
             }
 
@@ -104,6 +110,7 @@ internal sealed class CrashTraffic
             }
 
             Answered(request);
+            firstAcknowledgement.TrySetResult();
             AcknowledgedRequests++;
             acknowledgedIds.UnionWith(request.Events.Select(e => e.Id));
             if (!acknowledged[request.Batch])
@@ -147,19 +154,5 @@ internal sealed class CrashTraffic
     {
         inFlight--;
         unacknowledgedInFlight -= request.Unacknowledged ? 1 : 0;
-    }
-
-    /// <summary>Distinct events of acknowledged batches, to send again inside a new batch.</summary>
-    private List<DossierEvent> Extras(int count)
-    {
-        var extras = new Dictionary<string, DossierEvent>(StringComparer.Ordinal);
-        for (var i = 0; i < count; i++)
-        {
-            var batch = Batches[acknowledgedBatches[random.Next(acknowledgedBatches.Count)]];
-            var e = batch[random.Next(batch.Length)];
-            extras.TryAdd(e.Id, e);
-        }
-
-        return [.. extras.Values];
     }
 }
