@@ -97,7 +97,7 @@ internal static class CrashBenchmark
         run.Add(ready, delay, fromReady, exitCode == SigkillExitCode, inFlight.Unacknowledged > 0);
         if (exitCode != SigkillExitCode)
         {
-            run.Problems.Add($"cycle {cycle + 1}: the API exited with {exitCode}, not by SIGKILL");
+            run.Problems.Add($"cycle {cycle + 1}: the API exited with {ApiProcess.ExitDescription(exitCode)}, not by SIGKILL");
         }
 
         Console.WriteLine($"cycle {cycle + 1,2}/{cycles}: ready in {ready,5:N0} ms, SIGKILL {delay,4} ms after {(fromReady ? "ready       " : "the first 200")} (exit {exitCode}) " +
