@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Scorecard.Bench.Support;
-using Scorecard.Domain.Calendar;
 using Scorecard.Domain.Dossiers;
 using Scorecard.Infrastructure.Seed;
 
@@ -21,14 +20,10 @@ internal static class IngestionBenchmark
     {
         var directory = Directory.CreateTempSubdirectory("scorecard-bench-ingest").FullName;
         var database = Path.Combine(directory, "scorecard.db");
-        var until = new DateOnly(2025, 12, 30);
-        await ApiProcess.RunVerbAsync(database, "seed-demo", "--dossiers", "0", "--until", until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ConfigureAwait(false);
+        await DemoYear.PrepareAsync(database).ConfigureAwait(false);
 
         Console.WriteLine($"Generating {dossiers:N0} dossiers…");
-        var province = DemoSeeder.Generate(new DemoSeedOptions());
-        var history = new DemoHistory(province, new WorkCalendar(DemoSeeder.StatutoryCalendar()), 2025);
-        var events = history.Dossiers(dossiers, until.AddDays(-364), until, new DateTimeOffset(2025, 12, 31, 0, 0, 0, TimeSpan.FromHours(7)))
-            .SelectMany(d => d).OrderBy(e => e.At).ToList();
+        var events = DemoYear.Events(dossiers);
         var batches = events.Chunk(batchSize)
             .Select(b => JsonSerializer.SerializeToUtf8Bytes(new { events = b.Select(DossierEventWire.ToJson) })).ToList();
         Console.WriteLine($"{events.Count:N0} events in {batches.Count:N0} batches of {batchSize}");

@@ -31,25 +31,55 @@ internal sealed class ApiProcess : IAsyncDisposable
         await verb.WaitForExitAsync().ConfigureAwait(false);
         if (verb.ExitCode != 0)
         {
-            throw new InvalidOperationException($"'{string.Join(' ', args)}' exited with {verb.ExitCode}: {await verb.StandardError.ReadToEndAsync().ConfigureAwait(false)}");
+            throw new InvalidOperationException($"'{string.Join(' ', args)}' exited with {ExitDescription(verb.ExitCode)}: {await verb.StandardError.ReadToEndAsync().ConfigureAwait(false)}");
         }
     }
 
+    /// <summary>
+    /// Starts the API and waits until it is ready. The port is free when chosen but may be taken
+    /// before the API binds it (other processes on the machine): then it starts again on another.
+    /// </summary>
     public static async Task<ApiProcess> StartAsync(string databasePath)
     {
-        var port = FreePort();
-        var api = new ApiProcess(Process.Start(StartInfo(databasePath, port, []))!, port);
-        using var http = new HttpClient { BaseAddress = api.BaseAddress };
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            var api = new ApiProcess(Process.Start(StartInfo(databasePath, port, []))!, port);
+            if (await api.WaitReadyAsync().ConfigureAwait(false) is not { } failure)
+            {
+                return api;
+            }
+
+            await api.DisposeAsync().ConfigureAwait(false);
+            if (attempt == 3 || !failure.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException(failure[..Math.Min(failure.Length, 3000)]);
+            }
+        }
+    }
+
+    /// <returns>Null once /health/ready answers 200; otherwise why not, with the output of the API if it exited.</returns>
+    private async Task<string?> WaitReadyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
         for (var attempt = 0; attempt < 300; attempt++)
         {
+            if (process.HasExited)
+            {
+                var output = await process.StandardOutput.ReadToEndAsync().ConfigureAwait(false)
+                    + (process.StartInfo.RedirectStandardError ? await process.StandardError.ReadToEndAsync().ConfigureAwait(false) : "");
+                return $"The API exited with {ExitDescription(process.ExitCode)} before it was ready: {output}";
+            }
+
             try
             {
-                if ((await http.GetAsync(new Uri("/health/ready", UriKind.Relative)).ConfigureAwait(false)).StatusCode == HttpStatusCode.OK)
+                using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative)).ConfigureAwait(false);
+                if (response.StatusCode == HttpStatusCode.OK)
                 {
-                    return api;
+                    return null;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
                 // not listening yet
             }
@@ -57,8 +87,7 @@ internal sealed class ApiProcess : IAsyncDisposable
             await Task.Delay(100).ConfigureAwait(false);
         }
 
-        await api.DisposeAsync().ConfigureAwait(false);
-        throw new InvalidOperationException("The API did not become ready in 30 s.");
+        return "The API did not become ready in 30 s.";
     }
 
     /// <summary>Peak and current resident memory of the process, in MiB (Linux /proc).</summary>
@@ -67,6 +96,19 @@ internal sealed class ApiProcess : IAsyncDisposable
         var status = File.ReadAllLines($"/proc/{process.Id}/status");
         double Read(string key) => double.Parse(status.First(l => l.StartsWith(key, StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
         return (Read("VmHWM"), Read("VmRSS"));
+    }
+
+    /// <summary>
+    /// Ends the process the way a crash or the out-of-memory killer does: <see cref="Process.Kill()"/>
+    /// sends SIGKILL on Linux, so nothing runs on the way out (no shutdown, no drain of queued
+    /// batches, no final checkpoint).
+    /// </summary>
+    /// <returns>The exit code: 137 (128 + signal 9) when SIGKILL ended it.</returns>
+    public async Task<int> KillAsync()
+    {
+        process.Kill();
+        await process.WaitForExitAsync().ConfigureAwait(false);
+        return process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()
@@ -97,6 +139,10 @@ internal sealed class ApiProcess : IAsyncDisposable
         info.Environment["RateLimit__RequestsPerSecond"] = "0"; // the benchmarks measure the routes, not the limiter
         return info;
     }
+
+    /// <summary>An exit code, naming the signal when one ended the process (128 + signal on Linux).</summary>
+    public static string ExitDescription(int exitCode) =>
+        exitCode > 128 ? $"{exitCode} (ended by signal {exitCode - 128})" : exitCode.ToString(CultureInfo.InvariantCulture);
 
     private static int FreePort()
     {
