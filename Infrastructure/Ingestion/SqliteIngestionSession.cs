@@ -59,7 +59,8 @@ internal sealed class SqliteIngestionSession : IIngestionSession
     /// The writer keeps 64 MiB of pages in memory (SQLite's default is 2 MiB) and leaves WAL
     /// checkpoints to <see cref="SqliteCheckpointer"/>, so commits do not copy the log back inline.
     /// </summary>
-    private const string WriterPragmasSql = "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 0;";
+    // synchronous = FULL: a commit is on disk before the 200, so an acknowledged batch survives power loss too.
+    private const string WriterPragmasSql = "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 0; PRAGMA synchronous = FULL;";
 
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;
