@@ -7,6 +7,7 @@ using Scorecard.Bench.Portal;
 //   dotnet build -c Release && dotnet run -c Release --project Bench -- ingest [--dossiers N] [--clients N] [--batch N]
 //   dotnet build -c Release && dotnet run -c Release --project Bench -- portal [--dossiers N] [--years N] [--iterations N] [--reuse FILE]
 //   dotnet build -c Release && dotnet run -c Release --project Bench -- odata [--dossiers N] [--years N] [--iterations N] [--export N] [--reuse FILE]
+//   dotnet build -c Release && dotnet run -c Release --project Bench -- load [--seconds 60] [--ingest 4] [--portal 6] [--feeds 6] [--dossiers N]
 //   dotnet build -c Release && dotnet run -c Release --project Bench -- crash [--cycles N] [--clients N] [--dossiers N] [--seed N]
 //     (exits 1 when an acknowledged event is lost, a batch is half stored or the projections differ from a rebuild)
 var verb = args.Length > 0 ? args[0] : "help";
@@ -29,11 +30,14 @@ switch (verb)
         var file = Array.IndexOf(args, "--reuse") is var r and >= 0 && r + 1 < args.Length ? args[r + 1] : null;
         await Scorecard.Bench.OData.ODataBenchmark.RunAsync(Option("--dossiers", 13_000_000), Option("--years", 5), Option("--iterations", 200), Option("--export", 1_000_000), file);
         return 0;
+    case "load":
+        return await Scorecard.Bench.Load.LoadBenchmark.RunAsync(Option("--seconds", 60), Option("--ingest", 4), Option("--portal", 6), Option("--feeds", 6), Option("--dossiers", 150_000));
     case "crash":
         return await CrashBenchmark.RunAsync(Option("--cycles", 20), Option("--clients", 4), Option("--dossiers", 100_000), Option("--seed", 1));
     default:
         Console.WriteLine("Verbs: ingest [--dossiers N] [--clients N] [--batch N]; portal [--dossiers N] [--years N] [--iterations N] [--reuse FILE]; " +
             "odata [--dossiers N] [--years N] [--iterations N] [--export N] [--reuse FILE]; " +
+            "load [--seconds N] [--ingest N] [--portal N] [--feeds N] [--dossiers N] (mixed load; fails on any 5xx or locked database); " +
             "crash [--cycles N] [--clients N] [--dossiers N] [--seed N] (SIGKILL the API while clients post, restart, repeat; then check no acknowledged event is lost, no batch is half stored, the projections equal a rebuild)");
         return verb == "help" ? 0 : 2;
 }
