@@ -3,6 +3,7 @@ using Scorecard.Domain.Periods;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Units;
+using Scorecard.Infrastructure.IndicatorValues;
 
 namespace Scorecard.Infrastructure.Reports;
 
@@ -51,6 +52,7 @@ public sealed class ReportedValueStore(DbConnectionFactory db)
             created += exists ? 0 : 1;
         }
 
+        await StaleMarks.MarkAllAsync(connection, transaction, db.Provider, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return new UpsertOutcome(created, values.Count - created, []);
     }
