@@ -10,6 +10,7 @@ using Scorecard.Infrastructure.Calendar;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Dossiers;
 using Scorecard.Infrastructure.Indicators;
+using Scorecard.Infrastructure.IndicatorValues;
 using Scorecard.Infrastructure.Ingestion;
 using Scorecard.Infrastructure.Keys;
 using Scorecard.Infrastructure.Procedures;
@@ -61,6 +62,7 @@ internal static class ScorecardServices
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<IngestionWriterService>();
+        services.AddHostedService(sp => sp.GetRequiredService<IndicatorValues.IndicatorValuesRefresher>());
         services.AddScorecardOpenApi();
         return builder;
     }
@@ -98,6 +100,9 @@ internal static class ScorecardServices
         services.AddSingleton<ReportedValueStore>();
         services.AddSingleton<TargetStore>();
         services.AddSingleton<Reports.UnitFigures>();
+        services.AddSingleton<IndicatorValueStore>();
+        services.AddSingleton<IndicatorValueSources>();
+        services.AddSingleton<IndicatorValues.IndicatorValuesRefresher>();
     }
 
     private static void AddValidators(IServiceCollection services)
