@@ -3,13 +3,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.DependencyInjection;
+using Scorecard.Api.IndicatorValues;
 using Scorecard.Api.Tests.Support;
 using Scorecard.Infrastructure.Ingestion;
 
 namespace Scorecard.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The service on a real SQL Server: migrations, reference data, ingestion, the portal and rebuild.
+/// The service on a real SQL Server: migrations, reference data, ingestion, the portal, rebuild and indicator values.
 /// Runs when SCORECARD_TEST_SQLSERVER holds a connection string whose login may create databases
 /// (each run creates and drops its own database); reported as skipped otherwise.
 /// </summary>
@@ -84,6 +85,28 @@ public sealed class SqlServerIntegrationTests
         await AssertFiguresAsync();
         await factory.Services.GetRequiredService<DossierRebuilder>().RebuildAsync(CancellationToken.None);
         await AssertFiguresAsync();
+    }
+
+    [Test]
+    public async Task IndicatorValues_AfterIngestionAndARefresh_EqualTheScorecard()
+    {
+        (await TestProvince.PostAsync(admin,
+            new { id = "s4-r", dossierCode = "S4", type = "received", at = "2025-04-07T08:00:00+07:00", procedureCode = "1.000001", unitCode = "P.A.2", channel = "online" },
+            new { id = "s4-f", dossierCode = "S4", type = "resolved", at = "2025-04-08T10:00:00+07:00" })).EnsureSuccessStatusCode();
+
+        await factory.Services.GetRequiredService<IndicatorValuesRefresher>().RefreshNowAsync(CancellationToken.None);
+
+        var card = await admin.GetFromJsonAsync<JsonElement>("/api/scorecards/P?period=2025-Q2");
+        var onTime = card.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "on-time");
+        await using var connection = new SqlConnection(new SqlConnectionStringBuilder(server) { InitialCatalog = database }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new SqlCommand(
+            "SELECT numerator, denominator, value, band, period_type, period_start FROM indicator_values WHERE unit_code = 'P' AND indicator_code = 'on-time' AND period = '2025-Q2'", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.That(await reader.ReadAsync(), Is.True, "the row exists");
+        Assert.That((reader.GetInt64(0), reader.GetInt64(1), (decimal)reader.GetDouble(2), reader.GetString(3), reader.GetString(4), reader.GetDateTime(5)),
+            Is.EqualTo((onTime.GetProperty("numerator").GetInt64(), onTime.GetProperty("denominator").GetInt64(), onTime.GetProperty("value").GetDecimal(),
+                onTime.GetProperty("band").GetString(), "quarter", new DateTime(2025, 4, 1))));
     }
 
     private async Task AssertFiguresAsync()

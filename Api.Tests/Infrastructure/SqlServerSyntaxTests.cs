@@ -11,13 +11,17 @@ namespace Scorecard.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class SqlServerSyntaxTests
 {
-    /// <summary>Statements written in SQLite's dialect (json_each, ON CONFLICT, PRAGMA): the SQLite write path and its helpers.</summary>
+    /// <summary>
+    /// Statements written in SQLite's dialect (json_each, ON CONFLICT, PRAGMA): the SQLite write path and its helpers.
+    /// Each has a SQL Server twin that is parsed (StaleMarks.MarkSqliteSql: StaleMarks.MarkSqlServerSql).
+    /// </summary>
     private static readonly HashSet<string> SqliteOnly =
     [
         "SqliteIngestionSession.LoadEventsSql", "SqliteIngestionSession.LoadDossiersSql", "SqliteIngestionSession.AppendEventSql",
         "SqliteIngestionSession.UpsertDossierSql", "SqliteIngestionSession.AddFactsSql", "SqliteIngestionSession.AddMonthFactsSql",
         "SqliteIngestionSession.WriterPragmasSql", "DbConnectionFactory.SqlitePerConnectionPragmas",
         "DossierColumns.UpdateFromExcluded", "FactColumns.AddExcluded", "FactColumns.AddExcludedMonthly",
+        "StaleMarks.MarkSqliteSql",
     ];
 
     /// <summary>Fragments, not statements: column lists and clauses spliced into statements checked elsewhere.</summary>

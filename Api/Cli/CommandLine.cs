@@ -31,10 +31,12 @@ internal static class CommandLine
                     IntOption(args, "--dossiers") ?? DemoSeedOptions.DefaultDossiers,
                     Option(args, "--until") is { } until ? DateOnly.ParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
                 await WithWriterAsync(services, ct => services.GetRequiredService<DemoSeeder>().SeedAsync(options, ct)).ConfigureAwait(false);
+                await RefreshIndicatorValuesAsync(services).ConfigureAwait(false);
                 return 0;
             case "rebuild":
                 await MigrateAsync(services).ConfigureAwait(false);
                 await services.GetRequiredService<DossierRebuilder>().RebuildAsync(CancellationToken.None).ConfigureAwait(false);
+                await RefreshIndicatorValuesAsync(services).ConfigureAwait(false);
                 return 0;
             case "help":
                 await Console.Out.WriteLineAsync($"Verbs: {string.Join(", ", Verbs)}. Without a verb the API runs.").ConfigureAwait(false);
@@ -49,6 +51,16 @@ internal static class CommandLine
         Hosting.DatabaseInitializer.PrepareAsync(
             services.GetRequiredService<DatabaseMigrator>(), services.GetRequiredService<IndicatorStore>(),
             services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+
+    /// <summary>
+    /// Leaves indicator_values matching what the verb wrote, rather than waiting for the service's next
+    /// start, and the SQLite log copied into the database file before the process ends.
+    /// </summary>
+    private static async Task RefreshIndicatorValuesAsync(IServiceProvider services)
+    {
+        await services.GetRequiredService<IndicatorValues.IndicatorValuesRefresher>().RefreshNowAsync(CancellationToken.None).ConfigureAwait(false);
+        await services.GetRequiredService<SqliteCheckpointer>().CheckpointNowAsync(CancellationToken.None).ConfigureAwait(false);
+    }
 
     /// <summary>Runs <paramref name="work"/> with the dossier-event writer loop running beside it.</summary>
     private static async Task WithWriterAsync(IServiceProvider services, Func<CancellationToken, Task> work)

@@ -11,6 +11,7 @@ using Scorecard.Infrastructure.Calendar;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Dossiers;
 using Scorecard.Infrastructure.Indicators;
+using Scorecard.Infrastructure.IndicatorValues;
 using Scorecard.Infrastructure.Ingestion;
 using Scorecard.Infrastructure.Keys;
 using Scorecard.Infrastructure.Procedures;
@@ -63,6 +64,7 @@ internal static class ScorecardServices
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<IngestionWriterService>();
         services.AddScorecardOData(configuration);
+        services.AddHostedService(sp => sp.GetRequiredService<IndicatorValues.IndicatorValuesRefresher>());
         services.AddScorecardOpenApi();
         return builder;
     }
@@ -100,6 +102,9 @@ internal static class ScorecardServices
         services.AddSingleton<ReportedValueStore>();
         services.AddSingleton<TargetStore>();
         services.AddSingleton<Reports.UnitFigures>();
+        services.AddSingleton<IndicatorValueStore>();
+        services.AddSingleton<IndicatorValueSources>();
+        services.AddSingleton<IndicatorValues.IndicatorValuesRefresher>();
     }
 
     private static void AddValidators(IServiceCollection services)

@@ -90,7 +90,7 @@ internal sealed class UnitFigures(FactsQuery facts, NationalOnTimeQuery national
             figures[IndicatorCodes.OnTime] = n;
         }
 
-        figures[IndicatorCodes.OnlineService] = ProcedureIndicators.OnlineServiceRatio(reference.Procedures, level);
+        figures[IndicatorCodes.OnlineService] = reference.OnlineService(level);
         foreach (var indicator in reference.Indicators.Where(i => i.Kind == IndicatorKind.Reported))
         {
             var own = values.Where(v => v.Indicator == indicator.Code)

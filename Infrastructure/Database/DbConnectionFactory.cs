@@ -21,6 +21,9 @@ public sealed class DbConnectionFactory(DatabaseSettings settings)
     /// <summary>A connection for reports and feeds (a readable secondary in production, if configured).</summary>
     public Task<DbConnection> OpenReadOnlyAsync(CancellationToken ct) => OpenAsync(settings.ReadOnlyConnectionString, ct);
 
+    /// <summary>A factory on the same database whose reads, too, go to the primary: for work that must see every commit.</summary>
+    public DbConnectionFactory WithReadsOnPrimary() => new(settings with { ReadOnlyConnectionString = settings.ConnectionString });
+
     private async Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct)
     {
         DbConnection connection = settings.Provider == DatabaseProvider.Sqlite

@@ -45,13 +45,19 @@ public sealed partial class SqliteCheckpointer(DbConnectionFactory db, TimeProvi
 
     /// <summary>
     /// Copies the whole log into the database file now and truncates it: after a bulk load or a
-    /// rebuild, which write far more than the background checkpoints keep up with.
+    /// rebuild, which write far more than the background checkpoints keep up with. A background
+    /// checkpoint under way is waited for first: while it runs, this one could not truncate the log.
     /// </summary>
     public async Task CheckpointNowAsync(CancellationToken ct)
     {
         if (db.Provider != DatabaseProvider.Sqlite)
         {
             return;
+        }
+
+        while (Volatile.Read(ref running) == 1)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), clock, ct).ConfigureAwait(false);
         }
 
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);

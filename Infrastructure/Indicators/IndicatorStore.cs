@@ -4,6 +4,7 @@ using Scorecard.Domain.Indicators;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Units;
+using Scorecard.Infrastructure.IndicatorValues;
 
 namespace Scorecard.Infrastructure.Indicators;
 
@@ -76,6 +77,7 @@ public sealed class IndicatorStore(DbConnectionFactory db)
             }
         }
 
+        await StaleMarks.MarkAllAsync(connection, transaction, db.Provider, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         var created = indicators.Count(i => !known.Contains(i.Code));
         return new UpsertOutcome(created, indicators.Count - created, []);
@@ -105,6 +107,7 @@ public sealed class IndicatorStore(DbConnectionFactory db)
         }
 
         await ReplaceScaleAsync(connection, transaction, code, scale, ct).ConfigureAwait(false);
+        await StaleMarks.MarkAllAsync(connection, transaction, db.Provider, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return true;
     }

@@ -19,10 +19,13 @@ public interface IIngestionSession : IAsyncDisposable
 
     Task UpsertDossierAsync(DossierRow row, CancellationToken ct);
 
-    /// <summary>Adds the changes to daily_facts, dropping rows that fall back to all zeros.</summary>
+    /// <summary>
+    /// Adds the changes to daily_facts and monthly_facts, dropping rows that fall back to all zeros, and
+    /// marks the indicator values of every month whose facts changed stale (<c>indicator_values_stale</c>).
+    /// </summary>
     Task ApplyFactsAsync(FactDeltas deltas, CancellationToken ct);
 
-    /// <summary>Empties the projections (dossiers, daily_facts) before a rebuild.</summary>
+    /// <summary>Empties the projections (dossiers, daily and monthly facts) before a rebuild and marks every indicator value stale.</summary>
     Task ClearProjectionsAsync(CancellationToken ct);
 
     /// <summary>Every stored event, grouped by dossier (all events of a dossier are adjacent).</summary>

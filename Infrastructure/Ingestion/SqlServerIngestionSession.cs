@@ -4,6 +4,7 @@ using Microsoft.Data.SqlClient;
 using Scorecard.Domain.Dossiers;
 using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.IndicatorValues;
 
 namespace Scorecard.Infrastructure.Ingestion;
 
@@ -166,9 +167,18 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
         {
             await connection.ExecuteAsync(Command(AddMonthFactsSql, FactParameters(unitId, month, counts), ct)).ConfigureAwait(false);
         }
+
+        foreach (var month in deltas.MonthChanges.Where(c => !c.Value.IsZero).Select(c => c.Key.Month).Distinct())
+        {
+            await connection.ExecuteAsync(Command(StaleMarks.MarkSqlServerSql, new { Month = StaleMarks.Ansi(StaleMarks.Of(month)) }, ct)).ConfigureAwait(false);
+        }
     }
 
-    public Task ClearProjectionsAsync(CancellationToken ct) => connection.ExecuteAsync(Command(ClearProjectionsSql, null, ct));
+    public async Task ClearProjectionsAsync(CancellationToken ct)
+    {
+        await connection.ExecuteAsync(Command(ClearProjectionsSql, null, ct)).ConfigureAwait(false);
+        await StaleMarks.MarkAllAsync(connection, transaction, DatabaseProvider.SqlServer, ct).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Streams the log on a connection of its own: SQL Server allows one open reader per connection, and

@@ -5,12 +5,13 @@ using Microsoft.Data.Sqlite;
 using Scorecard.Domain.Dossiers;
 using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.IndicatorValues;
 
 namespace Scorecard.Infrastructure.Ingestion;
 
 /// <summary>
 /// The SQLite write path: one IMMEDIATE transaction, dossier lists passed as one JSON parameter
-/// (json_each), and the three hot statements prepared once and re-executed per row.
+/// (json_each), and the hot statements prepared once and re-executed per row.
 /// </summary>
 internal sealed class SqliteIngestionSession : IIngestionSession
 {
@@ -70,6 +71,7 @@ internal sealed class SqliteIngestionSession : IIngestionSession
     private readonly SqliteCommand dropEmptyFacts;
     private readonly SqliteCommand addMonthFacts;
     private readonly SqliteCommand dropEmptyMonthFacts;
+    private readonly SqliteCommand markStale;
 
     // The session holds SQLite's write lock from its first statement to its commit, so it can number
     // arrivals itself: no other writer can take a sequence in between.
@@ -85,6 +87,7 @@ internal sealed class SqliteIngestionSession : IIngestionSession
         dropEmptyFacts = Prepare(DropEmptyFactsSql);
         addMonthFacts = Prepare(AddMonthFactsSql);
         dropEmptyMonthFacts = Prepare(DropEmptyMonthFactsSql);
+        markStale = Prepare(StaleMarks.MarkSqliteSql);
         using var last = connection.CreateCommand();
         last.Transaction = transaction;
         last.CommandText = LastSequenceSql;
@@ -177,6 +180,12 @@ internal sealed class SqliteIngestionSession : IIngestionSession
             Apply(addMonthFacts, dropEmptyMonthFacts, unitId, month, counts);
         }
 
+        foreach (var month in deltas.MonthChanges.Where(c => !c.Value.IsZero).Select(c => c.Key.Month).Distinct())
+        {
+            markStale.Parameters[0].Value = StaleMarks.Of(month);
+            markStale.ExecuteNonQuery();
+        }
+
         return Task.CompletedTask;
     }
 
@@ -206,6 +215,7 @@ internal sealed class SqliteIngestionSession : IIngestionSession
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM daily_facts", transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM monthly_facts", transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM dossiers", transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
+        await StaleMarks.MarkAllAsync(connection, transaction, DatabaseProvider.Sqlite, ct).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<DossierEvent> ReadAllEventsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
@@ -220,7 +230,7 @@ internal sealed class SqliteIngestionSession : IIngestionSession
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { appendEvent, upsertDossier, addFacts, dropEmptyFacts, addMonthFacts, dropEmptyMonthFacts })
+        foreach (var command in new[] { appendEvent, upsertDossier, addFacts, dropEmptyFacts, addMonthFacts, dropEmptyMonthFacts, markStale })
         {
             await command.DisposeAsync().ConfigureAwait(false);
         }

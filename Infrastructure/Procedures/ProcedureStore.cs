@@ -4,6 +4,7 @@ using Scorecard.Domain.Procedures;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Units;
+using Scorecard.Infrastructure.IndicatorValues;
 
 namespace Scorecard.Infrastructure.Procedures;
 
@@ -81,6 +82,7 @@ public sealed class ProcedureStore(DbConnectionFactory db)
         var inserts = rows.Where(r => !known.Contains(r.Code)).ToList();
         await connection.ExecuteAsync(new CommandDefinition(UpdateSql, updates, transaction, cancellationToken: ct)).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, inserts, transaction, cancellationToken: ct)).ConfigureAwait(false);
+        await StaleMarks.MarkAllAsync(connection, transaction, db.Provider, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return new UpsertOutcome(inserts.Count, updates.Count, []);
     }

@@ -1,5 +1,7 @@
 using Scorecard.Domain.Bands;
 using Scorecard.Domain.Calendar;
+using Scorecard.Domain.Indicators;
+using Scorecard.Domain.Levels;
 using Scorecard.Infrastructure.Indicators;
 using Scorecard.Domain.Procedures;
 using Scorecard.Domain.Units;
@@ -20,10 +22,17 @@ public sealed class ReferenceData(
     private readonly Dictionary<string, (IndicatorDefinition Definition, BandHistory Bands)> indicatorsByCode =
         indicators.ToDictionary(i => i.Code, i => (i, new BandHistory(i.Bands)), StringComparer.Ordinal);
 
+    // Depends on the catalogue only, and is asked for by every unit of a map or a refresh: counted once per snapshot.
+    private readonly Dictionary<UnitLevel, Ratio> onlineService = Enum.GetValues<UnitLevel>().ToDictionary(
+        level => level, level => ProcedureIndicators.OnlineServiceRatio(procedures.Values.Select(p => p.Procedure), level));
+
     /// <summary>Every indicator, in code order.</summary>
     public IReadOnlyList<IndicatorDefinition> Indicators { get; } = indicators;
 
     public IEnumerable<Procedure> Procedures => procedures.Values.Select(p => p.Procedure);
+
+    /// <summary>The <c>online-service</c> figure of units of <paramref name="level"/> (the procedures of that level).</summary>
+    public Ratio OnlineService(UnitLevel level) => onlineService[level];
 
     public IndicatorDefinition? Indicator(string code) => indicatorsByCode.TryGetValue(code, out var i) ? i.Definition : null;
 

@@ -3,6 +3,7 @@ using Scorecard.Domain.Periods;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Units;
+using Scorecard.Infrastructure.IndicatorValues;
 
 namespace Scorecard.Infrastructure.Reports;
 
@@ -20,11 +21,12 @@ public sealed class ReportedValueStore(DbConnectionFactory db)
         VALUES (@Indicator, @UnitId, @Period, @Start, @End, @Numerator, @Denominator, @Now)
         """;
 
-    private const string ForPeriodSql = """
+    private const string AllSql = """
         SELECT r.indicator_code AS Indicator, u.code AS UnitCode, r.period_code AS Period, r.numerator AS Numerator, r.denominator AS Denominator
         FROM reported_values r INNER JOIN units u ON u.id = r.unit_id
-        WHERE r.period_code = @Period
         """;
+
+    private const string ForPeriodSql = AllSql + " WHERE r.period_code = @Period";
 
     /// <summary>Upserts by (indicator, unit, period) in one transaction; periods are stored in canonical form.</summary>
     public async Task<UpsertOutcome> UpsertAsync(IReadOnlyList<ReportedValue> values, ReferenceData reference, DateTimeOffset now, CancellationToken ct)
@@ -51,8 +53,16 @@ public sealed class ReportedValueStore(DbConnectionFactory db)
             created += exists ? 0 : 1;
         }
 
+        await StaleMarks.MarkAllAsync(connection, transaction, db.Provider, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return new UpsertOutcome(created, values.Count - created, []);
+    }
+
+    /// <summary>Every reported value, all periods, indicators and units.</summary>
+    public async Task<IReadOnlyList<ReportedValue>> ListAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
+        return [.. await connection.QueryAsync<ReportedValue>(new CommandDefinition(AllSql, cancellationToken: ct)).ConfigureAwait(false)];
     }
 
     /// <summary>Every reported value of one period (canonical code), all indicators and units.</summary>

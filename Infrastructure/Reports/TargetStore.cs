@@ -5,6 +5,7 @@ using Scorecard.Domain.Targets;
 using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Units;
+using Scorecard.Infrastructure.IndicatorValues;
 
 namespace Scorecard.Infrastructure.Reports;
 
@@ -76,6 +77,7 @@ public sealed class TargetStore(DbConnectionFactory db)
             await connection.ExecuteAsync(new CommandDefinition(existing.Contains(Slot(target)) ? UpdateSql : InsertSql, row, transaction, cancellationToken: ct)).ConfigureAwait(false);
         }
 
+        await StaleMarks.MarkAllAsync(connection, transaction, db.Provider, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         var created = incoming.Count(t => !existing.Contains(Slot(t)));
         return (new UpsertOutcome(created, incoming.Count - created, []), []);

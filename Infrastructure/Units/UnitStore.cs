@@ -4,6 +4,7 @@ using Scorecard.Domain.Levels;
 using Scorecard.Domain.Units;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.IndicatorValues;
 
 namespace Scorecard.Infrastructure.Units;
 
@@ -47,6 +48,7 @@ public sealed class UnitStore(DbConnectionFactory db)
         }
 
         await writes.RebuildClosureAsync(tree).ConfigureAwait(false);
+        await StaleMarks.MarkAllAsync(connection, transaction, db.Provider, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         var created = ordered.Count(u => !known.Contains(u.Code));
         return new UpsertOutcome(created, ordered.Count - created, []);

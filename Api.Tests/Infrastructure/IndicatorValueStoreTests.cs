@@ -1,0 +1,88 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Scorecard.Domain.Periods;
+using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.IndicatorValues;
+
+namespace Scorecard.Api.Tests.Infrastructure;
+
+public sealed class IndicatorValueStoreTests
+{
+    private string directory = null!;
+    private DbConnectionFactory db = null!;
+    private IndicatorValueStore store = null!;
+
+    [SetUp]
+    public void CreateDatabase()
+    {
+        directory = Directory.CreateTempSubdirectory("scorecard-indicator-values").FullName;
+        var settings = DatabaseSettings.Create("Sqlite", $"Data Source={Path.Combine(directory, "s.db")}", null);
+        new DatabaseMigrator(settings, NullLogger<DatabaseMigrator>.Instance).Migrate();
+        DapperTypeHandlers.Register();
+        db = new DbConnectionFactory(settings);
+        store = new IndicatorValueStore(db, new SqliteCheckpointer(db, TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance));
+    }
+
+    [TearDown]
+    public void DeleteDatabase()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The background WAL checkpoint a write starts may still hold the files; they hold test data only.
+        }
+    }
+
+    private async Task MarkAsync(string month)
+    {
+        await using var connection = await db.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync(StaleMarks.MarkSqliteSql, new { Month = month });
+    }
+
+    private static IndicatorValueRow Row(string unit, string month)
+    {
+        var p = Period.Parse(month);
+        return new(unit, "on-time", p.Code, "month", p.FirstDay, p.LastDay, 1, 2, 50.0, "red", null);
+    }
+
+    [Test]
+    public async Task Mark_WhenRepeated_KeepsOneRowAndBumpsItsVersion()
+    {
+        await MarkAsync("2025-03-01");
+        await MarkAsync("2025-03-01");
+
+        Assert.That(await store.MarksAsync(CancellationToken.None), Is.EqualTo(new[] { new StaleMark("2025-03-01", 2) }));
+    }
+
+    [Test]
+    public async Task Replace_WhenAMonthWasMarkedAgainSinceItWasRead_KeepsThatMark()
+    {
+        await MarkAsync("2025-03-01");
+        await MarkAsync("2025-04-01");
+        var read = await store.MarksAsync(CancellationToken.None);
+        await MarkAsync("2025-04-01");
+
+        await store.ReplaceAsync(["2025-03"], [Row("P", "2025-03")], read, CancellationToken.None);
+
+        Assert.That(await store.MarksAsync(CancellationToken.None), Is.EqualTo(new[] { new StaleMark("2025-04-01", 2) }));
+    }
+
+    [Test]
+    public async Task Replace_ForSomePeriods_LeavesTheRowsOfOthers()
+    {
+        await store.ReplaceAsync(null, [Row("P", "2025-03"), Row("P", "2025-04"), Row("Q", "2025-03")], [], CancellationToken.None);
+
+        await store.ReplaceAsync(["2025-03"], [Row("P", "2025-03")], [], CancellationToken.None);
+
+        await using var connection = await db.OpenAsync(CancellationToken.None);
+        var rows = await connection.QueryAsync<string>("SELECT unit_code || ' ' || period FROM indicator_values ORDER BY unit_code, period");
+        Assert.That(rows, Is.EqualTo(new[] { "P 2025-03", "P 2025-04" }));
+        var stored = await store.StoredMonthsAsync(CancellationToken.None);
+        Assert.That((stored.First, stored.Last), Is.EqualTo(((DateOnly?)new DateOnly(2025, 3, 1), (DateOnly?)new DateOnly(2025, 4, 1))));
+    }
+}

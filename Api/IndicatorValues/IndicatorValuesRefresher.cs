@@ -1,0 +1,134 @@
+using Scorecard.Api.Hosting;
+using Scorecard.Domain.Periods;
+using Scorecard.Domain.Time;
+using Scorecard.Infrastructure.IndicatorValues;
+using Scorecard.Infrastructure.Reports;
+
+namespace Scorecard.Api.IndicatorValues;
+
+/// <summary>
+/// Keeps <c>indicator_values</c> current. Every <c>IndicatorValues:RefreshSeconds</c> (default 5) it
+/// reads the stale marks that ingestion and reference writes leave, and recomputes what they touch: a
+/// marked month with its quarter, half-year and year; everything after a change of reference data,
+/// when the table is empty, or when the data start in another month; the new periods when the
+/// Vietnam month turns. Rows are computed first, then written with the marks removed in one short
+/// transaction, so the ingestion writer never waits for a computation.
+/// </summary>
+internal sealed partial class IndicatorValuesRefresher(
+    IndicatorValueStore store,
+    IndicatorValueSources sources,
+    DatabaseState state,
+    IConfiguration configuration,
+    TimeProvider clock,
+    ILogger<IndicatorValuesRefresher> logger) : BackgroundService
+{
+    public const int DefaultRefreshSeconds = 5;
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    // The months the table holds, as this refresher last left them; read from the table before the first refresh.
+    private MonthRange? covered;
+    private bool knowsCovered;
+
+    public TimeSpan Interval { get; } = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("IndicatorValues:RefreshSeconds", DefaultRefreshSeconds)));
+
+    /// <summary>
+    /// Brings the table up to date with every change committed before the call (waiting for a refresh
+    /// under way); returns the number of rows written.
+    /// </summary>
+    public async Task<int> RefreshNowAsync(CancellationToken ct)
+    {
+        await gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return await RefreshAsync(ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        gate.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            if (!state.IsMigrated)
+            {
+                continue;
+            }
+
+            try
+            {
+                await RefreshNowAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogFailed(logger, ex, Interval.TotalSeconds);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    private async Task<int> RefreshAsync(CancellationToken ct)
+    {
+        // The marks first: everything read after them is at least as new as the changes they stand for.
+        var marks = await store.MarksAsync(ct).ConfigureAwait(false);
+        var current = FirstOfMonth(VietnamTime.DateOf(clock.GetUtcNow()));
+        if (knowsCovered && marks.Count == 0 && (covered is null || covered.Value.Last >= current))
+        {
+            return 0;
+        }
+
+        var started = clock.GetTimestamp();
+        var reported = await sources.ReportedAsync(ct).ConfigureAwait(false);
+        var facts = await store.FactMonthsAsync(ct).ConfigureAwait(false);
+        var stored = knowsCovered ? covered : Range(await store.StoredMonthsAsync(ct).ConfigureAwait(false));
+        var plan = RefreshPlan.Of(marks, stored, Earliest(facts.First, FirstReportedMonth(reported)), current);
+        if (!plan.Full && plan.Periods.Count == 0 && marks.Count == 0)
+        {
+            (covered, knowsCovered) = (plan.Covers, true);
+            return 0;
+        }
+
+        var rows = plan.Periods.Count == 0 ? [] : await ComputeAsync(plan.Periods, reported, ct).ConfigureAwait(false);
+        var writing = clock.GetTimestamp();
+        await store.ReplaceAsync(plan.Replaced, rows, marks, ct).ConfigureAwait(false);
+        (covered, knowsCovered) = (plan.Covers, true);
+        var (total, written) = (clock.GetElapsedTime(started), clock.GetElapsedTime(writing));
+        LogRefreshed(logger, plan.Full ? "full" : "partial", plan.Periods.Count, rows.Count, total.TotalMilliseconds, written.TotalMilliseconds);
+        return rows.Count;
+    }
+
+    private async Task<List<IndicatorValueRow>> ComputeAsync(IReadOnlyList<Period> periods, IReadOnlyList<ReportedValue> reported, CancellationToken ct)
+    {
+        var reference = await sources.ReferenceAsync(ct).ConfigureAwait(false);
+        var targets = await sources.TargetsAsync(ct).ConfigureAwait(false);
+        var months = await store.SubtreeMonthsAsync(periods.Min(p => p.FirstDay), periods.Max(p => p.LastDay), ct).ConfigureAwait(false);
+        return IndicatorValueRows.Compute(reference, months, reported, targets, periods, clock.GetUtcNow());
+    }
+
+    /// <summary>The first month of a reported month, quarter, half-year or year (other periods never reach the table).</summary>
+    private static DateOnly? FirstReportedMonth(IEnumerable<ReportedValue> values) =>
+        values.Select(v => Period.TryParse(v.Period, out var p, out _) && CalendarPeriods.IsCalendar(p!.Kind) ? p.FirstDay : (DateOnly?)null).Min();
+
+    private static DateOnly? Earliest(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : (a < b ? a : b);
+
+    private static MonthRange? Range(IndicatorValueStore.MonthSpan span) =>
+        span is { First: { } first, Last: { } last } ? new MonthRange(first, last) : null;
+
+    private static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indicator values refreshed ({Kind}): {Periods} periods, {Rows} rows in {Milliseconds:F0} ms, of which {WriteMilliseconds:F0} ms in the write transaction")]
+    private static partial void LogRefreshed(ILogger logger, string kind, int periods, int rows, double milliseconds, double writeMilliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Refreshing the indicator values failed; the marks stay and the next attempt is in {Seconds} s")]
+    private static partial void LogFailed(ILogger logger, Exception exception, double seconds);
+}

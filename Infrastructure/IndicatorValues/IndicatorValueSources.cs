@@ -1,0 +1,46 @@
+using Scorecard.Domain.Targets;
+using Scorecard.Infrastructure.Calendar;
+using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.Indicators;
+using Scorecard.Infrastructure.Procedures;
+using Scorecard.Infrastructure.Reference;
+using Scorecard.Infrastructure.Reports;
+
+namespace Scorecard.Infrastructure.IndicatorValues;
+
+/// <summary>
+/// What indicator values are computed from besides the facts — reference data, reported values and
+/// targets — read afresh on the primary database: never from the shared cache or a readable
+/// secondary, which may not yet show the change whose mark the refresh is about to remove.
+/// </summary>
+public sealed class IndicatorValueSources : IDisposable
+{
+    private readonly ReferenceDataCache reference;
+    private readonly ReportedValueStore reported;
+    private readonly TargetStore targets;
+
+    public IndicatorValueSources(DbConnectionFactory db, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var primary = db.WithReadsOnPrimary();
+        reference = new ReferenceDataCache(primary, new ProcedureStore(primary), new CalendarStore(primary), new IndicatorStore(primary), clock);
+        reported = new ReportedValueStore(primary);
+        targets = new TargetStore(primary);
+    }
+
+    /// <summary>The reference data as stored now.</summary>
+    public async Task<ReferenceData> ReferenceAsync(CancellationToken ct)
+    {
+        reference.Invalidate();
+        return await reference.GetAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Every reported value, of every period.</summary>
+    public Task<IReadOnlyList<ReportedValue>> ReportedAsync(CancellationToken ct) => reported.ListAsync(ct);
+
+    /// <summary>Every target, in the order they were first stored.</summary>
+    public async Task<IReadOnlyList<TargetAssignment>> TargetsAsync(CancellationToken ct) =>
+        [.. (await targets.ListAsync(null, ct).ConfigureAwait(false)).Select(t => t.Target)];
+
+    public void Dispose() => reference.Dispose();
+}
