@@ -32,7 +32,7 @@ internal sealed class ODataDocumentFilter : IDocumentFilter
         Add(swaggerDoc, $"/{ODataSetup.RoutePrefix}/$metadata", Operation("The EDM as CSDL XML.", tags, "application/xml", new OpenApiSchema { Type = JsonSchemaType.String }, error, []));
         foreach (var (set, type, summary) in Sets)
         {
-            var entity = context.SchemaGenerator.GenerateSchema(type, context.SchemaRepository);
+            var entity = EntitySchema(type, expandable: true);
             var page = new OpenApiSchema
             {
                 Type = JsonSchemaType.Object,
@@ -48,6 +48,43 @@ internal sealed class ODataDocumentFilter : IDocumentFilter
             Add(swaggerDoc, $"/{ODataSetup.RoutePrefix}/{set}/$count", Operation($"How many {set} match $filter.", tags, "text/plain",
                 new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" }, error, [Query("$filter", "A filter expression.")]));
         }
+    }
+
+    /// <summary>An entity as the feeds write it: PascalCase properties, codes and enumerations as strings, instants in UTC.</summary>
+    private static OpenApiSchema EntitySchema(Type type, bool expandable)
+    {
+        var properties = new Dictionary<string, IOpenApiSchema>();
+        foreach (var property in type.GetProperties())
+        {
+            var clr = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            var nullable = Nullable.GetUnderlyingType(property.PropertyType) is not null
+                || new System.Reflection.NullabilityInfoContext().Create(property).ReadState == System.Reflection.NullabilityState.Nullable;
+            OpenApiSchema schema = clr switch
+            {
+                _ when clr == typeof(string) => new() { Type = JsonSchemaType.String },
+                _ when clr == typeof(bool) => new() { Type = JsonSchemaType.Boolean },
+                _ when clr == typeof(int) => new() { Type = JsonSchemaType.Integer, Format = "int32" },
+                _ when clr == typeof(long) => new() { Type = JsonSchemaType.Integer, Format = "int64" },
+                _ when clr == typeof(double) => new() { Type = JsonSchemaType.Number, Format = "double" },
+                _ when clr == typeof(DateTimeOffset) => new() { Type = JsonSchemaType.String, Format = "date-time" },
+                _ when clr == typeof(DateOnly) => new() { Type = JsonSchemaType.String, Format = "date" },
+                _ when expandable => EntitySchema(clr, expandable: false),
+                _ => throw new InvalidOperationException($"No schema for {type.Name}.{property.Name}."),
+            };
+            if (!clr.IsPrimitive && clr != typeof(string) && clr != typeof(DateTimeOffset) && clr != typeof(DateOnly) && clr != typeof(double))
+            {
+                schema.Description = "Present with $expand=" + property.Name + ".";
+            }
+
+            if (nullable)
+            {
+                schema.Type |= JsonSchemaType.Null;
+            }
+
+            properties[property.Name] = schema;
+        }
+
+        return new OpenApiSchema { Type = JsonSchemaType.Object, Properties = properties };
     }
 
     private static void Add(OpenApiDocument document, string path, OpenApiOperation operation) =>

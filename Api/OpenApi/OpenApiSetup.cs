@@ -40,8 +40,7 @@ internal static class OpenApiSetup
                 [new OpenApiSecuritySchemeReference("ApiKey", document)] = [],
                 [new OpenApiSecuritySchemeReference("Basic", document)] = [],
             });
-            // The feeds' entity types share names with the JSON routes' types (Procedure): prefix them.
-            o.CustomSchemaIds(t => t.IsGenericType ? null : t.Namespace == typeof(OData.Model.Dossier).Namespace ? "Feed" + t.Name : t.Name);
+            o.CustomSchemaIds(t => t.IsGenericType ? null : t.Name);
             o.SupportNonNullableReferenceTypes();
             o.OperationFilter<AuthResponsesFilter>();
             o.DocumentFilter<ODataDocumentFilter>();
