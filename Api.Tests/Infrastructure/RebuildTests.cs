@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Scorecard.Api.IndicatorValues;
 using Scorecard.Api.Tests.Support;
 using Scorecard.Domain.Calendar;
 using Scorecard.Domain.Dossiers;
@@ -88,6 +89,31 @@ public sealed class RebuildTests
 
         Assert.That(b.Dossiers, Is.EqualTo(a.Dossiers));
         Assert.That(b.Facts, Is.EqualTo(a.Facts));
+    }
+
+    /// <summary>
+    /// The property behind "order-free": whatever the order, batching and duplicates of delivery, the
+    /// dossiers, the facts and every indicator value (the materialised table and the scorecard) are the same.
+    /// </summary>
+    [Test]
+    public async Task Delivery_InManyOrdersAndBatchings_GivesIdenticalDossiersAndIndicatorValues()
+    {
+        (List<string> Dossiers, List<string> Facts, List<string> Values, string Scorecard)? reference = null;
+        foreach (var seed in new[] { 20, 21, 22, 23, 24 })
+        {
+            using var factory = await DeliverAsync(seed);
+            await factory.Services.GetRequiredService<IndicatorValuesRefresher>().RefreshNowAsync(CancellationToken.None);
+            using var client = factory.AdminClient();
+            var scorecard = await client.GetStringAsync(new Uri("/api/scorecards/49?period=2025", UriKind.Relative));
+            var (dossiers, facts) = await DumpAsync(factory);
+            var values = await TableDump.RowsAsync(factory.DatabasePath, "indicator_values", "unit_code, indicator_code, period");
+            Assert.That(values, Is.Not.Empty);
+            reference ??= (dossiers, facts, values, scorecard);
+            Assert.That(dossiers, Is.EqualTo(reference.Value.Dossiers), $"dossiers, order {seed}");
+            Assert.That(facts, Is.EqualTo(reference.Value.Facts), $"facts, order {seed}");
+            Assert.That(values, Is.EqualTo(reference.Value.Values), $"indicator values, order {seed}");
+            Assert.That(scorecard, Is.EqualTo(reference.Value.Scorecard), $"scorecard, order {seed}");
+        }
     }
 
     [Test]
