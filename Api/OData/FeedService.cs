@@ -42,7 +42,7 @@ public sealed partial class FeedService(
         MaxExpansionDepth = 1,
         MaxAnyAllExpressionDepth = 1,
         AllowedQueryOptions = AllowedQueryOptions.Filter | AllowedQueryOptions.OrderBy | AllowedQueryOptions.Select | AllowedQueryOptions.Expand
-            | AllowedQueryOptions.Top | AllowedQueryOptions.Skip | AllowedQueryOptions.Count | AllowedQueryOptions.SkipToken | AllowedQueryOptions.Format,
+            | AllowedQueryOptions.Top | AllowedQueryOptions.Skip | AllowedQueryOptions.Count | AllowedQueryOptions.SkipToken | AllowedQueryOptions.Format | AllowedQueryOptions.Apply,
         AllowedFunctions = AllowedFunctions.Contains | AllowedFunctions.StartsWith | AllowedFunctions.EndsWith | AllowedFunctions.ToLower
             | AllowedFunctions.ToUpper | AllowedFunctions.Trim | AllowedFunctions.Length | AllowedFunctions.Concat | AllowedFunctions.IndexOf
             | AllowedFunctions.Substring | AllowedFunctions.Year | AllowedFunctions.Month | AllowedFunctions.Day | AllowedFunctions.Hour
@@ -60,6 +60,11 @@ public sealed partial class FeedService(
         if (url.Length > limits.MaxUrlLength)
         {
             return BadRequest($"The URL is {url.Length:N0} characters long; the limit is {limits.MaxUrlLength:N0}.");
+        }
+
+        if (request.Query.ContainsKey("$apply"))
+        {
+            return await AggregateAsync(controller, query, ct).ConfigureAwait(false);
         }
 
         FeedQuery plan;
@@ -119,6 +124,62 @@ public sealed partial class FeedService(
         catch (SqliteException ex) when (ex.SqliteErrorCode == 9 && timeout.IsCancellationRequested && !ct.IsCancellationRequested)
         {
             LogTimeout(logger, url, limits.QueryTimeoutSeconds);
+            return BadRequest($"The query ran longer than the limit of {limits.QueryTimeoutSeconds} s; narrow $filter or ask for fewer rows.");
+        }
+    }
+
+    private async Task<IActionResult> AggregateAsync<T>(ControllerBase controller, ODataQueryOptions<T> query, CancellationToken ct)
+        where T : class
+    {
+        FeedAggregation aggregation;
+        try
+        {
+            query.Validate(Validation);
+            if (controller.Request.ODataFeature().Path?.LastSegment is CountSegment || query.Filter is not null || query.OrderBy is not null
+                || query.SelectExpand is not null || query.Top is not null || query.Skip is not null || query.Count is not null || query.RawValues.SkipToken is not null)
+            {
+                return BadRequest("With $apply, filter inside it ($apply=filter(…)/groupby(…)); other query options are not combined with it.");
+            }
+
+            var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
+            int? scope = controller.User.ScopeUnit() is { } unit ? reference.UnitId(unit) ?? -1 : null;
+            aggregation = FeedAggregation.Build(feeds[typeof(T)], dialect, query.Apply.ApplyClause, scope, clock.GetUtcNow(), limits.MaxPageSize);
+        }
+        catch (Exception ex) when (ex is ODataException or FeedQueryException or NotImplementedException or InvalidOperationException or ArgumentException)
+        {
+            return BadRequest(ex is NotImplementedException ? "This kind of expression is not supported in $apply." : ex.Message);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(limits.QueryTimeoutSeconds));
+        try
+        {
+            await using var connection = await OpenAsync(timeout.Token).ConfigureAwait(false);
+            var rows = new List<object?[]>();
+            var command = new CommandDefinition(aggregation.Sql, aggregation.Parameters.Values, commandTimeout: limits.QueryTimeoutSeconds, cancellationToken: timeout.Token);
+            await using (var reader = await connection.ExecuteReaderAsync(command).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(timeout.Token).ConfigureAwait(false))
+                {
+                    if (rows.Count == limits.MaxPageSize)
+                    {
+                        return BadRequest($"The aggregation yields more than {limits.MaxPageSize:N0} groups; filter first or group by fewer properties.");
+                    }
+
+                    var row = new object?[aggregation.Columns.Count];
+                    for (var i = 0; i < row.Length; i++)
+                    {
+                        row[i] = FeedAggregation.Convert(reader.GetValue(i), aggregation.Columns[i].Type);
+                    }
+
+                    rows.Add(row);
+                }
+            }
+
+            return new FeedAggregateResult(aggregation, rows);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
             return BadRequest($"The query ran longer than the limit of {limits.QueryTimeoutSeconds} s; narrow $filter or ask for fewer rows.");
         }
     }

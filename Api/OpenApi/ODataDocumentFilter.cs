@@ -115,6 +115,7 @@ internal sealed class ODataDocumentFilter : IDocumentFilter
             Query("$skip", "Rows to skip.", JsonSchemaType.Integer),
             Query("$count", "true adds @odata.count.", JsonSchemaType.Boolean),
             Query("$skiptoken", "Continuation issued in @odata.nextLink."),
+            Query("$apply", "filter(…) steps, then groupby((…),aggregate(…)) or aggregate(…) with $count, sum, min, max, average, countdistinct; not combined with other options."),
             new OpenApiParameter
             {
                 Name = "Prefer", In = ParameterLocation.Header, Description = "odata.maxpagesize=N (at most 10,000; default 1,000).",

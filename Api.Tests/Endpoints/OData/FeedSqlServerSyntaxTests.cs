@@ -61,6 +61,22 @@ public sealed class FeedSqlServerSyntaxTests
         }
     }
 
+    [TestCase("Dossiers", "filter(UnitCode eq '49' and ReceivedAt ge 2024-01-01T00:00:00Z)/groupby((Status,Channel),aggregate($count as Count,AmountPaid with sum as Paid,SupplementCount with average as Supplements))")]
+    [TestCase("Dossiers", "aggregate(ReceivedAt with min as First,ReceivedAt with max as Last,UnitCode with countdistinct as Units)")]
+    [TestCase("IndicatorValues", "filter(Period eq '2024-H1')/groupby((IndicatorCode),aggregate(Numerator with sum as N,Denominator with sum as D,Value with max as Best))")]
+    public void Aggregation_ForSqlServer_ParsesAsTSqlWithExactlyTheSuppliedParameters(string set, string apply)
+    {
+        var entitySet = Model.EntityContainer.FindEntitySet(set);
+        var parser = new ODataQueryOptionParser(Model, entitySet.EntityType, entitySet, new Dictionary<string, string> { ["$apply"] = apply });
+        var aggregation = FeedAggregation.Build(Feeds.For(SqlDialect.SqlServer).Single(f => f.EntitySet == set), SqlDialect.SqlServer, parser.ParseApply(), 7, DateTimeOffset.UnixEpoch, 100);
+
+        using var reader = new StringReader(aggregation.Sql);
+        var fragment = new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
+        Assert.That(errors.Select(e => $"{e.Line}:{e.Column} {e.Message}"), Is.Empty, aggregation.Sql);
+        var named = fragment.ScriptTokenStream.Where(t => t.TokenType == TSqlTokenType.Variable).Select(t => t.Text.TrimStart('@')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.That(named.Except(aggregation.Parameters.Values.ParameterNames, StringComparer.OrdinalIgnoreCase), Is.Empty, aggregation.Sql);
+    }
+
     [Test]
     public void Translation_OfLiterals_NeverPutsThemInTheText()
     {

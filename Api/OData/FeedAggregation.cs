@@ -1,0 +1,177 @@
+using System.Globalization;
+using Microsoft.OData.Edm;
+using Microsoft.OData.UriParser;
+using Microsoft.OData.UriParser.Aggregation;
+
+namespace Scorecard.Api.OData;
+
+/// <summary>
+/// <c>$apply</c> in SQL: any number of <c>filter(…)</c> steps, then one <c>groupby((…)[, aggregate(…)])</c>
+/// or one <c>aggregate(…)</c> with sum, min, max, average, countdistinct and <c>$count</c>. The same
+/// column map and filter translation as the pages; grouping by a navigation path or steps after the
+/// aggregation are refused with a 400.
+/// </summary>
+internal sealed class FeedAggregation
+{
+    private FeedAggregation(FeedDefinition feed) => Feed = feed;
+
+    public FeedDefinition Feed { get; }
+
+    public string Sql { get; private set; } = string.Empty;
+
+    public FeedParameters Parameters { get; } = new();
+
+    /// <summary>The output properties in order, with the CLR type each value is written as.</summary>
+    public List<(string Name, Type Type)> Columns { get; } = [];
+
+    public static FeedAggregation Build(FeedDefinition feed, SqlDialect dialect, ApplyClause apply, int? scopeUnitId, DateTimeOffset now, int maxGroups)
+    {
+        var aggregation = new FeedAggregation(feed);
+        var translator = new FilterTranslator(feed, dialect, aggregation.Parameters);
+        var where = new List<string>();
+        if (scopeUnitId is { } scope)
+        {
+            where.Add(feed.ScopePredicate);
+            aggregation.Parameters.AddNamed("__scope", scope);
+        }
+
+        aggregation.Parameters.AddNamed("__now", now);
+        var select = new List<string>();
+        var groupBy = new List<string>();
+        var shaped = false;
+        foreach (var step in apply.Transformations)
+        {
+            if (shaped)
+            {
+                throw new FeedQueryException("$apply takes filter steps and then one groupby or aggregate; nothing after it.");
+            }
+
+            switch (step)
+            {
+                case FilterTransformationNode filter:
+                    where.Add(translator.Predicate(filter.FilterClause.Expression));
+                    break;
+                case GroupByTransformationNode group:
+                    foreach (var property in group.GroupingProperties)
+                    {
+                        if (property.ChildTransformations.Any() || property.Expression is not SingleValuePropertyAccessNode access)
+                        {
+                            throw new FeedQueryException($"$apply groups by properties of the entity set itself, not by '{property.Name}/…'.");
+                        }
+
+                        var expression = translator.Visit(access);
+                        groupBy.Add(expression);
+                        select.Add($"{expression} AS {property.Name}");
+                        aggregation.Columns.Add((property.Name, feed.ClrType.GetProperty(property.Name)!.PropertyType));
+                    }
+
+                    if (group.ChildTransformations is AggregateTransformationNode nested)
+                    {
+                        aggregation.Aggregate(nested, translator, dialect, select);
+                    }
+                    else if (group.ChildTransformations is not null)
+                    {
+                        throw new FeedQueryException("groupby takes an aggregate(…) as its second argument.");
+                    }
+
+                    shaped = true;
+                    break;
+                case AggregateTransformationNode aggregate:
+                    aggregation.Aggregate(aggregate, translator, dialect, select);
+                    shaped = true;
+                    break;
+                default:
+                    throw new FeedQueryException($"$apply supports filter, groupby and aggregate, not {step.Kind}.");
+            }
+        }
+
+        if (select.Count == 0)
+        {
+            throw new FeedQueryException("$apply needs a groupby or an aggregate step.");
+        }
+
+        var joins = string.Concat(feed.Joins.Where(j => translator.Joins.Contains(j.Key)).Select(j => " " + j.Value));
+        var whereSql = where.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", where);
+        var grouping = groupBy.Count == 0 ? string.Empty : $" GROUP BY {string.Join(", ", groupBy)} ORDER BY {string.Join(", ", groupBy)} {dialect.Page}";
+        aggregation.Sql = $"SELECT {string.Join(", ", select)} FROM {feed.Table}{joins}{whereSql}{grouping}";
+        if (groupBy.Count > 0)
+        {
+            aggregation.Parameters.AddNamed("__take", maxGroups + 1);
+            aggregation.Parameters.AddNamed("__skip", 0);
+        }
+
+        return aggregation;
+    }
+
+    private void Aggregate(AggregateTransformationNode node, FilterTranslator translator, SqlDialect dialect, List<string> select)
+    {
+        foreach (var expression in node.AggregateExpressions)
+        {
+            if (expression is not AggregateExpression aggregate)
+            {
+                throw new FeedQueryException("aggregate takes expressions of the entity set's own properties.");
+            }
+
+            if (aggregate.Method == AggregationMethod.VirtualPropertyCount)
+            {
+                select.Add($"{dialect.CountAll} AS {aggregate.Alias}");
+                Columns.Add((aggregate.Alias, typeof(long)));
+                continue;
+            }
+
+            var value = aggregate.Expression.Accept(translator);
+            var type = ClrTypeOf(aggregate.Expression);
+            (string Sql, Type Type) column = aggregate.Method switch
+            {
+                AggregationMethod.Sum => ($"SUM({value})", type == typeof(double) ? typeof(double) : typeof(long)),
+                AggregationMethod.Min => ($"MIN({value})", type),
+                AggregationMethod.Max => ($"MAX({value})", type),
+                AggregationMethod.Average => ($"AVG(CAST({value} AS float))", typeof(double?)),
+                AggregationMethod.CountDistinct => ($"COUNT(DISTINCT {value})", typeof(long)),
+                _ => throw new FeedQueryException($"aggregate supports sum, min, max, average and countdistinct, not {aggregate.Method}."),
+            };
+            if (column.Type == typeof(bool) || column.Type == typeof(bool?))
+            {
+                throw new FeedQueryException($"'{aggregate.Alias}': min and max are not defined for Boolean properties.");
+            }
+
+            select.Add($"{column.Sql} AS {aggregate.Alias}");
+            Columns.Add((aggregate.Alias, Nullable.GetUnderlyingType(column.Type) is null && column.Type.IsValueType && aggregate.Method != AggregationMethod.CountDistinct
+                ? typeof(Nullable<>).MakeGenericType(column.Type) : column.Type));
+        }
+    }
+
+    private Type ClrTypeOf(SingleValueNode node) => node switch
+    {
+        SingleValuePropertyAccessNode { Source: ResourceRangeVariableReferenceNode } p => Feed.ClrType.GetProperty(p.Property.Name)!.PropertyType is var t
+            ? Nullable.GetUnderlyingType(t) ?? t : typeof(object),
+        ConvertNode c => ClrTypeOf(c.Source),
+        _ => node.TypeReference?.PrimitiveKind() switch
+        {
+            EdmPrimitiveTypeKind.Int32 or EdmPrimitiveTypeKind.Int64 => typeof(long),
+            EdmPrimitiveTypeKind.String => typeof(string),
+            _ => typeof(double),
+        },
+    };
+
+    /// <summary>A value read from the aggregation as the type it is written as.</summary>
+    public static object? Convert(object value, Type type)
+    {
+        if (value is DBNull)
+        {
+            return null;
+        }
+
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        return target switch
+        {
+            _ when target == typeof(string) => System.Convert.ToString(value, CultureInfo.InvariantCulture),
+            _ when target == typeof(bool) => System.Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0,
+            _ when target == typeof(int) || target == typeof(long) => System.Convert.ToInt64(value, CultureInfo.InvariantCulture),
+            _ when target == typeof(double) => System.Convert.ToDouble(value, CultureInfo.InvariantCulture),
+            _ when target == typeof(DateTimeOffset) => value is string text ? Infrastructure.Database.DapperTypeHandlers.ParseInstant(text) : ((DateTimeOffset)value).ToUniversalTime(),
+            _ when target == typeof(DateOnly) => value is string date ? DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture) : DateOnly.FromDateTime((DateTime)value),
+            _ => value,
+        };
+    }
+}
