@@ -29,7 +29,8 @@ public sealed class SqlServerSyntaxTests
     [
         "DossierColumns.Select", "DossierColumns.Insert", "DossierColumns.Values", "FactColumns.Names", "FactColumns.Values",
         "FactColumns.Select", "FactColumns.Sums", "FactColumns.AllZero", "EventRow.Columns", "ApiKeyStore.Columns",
-        "NationalOnTimeQuery.Counts", "NationalOnTimeQuery.InPeriod",
+        "NationalOnTimeQuery.Counts", "NationalOnTimeQuery.InPeriod", "DossierColumns.UpdateFromStaged", "FactColumns.AddStaged",
+        "SqlServerStaging.EventColumns",
     ];
 
     public static IEnumerable<TestCaseData> Statements() =>
