@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Scorecard.Api.Tests.Support;
 
 namespace Scorecard.Api.Tests.Endpoints;
@@ -37,7 +36,7 @@ public sealed class KeyEndpointTests : ApiFixture
 
         var listed = await Admin.GetStringAsync("/api/keys");
         Assert.That(listed, Does.Contain(id).And.Not.Contain(key));
-        await using var connection = new SqliteConnection($"Data Source={Factory.DatabasePath}");
+        await using var connection = await Factory.OpenDatabaseAsync();
         var stored = await connection.QuerySingleAsync<string>("SELECT key_hash FROM api_keys WHERE id = @id", new { id });
         Assert.That(stored, Is.Not.EqualTo(key).And.Length.EqualTo(64));
     }

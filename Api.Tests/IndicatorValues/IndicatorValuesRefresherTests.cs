@@ -40,11 +40,11 @@ public sealed class IndicatorValuesRefresherTests
 
     private static object Resolved(string id, string at) => new { id = id + "-f", dossierCode = id, type = "resolved", at };
 
-    private Task<List<string>> MarksAsync() => IndicatorValuesTable.MarksAsync(factory.DatabasePath);
+    private Task<List<string>> MarksAsync() => IndicatorValuesTable.MarksAsync(factory);
 
     private async Task<(long, long)> RatioAsync(string unit, string indicator, string period)
     {
-        var row = (await IndicatorValuesTable.RowsAsync(factory.DatabasePath, unit, period))[indicator];
+        var row = (await IndicatorValuesTable.RowsAsync(factory, unit, period))[indicator];
         return (row.Numerator, row.Denominator);
     }
 
@@ -86,7 +86,7 @@ public sealed class IndicatorValuesRefresherTests
 
         await Refresher.RefreshNowAsync(CancellationToken.None);
 
-        var counts = await IndicatorValuesTable.CountsByPeriodAsync(factory.DatabasePath);
+        var counts = await IndicatorValuesTable.CountsByPeriodAsync(factory);
         Assert.That(counts.Keys, Does.Contain("2025-01").And.Contain("2025-02").And.Contain("2025-04"));
         Assert.That(await RatioAsync("P", "digitisation", "2025-02"), Is.EqualTo((0L, 0L)));
         Assert.That(await RatioAsync("P", "digitisation", "2025-H1"), Is.EqualTo((0L, 2L)));
@@ -97,7 +97,7 @@ public sealed class IndicatorValuesRefresherTests
     {
         (await TestProvince.PostAsync(admin, Received("M1", "2025-05-05T08:00:00+07:00", digitised: true))).EnsureSuccessStatusCode();
         await Refresher.RefreshNowAsync(CancellationToken.None);
-        Assert.That((await IndicatorValuesTable.RowsAsync(factory.DatabasePath, "P", "2025-05"))["digitisation"].Band, Is.EqualTo("green"));
+        Assert.That((await IndicatorValuesTable.RowsAsync(factory, "P", "2025-05"))["digitisation"].Band, Is.EqualTo("green"));
 
         (await admin.PutAsync("/api/indicators/digitisation/bands", ProblemAssert.Json("""
             {"validFrom":"2025-01-01","bands":[{"min":0,"color":"yellow"}]}
@@ -105,7 +105,7 @@ public sealed class IndicatorValuesRefresherTests
         Assert.That(await MarksAsync(), Is.EqualTo(new[] { "all" }));
         await Refresher.RefreshNowAsync(CancellationToken.None);
 
-        Assert.That((await IndicatorValuesTable.RowsAsync(factory.DatabasePath, "P", "2025-05"))["digitisation"].Band, Is.EqualTo("yellow"));
+        Assert.That((await IndicatorValuesTable.RowsAsync(factory, "P", "2025-05"))["digitisation"].Band, Is.EqualTo("yellow"));
         Assert.That(await MarksAsync(), Is.Empty);
     }
 
@@ -145,13 +145,13 @@ public sealed class IndicatorValuesRefresherTests
         var clock = new SettableClock(new DateTimeOffset(2025, 4, 30, 23, 0, 0, TimeSpan.FromHours(7)));
         using var refresher = ActivatorUtilities.CreateInstance<IndicatorValuesRefresher>(factory.Services, (TimeProvider)clock);
         await refresher.RefreshNowAsync(CancellationToken.None);
-        Assert.That((await IndicatorValuesTable.CountsByPeriodAsync(factory.DatabasePath)).Keys, Is.EquivalentTo(new[] { "2025-03", "2025-04", "2025-Q1", "2025-Q2", "2025-H1", "2025" }));
+        Assert.That((await IndicatorValuesTable.CountsByPeriodAsync(factory)).Keys, Is.EquivalentTo(new[] { "2025-03", "2025-04", "2025-Q1", "2025-Q2", "2025-H1", "2025" }));
 
         clock.Now = new DateTimeOffset(2025, 5, 1, 0, 30, 0, TimeSpan.FromHours(7));
         var written = await refresher.RefreshNowAsync(CancellationToken.None);
 
         Assert.That(written, Is.EqualTo(4 * UnitsTimesIndicators), "2025-05, 2025-Q2, 2025-H1 and 2025");
-        Assert.That((await IndicatorValuesTable.CountsByPeriodAsync(factory.DatabasePath)).Keys, Does.Contain("2025-05").And.Not.Contain("2025-06"));
+        Assert.That((await IndicatorValuesTable.CountsByPeriodAsync(factory)).Keys, Does.Contain("2025-05").And.Not.Contain("2025-06"));
         Assert.That(await refresher.RefreshNowAsync(CancellationToken.None), Is.Zero, "nothing stale, same month");
     }
 
@@ -169,7 +169,7 @@ public sealed class IndicatorValuesRefresherTests
         while (DateTime.UtcNow < deadline && row?.Denominator != 1)
         {
             await Task.Delay(200);
-            row = (await IndicatorValuesTable.RowsAsync(quick.DatabasePath, "P", "2025-05")).GetValueOrDefault("digitisation");
+            row = (await IndicatorValuesTable.RowsAsync(quick, "P", "2025-05")).GetValueOrDefault("digitisation");
         }
 
         Assert.That((row?.Numerator, row?.Denominator), Is.EqualTo(((long?)1, (long?)1)));

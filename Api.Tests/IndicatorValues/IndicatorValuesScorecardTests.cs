@@ -60,7 +60,7 @@ public sealed class IndicatorValuesScorecardTests : ApiFixture
     public async Task Rows_ForAUnitAndPeriod_EqualTheScorecard(string unit, string period)
     {
         var card = await Admin.GetFromJsonAsync<JsonElement>($"/api/scorecards/{unit}?period={period}");
-        var rows = await IndicatorValuesTable.RowsAsync(Factory.DatabasePath, unit, period);
+        var rows = await IndicatorValuesTable.RowsAsync(Factory, unit, period);
 
         var shown = card.GetProperty("indicators").EnumerateArray().ToDictionary(i => i.GetProperty("code").GetString()!, Figure);
         Assert.That(shown, Has.Count.EqualTo(Indicators));
@@ -74,7 +74,7 @@ public sealed class IndicatorValuesScorecardTests : ApiFixture
         foreach (var period in new[] { Period.Month(today.Year, today.Month), Period.Year(today.Year) })
         {
             var card = await Admin.GetFromJsonAsync<JsonElement>($"/api/scorecards/P.A?period={period.Code}");
-            var rows = await IndicatorValuesTable.RowsAsync(Factory.DatabasePath, "P.A", period.Code);
+            var rows = await IndicatorValuesTable.RowsAsync(Factory, "P.A", period.Code);
 
             var shown = card.GetProperty("indicators").EnumerateArray().ToDictionary(i => i.GetProperty("code").GetString()!, Figure);
             Assert.That(rows.ToDictionary(r => r.Key, r => r.Value.Figure), Is.EquivalentTo(shown), period.Code);
@@ -86,7 +86,7 @@ public sealed class IndicatorValuesScorecardTests : ApiFixture
     {
         var today = VietnamTime.DateOf(DateTimeOffset.UtcNow);
 
-        var counts = await IndicatorValuesTable.CountsByPeriodAsync(Factory.DatabasePath);
+        var counts = await IndicatorValuesTable.CountsByPeriodAsync(Factory);
 
         // The dossiers start in March 2025 but the reported 2025-Q1 and 2025 figures in January: every
         // month from January 2025 to this one, and the quarters, half-years and years containing them.
@@ -102,9 +102,9 @@ public sealed class IndicatorValuesScorecardTests : ApiFixture
     [Test]
     public async Task Rows_ForAQuarter_CarryItsCodeTypeAndInclusiveDays()
     {
-        var row = (await IndicatorValuesTable.RowsAsync(Factory.DatabasePath, "P", "2025-Q1"))["on-time"];
+        var row = (await IndicatorValuesTable.RowsAsync(Factory, "P", "2025-Q1"))["on-time"];
 
-        Assert.That((row.PeriodType, row.PeriodStart, row.PeriodEnd), Is.EqualTo(("quarter", "2025-01-01", "2025-03-31")));
+        Assert.That((row.PeriodType, row.PeriodStart, row.PeriodEnd), Is.EqualTo(("quarter", new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 31))));
     }
 
     [TestCase("P", "2025-Q1", 447346L, 738491L, 60.58, "green")]  // no own figure: P.A's own and P.B's (its commune's)
@@ -112,7 +112,7 @@ public sealed class IndicatorValuesScorecardTests : ApiFixture
     [TestCase("P.A", "2025-03", 3L, 4L, 75.00, "green")]          // P.A.1's
     public async Task ReportedIndicator_RollsUpOverTheSubtree(string unit, string period, long numerator, long denominator, decimal value, string band)
     {
-        var row = (await IndicatorValuesTable.RowsAsync(Factory.DatabasePath, unit, period))["vneid"];
+        var row = (await IndicatorValuesTable.RowsAsync(Factory, unit, period))["vneid"];
 
         Assert.That((row.Numerator, row.Denominator, (decimal?)row.Value, row.Band), Is.EqualTo((numerator, denominator, (decimal?)value, band)));
     }
@@ -125,7 +125,7 @@ public sealed class IndicatorValuesScorecardTests : ApiFixture
     [TestCase("P.A", "vneid", "2025-Q1", 50)]
     public async Task Target_IsTheTargetThatAppliesToTheUnit(string unit, string indicator, string period, double? target)
     {
-        var row = (await IndicatorValuesTable.RowsAsync(Factory.DatabasePath, unit, period))[indicator];
+        var row = (await IndicatorValuesTable.RowsAsync(Factory, unit, period))[indicator];
 
         Assert.That(row.Target, Is.EqualTo(target));
     }

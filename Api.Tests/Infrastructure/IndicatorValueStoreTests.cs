@@ -1,23 +1,36 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Scorecard.Api.Tests.Support;
 using Scorecard.Domain.Periods;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.IndicatorValues;
 
 namespace Scorecard.Api.Tests.Infrastructure;
 
+/// <summary>The refresh's store on the suite's provider: a SQLite file, or a SQL Server database of its own.</summary>
 public sealed class IndicatorValueStoreTests
 {
-    private string directory = null!;
+    private string? directory;
+    private string? sqlServerDatabase;
     private DbConnectionFactory db = null!;
     private IndicatorValueStore store = null!;
 
     [SetUp]
     public void CreateDatabase()
     {
-        directory = Directory.CreateTempSubdirectory("scorecard-indicator-values").FullName;
-        var settings = DatabaseSettings.Create("Sqlite", $"Data Source={Path.Combine(directory, "s.db")}", null);
+        DatabaseSettings settings;
+        if (TestSqlServer.SuiteProvider == DatabaseProvider.SqlServer)
+        {
+            sqlServerDatabase = TestSqlServer.CreateDatabase();
+            settings = DatabaseSettings.Create("SqlServer", sqlServerDatabase, null);
+        }
+        else
+        {
+            directory = Directory.CreateTempSubdirectory("scorecard-indicator-values").FullName;
+            settings = DatabaseSettings.Create("Sqlite", $"Data Source={Path.Combine(directory, "s.db")}", null);
+        }
+
         new DatabaseMigrator(settings, NullLogger<DatabaseMigrator>.Instance).Migrate();
         DapperTypeHandlers.Register();
         db = new DbConnectionFactory(settings);
@@ -27,10 +40,16 @@ public sealed class IndicatorValueStoreTests
     [TearDown]
     public void DeleteDatabase()
     {
+        if (sqlServerDatabase is not null)
+        {
+            TestSqlServer.DropDatabase(sqlServerDatabase);
+            return;
+        }
+
         SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(directory, recursive: true);
+            Directory.Delete(directory!, recursive: true);
         }
         catch (IOException)
         {
@@ -41,7 +60,7 @@ public sealed class IndicatorValueStoreTests
     private async Task MarkAsync(string month)
     {
         await using var connection = await db.OpenAsync(CancellationToken.None);
-        await connection.ExecuteAsync(StaleMarks.MarkSqliteSql, new { Month = month });
+        await connection.ExecuteAsync(StaleMarks.MarkSql(db.Provider), new { Month = month });
     }
 
     private static IndicatorValueRow Row(string unit, string month)
@@ -80,8 +99,8 @@ public sealed class IndicatorValueStoreTests
         await store.ReplaceAsync(["2025-03"], [Row("P", "2025-03")], [], CancellationToken.None);
 
         await using var connection = await db.OpenAsync(CancellationToken.None);
-        var rows = await connection.QueryAsync<string>("SELECT unit_code || ' ' || period FROM indicator_values ORDER BY unit_code, period");
-        Assert.That(rows, Is.EqualTo(new[] { "P 2025-03", "P 2025-04" }));
+        var rows = await connection.QueryAsync<(string Unit, string Period)>("SELECT unit_code, period FROM indicator_values ORDER BY unit_code, period");
+        Assert.That(rows, Is.EqualTo(new[] { ("P", "2025-03"), ("P", "2025-04") }));
         var stored = await store.StoredMonthsAsync(CancellationToken.None);
         Assert.That((stored.First, stored.Last), Is.EqualTo(((DateOnly?)new DateOnly(2025, 3, 1), (DateOnly?)new DateOnly(2025, 4, 1))));
     }

@@ -57,9 +57,9 @@ public sealed class RebuildTests
     private static async Task<(List<string> Dossiers, List<string> Facts)> DumpAsync(ScorecardFactory factory)
     {
         SqliteConnection.ClearAllPools();
-        var facts = await TableDump.RowsAsync(factory.DatabasePath, "daily_facts", "unit_id, day");
-        facts.AddRange(await TableDump.RowsAsync(factory.DatabasePath, "monthly_facts", "unit_id, month"));
-        return (await TableDump.RowsAsync(factory.DatabasePath, "dossiers", "code"), facts);
+        var facts = await TableDump.RowsAsync(factory, "daily_facts", "unit_id, day");
+        facts.AddRange(await TableDump.RowsAsync(factory, "monthly_facts", "unit_id, month"));
+        return (await TableDump.RowsAsync(factory, "dossiers", "code"), facts);
     }
 
     [Test]
@@ -134,8 +134,7 @@ public sealed class RebuildTests
             }
         }
 
-        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
-        await connection.OpenAsync();
+        await using var connection = await factory.OpenDatabaseAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT SUM(finished_on_time), SUM(finished), SUM(online), SUM(online_eligible), SUM(paid_online), SUM(fee_required),

@@ -1,64 +1,44 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.DependencyInjection;
 using Scorecard.Api.IndicatorValues;
 using Scorecard.Api.Tests.Support;
+using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Ingestion;
 
 namespace Scorecard.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The service on a real SQL Server: migrations, reference data, ingestion, the portal, rebuild and indicator values.
-/// Runs when SCORECARD_TEST_SQLSERVER holds a connection string whose login may create databases
-/// (each run creates and drops its own database); reported as skipped otherwise.
+/// Runs when SCORECARD_TEST_SQLSERVER holds a connection string whose login may create databases (the
+/// factory creates and drops a database of its own), whatever provider the rest of the suite runs on;
+/// reported as skipped otherwise.
 /// </summary>
 [Category("SqlServer")]
 public sealed class SqlServerIntegrationTests
 {
-    public const string Variable = "SCORECARD_TEST_SQLSERVER";
-
-    private string server = null!;
-    private string database = null!;
     private ScorecardFactory factory = null!;
     private HttpClient admin = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        server = Environment.GetEnvironmentVariable(Variable) ?? "";
-        if (server.Length == 0)
+        if (TestSqlServer.Server is null)
         {
-            Assert.Ignore($"Set {Variable} to a SQL Server connection string (a login that may create databases) to run these tests.");
+            Assert.Ignore($"Set {TestSqlServer.ServerVariable} to a SQL Server connection string (a login that may create databases) to run these tests.");
         }
 
-        database = "scorecard_test_" + Guid.NewGuid().ToString("N")[..12];
-        await ExecuteOnMasterAsync($"CREATE DATABASE [{database}]");
-        var connection = new SqlConnectionStringBuilder(server) { InitialCatalog = database }.ConnectionString;
-        factory = new ScorecardFactory(new() { ["Database:Provider"] = "SqlServer", ["ConnectionStrings:Scorecard"] = connection });
+        factory = new ScorecardFactory(provider: DatabaseProvider.SqlServer);
         admin = factory.AdminClient();
         await TestProvince.SeedAsync(admin);
     }
 
     [OneTimeTearDown]
-    public async Task StopAsync()
+    public void Stop()
     {
         admin?.Dispose();
         factory?.Dispose();
-        if (database is not null)
-        {
-            SqlConnection.ClearAllPools();
-            await ExecuteOnMasterAsync($"ALTER DATABASE [{database}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{database}]");
-        }
-    }
-
-    private async Task ExecuteOnMasterAsync(string sql)
-    {
-        await using var connection = new SqlConnection(new SqlConnectionStringBuilder(server) { InitialCatalog = "master" }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new SqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     [Test]
@@ -98,10 +78,9 @@ public sealed class SqlServerIntegrationTests
 
         var card = await admin.GetFromJsonAsync<JsonElement>("/api/scorecards/P?period=2025-Q2");
         var onTime = card.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "on-time");
-        await using var connection = new SqlConnection(new SqlConnectionStringBuilder(server) { InitialCatalog = database }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new SqlCommand(
-            "SELECT numerator, denominator, value, band, period_type, period_start FROM indicator_values WHERE unit_code = 'P' AND indicator_code = 'on-time' AND period = '2025-Q2'", connection);
+        await using var connection = await factory.OpenDatabaseAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT numerator, denominator, value, band, period_type, period_start FROM indicator_values WHERE unit_code = 'P' AND indicator_code = 'on-time' AND period = '2025-Q2'";
         await using var reader = await command.ExecuteReaderAsync();
         Assert.That(await reader.ReadAsync(), Is.True, "the row exists");
         Assert.That((reader.GetInt64(0), reader.GetInt64(1), (decimal)reader.GetDouble(2), reader.GetString(3), reader.GetString(4), reader.GetDateTime(5)),

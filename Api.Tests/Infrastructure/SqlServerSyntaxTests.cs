@@ -7,7 +7,8 @@ namespace Scorecard.Api.Tests.Infrastructure;
 /// <summary>
 /// Every SQL statement the service keeps as a constant must be valid T-SQL (SQL Server 2022,
 /// TSql160Parser), except the SQLite-only statements listed here by name. A new constant is checked
-/// the moment it is added, so a query cannot reach SQL Server untested.
+/// the moment it is added, so a query cannot reach SQL Server untested. <see cref="SqlServerParameterTests"/>
+/// checks the parameters the same statements name against those their callers pass.
 /// </summary>
 public sealed class SqlServerSyntaxTests
 {
@@ -29,7 +30,8 @@ public sealed class SqlServerSyntaxTests
     [
         "DossierColumns.Select", "DossierColumns.Insert", "DossierColumns.Values", "FactColumns.Names", "FactColumns.Values",
         "FactColumns.Select", "FactColumns.Sums", "FactColumns.AllZero", "EventRow.Columns", "ApiKeyStore.Columns",
-        "NationalOnTimeQuery.Counts", "NationalOnTimeQuery.InPeriod",
+        "NationalOnTimeQuery.Counts", "NationalOnTimeQuery.InPeriod", "DossierColumns.UpdateFromStaged", "FactColumns.AddStaged",
+        "SqlServerStaging.EventColumns",
     ];
 
     public static IEnumerable<TestCaseData> Statements() =>
@@ -43,15 +45,18 @@ public sealed class SqlServerSyntaxTests
     [TestCaseSource(nameof(Statements))]
     public void Statement_Always_ParsesAsTSql(string name, string sql)
     {
-        var text = sql
-            .Replace("{0}", "SUM(f.received) AS Received", StringComparison.Ordinal)
-            .Replace("{facts}", "monthly_facts", StringComparison.Ordinal)
-            .Replace("{key}", "month", StringComparison.Ordinal);
+        var text = Expand(sql);
         using var reader = new StringReader(text);
         new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
 
         Assert.That(errors.Select(e => $"{e.Line}:{e.Column} {e.Message}"), Is.Empty, $"{name}:\n{text}");
     }
+
+    /// <summary>Fills the placeholders of statement templates (FactsQuery) the way their callers do, with one of their choices.</summary>
+    public static string Expand(string sql) => sql
+        .Replace("{0}", "SUM(f.received) AS Received", StringComparison.Ordinal)
+        .Replace("{facts}", "monthly_facts", StringComparison.Ordinal)
+        .Replace("{key}", "month", StringComparison.Ordinal);
 
     [Test]
     public void Statements_Always_IncludeTheReadAndWritePaths()

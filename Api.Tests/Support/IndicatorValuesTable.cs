@@ -1,15 +1,14 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Scorecard.Api.Tests.Support;
 
-/// <summary>Reads <c>indicator_values</c> and its stale marks straight from a test database file.</summary>
+/// <summary>Reads <c>indicator_values</c> and its stale marks straight from a test factory's database.</summary>
 internal static class IndicatorValuesTable
 {
     /// <summary>The rows of one unit and period, by indicator code.</summary>
-    public static async Task<Dictionary<string, Row>> RowsAsync(string databasePath, string unitCode, string period)
+    public static async Task<Dictionary<string, Row>> RowsAsync(ScorecardFactory factory, string unitCode, string period)
     {
-        await using var connection = Open(databasePath);
+        await using var connection = await factory.OpenDatabaseAsync();
         var rows = await connection.QueryAsync<Row>("""
             SELECT indicator_code AS IndicatorCode, period_type AS PeriodType, period_start AS PeriodStart, period_end AS PeriodEnd,
                    numerator AS Numerator, denominator AS Denominator, value AS Value, band AS Band, target AS Target
@@ -19,28 +18,26 @@ internal static class IndicatorValuesTable
     }
 
     /// <summary>How many rows each period has.</summary>
-    public static async Task<Dictionary<string, long>> CountsByPeriodAsync(string databasePath)
+    public static async Task<Dictionary<string, long>> CountsByPeriodAsync(ScorecardFactory factory)
     {
-        await using var connection = Open(databasePath);
-        var counts = await connection.QueryAsync<(string Period, long Count)>("SELECT period, COUNT(*) FROM indicator_values GROUP BY period");
+        await using var connection = await factory.OpenDatabaseAsync();
+        var counts = await connection.QueryAsync<(string Period, long Count)>("SELECT period, CAST(COUNT(*) AS bigint) FROM indicator_values GROUP BY period");
         return counts.ToDictionary(c => c.Period, c => c.Count);
     }
 
     /// <summary>The stale marks (months as 'yyyy-MM-dd', or 'all').</summary>
-    public static async Task<List<string>> MarksAsync(string databasePath)
+    public static async Task<List<string>> MarksAsync(ScorecardFactory factory)
     {
-        await using var connection = Open(databasePath);
+        await using var connection = await factory.OpenDatabaseAsync();
         return [.. await connection.QueryAsync<string>("SELECT month FROM indicator_values_stale ORDER BY month")];
     }
-
-    private static SqliteConnection Open(string databasePath) => new($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
 
     internal sealed class Row
     {
         public string IndicatorCode { get; init; } = "";
         public string PeriodType { get; init; } = "";
-        public string PeriodStart { get; init; } = "";
-        public string PeriodEnd { get; init; } = "";
+        public DateOnly PeriodStart { get; init; }
+        public DateOnly PeriodEnd { get; init; }
         public long Numerator { get; init; }
         public long Denominator { get; init; }
         public double? Value { get; init; }

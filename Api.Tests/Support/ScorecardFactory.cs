@@ -1,35 +1,80 @@
+using System.Data.Common;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Scorecard.Infrastructure.Database;
 
 namespace Scorecard.Api.Tests.Support;
 
-/// <summary>The application in process on its own temporary SQLite file.</summary>
+/// <summary>
+/// The application in process on a database of its own: a temporary SQLite file, or under
+/// <see cref="TestSqlServer.ProviderVariable"/> = SqlServer a SQL Server database created for it and dropped
+/// with it. Overrides that set <c>Database:Provider</c> bring their own database instead.
+/// </summary>
 public sealed class ScorecardFactory : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key-0123456789";
 
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "scorecard-tests", Guid.NewGuid().ToString("N"));
-    private readonly Dictionary<string, string?> settings;
+    private const string ProviderKey = "Database:Provider";
+    private const string ConnectionKey = "ConnectionStrings:Scorecard";
 
-    public ScorecardFactory(Dictionary<string, string?>? overrides = null)
+    private readonly Dictionary<string, string?> settings;
+    private readonly string? directory;
+    private readonly string? sqlServerDatabase;
+    private bool cleaned;
+
+    /// <param name="provider">Where to make the database (the suite's provider when null); ignored when the overrides set one.</param>
+    public ScorecardFactory(Dictionary<string, string?>? overrides = null, DatabaseProvider? provider = null)
     {
-        Directory.CreateDirectory(directory);
-        DatabasePath = Path.Combine(directory, "scorecard.db");
         settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Scorecard"] = $"Data Source={DatabasePath}",
-            ["Database:Provider"] = "Sqlite",
             ["Auth:BootstrapAdminKey"] = AdminKey,
             ["Seed:DemoOnFirstStart"] = "false",
         };
+        if (overrides?.GetValueOrDefault(ProviderKey) is { } given)
+        {
+            Provider = Enum.Parse<DatabaseProvider>(given, ignoreCase: true);
+        }
+        else if ((provider ?? TestSqlServer.SuiteProvider) == DatabaseProvider.SqlServer)
+        {
+            Provider = DatabaseProvider.SqlServer;
+            sqlServerDatabase = TestSqlServer.CreateDatabase();
+            settings[ProviderKey] = nameof(DatabaseProvider.SqlServer);
+            settings[ConnectionKey] = sqlServerDatabase;
+        }
+        else
+        {
+            Provider = DatabaseProvider.Sqlite;
+            directory = Path.Combine(Path.GetTempPath(), "scorecard-tests", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(directory);
+            settings[ProviderKey] = nameof(DatabaseProvider.Sqlite);
+            settings[ConnectionKey] = $"Data Source={Path.Combine(directory, "scorecard.db")}";
+        }
+
         foreach (var (key, value) in overrides ?? [])
         {
             settings[key] = value;
         }
     }
 
-    public string DatabasePath { get; }
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The SQLite file of this factory's own database.</summary>
+    private string DatabasePath => directory is not null
+        ? Path.Combine(directory, "scorecard.db")
+        : throw new InvalidOperationException("This factory's database is not a SQLite file of its own.");
+
+    /// <summary>A connection to this factory's own database, for reading what the service stored.</summary>
+    public async Task<DbConnection> OpenDatabaseAsync()
+    {
+        DbConnection connection = sqlServerDatabase is not null
+            ? new SqlConnection(sqlServerDatabase)
+            : new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        return connection;
+    }
 
     public HttpClient ClientWithKey(string? key)
     {
@@ -64,7 +109,23 @@ public sealed class ScorecardFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (cleaned)
+        {
+            return;
+        }
+
+        cleaned = true;
+        if (sqlServerDatabase is not null)
+        {
+            TestSqlServer.DropDatabase(sqlServerDatabase);
+        }
+
+        if (directory is null)
+        {
+            return;
+        }
+
+        SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(directory, recursive: true);

@@ -1,14 +1,11 @@
-using Microsoft.Data.Sqlite;
-
 namespace Scorecard.Api.Tests.Support;
 
 internal static class TableDump
 {
     /// <summary>Every row of a table as text, every column, in key order: equal dumps mean equal tables.</summary>
-    public static async Task<List<string>> RowsAsync(string databasePath, string table, string orderBy)
+    public static async Task<List<string>> RowsAsync(ScorecardFactory factory, string table, string orderBy)
     {
-        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly");
-        await connection.OpenAsync();
+        await using var connection = await factory.OpenDatabaseAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT * FROM {table} ORDER BY {orderBy}";
         await using var reader = await command.ExecuteReaderAsync();

@@ -41,6 +41,9 @@ internal static class DossierColumns
     /// </summary>
     public const string UpdateFromExcluded = "status = excluded.status, due_at = excluded.due_at, finished_at = excluded.finished_at, finish_kind = excluded.finish_kind, returned_at = excluded.returned_at, timeliness = excluded.timeliness, supplement_count = excluded.supplement_count, supplement_seconds = excluded.supplement_seconds, supplement_open_since = excluded.supplement_open_since, fee_required = excluded.fee_required, paid_online = excluded.paid_online, amount_paid = excluded.amount_paid, digitised = excluded.digitised, electronic_result = excluded.electronic_result, population_db_used = excluded.population_db_used, online_eligible = excluded.online_eligible, person_applicant = excluded.person_applicant, violation = excluded.violation";
 
+    /// <summary>SQL Server: the same columns, set from the staged row <c>s</c> (an <c>UPDATE … FROM … #dossiers s</c>).</summary>
+    public const string UpdateFromStaged = "status = s.status, due_at = s.due_at, finished_at = s.finished_at, finish_kind = s.finish_kind, returned_at = s.returned_at, timeliness = s.timeliness, supplement_count = s.supplement_count, supplement_seconds = s.supplement_seconds, supplement_open_since = s.supplement_open_since, fee_required = s.fee_required, paid_online = s.paid_online, amount_paid = s.amount_paid, digitised = s.digitised, electronic_result = s.electronic_result, population_db_used = s.population_db_used, online_eligible = s.online_eligible, person_applicant = s.person_applicant, violation = s.violation";
+
     /// <summary>Binds by position, in the order of <see cref="Values"/>.</summary>
     /// <param name="instant">How the provider wants an instant (UTC text for SQLite, a DateTimeOffset for SQL Server).</param>
     public static void Bind(DbParameterCollection parameters, DossierRow row, Func<DateTimeOffset, object> instant)

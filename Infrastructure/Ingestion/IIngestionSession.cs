@@ -14,7 +14,18 @@ public interface IIngestionSession : IAsyncDisposable
     /// <summary>The stored rows of these dossiers (absent: not received yet).</summary>
     Task<Dictionary<string, DossierRow>> LoadDossiersAsync(IReadOnlyCollection<string> dossierCodes, CancellationToken ct);
 
-    /// <summary>Appends an event to the log; returns its arrival sequence, or null when its id is already stored.</summary>
+    /// <summary>
+    /// Announces the ids of every event that may be appended next, before the first append, so that a
+    /// session writing in sets learns in one statement which of them the log already holds.
+    /// </summary>
+    Task PrepareAppendsAsync(IReadOnlyCollection<string> eventIds, CancellationToken ct);
+
+    /// <summary>
+    /// Appends an event to the log; returns its arrival sequence, or null when its id is already stored
+    /// (or was appended earlier in this session). The sequence orders the event after every stored one and
+    /// every earlier append; a session that writes in sets may number arrivals itself, in the order the
+    /// log's own sequence will follow.
+    /// </summary>
     Task<long?> AppendEventAsync(DossierEvent e, string? keyId, DateTimeOffset storedAt, CancellationToken ct);
 
     Task UpsertDossierAsync(DossierRow row, CancellationToken ct);

@@ -19,6 +19,8 @@ public sealed class IngestionTransaction(DbConnectionFactory db, ReferenceDataCa
         var codes = group.SelectMany(b => b.Events).Select(e => e.Event.DossierCode).Distinct(StringComparer.Ordinal).ToList();
         var events = await session.LoadEventsAsync(codes, ct).ConfigureAwait(false);
         var rows = await session.LoadDossiersAsync(codes, ct).ConfigureAwait(false);
+        var ids = group.SelectMany(b => b.Events).Select(e => e.Event.Id).Distinct(StringComparer.Ordinal).ToList();
+        await session.PrepareAppendsAsync(ids, ct).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var touched = new HashSet<string>(StringComparer.Ordinal);
         var outcomes = new List<BatchOutcome>(group.Count);

@@ -125,6 +125,9 @@ internal sealed class SqliteIngestionSession : IIngestionSession
         return rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
     }
 
+    /// <summary>Nothing to prepare: the append itself says whether the id is stored (ON CONFLICT DO NOTHING).</summary>
+    public Task PrepareAppendsAsync(IReadOnlyCollection<string> eventIds, CancellationToken ct) => Task.CompletedTask;
+
     public Task<long?> AppendEventAsync(DossierEvent e, string? keyId, DateTimeOffset storedAt, CancellationToken ct)
     {
         // Parameters in the order of AppendEventSql; SQLite calls are synchronous underneath, so the hot

@@ -1,0 +1,166 @@
+using System.Reflection;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Scorecard.Infrastructure.IndicatorValues;
+
+namespace Scorecard.Api.Tests.Infrastructure;
+
+/// <summary>
+/// For every statement <see cref="SqlServerSyntaxTests"/> parses, the parameters its text names (@-tokens,
+/// less DECLAREd locals, @@ globals and the parameter names of an EXEC) are among those the code that runs it
+/// passes. The table below says, per statement, what its caller passes (the members of the anonymous object
+/// or the names it binds); a statement added without an entry fails until one is written.
+/// </summary>
+public sealed class SqlServerParameterTests
+{
+    private static readonly Dictionary<string, string[]> Passed = new(StringComparer.Ordinal)
+    {
+        ["UnitStore.SelectUnitsSql"] = [],
+        ["UnitStore.SelectSuccessorsSql"] = [],
+        ["UnitStore.SelectExternalIdsSql"] = [],
+        ["UnitWrites.UpdateSql"] = Names("Code Name Level Kind ParentCode ValidFrom ValidTo Now"),
+        ["UnitWrites.InsertSql"] = Names("Code Name Level Kind ParentCode ValidFrom ValidTo Now"),
+        ["UnitWrites.DeleteSuccessorsSql"] = Names("Code"),
+        ["UnitWrites.InsertSuccessorSql"] = Names("Code SuccessorCode"),
+        ["UnitWrites.DeleteExternalIdsSql"] = Names("Code"),
+        ["UnitWrites.InsertExternalIdSql"] = Names("Code System ExternalId"),
+        ["UnitWrites.DeleteClosureSql"] = [],
+        ["UnitWrites.InsertClosureSql"] = Names("Ancestor Descendant Depth"),
+        ["FactsQuery.SelfSql"] = Names("UnitId From To"),
+        ["FactsQuery.ByHandlerLevelSql"] = Names("UnitId From To"),
+        ["FactsQuery.ByUnitOfLevelSql"] = Names("ParentId Level From To"),
+        ["FactsQuery.DailySubtreeSql"] = Names("UnitId From To"),
+        ["FactsQuery.DailySelfSql"] = Names("UnitId From To"),
+        ["NationalOnTimeQuery.SubtreeSql"] = Names("UnitId Start End At"),
+        ["NationalOnTimeQuery.SelfSql"] = Names("UnitId Start End At"),
+        ["NationalOnTimeQuery.PerUnitOfLevelSql"] = Names("ParentId Level Start End At"),
+        ["NationalOnTimeQuery.ByHandlerLevelSql"] = Names("UnitId Start End At"),
+        ["ReportedValueStore.ExistsSql"] = Names("Indicator UnitId Period Start End Numerator Denominator Now"),
+        ["ReportedValueStore.UpdateSql"] = Names("Indicator UnitId Period Start End Numerator Denominator Now"),
+        ["ReportedValueStore.InsertSql"] = Names("Indicator UnitId Period Start End Numerator Denominator Now"),
+        ["ReportedValueStore.AllSql"] = [],
+        ["ReportedValueStore.ForPeriodSql"] = Names("Period"),
+        ["TargetStore.SelectSql"] = [],
+        ["TargetStore.UpdateSql"] = Names("UnitCode Indicator Period AppliesToLevel Target Baseline AssignedBy Reference Now"),
+        ["TargetStore.InsertSql"] = Names("UnitCode Indicator Period AppliesToLevel Target Baseline AssignedBy Reference Now"),
+        ["ReferenceDataCache.UnitIdsSql"] = [],
+        ["ReferenceDataCache.ProcedureIdsSql"] = [],
+        ["ProcedureStore.SelectSql"] = [],
+        ["ProcedureStore.SelectCodesSql"] = [],
+        ["ProcedureStore.UpdateSql"] = Names("Code Name Field Level OnlineService Integrated HasFee PersonApplicant ProcessingTimeValue ProcessingTimeUnit OnlineOnlyFrom OnlineOnlyTo Now"),
+        ["ProcedureStore.InsertSql"] = Names("Code Name Field Level OnlineService Integrated HasFee PersonApplicant ProcessingTimeValue ProcessingTimeUnit OnlineOnlyFrom OnlineOnlyTo Now"),
+        ["ApiKeyStore.InsertSql"] = Names("Id Name Role UnitCode KeyHash CreatedAt"),
+        ["ApiKeyStore.ListSql"] = [],
+        ["ApiKeyStore.FindActiveSql"] = Names("Id"),
+        ["ApiKeyStore.RevokeSql"] = Names("Id Now"),
+        ["SqliteIngestionSession.LastSequenceSql"] = [],
+        ["SqliteIngestionSession.DropEmptyFactsSql"] = Names("UnitId Day"),
+        ["SqliteIngestionSession.DropEmptyMonthFactsSql"] = Names("UnitId Day"),
+        ["SqliteIngestionSession.ReadAllEventsSql"] = [],
+        ["SqlServerIngestionSession.LockSql"] = [],
+        ["SqlServerIngestionSession.LoadEventsSql"] = Names("Codes"),
+        ["SqlServerIngestionSession.LoadDossiersSql"] = Names("Codes"),
+        ["SqlServerIngestionSession.ClassifyIdsSql"] = Names("Ids"),
+        ["SqlServerIngestionSession.LastSequenceSql"] = [],
+        ["SqlServerIngestionSession.InsertEventsSql"] = [],
+        ["SqlServerIngestionSession.UpsertDossiersSql"] = [],
+        ["SqlServerIngestionSession.AddDayFactsSql"] = [],
+        ["SqlServerIngestionSession.AddMonthFactsSql"] = [],
+        ["SqlServerIngestionSession.MarkMonthsSql"] = Names("Months"),
+        ["SqlServerIngestionSession.ClearProjectionsSql"] = [],
+        ["SqlServerIngestionSession.ReadAllEventsSql"] = [],
+        ["SqlServerStaging.CreateSql"] = [],
+        ["IndicatorValueStore.LockSql"] = [],
+        ["IndicatorValueStore.MarksSql"] = [],
+        ["IndicatorValueStore.FactMonthsSql"] = [],
+        ["IndicatorValueStore.StoredMonthsSql"] = [],
+        ["IndicatorValueStore.SubtreeMonthsSql"] = Names("From To"),
+        ["IndicatorValueStore.DeleteAllSql"] = [],
+        ["IndicatorValueStore.DeletePeriodSql"] = Names("Period"),
+        ["IndicatorValueStore.UnmarkSql"] = Names("Month Version"),
+        ["IndicatorValueStore.InsertRowSql"] = Bound(typeof(IndicatorValueStore), "InsertParameters"),
+        ["IndicatorValueStore.InsertJsonSql"] = Names("Rows"),
+        ["StaleMarks.MarkSqlServerSql"] = Names("Month"),
+        ["IndicatorStore.SelectSql"] = [],
+        ["IndicatorStore.SelectBandsSql"] = [],
+        ["IndicatorStore.SelectCodesSql"] = [],
+        ["IndicatorStore.UpdateSql"] = Names("Code Name Kind Description MaxPoints FullAt Now"),
+        ["IndicatorStore.InsertSql"] = Names("Code Name Kind Description MaxPoints FullAt Now"),
+        ["IndicatorStore.DeleteScaleSql"] = Names("Code ValidFrom"),
+        ["IndicatorStore.InsertBandSql"] = Names("Code ValidFrom Position Min Color"),
+        ["DossierReader.EventsSql"] = Names("Code"),
+        ["CalendarStore.SelectSql"] = Names("From To"),
+        ["CalendarStore.SelectDatesSql"] = [],
+        ["CalendarStore.UpdateSql"] = Names("Date Kind Name"),
+        ["CalendarStore.InsertSql"] = Names("Date Kind Name"),
+        ["CalendarStore.DeleteSql"] = Names("Date"),
+    };
+
+    public static IEnumerable<TestCaseData> Statements() =>
+        SqlServerSyntaxTests.Statements().Select(t => new TestCaseData(t.Arguments[0], t.Arguments[1]).SetName($"Parameters_{t.Arguments[0]}"));
+
+    [TestCaseSource(nameof(Statements))]
+    public void Statement_Always_NamesOnlyParametersItsCallerPasses(string name, string sql)
+    {
+        Assert.That(Passed.TryGetValue(name, out var passed), Is.True, $"{name} has no entry in {nameof(Passed)}: add the parameter names its caller passes.");
+
+        Assert.That(NamedParameters(sql).Except(passed!, StringComparer.Ordinal), Is.Empty, $"{name} names parameters its caller does not pass:\n{sql}");
+    }
+
+    [Test]
+    public void PassedTable_NamesOnlyStatementsThatAreChecked()
+    {
+        var checkedNames = Statements().Select(t => (string)t.Arguments[0]!).ToHashSet(StringComparer.Ordinal);
+
+        Assert.That(Passed.Keys.Where(n => !checkedNames.Contains(n)), Is.Empty);
+    }
+
+    [TestCase("SELECT a FROM t WHERE b = @B AND c = @@ROWCOUNT", "B")]
+    [TestCase("DECLARE @n int = @Start; SELECT @n + @End", "Start End")]
+    [TestCase("EXEC sp_getapplock @Resource = N'x', @LockMode = @Mode", "Mode")]
+    public void NamedParameters_LeaveOutLocalsGlobalsAndExecParameterNames(string sql, string expected)
+    {
+        Assert.That(NamedParameters(sql), Is.EquivalentTo(Names(expected)));
+    }
+
+    /// <summary>The parameters a statement's text names, without the @ (case kept: SQLite matches names exactly).</summary>
+    private static HashSet<string> NamedParameters(string sql)
+    {
+        using var reader = new StringReader(SqlServerSyntaxTests.Expand(sql));
+        var fragment = new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
+        Assert.That(errors, Is.Empty, sql);
+        var locals = new NotParameters();
+        fragment.Accept(locals);
+        return fragment.ScriptTokenStream
+            .Select((token, index) => (token, index))
+            .Where(t => t.token.TokenType == TSqlTokenType.Variable && !t.token.Text.StartsWith("@@", StringComparison.Ordinal) && !locals.Tokens.Contains(t.index))
+            .Select(t => t.token.Text[1..])
+            .Where(n => !locals.Declared.Contains(n))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static string[] Names(string names) => names.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The names a statement prepared by hand binds, read from the array its caller binds them from.</summary>
+    private static string[] Bound(Type type, string field) =>
+        [.. ((string[])type.GetField(field, BindingFlags.Static | BindingFlags.NonPublic)!.GetValue(null)!).Select(n => n.TrimStart('@'))];
+
+    /// <summary>Variables that are not parameters: DECLAREd locals, and the parameter names in an EXEC (<c>@Resource = …</c>).</summary>
+    private sealed class NotParameters : TSqlFragmentVisitor
+    {
+        public HashSet<string> Declared { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public HashSet<int> Tokens { get; } = [];
+
+        public override void Visit(DeclareVariableElement node) => Declared.Add(node.VariableName.Value.TrimStart('@'));
+
+        public override void Visit(DeclareTableVariableBody node) => Declared.Add(node.VariableName.Value.TrimStart('@'));
+
+        public override void Visit(ExecuteParameter node)
+        {
+            if (node.Variable is { } name)
+            {
+                Tokens.Add(name.FirstTokenIndex);
+            }
+        }
+    }
+}
