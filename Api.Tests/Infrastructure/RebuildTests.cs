@@ -106,7 +106,7 @@ public sealed class RebuildTests
             using var client = factory.AdminClient();
             var scorecard = await client.GetStringAsync(new Uri("/api/scorecards/49?period=2025", UriKind.Relative));
             var (dossiers, facts) = await DumpAsync(factory);
-            var values = await TableDump.RowsAsync(factory.DatabasePath, "indicator_values", "unit_code, indicator_code, period");
+            var values = await TableDump.RowsAsync(factory, "indicator_values", "unit_code, indicator_code, period");
             Assert.That(values, Is.Not.Empty);
             reference ??= (dossiers, facts, values, scorecard);
             Assert.That(dossiers, Is.EqualTo(reference.Value.Dossiers), $"dossiers, order {seed}");
