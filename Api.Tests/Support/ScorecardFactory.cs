@@ -76,6 +76,12 @@ public sealed class ScorecardFactory : WebApplicationFactory<Program>
         return connection;
     }
 
+    /// <summary>The hosting environment the application starts in ("Testing" unless a test needs "Production").</summary>
+    public string EnvironmentName { get; init; } = "Testing";
+
+    /// <summary>Further host configuration (logging, services) applied after the settings.</summary>
+    public Action<IWebHostBuilder>? ConfigureHost { get; init; }
+
     public HttpClient ClientWithKey(string? key)
     {
         var client = CreateClient();
@@ -99,11 +105,13 @@ public sealed class ScorecardFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
+
+        ConfigureHost?.Invoke(builder);
     }
 
     protected override void Dispose(bool disposing)
