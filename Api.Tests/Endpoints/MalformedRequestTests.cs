@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Scorecard.Api.Tests.Support;
+
+namespace Scorecard.Api.Tests.Endpoints;
+
+/// <summary>
+/// Requests that were once answered with a 5xx, or with an error that was not a problem document
+/// (an OData error document under /odata); each found by the request fuzz (FuzzTests).
+/// </summary>
+public sealed class MalformedRequestTests : ApiFixture
+{
+    protected override async Task SeedAsync()
+    {
+        await TestProvince.SeedAsync(Admin);
+        (await TestProvince.PostAsync(Admin, new { id = "d-1", dossierCode = "D-1", type = "received", at = "2025-03-03T08:00:00+07:00", procedureCode = "1.000001", unitCode = "P.A.1", channel = "online" }))
+            .EnsureSuccessStatusCode();
+    }
+
+    [TestCase("/api/units", false, HttpStatusCode.Unauthorized)]
+    [TestCase("/api/nope", true, HttpStatusCode.NotFound)]
+    [TestCase("/api/units/nope", true, HttpStatusCode.NotFound)]
+    public async Task Errors_WhenTheClientAcceptsOnlyHtml_AreStillProblemDocuments(string url, bool withKey, HttpStatusCode status)
+    {
+        using var client = Factory.ClientWithKey(withKey ? ScorecardFactory.AdminKey : null);
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+
+        await ProblemAssert.IsProblemAsync(await client.GetAsync(url), status);
+    }
+
+    [TestCase("GET", "/odata/Dossiers", false, HttpStatusCode.Unauthorized)]
+    [TestCase("GET", "/odata/Nope", true, HttpStatusCode.NotFound)]
+    [TestCase("POST", "/odata/Dossiers", true, HttpStatusCode.MethodNotAllowed)]
+    public async Task FeedErrors_OutsideTheFeeds_AreODataErrorDocuments(string method, string url, bool withKey, HttpStatusCode status)
+    {
+        using var client = Factory.ClientWithKey(withKey ? ScorecardFactory.AdminKey : null);
+        client.DefaultRequestHeaders.Accept.ParseAdd("application/xml");
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(status), body);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
+        var error = JsonDocument.Parse(body).RootElement.GetProperty("error");
+        Assert.That(error.GetProperty("code").GetString(), Is.Not.Empty);
+        Assert.That(error.GetProperty("message").GetString(), Is.Not.Empty);
+        Assert.That(error.GetProperty("innererror").GetProperty("traceId").GetString(), Is.Not.Empty);
+    }
+}
