@@ -47,4 +47,44 @@ public sealed class MalformedRequestTests : ApiFixture
         Assert.That(error.GetProperty("message").GetString(), Is.Not.Empty);
         Assert.That(error.GetProperty("innererror").GetProperty("traceId").GetString(), Is.Not.Empty);
     }
+
+    [TestCase("/odata/Dossiers?=&$top=1", "without a name")]
+    [TestCase("/odata/Dossiers?$skiptoken=", "'$skiptoken' has no value")]
+    [TestCase("/odata/Dossiers?$expand=$ref", "could not be parsed")]
+    public async Task FeedQuery_WhenTheOptionsCannotBeBound_Is400SayingWhy(string url, string mentions)
+    {
+        var message = await ODataFeed.ErrorAsync(Admin, url);
+
+        Assert.That(message, Does.Contain(mentions));
+    }
+
+    [TestCase("Prefer", "odata.maxpagesize==5")]
+    [TestCase("Prefer", ";;;,,,==")]
+    [TestCase("OData-Version", "4")]
+    [TestCase("OData-MaxVersion", "garbage")]
+    public async Task FeedRequest_WithAMalformedODataHeader_Is400NamingIt(string header, string value)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/odata/Dossiers?$top=1");
+        request.Headers.TryAddWithoutValidation(header, value);
+
+        using var response = await Admin.SendAsync(request);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
+        Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("error").GetProperty("message").GetString(), Does.Contain(header));
+        Assert.That(body, Does.Not.Contain("   at "));
+    }
+
+    [Test]
+    public async Task FeedRequest_WithAWellFormedPrefer_IsServed()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/odata/Units");
+        request.Headers.TryAddWithoutValidation("Prefer", "odata.maxpagesize=2, return=minimal");
+        request.Headers.TryAddWithoutValidation("OData-MaxVersion", "4.01");
+
+        using var response = await Admin.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(response.Headers.GetValues("Preference-Applied"), Is.EqualTo(new[] { "odata.maxpagesize=2" }));
+    }
 }

@@ -1,4 +1,5 @@
 using Scorecard.Api.Endpoints;
+using Scorecard.Api.OData;
 using Scorecard.Api.OpenApi;
 
 namespace Scorecard.Api.Hosting;
@@ -18,6 +19,7 @@ internal static class ScorecardPipeline
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseODataRequestHeaderCheck();
 
         app.MapHealthEndpoints();
         app.MapUnitEndpoints();

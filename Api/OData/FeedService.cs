@@ -72,7 +72,7 @@ public sealed partial class FeedService(
         var pageSize = PageSize(request, out var preferred);
         try
         {
-            query.Validate(Validation);
+            Validate(query);
             var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
             int? scope = controller.User.ScopeUnit() is { } unit ? reference.UnitId(unit) ?? -1 : null;
             var clauses = new FeedClauses(query.Filter?.FilterClause, query.OrderBy?.OrderByClause, query.SelectExpand?.SelectExpandClause,
@@ -134,7 +134,7 @@ public sealed partial class FeedService(
         FeedAggregation aggregation;
         try
         {
-            query.Validate(Validation);
+            Validate(query);
             if (controller.Request.ODataFeature().Path?.LastSegment is CountSegment || query.Filter is not null || query.OrderBy is not null
                 || query.SelectExpand is not null || query.Top is not null || query.Skip is not null || query.Count is not null || query.RawValues.SkipToken is not null)
             {
@@ -181,6 +181,23 @@ public sealed partial class FeedService(
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
         {
             return BadRequest($"The query ran longer than the limit of {limits.QueryTimeoutSeconds} s; narrow $filter or ask for fewer rows.");
+        }
+    }
+
+    /// <summary>
+    /// Checks the query against the limits (parsing every option). The OData parser trips over a few
+    /// malformed options ($expand=$ref) with a NullReferenceException instead of an ODataException:
+    /// those are queries it cannot parse, like any other.
+    /// </summary>
+    private void Validate(ODataQueryOptions query)
+    {
+        try
+        {
+            query.Validate(Validation);
+        }
+        catch (NullReferenceException ex)
+        {
+            throw new FeedQueryException("The query options could not be parsed.", ex);
         }
     }
 
