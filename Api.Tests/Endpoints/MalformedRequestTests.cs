@@ -18,6 +18,49 @@ public sealed class MalformedRequestTests : ApiFixture
             .EnsureSuccessStatusCode();
     }
 
+    [TestCase("PUT", "/api/indicators/on-time/bands", """{}""", "Bands")]
+    [TestCase("PUT", "/api/indicators/on-time/bands", """{"validFrom":"2025-01-01","bands":[null]}""", "Bands[0]")]
+    [TestCase("PUT", "/api/indicators", """[{"code":"x-1","name":"X","bands":[null]}]""", "indicators[0].Bands")]
+    [TestCase("PUT", "/api/units", """[{"code":"Z","name":"Z","level":"province","kind":"locality","externalIds":{"qcvn102":null}}]""", "units[0].ExternalIds")]
+    [TestCase("PUT", "/api/targets", """[{"unitCode":"P.A","indicator":"on-time","period":"2025-H2","target":80,"assignedBy":"P"},{"unitCode":"P.A","indicator":"on-time","period":"2025S2","target":85,"assignedBy":"P"}]""", "once per request")]
+    public async Task Body_WhenMissingOrNullWhereAListIsExpected_Is400NamingTheField(string method, string url, string body, string mentions)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = ProblemAssert.Json(body) };
+
+        var problem = await ProblemAssert.IsProblemAsync(await Admin.SendAsync(request), HttpStatusCode.BadRequest);
+
+        Assert.That(problem.ToString(), Does.Contain(mentions));
+    }
+
+    [Test]
+    public async Task DossierEvents_WithEscapedLoneSurrogates_RejectTheEventOrIgnoreTheName()
+    {
+        var body = """
+            {"events":[
+              {"id":"a\ud800","dossierCode":"D-1","type":"digitised","at":"2025-03-04T08:00:00+07:00"},
+              {"id":"d-1-2","\udc00":"x","dossierCode":"D-1","type":"digitised","at":"2025-03-04T08:00:00+07:00"}
+            ]}
+            """;
+
+        var response = await Admin.PostAsync("/api/dossier-events", ProblemAssert.Json(body));
+
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), result.ToString());
+        Assert.That(result.GetProperty("accepted").GetInt32(), Is.EqualTo(1));
+        Assert.That(result.GetProperty("rejected")[0].GetProperty("errors")[0].GetProperty("message").GetString(), Does.Contain("valid Unicode"));
+    }
+
+    [Test]
+    public async Task Body_WithAnUnknownCharset_Is415NamingIt()
+    {
+        var content = new StringContent("""[{"code":"9.1","name":"X","field":"F","level":"commune","onlineService":"none"}]""");
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=nope");
+
+        var problem = await ProblemAssert.IsProblemAsync(await Admin.PutAsync("/api/procedures", content), HttpStatusCode.UnsupportedMediaType);
+
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("'nope'"));
+    }
+
     [TestCase("/api/units", false, HttpStatusCode.Unauthorized)]
     [TestCase("/api/nope", true, HttpStatusCode.NotFound)]
     [TestCase("/api/units/nope", true, HttpStatusCode.NotFound)]

@@ -39,9 +39,9 @@ internal sealed class BandScaleRequestValidator : AbstractValidator<BandScaleReq
     public BandScaleRequestValidator()
     {
         RuleFor(s => s.ValidFrom).NotNull();
-        RuleFor(s => s.Bands).NotEmpty().Must(b => b!.Count <= 10).WithMessage("At most 10 bands.")
+        RuleFor(s => s.Bands).Cascade(CascadeMode.Stop).NotEmpty().Must(b => b!.Count <= 10).WithMessage("At most 10 bands.")
             .Must(StrictlyDescending).WithMessage("Band minimums must be listed from highest to lowest, each lower than the one before.");
-        RuleForEach(s => s.Bands).ChildRules(band =>
+        RuleForEach(s => s.Bands).NotNull().ChildRules(band =>
         {
             band.RuleFor(b => b.Min).NotNull().InclusiveBetween(-1_000_000m, 1_000_000m);
             band.RuleFor(b => b.Color).NotEmpty().Matches("^[#A-Za-z0-9-]{1,32}$")
@@ -69,7 +69,7 @@ internal sealed class IndicatorBatchValidator : AbstractValidator<List<Indicator
             indicator.RuleFor(i => i.MaxPoints).InclusiveBetween(0m, 1000m);
             indicator.RuleFor(i => i.FullAt).GreaterThan(0m).LessThanOrEqualTo(1_000_000m);
             indicator.RuleFor(i => i.Bands).Must(b => b!.Count <= 50).When(i => i.Bands is not null).WithMessage("At most 50 band scales.");
-            indicator.RuleForEach(i => i.Bands).SetValidator(new BandScaleRequestValidator());
+            indicator.RuleForEach(i => i.Bands).NotNull().SetValidator(new BandScaleRequestValidator());
         }).OverridePropertyName("indicators");
     }
 }

@@ -20,7 +20,9 @@ internal sealed class TargetBatchValidator : AbstractValidator<List<TargetReques
     public TargetBatchValidator()
     {
         RuleFor(b => b).NotEmpty().WithMessage("Send at least one target.")
-            .Must(b => b.Count <= ValidationExtensions.MaxBatchItems).WithMessage($"Send at most {ValidationExtensions.MaxBatchItems} targets per request.");
+            .Must(b => b.Count <= ValidationExtensions.MaxBatchItems).WithMessage($"Send at most {ValidationExtensions.MaxBatchItems} targets per request.")
+            .Must(b => b.Where(t => t is not null).GroupBy(Slot).All(g => g.Count() == 1))
+            .WithMessage("Each target (unit, indicator, period, level it applies to) may appear once per request.");
         RuleForEach(b => b).NotNull().ChildRules(t =>
         {
             t.RuleFor(x => x.UnitCode).NotEmpty().IsCode();
@@ -34,6 +36,10 @@ internal sealed class TargetBatchValidator : AbstractValidator<List<TargetReques
             t.RuleFor(x => x.AppliesToLevel).IsOneOf(WireName.All<UnitLevel>());
         }).OverridePropertyName("targets");
     }
+
+    /// <summary>What a target is stored under; the period in canonical form (2025S1 and 2025-H1 are one slot).</summary>
+    private static (string?, string?, string?, string?) Slot(TargetRequest t) =>
+        (t.UnitCode, t.Indicator, Period.TryParse(t.Period, out var period, out _) ? period!.Code : t.Period, t.AppliesToLevel);
 }
 
 internal sealed record IndicatorValueRequest(string? Indicator, string? UnitCode, string? Period, long? Numerator, long? Denominator);

@@ -40,7 +40,7 @@ internal sealed class UnitRequestValidator : AbstractValidator<UnitRequest>
         RuleForEach(u => u.SuccessorCodes).NotEmpty().IsCode();
         RuleFor(u => u.ExternalIds).Must(e => e!.Count <= 20).When(u => u.ExternalIds is not null)
             .WithMessage("At most 20 external ids.");
-        RuleForEach(u => u.ExternalIds).Must(e => e.Key.Length is > 0 and <= ValidationExtensions.MaxCodeLength && e.Value.Length is > 0 and <= 128)
+        RuleForEach(u => u.ExternalIds).Must(e => e.Key.Length is > 0 and <= ValidationExtensions.MaxCodeLength && e.Value is { Length: > 0 and <= 128 })
             .WithMessage("External id systems are 1–64 characters and ids 1–128.");
     }
 }

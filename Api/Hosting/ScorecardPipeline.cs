@@ -14,6 +14,7 @@ internal static class ScorecardPipeline
         });
         app.UseStatusCodePages();
         app.UseBodySizeLimit(ScorecardServices.MaxRequestBodyBytes);
+        app.UseKnownCharsetsOnly();
         app.Use(SecurityHeaders);
         app.UseScorecardOpenApi();
         app.UseAuthentication();

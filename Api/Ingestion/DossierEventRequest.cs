@@ -55,7 +55,18 @@ internal sealed class DossierEventRequest
     private void Read(JsonProperty property)
     {
         var value = property.Value;
-        switch (property.Name)
+        string name;
+        try
+        {
+            name = property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            // A name that unescapes to invalid UTF-16 (a lone surrogate such as "\ud800") is no field of an event.
+            return;
+        }
+
+        switch (name)
         {
             case "id": Id = Text(property); break;
             case "dossierCode": DossierCode = Text(property); break;
@@ -91,7 +102,17 @@ internal sealed class DossierEventRequest
         switch (property.Value.ValueKind)
         {
             case JsonValueKind.String:
-                return property.Value.GetString();
+                try
+                {
+                    return property.Value.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    // The text unescapes to invalid UTF-16 (a lone surrogate such as "\ud800").
+                    TypeErrors.Add((property.Name, $"'{property.Name}' must be valid Unicode text."));
+                    return null;
+                }
+
             case JsonValueKind.Null:
                 return null;
             default:
