@@ -23,6 +23,7 @@ public sealed class ReferenceDataCache(
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private (ReferenceData Data, DateTimeOffset LoadedAt)? cached;
+    private long version;
 
     public async ValueTask<ReferenceData> GetAsync(CancellationToken ct)
     {
@@ -39,8 +40,14 @@ public sealed class ReferenceDataCache(
                 return fresh.Data;
             }
 
+            // A write that invalidates while this load runs may not be in what it read: keep it only if none did.
+            var loading = Interlocked.Read(ref version);
             var data = await LoadAsync(ct).ConfigureAwait(false);
-            cached = (data, clock.GetUtcNow());
+            if (Interlocked.Read(ref version) == loading)
+            {
+                cached = (data, clock.GetUtcNow());
+            }
+
             return data;
         }
         finally
@@ -49,7 +56,11 @@ public sealed class ReferenceDataCache(
         }
     }
 
-    public void Invalidate() => cached = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref version);
+        cached = null;
+    }
 
     public void Dispose() => gate.Dispose();
 
@@ -59,10 +70,12 @@ public sealed class ReferenceDataCache(
         var units = await UnitStore.LoadAsync(connection, null, ct).ConfigureAwait(false);
         var unitIds = (await connection.QueryAsync<(string Code, int Id)>(new CommandDefinition(UnitIdsSql, cancellationToken: ct)).ConfigureAwait(false))
             .ToDictionary(u => u.Code, u => u.Id, StringComparer.Ordinal);
+        // Rows before their ids, each read on its own: a row written in between then still finds its
+        // id (nothing is ever deleted), where the other order failed on a procedure added meanwhile.
+        var listed = await procedures.ListAsync(null, ct).ConfigureAwait(false);
         var procedureIds = (await connection.QueryAsync<(string Code, int Id)>(new CommandDefinition(ProcedureIdsSql, cancellationToken: ct)).ConfigureAwait(false))
             .ToDictionary(p => p.Code, p => p.Id, StringComparer.Ordinal);
-        var byCode = (await procedures.ListAsync(null, ct).ConfigureAwait(false))
-            .ToDictionary(p => p.Code, p => (procedureIds[p.Code], p), StringComparer.Ordinal);
+        var byCode = listed.ToDictionary(p => p.Code, p => (procedureIds[p.Code], p), StringComparer.Ordinal);
         var days = await calendar.ListAsync(null, null, ct).ConfigureAwait(false);
         var definitions = await indicators.ListAsync(ct).ConfigureAwait(false);
         return new ReferenceData(UnitTree.Build(units), unitIds, byCode, new WorkCalendar(days), definitions);
