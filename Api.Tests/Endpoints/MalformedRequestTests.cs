@@ -32,6 +32,21 @@ public sealed class MalformedRequestTests : ApiFixture
         Assert.That(problem.ToString(), Does.Contain(mentions));
     }
 
+    [TestCase("/api/units", """[{"code":""", HttpStatusCode.BadRequest)]
+    [TestCase("/api/units", "[]", HttpStatusCode.UnsupportedMediaType)]
+    public async Task Errors_RaisedAsExceptions_KeepTheSecurityHeaders(string url, string body, HttpStatusCode status)
+    {
+        var content = status == HttpStatusCode.UnsupportedMediaType ? new StringContent(body) : ProblemAssert.Json(body);
+
+        using var response = await Admin.PutAsync(url, content);
+
+        await ProblemAssert.IsProblemAsync(response, status);
+        Assert.That(response.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
+        Assert.That(response.Headers.GetValues("X-Frame-Options"), Is.EqualTo(new[] { "DENY" }));
+        Assert.That(response.Headers.GetValues("Referrer-Policy"), Is.EqualTo(new[] { "no-referrer" }));
+        Assert.That(response.Headers.CacheControl?.NoStore, Is.True);
+    }
+
     [Test]
     public async Task DossierEvents_WithEscapedLoneSurrogates_RejectTheEventOrIgnoreTheName()
     {

@@ -8,6 +8,7 @@ internal static class ScorecardPipeline
 {
     public static WebApplication UseScorecard(this WebApplication app)
     {
+        app.Use(SecurityHeaders);
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
@@ -15,7 +16,6 @@ internal static class ScorecardPipeline
         app.UseStatusCodePages();
         app.UseBodySizeLimit(ScorecardServices.MaxRequestBodyBytes);
         app.UseKnownCharsetsOnly();
-        app.Use(SecurityHeaders);
         app.UseScorecardOpenApi();
         app.UseAuthentication();
         app.UseRateLimiter();
@@ -36,17 +36,26 @@ internal static class ScorecardPipeline
         return app;
     }
 
+    /// <summary>
+    /// Set as the answer starts, so that they survive the exception handler, which clears the
+    /// headers of a failed request before it writes the problem document.
+    /// </summary>
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)
     {
-        var headers = context.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        context.Response.OnStarting(static state =>
         {
-            headers.CacheControl = "no-store";
-        }
+            var context = (HttpContext)state;
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+            {
+                headers.CacheControl = "no-store";
+            }
 
+            return Task.CompletedTask;
+        }, context);
         return next();
     }
 }
