@@ -32,6 +32,23 @@ public sealed class MalformedRequestTests : ApiFixture
         Assert.That(problem.ToString(), Does.Contain(mentions));
     }
 
+    [TestCase("/api/calendar?from=abc", "'from' must be a date such as 2025-01-31; got 'abc'.")]
+    [TestCase("/api/series?unitCode=P&indicator=on-time&from=2025-01-01&to=2025-01-01&to=2025-02-01", "'to' must be a date such as 2025-01-31; got '2025-01-01,2025-02-01'.")]
+    public async Task Query_WhenAValueCannotBeBound_Is400NamingTheParameterWithoutClrTypes(string url, string detail)
+    {
+        var problem = await ProblemAssert.IsProblemAsync(await Admin.GetAsync(url), HttpStatusCode.BadRequest);
+
+        Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo(detail));
+    }
+
+    [Test]
+    public async Task Put_WithoutABody_Is400AskingForOne()
+    {
+        var problem = await ProblemAssert.IsProblemAsync(await Admin.PutAsync("/api/units", new ByteArrayContent([]) { Headers = { ContentType = new("application/json") } }), HttpStatusCode.BadRequest);
+
+        Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo("A request body is required."));
+    }
+
     [TestCase("/api/units", """[{"code":""", HttpStatusCode.BadRequest)]
     [TestCase("/api/units", "[]", HttpStatusCode.UnsupportedMediaType)]
     public async Task Errors_RaisedAsExceptions_KeepTheSecurityHeaders(string url, string body, HttpStatusCode status)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Scorecard.Api.Errors;
@@ -70,10 +71,44 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             return $"The request body is not valid JSON{where}{line}: {reason}.";
         }
 
-        return bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-            ? "The request body is larger than this route accepts."
-            : bad.Message;
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return "The request body is larger than this route accepts.";
+        }
+
+        // The framework words binding failures for developers, with CLR types ("Nullable<DateOnly> from"): say it for clients.
+        if (UnboundParameter().Match(bad.Message) is { Success: true } unbound)
+        {
+            var value = unbound.Groups["value"].Value;
+            return $"'{unbound.Groups["name"].Value}' must be {Expected(unbound.Groups["type"].Value)}; got '{(value.Length > 100 ? value[..100] + "…" : value)}'.";
+        }
+
+        if (MissingParameter().Match(bad.Message) is { Success: true } missing)
+        {
+            return $"'{missing.Groups["name"].Value}' is required.";
+        }
+
+        return MissingBody().IsMatch(bad.Message) ? "A request body is required." : bad.Message;
     }
+
+    private static string Expected(string type) => type switch
+    {
+        _ when type.Contains("DateOnly", StringComparison.Ordinal) => "a date such as 2025-01-31",
+        _ when type.Contains("DateTime", StringComparison.Ordinal) => "an instant such as 2025-01-31T08:00:00+07:00",
+        _ when type.Contains("Int", StringComparison.OrdinalIgnoreCase) || type.Contains("long", StringComparison.Ordinal) => "a whole number",
+        _ when type.Contains("Bool", StringComparison.OrdinalIgnoreCase) => "true or false",
+        _ when type.Contains("Decimal", StringComparison.OrdinalIgnoreCase) || type.Contains("Double", StringComparison.OrdinalIgnoreCase) => "a number",
+        _ => "a valid value",
+    };
+
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>[^"]+) (?<name>[^" ]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
+    private static partial Regex UnboundParameter();
+
+    [GeneratedRegex("""^Required parameter "(?<type>[^"]+) (?<name>[^" ]+)" was not provided""")]
+    private static partial Regex MissingParameter();
+
+    [GeneratedRegex("^Implicit body inferred for parameter .* but no body was provided")]
+    private static partial Regex MissingBody();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database was not available for {Method} {Path}")]
     private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception, string method, string path);
