@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Scorecard.Api.Tests.Endpoints;
+
+/// <summary>Who may use a route (SPEC §10): anyone, any key, admin keys, or keys that push events (integrator, admin).</summary>
+internal enum Access
+{
+    Open,
+    Read,
+    Admin,
+    Ingest,
+}
+
+/// <summary>What a key limited to P.A gets from a read that points into P.B.</summary>
+internal enum ScopedRead
+{
+    /// <summary>Province-wide reference data: the same answer as any key.</summary>
+    ProvinceWide,
+
+    /// <summary>403 naming the unit.</summary>
+    Forbidden,
+
+    /// <summary>200 listing rows of its own subtree only.</summary>
+    Rows,
+
+    /// <summary>200 counting none of the other subtree's rows (the URL selects only those).</summary>
+    Count,
+}
+
+/// <summary>One route of the matrix: the URL each key is sent to, who may use it and what a scoped key sees.</summary>
+internal sealed record MatrixRoute(string Url, Access Access)
+{
+    public ScopedRead Scoped { get; init; } = ScopedRead.ProvinceWide;
+
+    /// <summary>The unit a 403 of a scoped key names.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>The unit codes of the rows in an answer.</summary>
+    public Func<JsonElement, IEnumerable<string>>? Units { get; init; }
+
+    /// <summary>The body sent (by every key), given a number that keeps ids unique.</summary>
+    public Func<int, string>? Body { get; init; }
+
+    /// <summary>For an admin key: creates what the route deletes and returns the URL to use.</summary>
+    public Func<HttpClient, Task<string>>? Prepare { get; init; }
+
+    public HttpStatusCode Success { get; init; } = HttpStatusCode.OK;
+
+}
+
+/// <summary>
+/// Every route the application maps, classified: SecurityMatrixTests fails when a route appears that
+/// this table does not list, so a new route cannot ship without saying who may use it.
+/// </summary>
+internal static class SecurityMatrix
+{
+    public static readonly IReadOnlyDictionary<string, MatrixRoute> Routes = new Dictionary<string, MatrixRoute>(StringComparer.Ordinal)
+    {
+        ["GET /health/live"] = new("/health/live", Access.Open),
+        ["GET /health/ready"] = new("/health/ready", Access.Open),
+
+        ["GET /api/units"] = new("/api/units", Access.Read) { Scoped = ScopedRead.Rows, Units = Array("code") },
+        ["GET /api/units/{code}"] = new("/api/units/P.B.1", Access.Read) { Scoped = ScopedRead.Forbidden, Unit = "P.B.1" },
+        ["PUT /api/units"] = new("/api/units", Access.Admin) { Body = _ => """[{"code":"P.B.9","name":"Xã B9","level":"commune","kind":"locality","parentCode":"P.B"}]""" },
+        ["GET /api/procedures"] = new("/api/procedures", Access.Read),
+        ["GET /api/procedures/{code}"] = new("/api/procedures/1.000002", Access.Read),
+        ["PUT /api/procedures"] = new("/api/procedures", Access.Admin) { Body = _ => """[{"code":"9.000001","name":"Thử","field":"Thử","level":"district","onlineService":"none"}]""" },
+        ["GET /api/calendar"] = new("/api/calendar?from=2025-01-01&to=2025-12-31", Access.Read),
+        ["PUT /api/calendar"] = new("/api/calendar", Access.Admin) { Body = _ => """[{"date":"2031-05-02","kind":"holiday","name":"Nghỉ bù"}]""" },
+        ["DELETE /api/calendar/{date}"] = new("/api/calendar/2031-06-02", Access.Admin)
+        {
+            Success = HttpStatusCode.NoContent,
+            Prepare = async admin =>
+            {
+                (await admin.PutAsJsonAsync("/api/calendar", new[] { new { date = "2031-06-02", kind = "holiday", name = "Nghỉ" } })).EnsureSuccessStatusCode();
+                return "/api/calendar/2031-06-02";
+            },
+        },
+        ["GET /api/indicators"] = new("/api/indicators", Access.Read),
+        ["GET /api/indicators/{code}"] = new("/api/indicators/on-time", Access.Read),
+        ["PUT /api/indicators"] = new("/api/indicators", Access.Admin) { Body = _ => """[{"code":"vneid","name":"Kích hoạt VNeID"}]""" },
+        ["PUT /api/indicators/{code}/bands"] = new("/api/indicators/vneid/bands", Access.Admin)
+        {
+            Body = _ => """{"validFrom":"2025-01-01","bands":[{"min":50,"color":"green"},{"min":0,"color":"red"}]}""",
+        },
+        ["POST /api/keys"] = new("/api/keys", Access.Admin) { Body = _ => """{"name":"matrix","role":"analyst"}""", Success = HttpStatusCode.Created },
+        ["GET /api/keys"] = new("/api/keys", Access.Admin),
+        ["DELETE /api/keys/{id}"] = new("/api/keys/abcdefghijkl", Access.Admin)
+        {
+            Success = HttpStatusCode.NoContent,
+            Prepare = async admin =>
+            {
+                var created = await (await admin.PostAsJsonAsync("/api/keys", new { name = "to revoke", role = "analyst" })).Content.ReadFromJsonAsync<JsonElement>();
+                return "/api/keys/" + created.GetProperty("id").GetString();
+            },
+        },
+        ["POST /api/dossier-events"] = new("/api/dossier-events", Access.Ingest)
+        {
+            Unit = "P.B",
+            Body = n => $$"""{"events":[{"id":"m-{{n}}","dossierCode":"M-{{n}}","type":"received","at":"2025-03-03T08:00:00+07:00","procedureCode":"1.000002","unitCode":"P.B","channel":"direct"}]}""",
+        },
+        ["GET /api/dossiers/{code}"] = new("/api/dossiers/B-1", Access.Read) { Scoped = ScopedRead.Forbidden, Unit = "P.B.1" },
+        ["GET /api/dossiers/{code}/events"] = new("/api/dossiers/B-1/events", Access.Read) { Scoped = ScopedRead.Forbidden, Unit = "P.B.1" },
+        ["GET /api/scorecards/{unitCode}"] = new("/api/scorecards/P.B?period=2025", Access.Read) { Scoped = ScopedRead.Forbidden, Unit = "P.B" },
+        ["GET /api/map"] = new("/api/map?indicator=on-time&period=2025&level=commune&parentCode=P.B", Access.Read) { Scoped = ScopedRead.Forbidden, Unit = "P.B" },
+        ["GET /api/rankings"] = new("/api/rankings?period=2025&level=commune&parentCode=P.B", Access.Read) { Scoped = ScopedRead.Forbidden, Unit = "P.B" },
+        ["GET /api/series"] = new("/api/series?unitCode=P.B&indicator=on-time&from=2025-03-01&to=2025-03-31", Access.Read) { Scoped = ScopedRead.Forbidden, Unit = "P.B" },
+        ["GET /api/targets"] = new("/api/targets", Access.Read) { Scoped = ScopedRead.Rows, Units = Array("unitCode") },
+        ["PUT /api/targets"] = new("/api/targets", Access.Admin) { Body = _ => """[{"unitCode":"P.B","indicator":"on-time","period":"2025-H2","target":85,"assignedBy":"P"}]""" },
+        ["PUT /api/indicator-values"] = new("/api/indicator-values", Access.Admin)
+        {
+            Body = _ => """[{"indicator":"vneid","unitCode":"P.B","period":"2025-H1","numerator":1,"denominator":2}]""",
+        },
+
+        ["GET /odata"] = new("/odata", Access.Read),
+        ["GET /odata/$metadata"] = new("/odata/$metadata", Access.Read),
+        ["GET /odata/Units"] = new("/odata/Units", Access.Read) { Scoped = ScopedRead.Rows, Units = Feed("Code") },
+        ["GET /odata/Units/$count"] = new("/odata/Units/$count?$filter=startswith(Code,'P.B')", Access.Read) { Scoped = ScopedRead.Count },
+        ["GET /odata/Procedures"] = new("/odata/Procedures", Access.Read),
+        ["GET /odata/Procedures/$count"] = new("/odata/Procedures/$count", Access.Read),
+        ["GET /odata/Dossiers"] = new("/odata/Dossiers", Access.Read) { Scoped = ScopedRead.Rows, Units = Feed("UnitCode") },
+        ["GET /odata/Dossiers/$count"] = new("/odata/Dossiers/$count?$filter=UnitCode eq 'P.B.1'", Access.Read) { Scoped = ScopedRead.Count },
+        ["GET /odata/Indicators"] = new("/odata/Indicators", Access.Read),
+        ["GET /odata/Indicators/$count"] = new("/odata/Indicators/$count", Access.Read),
+        ["GET /odata/TargetAssignments"] = new("/odata/TargetAssignments", Access.Read) { Scoped = ScopedRead.Rows, Units = Feed("UnitCode") },
+        ["GET /odata/TargetAssignments/$count"] = new("/odata/TargetAssignments/$count?$filter=UnitCode eq 'P.B'", Access.Read) { Scoped = ScopedRead.Count },
+        ["GET /odata/IndicatorValues"] = new("/odata/IndicatorValues", Access.Read) { Scoped = ScopedRead.Rows, Units = Feed("UnitCode") },
+        ["GET /odata/IndicatorValues/$count"] = new("/odata/IndicatorValues/$count?$filter=startswith(UnitCode,'P.B')", Access.Read) { Scoped = ScopedRead.Count },
+    };
+
+    private static Func<JsonElement, IEnumerable<string>> Array(string property) =>
+        json => json.EnumerateArray().Select(row => row.GetProperty(property).GetString()!);
+
+    private static Func<JsonElement, IEnumerable<string>> Feed(string property) =>
+        json => json.GetProperty("value").EnumerateArray().Select(row => row.GetProperty(property).GetString()!);
+}

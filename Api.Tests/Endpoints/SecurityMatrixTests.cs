@@ -1,0 +1,188 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Scorecard.Api.IndicatorValues;
+using Scorecard.Api.Tests.Support;
+
+namespace Scorecard.Api.Tests.Endpoints;
+
+/// <summary>
+/// Every route the application maps (<see cref="SecurityMatrix"/>) × every kind of key, in the
+/// Production environment: 401 with a Basic challenge without a valid key, 403 for a role that may
+/// not use the route, and a key limited to P.A reading P.B gets 403 naming the unit or only rows of
+/// P.A. Rate limits (429 with Retry-After) are covered by RateLimitTests.
+/// </summary>
+public sealed partial class SecurityMatrixTests
+{
+    /// <summary>The kinds of credentials each route is tried with.</summary>
+    public enum KeyKind
+    {
+        None,
+        Wrong,
+        Revoked,
+        Analyst,
+        OtherSubtreeIntegrator,
+        Admin,
+    }
+
+    private static readonly HashSet<string> SubtreeOfPA = new(["P.A", "P.A.1", "P.A.2"], StringComparer.Ordinal);
+
+    private readonly CapturedLog log = new();
+    private readonly FailingClock clock = new();
+    private readonly Dictionary<KeyKind, HttpClient> clients = [];
+    private readonly List<string> plaintextKeys = [];
+    private ScorecardFactory factory = null!;
+    private int sequence;
+
+    public static IEnumerable<TestCaseData> Cells() =>
+        SecurityMatrix.Routes.Keys.SelectMany(route => Enum.GetValues<KeyKind>().Select(kind => new TestCaseData(route, kind)));
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        factory = new ScorecardFactory(new()
+        {
+            ["RateLimit:RequestsPerSecond"] = "100",
+            ["RateLimit:Burst"] = "300",
+            // indicator_values is refreshed once, below, and not in the background while the clock is made to fail.
+            ["IndicatorValues:RefreshSeconds"] = "3600",
+        })
+        {
+            EnvironmentName = "Production",
+            ConfigureHost = b => b
+                .ConfigureLogging(l => l.ClearProviders().AddProvider(log))
+                .ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)),
+        };
+        var admin = factory.AdminClient();
+        await TestProvince.SeedAsync(admin);
+        (await TestProvince.PostAsync(admin,
+            Received("A-1", "P.A.1"), Received("A-2", "P.A.2"), Received("B-1", "P.B.1"), Received("B-2", "P.B"))).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync("/api/targets", new[]
+        {
+            new { unitCode = "P.A", indicator = "on-time", period = "2025-H1", target = 80m, assignedBy = "P" },
+            new { unitCode = "P.B", indicator = "on-time", period = "2025-H1", target = 85m, assignedBy = "P" },
+        })).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync("/api/indicators", new[] { new { code = "vneid", name = "Kích hoạt VNeID" } })).EnsureSuccessStatusCode();
+
+        var revoked = await CreateKeyAsync(admin, "analyst", null);
+        (await admin.DeleteAsync(new Uri("/api/keys/" + revoked.Split('_')[1], UriKind.Relative))).EnsureSuccessStatusCode();
+        clients[KeyKind.None] = factory.ClientWithKey(null);
+        clients[KeyKind.Wrong] = factory.ClientWithKey("sc_aaaaaaaaaaaa_not-a-real-secret");
+        clients[KeyKind.Revoked] = factory.ClientWithKey(revoked);
+        clients[KeyKind.Analyst] = factory.ClientWithKey(await CreateKeyAsync(admin, "analyst", null));
+        clients[KeyKind.OtherSubtreeIntegrator] = factory.ClientWithKey(await CreateKeyAsync(admin, "integrator", "P.A"));
+        clients[KeyKind.Admin] = factory.ClientWithKey(await CreateKeyAsync(admin, "admin", null));
+        admin.Dispose();
+        await factory.Services.GetRequiredService<IndicatorValuesRefresher>().RefreshNowAsync(CancellationToken.None);
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+
+        factory.Dispose();
+    }
+
+    [Test]
+    public void EveryMappedRoute_IsClassifiedInTheMatrix()
+    {
+        var mapped = factory.Services.GetRequiredService<IEnumerable<EndpointDataSource>>()
+            .SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(method => $"{method} /{e.RoutePattern.RawText!.Trim('/')}"))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.That(mapped.Except(SecurityMatrix.Routes.Keys), Is.Empty, "routes the matrix does not classify: add them to SecurityMatrix");
+        Assert.That(SecurityMatrix.Routes.Keys.Except(mapped), Is.Empty, "routes the matrix lists that are no longer mapped");
+        Assert.That(mapped, Has.Count.GreaterThanOrEqualTo(40));
+    }
+
+    [TestCaseSource(nameof(Cells))]
+    public async Task Route_WithEachKindOfKey_AnswersAsTheRoleAndScopeAllow(string route, KeyKind kind)
+    {
+        var cell = SecurityMatrix.Routes[route];
+        var (status, scoped) = Expected(cell, kind);
+        var url = kind == KeyKind.Admin && cell.Prepare is { } prepare ? await prepare(clients[KeyKind.Admin]) : cell.Url;
+        using var request = new HttpRequestMessage(new HttpMethod(route.Split(' ')[0]), url);
+        if (cell.Body is { } body)
+        {
+            request.Content = ProblemAssert.Json(body(Interlocked.Increment(ref sequence)));
+        }
+
+        using var response = await clients[kind].SendAsync(request);
+
+        var text = await response.Content.ReadAsStringAsync();
+        AssertSecurityHeaders(response, route);
+        Assert.That(response.StatusCode, Is.EqualTo(status), $"{route} with {kind}: {text}");
+        if (status == HttpStatusCode.Unauthorized)
+        {
+            Assert.That(response.Headers.WwwAuthenticate.ToString(), Does.StartWith("Basic"));
+        }
+
+        if ((int)status >= 400)
+        {
+            Assert.That(ErrorMessage(response, text), scoped == ScopedRead.Forbidden ? Does.Contain($"'{cell.Unit}'") : Is.Not.Empty);
+            return;
+        }
+
+        if (cell.Scoped is ScopedRead.Rows or ScopedRead.Count)
+        {
+            AssertScope(cell, kind, scoped, JsonDocument.Parse(text).RootElement);
+        }
+    }
+
+    /// <summary>SPEC §10 and README "Security": the status a key gets, and for a key limited to P.A what it sees.</summary>
+    private static (HttpStatusCode Status, ScopedRead? Scoped) Expected(MatrixRoute cell, KeyKind kind) => (cell.Access, kind) switch
+    {
+        (Access.Open, _) => (HttpStatusCode.OK, null),
+        (_, KeyKind.None or KeyKind.Wrong or KeyKind.Revoked) => (HttpStatusCode.Unauthorized, null),
+        (_, KeyKind.Admin) => (cell.Success, null),
+        (Access.Read, KeyKind.Analyst) => (HttpStatusCode.OK, null),
+        (Access.Read, KeyKind.OtherSubtreeIntegrator) => (cell.Scoped == ScopedRead.Forbidden ? HttpStatusCode.Forbidden : HttpStatusCode.OK, cell.Scoped),
+        (Access.Ingest, KeyKind.OtherSubtreeIntegrator) => (HttpStatusCode.Forbidden, ScopedRead.Forbidden),
+        _ => (HttpStatusCode.Forbidden, null),
+    };
+
+    private static void AssertScope(MatrixRoute cell, KeyKind kind, ScopedRead? scoped, JsonElement json)
+    {
+        var provinceWide = kind is KeyKind.Admin or KeyKind.Analyst;
+        if (cell.Scoped == ScopedRead.Rows)
+        {
+            var units = cell.Units!(json).ToList();
+            if (scoped == ScopedRead.Rows)
+            {
+                Assert.That(units, Is.Not.Empty.And.All.Matches<string>(SubtreeOfPA.Contains), "a key limited to P.A sees its rows only");
+            }
+            else if (provinceWide)
+            {
+                Assert.That(units, Has.Some.Matches<string>(u => !SubtreeOfPA.Contains(u)), "a province-wide key sees every subtree");
+            }
+        }
+        else if (cell.Scoped == ScopedRead.Count)
+        {
+            var count = json.GetInt64();
+            Assert.That(count, scoped == ScopedRead.Count ? Is.Zero : Is.Positive);
+        }
+    }
+
+    private static ReceivedEvent Received(string code, string unit) => new(code + "-r", code, "received", "2025-03-03T08:00:00+07:00", "1.000002", unit, "direct");
+
+    private async Task<string> CreateKeyAsync(HttpClient admin, string role, string? unitCode)
+    {
+        var created = await (await admin.PostAsJsonAsync("/api/keys", new { name = role, role, unitCode })).Content.ReadFromJsonAsync<JsonElement>();
+        var key = created.GetProperty("key").GetString()!;
+        plaintextKeys.Add(key);
+        return key;
+    }
+
+    private sealed record ReceivedEvent(string Id, string DossierCode, string Type, string At, string ProcedureCode, string UnitCode, string Channel);
+}
