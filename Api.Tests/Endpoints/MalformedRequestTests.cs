@@ -126,6 +126,8 @@ public sealed class MalformedRequestTests : ApiFixture
     [TestCase("/odata/Dossiers?=&$top=1", "without a name")]
     [TestCase("/odata/Dossiers?$skiptoken=", "'$skiptoken' has no value")]
     [TestCase("/odata/Dossiers?$expand=$ref", "could not be parsed")]
+    [TestCase("/odata/Procedures?$apply=aggregate(Name with average as A)", "sum and average take numbers, not String values")]
+    [TestCase("/odata/Units?$apply=aggregate('x' with average as A)", "sum and average take numbers")]
     public async Task FeedQuery_WhenTheOptionsCannotBeBound_Is400SayingWhy(string url, string mentions)
     {
         var message = await ODataFeed.ErrorAsync(Admin, url);

@@ -202,7 +202,7 @@ public sealed partial class FeedService(
     }
 
     public static IActionResult BadRequest(string message) =>
-        new Microsoft.AspNetCore.OData.Results.BadRequestODataResult(new ODataError { Code = "BadRequest", Message = message });
+        new Microsoft.AspNetCore.OData.Results.BadRequestODataResult(new ODataError { Code = "BadRequest", Message = FeedErrorMessage.Plain(message) });
 
     /// <summary>True unless the client asked for another format (full or no metadata, IEEE 754 strings, $format).</summary>
     private static bool WantsMinimalJson(HttpRequest request)

@@ -72,6 +72,25 @@ internal static class FuzzFilter
         _ => random.Next(-5, 5000).ToString(CultureInfo.InvariantCulture),
     };
 
+    /// <summary>An $apply: filter steps, then groupby with aggregates or an aggregate alone; sometimes steps out of order or unsupported.</summary>
+    public static string Apply(Random random, IEdmEntityType type)
+    {
+        var steps = Enumerable.Range(0, random.Next(3)).Select(_ => $"filter({Expression(random, type, 2)})").ToList();
+        var aggregates = string.Join(",", Enumerable.Range(0, random.Next(1, 4)).Select(i => random.Next(4) == 0
+            ? $"$count as N{i}"
+            : $"{Operand(random, type, 3)} with {random.Pick(["sum", "min", "max", "average", "countdistinct", "median", "count"])} as A{i}"));
+        var groups = string.Join(",", Enumerable.Range(0, random.Next(1, 6)).Select(_ => random.Pick(Names(type))));
+        steps.Add(random.Next(8) switch
+        {
+            0 => $"aggregate({aggregates})",
+            1 => $"groupby(({groups}))",
+            2 => random.Pick(["topcount(2,Code)", "compute(1 as X)", "expand(Unit)", "groupby((Unit/Level),aggregate($count as N))", "identity", "concat(filter(true),filter(false))"]),
+            3 => $"groupby(({groups}),aggregate({aggregates}))/filter(N0 gt 1)",
+            _ => $"groupby(({groups}),aggregate({aggregates}))",
+        });
+        return random.Next(10) == 0 ? Soup(random) : string.Join("/", random.Next(10) == 0 ? Enumerable.Reverse(steps) : steps);
+    }
+
     /// <summary>Random tokens of the filter language and punctuation, with or without spaces.</summary>
     public static string Soup(Random random) =>
         string.Join(random.Next(5) == 0 ? "" : " ", Enumerable.Range(0, random.Next(1, 60)).Select(_ => random.Pick(Tokens)));

@@ -59,7 +59,7 @@ internal sealed class FuzzOData(Random random, IReadOnlyList<IEdmEntitySet> sets
     private string Option(IEdmEntitySet set)
     {
         var type = set.EntityType;
-        return random.Next(14) switch
+        return random.Next(15) switch
         {
             0 or 1 or 2 => "$filter=" + Encode(random.Next(3) == 0 ? FuzzFilter.Soup(random) : FuzzFilter.Expression(random, type, 0)),
             3 => "$orderby=" + Encode(string.Join(",", Enumerable.Range(0, random.Next(2) == 0 ? random.Next(1, 6) : 20)
@@ -75,6 +75,7 @@ internal sealed class FuzzOData(Random random, IReadOnlyList<IEdmEntitySet> sets
             10 => random.Pick(["$search=late", "$expand=$ref", "$expand=Unit/$ref", "$expand=*/$ref", "$select=$ref", "$apply=groupby((Code))", "$compute=Code as C", "$levels=2", "$id=x", "$deltatoken=x", "$schemaversion=1",
                 "$foo=bar", "@p1='x'", "foo=bar", "$", "$=", "=", "&&", "$filter", "$filter=@p1&@p1=Code", "$filter=@p1 eq 'x'&@p1=@p1"]).Replace(" ", "%20", StringComparison.Ordinal),
             11 => "$filter=" + Encode(FuzzFilter.Expression(random, type, 0)) + "&$filter=" + Encode(FuzzFilter.Expression(random, type, 0)),
+            12 => "$apply=" + Encode(FuzzFilter.Apply(random, type)),
             _ => "$filter=" + Encode(FuzzFilter.Expression(random, type, 0)),
         };
     }
