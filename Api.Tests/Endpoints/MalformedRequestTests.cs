@@ -1,6 +1,11 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Scorecard.Api.Tests.Support;
 
 namespace Scorecard.Api.Tests.Endpoints;
@@ -62,6 +67,22 @@ public sealed class MalformedRequestTests : ApiFixture
         Assert.That(response.Headers.GetValues("X-Frame-Options"), Is.EqualTo(new[] { "DENY" }));
         Assert.That(response.Headers.GetValues("Referrer-Policy"), Is.EqualTo(new[] { "no-referrer" }));
         Assert.That(response.Headers.CacheControl?.NoStore, Is.True);
+    }
+
+    [Test]
+    public async Task Body_WhenTheJsonReaderFailsWithoutAJsonException_Is400NotValidJson()
+    {
+        var failure = ReaderFailureOnATruncatedLiteral();
+        var handler = Factory.Services.GetServices<IExceptionHandler>().Single();
+        var http = new DefaultHttpContext { RequestServices = Factory.Services };
+        http.Request.Path = "/api/units";
+        http.Response.Body = new MemoryStream();
+
+        var handled = await handler.TryHandleAsync(http, failure, CancellationToken.None);
+
+        Assert.That(handled, Is.True);
+        Assert.That(http.Response.StatusCode, Is.EqualTo(StatusCodes.Status400BadRequest));
+        Assert.That(Encoding.UTF8.GetString(((MemoryStream)http.Response.Body).ToArray()), Does.Contain("not valid JSON"));
     }
 
     [Test]
@@ -163,5 +184,40 @@ public sealed class MalformedRequestTests : ApiFixture
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         Assert.That(response.Headers.GetValues("Preference-Applied"), Is.EqualTo(new[] { "odata.maxpagesize=2" }));
+    }
+
+    /// <summary>The reader's failure on "[tr" read as the segments "[", "tr" and an empty one, as a request body may arrive.</summary>
+    private static IndexOutOfRangeException ReaderFailureOnATruncatedLiteral()
+    {
+        var first = new Segment("["u8.ToArray(), 0);
+        var last = first.Append("tr"u8.ToArray()).Append([]);
+        try
+        {
+            var reader = new Utf8JsonReader(new ReadOnlySequence<byte>(first, 0, last, 0), isFinalBlock: true, default);
+            while (reader.Read())
+            {
+            }
+        }
+        catch (IndexOutOfRangeException ex)
+        {
+            return ex;
+        }
+        catch (JsonException ex)
+        {
+            Assert.Ignore("This runtime's JSON reader reports the truncated literal as JSON: " + ex.Message);
+        }
+
+        throw new AssertionException("The reader accepted \"[tr\".");
+    }
+
+    private sealed class Segment : ReadOnlySequenceSegment<byte>
+    {
+        public Segment(byte[] bytes, long runningIndex)
+        {
+            Memory = bytes;
+            RunningIndex = runningIndex;
+        }
+
+        public Segment Append(byte[] bytes) => (Segment)(Next = new Segment(bytes, RunningIndex + Memory.Length));
     }
 }

@@ -22,6 +22,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var (status, title, detail, field) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, TitleFor(bad.StatusCode), Describe(bad), (bad.InnerException as JsonException)?.Path),
+            IndexOutOfRangeException when ThrownByJsonReader(exception) => (StatusCodes.Status400BadRequest, "Bad Request",
+                "The request body is not valid JSON: it ends inside a value.", null),
             System.Data.Common.DbException or TimeoutException => (StatusCodes.Status503ServiceUnavailable, "Service Unavailable",
                 "The database is not available right now; nothing was changed. Retry shortly.", (string?)null),
             _ => (StatusCodes.Status500InternalServerError, "Internal Server Error", "An unexpected error occurred. Quote the trace id when reporting it.", null),
@@ -50,6 +52,13 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
         return await problems.TryWriteAsync(context).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The JSON reader throws IndexOutOfRangeException, not JsonException, for a literal cut short
+    /// at the end of a body read in several segments ("[null,nu"), depending on how the bytes arrived.
+    /// </summary>
+    private static bool ThrownByJsonReader(Exception exception) =>
+        new System.Diagnostics.StackTrace(exception, fNeedFileInfo: false).GetFrames().Any(f => f.GetMethod()?.DeclaringType == typeof(Utf8JsonReader));
 
     private static string TitleFor(int status) => status switch
     {
