@@ -147,6 +147,7 @@ public sealed class MalformedRequestTests : ApiFixture
     [TestCase("/odata/Dossiers?=&$top=1", "without a name")]
     [TestCase("/odata/Dossiers?$skiptoken=", "'$skiptoken' has no value")]
     [TestCase("/odata/Dossiers?$expand=$ref", "could not be parsed")]
+    [TestCase("/odata/IndicatorValues?$filter=-9223372036854775809 ge INF", "out of range")]
     [TestCase("/odata/Procedures?$apply=aggregate(Name with average as A)", "sum and average take numbers, not String values")]
     [TestCase("/odata/Units?$apply=aggregate('x' with average as A)", "sum and average take numbers")]
     public async Task FeedQuery_WhenTheOptionsCannotBeBound_Is400SayingWhy(string url, string mentions)

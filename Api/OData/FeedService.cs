@@ -186,8 +186,9 @@ public sealed partial class FeedService(
 
     /// <summary>
     /// Checks the query against the limits (parsing every option). The OData parser trips over a few
-    /// malformed options ($expand=$ref) with a NullReferenceException instead of an ODataException:
-    /// those are queries it cannot parse, like any other.
+    /// malformed options with other exceptions than ODataException: a NullReferenceException on
+    /// $expand=$ref, an OverflowException on a number no Decimal holds compared with a Double
+    /// (-9223372036854775809 ge INF). Those are queries it cannot parse, like any other.
     /// </summary>
     private void Validate(ODataQueryOptions query)
     {
@@ -198,6 +199,10 @@ public sealed partial class FeedService(
         catch (NullReferenceException ex)
         {
             throw new FeedQueryException("The query options could not be parsed.", ex);
+        }
+        catch (OverflowException ex)
+        {
+            throw new FeedQueryException("A number in the query is out of range.", ex);
         }
     }
 

@@ -69,7 +69,10 @@ internal sealed class FuzzGenerator
         // Far past the request line limit the server answers before the client has written the
         // line and resets the connection under it: keep refused targets within a few times the limit.
         request = request.Target.Length > 4 * MaxRequestLine ? request with { Target = request.Target[..(4 * MaxRequestLine)] } : request;
-        return RequestLineLength(request) > MaxRequestLine ? request with { ServerRefusal = 414 } : request;
+        request = RequestLineLength(request) > MaxRequestLine ? request with { ServerRefusal = 414 } : request;
+        // A request refused before it is read has its connection closed: a large body would still be
+        // on its way and the client would see the reset, not the answer.
+        return request.ServerRefusal is not null && request.Body?.Length > 65_536 ? request with { Body = null } : request;
     }
 
     private FuzzKey Key() => random.Next(20) switch
