@@ -88,7 +88,7 @@ public sealed partial class FeedService(
         timeout.CancelAfter(TimeSpan.FromSeconds(limits.QueryTimeoutSeconds));
         try
         {
-            await using var connection = await OpenAsync(timeout.Token).ConfigureAwait(false);
+            await using var connection = await OpenAsync(mapFile: query.RawValues.SkipToken is null, timeout.Token).ConfigureAwait(false);
             if (counting)
             {
                 return controller.Ok(await CountAsync(connection, plan, timeout.Token).ConfigureAwait(false));
@@ -154,7 +154,7 @@ public sealed partial class FeedService(
         timeout.CancelAfter(TimeSpan.FromSeconds(limits.QueryTimeoutSeconds));
         try
         {
-            await using var connection = await OpenAsync(timeout.Token).ConfigureAwait(false);
+            await using var connection = await OpenAsync(mapFile: true, timeout.Token).ConfigureAwait(false);
             var rows = new List<object?[]>();
             var command = new CommandDefinition(aggregation.Sql, aggregation.Parameters.Values, commandTimeout: limits.QueryTimeoutSeconds, cancellationToken: timeout.Token);
             await using (var reader = await connection.ExecuteReaderAsync(command).ConfigureAwait(false))
@@ -251,15 +251,20 @@ public sealed partial class FeedService(
         return limits.PageSize;
     }
 
-    private async Task<DbConnection> OpenAsync(CancellationToken ct)
+    /// <param name="mapFile">
+    /// False for the continuation pages of a long read (an export following next links): those walk
+    /// far more of the file than a query, so they read it through SQLite's small page cache rather
+    /// than the shared memory map, and the process stays small however much is exported. One-off
+    /// queries and first pages keep the map, which spares them a read call per page.
+    /// </param>
+    private async Task<DbConnection> OpenAsync(bool mapFile, CancellationToken ct)
     {
         var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
         if (connection is SqliteConnection sqlite)
         {
-            // A feed walks far more of the file than a report: read it through SQLite's small page
-            // cache rather than mapping it, so the process stays small however much is exported.
-            await using (var pragma = sqlite.CreateCommand())
+            if (!mapFile)
             {
+                await using var pragma = sqlite.CreateCommand();
                 pragma.CommandText = "PRAGMA mmap_size = 0;";
                 await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }
