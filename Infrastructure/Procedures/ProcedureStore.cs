@@ -21,6 +21,12 @@ public sealed class ProcedureStore(DbConnectionFactory db)
         FROM procedures
         """;
 
+    private const string ListSql = $"{SelectSql} ORDER BY code";
+
+    private const string ListAtLevelSql = $"{SelectSql} WHERE level = @Level ORDER BY code";
+
+    private const string FindSql = $"{SelectSql} WHERE code = @Code";
+
     private const string SelectCodesSql = "SELECT code FROM procedures";
 
     private const string UpdateSql = """
@@ -41,7 +47,7 @@ public sealed class ProcedureStore(DbConnectionFactory db)
     public async Task<IReadOnlyList<Procedure>> ListAsync(UnitLevel? level, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        var sql = level is null ? SelectSql + " ORDER BY code" : SelectSql + " WHERE level = @Level ORDER BY code";
+        var sql = level is null ? ListSql : ListAtLevelSql;
         var rows = await connection.QueryAsync<ProcedureRow>(new CommandDefinition(
             sql, new { Level = level is null ? null : WireName.Of(level.Value) }, cancellationToken: ct)).ConfigureAwait(false);
         return [.. rows.Select(ToProcedure)];
@@ -51,7 +57,7 @@ public sealed class ProcedureStore(DbConnectionFactory db)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
         var row = await connection.QuerySingleOrDefaultAsync<ProcedureRow>(new CommandDefinition(
-            SelectSql + " WHERE code = @Code", new { Code = code }, cancellationToken: ct)).ConfigureAwait(false);
+            FindSql, new { Code = code }, cancellationToken: ct)).ConfigureAwait(false);
         return row is null ? null : ToProcedure(row);
     }
 

@@ -18,6 +18,10 @@ public sealed class TargetStore(DbConnectionFactory db)
         FROM targets
         """;
 
+    private const string ListSql = $"{SelectSql} ORDER BY id";
+
+    private const string ListForPeriodSql = $"{SelectSql} WHERE period_code = @Period ORDER BY id";
+
     private const string UpdateSql = """
         UPDATE targets SET target = @Target, baseline = @Baseline, assigned_by = @AssignedBy, reference = @Reference, updated_at = @Now
         WHERE unit_code = @UnitCode AND indicator_code = @Indicator AND period_code = @Period AND applies_to_level = @AppliesToLevel
@@ -31,7 +35,7 @@ public sealed class TargetStore(DbConnectionFactory db)
     public async Task<IReadOnlyList<(long Id, TargetAssignment Target)>> ListAsync(string? periodCode, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        var sql = periodCode is null ? SelectSql + " ORDER BY id" : SelectSql + " WHERE period_code = @Period ORDER BY id";
+        var sql = periodCode is null ? ListSql : ListForPeriodSql;
         var rows = await connection.QueryAsync<TargetRow>(new CommandDefinition(sql, new { Period = periodCode }, cancellationToken: ct)).ConfigureAwait(false);
         return [.. rows.Select(r => (r.Id, r.ToAssignment()))];
     }
