@@ -28,14 +28,7 @@ internal sealed class FeedAggregation
     {
         var aggregation = new FeedAggregation(feed);
         var translator = new FilterTranslator(feed, dialect, aggregation.Parameters);
-        var where = new List<string>();
-        if (scopeUnitId is { } scope)
-        {
-            where.Add(feed.ScopePredicate);
-            aggregation.Parameters.AddNamed("__scope", scope);
-        }
-
-        aggregation.Parameters.AddNamed("__now", now);
+        var where = FeedQuery.BaseWhere(feed, aggregation.Parameters, scopeUnitId, now);
         var select = new List<string>();
         var groupBy = new List<string>();
         var shaped = false;
@@ -90,10 +83,8 @@ internal sealed class FeedAggregation
             throw new FeedQueryException("$apply needs a groupby or an aggregate step.");
         }
 
-        var joins = string.Concat(feed.Joins.Where(j => translator.Joins.Contains(j.Key)).Select(j => " " + j.Value));
-        var whereSql = where.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", where);
         var grouping = groupBy.Count == 0 ? string.Empty : $" GROUP BY {string.Join(", ", groupBy)} ORDER BY {string.Join(", ", groupBy)} {dialect.Page}";
-        aggregation.Sql = $"SELECT {string.Join(", ", select)} FROM {feed.Table}{joins}{whereSql}{grouping}";
+        aggregation.Sql = $"SELECT {string.Join(", ", select)} FROM {feed.Table}{FeedQuery.JoinSql(feed, translator.Joins)}{FeedQuery.WhereSql(where)}{grouping}";
         if (groupBy.Count > 0)
         {
             aggregation.Parameters.AddNamed("__take", maxGroups + 1);

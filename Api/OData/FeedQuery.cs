@@ -52,14 +52,7 @@ internal sealed class FeedQuery
     {
         var query = new FeedQuery(feed, dialect);
         var translator = new FilterTranslator(feed, dialect, query.Parameters);
-        var where = new List<string>();
-        if (scopeUnitId is { } scope)
-        {
-            where.Add(feed.ScopePredicate);
-            query.Parameters.AddNamed("__scope", scope);
-        }
-
-        query.Parameters.AddNamed("__now", now);
+        var where = BaseWhere(feed, query.Parameters, scopeUnitId, now);
         if (options.Filter is { } filter)
         {
             where.Add(translator.Predicate(filter.Expression));
@@ -100,10 +93,27 @@ internal sealed class FeedQuery
         return query;
     }
 
-    private static string JoinSql(FeedDefinition feed, HashSet<string> joins) =>
+    /// <summary>
+    /// The conditions every statement on a feed starts with: a scoped key's subtree (<c>@__scope</c>);
+    /// and <c>@__now</c>, which the dossiers' timeliness and now() read.
+    /// </summary>
+    internal static List<string> BaseWhere(FeedDefinition feed, FeedParameters parameters, int? scopeUnitId, DateTimeOffset now)
+    {
+        var where = new List<string>();
+        if (scopeUnitId is { } scope)
+        {
+            where.Add(feed.ScopePredicate);
+            parameters.AddNamed("__scope", scope);
+        }
+
+        parameters.AddNamed("__now", now);
+        return where;
+    }
+
+    internal static string JoinSql(FeedDefinition feed, IReadOnlySet<string> joins) =>
         string.Concat(feed.Joins.Where(j => joins.Contains(j.Key)).Select(j => " " + j.Value));
 
-    private static string WhereSql(List<string> where) => where.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", where);
+    internal static string WhereSql(List<string> where) => where.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", where);
 
     private void ReadOrder(OrderByClause? clause)
     {

@@ -64,7 +64,7 @@ public sealed partial class FeedService(
 
         if (request.Query.ContainsKey("$apply"))
         {
-            return await AggregateAsync(controller, query, ct).ConfigureAwait(false);
+            return await AggregateAsync(controller, query, url, ct).ConfigureAwait(false);
         }
 
         FeedQuery plan;
@@ -73,34 +73,31 @@ public sealed partial class FeedService(
         try
         {
             Validate(query);
-            var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
-            int? scope = controller.User.ScopeUnit() is { } unit ? reference.UnitId(unit) ?? -1 : null;
+            var scope = await ScopeUnitIdAsync(controller.User, ct).ConfigureAwait(false);
             var clauses = new FeedClauses(query.Filter?.FilterClause, query.OrderBy?.OrderByClause, query.SelectExpand?.SelectExpandClause,
                 query.Top?.Value, query.Skip?.Value, query.RawValues.SkipToken);
             plan = FeedQuery.Build(feeds[typeof(T)], dialect, clauses, scope, clock.GetUtcNow(), pageSize);
         }
-        catch (Exception ex) when (ex is ODataException or FeedQueryException or NotImplementedException or InvalidOperationException or ArgumentException)
+        catch (Exception ex) when (IsQueryError(ex))
         {
             return BadRequest(ex is NotImplementedException ? "This kind of expression is not supported in $filter." : ex.Message);
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(limits.QueryTimeoutSeconds));
-        try
+        return await WithinTimeLimitAsync(url, async token =>
         {
-            await using var connection = await OpenAsync(mapFile: query.RawValues.SkipToken is null, timeout.Token).ConfigureAwait(false);
+            await using var connection = await OpenAsync(mapFile: query.RawValues.SkipToken is null, token).ConfigureAwait(false);
             if (counting)
             {
-                return controller.Ok(await CountAsync(connection, plan, timeout.Token).ConfigureAwait(false));
+                return controller.Ok(await CountAsync(connection, plan, token).ConfigureAwait(false));
             }
 
             var feature = request.ODataFeature();
             if (query.Count?.Value == true)
             {
-                feature.TotalCount = await CountAsync(connection, plan, timeout.Token).ConfigureAwait(false);
+                feature.TotalCount = await CountAsync(connection, plan, token).ConfigureAwait(false);
             }
 
-            var (rows, more) = await ReadPageAsync<T>(connection, plan, timeout.Token).ConfigureAwait(false);
+            var (rows, more) = await ReadPageAsync<T>(connection, plan, token).ConfigureAwait(false);
             var next = more && plan.TopAfterPage is not <= 0 ? NextLink(request, plan, rows[^1]) : null;
             if (preferred)
             {
@@ -115,20 +112,10 @@ public sealed partial class FeedService(
             feature.SelectExpandClause = query.SelectExpand?.SelectExpandClause;
             feature.NextLink = next;
             return controller.Ok(rows);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
-        {
-            LogTimeout(logger, url, limits.QueryTimeoutSeconds);
-            return BadRequest($"The query ran longer than the limit of {limits.QueryTimeoutSeconds} s; narrow $filter or ask for fewer rows.");
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == 9 && timeout.IsCancellationRequested && !ct.IsCancellationRequested)
-        {
-            LogTimeout(logger, url, limits.QueryTimeoutSeconds);
-            return BadRequest($"The query ran longer than the limit of {limits.QueryTimeoutSeconds} s; narrow $filter or ask for fewer rows.");
-        }
+        }, ct).ConfigureAwait(false);
     }
 
-    private async Task<IActionResult> AggregateAsync<T>(ControllerBase controller, ODataQueryOptions<T> query, CancellationToken ct)
+    private async Task<IActionResult> AggregateAsync<T>(ControllerBase controller, ODataQueryOptions<T> query, string url, CancellationToken ct)
         where T : class
     {
         FeedAggregation aggregation;
@@ -141,25 +128,22 @@ public sealed partial class FeedService(
                 return BadRequest("With $apply, filter inside it ($apply=filter(…)/groupby(…)); other query options are not combined with it.");
             }
 
-            var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
-            int? scope = controller.User.ScopeUnit() is { } unit ? reference.UnitId(unit) ?? -1 : null;
+            var scope = await ScopeUnitIdAsync(controller.User, ct).ConfigureAwait(false);
             aggregation = FeedAggregation.Build(feeds[typeof(T)], dialect, query.Apply.ApplyClause, scope, clock.GetUtcNow(), limits.MaxPageSize);
         }
-        catch (Exception ex) when (ex is ODataException or FeedQueryException or NotImplementedException or InvalidOperationException or ArgumentException)
+        catch (Exception ex) when (IsQueryError(ex))
         {
             return BadRequest(ex is NotImplementedException ? "This kind of expression is not supported in $apply." : ex.Message);
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(limits.QueryTimeoutSeconds));
-        try
+        return await WithinTimeLimitAsync(url, async token =>
         {
-            await using var connection = await OpenAsync(mapFile: true, timeout.Token).ConfigureAwait(false);
+            await using var connection = await OpenAsync(mapFile: true, token).ConfigureAwait(false);
             var rows = new List<object?[]>();
-            var command = new CommandDefinition(aggregation.Sql, aggregation.Parameters.Values, commandTimeout: limits.QueryTimeoutSeconds, cancellationToken: timeout.Token);
+            var command = new CommandDefinition(aggregation.Sql, aggregation.Parameters.Values, commandTimeout: limits.QueryTimeoutSeconds, cancellationToken: token);
             await using (var reader = await connection.ExecuteReaderAsync(command).ConfigureAwait(false))
             {
-                while (await reader.ReadAsync(timeout.Token).ConfigureAwait(false))
+                while (await reader.ReadAsync(token).ConfigureAwait(false))
                 {
                     if (rows.Count == limits.MaxPageSize)
                     {
@@ -177,9 +161,40 @@ public sealed partial class FeedService(
             }
 
             return new FeedAggregateResult(aggregation, rows);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The id of the unit a scoped key is limited to (-1, matching nothing, if that unit is gone), or null for a province-wide key.</summary>
+    private async Task<int?> ScopeUnitIdAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (user.ScopeUnit() is not { } unit)
         {
+            return null;
+        }
+
+        var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
+        return reference.UnitId(unit) ?? -1;
+    }
+
+    private static bool IsQueryError(Exception ex) =>
+        ex is ODataException or FeedQueryException or NotImplementedException or InvalidOperationException or ArgumentException;
+
+    /// <summary>
+    /// Runs a feed's SQL under the query time limit; a query stopped by it (cancelled, or interrupted
+    /// inside SQLite) is the client's 400, a request the client abandoned is not caught here.
+    /// </summary>
+    private async Task<IActionResult> WithinTimeLimitAsync(string url, Func<CancellationToken, Task<IActionResult>> work, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(limits.QueryTimeoutSeconds));
+        try
+        {
+            return await work(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when ((ex is OperationCanceledException || ex is SqliteException { SqliteErrorCode: 9 })
+            && timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            LogTimeout(logger, url, limits.QueryTimeoutSeconds);
             return BadRequest($"The query ran longer than the limit of {limits.QueryTimeoutSeconds} s; narrow $filter or ask for fewer rows.");
         }
     }
