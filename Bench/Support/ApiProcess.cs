@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Scorecard.Bench.Support;
 
@@ -43,7 +42,7 @@ internal sealed class ApiProcess : IAsyncDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreePort();
+            var port = LocalProcess.FreePort();
             var api = new ApiProcess(Process.Start(StartInfo(databasePath, port, []))!, port);
             if (await api.WaitReadyAsync().ConfigureAwait(false) is not { } failure)
             {
@@ -91,12 +90,7 @@ internal sealed class ApiProcess : IAsyncDisposable
     }
 
     /// <summary>Peak and current resident memory of the process, in MiB (Linux /proc).</summary>
-    public (double PeakMiB, double CurrentMiB) Memory()
-    {
-        var status = File.ReadAllLines($"/proc/{process.Id}/status");
-        double Read(string key) => double.Parse(status.First(l => l.StartsWith(key, StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
-        return (Read("VmHWM"), Read("VmRSS"));
-    }
+    public (double PeakMiB, double CurrentMiB) Memory() => LocalProcess.Memory(process.Id);
 
     /// <summary>
     /// Ends the process the way a crash or the out-of-memory killer does: <see cref="Process.Kill()"/>
@@ -144,10 +138,4 @@ internal sealed class ApiProcess : IAsyncDisposable
     public static string ExitDescription(int exitCode) =>
         exitCode > 128 ? $"{exitCode} (ended by signal {exitCode - 128})" : exitCode.ToString(CultureInfo.InvariantCulture);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Scorecard.Bench.Support;
 
@@ -34,7 +33,7 @@ internal sealed class PeerProcess : IAsyncDisposable
             throw new InvalidOperationException($"{PeerDll} is missing: run 'dotnet build -c Release' first.");
         }
 
-        var port = FreePort();
+        var port = LocalProcess.FreePort();
         var peer = new PeerProcess(Process.Start(StartInfo(databasePath, port, pageSize))!, port);
         using var http = new HttpClient { BaseAddress = peer.BaseAddress };
         for (var attempt = 0; attempt < 300; attempt++)
@@ -64,12 +63,7 @@ internal sealed class PeerProcess : IAsyncDisposable
     }
 
     /// <summary>Peak and current resident memory of the process, in MiB (Linux /proc).</summary>
-    public (double PeakMiB, double CurrentMiB) Memory()
-    {
-        var status = File.ReadAllLines($"/proc/{process.Id}/status");
-        double Read(string key) => double.Parse(status.First(l => l.StartsWith(key, StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
-        return (Read("VmHWM"), Read("VmRSS"));
-    }
+    public (double PeakMiB, double CurrentMiB) Memory() => LocalProcess.Memory(process.Id);
 
     public async ValueTask DisposeAsync()
     {
@@ -99,10 +93,4 @@ internal sealed class PeerProcess : IAsyncDisposable
         return info;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
