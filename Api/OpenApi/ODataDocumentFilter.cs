@@ -68,14 +68,9 @@ internal sealed class ODataDocumentFilter : IDocumentFilter
                 _ when clr == typeof(double) => new() { Type = JsonSchemaType.Number, Format = "double" },
                 _ when clr == typeof(DateTimeOffset) => new() { Type = JsonSchemaType.String, Format = "date-time" },
                 _ when clr == typeof(DateOnly) => new() { Type = JsonSchemaType.String, Format = "date" },
-                _ when expandable => EntitySchema(clr, expandable: false),
+                _ when expandable => Expansion(clr, property.Name),
                 _ => throw new InvalidOperationException($"No schema for {type.Name}.{property.Name}."),
             };
-            if (!clr.IsPrimitive && clr != typeof(string) && clr != typeof(DateTimeOffset) && clr != typeof(DateOnly) && clr != typeof(double))
-            {
-                schema.Description = "Present with $expand=" + property.Name + ".";
-            }
-
             if (nullable)
             {
                 schema.Type |= JsonSchemaType.Null;
@@ -85,6 +80,13 @@ internal sealed class ODataDocumentFilter : IDocumentFilter
         }
 
         return new OpenApiSchema { Type = JsonSchemaType.Object, Properties = properties };
+    }
+
+    private static OpenApiSchema Expansion(Type type, string name)
+    {
+        var schema = EntitySchema(type, expandable: false);
+        schema.Description = "Present with $expand=" + name + ".";
+        return schema;
     }
 
     private static void Add(OpenApiDocument document, string path, OpenApiOperation operation) =>
