@@ -74,6 +74,7 @@ public sealed class DossierEventEndpointTests : ApiFixture
     [TestCase("""{"id":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","dossierCode":"R-1","type":"digitised","at":"2025-03-03T08:00:00+07:00"}""", "id", "64")]
     [TestCase("""{"id":"r-1","type":"digitised","at":"2025-03-03T08:00:00+07:00"}""", "dossierCode", "")]
     [TestCase("""{"id":"r-1","dossierCode":"R 1/../x","type":"digitised","at":"2025-03-03T08:00:00+07:00"}""", "dossierCode", "letters")]
+    [TestCase("""{"id":"r-1","dossierCode":"R-1\n","type":"digitised","at":"2025-03-03T08:00:00+07:00"}""", "dossierCode", "letters")]
     [TestCase("""{"id":"r-1","dossierCode":"R-1","type":"approved","at":"2025-03-03T08:00:00+07:00"}""", "type", "received")]
     [TestCase("""{"id":"r-1","dossierCode":"R-1","type":"digitised","at":"2025-03-03T08:00:00"}""", "at", "offset")]
     [TestCase("""{"id":"r-1","dossierCode":"R-1","type":"digitised","at":"2099-03-03T08:00:00+07:00"}""", "at", "one day from now")]
