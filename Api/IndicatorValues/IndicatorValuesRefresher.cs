@@ -12,7 +12,8 @@ namespace Scorecard.Api.IndicatorValues;
 /// marked month with its quarter, half-year and year; everything after a change of reference data,
 /// when the table is empty, or when the data start in another month; the new periods when the
 /// Vietnam month turns. Rows are computed first, then written with the marks removed in one short
-/// transaction, so the ingestion writer never waits for a computation.
+/// transaction, so the ingestion writer never waits for a computation. A refresh that took long
+/// (heavy ingestion moves many months at once) spaces the next one out: see <see cref="NextDelay"/>.
 /// </summary>
 internal sealed partial class IndicatorValuesRefresher(
     IndicatorValueStore store,
@@ -23,6 +24,12 @@ internal sealed partial class IndicatorValuesRefresher(
     ILogger<IndicatorValuesRefresher> logger) : BackgroundService
 {
     public const int DefaultRefreshSeconds = 5;
+
+    /// <summary>A refresh that took <c>d</c> is followed by a pause of at least this many times <c>d</c>.</summary>
+    public const int BackOffFactor = 10;
+
+    /// <summary>The longest pause between two refreshes, however long the last one took.</summary>
+    public static readonly TimeSpan MaxInterval = TimeSpan.FromSeconds(60);
 
     private readonly SemaphoreSlim gate = new(1, 1);
 
@@ -55,26 +62,51 @@ internal sealed partial class IndicatorValuesRefresher(
         base.Dispose();
     }
 
+    /// <summary>
+    /// The pause after a refresh that took <paramref name="took"/>: the configured interval, or
+    /// <see cref="BackOffFactor"/> times the refresh when that is longer (so refreshing, its CPU and
+    /// its write transaction, takes at most a tenth of the time while ingestion is heavy), never more
+    /// than <see cref="MaxInterval"/> (or the configured interval when that is longer still).
+    /// </summary>
+    public static TimeSpan NextDelay(TimeSpan interval, TimeSpan took)
+    {
+        var backedOff = took * BackOffFactor;
+        var ceiling = interval > MaxInterval ? interval : MaxInterval;
+        return backedOff <= interval ? interval : backedOff >= ceiling ? ceiling : backedOff;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
+        try
         {
-            if (!state.IsMigrated)
+            while (true)
             {
-                continue;
-            }
-
-            try
-            {
-                await RefreshNowAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(logger, ex, Interval.TotalSeconds);
+                var started = clock.GetTimestamp();
+                await RefreshOnceAsync(stoppingToken).ConfigureAwait(false);
+                await Task.Delay(NextDelay(Interval, clock.GetElapsedTime(started)), clock, stoppingToken).ConfigureAwait(false);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+    }
+
+    private async Task RefreshOnceAsync(CancellationToken stoppingToken)
+    {
+        if (!state.IsMigrated)
+        {
+            return;
+        }
+
+        try
+        {
+            await RefreshNowAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogFailed(logger, ex);
+        }
     }
 
     private async Task<int> RefreshAsync(CancellationToken ct)
@@ -129,6 +161,6 @@ internal sealed partial class IndicatorValuesRefresher(
     [LoggerMessage(Level = LogLevel.Information, Message = "Indicator values refreshed ({Kind}): {Periods} periods, {Rows} rows in {Milliseconds:F0} ms, of which {WriteMilliseconds:F0} ms in the write transaction")]
     private static partial void LogRefreshed(ILogger logger, string kind, int periods, int rows, double milliseconds, double writeMilliseconds);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Refreshing the indicator values failed; the marks stay and the next attempt is in {Seconds} s")]
-    private static partial void LogFailed(ILogger logger, Exception exception, double seconds);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Refreshing the indicator values failed; the marks stay for the next attempt")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
 }
