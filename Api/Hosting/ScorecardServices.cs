@@ -77,6 +77,9 @@ internal static class ScorecardServices
         options.MaxDepth = 32;
     }
 
+    /// <summary>Events of recently written dossiers the writer keeps in memory (about 25 MiB).</summary>
+    public const int DefaultCachedEvents = 100_000;
+
     private static void AddDatabase(IServiceCollection services, ConfigurationManager configuration, string contentRoot)
     {
         var settings = DatabaseSettings.Create(
@@ -94,6 +97,7 @@ internal static class ScorecardServices
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<ReferenceDataCache>();
         services.AddSingleton<SqliteCheckpointer>();
+        services.AddSingleton(new RecentDossierEvents(Math.Max(0, configuration.GetValue("Ingestion:CachedEvents", DefaultCachedEvents))));
         services.AddSingleton<IngestionTransaction>();
         services.AddSingleton<DossierEventWriter>();
         services.AddSingleton<DossierRebuilder>();

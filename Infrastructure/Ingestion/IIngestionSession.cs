@@ -8,6 +8,12 @@ namespace Scorecard.Infrastructure.Ingestion;
 /// </summary>
 public interface IIngestionSession : IAsyncDisposable
 {
+    /// <summary>
+    /// The log's last arrival sequence as this session sees it, its own appends included; null when
+    /// the provider does not track it (the writer then reads every dossier's events from the log).
+    /// </summary>
+    long? LastSequence { get; }
+
     /// <summary>Every stored event of these dossiers, grouped by dossier code.</summary>
     Task<Dictionary<string, List<DossierEvent>>> LoadEventsAsync(IReadOnlyCollection<string> dossierCodes, CancellationToken ct);
 

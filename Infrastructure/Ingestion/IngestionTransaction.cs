@@ -10,14 +10,14 @@ namespace Scorecard.Infrastructure.Ingestion;
 /// its daily facts (what its stored row had added is taken back, what its new state adds is added).
 /// Readers see all of it or none of it.
 /// </summary>
-public sealed class IngestionTransaction(DbConnectionFactory db, ReferenceDataCache referenceCache, SqliteCheckpointer checkpointer, TimeProvider clock)
+public sealed class IngestionTransaction(DbConnectionFactory db, ReferenceDataCache referenceCache, SqliteCheckpointer checkpointer, RecentDossierEvents recent, TimeProvider clock)
 {
     internal async Task<IReadOnlyList<BatchOutcome>> WriteAsync(IReadOnlyList<EventBatch> group, CancellationToken ct)
     {
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
         await using var session = await OpenSessionAsync(db, ct).ConfigureAwait(false);
         var codes = group.SelectMany(b => b.Events).Select(e => e.Event.DossierCode).Distinct(StringComparer.Ordinal).ToList();
-        var events = await session.LoadEventsAsync(codes, ct).ConfigureAwait(false);
+        var events = await LoadEventsAsync(session, codes, ct).ConfigureAwait(false);
         var rows = await session.LoadDossiersAsync(codes, ct).ConfigureAwait(false);
         var ids = group.SelectMany(b => b.Events).Select(e => e.Event.Id).Distinct(StringComparer.Ordinal).ToList();
         await session.PrepareAppendsAsync(ids, ct).ConfigureAwait(false);
@@ -71,8 +71,38 @@ public sealed class IngestionTransaction(DbConnectionFactory db, ReferenceDataCa
 
         await session.ApplyFactsAsync(deltas, ct).ConfigureAwait(false);
         await session.CommitAsync(ct).ConfigureAwait(false);
+        recent.Committed(session.LastSequence, events);
         checkpointer.Nudge();
         return outcomes;
+    }
+
+    /// <summary>Every stored event of these dossiers: from <see cref="RecentDossierEvents"/> when it holds them, else from the log.</summary>
+    private async Task<Dictionary<string, List<DossierEvent>>> LoadEventsAsync(IIngestionSession session, List<string> codes, CancellationToken ct)
+    {
+        recent.Begin(session.LastSequence);
+        var found = new Dictionary<string, List<DossierEvent>>(codes.Count, StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var code in codes)
+        {
+            if (recent.Find(code) is { } held)
+            {
+                found[code] = held;
+            }
+            else
+            {
+                missing.Add(code);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            foreach (var (code, stored) in await session.LoadEventsAsync(missing, ct).ConfigureAwait(false))
+            {
+                found[code] = stored;
+            }
+        }
+
+        return found;
     }
 
     internal static Task<IIngestionSession> OpenSessionAsync(DbConnectionFactory db, CancellationToken ct) => db.Provider switch

@@ -139,6 +139,12 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
         }
     }
 
+    /// <summary>
+    /// Not tracked: several instances of the service may append to one SQL Server database, so no
+    /// instance may take its own memory of a dossier's events as complete.
+    /// </summary>
+    public long? LastSequence => null;
+
     public async Task<Dictionary<string, List<DossierEvent>>> LoadEventsAsync(IReadOnlyCollection<string> dossierCodes, CancellationToken ct)
     {
         await FlushAsync(ct).ConfigureAwait(false);

@@ -110,6 +110,8 @@ internal sealed class SqliteIngestionSession : IIngestionSession
         }
     }
 
+    public long? LastSequence => lastSequence;
+
     public async Task<Dictionary<string, List<DossierEvent>>> LoadEventsAsync(IReadOnlyCollection<string> dossierCodes, CancellationToken ct)
     {
         var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
