@@ -57,12 +57,19 @@ public sealed class IngestionTransaction(DbConnectionFactory db, ReferenceDataCa
         var deltas = new FactDeltas();
         foreach (var code in touched)
         {
-            if (rows.TryGetValue(code, out var old))
+            var row = DossierProjection.Project(code, events[code], reference);
+            var old = rows.GetValueOrDefault(code);
+            if (row == old)
+            {
+                continue; // e.g. a result-issued event: nothing the row or the facts hold has moved
+            }
+
+            if (old is not null)
             {
                 deltas.Remove(old.UnitId, old.ToFacts());
             }
 
-            if (DossierProjection.Project(code, events[code], reference) is { } row)
+            if (row is not null)
             {
                 deltas.Add(row.UnitId, row.ToFacts());
                 await session.UpsertDossierAsync(row, ct).ConfigureAwait(false);
