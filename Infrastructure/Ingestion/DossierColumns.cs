@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace Scorecard.Infrastructure.Ingestion;
 
 /// <summary>The columns of <c>dossiers</c>, listed once for every statement that writes or reads a whole row.</summary>
@@ -43,33 +41,4 @@ internal static class DossierColumns
 
     /// <summary>SQL Server: the same columns, set from the staged row <c>s</c> (an <c>UPDATE … FROM … #dossiers s</c>).</summary>
     public const string UpdateFromStaged = "status = s.status, due_at = s.due_at, finished_at = s.finished_at, finish_kind = s.finish_kind, returned_at = s.returned_at, timeliness = s.timeliness, supplement_count = s.supplement_count, supplement_seconds = s.supplement_seconds, supplement_open_since = s.supplement_open_since, fee_required = s.fee_required, paid_online = s.paid_online, amount_paid = s.amount_paid, digitised = s.digitised, electronic_result = s.electronic_result, population_db_used = s.population_db_used, online_eligible = s.online_eligible, person_applicant = s.person_applicant, violation = s.violation";
-
-    /// <summary>Binds by position, in the order of <see cref="Values"/>.</summary>
-    /// <param name="instant">How the provider wants an instant (UTC text for SQLite, a DateTimeOffset for SQL Server).</param>
-    public static void Bind(DbParameterCollection parameters, DossierRow row, Func<DateTimeOffset, object> instant)
-    {
-        parameters[0].Value = row.Code;
-        parameters[1].Value = row.ProcedureId;
-        parameters[2].Value = row.UnitId;
-        parameters[3].Value = row.Channel;
-        parameters[4].Value = row.Status;
-        parameters[5].Value = instant(row.ReceivedAt);
-        parameters[6].Value = row.DueAt is { } dueAt ? instant(dueAt) : DBNull.Value;
-        parameters[7].Value = row.FinishedAt is { } finishedAt ? instant(finishedAt) : DBNull.Value;
-        parameters[8].Value = (object?)row.FinishKind ?? DBNull.Value;
-        parameters[9].Value = row.ReturnedAt is { } returnedAt ? instant(returnedAt) : DBNull.Value;
-        parameters[10].Value = (object?)row.Timeliness ?? DBNull.Value;
-        parameters[11].Value = row.SupplementCount;
-        parameters[12].Value = row.SupplementSeconds;
-        parameters[13].Value = row.SupplementOpenSince is { } supplementOpenSince ? instant(supplementOpenSince) : DBNull.Value;
-        parameters[14].Value = row.FeeRequired;
-        parameters[15].Value = row.PaidOnline;
-        parameters[16].Value = row.AmountPaid;
-        parameters[17].Value = row.Digitised;
-        parameters[18].Value = row.ElectronicResult;
-        parameters[19].Value = row.PopulationDbUsed;
-        parameters[20].Value = row.OnlineEligible;
-        parameters[21].Value = row.PersonApplicant;
-        parameters[22].Value = row.Violation;
-    }
 }

@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace Scorecard.Infrastructure.Ingestion;
 
 /// <summary>The counter columns of <c>daily_facts</c>, listed once (same order as <see cref="FactCounts"/>).</summary>
@@ -38,22 +36,4 @@ public static class FactColumns
     public const string AddStaged = "received = f.received + s.received, digitised = f.digitised + s.digitised, online_eligible = f.online_eligible + s.online_eligible, online = f.online + s.online, fee_required = f.fee_required + s.fee_required, paid_online = f.paid_online + s.paid_online, person_applicant = f.person_applicant + s.person_applicant, population_db_used = f.population_db_used + s.population_db_used, violations = f.violations + s.violations, finished = f.finished + s.finished, finished_on_time = f.finished_on_time + s.finished_on_time, resolved_or_returned = f.resolved_or_returned + s.resolved_or_returned, electronic_result = f.electronic_result + s.electronic_result";
 
     public const string AllZero = "received = 0 AND digitised = 0 AND online_eligible = 0 AND online = 0 AND fee_required = 0 AND paid_online = 0 AND person_applicant = 0 AND population_db_used = 0 AND violations = 0 AND finished = 0 AND finished_on_time = 0 AND resolved_or_returned = 0 AND electronic_result = 0";
-
-    /// <summary>Binds the counts by position after the two key parameters (unit, day).</summary>
-    public static void Bind(DbParameterCollection parameters, FactCounts counts)
-    {
-        parameters[2].Value = counts.Received;
-        parameters[3].Value = counts.Digitised;
-        parameters[4].Value = counts.OnlineEligible;
-        parameters[5].Value = counts.Online;
-        parameters[6].Value = counts.FeeRequired;
-        parameters[7].Value = counts.PaidOnline;
-        parameters[8].Value = counts.PersonApplicant;
-        parameters[9].Value = counts.PopulationDbUsed;
-        parameters[10].Value = counts.Violations;
-        parameters[11].Value = counts.Finished;
-        parameters[12].Value = counts.FinishedOnTime;
-        parameters[13].Value = counts.ResolvedOrReturned;
-        parameters[14].Value = counts.ElectronicResult;
-    }
 }

@@ -65,13 +65,13 @@ internal sealed class SqliteIngestionSession : IIngestionSession
 
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;
-    private readonly SqliteCommand appendEvent;
-    private readonly SqliteCommand upsertDossier;
-    private readonly SqliteCommand addFacts;
-    private readonly SqliteCommand dropEmptyFacts;
-    private readonly SqliteCommand addMonthFacts;
-    private readonly SqliteCommand dropEmptyMonthFacts;
-    private readonly SqliteCommand markStale;
+    private readonly SqliteStatement appendEvent;
+    private readonly SqliteStatement upsertDossier;
+    private readonly SqliteStatement addFacts;
+    private readonly SqliteStatement dropEmptyFacts;
+    private readonly SqliteStatement addMonthFacts;
+    private readonly SqliteStatement dropEmptyMonthFacts;
+    private readonly SqliteStatement markStale;
 
     // The session holds SQLite's write lock from its first statement to its commit, so it can number
     // arrivals itself: no other writer can take a sequence in between.
@@ -81,18 +81,30 @@ internal sealed class SqliteIngestionSession : IIngestionSession
     {
         this.connection = connection;
         this.transaction = transaction;
-        appendEvent = Prepare(AppendEventSql);
-        upsertDossier = Prepare(UpsertDossierSql);
-        addFacts = Prepare(AddFactsSql);
-        dropEmptyFacts = Prepare(DropEmptyFactsSql);
-        addMonthFacts = Prepare(AddMonthFactsSql);
-        dropEmptyMonthFacts = Prepare(DropEmptyMonthFactsSql);
-        markStale = Prepare(StaleMarks.MarkSqliteSql);
+        appendEvent = new SqliteStatement(connection, AppendEventSql);
+        upsertDossier = new SqliteStatement(connection, UpsertDossierSql);
+        addFacts = new SqliteStatement(connection, AddFactsSql);
+        dropEmptyFacts = new SqliteStatement(connection, DropEmptyFactsSql);
+        addMonthFacts = new SqliteStatement(connection, AddMonthFactsSql);
+        dropEmptyMonthFacts = new SqliteStatement(connection, DropEmptyMonthFactsSql);
+        markStale = new SqliteStatement(connection, StaleMarks.MarkSqliteSql);
         using var last = connection.CreateCommand();
         last.Transaction = transaction;
         last.CommandText = LastSequenceSql;
         lastSequence = Convert.ToInt64(last.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The per-row statements with the parameter order their binders assume (for the tests that hold them to it).</summary>
+    internal static IReadOnlyList<(string Sql, string[] Parameters)> BoundStatements { get; } =
+    [
+        (AppendEventSql, SqliteRowBinding.EventParameters),
+        (UpsertDossierSql, SqliteRowBinding.DossierParameters),
+        (AddFactsSql, SqliteRowBinding.FactParameters),
+        (AddMonthFactsSql, SqliteRowBinding.FactParameters),
+        (DropEmptyFactsSql, SqliteRowBinding.FactParameters[..2]),
+        (DropEmptyMonthFactsSql, SqliteRowBinding.FactParameters[..2]),
+        (StaleMarks.MarkSqliteSql, ["@Month"]),
+    ];
 
     public static async Task<IIngestionSession> OpenAsync(DbConnectionFactory db, CancellationToken ct)
     {
@@ -132,30 +144,12 @@ internal sealed class SqliteIngestionSession : IIngestionSession
 
     public Task<long?> AppendEventAsync(DossierEvent e, string? keyId, DateTimeOffset storedAt, CancellationToken ct)
     {
-        // Parameters in the order of AppendEventSql; SQLite calls are synchronous underneath, so the hot
-        // path calls them directly rather than through the async wrappers.
+        // SQLite calls are synchronous underneath, so the hot path calls them directly rather than through async wrappers.
         ct.ThrowIfCancellationRequested();
-        var p = appendEvent.Parameters;
-        p[0].Value = e.Id;
-        p[1].Value = e.DossierCode;
-        p[2].Value = WireName.Of(e.Type);
-        p[3].Value = DapperTypeHandlers.FormatInstant(e.At);
-        p[4].Value = Db(e.ProcedureCode);
-        p[5].Value = Db(e.UnitCode);
-        p[6].Value = e.Channel is { } channel ? WireName.Of(channel) : DBNull.Value;
-        p[7].Value = e.DueAt is { } due ? DapperTypeHandlers.FormatInstant(due) : DBNull.Value;
-        p[8].Value = Db(e.Digitised);
-        p[9].Value = Db(e.PopulationDbUsed);
-        p[10].Value = Db(e.FeeRequired);
-        p[11].Value = e.PaymentMethod is { } method ? WireName.Of(method) : DBNull.Value;
-        p[12].Value = Db(e.Amount);
-        p[13].Value = Db(e.ElectronicResult);
-        p[14].Value = Db(keyId);
-        p[15].Value = DapperTypeHandlers.FormatInstant(storedAt);
-        p[16].Value = lastSequence + 1;
-        if (appendEvent.ExecuteNonQuery() == 0)
+        SqliteRowBinding.BindEvent(appendEvent, e, keyId, DapperTypeHandlers.FormatInstant(storedAt), lastSequence + 1);
+        if (appendEvent.Execute() == 0)
         {
-            return Task.FromResult<long?>(null);
+            return Task.FromResult<long?>(null); // ON CONFLICT (id) DO NOTHING: the id is stored
         }
 
         lastSequence++;
@@ -165,12 +159,10 @@ internal sealed class SqliteIngestionSession : IIngestionSession
     public Task UpsertDossierAsync(DossierRow row, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        DossierColumns.Bind(upsertDossier.Parameters, row, FormatInstant);
-        upsertDossier.ExecuteNonQuery();
+        SqliteRowBinding.BindDossier(upsertDossier, row);
+        upsertDossier.Execute();
         return Task.CompletedTask;
     }
-
-    private static object FormatInstant(DateTimeOffset instant) => DapperTypeHandlers.FormatInstant(instant);
 
     public Task ApplyFactsAsync(FactDeltas deltas, CancellationToken ct)
     {
@@ -187,31 +179,27 @@ internal sealed class SqliteIngestionSession : IIngestionSession
 
         foreach (var month in deltas.MonthChanges.Where(c => !c.Value.IsZero).Select(c => c.Key.Month).Distinct())
         {
-            markStale.Parameters[0].Value = StaleMarks.Of(month);
-            markStale.ExecuteNonQuery();
+            markStale.Bind(1, StaleMarks.Of(month));
+            markStale.Execute();
         }
 
         return Task.CompletedTask;
     }
 
     /// <summary>Adds one change to a facts row and drops the row when it falls back to all zeros.</summary>
-    private static void Apply(SqliteCommand add, SqliteCommand dropEmpty, int unitId, DateOnly key, FactCounts counts)
+    private static void Apply(SqliteStatement add, SqliteStatement dropEmpty, int unitId, DateOnly key, FactCounts counts)
     {
         if (counts.IsZero)
         {
             return;
         }
 
-        var text = key.ToString(DapperTypeHandlers.DateFormat, CultureInfo.InvariantCulture);
-        add.Parameters[0].Value = unitId;
-        add.Parameters[1].Value = text;
-        FactColumns.Bind(add.Parameters, counts);
-        add.ExecuteNonQuery();
+        SqliteRowBinding.BindFacts(add, unitId, key, counts);
+        add.Execute();
         if (counts.HasNegative)
         {
-            dropEmpty.Parameters[0].Value = unitId;
-            dropEmpty.Parameters[1].Value = text;
-            dropEmpty.ExecuteNonQuery();
+            SqliteRowBinding.BindFacts(dropEmpty, unitId, key, null);
+            dropEmpty.Execute();
         }
     }
 
@@ -235,33 +223,12 @@ internal sealed class SqliteIngestionSession : IIngestionSession
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { appendEvent, upsertDossier, addFacts, dropEmptyFacts, addMonthFacts, dropEmptyMonthFacts, markStale })
+        foreach (var statement in new[] { appendEvent, upsertDossier, addFacts, dropEmptyFacts, addMonthFacts, dropEmptyMonthFacts, markStale })
         {
-            await command.DisposeAsync().ConfigureAwait(false);
+            statement.Dispose();
         }
 
         await transaction.DisposeAsync().ConfigureAwait(false);
         await connection.DisposeAsync().ConfigureAwait(false);
     }
-
-    private SqliteCommand Prepare(string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(sql, "@[A-Za-z]+"))
-        {
-            if (!command.Parameters.Contains(match.Value))
-            {
-                command.Parameters.Add(new SqliteParameter(match.Value, DBNull.Value));
-            }
-        }
-
-        command.Prepare();
-        return command;
-    }
-
-    private static object Db<T>(T? value) where T : struct => value is { } v ? v : DBNull.Value;
-
-    private static object Db(string? value) => value is null ? DBNull.Value : value;
 }

@@ -1,0 +1,80 @@
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Scorecard.Infrastructure.Database;
+
+/// <summary>
+/// One SQL statement prepared once on an open SQLite connection and executed many times, its
+/// parameters bound by position (1-based, in the order they first appear in the SQL). The ingestion
+/// writer runs its per-event statements through it: a <see cref="SqliteCommand"/> looks every
+/// parameter up by name and opens a data reader on each execution, which costs about as much again
+/// as the insert itself. It runs in whatever transaction the connection has open.
+/// </summary>
+internal sealed class SqliteStatement : IDisposable
+{
+    private readonly sqlite3 db;
+    private readonly sqlite3_stmt statement;
+
+    public SqliteStatement(SqliteConnection connection, string sql)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        var rc = raw.sqlite3_prepare_v3(db, sql, raw.SQLITE_PREPARE_PERSISTENT, out statement, out var tail);
+        SqliteException.ThrowExceptionForRC(rc, db);
+        if (!string.IsNullOrWhiteSpace(tail))
+        {
+            statement.Dispose();
+            throw new ArgumentException("One statement only.", nameof(sql));
+        }
+
+        ParameterCount = raw.sqlite3_bind_parameter_count(statement);
+    }
+
+    public int ParameterCount { get; }
+
+    /// <summary>The name of the parameter at a position, with its prefix (e.g. <c>@Id</c>).</summary>
+    public string? ParameterName(int position) => raw.sqlite3_bind_parameter_name(statement, position).utf8_to_string();
+
+    public void Bind(int position, string? value) =>
+        Check(value is null ? raw.sqlite3_bind_null(statement, position) : raw.sqlite3_bind_text(statement, position, value));
+
+    public void Bind(int position, long value) => Check(raw.sqlite3_bind_int64(statement, position, value));
+
+    public void Bind(int position, long? value) =>
+        Check(value is { } v ? raw.sqlite3_bind_int64(statement, position, v) : raw.sqlite3_bind_null(statement, position));
+
+    public void Bind(int position, bool value) => Bind(position, value ? 1L : 0L);
+
+    public void Bind(int position, bool? value) => Bind(position, value is { } v ? (v ? 1L : 0L) : null);
+
+    /// <summary>Runs the statement to its end (it returns no rows) and readies it for the next run.</summary>
+    /// <returns>The number of rows it inserted, updated or deleted.</returns>
+    public int Execute()
+    {
+        var rc = raw.sqlite3_step(statement);
+        try
+        {
+            if (rc != raw.SQLITE_DONE)
+            {
+                SqliteException.ThrowExceptionForRC(rc, db); // the message of the failed step, before the reset
+                throw new InvalidOperationException("A statement run by SqliteStatement must not return rows.");
+            }
+
+            return raw.sqlite3_changes(db);
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+        }
+    }
+
+    public void Dispose() => statement.Dispose();
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, db);
+        }
+    }
+}
