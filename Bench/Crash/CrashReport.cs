@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Scorecard.Bench.Crash;
 
-/// <summary>The BENCHMARKS.md section of a crash run.</summary>
+/// <summary>What a crash run found, and its BENCHMARKS.md section.</summary>
 internal sealed record CrashReport(
     int Cycles, int Clients, int Dossiers, int Seed, int Events, CrashTraffic Traffic, CrashRun Run,
     StoredEventCheck Stored, ProjectionCheck Projections, bool Passed, TimeSpan Duration)
