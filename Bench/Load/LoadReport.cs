@@ -1,4 +1,5 @@
 using System.Globalization;
+using Scorecard.Bench.Support;
 
 namespace Scorecard.Bench.Load;
 
@@ -28,7 +29,7 @@ internal sealed record LoadReport(
             Command: `dotnet build -c Release && dotnet run -c Release --project Bench -- load --seconds {Seconds} --ingest {IngestClients} --portal {PortalClients} --feeds {FeedClients} --dossiers {Dossiers}`
             Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores.
 
-            One API process (Release, SQLite file) with half a year of the demo province ingested first ({Dossiers:N0} dossiers
+            One API process ({ApiProcess.Configuration}, SQLite file) with half a year of the demo province ingested first ({Dossiers:N0} dossiers
             generated for the year), then at once: {IngestClients} integrators posting batches of 500 events (the rest of the year, then
             the same batches again as duplicates), {PortalClients} portal readers cycling through the map, scorecard, series and
             ranking routes, and {FeedClients} analysts paging `/odata/Dossiers` (filtered, 1,000 rows a page, following next links)
