@@ -15,6 +15,8 @@ namespace Scorecard.Bench;
 //   dotnet build -c Release && dotnet run -c Release --project Bench -- load [--seconds 60] [--ingest 4] [--portal 6] [--feeds 6] [--dossiers N]
 //   dotnet build -c Release && dotnet run -c Release --project Bench -- crash [--cycles N] [--clients N] [--dossiers N] [--seed N]
 //     (exits 1 when an acknowledged event is lost, a batch is half stored or the projections differ from a rebuild)
+// Short runs of load and crash are also tests (Api.Tests/Resilience), which write no section. The entry
+// point has a namespace: the tests see Bench's internals and must find one global Program, the API's.
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
