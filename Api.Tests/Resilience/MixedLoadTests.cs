@@ -48,7 +48,7 @@ public sealed class MixedLoadTests
         var answers = load.Samples.Where(s => s.Kind == kind).ToList();
 
         Assert.That(answers, Is.Not.Empty);
-        Assert.That(answers.Select(s => s.Status), Has.All.EqualTo(200));
+        Assert.That(answers.Where(s => s.Status != 200), Is.Empty);
     }
 
     [Test]
