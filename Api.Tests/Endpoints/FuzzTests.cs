@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
@@ -69,8 +68,8 @@ public sealed class FuzzTests
     [Test]
     public async Task Requests_WhenHostileOrMalformed_AreAnsweredInTimeWithoutServerErrorsOrLeaks()
     {
-        var count = Setting("SCORECARD_FUZZ_REQUESTS", DefaultRequests);
-        var seed = Setting("SCORECARD_FUZZ_SEED", DefaultSeed);
+        var count = TestSetting.Positive("SCORECARD_FUZZ_REQUESTS", DefaultRequests);
+        var seed = TestSetting.Positive("SCORECARD_FUZZ_SEED", DefaultSeed);
         var requests = new FuzzGenerator(seed, routes, feeds).Generate(count);
         using var runner = new FuzzRunner(new Uri(factory.ClientOptions.BaseAddress.ToString()), keys, Deadline);
 
@@ -98,9 +97,6 @@ public sealed class FuzzTests
 
         Assert.That(second, Is.EqualTo(first));
     }
-
-    private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
 
     private static async Task<string> CreateKeyAsync(HttpClient admin, string name, string role, string? unitCode)
     {

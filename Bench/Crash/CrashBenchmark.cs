@@ -20,11 +20,34 @@ internal static class CrashBenchmark
 
     private static readonly TimeSpan FirstAnswerTimeout = TimeSpan.FromMinutes(1);
 
-    public static async Task<int> RunAsync(int cycles, int clients, int dossiers, int seed)
+    /// <summary>Runs the cycles and the checks; the temporary database is deleted, unless the run failed and is to be kept.</summary>
+    public static async Task<CrashReport> RunAsync(int cycles, int clients, int dossiers, int seed, bool keepFailedDatabase)
     {
-        var watch = Stopwatch.StartNew();
         var directory = Directory.CreateTempSubdirectory("scorecard-bench-crash").FullName;
         var database = Path.Combine(directory, "scorecard.db");
+        var keep = false;
+        try
+        {
+            var report = await RunAsync(database, cycles, clients, dossiers, seed).ConfigureAwait(false);
+            keep = keepFailedDatabase && !report.Passed;
+            return report;
+        }
+        finally
+        {
+            if (keep)
+            {
+                Console.WriteLine($"The database is kept for inspection: {database}");
+            }
+            else
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    private static async Task<CrashReport> RunAsync(string database, int cycles, int clients, int dossiers, int seed)
+    {
+        var watch = Stopwatch.StartNew();
         await DemoYear.PrepareAsync(database).ConfigureAwait(false);
         Console.WriteLine($"Generating {dossiers:N0} dossiers…");
         var events = DemoYear.Events(dossiers);
@@ -47,22 +70,14 @@ internal static class CrashBenchmark
         run.Problems.AddRange(projections.Shown());
         var passed = stored.Passed && projections.Equal && run.Problems.Count == 0;
 
-        var report = CrashReport.Render(new CrashReport(cycles, clients, dossiers, seed, events.Count, traffic, run, stored, projections, passed, watch.Elapsed));
-        Console.WriteLine(report);
+        var report = new CrashReport(cycles, clients, dossiers, seed, events.Count, traffic, run, stored, projections, passed, watch.Elapsed);
+        Console.WriteLine(CrashReport.Render(report));
         foreach (var problem in run.Problems)
         {
             Console.WriteLine($"  ✗ {problem}");
         }
 
-        await BenchmarkReport.WriteSectionAsync("crash", report).ConfigureAwait(false);
-        if (passed)
-        {
-            Directory.Delete(directory, recursive: true);
-            return 0;
-        }
-
-        Console.WriteLine($"The database is kept for inspection: {database}");
-        return 1;
+        return report;
     }
 
     /// <summary>

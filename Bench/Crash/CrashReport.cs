@@ -1,8 +1,9 @@
 using System.Globalization;
+using Scorecard.Bench.Support;
 
 namespace Scorecard.Bench.Crash;
 
-/// <summary>The BENCHMARKS.md section of a crash run.</summary>
+/// <summary>What a crash run found, and its BENCHMARKS.md section.</summary>
 internal sealed record CrashReport(
     int Cycles, int Clients, int Dossiers, int Seed, int Events, CrashTraffic Traffic, CrashRun Run,
     StoredEventCheck Stored, ProjectionCheck Projections, bool Passed, TimeSpan Duration)
@@ -20,7 +21,7 @@ internal sealed record CrashReport(
 
             {r.Events:N0} generated events ({r.Dossiers:N0} dossiers of the demo province, one year) cut into {r.Traffic.Batches.Count:N0} batches
             of {CrashBatches.MinSize}–{CrashBatches.MaxSize:N0} and posted in time order, as far as the cycles went ({r.Stored.BatchesChecked:N0} batches), by {r.Clients} concurrent HTTP
-            clients to the API process (Release, SQLite file). Each cycle starts the API on the same file and kills it with SIGKILL
+            clients to the API process ({ApiProcess.Configuration}, SQLite file). Each cycle starts the API on the same file and kills it with SIGKILL
             0–{CrashBenchmark.MaxDelayMs:N0} ms after it is ready (r, a quarter of the cycles) or after its first 200 answer (a); seed {r.Seed}:
             {r.Run.Delays} ms.
             Most batches whose answer was lost are sent again after the restart, the others never; acknowledged batches are

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Scorecard.Bench.Support;
@@ -24,17 +23,32 @@ internal static class LoadBenchmark
         "/api/map?indicator=digitisation&period=2025-11&level=district",
     ];
 
-    public static async Task<int> RunAsync(int seconds, int ingestClients, int portalClients, int feedClients, int dossiers)
+    /// <summary>Runs the load on a temporary database, deleted afterwards, and prints the report.</summary>
+    public static async Task<LoadReport> RunAsync(int seconds, int ingestClients, int portalClients, int feedClients, int dossiers)
     {
         var directory = Directory.CreateTempSubdirectory("scorecard-bench-load").FullName;
-        var database = Path.Combine(directory, "scorecard.db");
+        try
+        {
+            var (samples, peakMiB) = await RunAsync(Path.Combine(directory, "scorecard.db"), seconds, ingestClients, portalClients, feedClients, dossiers).ConfigureAwait(false);
+            var report = new LoadReport(seconds, ingestClients, portalClients, feedClients, dossiers, samples, peakMiB);
+            Console.WriteLine(report.Render());
+            return report;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<(List<LoadSample> Samples, double PeakMiB)> RunAsync(string database, int seconds, int ingestClients, int portalClients, int feedClients, int dossiers)
+    {
         await DemoYear.PrepareAsync(database).ConfigureAwait(false);
         var events = DemoYear.Events(dossiers);
         var batches = events.Chunk(500).Select(b => JsonSerializer.SerializeToUtf8Bytes(new { events = b.Select(DossierEventWire.ToJson) })).ToList();
         var warm = batches.Count / 2;
         Console.WriteLine($"{events.Count:N0} events in {batches.Count:N0} batches; the first {warm:N0} are posted before the measured run.");
 
-        var samples = new ConcurrentBag<(string Kind, int Status, double Ms, bool Locked)>();
+        var samples = new ConcurrentBag<LoadSample>();
         double peak;
         await using (var api = await ApiProcess.StartAsync(database).ConfigureAwait(false))
         {
@@ -86,18 +100,17 @@ internal static class LoadBenchmark
             peak = api.Memory().PeakMiB;
         }
 
-        Directory.Delete(directory, recursive: true);
-        return await ReportAsync(seconds, ingestClients, portalClients, feedClients, dossiers, samples, peak).ConfigureAwait(false);
+        return ([.. samples], peak);
     }
 
-    private static async Task PostAsync(HttpClient http, byte[] batch, ConcurrentBag<(string, int, double, bool)>? samples)
+    private static async Task PostAsync(HttpClient http, byte[] batch, ConcurrentBag<LoadSample>? samples)
     {
         using var content = new ByteArrayContent(batch);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var watch = Stopwatch.StartNew();
         using var response = await http.PostAsync(new Uri("/api/dossier-events", UriKind.Relative), content).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        samples?.Add(("ingest", (int)response.StatusCode, watch.Elapsed.TotalMilliseconds, Locked(body)));
+        samples?.Add(new LoadSample("ingest", (int)response.StatusCode, watch.Elapsed.TotalMilliseconds, Locked(body)));
         if (samples is null && !response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"Warm-up batch refused: {(int)response.StatusCode} {body[..Math.Min(500, body.Length)]}");
@@ -105,12 +118,12 @@ internal static class LoadBenchmark
     }
 
     /// <returns>The next link of a feed page, if any.</returns>
-    private static async Task<string?> GetAsync(HttpClient http, string kind, string url, ConcurrentBag<(string, int, double, bool)> samples)
+    private static async Task<string?> GetAsync(HttpClient http, string kind, string url, ConcurrentBag<LoadSample> samples)
     {
         var watch = Stopwatch.StartNew();
         using var response = await http.GetAsync(new Uri(url, UriKind.RelativeOrAbsolute)).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        samples.Add((kind, (int)response.StatusCode, watch.Elapsed.TotalMilliseconds, Locked(body)));
+        samples.Add(new LoadSample(kind, (int)response.StatusCode, watch.Elapsed.TotalMilliseconds, Locked(body)));
         if (kind == "odata" && response.IsSuccessStatusCode && body.StartsWith('{'))
         {
             using var page = JsonDocument.Parse(body);
@@ -121,41 +134,4 @@ internal static class LoadBenchmark
     }
 
     private static bool Locked(string body) => body.Contains("database is locked", StringComparison.OrdinalIgnoreCase);
-
-    private static async Task<int> ReportAsync(
-        int seconds, int ingestClients, int portalClients, int feedClients, int dossiers, ConcurrentBag<(string Kind, int Status, double Ms, bool Locked)> samples, double peak)
-    {
-        static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(sorted.Count * p) - 1)];
-        var rows = samples.GroupBy(s => s.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
-        {
-            var sorted = g.Select(s => s.Ms).Order().ToList();
-            var statuses = string.Join(", ", g.GroupBy(s => s.Status).OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Count():N0}"));
-            return string.Create(CultureInfo.InvariantCulture,
-                $"| {g.Key} | {g.Count():N0} | {g.Count() / (double)seconds:N1} | {Percentile(sorted, 0.5):N1} | {Percentile(sorted, 0.99):N1} | {sorted[^1]:N0} | {statuses} |");
-        });
-        var serverErrors = samples.Count(s => s.Status >= 500);
-        var locked = samples.Count(s => s.Locked);
-        var passed = serverErrors == 0 && locked == 0;
-        var report = string.Create(CultureInfo.InvariantCulture, $"""
-            ## Mixed load: {ingestClients + portalClients + feedClients} clients for {seconds} s
-
-            Command: `dotnet build -c Release && dotnet run -c Release --project Bench -- load --seconds {seconds} --ingest {ingestClients} --portal {portalClients} --feeds {feedClients} --dossiers {dossiers}`
-            Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores.
-
-            One API process (Release, SQLite file) with half a year of the demo province ingested first ({dossiers:N0} dossiers
-            generated for the year), then at once: {ingestClients} integrators posting batches of 500 events (the rest of the year, then
-            the same batches again as duplicates), {portalClients} portal readers cycling through the map, scorecard, series and
-            ranking routes, and {feedClients} analysts paging `/odata/Dossiers` (filtered, 1,000 rows a page, following next links)
-            and counting with `/$count`. Every request goes through the API key check; the rate limit is off.
-
-            | kind | requests | per s | p50 ms | p99 ms | max ms | statuses |
-            |---|---|---|---|---|---|---|
-            {string.Join("\n", rows)}
-
-            5xx answers: **{serverErrors}**; bodies mentioning a locked database: **{locked}**; API peak RSS {peak:N0} MiB. Result: {(passed ? "passed" : "FAILED")}.
-            """);
-        Console.WriteLine(report);
-        await BenchmarkReport.WriteSectionAsync("load", report).ConfigureAwait(false);
-        return passed ? 0 : 1;
-    }
 }

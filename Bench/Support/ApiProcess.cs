@@ -4,7 +4,7 @@ using System.Net;
 
 namespace Scorecard.Bench.Support;
 
-/// <summary>The API as a real process on its own SQLite file and port (Release build, Production profile).</summary>
+/// <summary>The API as a real process on its own SQLite file and port (Production profile; see <see cref="ApiDll"/> for which build).</summary>
 internal sealed class ApiProcess : IAsyncDisposable
 {
     public const string Key = "bench-admin-key-0123456789";
@@ -21,7 +21,16 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     public int Pid => process.Id;
 
-    public static string ApiDll => Path.Combine(Paths.Root, "Api", "bin", "Release", "net10.0", "Scorecard.Api.dll");
+    /// <summary>
+    /// The API built next to the running code when there is one (the tests reference both projects, so
+    /// the build of the API they run against sits beside them), else the Release build the benchmark verbs run.
+    /// </summary>
+    public static string ApiDll { get; } = File.Exists(Path.Combine(AppContext.BaseDirectory, "Scorecard.Api.dll"))
+        ? Path.Combine(AppContext.BaseDirectory, "Scorecard.Api.dll")
+        : Path.Combine(Paths.Root, "Api", "bin", "Release", "net10.0", "Scorecard.Api.dll");
+
+    /// <summary>The configuration <see cref="ApiDll"/> was built in (Release, Debug), from its folder <c>bin/{configuration}/{framework}</c>.</summary>
+    public static string Configuration => Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(ApiDll)))!;
 
     /// <summary>Runs a verb of the service (e.g. seed-demo) against the database and waits for it.</summary>
     public static async Task RunVerbAsync(string databasePath, params string[] args)
