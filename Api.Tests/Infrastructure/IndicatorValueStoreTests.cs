@@ -104,4 +104,22 @@ public sealed class IndicatorValueStoreTests
         var stored = await store.StoredMonthsAsync(CancellationToken.None);
         Assert.That((stored.First, stored.Last), Is.EqualTo(((DateOnly?)new DateOnly(2025, 3, 1), (DateOnly?)new DateOnly(2025, 4, 1))));
     }
+
+    [Test]
+    public async Task Replace_WritesOnlyTheRowsThatDiffer_AndDeletesTheOnesNoLongerComputed()
+    {
+        var first = await store.ReplaceAsync(null, [Row("P", "2025-03"), Row("Q", "2025-03"), Row("R", "2025-03"), Row("P", "2025-04")], [], CancellationToken.None);
+
+        var moved = Row("P", "2025-03") with { Numerator = 2, Value = 100.0, Band = "green" };
+        var second = await store.ReplaceAsync(["2025-03"], [moved, Row("Q", "2025-03"), Row("S", "2025-03")], [], CancellationToken.None);
+        var third = await store.ReplaceAsync(["2025-03"], [moved, Row("Q", "2025-03"), Row("S", "2025-03")], [], CancellationToken.None);
+
+        Assert.That(first, Is.EqualTo(4));
+        Assert.That(second, Is.EqualTo(3), TestSqlServer.SuiteProvider == DatabaseProvider.SqlServer ? "" : "P updated, S inserted, R deleted; Q as it was");
+        Assert.That(third, Is.EqualTo(TestSqlServer.SuiteProvider == DatabaseProvider.SqlServer ? 6 : 0), "SQL Server deletes and inserts the period; SQLite has nothing to write");
+        await using var connection = await db.OpenAsync(CancellationToken.None);
+        var rows = await connection.QueryAsync<(string Unit, string Period, long Numerator, string Band)>(
+            "SELECT unit_code, period, numerator, band FROM indicator_values ORDER BY unit_code, period");
+        Assert.That(rows, Is.EqualTo(new[] { ("P", "2025-03", 2L, "green"), ("P", "2025-04", 1L, "red"), ("Q", "2025-03", 1L, "red"), ("S", "2025-03", 1L, "red") }));
+    }
 }

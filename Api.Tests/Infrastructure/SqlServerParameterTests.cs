@@ -1,6 +1,4 @@
-using System.Reflection;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
-using Scorecard.Infrastructure.IndicatorValues;
 
 namespace Scorecard.Api.Tests.Infrastructure;
 
@@ -82,7 +80,9 @@ public sealed class SqlServerParameterTests
         ["IndicatorValueStore.DeleteAllSql"] = [],
         ["IndicatorValueStore.DeletePeriodSql"] = Names("Period"),
         ["IndicatorValueStore.UnmarkSql"] = Names("Month Version"),
-        ["IndicatorValueStore.InsertRowSql"] = Bound(typeof(IndicatorValueStore), "InsertParameters"),
+        ["SqliteIndicatorValueMerge.PeriodKeysSql"] = Names("Period"),
+        ["SqliteIndicatorValueMerge.AllKeysSql"] = [],
+        ["SqliteIndicatorValueMerge.DeleteSql"] = Names("UnitCode IndicatorCode Period"),
         ["IndicatorValueStore.InsertJsonSql"] = Names("Rows"),
         ["StaleMarks.MarkSqlServerSql"] = Names("Month"),
         ["IndicatorStore.SelectSql"] = [],
@@ -144,10 +144,6 @@ public sealed class SqlServerParameterTests
     }
 
     private static string[] Names(string names) => names.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>The names a statement prepared by hand binds, read from the array its caller binds them from.</summary>
-    private static string[] Bound(Type type, string field) =>
-        [.. ((string[])type.GetField(field, BindingFlags.Static | BindingFlags.NonPublic)!.GetValue(null)!).Select(n => n.TrimStart('@'))];
 
     /// <summary>Variables that are not parameters: DECLAREd locals, and the parameter names in an EXEC (<c>@Resource = …</c>).</summary>
     private sealed class NotParameters : TSqlFragmentVisitor

@@ -22,7 +22,7 @@ public sealed class SqlServerSyntaxTests
         "SqliteIngestionSession.UpsertDossierSql", "SqliteIngestionSession.AddFactsSql", "SqliteIngestionSession.AddMonthFactsSql",
         "SqliteIngestionSession.WriterPragmasSql", "DbConnectionFactory.SqlitePerConnectionPragmas",
         "DossierColumns.UpdateFromExcluded", "FactColumns.AddExcluded", "FactColumns.AddExcludedMonthly",
-        "StaleMarks.MarkSqliteSql",
+        "StaleMarks.MarkSqliteSql", "SqliteIndicatorValueMerge.UpsertSql",
     ];
 
     /// <summary>Fragments, not statements: column lists and clauses spliced into statements checked elsewhere.</summary>

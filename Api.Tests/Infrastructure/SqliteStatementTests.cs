@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.IndicatorValues;
 using Scorecard.Infrastructure.Ingestion;
 
 namespace Scorecard.Api.Tests.Infrastructure;
@@ -32,7 +33,7 @@ public sealed class SqliteStatementTests
     [Test]
     public void EveryBoundStatement_HasItsParametersInTheOrderItsBinderFillsThem()
     {
-        foreach (var (sql, expected) in SqliteIngestionSession.BoundStatements)
+        foreach (var (sql, expected) in SqliteIngestionSession.BoundStatements.Concat(SqliteIndicatorValueMerge.BoundStatements))
         {
             using var statement = new SqliteStatement(connection, sql);
             var names = Enumerable.Range(1, statement.ParameterCount).Select(statement.ParameterName).ToList();

@@ -132,10 +132,10 @@ internal sealed partial class IndicatorValuesRefresher(
 
         var rows = plan.Periods.Count == 0 ? [] : await ComputeAsync(plan.Periods, reported, ct).ConfigureAwait(false);
         var writing = clock.GetTimestamp();
-        await store.ReplaceAsync(plan.Replaced, rows, marks, ct).ConfigureAwait(false);
+        var written = await store.ReplaceAsync(plan.Replaced, rows, marks, ct).ConfigureAwait(false);
         (covered, knowsCovered) = (plan.Covers, true);
-        var (total, written) = (clock.GetElapsedTime(started), clock.GetElapsedTime(writing));
-        LogRefreshed(logger, plan.Full ? "full" : "partial", plan.Periods.Count, rows.Count, total.TotalMilliseconds, written.TotalMilliseconds);
+        var (total, writeTime) = (clock.GetElapsedTime(started), clock.GetElapsedTime(writing));
+        LogRefreshed(logger, plan.Full ? "full" : "partial", plan.Periods.Count, rows.Count, written, total.TotalMilliseconds, writeTime.TotalMilliseconds);
         return rows.Count;
     }
 
@@ -158,8 +158,8 @@ internal sealed partial class IndicatorValuesRefresher(
 
     private static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Indicator values refreshed ({Kind}): {Periods} periods, {Rows} rows in {Milliseconds:F0} ms, of which {WriteMilliseconds:F0} ms in the write transaction")]
-    private static partial void LogRefreshed(ILogger logger, string kind, int periods, int rows, double milliseconds, double writeMilliseconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indicator values refreshed ({Kind}): {Periods} periods, {Rows} rows computed, {Written} written, in {Milliseconds:F0} ms, of which {WriteMilliseconds:F0} ms in the write transaction")]
+    private static partial void LogRefreshed(ILogger logger, string kind, int periods, int rows, int written, double milliseconds, double writeMilliseconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Refreshing the indicator values failed; the marks stay for the next attempt")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -43,6 +43,9 @@ internal sealed class SqliteStatement : IDisposable
     public void Bind(int position, long? value) =>
         Check(value is { } v ? raw.sqlite3_bind_int64(statement, position, v) : raw.sqlite3_bind_null(statement, position));
 
+    public void Bind(int position, double? value) =>
+        Check(value is { } v ? raw.sqlite3_bind_double(statement, position, v) : raw.sqlite3_bind_null(statement, position));
+
     public void Bind(int position, bool value) => Bind(position, value ? 1L : 0L);
 
     public void Bind(int position, bool? value) => Bind(position, value is { } v ? (v ? 1L : 0L) : null);

@@ -11,8 +11,9 @@ namespace Scorecard.Infrastructure.IndicatorValues;
 /// <summary>
 /// The statements of the <c>indicator_values</c> refresh. Everything is read on the primary database:
 /// a mark is removed only after the rows were recomputed from data at least as new as the mark.
-/// Writing is the one place the providers differ: SQLite re-executes one prepared insert per row,
-/// SQL Server inserts a chunk of rows per statement from a JSON parameter.
+/// Writing is the one place the providers differ: SQLite writes only the rows that differ, through
+/// statements prepared once; SQL Server deletes the periods and inserts a chunk of rows per statement
+/// from a JSON parameter.
 /// </summary>
 public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpointer checkpointer)
 {
@@ -42,15 +43,6 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
     private const string UnmarkSql = "DELETE FROM indicator_values_stale WHERE month = @Month AND version = @Version";
 
     private const string Columns = "unit_code, indicator_code, period, period_type, period_start, period_end, numerator, denominator, value, band, target";
-
-    /// <summary>SQLite: one row, prepared once and re-executed (the parameters in <see cref="Columns"/> order).</summary>
-    private const string InsertRowSql = $"""
-        INSERT INTO indicator_values ({Columns})
-        VALUES (@UnitCode, @IndicatorCode, @Period, @PeriodType, @PeriodStart, @PeriodEnd, @Numerator, @Denominator, @Value, @Band, @Target)
-        """;
-
-    private static readonly string[] InsertParameters =
-        ["@UnitCode", "@IndicatorCode", "@Period", "@PeriodType", "@PeriodStart", "@PeriodEnd", "@Numerator", "@Denominator", "@Value", "@Band", "@Target"];
 
     /// <summary>SQL Server: a chunk of rows passed as one JSON array of objects (OPENJSON).</summary>
     private const string InsertJsonSql = $"""
@@ -90,70 +82,39 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
     /// In one transaction: replaces the rows of <paramref name="periods"/> (null: every row) with
     /// <paramref name="rows"/> and removes the <paramref name="handled"/> marks, except those marked
     /// again since they were read. Call it with the rows computed: nothing is computed while the
-    /// write lock is held.
+    /// write lock is held. SQLite writes only the rows that differ (<see cref="SqliteIndicatorValueMerge"/>);
+    /// SQL Server deletes the periods and inserts the rows.
     /// </summary>
-    public async Task ReplaceAsync(IReadOnlyCollection<string>? periods, IReadOnlyList<IndicatorValueRow> rows, IReadOnlyList<StaleMark> handled, CancellationToken ct)
+    /// <returns>The number of rows written (inserted, updated or deleted).</returns>
+    public async Task<int> ReplaceAsync(IReadOnlyCollection<string>? periods, IReadOnlyList<IndicatorValueRow> rows, IReadOnlyList<StaleMark> handled, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        if (db.Provider == DatabaseProvider.SqlServer)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(LockSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
-        }
-
-        if (periods is null)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(DeleteAllSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
-        }
-        else
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                DeletePeriodSql, periods.Select(p => new { Period = StaleMarks.Ansi(p) }), transaction, cancellationToken: ct)).ConfigureAwait(false);
-        }
-
-        await (db.Provider switch
-        {
-            DatabaseProvider.Sqlite => InsertPreparedAsync((SqliteConnection)connection, (SqliteTransaction)transaction, rows, ct),
-            _ => InsertJsonAsync(connection, transaction, rows, ct),
-        }).ConfigureAwait(false);
+        var written = db.Provider == DatabaseProvider.Sqlite
+            ? await SqliteIndicatorValueMerge.MergeAsync((SqliteConnection)connection, (SqliteTransaction)transaction, periods, rows, ct).ConfigureAwait(false)
+            : await ReplaceSqlServerAsync(connection, transaction, periods, rows, ct).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             UnmarkSql, handled.Select(m => new { Month = StaleMarks.Ansi(m.Month), m.Version }), transaction, cancellationToken: ct)).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         checkpointer.Nudge();
+        return written;
+    }
+
+    private static async Task<int> ReplaceSqlServerAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string>? periods, IReadOnlyList<IndicatorValueRow> rows, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(LockSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
+        var deleted = periods is null
+            ? await connection.ExecuteAsync(new CommandDefinition(DeleteAllSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false)
+            : await connection.ExecuteAsync(new CommandDefinition(
+                DeletePeriodSql, periods.Select(p => new { Period = StaleMarks.Ansi(p) }), transaction, cancellationToken: ct)).ConfigureAwait(false);
+        await InsertJsonAsync(connection, transaction, rows, ct).ConfigureAwait(false);
+        return deleted + rows.Count;
     }
 
     private async Task<MonthSpan> SpanAsync(string sql, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         return await connection.QuerySingleAsync<MonthSpan>(new CommandDefinition(sql, cancellationToken: ct)).ConfigureAwait(false);
-    }
-
-    private static Task InsertPreparedAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<IndicatorValueRow> rows, CancellationToken ct)
-    {
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = InsertRowSql;
-        var p = InsertParameters.Select(name => insert.Parameters.Add(new SqliteParameter(name, DBNull.Value))).ToArray();
-
-        insert.Prepare();
-        foreach (var row in rows)
-        {
-            ct.ThrowIfCancellationRequested();
-            p[0].Value = row.UnitCode;
-            p[1].Value = row.IndicatorCode;
-            p[2].Value = row.Period;
-            p[3].Value = row.PeriodType;
-            p[4].Value = Date(row.PeriodStart);
-            p[5].Value = Date(row.PeriodEnd);
-            p[6].Value = row.Numerator;
-            p[7].Value = row.Denominator;
-            p[8].Value = row.Value is { } value ? value : DBNull.Value;
-            p[9].Value = row.Band;
-            p[10].Value = row.Target is { } target ? target : DBNull.Value;
-            insert.ExecuteNonQuery();
-        }
-
-        return Task.CompletedTask;
     }
 
     private static async Task InsertJsonAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<IndicatorValueRow> rows, CancellationToken ct)
