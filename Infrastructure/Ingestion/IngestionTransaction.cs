@@ -12,6 +12,9 @@ namespace Scorecard.Infrastructure.Ingestion;
 /// </summary>
 public sealed class IngestionTransaction(DbConnectionFactory db, ReferenceDataCache referenceCache, SqliteCheckpointer checkpointer, RecentDossierEvents recent, TimeProvider clock)
 {
+    /// <summary>Below this many dossiers a group is folded on one thread (starting workers would cost more).</summary>
+    private const int ParallelFoldFrom = 64;
+
     internal async Task<IReadOnlyList<BatchOutcome>> WriteAsync(IReadOnlyList<EventBatch> group, CancellationToken ct)
     {
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
@@ -55,9 +58,11 @@ public sealed class IngestionTransaction(DbConnectionFactory db, ReferenceDataCa
         }
 
         var deltas = new FactDeltas();
-        foreach (var code in touched)
+        var folded = touched.ToArray();
+        var projected = Project(folded, events, reference);
+        for (var i = 0; i < folded.Length; i++)
         {
-            var row = DossierProjection.Project(code, events[code], reference);
+            var (code, row) = (folded[i], projected[i]);
             var old = rows.GetValueOrDefault(code);
             if (row == old)
             {
@@ -81,6 +86,28 @@ public sealed class IngestionTransaction(DbConnectionFactory db, ReferenceDataCa
         recent.Committed(session.LastSequence, events);
         checkpointer.Nudge();
         return outcomes;
+    }
+
+    /// <summary>
+    /// Folds the dossiers on every core: folding is CPU work over immutable reference data and lists
+    /// no one else touches meanwhile, and every request of the group is waiting for it.
+    /// </summary>
+    private static DossierRow?[] Project(string[] codes, Dictionary<string, List<DossierEvent>> events, ReferenceData reference)
+    {
+        var rows = new DossierRow?[codes.Length];
+        if (codes.Length < ParallelFoldFrom)
+        {
+            for (var i = 0; i < codes.Length; i++)
+            {
+                rows[i] = DossierProjection.Project(codes[i], events[codes[i]], reference);
+            }
+        }
+        else
+        {
+            Parallel.For(0, codes.Length, i => rows[i] = DossierProjection.Project(codes[i], events[codes[i]], reference));
+        }
+
+        return rows;
     }
 
     /// <summary>Every stored event of these dossiers: from <see cref="RecentDossierEvents"/> when it holds them, else from the log.</summary>
