@@ -20,6 +20,7 @@ internal static class ScorecardPipeline
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseIngestionArrivals();
         app.UseODataRequestHeaderCheck();
 
         app.MapHealthEndpoints();

@@ -99,7 +99,10 @@ internal static class ScorecardServices
         services.AddSingleton<SqliteCheckpointer>();
         services.AddSingleton(new RecentDossierEvents(Math.Max(0, configuration.GetValue("Ingestion:CachedEvents", DefaultCachedEvents))));
         services.AddSingleton<IngestionTransaction>();
-        services.AddSingleton<DossierEventWriter>();
+        services.AddSingleton(sp => new DossierEventWriter(sp.GetRequiredService<IngestionTransaction>(), sp.GetRequiredService<ILogger<DossierEventWriter>>())
+        {
+            MaxGather = TimeSpan.FromMilliseconds(Math.Clamp(configuration.GetValue("Ingestion:GatherMilliseconds", DossierEventWriter.DefaultGatherMilliseconds), 0, 2000)),
+        });
         services.AddSingleton<DossierRebuilder>();
         services.AddSingleton<DossierReader>();
         services.AddSingleton<FactsQuery>();

@@ -1,0 +1,94 @@
+using System.Net;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Scorecard.Api.Tests.Support;
+using Scorecard.Domain.Dossiers;
+using Scorecard.Infrastructure.Ingestion;
+
+namespace Scorecard.Api.Tests.Endpoints;
+
+/// <summary>
+/// The writer lets batches of requests already on their way join the commit it is about to make, for
+/// at most Ingestion:GatherMilliseconds (2 s here, so that the test does not race the clock).
+/// </summary>
+public sealed class IngestionGatheringTests
+{
+    private ScorecardFactory factory = null!;
+    private HttpClient admin = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        factory = new ScorecardFactory(new() { ["Ingestion:GatherMilliseconds"] = "2000" });
+        admin = factory.AdminClient();
+        await TestProvince.SeedAsync(admin);
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        admin.Dispose();
+        factory.Dispose();
+    }
+
+    private DossierEventWriter Writer => factory.Services.GetRequiredService<DossierEventWriter>();
+
+    private static object Received(string code) =>
+        new { id = $"{code}-r", dossierCode = code, type = "received", at = "2025-03-03T08:00:00+07:00", procedureCode = "1.000001", unitCode = "P.A.1", channel = "online" };
+
+    [Test]
+    public async Task ABatchQueuedWhileAnotherRequestIsOnItsWay_SharesItsCommit()
+    {
+        var onItsWay = Writer.Announce();
+        var first = TestProvince.PostAsync(admin, Received("G-1"));
+        await Task.Delay(300); // the first batch is queued by now, and held for the request on its way
+
+        var second = Writer.WriteAsync(
+            [new IncomingEvent(0, new DossierEvent("G-2-r", "G-2", DossierEventType.Received, new DateTimeOffset(2025, 3, 3, 8, 0, 0, TimeSpan.FromHours(7)), 0)
+            {
+                ProcedureCode = "1.000001", UnitCode = "P.A.1", Channel = Channel.Online,
+            })],
+            null, null, CancellationToken.None, onItsWay);
+
+        using var answer = await first;
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await second).Accepted, Is.EqualTo(1));
+        Assert.That(await StoredAtAsync("G-1"), Is.EqualTo(await StoredAtAsync("G-2")), "one transaction stores both batches");
+    }
+
+    [Test]
+    public async Task ARequestAnnouncedButNeverQueued_HoldsACommitBackNoLongerThanTheLimit()
+    {
+        using var neverArrives = Writer.Announce();
+
+        var posting = TestProvince.PostAsync(admin, Received("G-3"));
+        var done = await Task.WhenAny(posting, Task.Delay(TimeSpan.FromSeconds(60)));
+
+        Assert.That(done, Is.SameAs(posting), "the batch is committed once the gathering time is up");
+        using var answer = await posting;
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [TestCase("""{"events": "not a list"}""", HttpStatusCode.BadRequest)]
+    [TestCase("""{"events": [{"id": "x", "dossierCode": "G 4", "type": "received", "at": "2025-03-03T08:00:00+07:00"}]}""", HttpStatusCode.OK)]
+    public async Task EveryRequest_EndsItsAnnouncement_WhetherItsBatchIsQueuedOrRefused(string body, HttpStatusCode expected)
+    {
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var answer = await admin.PostAsync(new Uri("/api/dossier-events", UriKind.Relative), content);
+        Assert.That(answer.StatusCode, Is.EqualTo(expected));
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Writer.Arriving > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.That(Writer.Arriving, Is.Zero);
+    }
+
+    private async Task<string> StoredAtAsync(string code)
+    {
+        await using var connection = await factory.OpenDatabaseAsync();
+        return await connection.QuerySingleAsync<string>("SELECT stored_at FROM dossier_events WHERE dossier_code = @Code", new { Code = code });
+    }
+}
