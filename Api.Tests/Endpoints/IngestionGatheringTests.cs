@@ -33,8 +33,8 @@ public sealed class IngestionGatheringTests
 
     private DossierEventWriter Writer => factory.Services.GetRequiredService<DossierEventWriter>();
 
-    private static object Received(string code) =>
-        new { id = $"{code}-r", dossierCode = code, type = "received", at = "2025-03-03T08:00:00+07:00", procedureCode = "1.000001", unitCode = "P.A.1", channel = "online" };
+    private static object Received(string code, string at = "2025-03-03T08:00:00+07:00") =>
+        new { id = $"{code}-r", dossierCode = code, type = "received", at, procedureCode = "1.000001", unitCode = "P.A.1", channel = "online" };
 
     [Test]
     public async Task ABatchQueuedWhileAnotherRequestIsOnItsWay_SharesItsCommit()
@@ -53,7 +53,36 @@ public sealed class IngestionGatheringTests
         using var answer = await first;
         Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await second).Accepted, Is.EqualTo(1));
-        Assert.That(await StoredAtAsync("G-1"), Is.EqualTo(await StoredAtAsync("G-2")), "one transaction stores both batches");
+        Assert.That((await StoredAtAsync("G-1")).Single(), Is.EqualTo((await StoredAtAsync("G-2")).Single()), "one transaction stores both batches");
+    }
+
+    /// <summary>
+    /// The first batch is written as the first part of the transaction while the second is on its way;
+    /// the second part refolds the same dossier and must move its facts from the row the first part
+    /// wrote, not from the row stored before the transaction (there was none).
+    /// </summary>
+    [Test]
+    public async Task ADossierTouchedByTwoPartsOfOneTransaction_IsCountedOnce()
+    {
+        var onItsWay = Writer.Announce();
+        var first = TestProvince.PostAsync(admin, Received("G-6", "2025-04-07T08:00:00+07:00")); // a day and month no other test uses
+        await Task.Delay(300);
+
+        var second = Writer.WriteAsync(
+            [new IncomingEvent(0, new DossierEvent("G-6-x", "G-6", DossierEventType.Resolved, new DateTimeOffset(2025, 4, 8, 10, 0, 0, TimeSpan.FromHours(7)), 0))],
+            null, null, CancellationToken.None, onItsWay);
+
+        using var answer = await first;
+        Assert.That((await second).Accepted, Is.EqualTo(1));
+        Assert.That(await StoredAtAsync("G-6"), Has.Count.EqualTo(1), "one transaction");
+        await using var connection = await factory.OpenDatabaseAsync();
+        var status = await connection.QuerySingleAsync<string>("SELECT status FROM dossiers WHERE code = 'G-6'");
+        var daily = await connection.QuerySingleAsync<(long Received, long Finished)>(
+            "SELECT SUM(received), SUM(finished) FROM daily_facts WHERE day IN ('2025-04-07', '2025-04-08')");
+        var monthly = await connection.QuerySingleAsync<(long Received, long Finished)>("SELECT SUM(received), SUM(finished) FROM monthly_facts WHERE month = '2025-04-01'");
+        Assert.That(status, Is.EqualTo("resolved"));
+        Assert.That(daily, Is.EqualTo((1L, 1L)));
+        Assert.That(monthly, Is.EqualTo((1L, 1L)));
     }
 
     [Test]
@@ -86,9 +115,10 @@ public sealed class IngestionGatheringTests
         Assert.That(Writer.Arriving, Is.Zero);
     }
 
-    private async Task<string> StoredAtAsync(string code)
+    /// <returns>The distinct arrival times of the dossier's events (one per transaction that stored some).</returns>
+    private async Task<List<string>> StoredAtAsync(string code)
     {
         await using var connection = await factory.OpenDatabaseAsync();
-        return await connection.QuerySingleAsync<string>("SELECT stored_at FROM dossier_events WHERE dossier_code = @Code", new { Code = code });
+        return [.. await connection.QueryAsync<string>("SELECT DISTINCT stored_at FROM dossier_events WHERE dossier_code = @Code", new { Code = code })];
     }
 }

@@ -9,10 +9,12 @@ namespace Scorecard.Infrastructure.Ingestion;
 /// waiting (up to <see cref="MaxEventsPerTransaction"/> events), stores them in one transaction
 /// and completes each request only after the commit. Concurrent clients therefore never contend
 /// for the database lock, and their batches share one commit (group commit). A group that fails is
-/// retried batch by batch, so one bad batch cannot fail its neighbours. Before it commits a group,
-/// the writer waits a moment (at most <see cref="MaxGather"/>) for batches whose requests have
-/// already arrived and are being read and validated (<see cref="Announce"/>): each commit writes
-/// every page its dossiers touch, so a group shared by more batches costs each of them less.
+/// retried batch by batch, so one bad batch cannot fail its neighbours. A group stays open while
+/// batches keep coming: after each part, the transaction takes what was queued meanwhile, and when
+/// nothing is queued but pushes have arrived and are still being read and validated
+/// (<see cref="Announce"/>), it waits for them up to <see cref="MaxGather"/>. Each commit writes every
+/// page its dossiers touch, so a commit shared by more batches costs each of them less, and the
+/// writer works on the first batches while the later ones are still being read.
 /// </summary>
 public sealed partial class DossierEventWriter(IngestionTransaction transaction, ILogger<DossierEventWriter> logger)
 {
@@ -70,9 +72,7 @@ public sealed partial class DossierEventWriter(IngestionTransaction transaction,
         {
             while (await reader.WaitToReadAsync(stop).ConfigureAwait(false))
             {
-                var group = new List<EventBatch>();
-                await GatherAsync(group, reader).ConfigureAwait(false);
-                await WriteGroupAsync(group, CancellationToken.None).ConfigureAwait(false);
+                await WriteGroupAsync(TakeGroup(reader), reader, CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -80,7 +80,7 @@ public sealed partial class DossierEventWriter(IngestionTransaction transaction,
             queue.Writer.TryComplete();
             while (reader.TryPeek(out _))
             {
-                await WriteGroupAsync(TakeGroup(reader), CancellationToken.None).ConfigureAwait(false);
+                await WriteGroupAsync(TakeGroup(reader), null, CancellationToken.None).ConfigureAwait(false);
             }
         }
     }
@@ -88,39 +88,46 @@ public sealed partial class DossierEventWriter(IngestionTransaction transaction,
     private static List<EventBatch> TakeGroup(ChannelReader<EventBatch> reader)
     {
         var group = new List<EventBatch>();
-        Take(group, reader);
+        Take(group, reader, MaxEventsPerTransaction);
         return group;
     }
 
-    /// <summary>Takes what is queued, then keeps taking while announced requests are on their way (up to <see cref="MaxGather"/>).</summary>
-    private async Task GatherAsync(List<EventBatch> group, ChannelReader<EventBatch> reader)
+    /// <summary>
+    /// The next part of an open group: what is queued now; when nothing is, what announced requests
+    /// bring within <see cref="MaxGather"/>; nothing once none is on its way (the group commits).
+    /// </summary>
+    private async Task<IReadOnlyList<EventBatch>> GatherAsync(ChannelReader<EventBatch> reader, int events)
     {
+        var part = new List<EventBatch>();
+        var budget = MaxEventsPerTransaction - events;
         var started = Stopwatch.GetTimestamp();
-        while (Take(group, reader) < MaxEventsPerTransaction && Arriving > 0
-            && Stopwatch.GetElapsedTime(started) < MaxGather)
+        while (budget > 0 && Take(part, reader, budget) == 0 && Arriving > 0 && Stopwatch.GetElapsedTime(started) < MaxGather)
         {
             await Task.Delay(1, CancellationToken.None).ConfigureAwait(false);
         }
+
+        return part;
     }
 
-    /// <returns>The number of events in the group after taking what is queued (up to <see cref="MaxEventsPerTransaction"/>).</returns>
-    private static int Take(List<EventBatch> group, ChannelReader<EventBatch> reader)
+    /// <returns>The number of events taken from the queue (whole batches, while under <paramref name="budget"/>).</returns>
+    private static int Take(List<EventBatch> into, ChannelReader<EventBatch> reader, int budget)
     {
-        var events = group.Sum(b => b.Events.Count);
-        while (events < MaxEventsPerTransaction && reader.TryRead(out var batch))
+        var taken = 0;
+        while (taken < budget && reader.TryRead(out var batch))
         {
-            group.Add(batch);
-            events += batch.Events.Count;
+            into.Add(batch);
+            taken += batch.Events.Count;
         }
 
-        return events;
+        return taken;
     }
 
-    private async Task WriteGroupAsync(List<EventBatch> group, CancellationToken ct)
+    /// <param name="reader">Where to gather more batches into the open transaction; null stores the group as it is.</param>
+    private async Task WriteGroupAsync(List<EventBatch> group, ChannelReader<EventBatch>? reader, CancellationToken ct)
     {
         try
         {
-            var outcomes = await transaction.WriteAsync(group, ct).ConfigureAwait(false);
+            var outcomes = await transaction.WriteAsync(group, reader is null ? null : events => GatherAsync(reader, events), ct).ConfigureAwait(false);
             for (var i = 0; i < group.Count; i++)
             {
                 group[i].Completion.TrySetResult(outcomes[i]);
@@ -131,7 +138,7 @@ public sealed partial class DossierEventWriter(IngestionTransaction transaction,
             LogGroupRetry(logger, ex, group.Count);
             foreach (var batch in group)
             {
-                await WriteGroupAsync([batch], ct).ConfigureAwait(false);
+                await WriteGroupAsync([batch], null, ct).ConfigureAwait(false);
             }
         }
         catch (Exception ex)

@@ -1,0 +1,180 @@
+using Scorecard.Domain.Dossiers;
+using Scorecard.Infrastructure.Reference;
+
+namespace Scorecard.Infrastructure.Ingestion;
+
+/// <summary>
+/// What one ingestion transaction knows while it takes its batches part by part: every touched
+/// dossier's events and row as they stand inside the transaction, and the facts it has moved so
+/// far. A dossier touched again by a later part is refolded from its events so far; its facts move
+/// from the row the earlier part wrote.
+/// </summary>
+internal sealed class IngestionGroup(IIngestionSession session, ReferenceData reference, RecentDossierEvents recent, DateTimeOffset now)
+{
+    /// <summary>Below this many dossiers a part is folded on one thread (starting workers would cost more).</summary>
+    private const int ParallelFoldFrom = 64;
+
+    private readonly Dictionary<string, List<DossierEvent>> histories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DossierRow> rows = new(StringComparer.Ordinal);
+
+    /// <summary>Every touched dossier's complete event list, as committed once the transaction is.</summary>
+    public IReadOnlyDictionary<string, List<DossierEvent>> Histories => histories;
+
+    public FactDeltas Deltas { get; } = new();
+
+    /// <summary>Events taken so far, stored or not.</summary>
+    public int Events { get; private set; }
+
+    /// <summary>Appends a part's events and refolds the dossiers they touch.</summary>
+    public async Task<List<BatchOutcome>> WriteAsync(IReadOnlyList<EventBatch> part, CancellationToken ct)
+    {
+        var incoming = part.SelectMany(b => b.Events).ToList();
+        Events += incoming.Count;
+        await LoadAsync([.. incoming.Select(e => e.Event.DossierCode).Distinct(StringComparer.Ordinal).Where(c => !histories.ContainsKey(c))], ct).ConfigureAwait(false);
+        await session.PrepareAppendsAsync([.. incoming.Select(e => e.Event.Id).Distinct(StringComparer.Ordinal)], ct).ConfigureAwait(false);
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        var outcomes = new List<BatchOutcome>(part.Count);
+        foreach (var batch in part)
+        {
+            outcomes.Add(await AppendAsync(batch, touched, ct).ConfigureAwait(false));
+        }
+
+        await RefoldAsync([.. touched], ct).ConfigureAwait(false);
+        return outcomes;
+    }
+
+    /// <summary>
+    /// The stored events of dossiers not yet in this transaction (from <see cref="RecentDossierEvents"/>
+    /// when it holds them), and the rows of those that have any: a row exists only for a dossier whose
+    /// received event is in the log.
+    /// </summary>
+    private async Task LoadAsync(List<string> codes, CancellationToken ct)
+    {
+        var missing = new List<string>();
+        foreach (var code in codes)
+        {
+            if (recent.Find(code) is { } held)
+            {
+                histories[code] = held;
+            }
+            else
+            {
+                histories[code] = [];
+                missing.Add(code);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            foreach (var (code, stored) in await session.LoadEventsAsync(missing, ct).ConfigureAwait(false))
+            {
+                histories[code] = stored;
+            }
+        }
+
+        var received = codes.Where(c => histories[c].Count > 0).ToList();
+        if (received.Count > 0)
+        {
+            foreach (var (code, row) in await session.LoadDossiersAsync(received, ct).ConfigureAwait(false))
+            {
+                rows[code] = row;
+            }
+        }
+    }
+
+    private async Task<BatchOutcome> AppendAsync(EventBatch batch, HashSet<string> touched, CancellationToken ct)
+    {
+        var (accepted, duplicates) = (0, 0);
+        var rejected = new List<EventRejection>();
+        foreach (var incoming in batch.Events)
+        {
+            var e = incoming.Event;
+            var stored = histories[e.DossierCode];
+            if (Contradiction(e, stored, batch.ScopeUnit) is { } refusal)
+            {
+                rejected.Add(new EventRejection(incoming.Index, e.Id, refusal.Field, refusal.Message));
+            }
+            else if (await session.AppendEventAsync(e, batch.KeyId, now, ct).ConfigureAwait(false) is { } seq)
+            {
+                stored.Add(e with { Sequence = seq });
+                touched.Add(e.DossierCode);
+                accepted++;
+            }
+            else
+            {
+                duplicates++;
+            }
+        }
+
+        return new BatchOutcome(accepted, duplicates, rejected);
+    }
+
+    /// <summary>Refolds the dossiers, writes the rows that changed and moves their facts from the row each had.</summary>
+    private async Task RefoldAsync(string[] codes, CancellationToken ct)
+    {
+        var projected = Project(codes);
+        for (var i = 0; i < codes.Length; i++)
+        {
+            var (code, row) = (codes[i], projected[i]);
+            var old = rows.GetValueOrDefault(code);
+            if (row == old)
+            {
+                continue; // e.g. a result-issued event: nothing the row or the facts hold has moved
+            }
+
+            if (old is not null)
+            {
+                Deltas.Remove(old.UnitId, old.ToFacts());
+            }
+
+            if (row is not null)
+            {
+                Deltas.Add(row.UnitId, row.ToFacts());
+                await session.UpsertDossierAsync(row, ct).ConfigureAwait(false);
+                rows[code] = row;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Folds on every core: folding is CPU work over immutable reference data and lists no one else
+    /// touches meanwhile, and every request of the group is waiting for it.
+    /// </summary>
+    private DossierRow?[] Project(string[] codes)
+    {
+        var projected = new DossierRow?[codes.Length];
+        if (codes.Length < ParallelFoldFrom)
+        {
+            for (var i = 0; i < codes.Length; i++)
+            {
+                projected[i] = DossierProjection.Project(codes[i], histories[codes[i]], reference);
+            }
+        }
+        else
+        {
+            Parallel.For(0, codes.Length, i => projected[i] = DossierProjection.Project(codes[i], histories[codes[i]], reference));
+        }
+
+        return projected;
+    }
+
+    /// <summary>
+    /// Why an event cannot join its dossier: a second <c>received</c> under another id, or a dossier
+    /// handled by a unit outside the sending key's subtree.
+    /// </summary>
+    private (string Field, string Message)? Contradiction(DossierEvent e, List<DossierEvent> stored, string? scope)
+    {
+        var received = stored.Find(s => s.Type == DossierEventType.Received);
+        if (e.Type == DossierEventType.Received && received is not null && received.Id != e.Id)
+        {
+            return ("type", $"Dossier '{e.DossierCode}' was already received by event '{received.Id}'; a dossier is received once.");
+        }
+
+        if (scope is not null && received?.UnitCode is { } unit && !reference.Units.IsAncestorOrSelf(scope, unit))
+        {
+            return ("dossierCode", $"Dossier '{e.DossierCode}' is handled by unit '{unit}', outside the subtree of '{scope}' this key is limited to.");
+        }
+
+        return null;
+    }
+}
