@@ -20,7 +20,11 @@ public sealed partial class DossierEventWriter(IngestionTransaction transaction,
 {
     public const int MaxEventsPerTransaction = 20_000;
 
-    public const int DefaultGatherMilliseconds = 20;
+    /// <summary>
+    /// Off by default: on the 2-core reference machine, with 4 integrators, waiting for pushes still being
+    /// read cost more than the shared commits saved (BENCHMARKS.md, ingestion).
+    /// </summary>
+    public const int DefaultGatherMilliseconds = 0;
 
     /// <summary>The longest a group waits for the batches of requests still being read and validated.</summary>
     public TimeSpan MaxGather { get; init; } = TimeSpan.FromMilliseconds(DefaultGatherMilliseconds);
