@@ -9,7 +9,7 @@ using Scorecard.Bench.Support;
 namespace Scorecard.Bench;
 
 // Benchmarks of Scorecard, each writing its section of BENCHMARKS.md:
-//   dotnet build -c Release && dotnet run -c Release --project Bench -- ingest [--dossiers N] [--clients N] [--batch N]
+//   dotnet build -c Release && dotnet run -c Release --project Bench -- ingest [--dossiers N] [--clients N] [--batch N] [--runs N]
 //   dotnet build -c Release && dotnet run -c Release --project Bench -- portal [--dossiers N] [--years N] [--iterations N] [--reuse FILE]
 //   dotnet build -c Release && dotnet run -c Release --project Bench -- odata [--dossiers N] [--years N] [--iterations N] [--export N] [--reuse FILE]
 //   dotnet build -c Release && dotnet run -c Release --project Bench -- load [--seconds 60] [--ingest 4] [--portal 6] [--feeds 6] [--dossiers N]
@@ -31,7 +31,7 @@ internal static class Program
         switch (verb)
         {
             case "ingest":
-                await IngestionBenchmark.RunAsync(Option("--dossiers", 100_000), Option("--clients", 4), Option("--batch", 1000));
+                await IngestionBenchmark.RunAsync(Option("--dossiers", 100_000), Option("--clients", 4), Option("--batch", 1000), Option("--runs", 3));
                 return 0;
             case "portal":
                 var reuse = Array.IndexOf(args, "--reuse") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
@@ -50,7 +50,7 @@ internal static class Program
                 await BenchmarkReport.WriteSectionAsync("crash", CrashReport.Render(crash));
                 return crash.Passed ? 0 : 1;
             default:
-                Console.WriteLine("Verbs: ingest [--dossiers N] [--clients N] [--batch N]; portal [--dossiers N] [--years N] [--iterations N] [--reuse FILE]; " +
+                Console.WriteLine("Verbs: ingest [--dossiers N] [--clients N] [--batch N] [--runs N]; portal [--dossiers N] [--years N] [--iterations N] [--reuse FILE]; " +
                     "odata [--dossiers N] [--years N] [--iterations N] [--export N] [--reuse FILE]; " +
                     "load [--seconds N] [--ingest N] [--portal N] [--feeds N] [--dossiers N] (mixed load; fails on any 5xx or locked database); " +
                     "crash [--cycles N] [--clients N] [--dossiers N] [--seed N] (SIGKILL the API while clients post, restart, repeat; then check no acknowledged event is lost, no batch is half stored, the projections equal a rebuild)");

@@ -16,41 +16,44 @@ namespace Scorecard.Bench.Ingestion;
 /// </summary>
 internal static class IngestionBenchmark
 {
-    public static async Task RunAsync(int dossiers, int clients, int batchSize)
+    /// <param name="runs">Times the whole measurement (API, then baseline) is repeated, each on a fresh file; the report gives the median run and every run.</param>
+    public static async Task RunAsync(int dossiers, int clients, int batchSize, int runs)
     {
-        var directory = Directory.CreateTempSubdirectory("scorecard-bench-ingest").FullName;
-        var database = Path.Combine(directory, "scorecard.db");
-        await DemoYear.PrepareAsync(database).ConfigureAwait(false);
-
         Console.WriteLine($"Generating {dossiers:N0} dossiers…");
         var events = DemoYear.Events(dossiers);
         var batches = events.Chunk(batchSize)
             .Select(b => JsonSerializer.SerializeToUtf8Bytes(new { events = b.Select(DossierEventWire.ToJson) })).ToList();
         Console.WriteLine($"{events.Count:N0} events in {batches.Count:N0} batches of {batchSize}");
 
-        var (elapsed, peak, current) = await PostAllAsync(database, batches, clients).ConfigureAwait(false);
-        var baseline = await BaselineAsync(database, events, batchSize).ConfigureAwait(false);
-        var stored = await CountAsync(database).ConfigureAwait(false);
-        Directory.Delete(directory, recursive: true);
+        var results = new List<Run>();
+        for (var run = 1; run <= Math.Max(1, runs); run++)
+        {
+            var result = await MeasureAsync(events, batches, clients, batchSize).ConfigureAwait(false);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"run {run}: API {result.ApiRate:N0} events/s, baseline {result.BaseRate:N0} events/s, ratio {result.Ratio:N3}, peak RSS {result.PeakMiB:N0} MiB"));
+            results.Add(result);
+        }
 
-        var apiRate = events.Count / elapsed.TotalSeconds;
-        var baseRate = events.Count / baseline.TotalSeconds;
+        var median = results.OrderBy(r => r.ApiRate).ElementAt(results.Count / 2);
+        var all = string.Join(", ", results.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.ApiRate:N0} ({r.Ratio:N2})")));
         var report = string.Create(CultureInfo.InvariantCulture, $"""
             ## Ingestion: events/s end to end, {clients} clients
 
-            Command: `dotnet build -c Release && dotnet run -c Release --project Bench -- ingest --dossiers {dossiers} --clients {clients} --batch {batchSize}`
+            Command: `dotnet build -c Release && dotnet run -c Release --project Bench -- ingest --dossiers {dossiers} --clients {clients} --batch {batchSize} --runs {results.Count}`
             Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores.
 
             {events.Count:N0} generated events ({dossiers:N0} dossiers of the demo province, one year, sent in time order),
             {batches.Count:N0} batches of {batchSize} posted by {clients} concurrent HTTP clients to the API process (Release,
-            SQLite file, WAL, synchronous=FULL). Every event was acknowledged and stored: {stored.Events:N0} events, {stored.Dossiers:N0} dossiers.
+            SQLite file, WAL, synchronous=FULL). Every event was acknowledged and stored: {median.StoredEvents:N0} events, {median.StoredDossiers:N0} dossiers.
+            The measurement ran {results.Count} times, each on a fresh file with its own baseline; the table shows the median run.
 
             | measure | value |
             |---|---|
-            | API end to end | {apiRate:N0} events/s ({elapsed.TotalSeconds:N1} s) |
-            | baseline: plain INSERTs of the same rows, same file, one transaction per {batchSize} | {baseRate:N0} events/s ({baseline.TotalSeconds:N1} s) |
-            | ratio API / baseline | {apiRate / baseRate:N2} |
-            | API process memory: peak RSS / at end | {peak:N0} MiB / {current:N0} MiB |
+            | API end to end | {median.ApiRate:N0} events/s ({median.Elapsed.TotalSeconds:N1} s) |
+            | baseline: plain INSERTs of the same rows, same file, one transaction per {batchSize} | {median.BaseRate:N0} events/s ({median.Baseline.TotalSeconds:N1} s) |
+            | ratio API / baseline | {median.Ratio:N2} |
+            | API process memory: peak RSS / at end | {median.PeakMiB:N0} MiB / {median.CurrentMiB:N0} MiB |
+            | every run: events/s (ratio) | {all} |
 
             The API does per event what the baseline does not: JSON parsing and validation, the duplicate check,
             refolding each touched dossier from all its stored events, upserting its row and moving its daily facts,
@@ -58,6 +61,30 @@ internal static class IngestionBenchmark
             """);
         Console.WriteLine(report);
         await BenchmarkReport.WriteSectionAsync($"ingest-{clients}-clients", report).ConfigureAwait(false);
+    }
+
+    private sealed record Run(double ApiRate, double BaseRate, TimeSpan Elapsed, TimeSpan Baseline, double PeakMiB, double CurrentMiB, long StoredEvents, long StoredDossiers)
+    {
+        public double Ratio => ApiRate / BaseRate;
+    }
+
+    private static async Task<Run> MeasureAsync(List<DossierEvent> events, List<byte[]> batches, int clients, int batchSize)
+    {
+        var directory = Directory.CreateTempSubdirectory("scorecard-bench-ingest").FullName;
+        try
+        {
+            var database = Path.Combine(directory, "scorecard.db");
+            await DemoYear.PrepareAsync(database).ConfigureAwait(false);
+            var (elapsed, peak, current) = await PostAllAsync(database, batches, clients).ConfigureAwait(false);
+            var baseline = await BaselineAsync(database, events, batchSize).ConfigureAwait(false);
+            var stored = await CountAsync(database).ConfigureAwait(false);
+            return new Run(events.Count / elapsed.TotalSeconds, events.Count / baseline.TotalSeconds, elapsed, baseline, peak, current, stored.Events, stored.Dossiers);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     private static async Task<(TimeSpan Elapsed, double PeakMiB, double CurrentMiB)> PostAllAsync(string database, List<byte[]> batches, int clients)
