@@ -16,7 +16,7 @@ public sealed class RefreshDelayTests
     [TestCase(3600, 1_000_000, 3600)] // a configured interval longer than the ceiling stays the ceiling
     public void NextDelay_IsTenTimesTheRefreshBetweenTheIntervalAndAMinute(int intervalSeconds, int tookMs, double expectedSeconds)
     {
-        var delay = IndicatorValuesRefresher.NextDelay(TimeSpan.FromSeconds(intervalSeconds), TimeSpan.FromMilliseconds(tookMs));
+        var delay = RefreshDelay.Next(TimeSpan.FromSeconds(intervalSeconds), TimeSpan.FromMilliseconds(tookMs));
 
         Assert.That(delay.TotalSeconds, Is.EqualTo(expectedSeconds).Within(1e-9));
     }

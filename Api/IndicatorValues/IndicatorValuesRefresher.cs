@@ -13,7 +13,7 @@ namespace Scorecard.Api.IndicatorValues;
 /// when the table is empty, or when the data start in another month; the new periods when the
 /// Vietnam month turns. Rows are computed first, then written with the marks removed in one short
 /// transaction, so the ingestion writer never waits for a computation. A refresh that took long
-/// (heavy ingestion moves many months at once) spaces the next one out: see <see cref="NextDelay"/>.
+/// (heavy ingestion moves many months at once) spaces the next one out: see <see cref="RefreshDelay"/>.
 /// </summary>
 internal sealed partial class IndicatorValuesRefresher(
     IndicatorValueStore store,
@@ -24,12 +24,6 @@ internal sealed partial class IndicatorValuesRefresher(
     ILogger<IndicatorValuesRefresher> logger) : BackgroundService
 {
     public const int DefaultRefreshSeconds = 5;
-
-    /// <summary>A refresh that took <c>d</c> is followed by a pause of at least this many times <c>d</c>.</summary>
-    public const int BackOffFactor = 10;
-
-    /// <summary>The longest pause between two refreshes, however long the last one took.</summary>
-    public static readonly TimeSpan MaxInterval = TimeSpan.FromSeconds(60);
 
     private readonly SemaphoreSlim gate = new(1, 1);
 
@@ -62,19 +56,6 @@ internal sealed partial class IndicatorValuesRefresher(
         base.Dispose();
     }
 
-    /// <summary>
-    /// The pause after a refresh that took <paramref name="took"/>: the configured interval, or
-    /// <see cref="BackOffFactor"/> times the refresh when that is longer (so refreshing, its CPU and
-    /// its write transaction, takes at most a tenth of the time while ingestion is heavy), never more
-    /// than <see cref="MaxInterval"/> (or the configured interval when that is longer still).
-    /// </summary>
-    public static TimeSpan NextDelay(TimeSpan interval, TimeSpan took)
-    {
-        var backedOff = took * BackOffFactor;
-        var ceiling = interval > MaxInterval ? interval : MaxInterval;
-        return backedOff <= interval ? interval : backedOff >= ceiling ? ceiling : backedOff;
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -83,7 +64,7 @@ internal sealed partial class IndicatorValuesRefresher(
             {
                 var started = clock.GetTimestamp();
                 await RefreshOnceAsync(stoppingToken).ConfigureAwait(false);
-                await Task.Delay(NextDelay(Interval, clock.GetElapsedTime(started)), clock, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(RefreshDelay.Next(Interval, clock.GetElapsedTime(started)), clock, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

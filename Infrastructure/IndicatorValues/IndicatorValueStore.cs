@@ -1,6 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
-using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Scorecard.Infrastructure.Database;
@@ -17,12 +15,6 @@ namespace Scorecard.Infrastructure.IndicatorValues;
 /// </summary>
 public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpointer checkpointer)
 {
-    /// <summary>Rows per SQL Server insert statement.</summary>
-    public const int JsonChunk = 1000;
-
-    /// <summary>SQL Server: the refreshes of several instances take turns (SQLite has one writer at a time anyway).</summary>
-    private const string LockSql = "EXEC sp_getapplock @Resource = N'scorecard-indicator-values', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000";
-
     private const string MarksSql = "SELECT month AS Month, version AS Version FROM indicator_values_stale";
 
     private const string FactMonthsSql = "SELECT MIN(month) AS First, MAX(month) AS Last FROM monthly_facts";
@@ -36,22 +28,7 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
         GROUP BY c.ancestor_id, f.month
         """;
 
-    private const string DeleteAllSql = "DELETE FROM indicator_values";
-
-    private const string DeletePeriodSql = "DELETE FROM indicator_values WHERE period = @Period";
-
     private const string UnmarkSql = "DELETE FROM indicator_values_stale WHERE month = @Month AND version = @Version";
-
-    private const string Columns = "unit_code, indicator_code, period, period_type, period_start, period_end, numerator, denominator, value, band, target";
-
-    /// <summary>SQL Server: a chunk of rows passed as one JSON array of objects (OPENJSON).</summary>
-    private const string InsertJsonSql = $"""
-        INSERT INTO indicator_values ({Columns})
-        SELECT j.u, j.i, j.p, j.t, j.s, j.e, j.n, j.d, j.v, j.b, j.g
-        FROM OPENJSON(@Rows) WITH (
-            u varchar(64) '$.u', i varchar(64) '$.i', p varchar(16) '$.p', t varchar(16) '$.t', s date '$.s', e date '$.e',
-            n bigint '$.n', d bigint '$.d', v float '$.v', b varchar(32) '$.b', g float '$.g') j
-        """;
 
     /// <summary>Every mark, with the version it had when read.</summary>
     public async Task<IReadOnlyList<StaleMark>> MarksAsync(CancellationToken ct)
@@ -92,7 +69,7 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         var written = db.Provider == DatabaseProvider.Sqlite
             ? await SqliteIndicatorValueMerge.MergeAsync((SqliteConnection)connection, (SqliteTransaction)transaction, periods, rows, ct).ConfigureAwait(false)
-            : await ReplaceSqlServerAsync(connection, transaction, periods, rows, ct).ConfigureAwait(false);
+            : await SqlServerIndicatorValueReplace.ReplaceAsync(connection, transaction, periods, rows, ct).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             UnmarkSql, handled.Select(m => new { Month = StaleMarks.Ansi(m.Month), m.Version }), transaction, cancellationToken: ct)).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
@@ -100,46 +77,11 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
         return written;
     }
 
-    private static async Task<int> ReplaceSqlServerAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string>? periods, IReadOnlyList<IndicatorValueRow> rows, CancellationToken ct)
-    {
-        await connection.ExecuteAsync(new CommandDefinition(LockSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
-        var deleted = periods is null
-            ? await connection.ExecuteAsync(new CommandDefinition(DeleteAllSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false)
-            : await connection.ExecuteAsync(new CommandDefinition(
-                DeletePeriodSql, periods.Select(p => new { Period = StaleMarks.Ansi(p) }), transaction, cancellationToken: ct)).ConfigureAwait(false);
-        await InsertJsonAsync(connection, transaction, rows, ct).ConfigureAwait(false);
-        return deleted + rows.Count;
-    }
-
     private async Task<MonthSpan> SpanAsync(string sql, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         return await connection.QuerySingleAsync<MonthSpan>(new CommandDefinition(sql, cancellationToken: ct)).ConfigureAwait(false);
     }
-
-    private static async Task InsertJsonAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<IndicatorValueRow> rows, CancellationToken ct)
-    {
-        foreach (var chunk in rows.Chunk(JsonChunk))
-        {
-            var json = JsonSerializer.Serialize(chunk.Select(r => new
-            {
-                u = r.UnitCode,
-                i = r.IndicatorCode,
-                p = r.Period,
-                t = r.PeriodType,
-                s = Date(r.PeriodStart),
-                e = Date(r.PeriodEnd),
-                n = r.Numerator,
-                d = r.Denominator,
-                v = r.Value,
-                b = r.Band,
-                g = r.Target,
-            }));
-            await connection.ExecuteAsync(new CommandDefinition(InsertJsonSql, new { Rows = json }, transaction, cancellationToken: ct)).ConfigureAwait(false);
-        }
-    }
-
-    private static string Date(DateOnly day) => day.ToString(DapperTypeHandlers.DateFormat, CultureInfo.InvariantCulture);
 
     /// <summary>A first and last month, both null when there is nothing.</summary>
     public sealed class MonthSpan

@@ -35,6 +35,8 @@ public sealed partial class DossierEventWriter(IngestionTransaction transaction,
     /// <summary>Requests announced whose batch is neither queued nor given up.</summary>
     internal int Arriving => Volatile.Read(ref arriving);
 
+    private void Arrived() => Interlocked.Decrement(ref arriving);
+
     private readonly Channel<EventBatch> queue = Channel.CreateBounded<EventBatch>(new BoundedChannelOptions(256)
     {
         SingleReader = true,
@@ -149,23 +151,6 @@ public sealed partial class DossierEventWriter(IngestionTransaction transaction,
         {
             LogBatchFailed(logger, ex, group[0].Events.Count);
             group[0].Completion.TrySetException(ex);
-        }
-    }
-
-    /// <summary>A request bringing a batch, on its way to the queue; disposing it (or queuing its batch) ends that.</summary>
-    public sealed class Arrival : IDisposable
-    {
-        private readonly DossierEventWriter writer;
-        private int ended;
-
-        internal Arrival(DossierEventWriter writer) => this.writer = writer;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref ended, 1) == 0)
-            {
-                Interlocked.Decrement(ref writer.arriving);
-            }
         }
     }
 

@@ -34,4 +34,32 @@ public static class DossierProjection
         var state = DossierFold.Fold(events, procedure, reference.Calendar);
         return state is null ? null : DossierRow.From(state with { DossierCode = code }, unitId, procedureId, procedure, reference.Calendar);
     }
+
+    /// <summary>Below this many dossiers <see cref="ProjectAll"/> folds on one thread (starting workers would cost more).</summary>
+    private const int ParallelFrom = 64;
+
+    /// <summary>
+    /// Projects many dossiers on every core: folding is CPU work over immutable reference data, and
+    /// no one else touches the event lists meanwhile.
+    /// </summary>
+    /// <returns>The rows in the order of <paramref name="codes"/> (null where <see cref="Project"/> gives none).</returns>
+    public static DossierRow?[] ProjectAll(string[] codes, IReadOnlyDictionary<string, List<DossierEvent>> events, ReferenceData reference)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        ArgumentNullException.ThrowIfNull(events);
+        var rows = new DossierRow?[codes.Length];
+        if (codes.Length < ParallelFrom)
+        {
+            for (var i = 0; i < codes.Length; i++)
+            {
+                rows[i] = Project(codes[i], events[codes[i]], reference);
+            }
+        }
+        else
+        {
+            Parallel.For(0, codes.Length, i => rows[i] = Project(codes[i], events[codes[i]], reference));
+        }
+
+        return rows;
+    }
 }

@@ -11,9 +11,6 @@ namespace Scorecard.Infrastructure.Ingestion;
 /// </summary>
 internal sealed class IngestionGroup(IIngestionSession session, ReferenceData reference, RecentDossierEvents recent, DateTimeOffset now)
 {
-    /// <summary>Below this many dossiers a part is folded on one thread (starting workers would cost more).</summary>
-    private const int ParallelFoldFrom = 64;
-
     private readonly Dictionary<string, List<DossierEvent>> histories = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DossierRow> rows = new(StringComparer.Ordinal);
 
@@ -90,7 +87,7 @@ internal sealed class IngestionGroup(IIngestionSession session, ReferenceData re
         {
             var e = incoming.Event;
             var stored = histories[e.DossierCode];
-            if (Contradiction(e, stored, batch.ScopeUnit) is { } refusal)
+            if (EventContradiction.Of(e, stored, batch.ScopeUnit, reference) is { } refusal)
             {
                 rejected.Add(new EventRejection(incoming.Index, e.Id, refusal.Field, refusal.Message));
             }
@@ -112,7 +109,7 @@ internal sealed class IngestionGroup(IIngestionSession session, ReferenceData re
     /// <summary>Refolds the dossiers, writes the rows that changed and moves their facts from the row each had.</summary>
     private async Task RefoldAsync(string[] codes, CancellationToken ct)
     {
-        var projected = Project(codes);
+        var projected = DossierProjection.ProjectAll(codes, histories, reference);
         for (var i = 0; i < codes.Length; i++)
         {
             var (code, row) = (codes[i], projected[i]);
@@ -134,47 +131,5 @@ internal sealed class IngestionGroup(IIngestionSession session, ReferenceData re
                 rows[code] = row;
             }
         }
-    }
-
-    /// <summary>
-    /// Folds on every core: folding is CPU work over immutable reference data and lists no one else
-    /// touches meanwhile, and every request of the group is waiting for it.
-    /// </summary>
-    private DossierRow?[] Project(string[] codes)
-    {
-        var projected = new DossierRow?[codes.Length];
-        if (codes.Length < ParallelFoldFrom)
-        {
-            for (var i = 0; i < codes.Length; i++)
-            {
-                projected[i] = DossierProjection.Project(codes[i], histories[codes[i]], reference);
-            }
-        }
-        else
-        {
-            Parallel.For(0, codes.Length, i => projected[i] = DossierProjection.Project(codes[i], histories[codes[i]], reference));
-        }
-
-        return projected;
-    }
-
-    /// <summary>
-    /// Why an event cannot join its dossier: a second <c>received</c> under another id, or a dossier
-    /// handled by a unit outside the sending key's subtree.
-    /// </summary>
-    private (string Field, string Message)? Contradiction(DossierEvent e, List<DossierEvent> stored, string? scope)
-    {
-        var received = stored.Find(s => s.Type == DossierEventType.Received);
-        if (e.Type == DossierEventType.Received && received is not null && received.Id != e.Id)
-        {
-            return ("type", $"Dossier '{e.DossierCode}' was already received by event '{received.Id}'; a dossier is received once.");
-        }
-
-        if (scope is not null && received?.UnitCode is { } unit && !reference.Units.IsAncestorOrSelf(scope, unit))
-        {
-            return ("dossierCode", $"Dossier '{e.DossierCode}' is handled by unit '{unit}', outside the subtree of '{scope}' this key is limited to.");
-        }
-
-        return null;
     }
 }
