@@ -18,9 +18,9 @@ public sealed class SqlServerSyntaxTests
     /// </summary>
     private static readonly HashSet<string> SqliteOnly =
     [
-        "SqliteIngestionSession.LoadEventsSql", "SqliteIngestionSession.LoadDossiersSql", "SqliteIngestionSession.AppendEventSql",
-        "SqliteIngestionSession.UpsertDossierSql", "SqliteIngestionSession.AddFactsSql", "SqliteIngestionSession.AddMonthFactsSql",
-        "SqliteIngestionSession.WriterPragmasSql", "DbConnectionFactory.SqlitePerConnectionPragmas",
+        "SqliteIngestionSql.LoadEventsSql", "SqliteIngestionSql.LoadDossiersSql", "SqliteIngestionSql.AppendEventSql",
+        "SqliteIngestionSql.UpsertDossierSql", "SqliteIngestionSql.AddFactsSql", "SqliteIngestionSql.AddMonthFactsSql",
+        "SqliteIngestionSql.WriterPragmasSql", "DbConnectionFactory.SqlitePerConnectionPragmas",
         "DossierColumns.UpdateFromExcluded", "FactColumns.AddExcluded", "FactColumns.AddExcludedMonthly",
         "StaleMarks.MarkSqliteSql", "SqliteIndicatorValueMerge.UpsertSql",
     ];

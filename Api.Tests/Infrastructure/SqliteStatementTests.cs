@@ -33,7 +33,7 @@ public sealed class SqliteStatementTests
     [Test]
     public void EveryBoundStatement_HasItsParametersInTheOrderItsBinderFillsThem()
     {
-        foreach (var (sql, expected) in SqliteIngestionSession.BoundStatements.Concat(SqliteIndicatorValueMerge.BoundStatements))
+        foreach (var (sql, expected) in SqliteIngestionSql.BoundStatements.Concat(SqliteIndicatorValueMerge.BoundStatements))
         {
             using var statement = new SqliteStatement(connection, sql);
             var names = Enumerable.Range(1, statement.ParameterCount).Select(statement.ParameterName).ToList();

@@ -21,86 +21,6 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
     /// <summary>Rows gathered per table before they are written (bounds memory in rebuilds and bulk loads).</summary>
     public const int FlushRows = 10_000;
 
-    private const string LockSql = "EXEC sp_getapplock @Resource = N'scorecard-ingestion', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000";
-
-    private const string LoadEventsSql = $"""
-        SELECT {EventRow.Columns} FROM dossier_events
-        WHERE dossier_code IN (SELECT CAST(j.value AS varchar(64)) FROM OPENJSON(@Codes) j)
-        """;
-
-    private const string LoadDossiersSql = $"""
-        SELECT {DossierColumns.Select} FROM dossiers
-        WHERE code IN (SELECT CAST(j.value AS varchar(64)) FROM OPENJSON(@Codes) j)
-        """;
-
-    /// <summary>
-    /// Each announced id with its class (ids the id column's collation holds equal share one) and
-    /// whether the log holds it: the duplicate test of the row-by-row append, made once for the group.
-    /// </summary>
-    private const string ClassifyIdsSql = """
-        SELECT CAST(j.[key] AS int) AS Position,
-               CAST(DENSE_RANK() OVER (ORDER BY CAST(j.value AS varchar(64))) AS int) AS Class,
-               CAST(CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.id = CAST(j.value AS varchar(64))) THEN 1 ELSE 0 END AS bit) AS Stored
-        FROM OPENJSON(@Ids) j
-        """;
-
-    private const string LastSequenceSql = "SELECT ISNULL(MAX(seq), 0) FROM dossier_events";
-
-    /// <summary>ORDER BY ord: SQL Server assigns the identity (seq) in that order, the order the session numbered them.</summary>
-    private const string InsertEventsSql = $"""
-        INSERT INTO dossier_events ({SqlServerStaging.EventColumns})
-        SELECT {SqlServerStaging.EventColumns} FROM #events ORDER BY ord;
-        TRUNCATE TABLE #events;
-        """;
-
-    private const string UpsertDossiersSql = $"""
-        UPDATE d SET {DossierColumns.UpdateFromStaged}
-        FROM dossiers d INNER JOIN #dossiers s ON s.code = d.code;
-        INSERT INTO dossiers ({DossierColumns.Insert})
-        SELECT {DossierColumns.Insert} FROM #dossiers s
-        WHERE NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.code = s.code);
-        TRUNCATE TABLE #dossiers;
-        """;
-
-    private const string AddDayFactsSql = $"""
-        UPDATE f SET {FactColumns.AddStaged}
-        FROM daily_facts f INNER JOIN #day_facts s ON s.unit_id = f.unit_id AND s.day = f.day;
-        INSERT INTO daily_facts (unit_id, day, {FactColumns.Names})
-        SELECT unit_id, day, {FactColumns.Names} FROM #day_facts s
-        WHERE NOT EXISTS (SELECT 1 FROM daily_facts f WHERE f.unit_id = s.unit_id AND f.day = s.day);
-        DELETE FROM daily_facts
-        WHERE {FactColumns.AllZero} AND EXISTS (SELECT 1 FROM #day_facts s WHERE s.unit_id = daily_facts.unit_id AND s.day = daily_facts.day);
-        TRUNCATE TABLE #day_facts;
-        """;
-
-    private const string AddMonthFactsSql = $"""
-        UPDATE f SET {FactColumns.AddStaged}
-        FROM monthly_facts f INNER JOIN #month_facts s ON s.unit_id = f.unit_id AND s.month = f.month;
-        INSERT INTO monthly_facts (unit_id, month, {FactColumns.Names})
-        SELECT unit_id, month, {FactColumns.Names} FROM #month_facts s
-        WHERE NOT EXISTS (SELECT 1 FROM monthly_facts f WHERE f.unit_id = s.unit_id AND f.month = s.month);
-        DELETE FROM monthly_facts
-        WHERE {FactColumns.AllZero} AND EXISTS (SELECT 1 FROM #month_facts s WHERE s.unit_id = monthly_facts.unit_id AND s.month = monthly_facts.month);
-        TRUNCATE TABLE #month_facts;
-        """;
-
-    /// <summary>
-    /// <see cref="StaleMarks.MarkSqlServerSql"/> for a set of months (distinct, as JSON): each mark's
-    /// version is bumped once, or the mark inserted; the range locks keep two writers from inserting the same mark.
-    /// </summary>
-    private const string MarkMonthsSql = """
-        UPDATE m SET version = m.version + 1
-        FROM indicator_values_stale m WITH (UPDLOCK, SERIALIZABLE)
-        WHERE m.month IN (SELECT CAST(j.value AS varchar(10)) FROM OPENJSON(@Months) j);
-        INSERT INTO indicator_values_stale (month, version)
-        SELECT CAST(j.value AS varchar(10)), 1 FROM OPENJSON(@Months) j
-        WHERE NOT EXISTS (SELECT 1 FROM indicator_values_stale m WITH (UPDLOCK, SERIALIZABLE) WHERE m.month = CAST(j.value AS varchar(10)));
-        """;
-
-    private const string ClearProjectionsSql = "DELETE FROM monthly_facts; DELETE FROM daily_facts; DELETE FROM dossiers;";
-
-    private const string ReadAllEventsSql = $"SELECT {EventRow.Columns} FROM dossier_events ORDER BY dossier_code, at, seq";
-
     private readonly DbConnectionFactory db;
     private readonly SqlConnection connection;
     private readonly SqlTransaction transaction;
@@ -129,7 +49,7 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
         try
         {
             var transaction = (SqlTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await connection.ExecuteAsync(new CommandDefinition(LockSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(SqlServerIngestionSql.LockSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
             return new SqlServerIngestionSession(db, connection, transaction);
         }
         catch
@@ -148,7 +68,7 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
     public async Task<Dictionary<string, List<DossierEvent>>> LoadEventsAsync(IReadOnlyCollection<string> dossierCodes, CancellationToken ct)
     {
         await FlushAsync(ct).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<EventRow>(Command(LoadEventsSql, new { Codes = JsonSerializer.Serialize(dossierCodes) }, ct)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<EventRow>(Command(SqlServerIngestionSql.LoadEventsSql, new { Codes = JsonSerializer.Serialize(dossierCodes) }, ct)).ConfigureAwait(false);
         return rows.GroupBy(r => r.DossierCode, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(r => r.ToEvent()).ToList(), StringComparer.Ordinal);
     }
@@ -156,7 +76,7 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
     public async Task<Dictionary<string, DossierRow>> LoadDossiersAsync(IReadOnlyCollection<string> dossierCodes, CancellationToken ct)
     {
         await FlushAsync(ct).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<DossierRow>(Command(LoadDossiersSql, new { Codes = JsonSerializer.Serialize(dossierCodes) }, ct)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<DossierRow>(Command(SqlServerIngestionSql.LoadDossiersSql, new { Codes = JsonSerializer.Serialize(dossierCodes) }, ct)).ConfigureAwait(false);
         return rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
     }
 
@@ -168,7 +88,7 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
     {
         await FlushAsync(ct).ConfigureAwait(false);
         var ids = idClasses.Keys.Concat(eventIds).Distinct(StringComparer.Ordinal).ToList();
-        var rows = await connection.QueryAsync<IdClass>(Command(ClassifyIdsSql, new { Ids = JsonSerializer.Serialize(ids) }, ct)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<IdClass>(Command(SqlServerIngestionSql.ClassifyIdsSql, new { Ids = JsonSerializer.Serialize(ids) }, ct)).ConfigureAwait(false);
         idClasses.Clear();
         storedClasses.Clear();
         foreach (var row in rows)
@@ -180,7 +100,7 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
             }
         }
 
-        lastSequence ??= await connection.ExecuteScalarAsync<long>(Command(LastSequenceSql, null, ct)).ConfigureAwait(false);
+        lastSequence ??= await connection.ExecuteScalarAsync<long>(Command(SqlServerIngestionSql.LastSequenceSql, null, ct)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -223,19 +143,19 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
     public async Task ApplyFactsAsync(FactDeltas deltas, CancellationToken ct)
     {
         await FlushAsync(ct).ConfigureAwait(false);
-        await AddFactsAsync(SqlServerStaging.DayFacts, AddDayFactsSql, deltas.Changes, ct).ConfigureAwait(false);
-        await AddFactsAsync(SqlServerStaging.MonthFacts, AddMonthFactsSql, deltas.MonthChanges, ct).ConfigureAwait(false);
+        await AddFactsAsync(SqlServerStaging.DayFacts, SqlServerIngestionSql.AddDayFactsSql, deltas.Changes, ct).ConfigureAwait(false);
+        await AddFactsAsync(SqlServerStaging.MonthFacts, SqlServerIngestionSql.AddMonthFactsSql, deltas.MonthChanges, ct).ConfigureAwait(false);
         var months = deltas.MonthChanges.Where(c => !c.Value.IsZero).Select(c => StaleMarks.Of(c.Key.Month)).Distinct(StringComparer.Ordinal).ToList();
         if (months.Count > 0)
         {
-            await connection.ExecuteAsync(Command(MarkMonthsSql, new { Months = JsonSerializer.Serialize(months) }, ct)).ConfigureAwait(false);
+            await connection.ExecuteAsync(Command(SqlServerIngestionSql.MarkMonthsSql, new { Months = JsonSerializer.Serialize(months) }, ct)).ConfigureAwait(false);
         }
     }
 
     public async Task ClearProjectionsAsync(CancellationToken ct)
     {
         await FlushAsync(ct).ConfigureAwait(false);
-        await connection.ExecuteAsync(Command(ClearProjectionsSql, null, ct)).ConfigureAwait(false);
+        await connection.ExecuteAsync(Command(SqlServerIngestionSql.ClearProjectionsSql, null, ct)).ConfigureAwait(false);
         await StaleMarks.MarkAllAsync(connection, transaction, DatabaseProvider.SqlServer, ct).ConfigureAwait(false);
     }
 
@@ -246,7 +166,7 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
     public async IAsyncEnumerable<DossierEvent> ReadAllEventsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         await using var reader = await db.OpenAsync(ct).ConfigureAwait(false);
-        await foreach (var row in reader.QueryUnbufferedAsync<EventRow>(ReadAllEventsSql).WithCancellation(ct).ConfigureAwait(false))
+        await foreach (var row in reader.QueryUnbufferedAsync<EventRow>(SqlServerIngestionSql.ReadAllEventsSql).WithCancellation(ct).ConfigureAwait(false))
         {
             yield return row.ToEvent();
         }
@@ -272,7 +192,7 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
         {
             await CopyAsync(events, ct).ConfigureAwait(false);
             events.Clear();
-            await connection.ExecuteAsync(Command(InsertEventsSql, null, ct)).ConfigureAwait(false);
+            await connection.ExecuteAsync(Command(SqlServerIngestionSql.InsertEventsSql, null, ct)).ConfigureAwait(false);
         }
 
         if (dossiers.Count > 0)
@@ -285,7 +205,7 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
 
             await CopyAsync(rows, ct).ConfigureAwait(false);
             dossiers.Clear();
-            await connection.ExecuteAsync(Command(UpsertDossiersSql, null, ct)).ConfigureAwait(false);
+            await connection.ExecuteAsync(Command(SqlServerIngestionSql.UpsertDossiersSql, null, ct)).ConfigureAwait(false);
         }
     }
 

@@ -15,54 +15,6 @@ namespace Scorecard.Infrastructure.Ingestion;
 /// </summary>
 internal sealed class SqliteIngestionSession : IIngestionSession
 {
-    private const string LoadEventsSql = $"""
-        SELECT {EventRow.Columns} FROM dossier_events
-        WHERE dossier_code IN (SELECT value FROM json_each(@Codes))
-        """;
-
-    private const string LoadDossiersSql = $"""
-        SELECT {DossierColumns.Select} FROM dossiers
-        WHERE code IN (SELECT value FROM json_each(@Codes))
-        """;
-
-    private const string AppendEventSql = """
-        INSERT INTO dossier_events (id, dossier_code, type, at, procedure_code, unit_code, channel, due_at, digitised,
-                                    population_db_used, fee_required, payment_method, amount, electronic_result, key_id, stored_at, seq)
-        VALUES (@Id, @DossierCode, @Type, @At, @ProcedureCode, @UnitCode, @Channel, @DueAt, @Digitised,
-                @PopulationDbUsed, @FeeRequired, @PaymentMethod, @Amount, @ElectronicResult, @KeyId, @StoredAt, @Seq)
-        ON CONFLICT (id) DO NOTHING
-        """;
-
-    private const string LastSequenceSql = "SELECT COALESCE(MAX(seq), 0) FROM dossier_events";
-
-    private const string UpsertDossierSql = $"""
-        INSERT INTO dossiers ({DossierColumns.Insert}) VALUES ({DossierColumns.Values})
-        ON CONFLICT (code) DO UPDATE SET {DossierColumns.UpdateFromExcluded}
-        """;
-
-    private const string AddFactsSql = $"""
-        INSERT INTO daily_facts (unit_id, day, {FactColumns.Names}) VALUES (@UnitId, @Day, {FactColumns.Values})
-        ON CONFLICT (unit_id, day) DO UPDATE SET {FactColumns.AddExcluded}
-        """;
-
-    private const string DropEmptyFactsSql = $"DELETE FROM daily_facts WHERE unit_id = @UnitId AND day = @Day AND {FactColumns.AllZero}";
-
-    private const string AddMonthFactsSql = $"""
-        INSERT INTO monthly_facts (unit_id, month, {FactColumns.Names}) VALUES (@UnitId, @Day, {FactColumns.Values})
-        ON CONFLICT (unit_id, month) DO UPDATE SET {FactColumns.AddExcludedMonthly}
-        """;
-
-    private const string DropEmptyMonthFactsSql = $"DELETE FROM monthly_facts WHERE unit_id = @UnitId AND month = @Day AND {FactColumns.AllZero}";
-
-    private const string ReadAllEventsSql = $"SELECT {EventRow.Columns} FROM dossier_events ORDER BY dossier_code, at, seq";
-
-    /// <summary>
-    /// The writer keeps 64 MiB of pages in memory (SQLite's default is 2 MiB) and leaves WAL
-    /// checkpoints to <see cref="SqliteCheckpointer"/>, so commits do not copy the log back inline.
-    /// </summary>
-    // synchronous = FULL: a commit is on disk before the 200, so an acknowledged batch survives power loss too.
-    private const string WriterPragmasSql = "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 0; PRAGMA synchronous = FULL;";
-
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;
     private readonly SqliteStatement appendEvent;
@@ -81,37 +33,25 @@ internal sealed class SqliteIngestionSession : IIngestionSession
     {
         this.connection = connection;
         this.transaction = transaction;
-        appendEvent = new SqliteStatement(connection, AppendEventSql);
-        upsertDossier = new SqliteStatement(connection, UpsertDossierSql);
-        addFacts = new SqliteStatement(connection, AddFactsSql);
-        dropEmptyFacts = new SqliteStatement(connection, DropEmptyFactsSql);
-        addMonthFacts = new SqliteStatement(connection, AddMonthFactsSql);
-        dropEmptyMonthFacts = new SqliteStatement(connection, DropEmptyMonthFactsSql);
+        appendEvent = new SqliteStatement(connection, SqliteIngestionSql.AppendEventSql);
+        upsertDossier = new SqliteStatement(connection, SqliteIngestionSql.UpsertDossierSql);
+        addFacts = new SqliteStatement(connection, SqliteIngestionSql.AddFactsSql);
+        dropEmptyFacts = new SqliteStatement(connection, SqliteIngestionSql.DropEmptyFactsSql);
+        addMonthFacts = new SqliteStatement(connection, SqliteIngestionSql.AddMonthFactsSql);
+        dropEmptyMonthFacts = new SqliteStatement(connection, SqliteIngestionSql.DropEmptyMonthFactsSql);
         markStale = new SqliteStatement(connection, StaleMarks.MarkSqliteSql);
         using var last = connection.CreateCommand();
         last.Transaction = transaction;
-        last.CommandText = LastSequenceSql;
+        last.CommandText = SqliteIngestionSql.LastSequenceSql;
         lastSequence = Convert.ToInt64(last.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
-
-    /// <summary>The per-row statements with the parameter order their binders assume (for the tests that hold them to it).</summary>
-    internal static IReadOnlyList<(string Sql, string[] Parameters)> BoundStatements { get; } =
-    [
-        (AppendEventSql, SqliteRowBinding.EventParameters),
-        (UpsertDossierSql, SqliteRowBinding.DossierParameters),
-        (AddFactsSql, SqliteRowBinding.FactParameters),
-        (AddMonthFactsSql, SqliteRowBinding.FactParameters),
-        (DropEmptyFactsSql, SqliteRowBinding.FactParameters[..2]),
-        (DropEmptyMonthFactsSql, SqliteRowBinding.FactParameters[..2]),
-        (StaleMarks.MarkSqliteSql, ["@Month"]),
-    ];
 
     public static async Task<IIngestionSession> OpenAsync(DbConnectionFactory db, CancellationToken ct)
     {
         var connection = (SqliteConnection)await db.OpenAsync(ct).ConfigureAwait(false);
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition(WriterPragmasSql, cancellationToken: ct)).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(SqliteIngestionSql.WriterPragmasSql, cancellationToken: ct)).ConfigureAwait(false);
             var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false); // BEGIN IMMEDIATE
             return new SqliteIngestionSession(connection, transaction);
         }
@@ -127,7 +67,7 @@ internal sealed class SqliteIngestionSession : IIngestionSession
     public async Task<Dictionary<string, List<DossierEvent>>> LoadEventsAsync(IReadOnlyCollection<string> dossierCodes, CancellationToken ct)
     {
         var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
-            LoadEventsSql, new { Codes = JsonSerializer.Serialize(dossierCodes) }, transaction, cancellationToken: ct)).ConfigureAwait(false);
+            SqliteIngestionSql.LoadEventsSql, new { Codes = JsonSerializer.Serialize(dossierCodes) }, transaction, cancellationToken: ct)).ConfigureAwait(false);
         return rows.GroupBy(r => r.DossierCode, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(r => r.ToEvent()).ToList(), StringComparer.Ordinal);
     }
@@ -135,7 +75,7 @@ internal sealed class SqliteIngestionSession : IIngestionSession
     public async Task<Dictionary<string, DossierRow>> LoadDossiersAsync(IReadOnlyCollection<string> dossierCodes, CancellationToken ct)
     {
         var rows = await connection.QueryAsync<DossierRow>(new CommandDefinition(
-            LoadDossiersSql, new { Codes = JsonSerializer.Serialize(dossierCodes) }, transaction, cancellationToken: ct)).ConfigureAwait(false);
+            SqliteIngestionSql.LoadDossiersSql, new { Codes = JsonSerializer.Serialize(dossierCodes) }, transaction, cancellationToken: ct)).ConfigureAwait(false);
         return rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
     }
 
@@ -213,7 +153,7 @@ internal sealed class SqliteIngestionSession : IIngestionSession
 
     public async IAsyncEnumerable<DossierEvent> ReadAllEventsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var row in connection.QueryUnbufferedAsync<EventRow>(ReadAllEventsSql, transaction: transaction).WithCancellation(ct).ConfigureAwait(false))
+        await foreach (var row in connection.QueryUnbufferedAsync<EventRow>(SqliteIngestionSql.ReadAllEventsSql, transaction: transaction).WithCancellation(ct).ConfigureAwait(false))
         {
             yield return row.ToEvent();
         }

@@ -1,0 +1,88 @@
+namespace Scorecard.Infrastructure.Ingestion;
+
+/// <summary>
+/// The statements of <see cref="SqlServerIngestionSession"/>: dossier lists and event ids as one JSON
+/// parameter (OPENJSON), and one update-then-insert per table from the session's #temp tables.
+/// </summary>
+internal static class SqlServerIngestionSql
+{
+    public const string LockSql = "EXEC sp_getapplock @Resource = N'scorecard-ingestion', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000";
+
+    public const string LoadEventsSql = $"""
+        SELECT {EventRow.Columns} FROM dossier_events
+        WHERE dossier_code IN (SELECT CAST(j.value AS varchar(64)) FROM OPENJSON(@Codes) j)
+        """;
+
+    public const string LoadDossiersSql = $"""
+        SELECT {DossierColumns.Select} FROM dossiers
+        WHERE code IN (SELECT CAST(j.value AS varchar(64)) FROM OPENJSON(@Codes) j)
+        """;
+
+    /// <summary>
+    /// Each announced id with its class (ids the id column's collation holds equal share one) and
+    /// whether the log holds it: the duplicate test of the row-by-row append, made once for the group.
+    /// </summary>
+    public const string ClassifyIdsSql = """
+        SELECT CAST(j.[key] AS int) AS Position,
+               CAST(DENSE_RANK() OVER (ORDER BY CAST(j.value AS varchar(64))) AS int) AS Class,
+               CAST(CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.id = CAST(j.value AS varchar(64))) THEN 1 ELSE 0 END AS bit) AS Stored
+        FROM OPENJSON(@Ids) j
+        """;
+
+    public const string LastSequenceSql = "SELECT ISNULL(MAX(seq), 0) FROM dossier_events";
+
+    /// <summary>ORDER BY ord: SQL Server assigns the identity (seq) in that order, the order the session numbered them.</summary>
+    public const string InsertEventsSql = $"""
+        INSERT INTO dossier_events ({SqlServerStaging.EventColumns})
+        SELECT {SqlServerStaging.EventColumns} FROM #events ORDER BY ord;
+        TRUNCATE TABLE #events;
+        """;
+
+    public const string UpsertDossiersSql = $"""
+        UPDATE d SET {DossierColumns.UpdateFromStaged}
+        FROM dossiers d INNER JOIN #dossiers s ON s.code = d.code;
+        INSERT INTO dossiers ({DossierColumns.Insert})
+        SELECT {DossierColumns.Insert} FROM #dossiers s
+        WHERE NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.code = s.code);
+        TRUNCATE TABLE #dossiers;
+        """;
+
+    public const string AddDayFactsSql = $"""
+        UPDATE f SET {FactColumns.AddStaged}
+        FROM daily_facts f INNER JOIN #day_facts s ON s.unit_id = f.unit_id AND s.day = f.day;
+        INSERT INTO daily_facts (unit_id, day, {FactColumns.Names})
+        SELECT unit_id, day, {FactColumns.Names} FROM #day_facts s
+        WHERE NOT EXISTS (SELECT 1 FROM daily_facts f WHERE f.unit_id = s.unit_id AND f.day = s.day);
+        DELETE FROM daily_facts
+        WHERE {FactColumns.AllZero} AND EXISTS (SELECT 1 FROM #day_facts s WHERE s.unit_id = daily_facts.unit_id AND s.day = daily_facts.day);
+        TRUNCATE TABLE #day_facts;
+        """;
+
+    public const string AddMonthFactsSql = $"""
+        UPDATE f SET {FactColumns.AddStaged}
+        FROM monthly_facts f INNER JOIN #month_facts s ON s.unit_id = f.unit_id AND s.month = f.month;
+        INSERT INTO monthly_facts (unit_id, month, {FactColumns.Names})
+        SELECT unit_id, month, {FactColumns.Names} FROM #month_facts s
+        WHERE NOT EXISTS (SELECT 1 FROM monthly_facts f WHERE f.unit_id = s.unit_id AND f.month = s.month);
+        DELETE FROM monthly_facts
+        WHERE {FactColumns.AllZero} AND EXISTS (SELECT 1 FROM #month_facts s WHERE s.unit_id = monthly_facts.unit_id AND s.month = monthly_facts.month);
+        TRUNCATE TABLE #month_facts;
+        """;
+
+    /// <summary>
+    /// <see cref="StaleMarks.MarkSqlServerSql"/> for a set of months (distinct, as JSON): each mark's
+    /// version is bumped once, or the mark inserted; the range locks keep two writers from inserting the same mark.
+    /// </summary>
+    public const string MarkMonthsSql = """
+        UPDATE m SET version = m.version + 1
+        FROM indicator_values_stale m WITH (UPDLOCK, SERIALIZABLE)
+        WHERE m.month IN (SELECT CAST(j.value AS varchar(10)) FROM OPENJSON(@Months) j);
+        INSERT INTO indicator_values_stale (month, version)
+        SELECT CAST(j.value AS varchar(10)), 1 FROM OPENJSON(@Months) j
+        WHERE NOT EXISTS (SELECT 1 FROM indicator_values_stale m WITH (UPDLOCK, SERIALIZABLE) WHERE m.month = CAST(j.value AS varchar(10)));
+        """;
+
+    public const string ClearProjectionsSql = "DELETE FROM monthly_facts; DELETE FROM daily_facts; DELETE FROM dossiers;";
+
+    public const string ReadAllEventsSql = $"SELECT {EventRow.Columns} FROM dossier_events ORDER BY dossier_code, at, seq";
+}
