@@ -39,7 +39,7 @@ public sealed record DossierRow
 
     public static DossierRow From(DossierState state, int unitId, int procedureId, Procedure procedure, WorkCalendar calendar)
     {
-        var facts = DossierFacts.From(state, procedure, calendar);
+        // The stored timeliness is classified once here; ToFacts derives the on-time flag from it.
         var timeliness = state.IsFinished && state.IsCounted ? TimelinessRules.Classify(state, state.FinishedAt!.Value, calendar) : null;
         return new DossierRow
         {
@@ -63,9 +63,9 @@ public sealed record DossierRow
             Digitised = state.Digitised,
             ElectronicResult = state.ElectronicResult,
             PopulationDbUsed = state.PopulationDbUsed,
-            OnlineEligible = facts.OnlineEligible,
-            PersonApplicant = facts.PersonApplicant,
-            Violation = facts.Violation,
+            OnlineEligible = procedure.OnlineService != OnlineService.None,
+            PersonApplicant = procedure.PersonApplicant,
+            Violation = DossierContributions.IsOnlineOnlyViolation(state, procedure),
         };
     }
 
