@@ -119,6 +119,7 @@ public sealed class IngestionGatheringTests
     private async Task<List<string>> StoredAtAsync(string code)
     {
         await using var connection = await factory.OpenDatabaseAsync();
-        return [.. await connection.QueryAsync<string>("SELECT DISTINCT stored_at FROM dossier_events WHERE dossier_code = @Code", new { Code = code })];
+        var times = await connection.QueryAsync<object>("SELECT DISTINCT stored_at FROM dossier_events WHERE dossier_code = @Code", new { Code = code });
+        return [.. times.Select(t => Convert.ToString(t, System.Globalization.CultureInfo.InvariantCulture)!)]; // text on SQLite, datetimeoffset on SQL Server
     }
 }
