@@ -116,10 +116,9 @@ public sealed class IngestionGatheringTests
     }
 
     /// <returns>The distinct arrival times of the dossier's events (one per transaction that stored some).</returns>
-    private async Task<List<string>> StoredAtAsync(string code)
+    private async Task<List<DateTimeOffset>> StoredAtAsync(string code)
     {
         await using var connection = await factory.OpenDatabaseAsync();
-        var times = await connection.QueryAsync<object>("SELECT DISTINCT stored_at FROM dossier_events WHERE dossier_code = @Code", new { Code = code });
-        return [.. times.Select(t => Convert.ToString(t, System.Globalization.CultureInfo.InvariantCulture)!)]; // text on SQLite, datetimeoffset on SQL Server
+        return [.. await connection.QueryAsync<DateTimeOffset>("SELECT DISTINCT stored_at FROM dossier_events WHERE dossier_code = @Code", new { Code = code })];
     }
 }
