@@ -33,6 +33,10 @@ public sealed class IngestionGatheringTests
 
     private DossierEventWriter Writer => factory.Services.GetRequiredService<DossierEventWriter>();
 
+    /// <summary>Queues one event straight to the writer, as the request that announced <paramref name="arrival"/>.</summary>
+    private Task<BatchOutcome> QueueAsync(DossierEvent e, DossierEventWriter.Arrival arrival) =>
+        Writer.WriteAsync([new IncomingEvent(0, e)], null, null, CancellationToken.None, arrival);
+
     private static object Received(string code, string at = "2025-03-03T08:00:00+07:00") =>
         new { id = $"{code}-r", dossierCode = code, type = "received", at, procedureCode = "1.000001", unitCode = "P.A.1", channel = "online" };
 
@@ -43,12 +47,10 @@ public sealed class IngestionGatheringTests
         var first = TestProvince.PostAsync(admin, Received("G-1"));
         await Task.Delay(300); // the first batch is queued by now, and held for the request on its way
 
-        var second = Writer.WriteAsync(
-            [new IncomingEvent(0, new DossierEvent("G-2-r", "G-2", DossierEventType.Received, new DateTimeOffset(2025, 3, 3, 8, 0, 0, TimeSpan.FromHours(7)), 0)
-            {
-                ProcedureCode = "1.000001", UnitCode = "P.A.1", Channel = Channel.Online,
-            })],
-            null, null, CancellationToken.None, onItsWay);
+        var second = QueueAsync(new DossierEvent("G-2-r", "G-2", DossierEventType.Received, new DateTimeOffset(2025, 3, 3, 8, 0, 0, TimeSpan.FromHours(7)), 0)
+        {
+            ProcedureCode = "1.000001", UnitCode = "P.A.1", Channel = Channel.Online,
+        }, onItsWay);
 
         using var answer = await first;
         Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -68,9 +70,7 @@ public sealed class IngestionGatheringTests
         var first = TestProvince.PostAsync(admin, Received("G-6", "2025-04-07T08:00:00+07:00")); // a day and month no other test uses
         await Task.Delay(300);
 
-        var second = Writer.WriteAsync(
-            [new IncomingEvent(0, new DossierEvent("G-6-x", "G-6", DossierEventType.Resolved, new DateTimeOffset(2025, 4, 8, 10, 0, 0, TimeSpan.FromHours(7)), 0))],
-            null, null, CancellationToken.None, onItsWay);
+        var second = QueueAsync(new DossierEvent("G-6-x", "G-6", DossierEventType.Resolved, new DateTimeOffset(2025, 4, 8, 10, 0, 0, TimeSpan.FromHours(7)), 0), onItsWay);
 
         using var answer = await first;
         Assert.That((await second).Accepted, Is.EqualTo(1));

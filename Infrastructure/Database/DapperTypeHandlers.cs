@@ -36,6 +36,9 @@ public static class DapperTypeHandlers
     public static string FormatInstant(DateTimeOffset value) =>
         value.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>The stored text form of a day: <see cref="DateFormat"/>.</summary>
+    public static string FormatDate(DateOnly day) => day.ToString(DateFormat, CultureInfo.InvariantCulture);
+
     public static DateTimeOffset ParseInstant(string text) =>
         DateTimeOffset.ParseExact(text, InstantFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
@@ -71,7 +74,7 @@ public static class DapperTypeHandlers
             if (parameter is SqliteParameter)
             {
                 parameter.DbType = DbType.String;
-                parameter.Value = value.ToString(DateFormat, CultureInfo.InvariantCulture);
+                parameter.Value = FormatDate(value);
             }
             else
             {

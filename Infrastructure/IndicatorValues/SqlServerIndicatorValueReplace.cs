@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Scorecard.Infrastructure.Database;
@@ -56,8 +55,8 @@ internal static class SqlServerIndicatorValueReplace
                 i = r.IndicatorCode,
                 p = r.Period,
                 t = r.PeriodType,
-                s = Date(r.PeriodStart),
-                e = Date(r.PeriodEnd),
+                s = DapperTypeHandlers.FormatDate(r.PeriodStart),
+                e = DapperTypeHandlers.FormatDate(r.PeriodEnd),
                 n = r.Numerator,
                 d = r.Denominator,
                 v = r.Value,
@@ -67,6 +66,4 @@ internal static class SqlServerIndicatorValueReplace
             await connection.ExecuteAsync(new CommandDefinition(InsertJsonSql, new { Rows = json }, transaction, cancellationToken: ct)).ConfigureAwait(false);
         }
     }
-
-    private static string Date(DateOnly day) => day.ToString(DapperTypeHandlers.DateFormat, CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Scorecard.Infrastructure.Database;
@@ -39,11 +38,20 @@ internal static class SqliteIndicatorValueMerge
     /// <returns>The number of rows inserted, updated or deleted.</returns>
     public static async Task<int> MergeAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<string>? periods, IReadOnlyList<IndicatorValueRow> rows, CancellationToken ct)
     {
+        Task<IEnumerable<(string, string, string)>> KeysAsync(string sql, object? parameters) =>
+            connection.QueryAsync<(string, string, string)>(new CommandDefinition(sql, parameters, transaction, cancellationToken: ct));
+
         var stale = new HashSet<(string Unit, string Indicator, string Period)>();
-        foreach (var period in periods ?? [null!])
+        if (periods is null)
         {
-            var (sql, parameters) = period is null ? (AllKeysSql, null) : (PeriodKeysSql, new { Period = period });
-            stale.UnionWith(await connection.QueryAsync<(string, string, string)>(new CommandDefinition(sql, parameters, transaction, cancellationToken: ct)).ConfigureAwait(false));
+            stale.UnionWith(await KeysAsync(AllKeysSql, null).ConfigureAwait(false));
+        }
+        else
+        {
+            foreach (var period in periods)
+            {
+                stale.UnionWith(await KeysAsync(PeriodKeysSql, new { Period = period }).ConfigureAwait(false));
+            }
         }
 
         var written = 0;
@@ -76,14 +84,12 @@ internal static class SqliteIndicatorValueMerge
         s.Bind(2, row.IndicatorCode);
         s.Bind(3, row.Period);
         s.Bind(4, row.PeriodType);
-        s.Bind(5, Date(row.PeriodStart));
-        s.Bind(6, Date(row.PeriodEnd));
+        s.Bind(5, DapperTypeHandlers.FormatDate(row.PeriodStart));
+        s.Bind(6, DapperTypeHandlers.FormatDate(row.PeriodEnd));
         s.Bind(7, row.Numerator);
         s.Bind(8, row.Denominator);
         s.Bind(9, row.Value);
         s.Bind(10, row.Band);
         s.Bind(11, row.Target);
     }
-
-    private static string Date(DateOnly day) => day.ToString(DapperTypeHandlers.DateFormat, CultureInfo.InvariantCulture);
 }

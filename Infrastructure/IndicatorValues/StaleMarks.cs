@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Dapper;
 using Scorecard.Infrastructure.Database;
 
@@ -31,7 +30,7 @@ public static class StaleMarks
 
     /// <summary>The mark of a month: its first day, <c>yyyy-MM-dd</c>.</summary>
     public static string Of(DateOnly month) =>
-        new DateOnly(month.Year, month.Month, 1).ToString(DapperTypeHandlers.DateFormat, CultureInfo.InvariantCulture);
+        DapperTypeHandlers.FormatDate(new DateOnly(month.Year, month.Month, 1));
 
     public static string MarkSql(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite ? MarkSqliteSql : MarkSqlServerSql;
 

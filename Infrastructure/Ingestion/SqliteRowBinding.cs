@@ -1,4 +1,3 @@
-using System.Globalization;
 using Scorecard.Domain.Dossiers;
 using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Database;
@@ -73,7 +72,7 @@ internal static class SqliteRowBinding
     public static void BindFacts(SqliteStatement s, int unitId, DateOnly day, FactCounts? counts)
     {
         s.Bind(1, unitId);
-        s.Bind(2, Day(day));
+        s.Bind(2, DapperTypeHandlers.FormatDate(day));
         if (counts is not { } c)
         {
             return;
@@ -93,8 +92,6 @@ internal static class SqliteRowBinding
         s.Bind(14, c.ResolvedOrReturned);
         s.Bind(15, c.ElectronicResult);
     }
-
-    public static string Day(DateOnly day) => day.ToString(DapperTypeHandlers.DateFormat, CultureInfo.InvariantCulture);
 
     private static string? Instant(DateTimeOffset? instant) => instant is { } i ? DapperTypeHandlers.FormatInstant(i) : null;
 }
