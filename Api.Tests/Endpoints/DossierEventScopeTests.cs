@@ -37,20 +37,27 @@ public sealed class DossierEventScopeTests : ApiFixture
     }
 
     [Test]
-    public async Task Post_WhenIntegratorSendsAnEventForAnotherUnitsDossier_RejectsThatEvent()
+    public async Task Post_WhenIntegratorSendsAnEventUnderAnotherSourcesCode_LeavesThatDossierAlone()
     {
         var result = await (await TestProvince.PostAsync(integratorA,
             new { id = "b-2", dossierCode = "B-1", type = "resolved", at = "2025-03-04T08:00:00+07:00" })).Content.ReadFromJsonAsync<JsonElement>();
+        var dossier = await Admin.GetFromJsonAsync<JsonElement>("/api/dossiers/B-1?source=bootstrap");
 
-        Assert.That(result.GetProperty("accepted").GetInt32(), Is.EqualTo(0));
-        Assert.That(result.GetProperty("rejected")[0].GetProperty("errors")[0].GetProperty("message").GetString(), Does.Contain("'P.B'"));
+        Assert.That(result.GetProperty("accepted").GetInt32(), Is.EqualTo(1), "kept under integrator A's own code B-1, waiting for its received");
+        Assert.That(dossier.GetProperty("status").GetString(), Is.EqualTo("received"));
     }
 
     [Test]
-    public async Task GetDossier_WhenOutsideTheKeysSubtree_Is403()
+    public async Task GetDossier_WhenOutsideTheKeysSubtree_Is404AsIfItDidNotExist()
     {
-        await ProblemAssert.IsProblemAsync(await integratorA.GetAsync("/api/dossiers/B-1"), HttpStatusCode.Forbidden);
-        await ProblemAssert.IsProblemAsync(await integratorA.GetAsync("/api/dossiers/B-1/events"), HttpStatusCode.Forbidden);
+        foreach (var path in new[] { "", "/events" })
+        {
+            var hidden = await ProblemAssert.IsProblemAsync(await integratorA.GetAsync($"/api/dossiers/B-1{path}"), HttpStatusCode.NotFound);
+            var missing = await ProblemAssert.IsProblemAsync(await integratorA.GetAsync($"/api/dossiers/B-404{path}"), HttpStatusCode.NotFound);
+
+            Assert.That(hidden.GetProperty("detail").GetString(), Is.EqualTo(missing.GetProperty("detail").GetString()!.Replace("B-404", "B-1", StringComparison.Ordinal)));
+            Assert.That(hidden.GetProperty("detail").GetString(), Does.Not.Contain("P.B"));
+        }
     }
 
     [Test]

@@ -1,6 +1,7 @@
 using System.Net;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Scorecard.Infrastructure.Keys;
 using Scorecard.Api.Tests.Support;
 using Scorecard.Domain.Dossiers;
 using Scorecard.Infrastructure.Ingestion;
@@ -35,7 +36,7 @@ public sealed class IngestionGatheringTests
 
     /// <summary>Queues one event straight to the writer, as the request that announced <paramref name="arrival"/>.</summary>
     private Task<BatchOutcome> QueueAsync(DossierEvent e, DossierEventWriter.Arrival arrival) =>
-        Writer.WriteAsync([new IncomingEvent(0, e)], null, null, CancellationToken.None, arrival);
+        Writer.WriteAsync([new IncomingEvent(0, e)], new EventSender(ApiKey.BootstrapSource, null, null), CancellationToken.None, arrival);
 
     private static object Received(string code, string at = "2025-03-03T08:00:00+07:00") =>
         new { id = $"{code}-r", dossierCode = code, type = "received", at, procedureCode = "1.000001", unitCode = "P.A.1", channel = "online" };

@@ -22,6 +22,9 @@ internal enum ScopedRead
     /// <summary>403 naming the unit.</summary>
     Forbidden,
 
+    /// <summary>404 with the very answer given for something that does not exist (the route names one tenant's thing).</summary>
+    Hidden,
+
     /// <summary>200 listing rows of its own subtree only.</summary>
     Rows,
 
@@ -101,8 +104,8 @@ internal static class SecurityMatrix
             Unit = "P.B",
             Body = n => $$"""{"events":[{"id":"m-{{n}}","dossierCode":"M-{{n}}","type":"received","at":"2025-03-03T08:00:00+07:00","procedureCode":"1.000002","unitCode":"P.B","channel":"direct"}]}""",
         },
-        ["GET /api/dossiers/{code}"] = new("/api/dossiers/B-1", Access.Read) { Scoped = ScopedRead.Forbidden, Unit = "P.B.1" },
-        ["GET /api/dossiers/{code}/events"] = new("/api/dossiers/B-1/events", Access.Read) { Scoped = ScopedRead.Forbidden, Unit = "P.B.1" },
+        ["GET /api/dossiers/{code}"] = new("/api/dossiers/B-1", Access.Read) { Scoped = ScopedRead.Hidden, Unit = "P.B.1" },
+        ["GET /api/dossiers/{code}/events"] = new("/api/dossiers/B-1/events", Access.Read) { Scoped = ScopedRead.Hidden, Unit = "P.B.1" },
         ["GET /api/scorecards/{unitCode}"] = new("/api/scorecards/P.B?period=2025", Access.Read) { Scoped = ScopedRead.Forbidden, Unit = "P.B" },
         ["GET /api/map"] = new("/api/map?indicator=on-time&period=2025&level=commune&parentCode=P.B", Access.Read) { Scoped = ScopedRead.Forbidden, Unit = "P.B" },
         ["GET /api/rankings"] = new("/api/rankings?period=2025&level=commune&parentCode=P.B", Access.Read) { Scoped = ScopedRead.Forbidden, Unit = "P.B" },

@@ -53,8 +53,8 @@ public sealed partial class SecurityMatrixTests
     [Test]
     public async Task SkipToken_ForgedToStartBeforeTheOtherSubtree_ShowsNoRowOfIt()
     {
-        // Keyset continuation after "A-9" in code order: B-1 and B-2 follow, both in P.B.
-        var token = "k" + Base64Url.EncodeToString(Encoding.UTF8.GetBytes("""["A-9"]"""));
+        // Keyset continuation after the admin's "A-9" in (source, code) order: B-1 and B-2 follow, both in P.B.
+        var token = "k" + Base64Url.EncodeToString(Encoding.UTF8.GetBytes("""["bootstrap","A-9"]"""));
 
         var page = await FeedAsync("/odata/Dossiers?$expand=Unit&$skiptoken=" + token);
         var all = await clients[KeyKind.Analyst].GetStringAsync(new Uri("/odata/Dossiers?$skiptoken=" + token, UriKind.Relative));

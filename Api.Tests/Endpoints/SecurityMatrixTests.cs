@@ -130,7 +130,12 @@ public sealed partial class SecurityMatrixTests
 
         if ((int)status >= 400)
         {
-            Assert.That(ErrorMessage(response, text), scoped == ScopedRead.Forbidden ? Does.Contain($"'{cell.Unit}'") : Is.Not.Empty);
+            Assert.That(ErrorMessage(response, text), scoped switch
+            {
+                ScopedRead.Forbidden => Does.Contain($"'{cell.Unit}'"),
+                ScopedRead.Hidden => Is.EqualTo(await NotFoundMessageAsync(kind, route)),
+                _ => Is.Not.Empty,
+            });
             return;
         }
 
@@ -147,10 +152,24 @@ public sealed partial class SecurityMatrixTests
         (_, KeyKind.None or KeyKind.Wrong or KeyKind.Revoked) => (HttpStatusCode.Unauthorized, null),
         (_, KeyKind.Admin) => (cell.Success, null),
         (Access.Read, KeyKind.Analyst) => (HttpStatusCode.OK, null),
-        (Access.Read, KeyKind.OtherSubtreeIntegrator) => (cell.Scoped == ScopedRead.Forbidden ? HttpStatusCode.Forbidden : HttpStatusCode.OK, cell.Scoped),
+        (Access.Read, KeyKind.OtherSubtreeIntegrator) => (cell.Scoped switch
+        {
+            ScopedRead.Forbidden => HttpStatusCode.Forbidden,
+            ScopedRead.Hidden => HttpStatusCode.NotFound,
+            _ => HttpStatusCode.OK,
+        }, cell.Scoped),
         (Access.Ingest, KeyKind.OtherSubtreeIntegrator) => (HttpStatusCode.Forbidden, ScopedRead.Forbidden),
         _ => (HttpStatusCode.Forbidden, null),
     };
+
+    /// <summary>What the key is told of a thing that does not exist at all, on the same route.</summary>
+    private async Task<string> NotFoundMessageAsync(KeyKind kind, string route)
+    {
+        var url = SecurityMatrix.Routes[route].Url.Replace("B-1", "NO-SUCH-DOSSIER", StringComparison.Ordinal);
+        using var response = await clients[kind].GetAsync(new Uri(url, UriKind.Relative));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), url);
+        return ErrorMessage(response, await response.Content.ReadAsStringAsync()).Replace("NO-SUCH-DOSSIER", "B-1", StringComparison.Ordinal);
+    }
 
     private static void AssertScope(MatrixRoute cell, KeyKind kind, ScopedRead? scoped, JsonElement json)
     {

@@ -39,8 +39,8 @@ public sealed class SharedLogTests : ApiFixture
         await using var connection = await Factory.Services.GetRequiredService<DbConnectionFactory>().OpenAsync(CancellationToken.None);
         var sqlite = Factory.Provider == DatabaseProvider.Sqlite;
         var sql = sqlite
-            ? "INSERT INTO dossier_events (seq, id, dossier_code, type, at, stored_at) SELECT MAX(seq) + 1, @Id, @Code, @Type, @At, @At FROM dossier_events"
-            : "INSERT INTO dossier_events (id, dossier_code, type, at, stored_at) VALUES (@Id, @Code, @Type, @At, @At)";
+            ? "INSERT INTO dossier_events (seq, source, id, dossier_code, type, at, stored_at) SELECT MAX(seq) + 1, 'bootstrap', @Id, @Code, @Type, @At, @At FROM dossier_events"
+            : "INSERT INTO dossier_events (source, id, dossier_code, type, at, stored_at) VALUES ('bootstrap', @Id, @Code, @Type, @At, @At)";
         await connection.ExecuteAsync(sql, new { Id = id, Code = dossierCode, Type = type, At = at });
     }
 }

@@ -67,7 +67,7 @@ public sealed class SqlServerStagingTests
         using var rows = SqlServerStaging.DossierTable();
         var received = new DateTimeOffset(2025, 3, 3, 8, 0, 0, TimeSpan.FromHours(7));
 
-        SqlServerStaging.AddDossier(rows, new DossierRow { Code = "D-1", ProcedureId = 1, UnitId = 2, Channel = "online", Status = "received", ReceivedAt = received });
+        SqlServerStaging.AddDossier(rows, new DossierRow { Source = "s1", Code = "D-1", ProcedureId = 1, UnitId = 2, Channel = "online", Status = "received", ReceivedAt = received });
 
         AssertNullsOnlyWhereAllowed(rows, "dossiers");
         Assert.That((DateTimeOffset)rows.Rows[0]["received_at"], Is.EqualTo(received).And.Property(nameof(DateTimeOffset.Offset)).EqualTo(TimeSpan.Zero));
@@ -130,12 +130,21 @@ public sealed class SqlServerStagingTests
         {
             using var reader = new StringReader(script.Contents);
             var fragment = (TSqlScript)new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out _);
-            foreach (var create in fragment.Batches.SelectMany(b => b.Statements).OfType<CreateTableStatement>())
+            static (SqlDataTypeOption, bool) Typed(ColumnDefinition c) => (((SqlDataTypeReference)c.DataType).SqlDataTypeOption,
+                c.Constraints.OfType<NullableConstraintDefinition>().SingleOrDefault()?.Nullable ?? true);
+            foreach (var statement in fragment.Batches.SelectMany(b => b.Statements))
             {
-                tables[create.SchemaObjectName.BaseIdentifier.Value] = create.Definition.ColumnDefinitions.ToDictionary(
-                    c => c.ColumnIdentifier.Value,
-                    c => (((SqlDataTypeReference)c.DataType).SqlDataTypeOption,
-                        c.Constraints.OfType<NullableConstraintDefinition>().SingleOrDefault()?.Nullable ?? true));
+                if (statement is CreateTableStatement create)
+                {
+                    tables[create.SchemaObjectName.BaseIdentifier.Value] = create.Definition.ColumnDefinitions.ToDictionary(c => c.ColumnIdentifier.Value, Typed);
+                }
+                else if (statement is AlterTableAddTableElementStatement alter)
+                {
+                    foreach (var column in alter.Definition.ColumnDefinitions)
+                    {
+                        tables[alter.SchemaObjectName.BaseIdentifier.Value][column.ColumnIdentifier.Value] = Typed(column);
+                    }
+                }
             }
         }
 

@@ -40,13 +40,13 @@ internal sealed class ApiKeyAuthenticationHandler(
 
         if (Options.BootstrapAdminKey is { Length: > 0 } bootstrap && ApiKeySecrets.Matches(presented, ApiKeySecrets.Hash(bootstrap)))
         {
-            return Success(Roles.Admin, null, null, "bootstrap");
+            return Success(Roles.Admin, null, null, "bootstrap", ApiKey.BootstrapSource);
         }
 
         var key = await keys.FindAsync(presented, Context.RequestAborted).ConfigureAwait(false);
         return key is null
             ? AuthenticateResult.Fail("The API key is not valid or has been revoked.")
-            : Success(WireName.Of(key.Role), key.UnitCode, key.Id, key.Name);
+            : Success(WireName.Of(key.Role), key.UnitCode, key.Id, key.Name, key.Source);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -90,9 +90,9 @@ internal sealed class ApiKeyAuthenticationHandler(
         return null;
     }
 
-    private AuthenticateResult Success(string role, string? unitCode, string? keyId, string name)
+    private AuthenticateResult Success(string role, string? unitCode, string? keyId, string name, string source)
     {
-        var claims = new List<Claim> { new(ClaimTypes.Role, role), new(ClaimTypes.Name, name) };
+        var claims = new List<Claim> { new(ClaimTypes.Role, role), new(ClaimTypes.Name, name), new(Roles.SourceClaim, source) };
         if (unitCode is not null)
         {
             claims.Add(new Claim(Roles.UnitScopeClaim, unitCode));

@@ -16,6 +16,9 @@ internal static class Roles
     /// <summary>Claim holding the code of the unit whose subtree a key is limited to.</summary>
     public const string UnitScopeClaim = "scorecard:unit";
 
+    /// <summary>Claim holding the source the key speaks for (the integrator its events belong to).</summary>
+    public const string SourceClaim = "scorecard:source";
+
     /// <summary>Claim holding the key id (absent for the bootstrap key).</summary>
     public const string KeyIdClaim = "scorecard:key";
 }

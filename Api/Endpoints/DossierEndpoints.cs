@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Scorecard.Api.Auth;
 using Scorecard.Domain.Dossiers;
 using Scorecard.Infrastructure.Dossiers;
@@ -12,57 +13,52 @@ internal static class DossierEndpoints
     public static IEndpointRouteBuilder MapDossierEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/dossiers").WithTags("Dossier events");
-        group.MapGet("/{code}", GetDossier).WithSummary("A dossier's state folded from its events, with its timeliness as of now.");
-        group.MapGet("/{code}/events", GetEvents).WithSummary("Every event stored for a dossier, in the order they are applied.");
+        group.MapGet("/{code}", GetDossier)
+            .WithSummary("A dossier's state folded from its events, with its timeliness as of now. 'source' picks among the dossiers of several sources under one code.");
+        group.MapGet("/{code}/events", GetEvents)
+            .WithSummary("Every event stored for a dossier, in the order they are applied; admins also see the events not applied, and why.");
         return app;
     }
 
     private static async Task<Results<Ok<DossierView>, ProblemHttpResult>> GetDossier(
-        string code, ClaimsPrincipal user, DossierReader reader, ReferenceDataCache referenceCache, TimeProvider clock, CancellationToken ct)
+        string code, [FromQuery] string? source, ClaimsPrincipal user, DossierReader reader, ReferenceDataCache referenceCache, TimeProvider clock,
+        CancellationToken ct)
     {
-        var stored = await reader.EventsAsync(code, ct).ConfigureAwait(false);
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
-        var events = stored.Select(s => s.Event).ToList();
-        var received = events.Find(e => e.Type == DossierEventType.Received);
-        if (received is null)
+        var (found, ambiguous) = DossierLookup.Find(await reader.EventsAsync(code, ct).ConfigureAwait(false), source, user, reference.Units);
+        if (found is null)
         {
-            return Problems.NotFound(stored.Count == 0
-                ? $"Dossier '{code}' has no events."
-                : $"Dossier '{code}' has {stored.Count} event(s) but no 'received' event yet.");
+            return ambiguous.Count > 0 ? Ambiguous(code, ambiguous) : Problems.NotFound(DossierLookup.NotFound(code));
         }
 
-        if (user.ScopeUnit() is { } scope && !reference.Units.IsAncestorOrSelf(scope, received.UnitCode!))
+        if (found.Received is not { } received)
         {
-            return Problems.OutsideScope(received.UnitCode!, scope);
+            return Problems.NotFound($"Dossier '{code}' has {found.Events.Count} event(s) but no 'received' event yet.");
         }
 
         var procedure = reference.Procedure(received.ProcedureCode!);
+        var events = SenderScopes.Applicable([.. found.Events.Select(s => s.Event)], received.UnitCode!, reference.Units);
         var state = DossierFold.Fold(events, procedure, reference.Calendar)!;
         var timeliness = TimelinessRules.Classify(state, clock.GetUtcNow(), reference.Calendar);
-        return TypedResults.Ok(DossierView.From(state, timeliness));
+        return TypedResults.Ok(DossierView.From(found.Source, state, timeliness));
     }
 
     private static async Task<Results<Ok<List<EventView>>, ProblemHttpResult>> GetEvents(
-        string code, ClaimsPrincipal user, DossierReader reader, ReferenceDataCache referenceCache, CancellationToken ct)
+        string code, [FromQuery] string? source, ClaimsPrincipal user, DossierReader reader, ReferenceDataCache referenceCache, CancellationToken ct)
     {
-        var stored = await reader.EventsAsync(code, ct).ConfigureAwait(false);
-        if (stored.Count == 0)
+        var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
+        var (found, ambiguous) = DossierLookup.Find(await reader.EventsAsync(code, ct).ConfigureAwait(false), source, user, reference.Units);
+        if (found is null)
         {
-            return Problems.NotFound($"Dossier '{code}' has no events.");
+            return ambiguous.Count > 0 ? Ambiguous(code, ambiguous) : Problems.NotFound(DossierLookup.NotFound(code));
         }
 
-        if (user.ScopeUnit() is { } scope)
-        {
-            var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
-            var unit = stored.Select(s => s.Event).FirstOrDefault(e => e.Type == DossierEventType.Received)?.UnitCode;
-            var keyId = user.FindFirstValue(Roles.KeyIdClaim);
-            var visible = unit is null ? stored.All(s => s.KeyId == keyId) : reference.Units.IsAncestorOrSelf(scope, unit);
-            if (!visible)
-            {
-                return Problems.OutsideScope(unit ?? code, scope);
-            }
-        }
-
-        return TypedResults.Ok(stored.Select(EventView.From).ToList());
+        var unit = found.Received?.UnitCode;
+        var views = found.Events.Select(s => EventView.From(s, unit is null || SenderScopes.Covers(s.Event, unit, reference.Units)));
+        return TypedResults.Ok(views.Where(v => v.Applied || user.IsAdmin()).ToList());
     }
+
+    private static ProblemHttpResult Ambiguous(string code, IReadOnlyList<string> sources) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
+            detail: $"Code '{code}' names dossiers of several sources this key may see: {string.Join(", ", sources.Select(s => $"'{s}'"))}. Choose one with ?source=.");
 }

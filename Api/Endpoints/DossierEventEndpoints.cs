@@ -2,8 +2,11 @@ using System.Data.Common;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Ingestion;
+using Scorecard.Api.Validation;
 using Scorecard.Domain.Dossiers;
 using Scorecard.Infrastructure.Ingestion;
 using Scorecard.Infrastructure.Reference;
@@ -22,8 +25,8 @@ internal static class DossierEventEndpoints
     }
 
     private static async Task<Results<Ok<IngestionResponse>, ProblemHttpResult>> PostEvents(
-        JsonDocument body, ClaimsPrincipal user, ReferenceDataCache referenceCache, EventValidators validators, DossierEventWriter writer,
-        HttpContext http, CancellationToken ct)
+        JsonDocument body, [FromQuery] string? source, ClaimsPrincipal user, ReferenceDataCache referenceCache, EventValidators validators,
+        DossierEventWriter writer, IOptions<IngestionLimits> limits, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         using var document = body;
         if (document.RootElement.ValueKind != JsonValueKind.Object
@@ -39,9 +42,20 @@ internal static class DossierEventEndpoints
                 detail: $"A batch holds at most {DossierEventEndpointsLimits.MaxEvents} events; this one has {events.Count}. Split it.");
         }
 
+        var scope = user.ScopeUnit();
+        if (source is not null && (!user.IsAdmin() || scope is not null || !ValidationExtensions.IsCodeText(source)))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                detail: "Only a province-wide admin key may send events for another source ('source' must then be a code); nothing was stored.");
+        }
+
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
         var (valid, rejected) = BatchValidation.Validate(events, validators.For(reference));
-        var scope = user.ScopeUnit();
+        if (!user.IsAdmin() && limits.Value.MaxEventAgeDays > 0)
+        {
+            EventAge.RejectOlderThan(valid, rejected, clock.GetUtcNow().AddDays(-limits.Value.MaxEventAgeDays), limits.Value.MaxEventAgeDays);
+        }
+
         var outside = valid.Where(e => e.Event.Type == DossierEventType.Received && scope is not null && !reference.Units.IsAncestorOrSelf(scope, e.Event.UnitCode!))
             .Select(e => e.Event.UnitCode!).Distinct(StringComparer.Ordinal).ToList();
         if (outside.Count > 0)
@@ -52,7 +66,8 @@ internal static class DossierEventEndpoints
 
         try
         {
-            var outcome = await writer.WriteAsync(valid, scope, user.FindFirstValue(Roles.KeyIdClaim), ct, http.Features.Get<DossierEventWriter.Arrival>()).ConfigureAwait(false);
+            var sender = new EventSender(source ?? user.Source(), scope, user.FindFirstValue(Roles.KeyIdClaim));
+            var outcome = await writer.WriteAsync(valid, sender, ct, http.Features.Get<DossierEventWriter.Arrival>()).ConfigureAwait(false);
             var all = rejected.Concat(outcome.Rejected.GroupBy(r => r.Index).Select(g =>
                     new RejectedEvent(g.Key, g.First().Id, [.. g.Select(r => new FieldError(r.Field, r.Message))])))
                 .OrderBy(r => r.Index).ToList();

@@ -41,8 +41,19 @@ internal static class KeyEndpoints
             }
         }
 
-        var (key, plaintext) = await store.CreateAsync(request.Name!.Trim(), WireName.Parse<ApiKeyRole>(request.Role!), unitCode, clock.GetUtcNow(), ct).ConfigureAwait(false);
-        return TypedResults.Created($"/api/keys/{key.Id}", new CreatedKey(key.Id, key.Name, WireName.Of(key.Role), key.UnitCode, plaintext));
+        if (request.Source is { } source && scope is not null)
+        {
+            var tree = (await reference.GetAsync(ct).ConfigureAwait(false)).Units;
+            var holders = await store.OfSourceAsync(source, ct).ConfigureAwait(false);
+            if (holders.Count == 0 || holders.Any(k => k.UnitCode is null || !UnitScope.Contains(tree, scope, k.UnitCode)))
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                    detail: $"A key limited to '{scope}' may give a new key only the source of keys inside its subtree; '{source}' is not one.");
+            }
+        }
+
+        var (key, plaintext) = await store.CreateAsync(request.Name!.Trim(), WireName.Parse<ApiKeyRole>(request.Role!), unitCode, request.Source, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        return TypedResults.Created($"/api/keys/{key.Id}", new CreatedKey(key.Id, key.Name, WireName.Of(key.Role), key.UnitCode, key.Source, plaintext));
     }
 
     private static async Task<Ok<List<ApiKey>>> ListKeys(ClaimsPrincipal user, ReferenceDataCache reference, ApiKeyStore store, CancellationToken ct)
@@ -75,10 +86,11 @@ internal static class KeyEndpoints
     }
 }
 
-internal sealed record CreateKeyRequest(string? Name, string? Role, string? UnitCode);
+/// <param name="Source">The integrator the key speaks for; give an earlier key's source to replace that key. Default: a new source, the key's id.</param>
+internal sealed record CreateKeyRequest(string? Name, string? Role, string? UnitCode, string? Source = null);
 
 /// <summary>The only answer that ever carries a key's plaintext.</summary>
-internal sealed record CreatedKey(string Id, string Name, string Role, string? UnitCode, string Key);
+internal sealed record CreatedKey(string Id, string Name, string Role, string? UnitCode, string Source, string Key);
 
 internal sealed class CreateKeyRequestValidator : AbstractValidator<CreateKeyRequest>
 {
@@ -87,5 +99,6 @@ internal sealed class CreateKeyRequestValidator : AbstractValidator<CreateKeyReq
         RuleFor(k => k.Name).NotEmpty().MaximumLength(128);
         RuleFor(k => k.Role).NotEmpty().IsOneOf(WireName.All<ApiKeyRole>());
         RuleFor(k => k.UnitCode).IsCode().When(k => k.UnitCode is not null);
+        RuleFor(k => k.Source).IsCode().When(k => k.Source is not null);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
+using Scorecard.Api.Ingestion;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Endpoints;
 using Scorecard.Api.Errors;
@@ -99,6 +100,8 @@ internal static class ScorecardServices
         services.AddSingleton<SqliteCheckpointer>();
         services.AddSingleton(new RecentDossierEvents(Math.Max(0, configuration.GetValue("Ingestion:CachedEvents", DefaultCachedEvents))));
         services.AddSingleton<IngestionTransaction>();
+        services.AddOptions<IngestionLimits>().BindConfiguration(IngestionLimits.Section)
+            .Validate(l => l.MaxEventAgeDays >= 0, "Ingestion:MaxEventAgeDays must be 0 (no limit) or a number of days.").ValidateOnStart();
         services.AddSingleton(sp => new DossierEventWriter(sp.GetRequiredService<IngestionTransaction>(), sp.GetRequiredService<ILogger<DossierEventWriter>>())
         {
             MaxGather = TimeSpan.FromMilliseconds(Math.Clamp(configuration.GetValue("Ingestion:GatherMilliseconds", DossierEventWriter.DefaultGatherMilliseconds), 0, 2000)),

@@ -85,10 +85,11 @@ internal static class Feeds
             ["u"] = "JOIN units u ON u.id = d.unit_id",
             ["p"] = "JOIN procedures p ON p.id = d.procedure_id",
         },
-        Key = [nameof(Dossier.Code)],
+        Key = [nameof(Dossier.Source), nameof(Dossier.Code)],
         ScopePredicate = $"d.unit_id IN ({SubtreeIds})",
         Columns =
         [
+            new(nameof(Dossier.Source), "d.source", false, Ansi: true),
             new(nameof(Dossier.Code), "d.code", false, Ansi: true),
             new(nameof(Dossier.ProcedureCode), "p.code", false, Ansi: true, Join: "p"),
             new(nameof(Dossier.UnitCode), "u.code", false, Ansi: true, Join: "u"),

@@ -3,10 +3,19 @@ namespace Scorecard.Domain.Dossiers;
 /// <summary>
 /// One event pushed by an integrator. <paramref name="Sequence"/> is the arrival order, used to break
 /// ties between events at the same instant. Optional fields are read only by the event types that
-/// carry them (see SPEC §4).
+/// carry them (the README's event table).
 /// </summary>
 public sealed record DossierEvent(string Id, string DossierCode, DossierEventType Type, DateTimeOffset At, long Sequence)
 {
+    /// <summary>
+    /// The integrator that sent it (its keys' common source): a dossier is the events of one source
+    /// under one code, and an event id is unique within its source.
+    /// </summary>
+    public string Source { get; init; } = "";
+
+    /// <summary>The unit whose subtree the sending key was limited to (null: province-wide).</summary>
+    public string? SenderScope { get; init; }
+
     public string? ProcedureCode { get; init; }
 
     public string? UnitCode { get; init; }

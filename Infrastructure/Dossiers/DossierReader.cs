@@ -4,12 +4,12 @@ using Scorecard.Infrastructure.Ingestion;
 
 namespace Scorecard.Infrastructure.Dossiers;
 
-/// <summary>One dossier's events from the log, in the order the fold applies them.</summary>
+/// <summary>The events stored under one dossier code, of every source, in the order the fold applies them.</summary>
 public sealed class DossierReader(DbConnectionFactory db)
 {
     private const string EventsSql = $"""
         SELECT {EventRow.Columns}, stored_at AS StoredAt, key_id AS KeyId
-        FROM dossier_events WHERE dossier_code = @Code ORDER BY at, seq
+        FROM dossier_events WHERE dossier_code = @Code ORDER BY source, at, seq
         """;
 
     public async Task<IReadOnlyList<StoredEvent>> EventsAsync(string dossierCode, CancellationToken ct)

@@ -4,6 +4,7 @@ namespace Scorecard.Infrastructure.Ingestion;
 internal static class DossierColumns
 {
     public const string Select = """
+        source AS Source,
         code AS Code,
         procedure_id AS ProcedureId,
         unit_id AS UnitId,
@@ -29,9 +30,9 @@ internal static class DossierColumns
         violation AS Violation
         """;
 
-    public const string Insert = "code, procedure_id, unit_id, channel, status, received_at, due_at, finished_at, finish_kind, returned_at, timeliness, supplement_count, supplement_seconds, supplement_open_since, fee_required, paid_online, amount_paid, digitised, electronic_result, population_db_used, online_eligible, person_applicant, violation";
+    public const string Insert = "source, code, procedure_id, unit_id, channel, status, received_at, due_at, finished_at, finish_kind, returned_at, timeliness, supplement_count, supplement_seconds, supplement_open_since, fee_required, paid_online, amount_paid, digitised, electronic_result, population_db_used, online_eligible, person_applicant, violation";
 
-    public const string Values = "@Code, @ProcedureId, @UnitId, @Channel, @Status, @ReceivedAt, @DueAt, @FinishedAt, @FinishKind, @ReturnedAt, @Timeliness, @SupplementCount, @SupplementSeconds, @SupplementOpenSince, @FeeRequired, @PaidOnline, @AmountPaid, @Digitised, @ElectronicResult, @PopulationDbUsed, @OnlineEligible, @PersonApplicant, @Violation";
+    public const string Values = "@Source, @Code, @ProcedureId, @UnitId, @Channel, @Status, @ReceivedAt, @DueAt, @FinishedAt, @FinishKind, @ReturnedAt, @Timeliness, @SupplementCount, @SupplementSeconds, @SupplementOpenSince, @FeeRequired, @PaidOnline, @AmountPaid, @Digitised, @ElectronicResult, @PopulationDbUsed, @OnlineEligible, @PersonApplicant, @Violation";
 
     /// <summary>
     /// SQLite upsert: the columns that can change once a dossier exists. Unit, procedure, channel and

@@ -55,9 +55,9 @@ public sealed partial class DossierEventWriter(IngestionTransaction transaction,
 
     /// <summary>Stores a batch; the returned outcome means every accepted event is committed.</summary>
     /// <param name="arrival">The announcement of the request bringing it, if it made one.</param>
-    public async Task<BatchOutcome> WriteAsync(IReadOnlyList<IncomingEvent> events, string? scopeUnit, string? keyId, CancellationToken ct, Arrival? arrival = null)
+    public async Task<BatchOutcome> WriteAsync(IReadOnlyList<IncomingEvent> events, EventSender sender, CancellationToken ct, Arrival? arrival = null)
     {
-        var batch = new EventBatch(events, scopeUnit, keyId);
+        var batch = new EventBatch(events, sender);
         try
         {
             await queue.Writer.WriteAsync(batch, ct).ConfigureAwait(false);

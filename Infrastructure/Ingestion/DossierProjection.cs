@@ -10,7 +10,7 @@ public static class DossierProjection
     /// <returns>1 when a row was written, 0 while the dossier has no <c>received</c> event.</returns>
     public static async Task<int> WriteAsync(IIngestionSession session, IReadOnlyList<DossierEvent> events, ReferenceData reference, FactDeltas deltas, CancellationToken ct)
     {
-        if (Project(events[0].DossierCode, events, reference) is not { } row)
+        if (Project(events, reference) is not { } row)
         {
             return 0;
         }
@@ -20,9 +20,15 @@ public static class DossierProjection
         return 1;
     }
 
+    /// <summary>
+    /// The events of one dossier (one source and code) folded into its row; events whose sender's scope
+    /// does not hold the receiving unit are left out (<see cref="SenderScopes"/>).
+    /// </summary>
     /// <returns>The row, or null while the dossier has no <c>received</c> event (its events wait in the log).</returns>
-    public static DossierRow? Project(string code, IReadOnlyList<DossierEvent> events, ReferenceData reference)
+    public static DossierRow? Project(IReadOnlyList<DossierEvent> events, ReferenceData reference)
     {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(reference);
         var received = events.FirstOrDefault(e => e.Type == DossierEventType.Received);
         if (received?.ProcedureCode is not { } procedureCode || received.UnitCode is not { } unitCode
             || reference.Procedure(procedureCode) is not { } procedure
@@ -31,8 +37,8 @@ public static class DossierProjection
             return null;
         }
 
-        var state = DossierFold.Fold(events, procedure, reference.Calendar);
-        return state is null ? null : DossierRow.From(state with { DossierCode = code }, unitId, procedureId, procedure, reference.Calendar);
+        var state = DossierFold.Fold(SenderScopes.Applicable(events, unitCode, reference.Units), procedure, reference.Calendar);
+        return state is null ? null : DossierRow.From(received.Source, state with { DossierCode = received.DossierCode }, unitId, procedureId, procedure, reference.Calendar);
     }
 
     /// <summary>Below this many dossiers <see cref="ProjectAll"/> folds on one thread (starting workers would cost more).</summary>
@@ -42,22 +48,22 @@ public static class DossierProjection
     /// Projects many dossiers on every core: folding is CPU work over immutable reference data, and
     /// no one else touches the event lists meanwhile.
     /// </summary>
-    /// <returns>The rows in the order of <paramref name="codes"/> (null where <see cref="Project"/> gives none).</returns>
-    public static DossierRow?[] ProjectAll(string[] codes, IReadOnlyDictionary<string, List<DossierEvent>> events, ReferenceData reference)
+    /// <returns>The rows in the order of <paramref name="keys"/> (null where <see cref="Project"/> gives none).</returns>
+    public static DossierRow?[] ProjectAll(string[] keys, IReadOnlyDictionary<string, List<DossierEvent>> events, ReferenceData reference)
     {
-        ArgumentNullException.ThrowIfNull(codes);
+        ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(events);
-        var rows = new DossierRow?[codes.Length];
-        if (codes.Length < ParallelFrom)
+        var rows = new DossierRow?[keys.Length];
+        if (keys.Length < ParallelFrom)
         {
-            for (var i = 0; i < codes.Length; i++)
+            for (var i = 0; i < keys.Length; i++)
             {
-                rows[i] = Project(codes[i], events[codes[i]], reference);
+                rows[i] = Project(events[keys[i]], reference);
             }
         }
         else
         {
-            Parallel.For(0, codes.Length, i => rows[i] = Project(codes[i], events[codes[i]], reference));
+            Parallel.For(0, keys.Length, i => rows[i] = Project(events[keys[i]], reference));
         }
 
         return rows;

@@ -27,7 +27,7 @@ public sealed partial class DossierRebuilder(DbConnectionFactory db, ReferenceDa
         await foreach (var e in session.ReadAllEventsAsync(ct).ConfigureAwait(false))
         {
             events++;
-            if (current.Count > 0 && current[0].DossierCode != e.DossierCode)
+            if (current.Count > 0 && (current[0].DossierCode != e.DossierCode || current[0].Source != e.Source))
             {
                 dossiers += await DossierProjection.WriteAsync(session, current, reference, deltas, ct).ConfigureAwait(false);
                 current.Clear();

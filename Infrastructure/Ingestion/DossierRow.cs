@@ -13,6 +13,9 @@ namespace Scorecard.Infrastructure.Ingestion;
 /// </summary>
 public sealed record DossierRow
 {
+    /// <summary>The source whose events these are: a dossier is identified by source and code.</summary>
+    public required string Source { get; init; }
+
     public required string Code { get; init; }
     public required int ProcedureId { get; init; }
     public required int UnitId { get; init; }
@@ -37,12 +40,13 @@ public sealed record DossierRow
     public bool PersonApplicant { get; init; }
     public bool Violation { get; init; }
 
-    public static DossierRow From(DossierState state, int unitId, int procedureId, Procedure procedure, WorkCalendar calendar)
+    public static DossierRow From(string source, DossierState state, int unitId, int procedureId, Procedure procedure, WorkCalendar calendar)
     {
         // The stored timeliness is classified once here; ToFacts derives the on-time flag from it.
         var timeliness = state.IsFinished && state.IsCounted ? TimelinessRules.Classify(state, state.FinishedAt!.Value, calendar) : null;
         return new DossierRow
         {
+            Source = source,
             Code = state.DossierCode,
             ProcedureId = procedureId,
             UnitId = unitId,

@@ -7,6 +7,8 @@ namespace Scorecard.Infrastructure.Ingestion;
 internal class EventRow
 {
     public long Seq { get; init; }
+    public string Source { get; init; } = "";
+    public string? SenderScope { get; init; }
     public string Id { get; init; } = "";
     public string DossierCode { get; init; } = "";
     public string Type { get; init; } = "";
@@ -23,13 +25,15 @@ internal class EventRow
     public bool? ElectronicResult { get; init; }
 
     public const string Columns = """
-        seq AS Seq, id AS Id, dossier_code AS DossierCode, type AS Type, at AS At, procedure_code AS ProcedureCode,
+        seq AS Seq, source AS Source, sender_scope AS SenderScope, id AS Id, dossier_code AS DossierCode, type AS Type, at AS At, procedure_code AS ProcedureCode,
         unit_code AS UnitCode, channel AS Channel, due_at AS DueAt, digitised AS Digitised, population_db_used AS PopulationDbUsed,
         fee_required AS FeeRequired, payment_method AS PaymentMethod, amount AS Amount, electronic_result AS ElectronicResult
         """;
 
     public DossierEvent ToEvent() => new(Id, DossierCode, WireName.Parse<DossierEventType>(Type), At, Seq)
     {
+        Source = Source,
+        SenderScope = SenderScope,
         ProcedureCode = ProcedureCode,
         UnitCode = UnitCode,
         Channel = Channel is null ? null : WireName.Parse<Channel>(Channel),

@@ -14,21 +14,22 @@ public interface IIngestionSession : IAsyncDisposable
     /// </summary>
     long? LastSequence { get; }
 
-    /// <summary>Every stored event of these dossiers, grouped by dossier code.</summary>
-    Task<Dictionary<string, List<DossierEvent>>> LoadEventsAsync(IReadOnlyCollection<string> dossierCodes, CancellationToken ct);
+    /// <summary>Every stored event of these dossiers (by <see cref="DossierKey"/>), grouped by that key.</summary>
+    Task<Dictionary<string, List<DossierEvent>>> LoadEventsAsync(IReadOnlyCollection<string> dossierKeys, CancellationToken ct);
 
-    /// <summary>The stored rows of these dossiers (absent: not received yet).</summary>
-    Task<Dictionary<string, DossierRow>> LoadDossiersAsync(IReadOnlyCollection<string> dossierCodes, CancellationToken ct);
+    /// <summary>The stored rows of these dossiers by <see cref="DossierKey"/> (absent: not received yet).</summary>
+    Task<Dictionary<string, DossierRow>> LoadDossiersAsync(IReadOnlyCollection<string> dossierKeys, CancellationToken ct);
 
     /// <summary>
-    /// Announces the ids of every event that may be appended next, before the first append, so that a
-    /// session writing in sets learns in one statement which of them the log already holds.
+    /// Announces the source and id (as <see cref="DossierKey.Of(string, string)"/>) of every event that may be
+    /// appended next, before the first append, so that a session writing in sets learns in one statement
+    /// which of them the log already holds.
     /// </summary>
-    Task PrepareAppendsAsync(IReadOnlyCollection<string> eventIds, CancellationToken ct);
+    Task PrepareAppendsAsync(IReadOnlyCollection<string> eventKeys, CancellationToken ct);
 
     /// <summary>
-    /// Appends an event to the log; returns its arrival sequence, or null when its id is already stored
-    /// (or was appended earlier in this session). The sequence orders the event after every stored one and
+    /// Appends an event to the log; returns its arrival sequence, or null when its source has already
+    /// sent its id (stored, or appended earlier in this session). The sequence orders the event after every stored one and
     /// every earlier append; a session that writes in sets may number arrivals itself, in the order the
     /// log's own sequence will follow.
     /// </summary>

@@ -5,8 +5,8 @@ namespace Scorecard.Infrastructure.Ingestion;
 
 /// <summary>
 /// What one ingestion transaction knows while it takes its batches part by part: every touched
-/// dossier's events and row as they stand inside the transaction, and the facts it has moved so
-/// far. A dossier touched again by a later part is refolded from its events so far; its facts move
+/// dossier's events and row as they stand inside the transaction (by <see cref="DossierKey"/>: a
+/// dossier is one source's events under one code), and the facts it has moved so far. A dossier touched again by a later part is refolded from its events so far; its facts move
 /// from the row the earlier part wrote.
 /// </summary>
 internal sealed class IngestionGroup(IIngestionSession session, ReferenceData reference, RecentDossierEvents recent, DateTimeOffset now)
@@ -14,7 +14,7 @@ internal sealed class IngestionGroup(IIngestionSession session, ReferenceData re
     private readonly Dictionary<string, List<DossierEvent>> histories = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DossierRow> rows = new(StringComparer.Ordinal);
 
-    /// <summary>Every touched dossier's complete event list, as committed once the transaction is.</summary>
+    /// <summary>Every touched dossier's complete event list by <see cref="DossierKey"/>, as committed once the transaction is.</summary>
     public IReadOnlyDictionary<string, List<DossierEvent>> Histories => histories;
 
     public FactDeltas Deltas { get; } = new();
@@ -25,10 +25,10 @@ internal sealed class IngestionGroup(IIngestionSession session, ReferenceData re
     /// <summary>Appends a part's events and refolds the dossiers they touch.</summary>
     public async Task<List<BatchOutcome>> WriteAsync(IReadOnlyList<EventBatch> part, CancellationToken ct)
     {
-        var incoming = part.SelectMany(b => b.Events).ToList();
+        var incoming = part.SelectMany(b => b.Events.Select(e => (b.Source, e.Event))).ToList();
         Events += incoming.Count;
-        await LoadAsync([.. incoming.Select(e => e.Event.DossierCode).Distinct(StringComparer.Ordinal).Where(c => !histories.ContainsKey(c))], ct).ConfigureAwait(false);
-        await session.PrepareAppendsAsync([.. incoming.Select(e => e.Event.Id).Distinct(StringComparer.Ordinal)], ct).ConfigureAwait(false);
+        await LoadAsync([.. incoming.Select(e => DossierKey.Of(e.Source, e.Event.DossierCode)).Distinct(StringComparer.Ordinal).Where(k => !histories.ContainsKey(k))], ct).ConfigureAwait(false);
+        await session.PrepareAppendsAsync([.. incoming.Select(e => DossierKey.Of(e.Source, e.Event.Id)).Distinct(StringComparer.Ordinal)], ct).ConfigureAwait(false);
         var touched = new HashSet<string>(StringComparer.Ordinal);
         var outcomes = new List<BatchOutcome>(part.Count);
         foreach (var batch in part)
@@ -45,36 +45,36 @@ internal sealed class IngestionGroup(IIngestionSession session, ReferenceData re
     /// when it holds them), and the rows of those that have any: a row exists only for a dossier whose
     /// received event is in the log.
     /// </summary>
-    private async Task LoadAsync(List<string> codes, CancellationToken ct)
+    private async Task LoadAsync(List<string> keys, CancellationToken ct)
     {
         var missing = new List<string>();
-        foreach (var code in codes)
+        foreach (var key in keys)
         {
-            if (recent.Find(code) is { } held)
+            if (recent.Find(key) is { } held)
             {
-                histories[code] = held;
+                histories[key] = held;
             }
             else
             {
-                histories[code] = [];
-                missing.Add(code);
+                histories[key] = [];
+                missing.Add(key);
             }
         }
 
         if (missing.Count > 0)
         {
-            foreach (var (code, stored) in await session.LoadEventsAsync(missing, ct).ConfigureAwait(false))
+            foreach (var (key, stored) in await session.LoadEventsAsync(missing, ct).ConfigureAwait(false))
             {
-                histories[code] = stored;
+                histories[key] = stored;
             }
         }
 
-        var received = codes.Where(c => histories[c].Count > 0).ToList();
+        var received = keys.Where(k => histories[k].Count > 0).ToList();
         if (received.Count > 0)
         {
-            foreach (var (code, row) in await session.LoadDossiersAsync(received, ct).ConfigureAwait(false))
+            foreach (var (key, row) in await session.LoadDossiersAsync(received, ct).ConfigureAwait(false))
             {
-                rows[code] = row;
+                rows[key] = row;
             }
         }
     }
@@ -85,8 +85,9 @@ internal sealed class IngestionGroup(IIngestionSession session, ReferenceData re
         var rejected = new List<EventRejection>();
         foreach (var incoming in batch.Events)
         {
-            var e = incoming.Event;
-            var stored = histories[e.DossierCode];
+            var e = incoming.Event with { Source = batch.Source, SenderScope = batch.ScopeUnit };
+            var key = DossierKey.Of(e);
+            var stored = histories[key];
             if (EventContradiction.Of(e, stored, batch.ScopeUnit, reference) is { } refusal)
             {
                 rejected.Add(new EventRejection(incoming.Index, e.Id, refusal.Field, refusal.Message));
@@ -94,12 +95,17 @@ internal sealed class IngestionGroup(IIngestionSession session, ReferenceData re
             else if (await session.AppendEventAsync(e, batch.KeyId, now, ct).ConfigureAwait(false) is { } seq)
             {
                 stored.Add(e with { Sequence = seq });
-                touched.Add(e.DossierCode);
+                touched.Add(key);
                 accepted++;
+            }
+            else if (EventContradiction.IsSameEvent(stored.Find(s => s.Id == e.Id), e))
+            {
+                duplicates++;
             }
             else
             {
-                duplicates++;
+                var (field, message) = EventContradiction.ReusedId(e);
+                rejected.Add(new EventRejection(incoming.Index, e.Id, field, message));
             }
         }
 
@@ -107,12 +113,12 @@ internal sealed class IngestionGroup(IIngestionSession session, ReferenceData re
     }
 
     /// <summary>Refolds the dossiers, writes the rows that changed and moves their facts from the row each had.</summary>
-    private async Task RefoldAsync(string[] codes, CancellationToken ct)
+    private async Task RefoldAsync(string[] keys, CancellationToken ct)
     {
-        var projected = DossierProjection.ProjectAll(codes, histories, reference);
-        for (var i = 0; i < codes.Length; i++)
+        var projected = DossierProjection.ProjectAll(keys, histories, reference);
+        for (var i = 0; i < keys.Length; i++)
         {
-            var (code, row) = (codes[i], projected[i]);
+            var (code, row) = (keys[i], projected[i]);
             var old = rows.GetValueOrDefault(code);
             if (row == old)
             {

@@ -65,30 +65,30 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
     /// </summary>
     public long? LastSequence => null;
 
-    public async Task<Dictionary<string, List<DossierEvent>>> LoadEventsAsync(IReadOnlyCollection<string> dossierCodes, CancellationToken ct)
+    public async Task<Dictionary<string, List<DossierEvent>>> LoadEventsAsync(IReadOnlyCollection<string> dossierKeys, CancellationToken ct)
     {
         await FlushAsync(ct).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<EventRow>(Command(SqlServerIngestionSql.LoadEventsSql, new { Codes = JsonSerializer.Serialize(dossierCodes) }, ct)).ConfigureAwait(false);
-        return rows.GroupBy(r => r.DossierCode, StringComparer.Ordinal)
+        var rows = await connection.QueryAsync<EventRow>(Command(SqlServerIngestionSql.LoadEventsSql, new { Keys = DossierKey.ToJsonPairs(dossierKeys) }, ct)).ConfigureAwait(false);
+        return rows.GroupBy(r => DossierKey.Of(r.Source, r.DossierCode), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(r => r.ToEvent()).ToList(), StringComparer.Ordinal);
     }
 
-    public async Task<Dictionary<string, DossierRow>> LoadDossiersAsync(IReadOnlyCollection<string> dossierCodes, CancellationToken ct)
+    public async Task<Dictionary<string, DossierRow>> LoadDossiersAsync(IReadOnlyCollection<string> dossierKeys, CancellationToken ct)
     {
         await FlushAsync(ct).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<DossierRow>(Command(SqlServerIngestionSql.LoadDossiersSql, new { Codes = JsonSerializer.Serialize(dossierCodes) }, ct)).ConfigureAwait(false);
-        return rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
+        var rows = await connection.QueryAsync<DossierRow>(Command(SqlServerIngestionSql.LoadDossiersSql, new { Keys = DossierKey.ToJsonPairs(dossierKeys) }, ct)).ConfigureAwait(false);
+        return rows.ToDictionary(DossierKey.Of, StringComparer.Ordinal);
     }
 
     /// <summary>
     /// Classifies every id announced so far in one statement. What this session appended is flushed first,
     /// so a second announcement finds those ids in the log.
     /// </summary>
-    public async Task PrepareAppendsAsync(IReadOnlyCollection<string> eventIds, CancellationToken ct)
+    public async Task PrepareAppendsAsync(IReadOnlyCollection<string> eventKeys, CancellationToken ct)
     {
         await FlushAsync(ct).ConfigureAwait(false);
-        var ids = idClasses.Keys.Concat(eventIds).Distinct(StringComparer.Ordinal).ToList();
-        var rows = await connection.QueryAsync<IdClass>(Command(SqlServerIngestionSql.ClassifyIdsSql, new { Ids = JsonSerializer.Serialize(ids) }, ct)).ConfigureAwait(false);
+        var ids = idClasses.Keys.Concat(eventKeys).Distinct(StringComparer.Ordinal).ToList();
+        var rows = await connection.QueryAsync<IdClass>(Command(SqlServerIngestionSql.ClassifyIdsSql, new { Ids = DossierKey.ToJsonPairs(ids) }, ct)).ConfigureAwait(false);
         idClasses.Clear();
         storedClasses.Clear();
         foreach (var row in rows)
@@ -110,7 +110,7 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
     /// </summary>
     public async Task<long?> AppendEventAsync(DossierEvent e, string? keyId, DateTimeOffset storedAt, CancellationToken ct)
     {
-        if (!idClasses.TryGetValue(e.Id, out var idClass) || lastSequence is not { } last)
+        if (!idClasses.TryGetValue(DossierKey.Of(e.Source, e.Id), out var idClass) || lastSequence is not { } last)
         {
             throw new InvalidOperationException($"Event id '{e.Id}' was not announced with {nameof(PrepareAppendsAsync)} before its append.");
         }
@@ -133,7 +133,7 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
     /// <summary>Stages the row; a later row of the same dossier in this session replaces it, as a second upsert would.</summary>
     public async Task UpsertDossierAsync(DossierRow row, CancellationToken ct)
     {
-        dossiers[row.Code] = row;
+        dossiers[DossierKey.Of(row)] = row;
         if (dossiers.Count >= FlushRows)
         {
             await FlushAsync(ct).ConfigureAwait(false);

@@ -10,23 +10,24 @@ internal static class SqlServerIngestionSql
 
     public const string LoadEventsSql = $"""
         SELECT {EventRow.Columns} FROM dossier_events
-        WHERE dossier_code IN (SELECT CAST(j.value AS varchar(64)) FROM OPENJSON(@Codes) j)
+        INNER JOIN OPENJSON(@Keys) WITH (s varchar(64) '$[0]', c varchar(64) '$[1]') k ON k.s = source AND k.c = dossier_code
         """;
 
     public const string LoadDossiersSql = $"""
         SELECT {DossierColumns.Select} FROM dossiers
-        WHERE code IN (SELECT CAST(j.value AS varchar(64)) FROM OPENJSON(@Codes) j)
+        INNER JOIN OPENJSON(@Keys) WITH (s varchar(64) '$[0]', c varchar(64) '$[1]') k ON k.s = source AND k.c = code
         """;
 
     /// <summary>
-    /// Each announced id with its class (ids the id column's collation holds equal share one) and
-    /// whether the log holds it: the duplicate test of the row-by-row append, made once for the group.
+    /// Each announced [source, id] pair with its class (pairs the columns' collation holds equal share one)
+    /// and whether the log holds it: the duplicate test of the row-by-row append, made once for the group.
     /// </summary>
     public const string ClassifyIdsSql = """
         SELECT CAST(j.[key] AS int) AS Position,
-               CAST(DENSE_RANK() OVER (ORDER BY CAST(j.value AS varchar(64))) AS int) AS Class,
-               CAST(CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.id = CAST(j.value AS varchar(64))) THEN 1 ELSE 0 END AS bit) AS Stored
+               CAST(DENSE_RANK() OVER (ORDER BY p.s, p.i) AS int) AS Class,
+               CAST(CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.source = p.s AND e.id = p.i) THEN 1 ELSE 0 END AS bit) AS Stored
         FROM OPENJSON(@Ids) j
+        CROSS APPLY (SELECT CAST(JSON_VALUE(j.value, '$[0]') AS varchar(64)) AS s, CAST(JSON_VALUE(j.value, '$[1]') AS varchar(64)) AS i) p
         """;
 
     public const string LastSequenceSql = "SELECT ISNULL(MAX(seq), 0) FROM dossier_events";
@@ -40,10 +41,10 @@ internal static class SqlServerIngestionSql
 
     public const string UpsertDossiersSql = $"""
         UPDATE d SET {DossierColumns.UpdateFromStaged}
-        FROM dossiers d INNER JOIN #dossiers s ON s.code = d.code;
+        FROM dossiers d INNER JOIN #dossiers s ON s.source = d.source AND s.code = d.code;
         INSERT INTO dossiers ({DossierColumns.Insert})
         SELECT {DossierColumns.Insert} FROM #dossiers s
-        WHERE NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.code = s.code);
+        WHERE NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.source = s.source AND d.code = s.code);
         TRUNCATE TABLE #dossiers;
         """;
 
@@ -84,5 +85,5 @@ internal static class SqlServerIngestionSql
 
     public const string ClearProjectionsSql = "DELETE FROM monthly_facts; DELETE FROM daily_facts; DELETE FROM dossiers;";
 
-    public const string ReadAllEventsSql = $"SELECT {EventRow.Columns} FROM dossier_events ORDER BY dossier_code, at, seq";
+    public const string ReadAllEventsSql = $"SELECT {EventRow.Columns} FROM dossier_events ORDER BY source, dossier_code, at, seq";
 }

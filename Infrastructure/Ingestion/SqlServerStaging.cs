@@ -19,7 +19,7 @@ internal static class SqlServerStaging
     public const string MonthFacts = "#month_facts";
 
     /// <summary>The columns of <c>dossier_events</c> an append writes (seq is the table's identity).</summary>
-    public const string EventColumns = "id, dossier_code, type, at, procedure_code, unit_code, channel, due_at, digitised, population_db_used, fee_required, payment_method, amount, electronic_result, key_id, stored_at";
+    public const string EventColumns = "source, id, dossier_code, type, at, procedure_code, unit_code, channel, due_at, digitised, population_db_used, fee_required, payment_method, amount, electronic_result, key_id, sender_scope, stored_at";
 
     /// <summary>
     /// Once per session, without parameters: it then runs as a batch of its own (not through sp_executesql),
@@ -34,13 +34,14 @@ internal static class SqlServerStaging
         """;
 
     public static DataTable EventTable() => Table(Events,
-        ("ord", typeof(int)), ("id", typeof(string)), ("dossier_code", typeof(string)), ("type", typeof(string)), ("at", typeof(DateTimeOffset)),
+        ("ord", typeof(int)), ("source", typeof(string)), ("id", typeof(string)), ("dossier_code", typeof(string)), ("type", typeof(string)), ("at", typeof(DateTimeOffset)),
         ("procedure_code", typeof(string)), ("unit_code", typeof(string)), ("channel", typeof(string)), ("due_at", typeof(DateTimeOffset)),
         ("digitised", typeof(bool)), ("population_db_used", typeof(bool)), ("fee_required", typeof(bool)), ("payment_method", typeof(string)),
-        ("amount", typeof(long)), ("electronic_result", typeof(bool)), ("key_id", typeof(string)), ("stored_at", typeof(DateTimeOffset)));
+        ("amount", typeof(long)), ("electronic_result", typeof(bool)), ("key_id", typeof(string)), ("sender_scope", typeof(string)),
+        ("stored_at", typeof(DateTimeOffset)));
 
     public static DataTable DossierTable() => Table(Dossiers,
-        ("code", typeof(string)), ("procedure_id", typeof(int)), ("unit_id", typeof(int)), ("channel", typeof(string)), ("status", typeof(string)),
+        ("source", typeof(string)), ("code", typeof(string)), ("procedure_id", typeof(int)), ("unit_id", typeof(int)), ("channel", typeof(string)), ("status", typeof(string)),
         ("received_at", typeof(DateTimeOffset)), ("due_at", typeof(DateTimeOffset)), ("finished_at", typeof(DateTimeOffset)), ("finish_kind", typeof(string)),
         ("returned_at", typeof(DateTimeOffset)), ("timeliness", typeof(string)), ("supplement_count", typeof(int)), ("supplement_seconds", typeof(long)),
         ("supplement_open_since", typeof(DateTimeOffset)), ("fee_required", typeof(bool)), ("paid_online", typeof(bool)), ("amount_paid", typeof(long)),
@@ -56,13 +57,13 @@ internal static class SqlServerStaging
 
     /// <summary>Instants are stored in UTC (what the Dapper handler does for parameters).</summary>
     public static void AddEvent(DataTable table, int ord, DossierEvent e, string? keyId, DateTimeOffset storedAt) => table.Rows.Add(
-        ord, e.Id, e.DossierCode, WireName.Of(e.Type), e.At.ToUniversalTime(), Db(e.ProcedureCode), Db(e.UnitCode),
+        ord, e.Source, e.Id, e.DossierCode, WireName.Of(e.Type), e.At.ToUniversalTime(), Db(e.ProcedureCode), Db(e.UnitCode),
         e.Channel is { } channel ? WireName.Of(channel) : DBNull.Value, Db(e.DueAt?.ToUniversalTime()), Db(e.Digitised), Db(e.PopulationDbUsed),
         Db(e.FeeRequired), e.PaymentMethod is { } method ? WireName.Of(method) : DBNull.Value, Db(e.Amount), Db(e.ElectronicResult),
-        Db(keyId), storedAt.ToUniversalTime());
+        Db(keyId), Db(e.SenderScope), storedAt.ToUniversalTime());
 
     public static void AddDossier(DataTable table, DossierRow row) => table.Rows.Add(
-        row.Code, row.ProcedureId, row.UnitId, row.Channel, row.Status, row.ReceivedAt.ToUniversalTime(), Db(row.DueAt?.ToUniversalTime()),
+        row.Source, row.Code, row.ProcedureId, row.UnitId, row.Channel, row.Status, row.ReceivedAt.ToUniversalTime(), Db(row.DueAt?.ToUniversalTime()),
         Db(row.FinishedAt?.ToUniversalTime()), Db(row.FinishKind), Db(row.ReturnedAt?.ToUniversalTime()), Db(row.Timeliness), row.SupplementCount,
         row.SupplementSeconds, Db(row.SupplementOpenSince?.ToUniversalTime()), row.FeeRequired, row.PaidOnline, row.AmountPaid, row.Digitised,
         row.ElectronicResult, row.PopulationDbUsed, row.OnlineEligible, row.PersonApplicant, row.Violation);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Scorecard.Domain.Dossiers;
@@ -64,23 +63,23 @@ internal sealed class SqliteIngestionSession : IIngestionSession
 
     public long? LastSequence => lastSequence;
 
-    public async Task<Dictionary<string, List<DossierEvent>>> LoadEventsAsync(IReadOnlyCollection<string> dossierCodes, CancellationToken ct)
+    public async Task<Dictionary<string, List<DossierEvent>>> LoadEventsAsync(IReadOnlyCollection<string> dossierKeys, CancellationToken ct)
     {
         var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
-            SqliteIngestionSql.LoadEventsSql, new { Codes = JsonSerializer.Serialize(dossierCodes) }, transaction, cancellationToken: ct)).ConfigureAwait(false);
-        return rows.GroupBy(r => r.DossierCode, StringComparer.Ordinal)
+            SqliteIngestionSql.LoadEventsSql, new { Keys = DossierKey.ToJsonPairs(dossierKeys) }, transaction, cancellationToken: ct)).ConfigureAwait(false);
+        return rows.GroupBy(r => DossierKey.Of(r.Source, r.DossierCode), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(r => r.ToEvent()).ToList(), StringComparer.Ordinal);
     }
 
-    public async Task<Dictionary<string, DossierRow>> LoadDossiersAsync(IReadOnlyCollection<string> dossierCodes, CancellationToken ct)
+    public async Task<Dictionary<string, DossierRow>> LoadDossiersAsync(IReadOnlyCollection<string> dossierKeys, CancellationToken ct)
     {
         var rows = await connection.QueryAsync<DossierRow>(new CommandDefinition(
-            SqliteIngestionSql.LoadDossiersSql, new { Codes = JsonSerializer.Serialize(dossierCodes) }, transaction, cancellationToken: ct)).ConfigureAwait(false);
-        return rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
+            SqliteIngestionSql.LoadDossiersSql, new { Keys = DossierKey.ToJsonPairs(dossierKeys) }, transaction, cancellationToken: ct)).ConfigureAwait(false);
+        return rows.ToDictionary(DossierKey.Of, StringComparer.Ordinal);
     }
 
     /// <summary>Nothing to prepare: the append itself says whether the id is stored (ON CONFLICT DO NOTHING).</summary>
-    public Task PrepareAppendsAsync(IReadOnlyCollection<string> eventIds, CancellationToken ct) => Task.CompletedTask;
+    public Task PrepareAppendsAsync(IReadOnlyCollection<string> eventKeys, CancellationToken ct) => Task.CompletedTask;
 
     public Task<long?> AppendEventAsync(DossierEvent e, string? keyId, DateTimeOffset storedAt, CancellationToken ct)
     {
@@ -89,7 +88,7 @@ internal sealed class SqliteIngestionSession : IIngestionSession
         SqliteRowBinding.BindEvent(appendEvent, e, keyId, DapperTypeHandlers.FormatInstant(storedAt), lastSequence + 1);
         if (appendEvent.Execute() == 0)
         {
-            return Task.FromResult<long?>(null); // ON CONFLICT (id) DO NOTHING: the id is stored
+            return Task.FromResult<long?>(null); // ON CONFLICT (source, id) DO NOTHING: the source has sent this id
         }
 
         lastSequence++;

@@ -4,33 +4,34 @@ namespace Scorecard.Infrastructure.Ingestion;
 
 /// <summary>
 /// The statements of <see cref="SqliteIngestionSession"/>: dossier lists passed as one JSON parameter
-/// (json_each), upserts in SQLite's dialect, and the writer's connection settings.
+/// of [source, code] pairs (json_each), upserts in SQLite's dialect, and the writer's connection settings.
 /// </summary>
 internal static class SqliteIngestionSql
 {
     public const string LoadEventsSql = $"""
         SELECT {EventRow.Columns} FROM dossier_events
-        WHERE dossier_code IN (SELECT value FROM json_each(@Codes))
+        WHERE (source, dossier_code) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@Keys))
         """;
 
     public const string LoadDossiersSql = $"""
         SELECT {DossierColumns.Select} FROM dossiers
-        WHERE code IN (SELECT value FROM json_each(@Codes))
+        WHERE (source, code) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@Keys))
         """;
 
     public const string AppendEventSql = """
-        INSERT INTO dossier_events (id, dossier_code, type, at, procedure_code, unit_code, channel, due_at, digitised,
-                                    population_db_used, fee_required, payment_method, amount, electronic_result, key_id, stored_at, seq)
-        VALUES (@Id, @DossierCode, @Type, @At, @ProcedureCode, @UnitCode, @Channel, @DueAt, @Digitised,
-                @PopulationDbUsed, @FeeRequired, @PaymentMethod, @Amount, @ElectronicResult, @KeyId, @StoredAt, @Seq)
-        ON CONFLICT (id) DO NOTHING
+        INSERT INTO dossier_events (source, id, dossier_code, type, at, procedure_code, unit_code, channel, due_at, digitised,
+                                    population_db_used, fee_required, payment_method, amount, electronic_result, key_id,
+                                    sender_scope, stored_at, seq)
+        VALUES (@Source, @Id, @DossierCode, @Type, @At, @ProcedureCode, @UnitCode, @Channel, @DueAt, @Digitised,
+                @PopulationDbUsed, @FeeRequired, @PaymentMethod, @Amount, @ElectronicResult, @KeyId, @SenderScope, @StoredAt, @Seq)
+        ON CONFLICT (source, id) DO NOTHING
         """;
 
     public const string LastSequenceSql = "SELECT COALESCE(MAX(seq), 0) FROM dossier_events";
 
     public const string UpsertDossierSql = $"""
         INSERT INTO dossiers ({DossierColumns.Insert}) VALUES ({DossierColumns.Values})
-        ON CONFLICT (code) DO UPDATE SET {DossierColumns.UpdateFromExcluded}
+        ON CONFLICT (source, code) DO UPDATE SET {DossierColumns.UpdateFromExcluded}
         """;
 
     public const string AddFactsSql = $"""
@@ -47,7 +48,7 @@ internal static class SqliteIngestionSql
 
     public const string DropEmptyMonthFactsSql = $"DELETE FROM monthly_facts WHERE unit_id = @UnitId AND month = @Day AND {FactColumns.AllZero}";
 
-    public const string ReadAllEventsSql = $"SELECT {EventRow.Columns} FROM dossier_events ORDER BY dossier_code, at, seq";
+    public const string ReadAllEventsSql = $"SELECT {EventRow.Columns} FROM dossier_events ORDER BY source, dossier_code, at, seq";
 
     /// <summary>
     /// The writer keeps 64 MiB of pages in memory (SQLite's default is 2 MiB) and leaves WAL

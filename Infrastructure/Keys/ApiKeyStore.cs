@@ -6,21 +6,24 @@ namespace Scorecard.Infrastructure.Keys;
 
 public sealed class ApiKeyStore(DbConnectionFactory db)
 {
-    private const string Columns = "id AS Id, name AS Name, role AS Role, unit_code AS UnitCode, created_at AS CreatedAt, revoked_at AS RevokedAt";
+    private const string Columns = "id AS Id, name AS Name, role AS Role, unit_code AS UnitCode, source AS Source, created_at AS CreatedAt, revoked_at AS RevokedAt";
 
     private const string InsertSql = """
-        INSERT INTO api_keys (id, name, role, unit_code, key_hash, created_at)
-        VALUES (@Id, @Name, @Role, @UnitCode, @KeyHash, @CreatedAt)
+        INSERT INTO api_keys (id, name, role, unit_code, source, key_hash, created_at)
+        VALUES (@Id, @Name, @Role, @UnitCode, @Source, @KeyHash, @CreatedAt)
         """;
 
     private const string ListSql = $"SELECT {Columns} FROM api_keys ORDER BY created_at, id";
+    private const string OfSourceSql = $"SELECT {Columns} FROM api_keys WHERE source = @Source OR id = @Source";
     private const string FindActiveSql = $"SELECT {Columns}, key_hash AS KeyHash FROM api_keys WHERE id = @Id AND revoked_at IS NULL";
     private const string RevokeSql = "UPDATE api_keys SET revoked_at = @Now WHERE id = @Id AND revoked_at IS NULL";
 
     /// <summary>Stores a new key's hash; the plaintext is returned here and never again.</summary>
-    public async Task<(ApiKey Key, string Plaintext)> CreateAsync(string name, ApiKeyRole role, string? unitCode, DateTimeOffset now, CancellationToken ct)
+    /// <param name="source">The integrator the key speaks for (an earlier key's, to replace it); null: a new source named by the key's id.</param>
+    public async Task<(ApiKey Key, string Plaintext)> CreateAsync(string name, ApiKeyRole role, string? unitCode, string? source, DateTimeOffset now, CancellationToken ct)
     {
         var (id, plaintext) = ApiKeySecrets.NewKey();
+        source ??= id;
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, new
         {
@@ -28,10 +31,19 @@ public sealed class ApiKeyStore(DbConnectionFactory db)
             Name = name,
             Role = WireName.Of(role),
             UnitCode = unitCode,
+            Source = source,
             KeyHash = ApiKeySecrets.Hash(plaintext),
             CreatedAt = now,
         }, cancellationToken: ct)).ConfigureAwait(false);
-        return (new ApiKey(id, name, role, unitCode, now, null), plaintext);
+        return (new ApiKey(id, name, role, unitCode, source, now, null), plaintext);
+    }
+
+    /// <summary>Every key, revoked ones included, that speaks for this source.</summary>
+    public async Task<IReadOnlyList<ApiKey>> OfSourceAsync(string source, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<KeyRow>(new CommandDefinition(OfSourceSql, new { Source = source }, cancellationToken: ct)).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToKey())];
     }
 
     public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken ct)
@@ -61,10 +73,11 @@ public sealed class ApiKeyStore(DbConnectionFactory db)
         public string Name { get; init; } = "";
         public string Role { get; init; } = "";
         public string? UnitCode { get; init; }
+        public string Source { get; init; } = "";
         public DateTimeOffset CreatedAt { get; init; }
         public DateTimeOffset? RevokedAt { get; init; }
         public string KeyHash { get; init; } = "";
 
-        public ApiKey ToKey() => new(Id, Name, WireName.Parse<ApiKeyRole>(Role), UnitCode, CreatedAt, RevokedAt);
+        public ApiKey ToKey() => new(Id, Name, WireName.Parse<ApiKeyRole>(Role), UnitCode, Source, CreatedAt, RevokedAt);
     }
 }

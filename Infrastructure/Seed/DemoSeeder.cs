@@ -89,7 +89,7 @@ public sealed partial class DemoSeeder(
             batch.AddRange(dossier.Select(e => new IncomingEvent(batch.Count, e)));
             if (batch.Count >= BatchSize)
             {
-                inFlight.Add(writer.WriteAsync(batch, null, SeedKeyId, ct));
+                inFlight.Add(writer.WriteAsync(batch, Sender, ct));
                 batch = new List<IncomingEvent>(BatchSize);
                 if (inFlight.Count >= 4)
                 {
@@ -105,7 +105,7 @@ public sealed partial class DemoSeeder(
             }
         }
 
-        inFlight.Add(writer.WriteAsync(batch, null, SeedKeyId, ct));
+        inFlight.Add(writer.WriteAsync(batch, Sender, ct));
         await Task.WhenAll(inFlight).ConfigureAwait(false);
         return (dossiers, events);
     }
@@ -115,6 +115,9 @@ public sealed partial class DemoSeeder(
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo seed step 4/4 done: {Events} events of {Dossiers} dossiers")]
     private static partial void LogEventsDone(ILogger logger, long events, int dossiers);
     private const string SeedKeyId = "demo-seed";
+
+    /// <summary>The demo's events come from one source of their own, as an integrator's would.</summary>
+    private static readonly EventSender Sender = new(SeedKeyId, null, SeedKeyId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo seed: {Percent}% ({Dossiers} dossiers, {Events} events)")]
     private static partial void LogProgress(ILogger logger, int percent, int dossiers, long events);

@@ -26,7 +26,7 @@ public sealed class FeedSqlServerSyntaxTests
         ("Dossiers", "$filter=length(Code) gt 3 and indexof(Code,'-') ge 0 and substring(Code,1) ne 'x' and substring(Code,1,2) eq 'N.' and concat(Code,'x') ne trim(toupper(Code))"),
         ("Dossiers", "$filter=Unit/Level eq 'commune' and Procedure/HasFee&$select=Code,Status&$expand=Unit($select=Name),Procedure"),
         ("Dossiers", "$filter=FinishedAt lt now() and Digitised eq (AmountPaid gt 0)&$orderby=FinishedAt,UnitCode desc&$skip=200&$top=50"),
-        ("Dossiers", "$orderby=ReceivedAt desc,UnitCode&$skiptoken=" + SkipToken.After(new object?[] { DateTimeOffset.UnixEpoch, "49.SNV", "D-1" }).ToString()),
+        ("Dossiers", "$orderby=ReceivedAt desc,UnitCode&$skiptoken=" + SkipToken.After(new object?[] { DateTimeOffset.UnixEpoch, "49.SNV", "src", "D-1" }).ToString()),
         ("Units", "$filter=ValidTo eq null or ValidTo ge 2025-01-01&$orderby=Name"),
         ("Units", "$filter=Code eq '49' or ParentCode in ('49','48',null)"),
         ("Procedures", "$filter=OnlineService ne 'none' and Integrated and ProcessingTimeValue ge 5&$select=Code,Name"),

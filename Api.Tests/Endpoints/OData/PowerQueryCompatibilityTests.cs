@@ -44,7 +44,7 @@ public sealed class PowerQueryCompatibilityTests : ApiFixture
         Assert.That(model.EntityContainer.EntitySets().Select(s => s.Name),
             Is.EquivalentTo(new[] { "Units", "Procedures", "Dossiers", "Indicators", "TargetAssignments", "IndicatorValues" }));
         var dossier = model.EntityContainer.FindEntitySet("Dossiers").EntityType;
-        Assert.That(dossier.Key().Select(k => k.Name), Is.EqualTo(new[] { "Code" }));
+        Assert.That(dossier.Key().Select(k => k.Name), Is.EquivalentTo(new[] { "Source", "Code" }));
         Assert.That(dossier.FindProperty("ReceivedAt").Type.FullName(), Is.EqualTo("Edm.DateTimeOffset"));
         Assert.That(dossier.FindProperty("Status").Type.FullName(), Is.EqualTo("Edm.String"));
         Assert.That(dossier.NavigationProperties().Select(n => n.Name), Is.EquivalentTo(new[] { "Unit", "Procedure" }));

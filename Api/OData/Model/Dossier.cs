@@ -2,9 +2,15 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Scorecard.Api.OData.Model;
 
-/// <summary>A dossier's folded state (SPEC §9 <c>Dossiers</c>): counts only, nothing about the applicant.</summary>
+/// <summary>
+/// A dossier's folded state: counts only, nothing about the applicant. A dossier is one source's events
+/// under one code, so its key is the pair (Source, Code).
+/// </summary>
 public sealed class Dossier
 {
+    [Key]
+    public string Source { get; set; } = string.Empty;
+
     [Key]
     public string Code { get; set; } = string.Empty;
 
