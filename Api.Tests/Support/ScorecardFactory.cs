@@ -32,6 +32,9 @@ public sealed class ScorecardFactory : WebApplicationFactory<Program>
         {
             ["Auth:BootstrapAdminKey"] = AdminKey,
             ["Seed:DemoOnFirstStart"] = "false",
+
+            // The fixtures' events carry fixed 2025 dates while the clock is real; EventAgeLimitTests sets the limit.
+            ["Ingestion:MaxEventAgeDays"] = "0",
         };
         if (overrides?.GetValueOrDefault(ProviderKey) is { } given)
         {

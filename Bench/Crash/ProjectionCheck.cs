@@ -15,7 +15,7 @@ internal sealed record ProjectionCheck(IReadOnlyList<(string Table, int Rows)> T
     /// <summary>Each table with its key: the leading columns that identify a row.</summary>
     private static readonly (string Table, string Key, int KeyColumns)[] Projections =
     [
-        ("dossiers", "code", 1),
+        ("dossiers", "source, code", 2),
         ("daily_facts", "unit_id, day", 2),
         ("monthly_facts", "unit_id, month", 2),
     ];

@@ -23,6 +23,7 @@ public sealed class ReferenceDataCache(
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private (ReferenceData Data, DateTimeOffset LoadedAt)? cached;
+    private readonly Lock invalidation = new();
     private long version;
 
     public async ValueTask<ReferenceData> GetAsync(CancellationToken ct)
@@ -41,11 +42,15 @@ public sealed class ReferenceDataCache(
             }
 
             // A write that invalidates while this load runs may not be in what it read: keep it only if none did.
+            // The check and the store are one step against Invalidate, or an invalidation between them would be lost.
             var loading = Interlocked.Read(ref version);
             var data = await LoadAsync(ct).ConfigureAwait(false);
-            if (Interlocked.Read(ref version) == loading)
+            lock (invalidation)
             {
-                cached = (data, clock.GetUtcNow());
+                if (version == loading)
+                {
+                    cached = (data, clock.GetUtcNow());
+                }
             }
 
             return data;
@@ -58,8 +63,11 @@ public sealed class ReferenceDataCache(
 
     public void Invalidate()
     {
-        Interlocked.Increment(ref version);
-        cached = null;
+        lock (invalidation)
+        {
+            Interlocked.Increment(ref version);
+            cached = null;
+        }
     }
 
     public void Dispose() => gate.Dispose();

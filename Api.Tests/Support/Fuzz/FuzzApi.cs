@@ -24,6 +24,7 @@ internal sealed class FuzzApi(Random random, IReadOnlyList<FuzzRoute> routes)
         ["interval"] = ["day", "week", "month"],
         ["date"] = ["2025-01-01", "2031-05-02"],
         ["id"] = ["abcdefghijkl"],
+        ["source"] = ["bootstrap", "abcdefghijkl", "demo-seed", "a/b", "", "bootstrap/FZ-1"],
     };
 
     private static readonly string[] ContentTypes =

@@ -25,7 +25,7 @@ internal static class FuzzJson
         ["PUT /api/indicators/{code}/bands"] = """{"validFrom":"2025-01-01","bands":[{"min":90,"color":"green"},{"min":50,"color":"#ffcc00"},{"min":0,"color":"red"}]}""",
         ["PUT /api/targets"] = """[{"unitCode":"P.A","indicator":"on-time","period":"2025-H2","target":80,"baseline":70.5,"assignedBy":"P","reference":"QĐ 1/QĐ-UBND","appliesToLevel":"commune"}]""",
         ["PUT /api/indicator-values"] = """[{"indicator":"fuzz-reported","unitCode":"P.A","period":"2025-H1","numerator":447,"denominator":738}]""",
-        ["POST /api/keys"] = """{"name":"fuzz {n}","role":"analyst","unitCode":"P.A"}""",
+        ["POST /api/keys"] = """{"name":"fuzz {n}","role":"analyst","unitCode":"P.A","source":"bootstrap"}""",
         ["POST /api/dossier-events"] = """
             {"events":[
               {"id":"fz-{n}-1","dossierCode":"FZ-{n}","type":"received","at":"2025-03-03T08:00:00+07:00","procedureCode":"1.000002","unitCode":"P.A.1","channel":"online","dueAt":"2025-03-20T08:00:00+07:00","digitised":true,"populationDbUsed":false,"feeRequired":true},
