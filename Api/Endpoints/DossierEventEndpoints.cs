@@ -17,7 +17,7 @@ internal static class DossierEventEndpoints
 {
     public static IEndpointRouteBuilder MapDossierEventEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Hosting.IngestionArrivals.Route, PostEvents).WithTags("Dossier events").RequireAuthorization(Roles.IngestPolicy)
+        app.MapPost("/api/dossier-events", PostEvents).WithTags("Dossier events").RequireAuthorization(Roles.IngestPolicy)
             .Accepts<DossierEventsRequest>("application/json")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Push a batch of dossier events (at most 5,000 or 10 MiB). 200 means every accepted event is committed.");
@@ -67,7 +67,7 @@ internal static class DossierEventEndpoints
         try
         {
             var sender = new EventSender(source ?? user.Source(), scope, user.FindFirstValue(Roles.KeyIdClaim));
-            var outcome = await writer.WriteAsync(valid, sender, ct, http.Features.Get<DossierEventWriter.Arrival>()).ConfigureAwait(false);
+            var outcome = await writer.WriteAsync(valid, sender, ct).ConfigureAwait(false);
             var all = rejected.Concat(outcome.Rejected.GroupBy(r => r.Index).Select(g =>
                     new RejectedEvent(g.Key, g.First().Id, [.. g.Select(r => new FieldError(r.Field, r.Message))])))
                 .OrderBy(r => r.Index).ToList();

@@ -20,7 +20,6 @@ internal static class ScorecardPipeline
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
-        app.UseIngestionArrivals();
         app.UseODataRequestHeaderCheck();
 
         app.MapHealthEndpoints();

@@ -102,10 +102,7 @@ internal static class ScorecardServices
         services.AddSingleton<IngestionTransaction>();
         services.AddOptions<IngestionLimits>().BindConfiguration(IngestionLimits.Section)
             .Validate(l => l.MaxEventAgeDays >= 0, "Ingestion:MaxEventAgeDays must be 0 (no limit) or a number of days.").ValidateOnStart();
-        services.AddSingleton(sp => new DossierEventWriter(sp.GetRequiredService<IngestionTransaction>(), sp.GetRequiredService<ILogger<DossierEventWriter>>())
-        {
-            MaxGather = TimeSpan.FromMilliseconds(Math.Clamp(configuration.GetValue("Ingestion:GatherMilliseconds", DossierEventWriter.DefaultGatherMilliseconds), 0, 2000)),
-        });
+        services.AddSingleton<DossierEventWriter>();
         services.AddSingleton<DossierRebuilder>();
         services.AddSingleton<DossierReader>();
         services.AddSingleton<FactsQuery>();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
@@ -10,32 +9,12 @@ namespace Scorecard.Infrastructure.Ingestion;
 /// and completes each request only after the commit. Concurrent clients therefore never contend
 /// for the database lock, and their batches share one commit (group commit). A group that fails is
 /// retried batch by batch, so one bad batch cannot fail its neighbours. A group stays open while
-/// batches keep coming: after each part, the transaction takes what was queued meanwhile, and when
-/// nothing is queued but pushes have arrived and are still being read and validated
-/// (<see cref="Announce"/>), it waits for them up to <see cref="MaxGather"/>. Each commit writes every
-/// page its dossiers touch, so a commit shared by more batches costs each of them less, and the
-/// writer works on the first batches while the later ones are still being read.
+/// batches keep coming: after each part, the transaction takes what was queued meanwhile, so the
+/// writer works on the first batches while later ones are still being read, and all share a commit.
 /// </summary>
 public sealed partial class DossierEventWriter(IngestionTransaction transaction, ILogger<DossierEventWriter> logger)
 {
     public const int MaxEventsPerTransaction = 20_000;
-
-    /// <summary>
-    /// Off by default: on the 2-core reference machine, with 4 integrators, waiting for pushes still being
-    /// read cost more than the shared commits saved (BENCHMARKS.md, ingestion).
-    /// </summary>
-    public const int DefaultGatherMilliseconds = 0;
-
-    /// <summary>The longest a group waits for the batches of requests still being read and validated.</summary>
-    public TimeSpan MaxGather { get; init; } = TimeSpan.FromMilliseconds(DefaultGatherMilliseconds);
-
-    // Requests announced and neither queued nor ended.
-    private int arriving;
-
-    /// <summary>Requests announced whose batch is neither queued nor given up.</summary>
-    internal int Arriving => Volatile.Read(ref arriving);
-
-    private void Arrived() => Interlocked.Decrement(ref arriving);
 
     private readonly Channel<EventBatch> queue = Channel.CreateBounded<EventBatch>(new BoundedChannelOptions(256)
     {
@@ -43,33 +22,13 @@ public sealed partial class DossierEventWriter(IngestionTransaction transaction,
         FullMode = BoundedChannelFullMode.Wait,
     });
 
-    /// <summary>
-    /// Announces a request that is bringing a batch, as soon as it arrives (before its body is read).
-    /// It counts as on its way until <see cref="WriteAsync"/> queues its batch or it is disposed.
-    /// </summary>
-    public Arrival Announce()
-    {
-        Interlocked.Increment(ref arriving);
-        return new Arrival(this);
-    }
-
     /// <summary>Stores a batch; the returned outcome means every accepted event is committed.</summary>
-    /// <param name="arrival">The announcement of the request bringing it, if it made one.</param>
-    public async Task<BatchOutcome> WriteAsync(IReadOnlyList<IncomingEvent> events, EventSender sender, CancellationToken ct, Arrival? arrival = null)
+    public async Task<BatchOutcome> WriteAsync(IReadOnlyList<IncomingEvent> events, EventSender sender, CancellationToken ct)
     {
         var batch = new EventBatch(events, sender);
-        try
-        {
-            await queue.Writer.WriteAsync(batch, ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            arrival?.Dispose();
-        }
-
+        await queue.Writer.WriteAsync(batch, ct).ConfigureAwait(false);
         return await batch.Completion.Task.ConfigureAwait(false);
     }
-
     /// <summary>The writer loop; runs until <paramref name="stop"/>, then drains what was queued.</summary>
     public async Task RunAsync(CancellationToken stop)
     {
@@ -98,21 +57,12 @@ public sealed partial class DossierEventWriter(IngestionTransaction transaction,
         return group;
     }
 
-    /// <summary>
-    /// The next part of an open group: what is queued now; when nothing is, what announced requests
-    /// bring within <see cref="MaxGather"/>; nothing once none is on its way (the group commits).
-    /// </summary>
-    private async Task<IReadOnlyList<EventBatch>> GatherAsync(ChannelReader<EventBatch> reader, int events)
+    /// <summary>The next part of an open group: what is queued now (nothing: the group commits).</summary>
+    private static Task<IReadOnlyList<EventBatch>> NextPartAsync(ChannelReader<EventBatch> reader, int events)
     {
         var part = new List<EventBatch>();
-        var budget = MaxEventsPerTransaction - events;
-        var started = Stopwatch.GetTimestamp();
-        while (budget > 0 && Take(part, reader, budget) == 0 && Arriving > 0 && Stopwatch.GetElapsedTime(started) < MaxGather)
-        {
-            await Task.Delay(1, CancellationToken.None).ConfigureAwait(false);
-        }
-
-        return part;
+        Take(part, reader, MaxEventsPerTransaction - events);
+        return Task.FromResult<IReadOnlyList<EventBatch>>(part);
     }
 
     /// <returns>The number of events taken from the queue (whole batches, while under <paramref name="budget"/>).</returns>
@@ -133,7 +83,7 @@ public sealed partial class DossierEventWriter(IngestionTransaction transaction,
     {
         try
         {
-            var outcomes = await transaction.WriteAsync(group, reader is null ? null : events => GatherAsync(reader, events), ct).ConfigureAwait(false);
+            var outcomes = await transaction.WriteAsync(group, reader is null ? null : events => NextPartAsync(reader, events), ct).ConfigureAwait(false);
             for (var i = 0; i < group.Count; i++)
             {
                 group[i].Completion.TrySetResult(outcomes[i]);
