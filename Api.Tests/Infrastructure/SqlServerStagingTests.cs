@@ -2,6 +2,8 @@ using System.Data;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using Scorecard.Domain.Dossiers;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.Dossiers;
+using Scorecard.Infrastructure.Facts;
 using Scorecard.Infrastructure.Ingestion;
 
 namespace Scorecard.Api.Tests.Infrastructure;
@@ -54,7 +56,7 @@ public sealed class SqlServerStagingTests
         using var rows = SqlServerStaging.EventTable();
         var at = new DateTimeOffset(2025, 3, 3, 8, 0, 0, TimeSpan.FromHours(7));
 
-        SqlServerStaging.AddEvent(rows, 0, new DossierEvent("e-1", "D-1", DossierEventType.Resolved, at, 0), keyId: null, storedAt: at);
+        SqlServerStaging.AddEvent(rows, 0, new AppendedEvent(new DossierEvent("e-1", "D-1", DossierEventType.Resolved, at, 0) { Source = "s1" }, KeyId: null, StoredAt: at));
 
         AssertNullsOnlyWhereAllowed(rows, "dossier_events");
         Assert.That((DateTimeOffset)rows.Rows[0]["at"], Is.EqualTo(at).And.Property(nameof(DateTimeOffset.Offset)).EqualTo(TimeSpan.Zero));
@@ -78,7 +80,7 @@ public sealed class SqlServerStagingTests
     {
         using var rows = SqlServerStaging.FactTable(SqlServerStaging.MonthFacts);
 
-        SqlServerStaging.AddFacts(rows, 7, new DateOnly(2025, 3, 1), new FactCounts(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13));
+        SqlServerStaging.AddFacts(rows, new FactRow(7, new DateOnly(2025, 3, 1), FactCounts.From(c => (int)c + 1)));
 
         Assert.That(rows.Rows[0].ItemArray, Is.EqualTo(new object[] { 7, new DateTime(2025, 3, 1), 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L }));
         Assert.That(rows.Columns.Cast<DataColumn>().Skip(2).Select(c => c.ColumnName), Is.EqualTo(FactColumns.Names.Split(", ")));
@@ -89,9 +91,9 @@ public sealed class SqlServerStagingTests
     {
         static IEnumerable<string> Targets(string assignments) => assignments.Split(", ").Select(a => a.Split(" = ")[0]);
 
-        Assert.That(Targets(DossierColumns.UpdateFromStaged), Is.EqualTo(Targets(DossierColumns.UpdateFromExcluded)));
+        Assert.That(Targets(DossierColumns.Table.UpdateFromStaged), Is.EqualTo(Targets(DossierColumns.Table.UpdateFromExcluded)));
         Assert.That(Targets(FactColumns.AddStaged), Is.EqualTo(FactColumns.Names.Split(", ")));
-        Assert.That(DossierColumns.UpdateFromStaged.Split(", "), Has.All.Match(@"^(\w+) = s\.\1$"));
+        Assert.That(DossierColumns.Table.UpdateFromStaged.Split(", "), Has.All.Match(@"^(\w+) = s\.\1$"));
         Assert.That(FactColumns.AddStaged.Split(", "), Has.All.Match(@"^(\w+) = f\.\1 \+ s\.\1$"));
     }
 

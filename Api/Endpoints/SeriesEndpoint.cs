@@ -1,3 +1,4 @@
+using Scorecard.Infrastructure.Facts;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;

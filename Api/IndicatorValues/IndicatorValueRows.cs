@@ -1,3 +1,4 @@
+using Scorecard.Infrastructure.Facts;
 using Scorecard.Api.Reports;
 using Scorecard.Domain.Periods;
 using Scorecard.Domain.Targets;

@@ -1,3 +1,4 @@
+using Scorecard.Infrastructure.Facts;
 using Scorecard.Domain.Indicators;
 using Scorecard.Domain.Levels;
 using Scorecard.Domain.Periods;

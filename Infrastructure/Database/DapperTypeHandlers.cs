@@ -39,6 +39,9 @@ public static class DapperTypeHandlers
     /// <summary>The stored text form of a day: <see cref="DateFormat"/>.</summary>
     public static string FormatDate(DateOnly day) => day.ToString(DateFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>A day as either provider returns it: SQLite's text, SQL Server's date.</summary>
+    public static DateOnly ParseDate(object value) => new DateHandler().Parse(value);
+
     public static DateTimeOffset ParseInstant(string text) =>
         DateTimeOffset.ParseExact(text, InstantFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 

@@ -2,7 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Scorecard.Infrastructure.Database;
-using Scorecard.Infrastructure.Ingestion;
+using Scorecard.Infrastructure.Facts;
 
 namespace Scorecard.Infrastructure.IndicatorValues;
 
@@ -21,7 +21,7 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
 
     private const string StoredMonthsSql = "SELECT MIN(period_start) AS First, MAX(period_start) AS Last FROM indicator_values WHERE period_type = 'month'";
 
-    private const string SubtreeMonthsSql = $"""
+    private static readonly string SubtreeMonthsSql = $"""
         SELECT c.ancestor_id AS UnitId, f.month AS Month, {FactColumns.Sums}
         FROM monthly_facts f INNER JOIN unit_closure c ON c.descendant_id = f.unit_id
         WHERE f.month >= @From AND f.month <= @To
@@ -50,9 +50,11 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
     public async Task<IReadOnlyDictionary<(int UnitId, DateOnly Month), FactCounts>> SubtreeMonthsAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<SubtreeMonth>(new CommandDefinition(
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
             SubtreeMonthsSql, new { From = new DateOnly(from.Year, from.Month, 1), To = new DateOnly(to.Year, to.Month, 1) }, cancellationToken: ct)).ConfigureAwait(false);
-        return rows.ToDictionary(r => (r.UnitId, r.Month), r => r.ToCounts());
+        var rows = await FactReader.ReadAsync((DbDataReader)reader,
+            r => (Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), DapperTypeHandlers.ParseDate(r.GetValue(1))), ct).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Key, r => r.Counts);
     }
 
     /// <summary>
@@ -88,28 +90,5 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
     {
         public DateOnly? First { get; init; }
         public DateOnly? Last { get; init; }
-    }
-
-    private sealed class SubtreeMonth
-    {
-        public int UnitId { get; init; }
-        public DateOnly Month { get; init; }
-        public long Received { get; init; }
-        public long Digitised { get; init; }
-        public long OnlineEligible { get; init; }
-        public long Online { get; init; }
-        public long FeeRequired { get; init; }
-        public long PaidOnline { get; init; }
-        public long PersonApplicant { get; init; }
-        public long PopulationDbUsed { get; init; }
-        public long Violations { get; init; }
-        public long Finished { get; init; }
-        public long FinishedOnTime { get; init; }
-        public long ResolvedOrReturned { get; init; }
-        public long ElectronicResult { get; init; }
-
-        public FactCounts ToCounts() => new(
-            Received, Digitised, OnlineEligible, Online, FeeRequired, PaidOnline, PersonApplicant,
-            PopulationDbUsed, Violations, Finished, FinishedOnTime, ResolvedOrReturned, ElectronicResult);
     }
 }

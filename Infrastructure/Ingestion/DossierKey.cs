@@ -1,3 +1,4 @@
+using Scorecard.Infrastructure.Dossiers;
 using Scorecard.Domain.Dossiers;
 
 namespace Scorecard.Infrastructure.Ingestion;

@@ -3,12 +3,11 @@ using Scorecard.Domain.Wire;
 
 namespace Scorecard.Infrastructure.Ingestion;
 
-/// <summary>A row of <c>dossier_events</c> as read back.</summary>
+/// <summary>A row of <c>dossier_events</c> as read back (<see cref="EventColumns.Select"/>).</summary>
 internal class EventRow
 {
     public long Seq { get; init; }
     public string Source { get; init; } = "";
-    public string? SenderScope { get; init; }
     public string Id { get; init; } = "";
     public string DossierCode { get; init; } = "";
     public string Type { get; init; } = "";
@@ -23,12 +22,9 @@ internal class EventRow
     public string? PaymentMethod { get; init; }
     public long? Amount { get; init; }
     public bool? ElectronicResult { get; init; }
-
-    public const string Columns = """
-        seq AS Seq, source AS Source, sender_scope AS SenderScope, id AS Id, dossier_code AS DossierCode, type AS Type, at AS At, procedure_code AS ProcedureCode,
-        unit_code AS UnitCode, channel AS Channel, due_at AS DueAt, digitised AS Digitised, population_db_used AS PopulationDbUsed,
-        fee_required AS FeeRequired, payment_method AS PaymentMethod, amount AS Amount, electronic_result AS ElectronicResult
-        """;
+    public string? KeyId { get; init; }
+    public string? SenderScope { get; init; }
+    public DateTimeOffset StoredAt { get; init; }
 
     public DossierEvent ToEvent() => new(Id, DossierCode, WireName.Parse<DossierEventType>(Type), At, Seq)
     {

@@ -1,3 +1,4 @@
+using Scorecard.Infrastructure.Facts;
 using Scorecard.Domain.Indicators;
 
 namespace Scorecard.Infrastructure.Ingestion;

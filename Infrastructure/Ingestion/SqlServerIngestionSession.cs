@@ -3,8 +3,9 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Data.SqlClient;
 using Scorecard.Domain.Dossiers;
-using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.Dossiers;
+using Scorecard.Infrastructure.Facts;
 using Scorecard.Infrastructure.IndicatorValues;
 
 namespace Scorecard.Infrastructure.Ingestion;
@@ -120,7 +121,7 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
             return null;
         }
 
-        SqlServerStaging.AddEvent(events, arrivals++, e, keyId, storedAt);
+        SqlServerStaging.AddEvent(events, arrivals++, new AppendedEvent(e, keyId, storedAt));
         lastSequence = last + 1;
         if (events.Rows.Count >= FlushRows)
         {
@@ -217,7 +218,7 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
             using var rows = SqlServerStaging.FactTable(table);
             foreach (var ((unitId, key), counts) in chunk)
             {
-                SqlServerStaging.AddFacts(rows, unitId, key, counts);
+                SqlServerStaging.AddFacts(rows, new FactRow(unitId, key, counts));
             }
 
             await CopyAsync(rows, ct).ConfigureAwait(false);

@@ -1,3 +1,6 @@
+using Scorecard.Infrastructure.Dossiers;
+using Scorecard.Infrastructure.Facts;
+
 namespace Scorecard.Infrastructure.Ingestion;
 
 /// <summary>
@@ -8,13 +11,13 @@ internal static class SqlServerIngestionSql
 {
     public const string LockSql = "EXEC sp_getapplock @Resource = N'scorecard-ingestion', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000";
 
-    public const string LoadEventsSql = $"""
-        SELECT {EventRow.Columns} FROM dossier_events
+    public static readonly string LoadEventsSql = $"""
+        SELECT {EventColumns.Select} FROM dossier_events
         INNER JOIN OPENJSON(@Keys) WITH (s varchar(64) '$[0]', c varchar(64) '$[1]') k ON k.s = source AND k.c = dossier_code
         """;
 
-    public const string LoadDossiersSql = $"""
-        SELECT {DossierColumns.Select} FROM dossiers
+    public static readonly string LoadDossiersSql = $"""
+        SELECT {DossierColumns.Table.Select} FROM dossiers
         INNER JOIN OPENJSON(@Keys) WITH (s varchar(64) '$[0]', c varchar(64) '$[1]') k ON k.s = source AND k.c = code
         """;
 
@@ -33,37 +36,37 @@ internal static class SqlServerIngestionSql
     public const string LastSequenceSql = "SELECT ISNULL(MAX(seq), 0) FROM dossier_events";
 
     /// <summary>ORDER BY ord: SQL Server assigns the identity (seq) in that order, the order the session numbered them.</summary>
-    public const string InsertEventsSql = $"""
-        INSERT INTO dossier_events ({SqlServerStaging.EventColumns})
-        SELECT {SqlServerStaging.EventColumns} FROM #events ORDER BY ord;
+    public static readonly string InsertEventsSql = $"""
+        INSERT INTO dossier_events ({EventColumns.Table.Names})
+        SELECT {EventColumns.Table.Names} FROM #events ORDER BY ord;
         TRUNCATE TABLE #events;
         """;
 
-    public const string UpsertDossiersSql = $"""
-        UPDATE d SET {DossierColumns.UpdateFromStaged}
+    public static readonly string UpsertDossiersSql = $"""
+        UPDATE d SET {DossierColumns.Table.UpdateFromStaged}
         FROM dossiers d INNER JOIN #dossiers s ON s.source = d.source AND s.code = d.code;
-        INSERT INTO dossiers ({DossierColumns.Insert})
-        SELECT {DossierColumns.Insert} FROM #dossiers s
+        INSERT INTO dossiers ({DossierColumns.Table.Names})
+        SELECT {DossierColumns.Table.Names} FROM #dossiers s
         WHERE NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.source = s.source AND d.code = s.code);
         TRUNCATE TABLE #dossiers;
         """;
 
-    public const string AddDayFactsSql = $"""
+    public static readonly string AddDayFactsSql = $"""
         UPDATE f SET {FactColumns.AddStaged}
         FROM daily_facts f INNER JOIN #day_facts s ON s.unit_id = f.unit_id AND s.day = f.day;
-        INSERT INTO daily_facts (unit_id, day, {FactColumns.Names})
-        SELECT unit_id, day, {FactColumns.Names} FROM #day_facts s
+        INSERT INTO daily_facts ({FactColumns.Daily.Names})
+        SELECT {FactColumns.Daily.Names} FROM #day_facts s
         WHERE NOT EXISTS (SELECT 1 FROM daily_facts f WHERE f.unit_id = s.unit_id AND f.day = s.day);
         DELETE FROM daily_facts
         WHERE {FactColumns.AllZero} AND EXISTS (SELECT 1 FROM #day_facts s WHERE s.unit_id = daily_facts.unit_id AND s.day = daily_facts.day);
         TRUNCATE TABLE #day_facts;
         """;
 
-    public const string AddMonthFactsSql = $"""
+    public static readonly string AddMonthFactsSql = $"""
         UPDATE f SET {FactColumns.AddStaged}
         FROM monthly_facts f INNER JOIN #month_facts s ON s.unit_id = f.unit_id AND s.month = f.month;
-        INSERT INTO monthly_facts (unit_id, month, {FactColumns.Names})
-        SELECT unit_id, month, {FactColumns.Names} FROM #month_facts s
+        INSERT INTO monthly_facts ({FactColumns.Monthly.Names})
+        SELECT {FactColumns.Monthly.Names} FROM #month_facts s
         WHERE NOT EXISTS (SELECT 1 FROM monthly_facts f WHERE f.unit_id = s.unit_id AND f.month = s.month);
         DELETE FROM monthly_facts
         WHERE {FactColumns.AllZero} AND EXISTS (SELECT 1 FROM #month_facts s WHERE s.unit_id = monthly_facts.unit_id AND s.month = monthly_facts.month);
@@ -85,5 +88,5 @@ internal static class SqlServerIngestionSql
 
     public const string ClearProjectionsSql = "DELETE FROM monthly_facts; DELETE FROM daily_facts; DELETE FROM dossiers;";
 
-    public const string ReadAllEventsSql = $"SELECT {EventRow.Columns} FROM dossier_events ORDER BY source, dossier_code, at, seq";
+    public static readonly string ReadAllEventsSql = $"SELECT {EventColumns.Select} FROM dossier_events ORDER BY source, dossier_code, at, seq";
 }

@@ -2,8 +2,9 @@ using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Scorecard.Domain.Dossiers;
-using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.Dossiers;
+using Scorecard.Infrastructure.Facts;
 using Scorecard.Infrastructure.IndicatorValues;
 
 namespace Scorecard.Infrastructure.Ingestion;
@@ -85,7 +86,8 @@ internal sealed class SqliteIngestionSession : IIngestionSession
     {
         // SQLite calls are synchronous underneath, so the hot path calls them directly rather than through async wrappers.
         ct.ThrowIfCancellationRequested();
-        SqliteRowBinding.BindEvent(appendEvent, e, keyId, DapperTypeHandlers.FormatInstant(storedAt), lastSequence + 1);
+        EventColumns.Table.Bind(appendEvent, new AppendedEvent(e, keyId, storedAt));
+        appendEvent.Bind(EventColumns.Table.All.Count + 1, lastSequence + 1);
         if (appendEvent.Execute() == 0)
         {
             return Task.FromResult<long?>(null); // ON CONFLICT (source, id) DO NOTHING: the source has sent this id
@@ -98,7 +100,7 @@ internal sealed class SqliteIngestionSession : IIngestionSession
     public Task UpsertDossierAsync(DossierRow row, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        SqliteRowBinding.BindDossier(upsertDossier, row);
+        DossierColumns.Table.Bind(upsertDossier, row);
         upsertDossier.Execute();
         return Task.CompletedTask;
     }
@@ -108,12 +110,12 @@ internal sealed class SqliteIngestionSession : IIngestionSession
         ct.ThrowIfCancellationRequested();
         foreach (var ((unitId, day), counts) in deltas.Changes)
         {
-            Apply(addFacts, dropEmptyFacts, unitId, day, counts);
+            Apply(addFacts, dropEmptyFacts, FactColumns.Daily, new FactRow(unitId, day, counts));
         }
 
         foreach (var ((unitId, month), counts) in deltas.MonthChanges)
         {
-            Apply(addMonthFacts, dropEmptyMonthFacts, unitId, month, counts);
+            Apply(addMonthFacts, dropEmptyMonthFacts, FactColumns.Monthly, new FactRow(unitId, month, counts));
         }
 
         foreach (var month in deltas.MonthChanges.Where(c => !c.Value.IsZero).Select(c => c.Key.Month).Distinct())
@@ -126,18 +128,19 @@ internal sealed class SqliteIngestionSession : IIngestionSession
     }
 
     /// <summary>Adds one change to a facts row and drops the row when it falls back to all zeros.</summary>
-    private static void Apply(SqliteStatement add, SqliteStatement dropEmpty, int unitId, DateOnly key, FactCounts counts)
+    private static void Apply(SqliteStatement add, SqliteStatement dropEmpty, TableColumns<FactRow> table, FactRow row)
     {
-        if (counts.IsZero)
+        if (row.Counts.IsZero)
         {
             return;
         }
 
-        SqliteRowBinding.BindFacts(add, unitId, key, counts);
+        table.Bind(add, row);
         add.Execute();
-        if (counts.HasNegative)
+        if (row.Counts.HasNegative)
         {
-            SqliteRowBinding.BindFacts(dropEmpty, unitId, key, null);
+            table.All[0].Bind(dropEmpty, 1, row);
+            table.All[1].Bind(dropEmpty, 2, row);
             dropEmpty.Execute();
         }
     }

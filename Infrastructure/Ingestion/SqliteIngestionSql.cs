@@ -1,3 +1,5 @@
+using Scorecard.Infrastructure.Dossiers;
+using Scorecard.Infrastructure.Facts;
 using Scorecard.Infrastructure.IndicatorValues;
 
 namespace Scorecard.Infrastructure.Ingestion;
@@ -8,47 +10,44 @@ namespace Scorecard.Infrastructure.Ingestion;
 /// </summary>
 internal static class SqliteIngestionSql
 {
-    public const string LoadEventsSql = $"""
-        SELECT {EventRow.Columns} FROM dossier_events
+    public static readonly string LoadEventsSql = $"""
+        SELECT {EventColumns.Select} FROM dossier_events
         WHERE (source, dossier_code) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@Keys))
         """;
 
-    public const string LoadDossiersSql = $"""
-        SELECT {DossierColumns.Select} FROM dossiers
+    public static readonly string LoadDossiersSql = $"""
+        SELECT {DossierColumns.Table.Select} FROM dossiers
         WHERE (source, code) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@Keys))
         """;
 
-    public const string AppendEventSql = """
-        INSERT INTO dossier_events (source, id, dossier_code, type, at, procedure_code, unit_code, channel, due_at, digitised,
-                                    population_db_used, fee_required, payment_method, amount, electronic_result, key_id,
-                                    sender_scope, stored_at, seq)
-        VALUES (@Source, @Id, @DossierCode, @Type, @At, @ProcedureCode, @UnitCode, @Channel, @DueAt, @Digitised,
-                @PopulationDbUsed, @FeeRequired, @PaymentMethod, @Amount, @ElectronicResult, @KeyId, @SenderScope, @StoredAt, @Seq)
+    /// <summary>The event's columns, then its arrival sequence (the session numbers arrivals itself).</summary>
+    public static readonly string AppendEventSql = $"""
+        INSERT INTO dossier_events ({EventColumns.Table.Names}, seq) VALUES ({EventColumns.Table.Values}, @Seq)
         ON CONFLICT (source, id) DO NOTHING
         """;
 
     public const string LastSequenceSql = "SELECT COALESCE(MAX(seq), 0) FROM dossier_events";
 
-    public const string UpsertDossierSql = $"""
-        INSERT INTO dossiers ({DossierColumns.Insert}) VALUES ({DossierColumns.Values})
-        ON CONFLICT (source, code) DO UPDATE SET {DossierColumns.UpdateFromExcluded}
+    public static readonly string UpsertDossierSql = $"""
+        INSERT INTO dossiers ({DossierColumns.Table.Names}) VALUES ({DossierColumns.Table.Values})
+        ON CONFLICT (source, code) DO UPDATE SET {DossierColumns.Table.UpdateFromExcluded}
         """;
 
-    public const string AddFactsSql = $"""
-        INSERT INTO daily_facts (unit_id, day, {FactColumns.Names}) VALUES (@UnitId, @Day, {FactColumns.Values})
-        ON CONFLICT (unit_id, day) DO UPDATE SET {FactColumns.AddExcluded}
+    public static readonly string AddFactsSql = $"""
+        INSERT INTO daily_facts ({FactColumns.Daily.Names}) VALUES ({FactColumns.Daily.Values})
+        ON CONFLICT (unit_id, day) DO UPDATE SET {FactColumns.AddExcluded("daily_facts")}
         """;
 
-    public const string DropEmptyFactsSql = $"DELETE FROM daily_facts WHERE unit_id = @UnitId AND day = @Day AND {FactColumns.AllZero}";
+    public static readonly string DropEmptyFactsSql = $"DELETE FROM daily_facts WHERE unit_id = @UnitId AND day = @Day AND {FactColumns.AllZero}";
 
-    public const string AddMonthFactsSql = $"""
-        INSERT INTO monthly_facts (unit_id, month, {FactColumns.Names}) VALUES (@UnitId, @Day, {FactColumns.Values})
-        ON CONFLICT (unit_id, month) DO UPDATE SET {FactColumns.AddExcludedMonthly}
+    public static readonly string AddMonthFactsSql = $"""
+        INSERT INTO monthly_facts ({FactColumns.Monthly.Names}) VALUES ({FactColumns.Monthly.Values})
+        ON CONFLICT (unit_id, month) DO UPDATE SET {FactColumns.AddExcluded("monthly_facts")}
         """;
 
-    public const string DropEmptyMonthFactsSql = $"DELETE FROM monthly_facts WHERE unit_id = @UnitId AND month = @Day AND {FactColumns.AllZero}";
+    public static readonly string DropEmptyMonthFactsSql = $"DELETE FROM monthly_facts WHERE unit_id = @UnitId AND month = @Month AND {FactColumns.AllZero}";
 
-    public const string ReadAllEventsSql = $"SELECT {EventRow.Columns} FROM dossier_events ORDER BY source, dossier_code, at, seq";
+    public static readonly string ReadAllEventsSql = $"SELECT {EventColumns.Select} FROM dossier_events ORDER BY source, dossier_code, at, seq";
 
     /// <summary>
     /// The writer keeps 64 MiB of pages in memory (SQLite's default is 2 MiB) and leaves WAL
@@ -60,12 +59,12 @@ internal static class SqliteIngestionSql
     /// <summary>The per-row statements with the parameter order their binders assume (for the tests that hold them to it).</summary>
     internal static IReadOnlyList<(string Sql, string[] Parameters)> BoundStatements { get; } =
     [
-        (AppendEventSql, SqliteRowBinding.EventParameters),
-        (UpsertDossierSql, SqliteRowBinding.DossierParameters),
-        (AddFactsSql, SqliteRowBinding.FactParameters),
-        (AddMonthFactsSql, SqliteRowBinding.FactParameters),
-        (DropEmptyFactsSql, SqliteRowBinding.FactParameters[..2]),
-        (DropEmptyMonthFactsSql, SqliteRowBinding.FactParameters[..2]),
+        (AppendEventSql, [.. EventColumns.Table.Parameters, "@Seq"]),
+        (UpsertDossierSql, [.. DossierColumns.Table.Parameters]),
+        (AddFactsSql, [.. FactColumns.Daily.Parameters]),
+        (AddMonthFactsSql, [.. FactColumns.Monthly.Parameters]),
+        (DropEmptyFactsSql, [.. FactColumns.Daily.Parameters.Take(2)]),
+        (DropEmptyMonthFactsSql, [.. FactColumns.Monthly.Parameters.Take(2)]),
         (StaleMarks.MarkSqliteSql, ["@Month"]),
     ];
 }

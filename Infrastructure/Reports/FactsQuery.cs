@@ -1,6 +1,8 @@
+using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using Scorecard.Infrastructure.Database;
-using Scorecard.Infrastructure.Ingestion;
+using Scorecard.Infrastructure.Facts;
 
 namespace Scorecard.Infrastructure.Reports;
 
@@ -42,12 +44,12 @@ public sealed class FactsQuery(DbConnectionFactory db)
 
     /// <summary>The counts of the unit's own dossiers (a subtree's are the sum of <see cref="SumByHandlerLevelAsync"/>).</summary>
     public async Task<FactCounts> SumSelfAsync(int unitId, DateOnly from, DateOnly to, CancellationToken ct) =>
-        (await QueryAsync(SelfSql, null, new { UnitId = unitId }, from, to, ct).ConfigureAwait(false))
-            .Aggregate(default(FactCounts), (sum, r) => sum + r.ToCounts());
+        (await QueryAsync(SelfSql, null, new { UnitId = unitId }, from, to, _ => 0, ct).ConfigureAwait(false))
+            .Aggregate(default(FactCounts), (sum, r) => sum + r.Counts);
 
     /// <summary>The subtree's counts grouped by the level of the unit that handled each dossier.</summary>
     public async Task<IReadOnlyDictionary<string, FactCounts>> SumByHandlerLevelAsync(int unitId, DateOnly from, DateOnly to, CancellationToken ct) =>
-        Merge(await QueryAsync(ByHandlerLevelSql, null, new { UnitId = unitId }, from, to, ct).ConfigureAwait(false), r => r.Level!);
+        Merge(await QueryAsync(ByHandlerLevelSql, null, new { UnitId = unitId }, from, to, r => r.GetString(0), ct).ConfigureAwait(false));
 
     /// <summary>
     /// Every unit of <paramref name="level"/> under <paramref name="parentId"/>, each over its own subtree
@@ -55,23 +57,25 @@ public sealed class FactsQuery(DbConnectionFactory db)
     /// </summary>
     public async Task<IReadOnlyDictionary<int, FactCounts>> SumPerUnitOfLevelAsync(
         int parentId, string level, DateOnly from, DateOnly to, string? indicator, CancellationToken ct) =>
-        Merge(await QueryAsync(ByUnitOfLevelSql, indicator, new { ParentId = parentId, Level = level }, from, to, ct).ConfigureAwait(false), r => r.UnitId);
+        Merge(await QueryAsync(ByUnitOfLevelSql, indicator, new { ParentId = parentId, Level = level }, from, to, UnitIdOf, ct).ConfigureAwait(false));
 
     /// <summary>The counts of each day with data, over the subtree or the unit's own dossiers (one indicator's counters, or all).</summary>
     public async Task<IReadOnlyDictionary<DateOnly, FactCounts>> DailyAsync(
         int unitId, bool subtree, DateOnly from, DateOnly to, string? indicator, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<FactSums>(new CommandDefinition(
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
             WithSums(subtree ? DailySubtreeSql : DailySelfSql, indicator), new { UnitId = unitId, From = from, To = to }, cancellationToken: ct)).ConfigureAwait(false);
-        return rows.ToDictionary(r => r.Day!.Value, r => r.ToCounts());
+        var rows = await FactReader.ReadAsync((DbDataReader)reader, r => DapperTypeHandlers.ParseDate(r.GetValue(0)), ct).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Key, r => r.Counts);
     }
 
-    private async Task<List<FactSums>> QueryAsync(string template, string? indicator, object keys, DateOnly from, DateOnly to, CancellationToken ct)
+    private async Task<List<(TKey Key, FactCounts Counts)>> QueryAsync<TKey>(
+        string template, string? indicator, object keys, DateOnly from, DateOnly to, Func<DbDataReader, TKey> key, CancellationToken ct)
     {
         var (months, days) = MonthSplit.Of(from, to);
         var sql = WithSums(template, indicator);
-        var rows = new List<FactSums>();
+        var rows = new List<(TKey, FactCounts)>();
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
         if (months is { } whole)
         {
@@ -85,44 +89,23 @@ public sealed class FactsQuery(DbConnectionFactory db)
 
         return rows;
 
-        Task<IEnumerable<FactSums>> RunAsync(string text, DateOnly first, DateOnly last)
+        async Task<List<(TKey, FactCounts)>> RunAsync(string text, DateOnly first, DateOnly last)
         {
             var parameters = new DynamicParameters(keys);
             parameters.Add("From", first);
             parameters.Add("To", last);
-            return connection.QueryAsync<FactSums>(new CommandDefinition(text, parameters, cancellationToken: ct));
+            await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(text, parameters, cancellationToken: ct)).ConfigureAwait(false);
+            return await FactReader.ReadAsync((DbDataReader)reader, key, ct).ConfigureAwait(false);
         }
     }
 
-    private static Dictionary<TKey, FactCounts> Merge<TKey>(List<FactSums> rows, Func<FactSums, TKey> key)
+    private static int UnitIdOf(DbDataReader row) => Convert.ToInt32(row.GetValue(0), CultureInfo.InvariantCulture);
+
+    private static Dictionary<TKey, FactCounts> Merge<TKey>(List<(TKey Key, FactCounts Counts)> rows)
         where TKey : notnull =>
-        rows.GroupBy(key).ToDictionary(g => g.Key, g => g.Aggregate(default(FactCounts), (sum, r) => sum + r.ToCounts()));
+        rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Aggregate(default(FactCounts), (sum, r) => sum + r.Counts));
 
     /// <summary>The statement with the whitelisted sums of one indicator, or of every counter.</summary>
     private static string WithSums(string template, string? indicator) =>
         template.Replace("{0}", indicator is not null && FactColumns.SumsOf.TryGetValue(indicator, out var sums) ? sums : FactColumns.Sums, StringComparison.Ordinal);
-
-    private sealed class FactSums
-    {
-        public int UnitId { get; init; }
-        public string? Level { get; init; }
-        public DateOnly? Day { get; init; }
-        public long? Received { get; init; }
-        public long? Digitised { get; init; }
-        public long? OnlineEligible { get; init; }
-        public long? Online { get; init; }
-        public long? FeeRequired { get; init; }
-        public long? PaidOnline { get; init; }
-        public long? PersonApplicant { get; init; }
-        public long? PopulationDbUsed { get; init; }
-        public long? Violations { get; init; }
-        public long? Finished { get; init; }
-        public long? FinishedOnTime { get; init; }
-        public long? ResolvedOrReturned { get; init; }
-        public long? ElectronicResult { get; init; }
-
-        public FactCounts ToCounts() => new(
-            Received ?? 0, Digitised ?? 0, OnlineEligible ?? 0, Online ?? 0, FeeRequired ?? 0, PaidOnline ?? 0, PersonApplicant ?? 0,
-            PopulationDbUsed ?? 0, Violations ?? 0, Finished ?? 0, FinishedOnTime ?? 0, ResolvedOrReturned ?? 0, ElectronicResult ?? 0);
-    }
 }

@@ -5,7 +5,7 @@ using Scorecard.Domain.Procedures;
 using Scorecard.Domain.Time;
 using Scorecard.Domain.Wire;
 
-namespace Scorecard.Infrastructure.Ingestion;
+namespace Scorecard.Infrastructure.Dossiers;
 
 /// <summary>
 /// A row of the <c>dossiers</c> table: the folded state in storage form, with the procedure facts
