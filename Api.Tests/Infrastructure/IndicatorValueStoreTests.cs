@@ -5,6 +5,7 @@ using Scorecard.Api.Tests.Support;
 using Scorecard.Domain.Periods;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.IndicatorValues;
+using Scorecard.Infrastructure.Sqlite;
 
 namespace Scorecard.Api.Tests.Infrastructure;
 
@@ -60,7 +61,7 @@ public sealed class IndicatorValueStoreTests
     private async Task MarkAsync(string month)
     {
         await using var connection = await db.OpenAsync(CancellationToken.None);
-        await connection.ExecuteAsync(StaleMarks.MarkSql(db.Provider), new { Month = month });
+        await connection.ExecuteAsync(db.Dialect.MarkStaleSql, new { Month = month });
     }
 
     private static IndicatorValueRow Row(string unit, string month)

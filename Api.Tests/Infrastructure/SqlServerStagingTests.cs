@@ -5,6 +5,7 @@ using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Dossiers;
 using Scorecard.Infrastructure.Facts;
 using Scorecard.Infrastructure.Ingestion;
+using Scorecard.Infrastructure.SqlServer;
 
 namespace Scorecard.Api.Tests.Infrastructure;
 

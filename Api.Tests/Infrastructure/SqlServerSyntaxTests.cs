@@ -5,41 +5,29 @@ using Scorecard.Infrastructure.Database;
 namespace Scorecard.Api.Tests.Infrastructure;
 
 /// <summary>
-/// Every SQL statement the service keeps as a constant must be valid T-SQL (SQL Server 2022,
-/// TSql160Parser), except the SQLite-only statements listed here by name. A new constant is checked
-/// the moment it is added, so a query cannot reach SQL Server untested. <see cref="SqlServerParameterTests"/>
-/// checks the parameters the same statements name against those their callers pass.
+/// Every SQL statement the service keeps in a field (a constant or a static readonly string named
+/// <c>…Sql</c> or <c>…Pragmas</c>) must be valid T-SQL (SQL Server 2022, TSql160Parser), except those
+/// in the SQLite folder (namespace <c>Scorecard.Infrastructure.Sqlite</c>): the folder is the rule, so a
+/// statement in SQLite's dialect can only live there. A new statement is checked the moment it is added.
+/// <see cref="SqlServerParameterTests"/> checks the parameters the same statements name against those
+/// their callers pass; <see cref="SqliteStatementsTests"/> prepares every statement SQLite runs.
 /// </summary>
 public sealed class SqlServerSyntaxTests
 {
-    /// <summary>
-    /// Statements written in SQLite's dialect (json_each, ON CONFLICT, PRAGMA): the SQLite write path and its helpers.
-    /// Each has a SQL Server twin that is parsed (StaleMarks.MarkSqliteSql: StaleMarks.MarkSqlServerSql).
-    /// </summary>
-    private static readonly HashSet<string> SqliteOnly =
-    [
-        "SqliteIngestionSql.LoadEventsSql", "SqliteIngestionSql.LoadDossiersSql", "SqliteIngestionSql.AppendEventSql",
-        "SqliteIngestionSql.UpsertDossierSql", "SqliteIngestionSql.AddFactsSql", "SqliteIngestionSql.AddMonthFactsSql",
-        "SqliteIngestionSql.WriterPragmasSql", "DbConnectionFactory.SqlitePerConnectionPragmas",
-        "DossierColumns.UpdateFromExcluded", "FactColumns.AddExcluded", "FactColumns.AddExcludedMonthly",
-        "StaleMarks.MarkSqliteSql", "SqliteIndicatorValueMerge.UpsertSql",
-    ];
+    public const string SqliteNamespace = "Scorecard.Infrastructure.Sqlite";
 
-    /// <summary>Fragments, not statements: column lists and clauses spliced into statements checked elsewhere.</summary>
-    private static readonly HashSet<string> Fragments =
-    [
-        "DossierColumns.Select", "DossierColumns.Insert", "DossierColumns.Values", "FactColumns.Names", "FactColumns.Values",
-        "FactColumns.Select", "FactColumns.Sums", "FactColumns.AllZero", "EventRow.Columns", "ApiKeyStore.Columns",
-        "NationalOnTimeQuery.Counts", "NationalOnTimeQuery.InPeriod", "DossierColumns.UpdateFromStaged", "FactColumns.AddStaged",
-        "SqlServerStaging.EventColumns",
-    ];
+    public const string SqlServerNamespace = "Scorecard.Infrastructure.SqlServer";
 
-    public static IEnumerable<TestCaseData> Statements() =>
+    /// <summary>Every statement kept in a field of the Infrastructure assembly, by "Type.Field".</summary>
+    public static IEnumerable<(string Name, string Sql, string? Namespace)> AllStatements() =>
         typeof(DbConnectionFactory).Assembly.GetTypes()
             .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
-                .Where(f => f.IsLiteral && f.FieldType == typeof(string) && (f.Name.EndsWith("Sql", StringComparison.Ordinal) || f.Name.EndsWith("Pragmas", StringComparison.Ordinal) || Fragments.Contains($"{t.Name}.{f.Name}") || SqliteOnly.Contains($"{t.Name}.{f.Name}")))
-                .Select(f => (Name: $"{t.Name}.{f.Name}", Sql: (string)f.GetRawConstantValue()!)))
-            .Where(s => !SqliteOnly.Contains(s.Name) && !Fragments.Contains(s.Name))
+                .Where(f => (f.IsLiteral || f.IsInitOnly) && f.FieldType == typeof(string)
+                    && (f.Name.EndsWith("Sql", StringComparison.Ordinal) || f.Name.EndsWith("Pragmas", StringComparison.Ordinal)))
+                .Select(f => ($"{t.Name}.{f.Name}", (string)(f.IsLiteral ? f.GetRawConstantValue() : f.GetValue(null))!, t.Namespace)));
+
+    public static IEnumerable<TestCaseData> Statements() =>
+        AllStatements().Where(s => s.Namespace != SqliteNamespace)
             .Select(s => new TestCaseData(s.Name, s.Sql).SetName($"Parse_{s.Name}"));
 
     [TestCaseSource(nameof(Statements))]
@@ -64,16 +52,7 @@ public sealed class SqlServerSyntaxTests
         var names = Statements().Select(t => (string)t.Arguments[0]!).ToList();
 
         Assert.That(names, Has.Count.GreaterThan(40));
-        Assert.That(names, Does.Contain("FactsQuery.ByUnitOfLevelSql").And.Contain("NationalOnTimeQuery.SubtreeSql").And.Contain("UnitWrites.InsertClosureSql"));
-    }
-
-    [Test]
-    public void SqliteOnlyList_NamesOnlyConstantsThatExist()
-    {
-        var all = typeof(DbConnectionFactory).Assembly.GetTypes()
-            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic).Where(f => f.IsLiteral).Select(f => $"{t.Name}.{f.Name}"))
-            .ToHashSet();
-
-        Assert.That(SqliteOnly.Concat(Fragments).Where(n => !all.Contains(n)), Is.Empty);
+        Assert.That(names, Does.Contain("FactsQuery.ByUnitOfLevelSql").And.Contain("NationalOnTimeQuery.SubtreeSql").And.Contain("UnitWrites.InsertClosureSql")
+            .And.Contain("SqlServerIngestionSql.UpsertDossiersSql").And.Contain("IndicatorValueStore.SubtreeMonthsSql"));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.IndicatorValues;
 using Scorecard.Infrastructure.Ingestion;
+using Scorecard.Infrastructure.Sqlite;
 
 namespace Scorecard.Api.Tests.Infrastructure;
 

@@ -3,6 +3,7 @@ using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Indicators;
 using Scorecard.Infrastructure.Ingestion;
 using Scorecard.Infrastructure.Seed;
+using Scorecard.Infrastructure.Sqlite;
 
 namespace Scorecard.Api.Cli;
 

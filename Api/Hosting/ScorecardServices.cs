@@ -20,6 +20,7 @@ using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Reports;
 using Scorecard.Infrastructure.Seed;
 using Scorecard.Infrastructure.Units;
+using Scorecard.Infrastructure.Sqlite;
 
 namespace Scorecard.Api.Hosting;
 

@@ -9,6 +9,7 @@ using Scorecard.Infrastructure.Ingestion;
 using Scorecard.Infrastructure.Procedures;
 using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Seed;
+using Scorecard.Infrastructure.Sqlite;
 
 namespace Scorecard.Bench.Portal;
 

@@ -54,10 +54,7 @@ public sealed partial class DatabaseMigrator(DatabaseSettings settings, ILogger<
 
     private UpgradeEngine BuildEngine()
     {
-        var databases = DeployChanges.To;
-        var builder = settings.Provider == DatabaseProvider.Sqlite
-            ? databases.SqliteDatabase(settings.ConnectionString)
-            : databases.SqlDatabase(settings.ConnectionString);
+        var builder = settings.Dialect.Migrations(settings.ConnectionString);
         var folder = ScriptFolder(settings.Provider);
         return builder
             .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name => name.Contains(folder, StringComparison.Ordinal))

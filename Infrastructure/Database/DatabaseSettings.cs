@@ -1,8 +1,14 @@
+using Scorecard.Infrastructure.Sqlite;
+using Scorecard.Infrastructure.SqlServer;
+
 namespace Scorecard.Infrastructure.Database;
 
 /// <summary>Where the data lives: read from <c>Database:Provider</c> and <c>ConnectionStrings:*</c>.</summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, string ReadOnlyConnectionString)
 {
+    /// <summary>What differs between the databases, for this provider.</summary>
+    public IDatabaseDialect Dialect => Provider == DatabaseProvider.Sqlite ? SqliteDialect.Instance : SqlServerDialect.Instance;
+
     public const string DefaultSqlitePath = "data/scorecard.db";
 
     /// <summary>

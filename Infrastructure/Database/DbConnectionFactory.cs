@@ -1,19 +1,14 @@
 using System.Data.Common;
-using Microsoft.Data.SqlClient;
-using Microsoft.Data.Sqlite;
 
 namespace Scorecard.Infrastructure.Database;
 
-/// <summary>Opens one connection per operation; the caller disposes it.</summary>
+/// <summary>Opens one connection per operation, readied by the database's dialect; the caller disposes it.</summary>
 public sealed class DbConnectionFactory(DatabaseSettings settings)
 {
-    /// <summary>
-    /// Reads go through a memory map of the file (up to 1 GiB), so every pooled connection shares
-    /// the operating system's page cache instead of filling a small cache of its own.
-    /// </summary>
-    private const string SqlitePerConnectionPragmas = "PRAGMA mmap_size = 1073741824;";
-
     public DatabaseProvider Provider => settings.Provider;
+
+    /// <summary>What differs between the databases.</summary>
+    public IDatabaseDialect Dialect => settings.Dialect;
 
     /// <summary>A connection to the primary database, for writes and reads that must see them.</summary>
     public Task<DbConnection> OpenAsync(CancellationToken ct) => OpenAsync(settings.ConnectionString, ct);
@@ -26,19 +21,11 @@ public sealed class DbConnectionFactory(DatabaseSettings settings)
 
     private async Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct)
     {
-        DbConnection connection = settings.Provider == DatabaseProvider.Sqlite
-            ? new SqliteConnection(connectionString)
-            : new SqlConnection(connectionString);
+        var connection = Dialect.CreateConnection(connectionString);
         try
         {
             await connection.OpenAsync(ct).ConfigureAwait(false);
-            if (connection is SqliteConnection sqlite)
-            {
-                await using var pragma = sqlite.CreateCommand();
-                pragma.CommandText = SqlitePerConnectionPragmas;
-                await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            }
-
+            await Dialect.PrepareAsync(connection, ct).ConfigureAwait(false);
             return connection;
         }
         catch

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Scorecard.Infrastructure.Sqlite;
 
 namespace Scorecard.Infrastructure.Database;
 

@@ -1,4 +1,5 @@
 using System.Data;
+using Scorecard.Infrastructure.Sqlite;
 
 namespace Scorecard.Infrastructure.Database;
 

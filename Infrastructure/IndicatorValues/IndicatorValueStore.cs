@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Facts;
+using Scorecard.Infrastructure.Sqlite;
 
 namespace Scorecard.Infrastructure.IndicatorValues;
 
@@ -61,17 +62,15 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
     /// In one transaction: replaces the rows of <paramref name="periods"/> (null: every row) with
     /// <paramref name="rows"/> and removes the <paramref name="handled"/> marks, except those marked
     /// again since they were read. Call it with the rows computed: nothing is computed while the
-    /// write lock is held. SQLite writes only the rows that differ (<see cref="SqliteIndicatorValueMerge"/>);
-    /// SQL Server deletes the periods and inserts the rows.
+    /// write lock is held. SQLite writes only the rows that differ; SQL Server deletes the periods
+    /// and inserts the rows (<see cref="IDatabaseDialect.ReplaceIndicatorValuesAsync"/>).
     /// </summary>
     /// <returns>The number of rows written (inserted, updated or deleted).</returns>
     public async Task<int> ReplaceAsync(IReadOnlyCollection<string>? periods, IReadOnlyList<IndicatorValueRow> rows, IReadOnlyList<StaleMark> handled, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        var written = db.Provider == DatabaseProvider.Sqlite
-            ? await SqliteIndicatorValueMerge.MergeAsync((SqliteConnection)connection, (SqliteTransaction)transaction, periods, rows, ct).ConfigureAwait(false)
-            : await SqlServerIndicatorValueReplace.ReplaceAsync(connection, transaction, periods, rows, ct).ConfigureAwait(false);
+        var written = await db.Dialect.ReplaceIndicatorValuesAsync(connection, transaction, periods, rows, ct).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             UnmarkSql, handled.Select(m => new { Month = StaleMarks.Ansi(m.Month), m.Version }), transaction, cancellationToken: ct)).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);

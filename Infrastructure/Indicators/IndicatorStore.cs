@@ -77,7 +77,7 @@ public sealed class IndicatorStore(DbConnectionFactory db)
             }
         }
 
-        await StaleMarks.MarkAllAsync(connection, transaction, db.Provider, ct).ConfigureAwait(false);
+        await StaleMarks.MarkAllAsync(connection, transaction, db.Dialect, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         var created = indicators.Count(i => !known.Contains(i.Code));
         return new UpsertOutcome(created, indicators.Count - created, []);
@@ -107,7 +107,7 @@ public sealed class IndicatorStore(DbConnectionFactory db)
         }
 
         await ReplaceScaleAsync(connection, transaction, code, scale, ct).ConfigureAwait(false);
-        await StaleMarks.MarkAllAsync(connection, transaction, db.Provider, ct).ConfigureAwait(false);
+        await StaleMarks.MarkAllAsync(connection, transaction, db.Dialect, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return true;
     }

@@ -1,5 +1,6 @@
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Reference;
+using Scorecard.Infrastructure.Sqlite;
 
 namespace Scorecard.Infrastructure.Ingestion;
 
@@ -40,9 +41,5 @@ public sealed class IngestionTransaction(DbConnectionFactory db, ReferenceDataCa
         return outcomes;
     }
 
-    internal static Task<IIngestionSession> OpenSessionAsync(DbConnectionFactory db, CancellationToken ct) => db.Provider switch
-    {
-        DatabaseProvider.Sqlite => SqliteIngestionSession.OpenAsync(db, ct),
-        _ => SqlServerIngestionSession.OpenAsync(db, ct),
-    };
+    internal static Task<IIngestionSession> OpenSessionAsync(DbConnectionFactory db, CancellationToken ct) => db.Dialect.OpenIngestionAsync(db, ct);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Scorecard.Domain.Dossiers;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Reference;
+using Scorecard.Infrastructure.Sqlite;
 
 namespace Scorecard.Infrastructure.Ingestion;
 

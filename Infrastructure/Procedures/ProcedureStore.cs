@@ -88,7 +88,7 @@ public sealed class ProcedureStore(DbConnectionFactory db)
         var inserts = rows.Where(r => !known.Contains(r.Code)).ToList();
         await connection.ExecuteAsync(new CommandDefinition(UpdateSql, updates, transaction, cancellationToken: ct)).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, inserts, transaction, cancellationToken: ct)).ConfigureAwait(false);
-        await StaleMarks.MarkAllAsync(connection, transaction, db.Provider, ct).ConfigureAwait(false);
+        await StaleMarks.MarkAllAsync(connection, transaction, db.Dialect, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return new UpsertOutcome(inserts.Count, updates.Count, []);
     }

@@ -53,7 +53,7 @@ public sealed class ReportedValueStore(DbConnectionFactory db)
             created += exists ? 0 : 1;
         }
 
-        await StaleMarks.MarkAllAsync(connection, transaction, db.Provider, ct).ConfigureAwait(false);
+        await StaleMarks.MarkAllAsync(connection, transaction, db.Dialect, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return new UpsertOutcome(created, values.Count - created, []);
     }

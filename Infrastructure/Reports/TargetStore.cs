@@ -81,7 +81,7 @@ public sealed class TargetStore(DbConnectionFactory db)
             await connection.ExecuteAsync(new CommandDefinition(existing.Contains(Slot(target)) ? UpdateSql : InsertSql, row, transaction, cancellationToken: ct)).ConfigureAwait(false);
         }
 
-        await StaleMarks.MarkAllAsync(connection, transaction, db.Provider, ct).ConfigureAwait(false);
+        await StaleMarks.MarkAllAsync(connection, transaction, db.Dialect, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         var created = incoming.Count(t => !existing.Contains(Slot(t)));
         return (new UpsertOutcome(created, incoming.Count - created, []), []);

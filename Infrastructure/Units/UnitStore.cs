@@ -48,7 +48,7 @@ public sealed class UnitStore(DbConnectionFactory db)
         }
 
         await writes.RebuildClosureAsync(tree).ConfigureAwait(false);
-        await StaleMarks.MarkAllAsync(connection, transaction, db.Provider, ct).ConfigureAwait(false);
+        await StaleMarks.MarkAllAsync(connection, transaction, db.Dialect, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         var created = ordered.Count(u => !known.Contains(u.Code));
         return new UpsertOutcome(created, ordered.Count - created, []);

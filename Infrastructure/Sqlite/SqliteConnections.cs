@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Scorecard.Infrastructure.Database;
+namespace Scorecard.Infrastructure.Sqlite;
 
 /// <summary>SQLite connection-string defaults: foreign keys on, a busy timeout, pooling.</summary>
 internal static class SqliteConnections

@@ -1,7 +1,8 @@
+using Scorecard.Infrastructure.Ingestion;
 using Scorecard.Infrastructure.Dossiers;
 using Scorecard.Infrastructure.Facts;
 
-namespace Scorecard.Infrastructure.Ingestion;
+namespace Scorecard.Infrastructure.SqlServer;
 
 /// <summary>
 /// The statements of <see cref="SqlServerIngestionSession"/>: dossier lists and event ids as one JSON
@@ -74,7 +75,7 @@ internal static class SqlServerIngestionSql
         """;
 
     /// <summary>
-    /// <see cref="StaleMarks.MarkSqlServerSql"/> for a set of months (distinct, as JSON): each mark's
+    /// <see cref="SqlServerDialect.MarkStaleSqlServerSql"/> for a set of months (distinct, as JSON): each mark's
     /// version is bumped once, or the mark inserted; the range locks keep two writers from inserting the same mark.
     /// </summary>
     public const string MarkMonthsSql = """

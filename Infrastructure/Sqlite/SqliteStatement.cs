@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace Scorecard.Infrastructure.Database;
+namespace Scorecard.Infrastructure.Sqlite;
 
 /// <summary>
 /// One SQL statement prepared once on an open SQLite connection and executed many times, its

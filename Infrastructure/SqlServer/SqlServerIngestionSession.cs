@@ -7,8 +7,9 @@ using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Dossiers;
 using Scorecard.Infrastructure.Facts;
 using Scorecard.Infrastructure.IndicatorValues;
+using Scorecard.Infrastructure.Ingestion;
 
-namespace Scorecard.Infrastructure.Ingestion;
+namespace Scorecard.Infrastructure.SqlServer;
 
 /// <summary>
 /// The SQL Server write path, the twin of <see cref="SqliteIngestionSession"/>: one transaction that
@@ -157,7 +158,7 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
     {
         await FlushAsync(ct).ConfigureAwait(false);
         await connection.ExecuteAsync(Command(SqlServerIngestionSql.ClearProjectionsSql, null, ct)).ConfigureAwait(false);
-        await StaleMarks.MarkAllAsync(connection, transaction, DatabaseProvider.SqlServer, ct).ConfigureAwait(false);
+        await StaleMarks.MarkAllAsync(connection, transaction, SqlServerDialect.Instance, ct).ConfigureAwait(false);
     }
 
     /// <summary>

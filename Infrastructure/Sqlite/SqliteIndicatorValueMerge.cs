@@ -1,8 +1,9 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.IndicatorValues;
 
-namespace Scorecard.Infrastructure.IndicatorValues;
+namespace Scorecard.Infrastructure.Sqlite;
 
 /// <summary>
 /// SQLite: brings the rows of some periods (or of all) to a recomputed set by writing only what

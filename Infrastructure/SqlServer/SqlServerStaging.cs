@@ -2,8 +2,9 @@ using System.Data;
 using Microsoft.Data.SqlClient;
 using Scorecard.Infrastructure.Dossiers;
 using Scorecard.Infrastructure.Facts;
+using Scorecard.Infrastructure.Ingestion;
 
-namespace Scorecard.Infrastructure.Ingestion;
+namespace Scorecard.Infrastructure.SqlServer;
 
 /// <summary>
 /// The #temp tables a SQL Server ingestion session stages its writes in, and the rows it copies there

@@ -2,8 +2,9 @@ using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.IndicatorValues;
 
-namespace Scorecard.Infrastructure.IndicatorValues;
+namespace Scorecard.Infrastructure.SqlServer;
 
 /// <summary>
 /// SQL Server: replaces the rows of some periods (or of all) by deleting them and inserting the

@@ -6,8 +6,9 @@ using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Dossiers;
 using Scorecard.Infrastructure.Facts;
 using Scorecard.Infrastructure.IndicatorValues;
+using Scorecard.Infrastructure.Ingestion;
 
-namespace Scorecard.Infrastructure.Ingestion;
+namespace Scorecard.Infrastructure.Sqlite;
 
 /// <summary>
 /// The SQLite write path: one IMMEDIATE transaction, dossier lists passed as one JSON parameter
@@ -39,7 +40,7 @@ internal sealed class SqliteIngestionSession : IIngestionSession
         dropEmptyFacts = new SqliteStatement(connection, SqliteIngestionSql.DropEmptyFactsSql);
         addMonthFacts = new SqliteStatement(connection, SqliteIngestionSql.AddMonthFactsSql);
         dropEmptyMonthFacts = new SqliteStatement(connection, SqliteIngestionSql.DropEmptyMonthFactsSql);
-        markStale = new SqliteStatement(connection, StaleMarks.MarkSqliteSql);
+        markStale = new SqliteStatement(connection, SqliteDialect.MarkStaleSqliteSql);
         using var last = connection.CreateCommand();
         last.Transaction = transaction;
         last.CommandText = SqliteIngestionSql.LastSequenceSql;
@@ -150,7 +151,7 @@ internal sealed class SqliteIngestionSession : IIngestionSession
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM daily_facts", transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM monthly_facts", transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM dossiers", transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
-        await StaleMarks.MarkAllAsync(connection, transaction, DatabaseProvider.Sqlite, ct).ConfigureAwait(false);
+        await StaleMarks.MarkAllAsync(connection, transaction, SqliteDialect.Instance, ct).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<DossierEvent> ReadAllEventsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)

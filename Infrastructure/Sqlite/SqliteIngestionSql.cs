@@ -1,8 +1,9 @@
+using Scorecard.Infrastructure.Ingestion;
 using Scorecard.Infrastructure.Dossiers;
 using Scorecard.Infrastructure.Facts;
 using Scorecard.Infrastructure.IndicatorValues;
 
-namespace Scorecard.Infrastructure.Ingestion;
+namespace Scorecard.Infrastructure.Sqlite;
 
 /// <summary>
 /// The statements of <see cref="SqliteIngestionSession"/>: dossier lists passed as one JSON parameter
@@ -65,6 +66,6 @@ internal static class SqliteIngestionSql
         (AddMonthFactsSql, [.. FactColumns.Monthly.Parameters]),
         (DropEmptyFactsSql, [.. FactColumns.Daily.Parameters.Take(2)]),
         (DropEmptyMonthFactsSql, [.. FactColumns.Monthly.Parameters.Take(2)]),
-        (StaleMarks.MarkSqliteSql, ["@Month"]),
+        (SqliteDialect.MarkStaleSqliteSql, ["@Month"]),
     ];
 }

@@ -1,7 +1,8 @@
 using Dapper;
 using Microsoft.Extensions.Logging;
+using Scorecard.Infrastructure.Database;
 
-namespace Scorecard.Infrastructure.Database;
+namespace Scorecard.Infrastructure.Sqlite;
 
 /// <summary>
 /// Copies the SQLite write-ahead log back into the database file on a thread of its own, at most

@@ -1,0 +1,36 @@
+using System.Data.Common;
+using DbUp.Builder;
+using Scorecard.Infrastructure.IndicatorValues;
+using Scorecard.Infrastructure.Ingestion;
+
+namespace Scorecard.Infrastructure.Database;
+
+/// <summary>
+/// Everything that differs between the databases, in one place per database (<c>Sqlite/</c>,
+/// <c>SqlServer/</c>): connections, the write path, the upserts and the migration engine. Code outside
+/// those folders asks the dialect instead of testing the provider; SQL beside it is plain SQL both accept.
+/// </summary>
+public interface IDatabaseDialect
+{
+    DatabaseProvider Provider { get; }
+
+    /// <summary>A new, closed connection.</summary>
+    DbConnection CreateConnection(string connectionString);
+
+    /// <summary>Readies a connection just opened (SQLite: its pragmas and the functions the feed SQL calls).</summary>
+    Task PrepareAsync(DbConnection connection, CancellationToken ct);
+
+    /// <summary>Insert a stale mark (<c>@Month</c>) or bump its version.</summary>
+    string MarkStaleSql { get; }
+
+    /// <summary>The database's DbUp engine builder for the migrations.</summary>
+    UpgradeEngineBuilder Migrations(string connectionString);
+
+    /// <summary>Opens an ingestion transaction: the statements of the write path in this database's dialect.</summary>
+    internal Task<IIngestionSession> OpenIngestionAsync(DbConnectionFactory db, CancellationToken ct);
+
+    /// <summary>Replaces the indicator values of some periods (null: all) inside the caller's transaction.</summary>
+    /// <returns>The number of rows written.</returns>
+    internal Task<int> ReplaceIndicatorValuesAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string>? periods, IReadOnlyList<IndicatorValueRow> rows, CancellationToken ct);
+}

@@ -1,0 +1,38 @@
+using System.Data.Common;
+using DbUp;
+using DbUp.Builder;
+using Microsoft.Data.SqlClient;
+using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.IndicatorValues;
+using Scorecard.Infrastructure.Ingestion;
+
+namespace Scorecard.Infrastructure.SqlServer;
+
+/// <summary>The production database: writers of several instances take turns under an application lock; writes go in sets.</summary>
+internal sealed class SqlServerDialect : IDatabaseDialect
+{
+    public static readonly SqlServerDialect Instance = new();
+
+    /// <summary>Bump the mark's version or insert it; the range lock keeps two writers from inserting the same mark.</summary>
+    public const string MarkStaleSqlServerSql = """
+        UPDATE indicator_values_stale WITH (UPDLOCK, SERIALIZABLE) SET version = version + 1 WHERE month = @Month;
+        IF @@ROWCOUNT = 0
+            INSERT INTO indicator_values_stale (month, version) VALUES (@Month, 1);
+        """;
+
+    public DatabaseProvider Provider => DatabaseProvider.SqlServer;
+
+    public string MarkStaleSql => MarkStaleSqlServerSql;
+
+    public DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
+
+    public Task PrepareAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
+
+    public UpgradeEngineBuilder Migrations(string connectionString) => DeployChanges.To.SqlDatabase(connectionString);
+
+    Task<IIngestionSession> IDatabaseDialect.OpenIngestionAsync(DbConnectionFactory db, CancellationToken ct) => SqlServerIngestionSession.OpenAsync(db, ct);
+
+    Task<int> IDatabaseDialect.ReplaceIndicatorValuesAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string>? periods, IReadOnlyList<IndicatorValueRow> rows, CancellationToken ct) =>
+        SqlServerIndicatorValueReplace.ReplaceAsync(connection, transaction, periods, rows, ct);
+}

@@ -1,0 +1,59 @@
+using System.Data.Common;
+using DbUp;
+using DbUp.Builder;
+using Microsoft.Data.Sqlite;
+using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.IndicatorValues;
+using Scorecard.Infrastructure.Ingestion;
+
+namespace Scorecard.Infrastructure.Sqlite;
+
+/// <summary>The embedded database: one file, WAL, a single writer; every SQLite-only statement lives in this folder.</summary>
+internal sealed class SqliteDialect : IDatabaseDialect
+{
+    public static readonly SqliteDialect Instance = new();
+
+    /// <summary>
+    /// Reads go through a memory map of the file (up to 1 GiB), so every pooled connection shares
+    /// the operating system's page cache instead of filling a small cache of its own.
+    /// </summary>
+    public const string PerConnectionPragmas = "PRAGMA mmap_size = 1073741824;";
+
+    /// <summary>Insert the mark or bump its version.</summary>
+    public const string MarkStaleSqliteSql = """
+        INSERT INTO indicator_values_stale (month, version) VALUES (@Month, 1)
+        ON CONFLICT (month) DO UPDATE SET version = indicator_values_stale.version + 1
+        """;
+
+    public DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public string MarkStaleSql => MarkStaleSqliteSql;
+
+    public DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
+
+    /// <summary>
+    /// Its pragmas, and the functions the feed SQL calls, registered on every connection since any
+    /// connection may run feed SQL: <c>lower</c> and <c>upper</c> over the full Unicode tables (SQLite's
+    /// own fold ASCII only, and Vietnamese names need more), <c>scorecard_floor</c> and
+    /// <c>scorecard_ceiling</c> (SQLite has no floor or ceiling built in before 3.44).
+    /// </summary>
+    public async Task PrepareAsync(DbConnection connection, CancellationToken ct)
+    {
+        var sqlite = (SqliteConnection)connection;
+        sqlite.CreateFunction("lower", (string? s) => s?.ToLowerInvariant(), isDeterministic: true);
+        sqlite.CreateFunction("upper", (string? s) => s?.ToUpperInvariant(), isDeterministic: true);
+        sqlite.CreateFunction("scorecard_floor", (double? v) => v is { } x ? Math.Floor(x) : (double?)null, isDeterministic: true);
+        sqlite.CreateFunction("scorecard_ceiling", (double? v) => v is { } x ? Math.Ceiling(x) : (double?)null, isDeterministic: true);
+        await using var pragma = sqlite.CreateCommand();
+        pragma.CommandText = PerConnectionPragmas;
+        await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    public UpgradeEngineBuilder Migrations(string connectionString) => DeployChanges.To.SqliteDatabase(connectionString);
+
+    Task<IIngestionSession> IDatabaseDialect.OpenIngestionAsync(DbConnectionFactory db, CancellationToken ct) => SqliteIngestionSession.OpenAsync(db, ct);
+
+    Task<int> IDatabaseDialect.ReplaceIndicatorValuesAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string>? periods, IReadOnlyList<IndicatorValueRow> rows, CancellationToken ct) =>
+        SqliteIndicatorValueMerge.MergeAsync((SqliteConnection)connection, (SqliteTransaction)transaction, periods, rows, ct);
+}
