@@ -122,6 +122,11 @@ public sealed partial class SecurityMatrixTests
 
         var text = await response.Content.ReadAsStringAsync();
         AssertSecurityHeaders(response, route);
+        if (cell.Access != Access.Open)
+        {
+            AssertNotStored(response, route);
+        }
+
         Assert.That(response.StatusCode, Is.EqualTo(status), $"{route} with {kind}: {text}");
         if (status == HttpStatusCode.Unauthorized)
         {
