@@ -4,55 +4,6 @@ using System.Text.Json;
 
 namespace Scorecard.Api.Tests.Endpoints;
 
-/// <summary>Who may use a route (SPEC §10): anyone, any key, admin keys, or keys that push events (integrator, admin).</summary>
-internal enum Access
-{
-    Open,
-    Read,
-    Admin,
-    Ingest,
-}
-
-/// <summary>What a key limited to P.A gets from a read that points into P.B.</summary>
-internal enum ScopedRead
-{
-    /// <summary>Province-wide reference data: the same answer as any key.</summary>
-    ProvinceWide,
-
-    /// <summary>403 naming the unit.</summary>
-    Forbidden,
-
-    /// <summary>404 with the very answer given for something that does not exist (the route names one tenant's thing).</summary>
-    Hidden,
-
-    /// <summary>200 listing rows of its own subtree only.</summary>
-    Rows,
-
-    /// <summary>200 counting none of the other subtree's rows (the URL selects only those).</summary>
-    Count,
-}
-
-/// <summary>One route of the matrix: the URL each key is sent to, who may use it and what a scoped key sees.</summary>
-internal sealed record MatrixRoute(string Url, Access Access)
-{
-    public ScopedRead Scoped { get; init; } = ScopedRead.ProvinceWide;
-
-    /// <summary>The unit a 403 of a scoped key names.</summary>
-    public string? Unit { get; init; }
-
-    /// <summary>The unit codes of the rows in an answer.</summary>
-    public Func<JsonElement, IEnumerable<string>>? Units { get; init; }
-
-    /// <summary>The body sent (by every key), given a number that keeps ids unique.</summary>
-    public Func<int, string>? Body { get; init; }
-
-    /// <summary>For an admin key: creates what the route deletes and returns the URL to use.</summary>
-    public Func<HttpClient, Task<string>>? Prepare { get; init; }
-
-    public HttpStatusCode Success { get; init; } = HttpStatusCode.OK;
-
-}
-
 /// <summary>
 /// Every route the application maps, classified: SecurityMatrixTests fails when a route appears that
 /// this table does not list, so a new route cannot ship without saying who may use it.
@@ -88,14 +39,18 @@ internal static class SecurityMatrix
         {
             Body = _ => """{"validFrom":"2025-01-01","bands":[{"min":50,"color":"green"},{"min":0,"color":"red"}]}""",
         },
-        ["POST /api/keys"] = new("/api/keys", Access.Admin) { Body = _ => """{"name":"matrix","role":"analyst"}""", Success = HttpStatusCode.Created },
-        ["GET /api/keys"] = new("/api/keys", Access.Admin),
+        ["POST /api/keys"] = new("/api/keys", Access.Admin)
+        {
+            Body = _ => """{"name":"matrix","role":"analyst"}""", Success = HttpStatusCode.Created, ScopedAdmin = ScopedWrite.Allowed,
+        },
+        ["GET /api/keys"] = new("/api/keys", Access.Admin) { ScopedAdmin = ScopedWrite.Allowed },
         ["DELETE /api/keys/{id}"] = new("/api/keys/abcdefghijkl", Access.Admin)
         {
             Success = HttpStatusCode.NoContent,
+            ScopedAdmin = ScopedWrite.Allowed,
             Prepare = async admin =>
             {
-                var created = await (await admin.PostAsJsonAsync("/api/keys", new { name = "to revoke", role = "analyst" })).Content.ReadFromJsonAsync<JsonElement>();
+                var created = await (await admin.PostAsJsonAsync("/api/keys", new { name = "to revoke", role = "analyst", unitCode = "P.A.1" })).Content.ReadFromJsonAsync<JsonElement>();
                 return "/api/keys/" + created.GetProperty("id").GetString();
             },
         },
@@ -111,9 +66,16 @@ internal static class SecurityMatrix
         ["GET /api/rankings"] = new("/api/rankings?period=2025&level=commune&parentCode=P.B", Access.Read) { Scoped = ScopedRead.Forbidden, Unit = "P.B" },
         ["GET /api/series"] = new("/api/series?unitCode=P.B&indicator=on-time&from=2025-03-01&to=2025-03-31", Access.Read) { Scoped = ScopedRead.Forbidden, Unit = "P.B" },
         ["GET /api/targets"] = new("/api/targets", Access.Read) { Scoped = ScopedRead.Rows, Units = Array("unitCode") },
-        ["PUT /api/targets"] = new("/api/targets", Access.Admin) { Body = _ => """[{"unitCode":"P.B","indicator":"on-time","period":"2025-H2","target":85,"assignedBy":"P"}]""" },
+        ["PUT /api/targets"] = new("/api/targets", Access.Admin)
+        {
+            ScopedAdmin = ScopedWrite.Forbidden,
+            Unit = "P.B",
+            Body = _ => """[{"unitCode":"P.B","indicator":"on-time","period":"2025-H2","target":85,"assignedBy":"P"}]""",
+        },
         ["PUT /api/indicator-values"] = new("/api/indicator-values", Access.Admin)
         {
+            ScopedAdmin = ScopedWrite.Forbidden,
+            Unit = "P.B",
             Body = _ => """[{"indicator":"vneid","unitCode":"P.B","period":"2025-H1","numerator":1,"denominator":2}]""",
         },
 

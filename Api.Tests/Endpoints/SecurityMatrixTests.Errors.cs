@@ -7,7 +7,7 @@ using Scorecard.Api.Tests.Support;
 
 namespace Scorecard.Api.Tests.Endpoints;
 
-/// <summary>Open routes, security headers, error bodies in Production, and keys at rest.</summary>
+/// <summary>Open routes, security and caching headers, error bodies in Production, and keys at rest.</summary>
 public sealed partial class SecurityMatrixTests
 {
     [TestCase("/health/live", KeyKind.None)]
@@ -54,6 +54,7 @@ public sealed partial class SecurityMatrixTests
             Assert.That(ErrorMessage(response, body), Is.Not.Empty, what);
             Assert.That(Internals().Match(body).Value, Is.Empty, $"{what}: {body}");
             AssertSecurityHeaders(response, what);
+            AssertNotStored(response, what);
             response.Dispose();
         }
 
@@ -88,6 +89,10 @@ public sealed partial class SecurityMatrixTests
         Assert.That(response.Headers.TryGetValues("X-Frame-Options", out var frame) ? frame : [], Is.EqualTo(new[] { "DENY" }), what);
         Assert.That(response.Headers.TryGetValues("Referrer-Policy", out var referrer) ? referrer : [], Is.EqualTo(new[] { "no-referrer" }), what);
     }
+
+    /// <summary>Answers that carry data, or an error about it, are kept by no cache (health probes and docs aside).</summary>
+    private static void AssertNotStored(HttpResponseMessage response, string what) =>
+        Assert.That(response.Headers.CacheControl?.NoStore, Is.True, $"{what}: Cache-Control {response.Headers.CacheControl}");
 
     /// <summary>The message of an error body: a problem document on the JSON routes, an OData error document under /odata.</summary>
     private static string ErrorMessage(HttpResponseMessage response, string body)

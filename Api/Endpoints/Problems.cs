@@ -20,6 +20,11 @@ internal static class Problems
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
             detail: $"This key is limited to unit '{scope}' and may not change province-wide reference data.");
 
+    /// <summary>A 403 naming every refused item and why, in its detail and, as a 400 would, under <c>errors</c>.</summary>
+    public static ProblemHttpResult Forbidden(string title, string field, IReadOnlyList<string> reasons) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: title, detail: string.Join(" ", reasons),
+            extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["errors"] = new Dictionary<string, string[]> { [field] = [.. reasons] } });
+
     /// <summary>A 400 listing, per offending code, why a whole batch was refused.</summary>
     public static ValidationProblem Refused(string title, IEnumerable<UpsertError> errors) =>
         TypedResults.ValidationProblem(

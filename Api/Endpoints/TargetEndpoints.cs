@@ -20,7 +20,8 @@ internal static class TargetEndpoints
         var group = app.MapGroup("/api").WithTags("Targets");
         group.MapGet("/targets", ListTargets).WithSummary("Targets, optionally of one period and unit.");
         group.MapPut("/targets", PutTargets).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<TargetRequest>>()
-            .WithSummary("Upsert targets; the assigner must be the unit or an ancestor, and no target may be below the general target covering it.");
+            .WithSummary("Upsert targets; the assigner must be the unit or an ancestor, and no target may be below the general target covering it. "
+                + "A key limited to a unit assigns only in its subtree, as a unit of it, and may not replace a target set above it.");
         group.MapPut("/indicator-values", PutIndicatorValues).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<IndicatorValueRequest>>()
             .WithSummary("Upsert figures of reported indicators by (indicator, unit, period).");
         return app;
@@ -49,21 +50,21 @@ internal static class TargetEndpoints
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
         var unknown = targets.Where(t => reference.Indicator(t.Indicator!) is null)
             .Select(t => new UpsertError(t.Indicator!, $"Indicator '{t.Indicator}' does not exist.")).ToList();
-        var outside = targets.Where(t => !UnitScope.Contains(reference.Units, user.ScopeUnit(), t.UnitCode!) && reference.Units.Contains(t.UnitCode!)).ToList();
-        if (outside.Count > 0)
-        {
-            return Problems.OutsideScope(outside[0].UnitCode!, user.ScopeUnit()!);
-        }
-
         if (unknown.Count > 0)
         {
             return Problems.Refused("The targets refer to unknown indicators.", unknown);
         }
 
-        var (outcome, errors) = await store.UpsertAsync([.. targets.Select(t => t.ToAssignment())], new UnitTreeHierarchy(reference.Units), clock.GetUtcNow(), ct).ConfigureAwait(false);
-        return errors.Count > 0
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["targets"] = [.. errors] }, title: "The targets break the assignment rules.")
-            : TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
+        var write = await store.UpsertAsync(
+            [.. targets.Select(t => t.ToAssignment())], new UnitTreeHierarchy(reference.Units), user.ScopeUnit(), clock.GetUtcNow(), ct).ConfigureAwait(false);
+        if (write.Forbidden.Count > 0)
+        {
+            return Problems.Forbidden("This key may not assign these targets.", "targets", write.Forbidden);
+        }
+
+        return write.Invalid.Count > 0
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["targets"] = [.. write.Invalid] }, title: "The targets break the assignment rules.")
+            : TypedResults.Ok(new UpsertCounts(write.Outcome.Created, write.Outcome.Updated));
     }
 
     private static async Task<Results<Ok<UpsertCounts>, ValidationProblem, ProblemHttpResult>> PutIndicatorValues(

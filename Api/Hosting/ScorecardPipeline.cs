@@ -38,7 +38,9 @@ internal static class ScorecardPipeline
 
     /// <summary>
     /// Set as the answer starts, so that they survive the exception handler, which clears the
-    /// headers of a failed request before it writes the problem document.
+    /// headers of a failed request before it writes the problem document. Every answer but the
+    /// health probes' and the docs' carries data or an error about it and is not to be stored;
+    /// the exceptions are matched, like routes, whatever the case of the path.
     /// </summary>
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)
     {
@@ -49,7 +51,7 @@ internal static class ScorecardPipeline
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
-            if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+            if (!KeepsItsOwnCaching(context.Request.Path))
             {
                 headers.CacheControl = "no-store";
             }
@@ -58,4 +60,10 @@ internal static class ScorecardPipeline
         }, context);
         return next();
     }
+
+    /// <summary>The health checks send their own no-cache headers; the docs hold no data.</summary>
+    private static bool KeepsItsOwnCaching(PathString path) =>
+        path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 }

@@ -19,7 +19,7 @@ public static class TargetRules
         var errors = new List<string>();
         foreach (var t in all)
         {
-            var name = Describe(t);
+            var name = t.Name;
             if (units.LevelOf(t.UnitCode) is null)
             {
                 errors.Add($"{name}: unit '{t.UnitCode}' does not exist.");
@@ -40,7 +40,7 @@ public static class TargetRules
             if (floor is not null && t.Target < floor.Target)
             {
                 errors.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{name}: target {t.Target} is below the general target {floor.Target} that '{floor.UnitCode}' set for {Level(floor)} units."));
+                    $"{name}: target {t.Target} is below the general target {floor.Target} that '{floor.UnitCode}' set for {floor.LevelName} units."));
             }
         }
 
@@ -86,9 +86,4 @@ public static class TargetRules
 
         return nearest;
     }
-
-    private static string Describe(TargetAssignment t) =>
-        $"Target for '{t.UnitCode}' ({t.Indicator}, {t.Period.Code}{(t.IsGeneral ? ", general for " + Level(t) + " units" : string.Empty)})";
-
-    private static string Level(TargetAssignment t) => t.AppliesToLevel?.ToString().ToLowerInvariant() ?? "its";
 }

@@ -41,16 +41,23 @@ public sealed class TargetStore(DbConnectionFactory db)
     }
 
     /// <summary>
-    /// Upserts the targets in one transaction after checking them, together with every stored target
-    /// of the same periods, against the cascade and assigner rules; refuses the whole batch otherwise.
+    /// Upserts the targets in one transaction after checking, against the targets stored in that
+    /// same transaction, that the writer limited to <paramref name="scope"/> (null: province-wide)
+    /// may write them and that they keep the cascade and assigner rules; refuses the whole batch otherwise.
     /// </summary>
-    public async Task<(UpsertOutcome Outcome, IReadOnlyList<string> Errors)> UpsertAsync(
-        IReadOnlyList<TargetAssignment> incoming, IUnitHierarchy units, DateTimeOffset now, CancellationToken ct)
+    public async Task<TargetWrite> UpsertAsync(
+        IReadOnlyList<TargetAssignment> incoming, IUnitHierarchy units, string? scope, DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         var stored = (await connection.QueryAsync<TargetRow>(new CommandDefinition(SelectSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false))
             .Select(r => r.ToAssignment()).ToList();
+        var forbidden = TargetAuthority.Refusals(incoming, stored, scope, units);
+        if (forbidden.Count > 0)
+        {
+            return TargetWrite.Refused(forbidden, []);
+        }
+
         var merged = stored.ToDictionary(Slot);
         foreach (var target in incoming)
         {
@@ -60,7 +67,7 @@ public sealed class TargetStore(DbConnectionFactory db)
         var errors = TargetRules.Validate(merged.Values, units);
         if (errors.Count > 0)
         {
-            return (UpsertOutcome.Refused([]), errors);
+            return TargetWrite.Refused([], errors);
         }
 
         var existing = stored.Select(Slot).ToHashSet();
@@ -84,7 +91,7 @@ public sealed class TargetStore(DbConnectionFactory db)
         await StaleMarks.MarkAllAsync(connection, transaction, db.Dialect, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         var created = incoming.Count(t => !existing.Contains(Slot(t)));
-        return (new UpsertOutcome(created, incoming.Count - created, []), []);
+        return TargetWrite.Stored(created, incoming.Count - created);
     }
 
     private static (string, string, string, UnitLevel?) Slot(TargetAssignment t) => (t.UnitCode, t.Indicator, t.Period.Code, t.AppliesToLevel);
