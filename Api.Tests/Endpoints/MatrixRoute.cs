@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Scorecard.Api.Tests.Endpoints;
 
-/// <summary>Who may use a route (SPEC §10): anyone, any key, admin keys, or keys that push events (integrator, admin).</summary>
+/// <summary>Who may use a route (README "Security"): anyone, any key, admin keys, or keys that push events (integrator, admin).</summary>
 internal enum Access
 {
     Open,

@@ -7,7 +7,7 @@ namespace Scorecard.Api.Tests.Endpoints;
 public sealed partial class SecurityMatrixTests
 {
     /// <summary>
-    /// SPEC §10 and README "Security": the status a key gets, for a key limited to P.A what it sees,
+    /// README "Security": the status a key gets, for a key limited to P.A what it sees,
     /// and what the error message must contain, if anything particular.
     /// </summary>
     private static (HttpStatusCode Status, ScopedRead? Scoped, string? Names) Expected(MatrixRoute cell, KeyKind kind) => (cell.Access, kind) switch

@@ -2,7 +2,7 @@ using Scorecard.Domain.Indicators;
 
 namespace Scorecard.Domain.Bands;
 
-/// <summary>The shipped band scales (SPEC §6), valid from 2020-01-01.</summary>
+/// <summary>The shipped band scales (README "Colour bands"), valid from 2020-01-01.</summary>
 public static class DefaultBands
 {
     public const string Green = "green";

@@ -1,7 +1,7 @@
 namespace Scorecard.Domain.Dossiers;
 
 /// <summary>
-/// The state of a received dossier, folded from its events (SPEC §5). <see cref="DueAt"/> is the
+/// The state of a received dossier, folded from its events (README "Dossiers"). <see cref="DueAt"/> is the
 /// effective deadline, already extended by supplement pauses; <see cref="SupplementDuration"/> is
 /// the clock time paused and <see cref="SupplementWorkingTime"/> the working time paused.
 /// </summary>

@@ -6,7 +6,7 @@ namespace Scorecard.Domain.Dossiers;
 /// <summary>
 /// Classifies a dossier against its effective deadline (<see cref="DossierState.DueAt"/>, which
 /// already includes closed supplement pauses; an open pause keeps moving it until <c>asOf</c>).
-/// Extending the deadline by the paused working time is the same test as SPEC §5's
+/// Extending the deadline by the paused working time is the same test as the rule
 /// "elapsed = finishedAt − Σ pauses ≤ allowed" with elapsed measured in working time.
 /// </summary>
 public static class TimelinessRules

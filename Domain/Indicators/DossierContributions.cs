@@ -7,7 +7,7 @@ using Scorecard.Domain.Time;
 namespace Scorecard.Domain.Indicators;
 
 /// <summary>
-/// What one dossier adds to each dossier-based indicator of one period (SPEC §6). "Received in P"
+/// What one dossier adds to each dossier-based indicator of one period (README "Indicators"). "Received in P"
 /// uses <c>receivedAt</c> and "finished in P" uses <c>finishedAt</c>, in Vietnam time. Withdrawn and
 /// refused dossiers add 0/0 everywhere. The state must be folded from events up to <c>asOf</c>.
 /// </summary>

@@ -2,7 +2,7 @@ using Scorecard.Domain.Indicators;
 
 namespace Scorecard.Domain.Scoring;
 
-/// <summary>SPEC §6 default weights (46 points in all).</summary>
+/// <summary>The default score weights (46 points in all; README "Composite score and ranking").</summary>
 public static class DefaultScoreWeights
 {
     public static IReadOnlyList<ScoreWeight> All { get; } =

@@ -3,7 +3,7 @@ using Scorecard.Domain.Indicators;
 
 namespace Scorecard.Infrastructure.Indicators;
 
-/// <summary>The seven built-in indicators with the SPEC §6 score weights and default bands.</summary>
+/// <summary>The seven built-in indicators with the default score weights and default bands.</summary>
 public static class IndicatorDefaults
 {
     public static IReadOnlyList<IndicatorDefinition> All { get; } =

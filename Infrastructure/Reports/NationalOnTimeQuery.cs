@@ -5,7 +5,7 @@ using Scorecard.Infrastructure.Database;
 namespace Scorecard.Infrastructure.Reports;
 
 /// <summary>
-/// The national portal's on-time rule over stored dossiers (SPEC §6). Denominator: dossiers received
+/// The national portal's on-time rule over stored dossiers (README "Indicators"). Denominator: dossiers received
 /// in P, plus those received before P and still open at its start. Numerator: of those, the ones
 /// finished in P early or on time, and the ones still open at P's end (or now, while P runs) and not
 /// overdue then. An open dossier is judged against its current deadline; one waiting for a supplement

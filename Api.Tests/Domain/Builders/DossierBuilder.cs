@@ -13,7 +13,7 @@ internal sealed class DossierBuilder
     private readonly List<DossierEvent> extra = [];
     private string code = "HS-1";
     private Channel channel = Channel.Direct;
-    private DateTimeOffset receivedAt = Inv.At("2023-07-24T09:00:00+07:00");
+    private DateTimeOffset receivedAt = Parse.At("2023-07-24T09:00:00+07:00");
     private DateTimeOffset? dueAt;
     private bool? feeRequired;
     private bool? digitised;
@@ -29,9 +29,9 @@ internal sealed class DossierBuilder
 
     public DossierBuilder Via(Channel value) { channel = value; return this; }
 
-    public DossierBuilder ReceivedAt(string at) { receivedAt = Inv.At(at); return this; }
+    public DossierBuilder ReceivedAt(string at) { receivedAt = Parse.At(at); return this; }
 
-    public DossierBuilder DueAt(string at) { dueAt = Inv.At(at); return this; }
+    public DossierBuilder DueAt(string at) { dueAt = Parse.At(at); return this; }
 
     public DossierBuilder FeeRequired(bool value = true) { feeRequired = value; return this; }
 
@@ -55,13 +55,13 @@ internal sealed class DossierBuilder
     public DossierBuilder SupplementRequested(string at) => Event(DossierEventType.SupplementRequested, at);
 
     public DossierBuilder SupplementCompleted(string at, string? newDue = null) =>
-        Event(DossierEventType.SupplementCompleted, at, e => e with { DueAt = newDue is null ? null : Inv.At(newDue) });
+        Event(DossierEventType.SupplementCompleted, at, e => e with { DueAt = newDue is null ? null : Parse.At(newDue) });
 
-    public DossierBuilder DueChanged(string at, string newDue) => Event(DossierEventType.DueChanged, at, e => e with { DueAt = Inv.At(newDue) });
+    public DossierBuilder DueChanged(string at, string newDue) => Event(DossierEventType.DueChanged, at, e => e with { DueAt = Parse.At(newDue) });
 
     public DossierBuilder Event(DossierEventType type, string at, Func<DossierEvent, DossierEvent>? change = null)
     {
-        var e = new DossierEvent($"{code}-e{extra.Count + 2}", code, type, Inv.At(at), extra.Count + 2);
+        var e = new DossierEvent($"{code}-e{extra.Count + 2}", code, type, Parse.At(at), extra.Count + 2);
         extra.Add(change is null ? e : change(e));
         return this;
     }

@@ -14,7 +14,7 @@ public sealed class WorkCalendarTests
     [TestCase("2025-02-04", true)]
     public void IsWorkingDay_WhenTet2025_FollowsTable(string day, bool expected)
     {
-        Assert.That(Tet.IsWorkingDay(Inv.Day(day)), Is.EqualTo(expected));
+        Assert.That(Tet.IsWorkingDay(Parse.Day(day)), Is.EqualTo(expected));
     }
 
     [Test]
@@ -34,9 +34,9 @@ public sealed class WorkCalendarTests
     {
         // Fri 24 Jan 16:00 leaves 8 h of Friday; Mon 27 Jan gives 24 h (32 h); Tue 28 Jan to Mon 3 Feb
         // are Tết holidays, a weekend and the compensatory day; the last 16 h run on Tue 4 Feb.
-        var due = Tet.AddWorkingDays(Inv.At("2025-01-24T16:00:00+07:00"), 2);
+        var due = Tet.AddWorkingDays(Parse.At("2025-01-24T16:00:00+07:00"), 2);
 
-        Assert.That(due, Is.EqualTo(Inv.At("2025-02-04T16:00:00+07:00")));
+        Assert.That(due, Is.EqualTo(Parse.At("2025-02-04T16:00:00+07:00")));
     }
 
     [TestCase("2023-07-24T10:30:00+07:00", 1, "2023-07-25T10:30:00+07:00")] // Monday → Tuesday, same time
@@ -46,22 +46,22 @@ public sealed class WorkCalendarTests
     [TestCase("2023-07-24T10:30:00+07:00", 0, "2023-07-24T10:30:00+07:00")]
     public void AddWorkingDays_WhenWeekdaysOnly_FollowsDeadlineRule(string start, int n, string expected)
     {
-        Assert.That(WorkCalendar.WeekdaysOnly.AddWorkingDays(Inv.At(start), n), Is.EqualTo(Inv.At(expected)));
+        Assert.That(WorkCalendar.WeekdaysOnly.AddWorkingDays(Parse.At(start), n), Is.EqualTo(Parse.At(expected)));
     }
 
     [Test]
     public void AddWorkingDays_WhenNegative_Throws()
     {
-        Assert.That(() => Tet.AddWorkingDays(Inv.At("2025-01-24T16:00:00+07:00"), -1), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(() => Tet.AddWorkingDays(Parse.At("2025-01-24T16:00:00+07:00"), -1), Throws.TypeOf<ArgumentOutOfRangeException>());
     }
 
     [Test]
     public void AddWorkingTime_WhenHoursCrossWeekend_SkipsSaturdayAndSunday()
     {
         // Friday 20:00 + 8 h: 4 h to midnight, then the remaining 4 h on Monday from 00:00.
-        var due = WorkCalendar.WeekdaysOnly.AddWorkingTime(Inv.At("2023-07-28T20:00:00+07:00"), TimeSpan.FromHours(8));
+        var due = WorkCalendar.WeekdaysOnly.AddWorkingTime(Parse.At("2023-07-28T20:00:00+07:00"), TimeSpan.FromHours(8));
 
-        Assert.That(due, Is.EqualTo(Inv.At("2023-07-31T04:00:00+07:00")));
+        Assert.That(due, Is.EqualTo(Parse.At("2023-07-31T04:00:00+07:00")));
     }
 
     [Test]
@@ -70,7 +70,7 @@ public sealed class WorkCalendarTests
         var noWork = new WorkCalendar(Enumerable.Range(0, 366 * 51)
             .Select(i => new CalendarDay(new DateOnly(2025, 1, 1).AddDays(i), CalendarDayKind.Holiday, "x")));
 
-        Assert.That(() => noWork.AddWorkingDays(Inv.At("2025-01-02T00:00:00+07:00"), 1), Throws.InvalidOperationException);
+        Assert.That(() => noWork.AddWorkingDays(Parse.At("2025-01-02T00:00:00+07:00"), 1), Throws.InvalidOperationException);
     }
 
     [TestCase("2025-01-24T16:00:00+07:00", "2025-02-04T16:00:00+07:00", 2)]
@@ -79,14 +79,14 @@ public sealed class WorkCalendarTests
     [TestCase("2025-01-25T08:00:00+07:00", "2025-01-26T08:00:00+07:00", 0)]
     public void CountWorkingDays_WhenInstants_CountsWholeWorkingDaysOfWorkingTime(string from, string to, int expected)
     {
-        Assert.That(Tet.CountWorkingDays(Inv.At(from), Inv.At(to)), Is.EqualTo(expected));
+        Assert.That(Tet.CountWorkingDays(Parse.At(from), Parse.At(to)), Is.EqualTo(expected));
     }
 
     [Test]
     public void WorkingTimeBetween_WhenAcrossTet_CountsOnlyWorkingDays()
     {
         // Fri 24 Jan 16:00 → 24:00 is 8 h, Mon 27 Jan is 24 h, Tue 4 Feb 00:00 → 09:00 is 9 h: 41 h.
-        var time = Tet.WorkingTimeBetween(Inv.At("2025-01-24T16:00:00+07:00"), Inv.At("2025-02-04T09:00:00+07:00"));
+        var time = Tet.WorkingTimeBetween(Parse.At("2025-01-24T16:00:00+07:00"), Parse.At("2025-02-04T09:00:00+07:00"));
 
         Assert.That(time, Is.EqualTo(TimeSpan.FromHours(41)));
     }

@@ -6,7 +6,7 @@ namespace Scorecard.Api.Tests.Domain.Dossiers;
 
 public sealed class DossierFoldDeadlineTests
 {
-    private static readonly WorkCalendar Cal = WorkCalendar.WeekdaysOnly;
+    private static readonly WorkCalendar Weekdays = WorkCalendar.WeekdaysOnly;
 
     [Test]
     public void Fold_WhenSeveralDueAtGiven_TakesTheLatestByEventOrder()
@@ -15,7 +15,7 @@ public sealed class DossierFoldDeadlineTests
             .DueChanged("2023-07-26T09:00:00+07:00", "2023-08-20T17:00:00+07:00")
             .DueChanged("2023-07-27T09:00:00+07:00", "2023-08-15T17:00:00+07:00").Build();
 
-        Assert.That(d.DueAt, Is.EqualTo(Inv.At("2023-08-15T17:00:00+07:00")));
+        Assert.That(d.DueAt, Is.EqualTo(Parse.At("2023-08-15T17:00:00+07:00")));
     }
 
     [Test]
@@ -25,7 +25,7 @@ public sealed class DossierFoldDeadlineTests
             .SupplementRequested("2023-07-25T09:00:00+07:00")
             .SupplementCompleted("2023-07-28T09:00:00+07:00", newDue: "2023-08-03T09:00:00+07:00").Build();
 
-        Assert.That(d.DueAt, Is.EqualTo(Inv.At("2023-08-03T09:00:00+07:00")));
+        Assert.That(d.DueAt, Is.EqualTo(Parse.At("2023-08-03T09:00:00+07:00")));
     }
 
     [Test]
@@ -35,7 +35,7 @@ public sealed class DossierFoldDeadlineTests
         var d = new DossierBuilder().DueAt("2023-07-28T17:00:00+07:00")
             .SupplementRequested("2023-07-26T09:00:00+07:00").SupplementCompleted("2023-07-27T09:00:00+07:00").Build();
 
-        Assert.That(d.DueAt, Is.EqualTo(Inv.At("2023-07-31T17:00:00+07:00")));
+        Assert.That(d.DueAt, Is.EqualTo(Parse.At("2023-07-31T17:00:00+07:00")));
     }
 
     [Test]
@@ -52,7 +52,7 @@ public sealed class DossierFoldDeadlineTests
         Assert.That(d.SupplementCount, Is.EqualTo(2));
         Assert.That(d.SupplementDuration, Is.EqualTo(TimeSpan.FromDays(1))); // open pause closed by the finish
         Assert.That(d.SupplementOpenSince, Is.Null);
-        Assert.That(d.DueAt, Is.EqualTo(Inv.At("2023-08-01T09:00:00+07:00")));
+        Assert.That(d.DueAt, Is.EqualTo(Parse.At("2023-08-01T09:00:00+07:00")));
     }
 
     [Test]

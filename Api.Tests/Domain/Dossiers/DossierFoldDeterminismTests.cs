@@ -6,7 +6,7 @@ namespace Scorecard.Api.Tests.Domain.Dossiers;
 
 public sealed class DossierFoldDeterminismTests
 {
-    private static readonly WorkCalendar Cal = WorkCalendar.WeekdaysOnly;
+    private static readonly WorkCalendar Weekdays = WorkCalendar.WeekdaysOnly;
 
     [Test]
     public void Fold_WhenDuplicateIds_FirstBySequenceWins()
@@ -15,7 +15,7 @@ public sealed class DossierFoldDeterminismTests
         var received = events[0];
         var laterCopy = received with { Sequence = 99, Channel = Channel.Online };
 
-        var d = DossierFold.Fold([laterCopy, received], null, Cal);
+        var d = DossierFold.Fold([laterCopy, received], null, Weekdays);
 
         Assert.That(d!.Channel, Is.EqualTo(Channel.Direct));
     }
@@ -33,7 +33,7 @@ public sealed class DossierFoldDeterminismTests
             .FinishedAt("2023-08-02T09:00:00+07:00", electronic: true)
             .StoppedAt("2023-08-02T09:00:00+07:00");
         var events = builder.Events();
-        var expected = DossierFold.Fold(events, builder.Procedure, Cal);
+        var expected = DossierFold.Fold(events, builder.Procedure, Weekdays);
 
         for (var seed = 1; seed <= 200; seed++)
         {
@@ -41,9 +41,9 @@ public sealed class DossierFoldDeterminismTests
             var withDuplicates = events.Concat(events.Where(_ => random.Next(2) == 0).Select(e => e with { Sequence = e.Sequence + 1000 })).ToArray();
             random.Shuffle(withDuplicates);
 
-            Assert.That(DossierFold.Fold(withDuplicates, builder.Procedure, Cal), Is.EqualTo(expected), $"seed {seed}");
+            Assert.That(DossierFold.Fold(withDuplicates, builder.Procedure, Weekdays), Is.EqualTo(expected), $"seed {seed}");
         }
 
-        Assert.That(expected!.DueAt, Is.EqualTo(Inv.At("2023-08-04T09:00:00+07:00")));
+        Assert.That(expected!.DueAt, Is.EqualTo(Parse.At("2023-08-04T09:00:00+07:00")));
     }
 }

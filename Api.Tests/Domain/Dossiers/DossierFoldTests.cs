@@ -6,14 +6,14 @@ namespace Scorecard.Api.Tests.Domain.Dossiers;
 
 public sealed class DossierFoldTests
 {
-    private static readonly WorkCalendar Cal = WorkCalendar.WeekdaysOnly;
+    private static readonly WorkCalendar Weekdays = WorkCalendar.WeekdaysOnly;
 
     [Test]
     public void Fold_WhenNoReceivedEvent_IsNull()
     {
         var events = new DossierBuilder().Paid("2023-07-24T08:00:00+07:00", PaymentMethod.Online, 50_000).Events().Skip(1);
 
-        Assert.That(DossierFold.Fold(events, null, Cal), Is.Null);
+        Assert.That(DossierFold.Fold(events, null, Weekdays), Is.Null);
     }
 
     [Test]
@@ -27,7 +27,7 @@ public sealed class DossierFoldTests
             Assert.That(d.ProcedureCode, Is.EqualTo("1.000001"));
             Assert.That(d.UnitCode, Is.EqualTo("49.SNV"));
             Assert.That(d.Channel, Is.EqualTo(Channel.Online));
-            Assert.That(d.ReceivedAt, Is.EqualTo(Inv.At("2023-07-24T02:00:00Z")));
+            Assert.That(d.ReceivedAt, Is.EqualTo(Parse.At("2023-07-24T02:00:00Z")));
             Assert.That(d.IsReceived, Is.True);
             Assert.That(d.IsFinished, Is.False);
             Assert.That(d.Status, Is.EqualTo(DossierStatus.Received));
@@ -43,7 +43,7 @@ public sealed class DossierFoldTests
 
         Assert.That(new[] { d.ReceivedAt, d.BaseDueAt!.Value, d.DueAt!.Value, d.FinishedAt!.Value }.Select(x => x.Offset),
             Is.All.EqualTo(TimeSpan.Zero));
-        Assert.That(d.FinishedAt, Is.EqualTo(Inv.At("2023-08-01T02:00:00Z")));
+        Assert.That(d.FinishedAt, Is.EqualTo(Parse.At("2023-08-01T02:00:00Z")));
     }
 
     [Test]
@@ -92,10 +92,10 @@ public sealed class DossierFoldTests
             .FinishedAt("2023-07-27T09:00:00+07:00")
             .Build();
 
-        Assert.That(d.FinishedAt, Is.EqualTo(Inv.At("2023-07-27T09:00:00+07:00")));
+        Assert.That(d.FinishedAt, Is.EqualTo(Parse.At("2023-07-27T09:00:00+07:00")));
         Assert.That(d.FinishKind, Is.EqualTo(FinishKind.Resolved));
         Assert.That(d.Status, Is.EqualTo(DossierStatus.Resolved));
-        Assert.That(d.ReturnedAt, Is.EqualTo(Inv.At("2023-07-26T09:00:00+07:00")));
+        Assert.That(d.ReturnedAt, Is.EqualTo(Parse.At("2023-07-26T09:00:00+07:00")));
         Assert.That(d.ElectronicResult, Is.True);
     }
 
@@ -106,7 +106,7 @@ public sealed class DossierFoldTests
             .ReturnedAt("2023-07-27T09:00:00+07:00").ReturnedAt("2023-07-28T09:00:00+07:00")
             .StoppedAt("2023-07-26T09:00:00+07:00").Build();
 
-        Assert.That(d.FinishedAt, Is.EqualTo(Inv.At("2023-07-27T09:00:00+07:00")));
+        Assert.That(d.FinishedAt, Is.EqualTo(Parse.At("2023-07-27T09:00:00+07:00")));
         Assert.That(d.Status, Is.EqualTo(DossierStatus.Returned));
     }
 
@@ -124,7 +124,7 @@ public sealed class DossierFoldTests
     {
         var d = new DossierBuilder().Event(DossierEventType.ResultIssued, "2023-07-26T09:00:00+07:00", e => e with { ElectronicResult = true }).Build();
 
-        Assert.That(d.ResultIssuedAt, Is.EqualTo(Inv.At("2023-07-26T09:00:00+07:00")));
+        Assert.That(d.ResultIssuedAt, Is.EqualTo(Parse.At("2023-07-26T09:00:00+07:00")));
         Assert.That(d.ElectronicResult, Is.True);
         Assert.That(d.IsFinished, Is.False);
     }
@@ -144,13 +144,13 @@ public sealed class DossierFoldTests
     {
         var events = new DossierBuilder().Events().Concat(new DossierBuilder().Code("HS-2").Events());
 
-        Assert.That(() => DossierFold.Fold(events, null, Cal), Throws.ArgumentException.With.Message.Contains("same dossier"));
+        Assert.That(() => DossierFold.Fold(events, null, Weekdays), Throws.ArgumentException.With.Message.Contains("same dossier"));
     }
 
     [Test]
     public void Fold_WhenNullArguments_Throws()
     {
-        Assert.That(() => DossierFold.Fold(null!, null, Cal), Throws.ArgumentNullException);
+        Assert.That(() => DossierFold.Fold(null!, null, Weekdays), Throws.ArgumentNullException);
         Assert.That(() => DossierFold.Fold([], null, null!), Throws.ArgumentNullException);
     }
 }

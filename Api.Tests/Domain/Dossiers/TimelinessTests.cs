@@ -8,7 +8,7 @@ namespace Scorecard.Api.Tests.Domain.Dossiers;
 
 public sealed class TimelinessTests
 {
-    private static readonly DateTimeOffset AsOf = Inv.At("2023-12-31T00:00:00+07:00");
+    private static readonly DateTimeOffset AsOf = Parse.At("2023-12-31T00:00:00+07:00");
 
     // Received Mon 2023-07-24 09:00, 5 working days: due Mon 2023-07-31 09:00.
     [TestCase("2023-07-28T16:00:00+07:00", Timeliness.Early)] // Friday
@@ -21,7 +21,7 @@ public sealed class TimelinessTests
     {
         var d = new DossierBuilder().FinishedAt(finishedAt).Build();
 
-        Assert.That(d.DueAt, Is.EqualTo(Inv.At("2023-07-31T09:00:00+07:00")));
+        Assert.That(d.DueAt, Is.EqualTo(Parse.At("2023-07-31T09:00:00+07:00")));
         Assert.That(TimelinessRules.Classify(d, AsOf, WorkCalendar.WeekdaysOnly), Is.EqualTo(expected));
     }
 
@@ -32,13 +32,13 @@ public sealed class TimelinessTests
         var procedure = new ProcedureBuilder().Takes(2, ProcessingTimeUnit.WorkingDays).Build();
         var builder = new DossierBuilder().For(procedure).On(Tet2025.Calendar()).ReceivedAt("2025-01-24T16:00:00+07:00");
 
-        var early = builder.Build() with { FinishedAt = Inv.At("2025-02-03T10:00:00+07:00") };
+        var early = builder.Build() with { FinishedAt = Parse.At("2025-02-03T10:00:00+07:00") };
         var late = builder.FinishedAt("2025-02-04T16:01:00+07:00").Build();
 
-        Assert.That(late.DueAt, Is.EqualTo(Inv.At("2025-02-04T16:00:00+07:00")));
+        Assert.That(late.DueAt, Is.EqualTo(Parse.At("2025-02-04T16:00:00+07:00")));
         Assert.That(TimelinessRules.Classify(early, AsOf, Tet2025.Calendar()), Is.EqualTo(Timeliness.Early));
         Assert.That(TimelinessRules.Classify(late, AsOf, Tet2025.Calendar()), Is.EqualTo(Timeliness.Late));
-        Assert.That(TimelinessRules.Classify(late with { FinishedAt = null }, Inv.At("2025-02-03T23:00:00+07:00"), Tet2025.Calendar()),
+        Assert.That(TimelinessRules.Classify(late with { FinishedAt = null }, Parse.At("2025-02-03T23:00:00+07:00"), Tet2025.Calendar()),
             Is.EqualTo(Timeliness.InTime));
     }
 
@@ -46,7 +46,7 @@ public sealed class TimelinessTests
     [TestCase("2023-07-31T09:00:01+07:00", Timeliness.Overdue)]
     public void Classify_WhenOpen_IsInTimeUntilTheDueInstant(string asOf, Timeliness expected)
     {
-        Assert.That(TimelinessRules.Classify(new DossierBuilder().Build(), Inv.At(asOf), WorkCalendar.WeekdaysOnly), Is.EqualTo(expected));
+        Assert.That(TimelinessRules.Classify(new DossierBuilder().Build(), Parse.At(asOf), WorkCalendar.WeekdaysOnly), Is.EqualTo(expected));
     }
 
     [Test]
@@ -72,7 +72,7 @@ public sealed class TimelinessTests
     [TestCase("2023-08-01T00:00:01+07:00", "2023-08-01")]
     public void DueDay_WhenMidnight_IsPreviousDay(string due, string expected)
     {
-        Assert.That(TimelinessRules.DueDay(Inv.At(due)), Is.EqualTo(Inv.Day(expected)));
+        Assert.That(TimelinessRules.DueDay(Parse.At(due)), Is.EqualTo(Parse.Day(expected)));
     }
 
     [Test]
@@ -83,8 +83,8 @@ public sealed class TimelinessTests
             .ReceivedAt("2023-07-29T10:00:00+07:00");
         var cal = WorkCalendar.WeekdaysOnly;
 
-        Assert.That(builder.Build().DueAt, Is.EqualTo(Inv.At("2023-08-02T00:00:00+07:00")));
-        Assert.That(TimelinessRules.Classify(builder.Build() with { FinishedAt = Inv.At("2023-08-01T16:00:00+07:00") }, AsOf, cal), Is.EqualTo(Timeliness.OnTime));
-        Assert.That(TimelinessRules.Classify(builder.Build() with { FinishedAt = Inv.At("2023-07-31T16:00:00+07:00") }, AsOf, cal), Is.EqualTo(Timeliness.Early));
+        Assert.That(builder.Build().DueAt, Is.EqualTo(Parse.At("2023-08-02T00:00:00+07:00")));
+        Assert.That(TimelinessRules.Classify(builder.Build() with { FinishedAt = Parse.At("2023-08-01T16:00:00+07:00") }, AsOf, cal), Is.EqualTo(Timeliness.OnTime));
+        Assert.That(TimelinessRules.Classify(builder.Build() with { FinishedAt = Parse.At("2023-07-31T16:00:00+07:00") }, AsOf, cal), Is.EqualTo(Timeliness.Early));
     }
 }

@@ -10,7 +10,7 @@ namespace Scorecard.Api.Tests.Domain.Indicators;
 public sealed class DossierContributionsTests
 {
     private static readonly Period July = Period.Month(2023, 7);
-    private static readonly DateTimeOffset AsOf = Inv.At("2023-08-15T00:00:00+07:00");
+    private static readonly DateTimeOffset AsOf = Parse.At("2023-08-15T00:00:00+07:00");
 
     private static Ratio Of(DossierBuilder b, string code, OnTimeRule rule = OnTimeRule.Finished, Period? period = null) =>
         DossierContributions.Of(b.Build(), b.Procedure!, period ?? July, rule, AsOf, WorkCalendar.WeekdaysOnly)[code];

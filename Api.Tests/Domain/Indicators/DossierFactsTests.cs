@@ -9,7 +9,7 @@ namespace Scorecard.Api.Tests.Domain.Indicators;
 
 public sealed class DossierFactsTests
 {
-    private static readonly WorkCalendar Cal = WorkCalendar.WeekdaysOnly;
+    private static readonly WorkCalendar Weekdays = WorkCalendar.WeekdaysOnly;
 
     private static IEnumerable<DossierBuilder> SampleDossiers()
     {
@@ -32,9 +32,9 @@ public sealed class DossierFactsTests
     public void From_WhenSummedPerDayOverMonth_ReproducesContributionsOfFinishedRule()
     {
         var july = Period.Month(2023, 7);
-        var asOf = Inv.At("2023-09-01T00:00:00+07:00");
+        var asOf = Parse.At("2023-09-01T00:00:00+07:00");
         var builders = SampleDossiers().ToList();
-        var facts = builders.Select(b => DossierFacts.From(b.Build(), b.Procedure!, Cal)).ToList();
+        var facts = builders.Select(b => DossierFacts.From(b.Build(), b.Procedure!, Weekdays)).ToList();
 
         // What a per-unit-per-day table would store: counts grouped by day, then summed over July's days.
         var received = facts.Where(f => f.Counted && july.Contains(f.ReceivedDay!.Value)).ToList();
@@ -55,7 +55,7 @@ public sealed class DossierFactsTests
         var fromContributions = IndicatorCodes.DossierBased.ToDictionary(
             code => code,
             code => Ratio.Sum(builders.Select(b =>
-                DossierContributions.Of(b.Build(), b.Procedure!, july, OnTimeRule.Finished, asOf, Cal)[code])));
+                DossierContributions.Of(b.Build(), b.Procedure!, july, OnTimeRule.Finished, asOf, Weekdays)[code])));
 
         Assert.That(fromFacts, Is.EquivalentTo(fromContributions));
 
@@ -73,7 +73,7 @@ public sealed class DossierFactsTests
     {
         var b = SampleDossiers().Single(x => x.Build().DossierCode == "E");
 
-        var facts = DossierFacts.From(b.Build(), b.Procedure!, Cal);
+        var facts = DossierFacts.From(b.Build(), b.Procedure!, Weekdays);
 
         Assert.That(facts.Violation, Is.True);
         Assert.That(facts.ReceivedDay, Is.EqualTo(new DateOnly(2023, 7, 20)));

@@ -10,7 +10,7 @@ namespace Scorecard.Api.Tests.Domain.Indicators;
 public sealed class NationalOnTimeTests
 {
     private static readonly Period July = Period.Month(2023, 7);
-    private static readonly DateTimeOffset AsOf = Inv.At("2023-08-15T00:00:00+07:00");
+    private static readonly DateTimeOffset AsOf = Parse.At("2023-08-15T00:00:00+07:00");
 
     private static Ratio National(DossierBuilder b, DateTimeOffset? asOf = null) =>
         DossierContributions.Of(b.Build(), b.Procedure!, July, OnTimeRule.National, asOf ?? AsOf, WorkCalendar.WeekdaysOnly)[IndicatorCodes.OnTime];
@@ -46,8 +46,8 @@ public sealed class NationalOnTimeTests
         // asOf Fri 28 Jul: due Mon 31 Jul not yet passed; by asOf Tue 1 Aug it would be, but July is judged at its end.
         var b = new DossierBuilder();
 
-        Assert.That(National(b, Inv.At("2023-07-28T12:00:00+07:00")), Is.EqualTo(new Ratio(1, 1)));
-        Assert.That(National(b, Inv.At("2023-07-31T12:00:00+07:00")), Is.EqualTo(new Ratio(0, 1)));
+        Assert.That(National(b, Parse.At("2023-07-28T12:00:00+07:00")), Is.EqualTo(new Ratio(1, 1)));
+        Assert.That(National(b, Parse.At("2023-07-31T12:00:00+07:00")), Is.EqualTo(new Ratio(0, 1)));
     }
 
     [Test]

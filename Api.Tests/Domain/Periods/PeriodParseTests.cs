@@ -31,8 +31,8 @@ public sealed class PeriodParseTests
         Assert.Multiple(() =>
         {
             Assert.That(period.Kind, Is.EqualTo(kind));
-            Assert.That(period.FirstDay, Is.EqualTo(DateOnly.Parse(first, Inv.Culture)));
-            Assert.That(period.LastDay, Is.EqualTo(DateOnly.Parse(last, Inv.Culture)));
+            Assert.That(period.FirstDay, Is.EqualTo(DateOnly.Parse(first, Parse.Culture)));
+            Assert.That(period.LastDay, Is.EqualTo(DateOnly.Parse(last, Parse.Culture)));
             Assert.That(period.Code, Is.EqualTo(canonical));
             Assert.That(period.ToString(), Is.EqualTo(canonical));
             Assert.That(Period.Parse(period.Code), Is.EqualTo(period), "round trip");

@@ -10,8 +10,8 @@ public sealed class PeriodTimeTests
         var july = Period.Month(2023, 7);
 
         // 2023-07-01 00:00+07:00 = 2023-06-30 17:00Z; end is 2023-08-01 00:00+07:00 = 2023-07-31 17:00Z.
-        Assert.That(july.Start, Is.EqualTo(Inv.At("2023-06-30T17:00:00Z")));
-        Assert.That(july.End, Is.EqualTo(Inv.At("2023-07-31T17:00:00Z")));
+        Assert.That(july.Start, Is.EqualTo(Parse.At("2023-06-30T17:00:00Z")));
+        Assert.That(july.End, Is.EqualTo(Parse.At("2023-07-31T17:00:00Z")));
         Assert.That(july.Start.Offset, Is.EqualTo(TimeSpan.Zero));
     }
 
@@ -26,14 +26,14 @@ public sealed class PeriodTimeTests
     [TestCase("2023-06-30T17:00:00Z", true)]
     public void Contains_WhenInstantNearMonthEdge_UsesVietnamDays(string instant, bool expected)
     {
-        Assert.That(Period.Month(2023, 7).Contains(Inv.At(instant)), Is.EqualTo(expected));
+        Assert.That(Period.Month(2023, 7).Contains(Parse.At(instant)), Is.EqualTo(expected));
     }
 
     [TestCase("2023-07-31", true)]
     [TestCase("2023-08-01", false)]
     public void Contains_WhenDate_IsInclusive(string day, bool expected)
     {
-        Assert.That(Period.Month(2023, 7).Contains(Inv.Day(day)), Is.EqualTo(expected));
+        Assert.That(Period.Month(2023, 7).Contains(Parse.Day(day)), Is.EqualTo(expected));
     }
 
     [TestCase("2023-07-31T16:59:59Z", false)]
@@ -41,7 +41,7 @@ public sealed class PeriodTimeTests
     [TestCase("2024-01-01T00:00:00+07:00", true)]
     public void IsClosedAt_WhenAsOfAtOrAfterEnd_IsTrue(string asOf, bool expected)
     {
-        Assert.That(Period.Month(2023, 7).IsClosedAt(Inv.At(asOf)), Is.EqualTo(expected));
+        Assert.That(Period.Month(2023, 7).IsClosedAt(Parse.At(asOf)), Is.EqualTo(expected));
     }
 
     [Test]

@@ -12,15 +12,15 @@ public sealed class ProcedureTests
     [TestCase(24, ProcessingTimeUnit.Hours, "2023-07-25T09:00:00+07:00")]
     public void DueFrom_WhenUnit_CountsThatUnit(int value, ProcessingTimeUnit unit, string expected)
     {
-        var due = new ProcessingTime(value, unit).DueFrom(Inv.At("2023-07-24T09:00:00+07:00"), WorkCalendar.WeekdaysOnly);
+        var due = new ProcessingTime(value, unit).DueFrom(Parse.At("2023-07-24T09:00:00+07:00"), WorkCalendar.WeekdaysOnly);
 
-        Assert.That(due, Is.EqualTo(Inv.At(expected)));
+        Assert.That(due, Is.EqualTo(Parse.At(expected)));
     }
 
     [Test]
     public void DueFrom_WhenUnknownUnitOrNegative_Throws()
     {
-        var at = Inv.At("2023-07-24T09:00:00+07:00");
+        var at = Parse.At("2023-07-24T09:00:00+07:00");
         Assert.That(() => new ProcessingTime(1, (ProcessingTimeUnit)7).DueFrom(at, WorkCalendar.WeekdaysOnly), Throws.InvalidOperationException);
         Assert.That(() => new ProcessingTime(-1, ProcessingTimeUnit.Days).DueFrom(at, WorkCalendar.WeekdaysOnly), Throws.TypeOf<ArgumentOutOfRangeException>());
     }
@@ -33,8 +33,8 @@ public sealed class ProcedureTests
     [TestCase(null, "2023-07-31", "2020-01-01", true)]
     public void IsOnlineOnlyOn_WhenWindow_IsInclusive(string? from, string? to, string day, bool expected)
     {
-        var p = new ProcedureBuilder().OnlineOnly(from is null ? null : Inv.Day(from), to is null ? null : Inv.Day(to)).Build();
+        var p = new ProcedureBuilder().OnlineOnly(from is null ? null : Parse.Day(from), to is null ? null : Parse.Day(to)).Build();
 
-        Assert.That(p.IsOnlineOnlyOn(Inv.Day(day)), Is.EqualTo(expected));
+        Assert.That(p.IsOnlineOnlyOn(Parse.Day(day)), Is.EqualTo(expected));
     }
 }

@@ -7,7 +7,7 @@ public sealed class RankingTests
     private sealed record Unit(string Code, decimal? Value);
 
     private static string Describe(IReadOnlyList<Ranked<Unit>> ranked) =>
-        string.Join(" ", ranked.Select(r => $"{r.Item.Code}:{r.Rank?.ToString(Inv.Culture) ?? "-"}"));
+        string.Join(" ", ranked.Select(r => $"{r.Item.Code}:{r.Rank?.ToString(Parse.Culture) ?? "-"}"));
 
     [Test]
     public void Rank_WhenTieWithinTolerance_IsCompetitionRanking()

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Scorecard.Api.Tests.Domain;
 
 /// <summary>Invariant-culture parsing shorthands for readable test tables.</summary>
-internal static class Inv
+internal static class Parse
 {
     public static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
