@@ -92,6 +92,7 @@ public sealed class SqlServerParameterTests
         ["CalendarStore.UpdateSql"] = Names("Date Kind Name"),
         ["CalendarStore.InsertSql"] = Names("Date Kind Name"),
         ["CalendarStore.DeleteSql"] = Names("Date"),
+        ["DbConnectionFactory.PingSql"] = [],
     };
 
     public static IEnumerable<TestCaseData> Statements() =>

@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scorecard.Infrastructure.Database;
 
@@ -16,8 +15,7 @@ internal sealed class DatabaseReadyCheck(DatabaseState state, DbConnectionFactor
 
         try
         {
-            await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await db.PingAsync(cancellationToken).ConfigureAwait(false);
             return HealthCheckResult.Healthy("Database reachable, schema current.");
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)

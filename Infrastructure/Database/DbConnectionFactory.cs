@@ -19,6 +19,17 @@ public sealed class DbConnectionFactory(DatabaseSettings settings)
     /// <summary>A factory on the same database whose reads, too, go to the primary: for work that must see every commit.</summary>
     public DbConnectionFactory WithReadsOnPrimary() => new(settings with { ReadOnlyConnectionString = settings.ConnectionString });
 
+    /// <summary>Opens a connection to the primary and runs a trivial query: the database answers now.</summary>
+    public async Task PingAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = PingSql;
+        await command.ExecuteScalarAsync(ct).ConfigureAwait(false);
+    }
+
+    private const string PingSql = "SELECT 1";
+
     private async Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct)
     {
         var connection = Dialect.CreateConnection(connectionString);
