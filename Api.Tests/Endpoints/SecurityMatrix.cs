@@ -23,6 +23,12 @@ internal static class SecurityMatrix
         ["PUT /api/procedures"] = new("/api/procedures", Access.Admin) { Body = _ => """[{"code":"9.000001","name":"Thử","field":"Thử","level":"district","onlineService":"none"}]""" },
         ["GET /api/calendar"] = new("/api/calendar?from=2025-01-01&to=2025-12-31", Access.Read),
         ["PUT /api/calendar"] = new("/api/calendar", Access.Admin) { Body = _ => """[{"date":"2031-05-02","kind":"holiday","name":"Nghỉ bù"}]""" },
+        ["GET /api/calendar/office-hours"] = new("/api/calendar/office-hours", Access.Read),
+        ["PUT /api/calendar/office-hours"] = new("/api/calendar/office-hours", Access.Admin)
+        {
+            Body = _ => """[{"validFrom":"2000-01-01","periods":[{"start":"07:30","end":"11:30"},{"start":"13:00","end":"17:00"}],"sameDayCutoff":"15:00"}]""",
+            Success = System.Net.HttpStatusCode.NoContent,
+        },
         ["DELETE /api/calendar/{date}"] = new("/api/calendar/2031-06-02", Access.Admin)
         {
             Success = HttpStatusCode.NoContent,

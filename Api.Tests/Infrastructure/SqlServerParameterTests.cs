@@ -93,6 +93,9 @@ public sealed class SqlServerParameterTests
         ["CalendarStore.InsertSql"] = Names("Date Kind Name"),
         ["CalendarStore.DeleteSql"] = Names("Date"),
         ["DbConnectionFactory.PingSql"] = [],
+        ["OfficeHoursStore.SelectSql"] = [],
+        ["OfficeHoursStore.DeleteAllSql"] = [],
+        ["OfficeHoursStore.InsertSql"] = Names("ValidFrom Periods Cutoff"),
     };
 
     public static IEnumerable<TestCaseData> Statements() =>

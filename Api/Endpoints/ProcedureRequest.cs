@@ -24,13 +24,14 @@ internal sealed class ProcedureRequest
     public Procedure ToProcedure() => new(
         Code!, Name!.Trim(), Field!.Trim(), WireName.Parse<UnitLevel>(Level!), WireName.Parse<OnlineService>(OnlineService!),
         Integrated ?? false, HasFee ?? false, PersonApplicant ?? false,
-        ProcessingTime is { Value: { } value, Unit: { } unit } ? new ProcessingTime(value, WireName.Parse<ProcessingTimeUnit>(unit)) : null,
+        ProcessingTime is { Unit: { } unit } time ? new ProcessingTime(time.Value ?? 1, WireName.Parse<ProcessingTimeUnit>(unit)) : null,
         OnlineOnlyFrom, OnlineOnlyTo);
 }
 
+/// <summary>A processing time: a value (decimals allowed, at most two places) and a unit; a same-day procedure needs no value.</summary>
 internal sealed class ProcessingTimeRequest
 {
-    public int? Value { get; init; }
+    public decimal? Value { get; init; }
     public string? Unit { get; init; }
 }
 
@@ -43,7 +44,8 @@ internal sealed class ProcedureRequestValidator : AbstractValidator<ProcedureReq
         RuleFor(p => p.Field).NotEmpty().MaximumLength(ValidationExtensions.MaxNameLength);
         RuleFor(p => p.Level).NotEmpty().IsOneOf(WireName.All<UnitLevel>());
         RuleFor(p => p.OnlineService).NotEmpty().IsOneOf(WireName.All<OnlineService>());
-        RuleFor(p => p.ProcessingTime!.Value).NotNull().InclusiveBetween(0, 3650).When(p => p.ProcessingTime is not null)
+        RuleFor(p => p.ProcessingTime!.Value).NotNull().InclusiveBetween(0, 3650).PrecisionScale(6, 2, ignoreTrailingZeros: true)
+            .When(p => p.ProcessingTime is not null && p.ProcessingTime.Unit != WireName.Of(ProcessingTimeUnit.SameDay))
             .OverridePropertyName("processingTime.value");
         RuleFor(p => p.ProcessingTime!.Unit).NotEmpty().IsOneOf(WireName.All<ProcessingTimeUnit>()).When(p => p.ProcessingTime is not null)
             .OverridePropertyName("processingTime.unit");

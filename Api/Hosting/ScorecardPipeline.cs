@@ -26,6 +26,7 @@ internal static class ScorecardPipeline
         app.MapUnitEndpoints();
         app.MapProcedureEndpoints();
         app.MapCalendarEndpoints();
+        app.MapOfficeHoursEndpoints();
         app.MapIndicatorEndpoints();
         app.MapKeyEndpoints();
         app.MapDossierEventEndpoints();

@@ -94,6 +94,7 @@ internal static class ScorecardServices
         services.AddSingleton<UnitStore>();
         services.AddSingleton<ProcedureStore>();
         services.AddSingleton<CalendarStore>();
+        services.AddSingleton<OfficeHoursStore>();
         services.AddSingleton<IndicatorStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<DemoSeeder>();

@@ -23,7 +23,7 @@ internal static class PortalData
         await ApiProcess.RunVerbAsync(database, "seed-demo", "--dossiers", "0", "--until", Until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ConfigureAwait(false);
         DapperTypeHandlers.Register();
         var db = new DbConnectionFactory(DatabaseSettings.Create("Sqlite", $"Data Source={database}", null));
-        using var cache = new ReferenceDataCache(db, new ProcedureStore(db), new CalendarStore(db), new IndicatorStore(db), TimeProvider.System);
+        using var cache = new ReferenceDataCache(db, new ProcedureStore(db), new CalendarStore(db), new OfficeHoursStore(db), new IndicatorStore(db), TimeProvider.System);
         var checkpointer = new SqliteCheckpointer(db, TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance);
         var loader = new ProjectionLoader(db, cache, checkpointer, NullLogger<ProjectionLoader>.Instance);
         var history = new DemoHistory(DemoSeeder.Generate(new DemoSeedOptions()), new WorkCalendar(DemoSeeder.StatutoryCalendar()), 2021);

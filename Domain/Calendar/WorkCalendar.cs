@@ -3,22 +3,23 @@ using Scorecard.Domain.Time;
 namespace Scorecard.Domain.Calendar;
 
 /// <summary>
-/// Working days: Monday to Friday minus holidays, plus make-up working days. When a date appears
-/// more than once, the last entry wins.
+/// Working days and office time: Monday to Friday minus holidays, plus make-up working days (when a
+/// date appears more than once, the last entry wins), each with the office hours in force that day.
 /// <para>
-/// Deadline rule ("working time"): only time on working days runs, around the clock, 24 hours per
-/// working day (Vietnam time). A dossier received on a working day at local time t is due at t on the
-/// N-th following working day; one received on a non-working day starts its clock at 00:00 of the
-/// next working day, so it is due at the end (24:00) of the N-th working day counting that day.
+/// Deadline rule ("working time"): only office time on working days runs, in Vietnam time. A working
+/// day of deadline is one working day's office time (eight hours by default), counted from reception;
+/// a dossier received outside office hours starts its clock at the next opening. So a one-day
+/// procedure received Monday 16:00 is due Tuesday 16:00, and one received Saturday is due at the end
+/// of Monday's office hours.
 /// </para>
 /// </summary>
 public sealed class WorkCalendar
 {
     private const int MaxDaysScanned = 366 * 50;
-    private static readonly TimeSpan OneDay = TimeSpan.FromDays(1);
     private readonly Dictionary<DateOnly, CalendarDayKind> exceptions;
+    private readonly OfficeHours[] hours;
 
-    public WorkCalendar(IEnumerable<CalendarDay> days)
+    public WorkCalendar(IEnumerable<CalendarDay> days, IEnumerable<OfficeHours>? officeHours = null)
     {
         ArgumentNullException.ThrowIfNull(days);
         exceptions = [];
@@ -26,24 +27,52 @@ public sealed class WorkCalendar
         {
             exceptions[day.Date] = day.Kind;
         }
+
+        hours = [.. (officeHours ?? []).OrderBy(h => h.ValidFrom)];
+        if (hours.Length == 0)
+        {
+            hours = [OfficeHours.Default];
+        }
     }
 
-    /// <summary>A calendar with no holidays: Monday to Friday only.</summary>
+    /// <summary>A calendar with no holidays: Monday to Friday only, default office hours.</summary>
     public static WorkCalendar WeekdaysOnly { get; } = new([]);
+
+    /// <summary>The office hours in force on a day (the first entry's before it starts).</summary>
+    public OfficeHours HoursOn(DateOnly day)
+    {
+        var found = hours[0];
+        foreach (var entry in hours)
+        {
+            if (entry.ValidFrom > day)
+            {
+                break;
+            }
+
+            found = entry;
+        }
+
+        return found;
+    }
 
     public bool IsWorkingDay(DateOnly date) =>
         exceptions.TryGetValue(date, out var kind)
             ? kind == CalendarDayKind.WorkingDay
             : date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 
-    /// <summary>The instant at which <paramref name="n"/> working days of working time have run from <paramref name="start"/>.</summary>
-    public DateTimeOffset AddWorkingDays(DateTimeOffset start, int n)
+    /// <summary>
+    /// The instant at which <paramref name="n"/> working days (decimals allowed: 0.5 is half a day) of
+    /// office time have run from <paramref name="start"/>; a working day is the office time of the day
+    /// the count starts on.
+    /// </summary>
+    public DateTimeOffset AddWorkingDays(DateTimeOffset start, decimal n)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
-        return AddWorkingTime(start, OneDay * n);
+        var day = HoursOn(VietnamTime.DateOf(start)).WorkingDay;
+        return AddWorkingTime(start, TimeSpan.FromTicks((long)Math.Round(day.Ticks * n, MidpointRounding.AwayFromZero)));
     }
 
-    /// <summary>The earliest instant at which <paramref name="amount"/> of working time has run from <paramref name="start"/>.</summary>
+    /// <summary>The earliest instant at which <paramref name="amount"/> of office time has run from <paramref name="start"/>.</summary>
     public DateTimeOffset AddWorkingTime(DateTimeOffset start, TimeSpan amount)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(amount, TimeSpan.Zero);
@@ -52,30 +81,33 @@ public sealed class WorkCalendar
             return start.ToUniversalTime();
         }
 
-        var day = VietnamTime.DateOf(start);
         var cursor = start.ToUniversalTime();
         var remaining = amount;
+        var day = VietnamTime.DateOf(start);
         for (var scanned = 0; scanned < MaxDaysScanned; scanned++, day = day.AddDays(1))
         {
-            var dayEnd = VietnamTime.StartOf(day.AddDays(1));
-            if (IsWorkingDay(day))
+            foreach (var (open, close) in OfficeTime(day))
             {
-                var available = dayEnd - cursor;
-                if (remaining <= available)
+                if (close <= cursor)
                 {
-                    return cursor + remaining;
+                    continue;
                 }
 
-                remaining -= available;
-            }
+                var from = open > cursor ? open : cursor;
+                if (remaining <= close - from)
+                {
+                    return from + remaining;
+                }
 
-            cursor = dayEnd;
+                remaining -= close - from;
+                cursor = close;
+            }
         }
 
         throw new InvalidOperationException("The calendar has no working days in the next 50 years.");
     }
 
-    /// <summary>Working time between two instants (negative when <paramref name="to"/> is earlier).</summary>
+    /// <summary>Office time between two instants (negative when <paramref name="to"/> is earlier).</summary>
     public TimeSpan WorkingTimeBetween(DateTimeOffset from, DateTimeOffset to)
     {
         if (to < from)
@@ -84,25 +116,39 @@ public sealed class WorkCalendar
         }
 
         var total = TimeSpan.Zero;
-        var cursor = from.ToUniversalTime();
-        for (var day = VietnamTime.DateOf(from); cursor < to; day = day.AddDays(1))
+        for (var day = VietnamTime.DateOf(from); day <= VietnamTime.DateOf(to); day = day.AddDays(1))
         {
-            var dayEnd = VietnamTime.StartOf(day.AddDays(1));
-            var segmentEnd = dayEnd < to ? dayEnd : to.ToUniversalTime();
-            if (IsWorkingDay(day))
+            foreach (var (open, close) in OfficeTime(day))
             {
-                total += segmentEnd - cursor;
+                var start = open > from ? open : from;
+                var end = close < to ? close : to;
+                if (end > start)
+                {
+                    total += end - start;
+                }
             }
-
-            cursor = dayEnd;
         }
 
         return total;
     }
 
-    /// <summary>Whole working days of working time between two instants (truncated toward zero).</summary>
+    /// <summary>The end of office time on the first working day on or after <paramref name="day"/>.</summary>
+    public DateTimeOffset EndOfWorkingDay(DateOnly day)
+    {
+        for (var scanned = 0; scanned < MaxDaysScanned; scanned++, day = day.AddDays(1))
+        {
+            if (IsWorkingDay(day))
+            {
+                return VietnamTime.StartOf(day) + HoursOn(day).Closing.ToTimeSpan();
+            }
+        }
+
+        throw new InvalidOperationException("The calendar has no working days in the next 50 years.");
+    }
+
+    /// <summary>Whole working days of office time between two instants (truncated toward zero).</summary>
     public int CountWorkingDays(DateTimeOffset from, DateTimeOffset to) =>
-        (int)(WorkingTimeBetween(from, to).Ticks / OneDay.Ticks);
+        (int)(WorkingTimeBetween(from, to).Ticks / HoursOn(VietnamTime.DateOf(from)).WorkingDay.Ticks);
 
     /// <summary>Working days among the Vietnam dates <paramref name="first"/> to <paramref name="last"/>, inclusive.</summary>
     public int CountWorkingDays(DateOnly first, DateOnly last)
@@ -114,5 +160,20 @@ public sealed class WorkCalendar
         }
 
         return count;
+    }
+
+    /// <summary>The office spans of a day as instants (none on a non-working day).</summary>
+    private IEnumerable<(DateTimeOffset Open, DateTimeOffset Close)> OfficeTime(DateOnly day)
+    {
+        if (!IsWorkingDay(day))
+        {
+            yield break;
+        }
+
+        var midnight = VietnamTime.StartOf(day);
+        foreach (var period in HoursOn(day).Periods)
+        {
+            yield return (midnight + period.Start.ToTimeSpan(), midnight + period.End.ToTimeSpan());
+        }
     }
 }

@@ -23,7 +23,7 @@ public sealed class IndicatorValueSources : IDisposable
     {
         ArgumentNullException.ThrowIfNull(db);
         var primary = db.WithReadsOnPrimary();
-        reference = new ReferenceDataCache(primary, new ProcedureStore(primary), new CalendarStore(primary), new IndicatorStore(primary), clock);
+        reference = new ReferenceDataCache(primary, new ProcedureStore(primary), new CalendarStore(primary), new OfficeHoursStore(primary), new IndicatorStore(primary), clock);
         reported = new ReportedValueStore(primary);
         targets = new TargetStore(primary);
     }

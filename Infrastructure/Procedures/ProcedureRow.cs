@@ -10,7 +10,7 @@ internal sealed class ProcedureRow
     public bool Integrated { get; init; }
     public bool HasFee { get; init; }
     public bool PersonApplicant { get; init; }
-    public int? ProcessingTimeValue { get; init; }
+    public decimal? ProcessingTimeValue { get; init; }
     public string? ProcessingTimeUnit { get; init; }
     public DateOnly? OnlineOnlyFrom { get; init; }
     public DateOnly? OnlineOnlyTo { get; init; }

@@ -14,7 +14,8 @@ namespace Scorecard.Infrastructure.Reference;
 /// are seen at once; writes by another instance are seen within <see cref="MaxAge"/>.
 /// </summary>
 public sealed class ReferenceDataCache(
-    DbConnectionFactory db, ProcedureStore procedures, CalendarStore calendar, IndicatorStore indicators, TimeProvider clock) : IDisposable
+    DbConnectionFactory db, ProcedureStore procedures, CalendarStore calendar, OfficeHoursStore officeHours, IndicatorStore indicators, TimeProvider clock)
+    : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
@@ -86,6 +87,7 @@ public sealed class ReferenceDataCache(
         var byCode = listed.ToDictionary(p => p.Code, p => (procedureIds[p.Code], p), StringComparer.Ordinal);
         var days = await calendar.ListAsync(null, null, ct).ConfigureAwait(false);
         var definitions = await indicators.ListAsync(ct).ConfigureAwait(false);
-        return new ReferenceData(UnitTree.Build(units), unitIds, byCode, new WorkCalendar(days), definitions);
+        var hours = await officeHours.ListAsync(ct).ConfigureAwait(false);
+        return new ReferenceData(UnitTree.Build(units), unitIds, byCode, new WorkCalendar(days, hours), definitions);
     }
 }

@@ -28,7 +28,7 @@ internal sealed class ProcedureBuilder
 
     public ProcedureBuilder OrganisationApplicant() { personApplicant = false; return this; }
 
-    public ProcedureBuilder Takes(int value, ProcessingTimeUnit unit) { processingTime = new ProcessingTime(value, unit); return this; }
+    public ProcedureBuilder Takes(decimal value, ProcessingTimeUnit unit) { processingTime = new ProcessingTime(value, unit); return this; }
 
     public ProcedureBuilder NoProcessingTime() { processingTime = null; return this; }
 

@@ -32,8 +32,9 @@ public sealed class WorkCalendarTests
     [Test]
     public void AddWorkingDays_WhenFridayAfternoonAcrossTet2025_LandsTuesdayAfterTet()
     {
-        // Fri 24 Jan 16:00 leaves 8 h of Friday; Mon 27 Jan gives 24 h (32 h); Tue 28 Jan to Mon 3 Feb
-        // are Tết holidays, a weekend and the compensatory day; the last 16 h run on Tue 4 Feb.
+        // Two working days are 16 office hours. Fri 24 Jan 16:00–17:00 gives 1 h, Mon 27 Jan 8 h; Tue 28 Jan
+        // to Mon 3 Feb are Tết holidays, a weekend and the compensatory day; the last 7 h run on Tue 4 Feb,
+        // 07:30–11:30 and 13:00–16:00.
         var due = Tet.AddWorkingDays(Parse.At("2025-01-24T16:00:00+07:00"), 2);
 
         Assert.That(due, Is.EqualTo(Parse.At("2025-02-04T16:00:00+07:00")));
@@ -41,10 +42,14 @@ public sealed class WorkCalendarTests
 
     [TestCase("2023-07-24T10:30:00+07:00", 1, "2023-07-25T10:30:00+07:00")] // Monday → Tuesday, same time
     [TestCase("2023-07-28T10:30:00+07:00", 1, "2023-07-31T10:30:00+07:00")] // Friday → Monday
-    [TestCase("2023-07-29T10:30:00+07:00", 2, "2023-08-02T00:00:00+07:00")] // Saturday: Mon 31 Jul and Tue 1 Aug, due at end of Tuesday
-    [TestCase("2023-07-24T00:00:00+07:00", 5, "2023-07-29T00:00:00+07:00")] // Monday 00:00: five whole days, end of Friday
+    [TestCase("2023-07-29T10:30:00+07:00", 2, "2023-08-01T17:00:00+07:00")] // Saturday: Mon 31 Jul and Tue 1 Aug, due when Tuesday's office closes
+    [TestCase("2023-07-24T00:00:00+07:00", 5, "2023-07-28T17:00:00+07:00")] // Monday 00:00: the clock starts at 07:30; five whole days, Friday 17:00
+    [TestCase("2023-07-24T16:00:00+07:00", 1, "2023-07-25T16:00:00+07:00")] // eight office hours: 1 h on Monday, 7 h on Tuesday
+    [TestCase("2023-07-24T06:00:00+07:00", 1, "2023-07-24T17:00:00+07:00")] // before opening: the day's whole office time
+    [TestCase("2023-07-24T12:00:00+07:00", 0.5, "2023-07-24T17:00:00+07:00")] // lunch break: the clock starts at 13:00
+    [TestCase("2023-07-24T10:00:00+07:00", 0.5, "2023-07-24T15:30:00+07:00")] // half a day = 4 h: 10:00–11:30 and 13:00–15:30
     [TestCase("2023-07-24T10:30:00+07:00", 0, "2023-07-24T10:30:00+07:00")]
-    public void AddWorkingDays_WhenWeekdaysOnly_FollowsDeadlineRule(string start, int n, string expected)
+    public void AddWorkingDays_WhenWeekdaysOnly_FollowsDeadlineRule(string start, decimal n, string expected)
     {
         Assert.That(WorkCalendar.WeekdaysOnly.AddWorkingDays(Parse.At(start), n), Is.EqualTo(Parse.At(expected)));
     }
@@ -58,10 +63,10 @@ public sealed class WorkCalendarTests
     [Test]
     public void AddWorkingTime_WhenHoursCrossWeekend_SkipsSaturdayAndSunday()
     {
-        // Friday 20:00 + 8 h: 4 h to midnight, then the remaining 4 h on Monday from 00:00.
+        // Friday 20:00 is after office hours: the 8 h run on Monday, 07:30–11:30 and 13:00–17:00.
         var due = WorkCalendar.WeekdaysOnly.AddWorkingTime(Parse.At("2023-07-28T20:00:00+07:00"), TimeSpan.FromHours(8));
 
-        Assert.That(due, Is.EqualTo(Parse.At("2023-07-31T04:00:00+07:00")));
+        Assert.That(due, Is.EqualTo(Parse.At("2023-07-31T17:00:00+07:00")));
     }
 
     [Test]
@@ -85,10 +90,10 @@ public sealed class WorkCalendarTests
     [Test]
     public void WorkingTimeBetween_WhenAcrossTet_CountsOnlyWorkingDays()
     {
-        // Fri 24 Jan 16:00 → 24:00 is 8 h, Mon 27 Jan is 24 h, Tue 4 Feb 00:00 → 09:00 is 9 h: 41 h.
+        // Fri 24 Jan 16:00 → 17:00 is 1 h, Mon 27 Jan is 8 h, Tue 4 Feb 07:30 → 09:00 is 1.5 h: 10.5 h.
         var time = Tet.WorkingTimeBetween(Parse.At("2025-01-24T16:00:00+07:00"), Parse.At("2025-02-04T09:00:00+07:00"));
 
-        Assert.That(time, Is.EqualTo(TimeSpan.FromHours(41)));
+        Assert.That(time, Is.EqualTo(TimeSpan.FromHours(10.5)));
     }
 
     [Test]

@@ -78,12 +78,12 @@ public sealed class TimelinessTests
     [Test]
     public void Classify_WhenReceivedSaturday_DueDayIsLastWorkingDay()
     {
-        // Sat 29 Jul: clock starts Mon 31 Jul 00:00; 2 working days end Tue 1 Aug 24:00. Finishing Tuesday is on time, Monday early.
+        // Sat 29 Jul: clock starts Mon 31 Jul 07:30; 2 working days end Tue 1 Aug 17:00. Finishing Tuesday is on time, Monday early.
         var builder = new DossierBuilder().For(new ProcedureBuilder().Takes(2, ProcessingTimeUnit.WorkingDays).Build())
             .ReceivedAt("2023-07-29T10:00:00+07:00");
         var cal = WorkCalendar.WeekdaysOnly;
 
-        Assert.That(builder.Build().DueAt, Is.EqualTo(Parse.At("2023-08-02T00:00:00+07:00")));
+        Assert.That(builder.Build().DueAt, Is.EqualTo(Parse.At("2023-08-01T17:00:00+07:00")));
         Assert.That(TimelinessRules.Classify(builder.Build() with { FinishedAt = Parse.At("2023-08-01T16:00:00+07:00") }, AsOf, cal), Is.EqualTo(Timeliness.OnTime));
         Assert.That(TimelinessRules.Classify(builder.Build() with { FinishedAt = Parse.At("2023-07-31T16:00:00+07:00") }, AsOf, cal), Is.EqualTo(Timeliness.Early));
     }

@@ -8,9 +8,11 @@ public sealed class ProcedureTests
 {
     [TestCase(5, ProcessingTimeUnit.WorkingDays, "2023-07-31T09:00:00+07:00")] // Mon 09:00 + 5 working days
     [TestCase(5, ProcessingTimeUnit.Days, "2023-07-29T09:00:00+07:00")] // calendar days: Saturday
-    [TestCase(8, ProcessingTimeUnit.Hours, "2023-07-24T17:00:00+07:00")]
-    [TestCase(24, ProcessingTimeUnit.Hours, "2023-07-25T09:00:00+07:00")]
-    public void DueFrom_WhenUnit_CountsThatUnit(int value, ProcessingTimeUnit unit, string expected)
+    [TestCase(8, ProcessingTimeUnit.Hours, "2023-07-25T09:00:00+07:00")] // 6.5 office hours on Monday, 1.5 on Tuesday
+    [TestCase(24, ProcessingTimeUnit.Hours, "2023-07-27T09:00:00+07:00")] // three working days of office time
+    [TestCase(0.5, ProcessingTimeUnit.WorkingDays, "2023-07-24T14:30:00+07:00")] // 4 h: 09:00–11:30 and 13:00–14:30
+    [TestCase(1, ProcessingTimeUnit.SameDay, "2023-07-24T17:00:00+07:00")] // before the 15:00 cut-off: end of the day
+    public void DueFrom_WhenUnit_CountsThatUnit(decimal value, ProcessingTimeUnit unit, string expected)
     {
         var due = new ProcessingTime(value, unit).DueFrom(Parse.At("2023-07-24T09:00:00+07:00"), WorkCalendar.WeekdaysOnly);
 
