@@ -39,7 +39,7 @@ public sealed class TenantIsolationTests : ApiFixture
     public async Task EarlyEvents_FromAKeyOfTheSameSourceOutsideTheReceivingUnit_AreKeptButNotApplied()
     {
         var early = await PostAsync(districtA,
-            new { id = "t1-due", dossierCode = "T1", type = "due-changed", at = "2025-03-03T09:00:00+07:00", dueAt = "2025-03-03T10:00:00+07:00" },
+            new { id = "t1-due", dossierCode = "T1", type = "due-changed", reason = "correction", at = "2025-03-03T09:00:00+07:00", dueAt = "2025-03-03T10:00:00+07:00" },
             new { id = "t1-paid", dossierCode = "T1", type = "paid", at = "2025-03-03T09:00:00+07:00", method = "online", amount = 999_999_999 });
         var received = await PostAsync(sameSourceInB, Received("t1-r", "T1", "P.B.1", "1.000002"));
 

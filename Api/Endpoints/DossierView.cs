@@ -22,11 +22,13 @@ internal sealed record DossierView(
     bool Digitised,
     bool ElectronicResult,
     bool PopulationDbUsed,
-    Timeliness? Timeliness)
+    Timeliness? Timeliness,
+    DateTimeOffset? ApologyDueAt)
 {
     public static DossierView From(string source, DossierState s, Timeliness? timeliness) => new(
         source, s.DossierCode, s.ProcedureCode, s.UnitCode, s.Channel, s.Status, s.ReceivedAt, s.DueAt, s.SupplementCount, s.SupplementDuration,
-        s.FinishedAt, s.ReturnedAt, s.FeeRequired, s.PaidOnline, s.AmountPaid, s.Digitised, s.ElectronicResult, s.PopulationDbUsed, timeliness);
+        s.FinishedAt, s.ReturnedAt, s.FeeRequired, s.PaidOnline, s.AmountPaid, s.Digitised, s.ElectronicResult, s.PopulationDbUsed, timeliness,
+        s.ApologyDueAt);
 }
 
 /// <summary>
@@ -44,6 +46,7 @@ internal sealed record EventView(
     string? UnitCode,
     Channel? Channel,
     DateTimeOffset? DueAt,
+    DueChangeReason? Reason,
     bool? Digitised,
     bool? PopulationDbUsed,
     bool? FeeRequired,
@@ -57,7 +60,7 @@ internal sealed record EventView(
     public static EventView From(Infrastructure.Dossiers.StoredEvent stored, bool applied)
     {
         var e = stored.Event;
-        return new EventView(e.Sequence, e.Source, e.Id, e.Type, e.At, e.ProcedureCode, e.UnitCode, e.Channel, e.DueAt, e.Digitised,
+        return new EventView(e.Sequence, e.Source, e.Id, e.Type, e.At, e.ProcedureCode, e.UnitCode, e.Channel, e.DueAt, e.Reason, e.Digitised,
             e.PopulationDbUsed, e.FeeRequired, e.PaymentMethod, e.Amount, e.ElectronicResult, stored.StoredAt, applied,
             applied ? null : $"Sent before the dossier was received, with a key limited to '{e.SenderScope}', whose subtree does not hold the receiving unit.");
     }

@@ -25,6 +25,8 @@ internal sealed class DossierEventRequest
     public bool? ElectronicResult { get; private set; }
     public long? Amount { get; private set; }
 
+    public string? Reason { get; private set; }
+
     /// <summary><see cref="At"/> parsed once (null when absent or not an instant with an offset).</summary>
     public DateTimeOffset? AtInstant { get; private set; }
 
@@ -77,6 +79,7 @@ internal sealed class DossierEventRequest
             case "channel": Channel = Text(property); break;
             case "dueAt": DueAt = Text(property); break;
             case "method": Method = Text(property); break;
+            case "reason": Reason = Text(property); break;
             case "digitised": Digitised = Flag(property); break;
             case "populationDbUsed": PopulationDbUsed = Flag(property); break;
             case "feeRequired": FeeRequired = Flag(property); break;
@@ -160,7 +163,8 @@ internal sealed class DossierEventRequest
                 PopulationDbUsed = PopulationDbUsed,
                 FeeRequired = FeeRequired,
             },
-            DossierEventType.DueChanged or DossierEventType.SupplementCompleted => e with { DueAt = due },
+            DossierEventType.DueChanged => e with { DueAt = due, Reason = WireName.Parse<DueChangeReason>(Reason!) },
+            DossierEventType.SupplementCompleted => e with { DueAt = due },
             DossierEventType.Paid => e with { PaymentMethod = WireName.Parse<PaymentMethod>(Method!), Amount = Amount },
             DossierEventType.Resolved or DossierEventType.Returned => e with { ElectronicResult = ElectronicResult },
             _ => e,

@@ -49,6 +49,9 @@ internal sealed class DossierEventValidator : AbstractValidator<DossierEventRequ
                 .When(e => e.DueAt is not null && e.AtInstant is not null)
                 .WithMessage("'dueAt' must not be before 'at'.").OverridePropertyName("dueAt"));
 
+        RuleFor(e => e.Reason).NotEmpty().IsOneOf(WireName.All<DueChangeReason>()).When(e => e.Type == "due-changed")
+            .OverridePropertyName("reason");
+
         When(e => e.Type == "paid", () =>
         {
             RuleFor(e => e.Method).NotEmpty().IsOneOf(WireName.All<PaymentMethod>()).OverridePropertyName("method");

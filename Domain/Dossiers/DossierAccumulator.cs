@@ -13,14 +13,29 @@ internal sealed class DossierAccumulator(DossierEvent received, Procedure? proce
     private DateTimeOffset? returnedAt;
     private DateTimeOffset? resultIssuedAt;
 
-    /// <summary>The last dueAt given, by event order, with the position of the event that gave it.</summary>
+    /// <summary>
+    /// The last promised time that counts, by event order, with the position from which supplement pauses
+    /// still move it: the event's own for a date given with or after a supplement, the reception's for a
+    /// correction (it replaces the date given then). Apology dates never count.
+    /// </summary>
     public (DateTimeOffset At, int Index)? LatestDue { get; private set; }
 
-    public void Apply(DossierEvent e, int index)
+    /// <summary>The last date promised with an apology letter (shown; timeliness ignores it).</summary>
+    public DateTimeOffset? ApologyDue { get; private set; }
+
+    public void Apply(DossierEvent e, int index, int receivedIndex)
     {
         if (e.DueAt is { } due)
         {
-            LatestDue = (due, index);
+            var reason = e.Type == DossierEventType.DueChanged ? e.Reason ?? DueChangeReason.Correction : (DueChangeReason?)null;
+            if (reason == DueChangeReason.Apology)
+            {
+                ApologyDue = due;
+            }
+            else
+            {
+                LatestDue = (due, reason == DueChangeReason.Correction ? receivedIndex : index);
+            }
         }
 
         digitised |= e.Digitised == true || e.Type == DossierEventType.Digitised;
@@ -56,5 +71,6 @@ internal sealed class DossierAccumulator(DossierEvent received, Procedure? proce
         ElectronicResult = electronicResult,
         ReturnedAt = returnedAt?.ToUniversalTime(),
         ResultIssuedAt = resultIssuedAt?.ToUniversalTime(),
+        ApologyDueAt = ApologyDue?.ToUniversalTime(),
     };
 }

@@ -25,6 +25,9 @@ public sealed record DossierEvent(string Id, string DossierCode, DossierEventTyp
     /// <summary>The promised return time (received, due-changed, supplement-completed).</summary>
     public DateTimeOffset? DueAt { get; init; }
 
+    /// <summary>Why the promised time changed (due-changed; null on a stored one: a correction).</summary>
+    public DueChangeReason? Reason { get; init; }
+
     public bool? Digitised { get; init; }
 
     public bool? PopulationDbUsed { get; init; }

@@ -34,7 +34,7 @@ public static class DossierFold
         var acc = new DossierAccumulator(received, procedure);
         for (var i = 0; i < ordered.Count; i++)
         {
-            acc.Apply(ordered[i], i);
+            acc.Apply(ordered[i], i, receivedIndex);
         }
 
         var pauses = SupplementPauses.From(ordered, received.At, finish?.At);

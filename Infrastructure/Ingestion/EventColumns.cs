@@ -30,6 +30,7 @@ internal static class EventColumns
         TableColumn<AppendedEvent>.Text("key_id", a => a.KeyId),
         TableColumn<AppendedEvent>.Text("sender_scope", a => a.Event.SenderScope),
         TableColumn<AppendedEvent>.Instant("stored_at", a => a.StoredAt),
+        TableColumn<AppendedEvent>.Text("reason", a => a.Event.Reason is { } reason ? WireName.Of(reason) : null),
     ]);
 
     /// <summary>A whole stored row for <see cref="EventRow"/>: the arrival sequence, then every appended column.</summary>

@@ -25,6 +25,7 @@ internal class EventRow
     public string? KeyId { get; init; }
     public string? SenderScope { get; init; }
     public DateTimeOffset StoredAt { get; init; }
+    public string? Reason { get; init; }
 
     public DossierEvent ToEvent() => new(Id, DossierCode, WireName.Parse<DossierEventType>(Type), At, Seq)
     {
@@ -40,5 +41,6 @@ internal class EventRow
         PaymentMethod = PaymentMethod is null ? null : WireName.Parse<PaymentMethod>(PaymentMethod),
         Amount = Amount,
         ElectronicResult = ElectronicResult,
+        Reason = Reason is null ? null : WireName.Parse<DueChangeReason>(Reason),
     };
 }

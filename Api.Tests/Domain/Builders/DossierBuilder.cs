@@ -57,7 +57,9 @@ internal sealed class DossierBuilder
     public DossierBuilder SupplementCompleted(string at, string? newDue = null) =>
         Event(DossierEventType.SupplementCompleted, at, e => e with { DueAt = newDue is null ? null : Parse.At(newDue) });
 
-    public DossierBuilder DueChanged(string at, string newDue) => Event(DossierEventType.DueChanged, at, e => e with { DueAt = Parse.At(newDue) });
+    /// <param name="reason">Why; null as on events stored before reasons were required (read as a correction).</param>
+    public DossierBuilder DueChanged(string at, string newDue, DueChangeReason? reason = null) =>
+        Event(DossierEventType.DueChanged, at, e => e with { DueAt = Parse.At(newDue), Reason = reason });
 
     public DossierBuilder Event(DossierEventType type, string at, Func<DossierEvent, DossierEvent>? change = null)
     {

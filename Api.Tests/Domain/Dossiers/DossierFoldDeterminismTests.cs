@@ -28,7 +28,7 @@ public sealed class DossierFoldDeterminismTests
             .SupplementRequested("2023-07-25T09:00:00+07:00")
             .SupplementCompleted("2023-07-28T09:00:00+07:00")
             .Event(DossierEventType.Digitised, "2023-07-28T09:00:00+07:00")
-            .DueChanged("2023-07-28T09:00:00+07:00", "2023-08-04T09:00:00+07:00")
+            .DueChanged("2023-07-28T09:00:00+07:00", "2023-08-04T09:00:00+07:00", DueChangeReason.Supplement)
             .ReturnedAt("2023-08-01T09:00:00+07:00")
             .FinishedAt("2023-08-02T09:00:00+07:00", electronic: true)
             .StoppedAt("2023-08-02T09:00:00+07:00");
