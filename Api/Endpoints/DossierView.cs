@@ -23,12 +23,18 @@ internal sealed record DossierView(
     bool ElectronicResult,
     bool PopulationDbUsed,
     Timeliness? Timeliness,
-    DateTimeOffset? ApologyDueAt)
+    DateTimeOffset? ApologyDueAt,
+    long? FeeAmount,
+    bool ReusedDigitisedData,
+    bool FromPersonalDataStore,
+    bool VneidAuthenticated,
+    bool PaidOnPortal,
+    bool Complaint)
 {
     public static DossierView From(string source, DossierState s, Timeliness? timeliness) => new(
         source, s.DossierCode, s.ProcedureCode, s.UnitCode, s.Channel, s.Status, s.ReceivedAt, s.DueAt, s.SupplementCount, s.SupplementDuration,
         s.FinishedAt, s.ReturnedAt, s.FeeRequired, s.PaidOnline, s.AmountPaid, s.Digitised, s.ElectronicResult, s.PopulationDbUsed, timeliness,
-        s.ApologyDueAt);
+        s.ApologyDueAt, s.FeeAmount, s.ReusedDigitisedData, s.FromPersonalDataStore, s.VneidAuthenticated, s.PaidOnPortal, s.Complaint);
 }
 
 /// <summary>

@@ -17,15 +17,27 @@ internal sealed class ProcedureRequest
     public bool? Integrated { get; init; }
     public bool? HasFee { get; init; }
     public bool? PersonApplicant { get; init; }
+
+    /// <summary>The national method's name for <see cref="PersonApplicant"/> (a citizen can apply); either is accepted.</summary>
+    public bool? CitizenApplicant { get; init; }
+
+    public bool? PaperResult { get; init; }
+    public bool? FullOnlineEligible { get; init; }
+    public bool? OnlinePaymentOnPortal { get; init; }
     public ProcessingTimeRequest? ProcessingTime { get; init; }
     public DateOnly? OnlineOnlyFrom { get; init; }
     public DateOnly? OnlineOnlyTo { get; init; }
 
     public Procedure ToProcedure() => new(
         Code!, Name!.Trim(), Field!.Trim(), WireName.Parse<UnitLevel>(Level!), WireName.Parse<OnlineService>(OnlineService!),
-        Integrated ?? false, HasFee ?? false, PersonApplicant ?? false,
+        Integrated ?? false, HasFee ?? false, CitizenApplicant ?? PersonApplicant ?? false,
         ProcessingTime is { Unit: { } unit } time ? new ProcessingTime(time.Value ?? 1, WireName.Parse<ProcessingTimeUnit>(unit)) : null,
-        OnlineOnlyFrom, OnlineOnlyTo);
+        OnlineOnlyFrom, OnlineOnlyTo)
+    {
+        PaperResult = PaperResult ?? true,
+        FullOnlineEligible = FullOnlineEligible,
+        OnlinePaymentOnPortal = OnlinePaymentOnPortal ?? false,
+    };
 }
 
 /// <summary>A processing time: a value (decimals allowed, at most two places) and a unit; a same-day procedure needs no value.</summary>

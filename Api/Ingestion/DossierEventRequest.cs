@@ -27,6 +27,18 @@ internal sealed class DossierEventRequest
 
     public string? Reason { get; private set; }
 
+    public long? FeeAmount { get; private set; }
+
+    public bool? ReusedDigitisedData { get; private set; }
+
+    public bool? FromPersonalDataStore { get; private set; }
+
+    public bool? VneidAuthenticated { get; private set; }
+
+    public string? Via { get; private set; }
+
+    public bool? Satisfied { get; private set; }
+
     /// <summary><see cref="At"/> parsed once (null when absent or not an instant with an offset).</summary>
     public DateTimeOffset? AtInstant { get; private set; }
 
@@ -80,24 +92,35 @@ internal sealed class DossierEventRequest
             case "dueAt": DueAt = Text(property); break;
             case "method": Method = Text(property); break;
             case "reason": Reason = Text(property); break;
+            case "via": Via = Text(property); break;
+            case "reusedDigitisedData": ReusedDigitisedData = Flag(property); break;
+            case "fromPersonalDataStore": FromPersonalDataStore = Flag(property); break;
+            case "vneidAuthenticated": VneidAuthenticated = Flag(property); break;
+            case "satisfied": Satisfied = Flag(property); break;
+            case "feeAmount": FeeAmount = Whole(property, "'feeAmount' must be a whole number of đồng."); break;
             case "digitised": Digitised = Flag(property); break;
             case "populationDbUsed": PopulationDbUsed = Flag(property); break;
             case "feeRequired": FeeRequired = Flag(property); break;
             case "electronicResult": ElectronicResult = Flag(property); break;
-            case "amount":
-                if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var amount))
-                {
-                    Amount = amount;
-                }
-                else if (value.ValueKind != JsonValueKind.Null)
-                {
-                    TypeErrors.Add(("amount", "'amount' must be a whole number of đồng."));
-                }
-
-                break;
+            case "amount": Amount = Whole(property, "'amount' must be a whole number of đồng."); break;
             default:
                 break;
         }
+    }
+
+    private long? Whole(JsonProperty property, string message)
+    {
+        if (property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetInt64(out var whole))
+        {
+            return whole;
+        }
+
+        if (property.Value.ValueKind != JsonValueKind.Null)
+        {
+            TypeErrors.Add((property.Name, message));
+        }
+
+        return null;
     }
 
     private string? Text(JsonProperty property)
@@ -162,11 +185,21 @@ internal sealed class DossierEventRequest
                 Digitised = Digitised,
                 PopulationDbUsed = PopulationDbUsed,
                 FeeRequired = FeeRequired,
+                FeeAmount = FeeAmount,
+                ReusedDigitisedData = ReusedDigitisedData,
+                FromPersonalDataStore = FromPersonalDataStore,
+                VneidAuthenticated = VneidAuthenticated,
             },
             DossierEventType.DueChanged => e with { DueAt = due, Reason = WireName.Parse<DueChangeReason>(Reason!) },
             DossierEventType.SupplementCompleted => e with { DueAt = due },
-            DossierEventType.Paid => e with { PaymentMethod = WireName.Parse<PaymentMethod>(Method!), Amount = Amount },
-            DossierEventType.Resolved or DossierEventType.Returned => e with { ElectronicResult = ElectronicResult },
+            DossierEventType.Paid => e with
+            {
+                PaymentMethod = WireName.Parse<PaymentMethod>(Method!),
+                Amount = Amount,
+                PaidVia = Via is null ? null : WireName.Parse<PaymentChannel>(Via),
+            },
+            DossierEventType.Feedback => e with { Satisfied = Satisfied },
+            DossierEventType.Resolved or DossierEventType.Returned or DossierEventType.ResultIssued => e with { ElectronicResult = ElectronicResult },
             _ => e,
         };
     }

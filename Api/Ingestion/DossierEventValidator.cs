@@ -56,7 +56,13 @@ internal sealed class DossierEventValidator : AbstractValidator<DossierEventRequ
         {
             RuleFor(e => e.Method).NotEmpty().IsOneOf(WireName.All<PaymentMethod>()).OverridePropertyName("method");
             RuleFor(e => e.Amount).NotNull().InclusiveBetween(0, MaxAmount).OverridePropertyName("amount");
+            RuleFor(e => e.Via).IsOneOf(WireName.All<PaymentChannel>()).When(e => e.Via is not null).OverridePropertyName("via");
+            RuleFor(e => e.Via).Null().When(e => e.Method == WireName.Of(PaymentMethod.Offline))
+                .WithMessage("'via' names where an online payment was made; this one is offline.").OverridePropertyName("via");
         });
+        RuleFor(e => e.FeeAmount).InclusiveBetween(0, MaxAmount).When(e => e.Type == Received && e.FeeAmount is not null).OverridePropertyName("feeAmount");
+        RuleFor(e => e.Satisfied).NotNull().When(e => e.Type == "feedback")
+            .WithMessage("'satisfied' is required on feedback: false is a complaint or a dislike.").OverridePropertyName("satisfied");
     }
 
     private static bool NoControlCharacters(string? text) => text is null || !text.Any(char.IsControl);

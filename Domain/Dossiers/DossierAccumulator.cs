@@ -12,6 +12,8 @@ internal sealed class DossierAccumulator(DossierEvent received, Procedure? proce
     private bool electronicResult;
     private DateTimeOffset? returnedAt;
     private DateTimeOffset? resultIssuedAt;
+    private bool paidOnPortal;
+    private bool complaint;
 
     /// <summary>
     /// The last promised time that counts, by event order, with the position from which supplement pauses
@@ -44,12 +46,16 @@ internal sealed class DossierAccumulator(DossierEvent received, Procedure? proce
         {
             case DossierEventType.Paid:
                 paidOnline |= e.PaymentMethod == PaymentMethod.Online;
+                paidOnPortal |= e.PaymentMethod == PaymentMethod.Online && e.PaidVia == PaymentChannel.Portal;
                 amountPaid += e.Amount ?? 0;
                 break;
             case DossierEventType.Resolved or DossierEventType.Returned or DossierEventType.ResultIssued:
                 electronicResult |= e.ElectronicResult == true;
                 returnedAt ??= e.Type == DossierEventType.Returned ? e.At : null;
                 resultIssuedAt ??= e.Type == DossierEventType.ResultIssued ? e.At : null;
+                break;
+            case DossierEventType.Feedback:
+                complaint |= e.Satisfied == false;
                 break;
             default:
                 break;
@@ -72,5 +78,11 @@ internal sealed class DossierAccumulator(DossierEvent received, Procedure? proce
         ReturnedAt = returnedAt?.ToUniversalTime(),
         ResultIssuedAt = resultIssuedAt?.ToUniversalTime(),
         ApologyDueAt = ApologyDue?.ToUniversalTime(),
+        FeeAmount = received.FeeAmount,
+        ReusedDigitisedData = received.ReusedDigitisedData == true,
+        FromPersonalDataStore = received.FromPersonalDataStore == true,
+        VneidAuthenticated = received.VneidAuthenticated == true,
+        PaidOnPortal = paidOnPortal,
+        Complaint = complaint,
     };
 }

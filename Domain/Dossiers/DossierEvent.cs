@@ -40,4 +40,22 @@ public sealed record DossierEvent(string Id, string DossierCode, DossierEventTyp
     public long? Amount { get; init; }
 
     public bool? ElectronicResult { get; init; }
+
+    /// <summary>The fees due, in VND, as stated at reception (0: waived).</summary>
+    public long? FeeAmount { get; init; }
+
+    /// <summary>The dossier reused data already digitised (received).</summary>
+    public bool? ReusedDigitisedData { get; init; }
+
+    /// <summary>The dossier was linked with the applicant's personal data store on the national portal (received).</summary>
+    public bool? FromPersonalDataStore { get; init; }
+
+    /// <summary>The applicant's account was authenticated with VNeID (received).</summary>
+    public bool? VneidAuthenticated { get; init; }
+
+    /// <summary>Where an online payment was made (paid).</summary>
+    public PaymentChannel? PaidVia { get; init; }
+
+    /// <summary>The applicant's rating (feedback): false is a complaint or a dislike.</summary>
+    public bool? Satisfied { get; init; }
 }

@@ -16,4 +16,7 @@ public enum DossierEventType
     Stopped,
     Withdrawn,
     Refused,
+
+    /// <summary>The applicant's rating of the handling: <c>satisfied</c> false is a complaint or a dislike.</summary>
+    Feedback,
 }

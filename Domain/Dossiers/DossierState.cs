@@ -70,4 +70,19 @@ public sealed record DossierState
 
     /// <summary>False for withdrawn and refused dossiers, which count in no indicator.</summary>
     public bool IsCounted => Status is not (DossierStatus.Withdrawn or DossierStatus.Refused);
+
+    /// <summary>The fees due as stated at reception, in VND (null: not stated).</summary>
+    public long? FeeAmount { get; init; }
+
+    public bool ReusedDigitisedData { get; init; }
+
+    public bool FromPersonalDataStore { get; init; }
+
+    public bool VneidAuthenticated { get; init; }
+
+    /// <summary>At least one online payment was made on the national portal.</summary>
+    public bool PaidOnPortal { get; init; }
+
+    /// <summary>At least one feedback was a complaint or a dislike.</summary>
+    public bool Complaint { get; init; }
 }

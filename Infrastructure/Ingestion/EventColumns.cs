@@ -31,6 +31,12 @@ internal static class EventColumns
         TableColumn<AppendedEvent>.Text("sender_scope", a => a.Event.SenderScope),
         TableColumn<AppendedEvent>.Instant("stored_at", a => a.StoredAt),
         TableColumn<AppendedEvent>.Text("reason", a => a.Event.Reason is { } reason ? WireName.Of(reason) : null),
+        TableColumn<AppendedEvent>.Int64("fee_amount", a => a.Event.FeeAmount),
+        TableColumn<AppendedEvent>.Flag("reused_digitised_data", a => a.Event.ReusedDigitisedData),
+        TableColumn<AppendedEvent>.Flag("from_personal_data_store", a => a.Event.FromPersonalDataStore),
+        TableColumn<AppendedEvent>.Flag("vneid_authenticated", a => a.Event.VneidAuthenticated),
+        TableColumn<AppendedEvent>.Text("paid_via", a => a.Event.PaidVia is { } via ? WireName.Of(via) : null),
+        TableColumn<AppendedEvent>.Flag("satisfied", a => a.Event.Satisfied),
     ]);
 
     /// <summary>A whole stored row for <see cref="EventRow"/>: the arrival sequence, then every appended column.</summary>

@@ -26,6 +26,12 @@ internal class EventRow
     public string? SenderScope { get; init; }
     public DateTimeOffset StoredAt { get; init; }
     public string? Reason { get; init; }
+    public long? FeeAmount { get; init; }
+    public bool? ReusedDigitisedData { get; init; }
+    public bool? FromPersonalDataStore { get; init; }
+    public bool? VneidAuthenticated { get; init; }
+    public string? PaidVia { get; init; }
+    public bool? Satisfied { get; init; }
 
     public DossierEvent ToEvent() => new(Id, DossierCode, WireName.Parse<DossierEventType>(Type), At, Seq)
     {
@@ -42,5 +48,11 @@ internal class EventRow
         Amount = Amount,
         ElectronicResult = ElectronicResult,
         Reason = Reason is null ? null : WireName.Parse<DueChangeReason>(Reason),
+        FeeAmount = FeeAmount,
+        ReusedDigitisedData = ReusedDigitisedData,
+        FromPersonalDataStore = FromPersonalDataStore,
+        VneidAuthenticated = VneidAuthenticated,
+        PaidVia = PaidVia is null ? null : WireName.Parse<PaymentChannel>(PaidVia),
+        Satisfied = Satisfied,
     };
 }

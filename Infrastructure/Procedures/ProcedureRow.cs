@@ -14,4 +14,7 @@ internal sealed class ProcedureRow
     public string? ProcessingTimeUnit { get; init; }
     public DateOnly? OnlineOnlyFrom { get; init; }
     public DateOnly? OnlineOnlyTo { get; init; }
+    public bool PaperResult { get; init; }
+    public bool? FullOnlineEligible { get; init; }
+    public bool OnlinePaymentOnPortal { get; init; }
 }

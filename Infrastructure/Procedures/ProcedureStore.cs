@@ -17,7 +17,9 @@ public sealed class ProcedureStore(DbConnectionFactory db)
                person_applicant AS {nameof(ProcedureRow.PersonApplicant)},
                processing_time_value AS {nameof(ProcedureRow.ProcessingTimeValue)},
                processing_time_unit AS {nameof(ProcedureRow.ProcessingTimeUnit)},
-               online_only_from AS {nameof(ProcedureRow.OnlineOnlyFrom)}, online_only_to AS {nameof(ProcedureRow.OnlineOnlyTo)}
+               online_only_from AS {nameof(ProcedureRow.OnlineOnlyFrom)}, online_only_to AS {nameof(ProcedureRow.OnlineOnlyTo)},
+               paper_result AS {nameof(ProcedureRow.PaperResult)}, full_online_eligible AS {nameof(ProcedureRow.FullOnlineEligible)},
+               online_payment_on_portal AS {nameof(ProcedureRow.OnlinePaymentOnPortal)}
         FROM procedures
         """;
 
@@ -33,15 +35,18 @@ public sealed class ProcedureStore(DbConnectionFactory db)
         UPDATE procedures SET name = @Name, field = @Field, level = @Level, online_service = @OnlineService,
                integrated = @Integrated, has_fee = @HasFee, person_applicant = @PersonApplicant,
                processing_time_value = @ProcessingTimeValue, processing_time_unit = @ProcessingTimeUnit,
-               online_only_from = @OnlineOnlyFrom, online_only_to = @OnlineOnlyTo, updated_at = @Now
+               online_only_from = @OnlineOnlyFrom, online_only_to = @OnlineOnlyTo, paper_result = @PaperResult,
+               full_online_eligible = @FullOnlineEligible, online_payment_on_portal = @OnlinePaymentOnPortal, updated_at = @Now
         WHERE code = @Code
         """;
 
     private const string InsertSql = """
         INSERT INTO procedures (code, name, field, level, online_service, integrated, has_fee, person_applicant,
-                                processing_time_value, processing_time_unit, online_only_from, online_only_to, updated_at)
+                                processing_time_value, processing_time_unit, online_only_from, online_only_to, paper_result,
+                                full_online_eligible, online_payment_on_portal, updated_at)
         VALUES (@Code, @Name, @Field, @Level, @OnlineService, @Integrated, @HasFee, @PersonApplicant,
-                @ProcessingTimeValue, @ProcessingTimeUnit, @OnlineOnlyFrom, @OnlineOnlyTo, @Now)
+                @ProcessingTimeValue, @ProcessingTimeUnit, @OnlineOnlyFrom, @OnlineOnlyTo, @PaperResult,
+                @FullOnlineEligible, @OnlinePaymentOnPortal, @Now)
         """;
 
     public async Task<IReadOnlyList<Procedure>> ListAsync(UnitLevel? level, CancellationToken ct)
@@ -82,6 +87,9 @@ public sealed class ProcedureStore(DbConnectionFactory db)
             ProcessingTimeUnit = p.ProcessingTime is { } time ? WireName.Of(time.Unit) : null,
             p.OnlineOnlyFrom,
             p.OnlineOnlyTo,
+            p.PaperResult,
+            p.FullOnlineEligible,
+            p.OnlinePaymentOnPortal,
             Now = now,
         }).ToList();
         var updates = rows.Where(r => known.Contains(r.Code)).ToList();
@@ -97,5 +105,10 @@ public sealed class ProcedureStore(DbConnectionFactory db)
         r.Code, r.Name, r.Field, WireName.Parse<UnitLevel>(r.Level), WireName.Parse<OnlineService>(r.OnlineService),
         r.Integrated, r.HasFee, r.PersonApplicant,
         r.ProcessingTimeValue is { } value && r.ProcessingTimeUnit is { } unit ? new ProcessingTime(value, WireName.Parse<ProcessingTimeUnit>(unit)) : null,
-        r.OnlineOnlyFrom, r.OnlineOnlyTo);
+        r.OnlineOnlyFrom, r.OnlineOnlyTo)
+    {
+        PaperResult = r.PaperResult,
+        FullOnlineEligible = r.FullOnlineEligible,
+        OnlinePaymentOnPortal = r.OnlinePaymentOnPortal,
+    };
 }

@@ -37,9 +37,9 @@ public sealed class DossierEventTypesTests
     }
 
     [Test]
-    public void WireNames_WhenListed_HasThirteen()
+    public void WireNames_WhenListed_HasFourteen()
     {
-        Assert.That(DossierEventTypes.WireNames, Has.Count.EqualTo(13).And.Contains("population-db-used"));
+        Assert.That(DossierEventTypes.WireNames, Has.Count.EqualTo(14).And.Contains("population-db-used").And.Contains("feedback"));
     }
 
     [TestCase(Timeliness.OnTime, "on-time")]
