@@ -54,6 +54,7 @@ public static class DossierFold
             FinishedAt = finish?.At.ToUniversalTime(),
             FinishKind = finish?.Kind ?? FinishKind.None,
             Status = Status(ordered, finish?.Kind, pauses.OpenSince is not null),
+            ExitAt = ordered.Find(e => e.Type is DossierEventType.Withdrawn or DossierEventType.Refused)?.At.ToUniversalTime(),
         };
     }
 

@@ -85,4 +85,7 @@ public sealed record DossierState
 
     /// <summary>At least one feedback was a complaint or a dislike.</summary>
     public bool Complaint { get; init; }
+
+    /// <summary>When the dossier was withdrawn or refused (the first of them), if it was.</summary>
+    public DateTimeOffset? ExitAt { get; init; }
 }

@@ -55,35 +55,30 @@ public static class DossierContributions
     }
 
     /// <summary>
-    /// National rule. Denominator: received in P, or received before P and still open at P's start.
-    /// Numerator: of those, finished in P early or on time, or still open at P's end (or at
-    /// <paramref name="asOf"/> while P is open) and not overdue then. Finished in P but late, or open and
-    /// overdue, is in the denominator only. An open dossier is judged against the deadline in the state
-    /// given (latest dueAt, all supplement pauses); to judge it exactly as things stood at P's end, pass
-    /// the state folded from the events dated before P's end.
+    /// National rule (2.1), by <see cref="NationalEnd"/>. Denominator: received in P, or received before P
+    /// and not ended when it began; withdrawn and refused dossiers count (their withdrawal or refusal ends
+    /// them). Numerator: of those, ended in P in time, or not ended by P's end (or by
+    /// <paramref name="asOf"/> while P is open) and in time then. An open dossier is judged on its state as
+    /// given; to judge it exactly as things stood at P's end, pass the state folded from the events before it.
     /// </summary>
     public static Ratio NationalOnTime(DossierState d, Period period, DateTimeOffset asOf, WorkCalendar cal)
     {
         ArgumentNullException.ThrowIfNull(d);
         ArgumentNullException.ThrowIfNull(period);
-        if (!d.IsCounted || d.ReceivedAt >= period.End)
+        if (d.ReceivedAt >= period.End)
         {
             return Ratio.Zero;
         }
 
-        var openAtStart = d.ReceivedAt < period.Start && !(d.FinishedAt < period.Start);
+        var end = NationalEnd.Of(d);
+        var openAtStart = d.ReceivedAt < period.Start && !(end < period.Start);
         if (!period.Contains(d.ReceivedAt) && !openAtStart)
         {
             return Ratio.Zero;
         }
 
-        if (d.FinishedAt is { } f && f < period.End)
-        {
-            return Ratio.Of(true, IsEarlyOrOnTime(d, asOf, cal));
-        }
-
         var at = asOf < period.End ? asOf : period.End;
-        return Ratio.Of(true, !TimelinessRules.IsOverdueAt(d, at, cal));
+        return Ratio.Of(true, NationalEnd.IsInTime(d, end is { } e && e < period.End ? e : at));
     }
 
     internal static bool IsEarlyOrOnTime(DossierState d, DateTimeOffset asOf, WorkCalendar cal) =>

@@ -36,5 +36,7 @@ internal static class DossierColumns
         TableColumn<DossierRow>.Flag("online_eligible", r => r.OnlineEligible),
         TableColumn<DossierRow>.Flag("person_applicant", r => r.PersonApplicant),
         TableColumn<DossierRow>.Flag("violation", r => r.Violation),
+        TableColumn<DossierRow>.Instant("ended_at", r => r.EndedAt),
+        TableColumn<DossierRow>.Flag("ended_in_time", r => r.EndedInTime),
     ]);
 }

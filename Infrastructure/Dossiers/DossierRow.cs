@@ -40,6 +40,12 @@ public sealed record DossierRow
     public bool PersonApplicant { get; init; }
     public bool Violation { get; init; }
 
+    /// <summary>When the handling ended by the national reading (<see cref="NationalEnd"/>); null while it goes on.</summary>
+    public DateTimeOffset? EndedAt { get; init; }
+
+    /// <summary>Whether that end was in time (null while the handling goes on).</summary>
+    public bool? EndedInTime { get; init; }
+
     public static DossierRow From(string source, DossierState state, int unitId, int procedureId, Procedure procedure, WorkCalendar calendar)
     {
         // The stored timeliness is classified once here; ToFacts derives the on-time flag from it.
@@ -70,6 +76,8 @@ public sealed record DossierRow
             OnlineEligible = procedure.OnlineService != OnlineService.None,
             PersonApplicant = procedure.PersonApplicant,
             Violation = DossierContributions.IsOnlineOnlyViolation(state, procedure),
+            EndedAt = NationalEnd.Of(state),
+            EndedInTime = NationalEnd.Of(state) is { } end ? NationalEnd.IsInTime(state, end) : null,
         };
     }
 

@@ -5,25 +5,23 @@ using Scorecard.Infrastructure.Database;
 namespace Scorecard.Infrastructure.Reports;
 
 /// <summary>
-/// The national portal's on-time rule over stored dossiers (README "Indicators"). Denominator: dossiers received
-/// in P, plus those received before P and still open at its start. Numerator: of those, the ones
-/// finished in P early or on time, and the ones still open at P's end (or now, while P runs) and not
-/// overdue then. An open dossier is judged against its current deadline; one waiting for a supplement
-/// is not overdue.
+/// The national portal's on-time rule over stored dossiers (README "Indicators"), the SQL twin of
+/// <c>DossierContributions.NationalOnTime</c>. Denominator: dossiers received in P, plus those received
+/// before P and not ended when it began (withdrawn and refused ones included). Numerator: of those, the
+/// ones that ended in P in time, and the ones not ended by P's end (or now, while P runs) that are in
+/// time then: at most one supplement request and the deadline not passed.
 /// </summary>
 public sealed class NationalOnTimeQuery(DbConnectionFactory db)
 {
     private const string Counts = """
-        SUM(CASE WHEN (d.finished_at IS NOT NULL AND d.finished_at < @End AND d.timeliness IN ('early', 'on-time'))
-                   OR ((d.finished_at IS NULL OR d.finished_at >= @End)
-                       AND NOT (d.due_at IS NOT NULL AND d.due_at < @At AND (d.supplement_open_since IS NULL OR d.supplement_open_since > @At)))
+        SUM(CASE WHEN (d.ended_at IS NOT NULL AND d.ended_at < @End AND d.ended_in_time = 1)
+                   OR ((d.ended_at IS NULL OR d.ended_at >= @End) AND d.supplement_count <= 1 AND (d.due_at IS NULL OR d.due_at >= @At))
                  THEN 1 ELSE 0 END) AS Numerator,
         COUNT(*) AS Denominator
         """;
 
     private const string InPeriod = """
-        d.status NOT IN ('withdrawn', 'refused') AND d.received_at < @End
-        AND (d.received_at >= @Start OR d.finished_at IS NULL OR d.finished_at >= @Start)
+        d.received_at < @End AND (d.received_at >= @Start OR d.ended_at IS NULL OR d.ended_at >= @Start)
         """;
 
     private const string SubtreeSql = $"""

@@ -126,8 +126,10 @@ public sealed class DossierContributionsTests
 
     [TestCase(DossierEventType.Withdrawn)]
     [TestCase(DossierEventType.Refused)]
-    public void Of_WhenWithdrawnOrRefused_ContributesNothing(DossierEventType type)
+    public void Of_WhenWithdrawnOrRefused_ContributesNothingButToTheNationalOnTimeRule(DossierEventType type)
     {
+        // Resolved Tue 25 Jul, before its Mon 31 Jul deadline, then withdrawn or refused: the national rule
+        // still counts its handling (ended 25 Jul, in time); no other indicator counts it.
         var b = new DossierBuilder().Online().DigitisedOnReceipt().FeeRequired().FinishedAt("2023-07-25T09:00:00+07:00", true)
             .Event(type, "2023-07-26T09:00:00+07:00");
 
@@ -135,7 +137,8 @@ public sealed class DossierContributionsTests
         {
             var all = DossierContributions.Of(b.Build(), b.Procedure!, July, rule, AsOf, WorkCalendar.WeekdaysOnly);
             Assert.That(all.Keys, Is.EquivalentTo(IndicatorCodes.DossierBased));
-            Assert.That(all.Values, Is.All.EqualTo(Ratio.Zero));
+            Assert.That(all.Where(r => r.Key != IndicatorCodes.OnTime).Select(r => r.Value), Is.All.EqualTo(Ratio.Zero));
+            Assert.That(all[IndicatorCodes.OnTime], Is.EqualTo(rule == OnTimeRule.National ? new Ratio(1, 1) : Ratio.Zero), rule.ToString());
         }
     }
 }

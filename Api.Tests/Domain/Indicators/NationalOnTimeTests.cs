@@ -74,4 +74,39 @@ public sealed class NationalOnTimeTests
         Assert.That(finished[IndicatorCodes.OnTime], Is.EqualTo(Ratio.Zero));
         Assert.That(National(b), Is.EqualTo(new Ratio(1, 1)));
     }
+
+    [TestCase("2023-07-28T09:00:00+07:00", 1, 1)] // withdrawn Fri 28 Jul, before the Mon 31 Jul deadline: ended in time
+    [TestCase("2023-08-01T09:00:00+07:00", 0, 1)] // withdrawn Tue 1 Aug, after it: ended late (and open, overdue, at July's end)
+    public void NationalOnTime_WhenWithdrawn_EndsTheDossierThen(string withdrawnAt, long n, long d)
+    {
+        var b = new DossierBuilder().Event(DossierEventType.Withdrawn, withdrawnAt);
+
+        Assert.That(National(b), Is.EqualTo(new Ratio(n, d)));
+    }
+
+    [Test]
+    public void NationalOnTime_WhenOneSupplementRequestIsPending_EndsAtTheRequest()
+    {
+        // Received Mon 24 Jul, due Mon 31 Jul 09:00; one request Thu 27 Jul still pending: ended 27 Jul, in time,
+        // although the applicant has not answered by 15 Aug.
+        var pending = new DossierBuilder().SupplementRequested("2023-07-27T09:00:00+07:00");
+
+        Assert.That(National(pending), Is.EqualTo(new Ratio(1, 1)));
+        Assert.That(NationalEnd.Of(pending.Build()), Is.EqualTo(Parse.At("2023-07-27T09:00:00+07:00")));
+    }
+
+    [Test]
+    public void NationalOnTime_WhenTwoSupplementRequests_IsLateFinishedOrNot()
+    {
+        // Two requests, both answered within a day, resolved Fri 28 Jul before the deadline: late all the same.
+        var twice = new DossierBuilder()
+            .SupplementRequested("2023-07-25T09:00:00+07:00").SupplementCompleted("2023-07-25T15:00:00+07:00")
+            .SupplementRequested("2023-07-26T09:00:00+07:00").SupplementCompleted("2023-07-26T15:00:00+07:00");
+
+        Assert.That(National(twice.FinishedAt("2023-07-28T09:00:00+07:00")), Is.EqualTo(new Ratio(0, 1)));
+        Assert.That(National(new DossierBuilder()
+            .SupplementRequested("2023-07-25T09:00:00+07:00").SupplementCompleted("2023-07-25T15:00:00+07:00")
+            .SupplementRequested("2023-07-26T09:00:00+07:00").SupplementCompleted("2023-07-26T15:00:00+07:00")), Is.EqualTo(new Ratio(0, 1)),
+            "still open at July's end with two requests");
+    }
 }
