@@ -9,11 +9,16 @@ using Scorecard.Bench.Support;
 namespace Scorecard.Bench;
 
 // Benchmarks of Scorecard, each writing its section of BENCHMARKS.md:
-//   dotnet build -c Release && dotnet run -c Release --project Bench -- ingest [--dossiers N] [--clients N] [--batch N] [--runs N]
-//   dotnet build -c Release && dotnet run -c Release --project Bench -- portal [--dossiers N] [--years N] [--iterations N] [--reuse FILE]
-//   dotnet build -c Release && dotnet run -c Release --project Bench -- odata [--dossiers N] [--years N] [--iterations N] [--export N] [--reuse FILE]
-//   dotnet build -c Release && dotnet run -c Release --project Bench -- load [--seconds 60] [--ingest 4] [--portal 6] [--feeds 6] [--dossiers N]
-//   dotnet build -c Release && dotnet run -c Release --project Bench -- crash [--cycles N] [--clients N] [--dossiers N] [--seed N]
+// dotnet build -c Release && dotnet run -c Release --project Bench -- ingest [--dossiers N] [--clients N] [--batch N]
+// [--runs N]
+// dotnet build -c Release && dotnet run -c Release --project Bench -- portal [--dossiers N] [--years N] [--iterations
+// N] [--reuse FILE]
+// dotnet build -c Release && dotnet run -c Release --project Bench -- odata [--dossiers N] [--years N] [--iterations N]
+// [--export N] [--reuse FILE]
+// dotnet build -c Release && dotnet run -c Release --project Bench -- load [--seconds 60] [--ingest 4] [--portal 6]
+// [--feeds 6] [--dossiers N]
+// dotnet build -c Release && dotnet run -c Release --project Bench -- crash [--cycles N] [--clients N] [--dossiers N]
+// [--seed N]
 //     (exits 1 when an acknowledged event is lost, a batch is half stored or the projections differ from a rebuild)
 // Short runs of load and crash are also tests (Api.Tests/Resilience), which write no section. The entry
 // point has a namespace: the tests see Bench's internals and must find one global Program, the API's.
@@ -31,29 +36,60 @@ internal static class Program
         switch (verb)
         {
             case "ingest":
-                await IngestionBenchmark.RunAsync(Option("--dossiers", 100_000), Option("--clients", 4), Option("--batch", 1000), Option("--runs", 3));
+                await IngestionBenchmark.RunAsync(
+                    Option("--dossiers", 100_000),
+                    Option("--clients", 4),
+                    Option("--batch", 1000),
+                    Option("--runs", 3)
+                );
                 return 0;
             case "portal":
-                var reuse = Array.IndexOf(args, "--reuse") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-                await PortalBenchmark.RunAsync(Option("--dossiers", 13_000_000), Option("--years", 5), Option("--iterations", 200), reuse);
+                var reuse =
+                    Array.IndexOf(args, "--reuse") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+                await PortalBenchmark.RunAsync(
+                    Option("--dossiers", 13_000_000),
+                    Option("--years", 5),
+                    Option("--iterations", 200),
+                    reuse
+                );
                 return 0;
             case "odata":
                 var file = Array.IndexOf(args, "--reuse") is var r and >= 0 && r + 1 < args.Length ? args[r + 1] : null;
-                await ODataBenchmark.RunAsync(Option("--dossiers", 13_000_000), Option("--years", 5), Option("--iterations", 200), Option("--export", 1_000_000), file);
+                await ODataBenchmark.RunAsync(
+                    Option("--dossiers", 13_000_000),
+                    Option("--years", 5),
+                    Option("--iterations", 200),
+                    Option("--export", 1_000_000),
+                    file
+                );
                 return 0;
             case "load":
-                var load = await LoadBenchmark.RunAsync(Option("--seconds", 60), Option("--ingest", 4), Option("--portal", 6), Option("--feeds", 6), Option("--dossiers", 150_000));
+                var load = await LoadBenchmark.RunAsync(
+                    Option("--seconds", 60),
+                    Option("--ingest", 4),
+                    Option("--portal", 6),
+                    Option("--feeds", 6),
+                    Option("--dossiers", 150_000)
+                );
                 await BenchmarkReport.WriteSectionAsync("load", load.Render());
                 return load.Passed ? 0 : 1;
             case "crash":
-                var crash = await CrashBenchmark.RunAsync(Option("--cycles", 20), Option("--clients", 4), Option("--dossiers", 100_000), Option("--seed", 1), keepFailedDatabase: true);
+                var crash = await CrashBenchmark.RunAsync(
+                    Option("--cycles", 20),
+                    Option("--clients", 4),
+                    Option("--dossiers", 100_000),
+                    Option("--seed", 1),
+                    keepFailedDatabase: true
+                );
                 await BenchmarkReport.WriteSectionAsync("crash", CrashReport.Render(crash));
                 return crash.Passed ? 0 : 1;
             default:
-                Console.WriteLine("Verbs: ingest [--dossiers N] [--clients N] [--batch N] [--runs N]; portal [--dossiers N] [--years N] [--iterations N] [--reuse FILE]; " +
-                    "odata [--dossiers N] [--years N] [--iterations N] [--export N] [--reuse FILE]; " +
-                    "load [--seconds N] [--ingest N] [--portal N] [--feeds N] [--dossiers N] (mixed load; fails on any 5xx or locked database); " +
-                    "crash [--cycles N] [--clients N] [--dossiers N] [--seed N] (SIGKILL the API while clients post, restart, repeat; then check no acknowledged event is lost, no batch is half stored, the projections equal a rebuild)");
+                Console.WriteLine(
+                    "Verbs: ingest [--dossiers N] [--clients N] [--batch N] [--runs N]; portal [--dossiers N] [--years N] [--iterations N] [--reuse FILE]; "
+                        + "odata [--dossiers N] [--years N] [--iterations N] [--export N] [--reuse FILE]; "
+                        + "load [--seconds N] [--ingest N] [--portal N] [--feeds N] [--dossiers N] (mixed load; fails on any 5xx or locked database); "
+                        + "crash [--cycles N] [--clients N] [--dossiers N] [--seed N] (SIGKILL the API while clients post, restart, repeat; then check no acknowledged event is lost, no batch is half stored, the projections equal a rebuild)"
+                );
                 return verb == "help" ? 0 : 2;
         }
     }

@@ -1,6 +1,7 @@
 namespace Scorecard.BenchPeer;
 
-/// <summary>A dossier as the OData entity set <c>Dossiers</c> exposes it (a projection of <see cref="DossierRow"/>).</summary>
+/// <summary>A dossier as the OData entity set <c>Dossiers</c> exposes it (a projection of <see
+/// cref="DossierRow"/>).</summary>
 public sealed class Dossier
 {
     public required string Code { get; init; }

@@ -70,27 +70,29 @@ public sealed class PeerDbContext(DbContextOptions<PeerDbContext> options) : DbC
 {
     public DbSet<DossierRow> Dossiers => Set<DossierRow>();
 
-    /// <summary>The entity set as OData serves it: one row per dossier with the unit and procedure codes joined in.</summary>
-    public IQueryable<Dossier> DossierView => Dossiers.Select(d => new Dossier
-    {
-        Code = d.Code,
-        ProcedureCode = d.Procedure.Code,
-        UnitCode = d.Unit.Code,
-        Channel = d.Channel,
-        Status = d.Status,
-        Timeliness = d.Timeliness,
-        ReceivedAt = d.ReceivedAt,
-        DueAt = d.DueAt,
-        FinishedAt = d.FinishedAt,
-        ReturnedAt = d.ReturnedAt,
-        SupplementCount = d.SupplementCount,
-        FeeRequired = d.FeeRequired,
-        PaidOnline = d.PaidOnline,
-        AmountPaid = d.AmountPaid,
-        Digitised = d.Digitised,
-        ElectronicResult = d.ElectronicResult,
-        PopulationDbUsed = d.PopulationDbUsed,
-    });
+    /// <summary>The entity set as OData serves it: one row per dossier with the unit and procedure codes joined
+    /// in.</summary>
+    public IQueryable<Dossier> DossierView =>
+        Dossiers.Select(d => new Dossier
+        {
+            Code = d.Code,
+            ProcedureCode = d.Procedure.Code,
+            UnitCode = d.Unit.Code,
+            Channel = d.Channel,
+            Status = d.Status,
+            Timeliness = d.Timeliness,
+            ReceivedAt = d.ReceivedAt,
+            DueAt = d.DueAt,
+            FinishedAt = d.FinishedAt,
+            ReturnedAt = d.ReturnedAt,
+            SupplementCount = d.SupplementCount,
+            FeeRequired = d.FeeRequired,
+            PaidOnline = d.PaidOnline,
+            AmountPaid = d.AmountPaid,
+            Digitised = d.Digitised,
+            ElectronicResult = d.ElectronicResult,
+            PopulationDbUsed = d.PopulationDbUsed,
+        });
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -146,9 +148,17 @@ public sealed class PeerDbContext(DbContextOptions<PeerDbContext> options) : DbC
     /// compares), so that a range predicate on an instant is a text comparison on the column in SQL.
     /// The provider's own DateTimeOffset text format differs, and it refuses to compare or order by it.
     /// </summary>
-    private sealed class InstantTextConverter() : ValueConverter<DateTimeOffset, string>(
-        value => value.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture),
-        text => DateTimeOffset.ParseExact(text, InstantFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal))
+    private sealed class InstantTextConverter()
+        : ValueConverter<DateTimeOffset, string>(
+            value => value.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture),
+            text =>
+                DateTimeOffset.ParseExact(
+                    text,
+                    InstantFormat,
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal
+                )
+        )
     {
         private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
     }

@@ -5,8 +5,11 @@ using Scorecard.BenchPeer;
 
 // A peer implementation for benchmarks: the OData entity set Dossiers served by EF Core and
 // [EnableQuery] over the service's SQLite file, read only. No authentication: bind it to loopback.
-//   ConnectionStrings__Scorecard="Data Source=/path/file.db" dotnet Scorecard.BenchPeer.dll [--urls http://127.0.0.1:5081] [--Peer:PageSize 1000]
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// ConnectionStrings__Scorecard="Data Source=/path/file.db" dotnet Scorecard.BenchPeer.dll [--urls
+// http://127.0.0.1:5081] [--Peer:PageSize 1000]
+var builder = WebApplication.CreateBuilder(
+    new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory }
+);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:5081");
@@ -17,13 +20,15 @@ var connectionString = builder.Configuration.GetConnectionString("Scorecard")
 var peer = builder.Configuration.GetSection("Peer").Get<PeerOptions>() ?? new PeerOptions();
 builder.Services.Configure<PeerOptions>(builder.Configuration.GetSection("Peer"));
 
-builder.Services.AddDbContext<PeerDbContext>(options => options
-    .UseSqlite(connectionString)
-    .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+builder.Services.AddDbContext<PeerDbContext>(options =>
+    options.UseSqlite(connectionString).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+);
 
-builder.Services.AddControllers().AddOData(options => options
-    .AddRouteComponents("odata", EdmModel())
-    .Select().Filter().OrderBy().Count().SetMaxTop(peer.MaxTop));
+builder
+    .Services.AddControllers()
+    .AddOData(options =>
+        options.AddRouteComponents("odata", EdmModel()).Select().Filter().OrderBy().Count().SetMaxTop(peer.MaxTop)
+    );
 
 var app = builder.Build();
 app.MapControllers();

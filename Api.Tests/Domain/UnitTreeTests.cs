@@ -8,7 +8,14 @@ public sealed class UnitTreeTests
     private static Unit U(string code, string? parent, UnitLevel level = UnitLevel.District) =>
         new(code, code, level, UnitKind.Locality, parent, null, null, [], new Dictionary<string, string>());
 
-    private static readonly Unit[] Province = [U("P", null, UnitLevel.Province), U("A", "P"), U("A1", "A", UnitLevel.Commune), U("A2", "A", UnitLevel.Commune), U("B", "P")];
+    private static readonly Unit[] Province =
+    [
+        U("P", null, UnitLevel.Province),
+        U("A", "P"),
+        U("A1", "A", UnitLevel.Commune),
+        U("A2", "A", UnitLevel.Commune),
+        U("B", "P"),
+    ];
 
     [Test]
     public void Closure_WhenThreeLevels_ListsEveryAncestorPairWithDepth()

@@ -10,14 +10,18 @@ public sealed class VietnamTimeTests
     [TestCase("2023-07-26T00:00:00+07:00", "2023-07-26")]
     public void DateOf_WhenInstantNearMidnight_UsesVietnamDay(string instant, string expected)
     {
-        Assert.That(VietnamTime.DateOf(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture)),
-            Is.EqualTo(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.That(
+            VietnamTime.DateOf(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture)),
+            Is.EqualTo(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture))
+        );
     }
 
     [Test]
     public void StartOf_WhenVietnamDate_IsSeventeenHundredUtcTheDayBefore()
     {
-        Assert.That(VietnamTime.StartOf(new DateOnly(2023, 7, 25)),
-            Is.EqualTo(new DateTimeOffset(2023, 7, 24, 17, 0, 0, TimeSpan.Zero)));
+        Assert.That(
+            VietnamTime.StartOf(new DateOnly(2023, 7, 25)),
+            Is.EqualTo(new DateTimeOffset(2023, 7, 24, 17, 0, 0, TimeSpan.Zero))
+        );
     }
 }

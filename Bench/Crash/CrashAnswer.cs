@@ -9,6 +9,10 @@ internal sealed record CrashAnswer(int Accepted, int Duplicates, int Rejected)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
-        return new CrashAnswer(root.GetProperty("accepted").GetInt32(), root.GetProperty("duplicates").GetInt32(), root.GetProperty("rejected").GetArrayLength());
+        return new CrashAnswer(
+            root.GetProperty("accepted").GetInt32(),
+            root.GetProperty("duplicates").GetInt32(),
+            root.GetProperty("rejected").GetArrayLength()
+        );
     }
 }

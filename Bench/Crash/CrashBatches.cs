@@ -11,7 +11,7 @@ internal static class CrashBatches
     public static IReadOnlyList<DossierEvent[]> Cut(IReadOnlyList<DossierEvent> events, Random random)
     {
         var batches = new List<DossierEvent[]>();
-        for (var at = 0; at < events.Count;)
+        for (var at = 0; at < events.Count; )
         {
             var size = Math.Min(random.Next(MinSize, MaxSize + 1), events.Count - at);
             batches.Add([.. events.Skip(at).Take(size)]);
@@ -22,7 +22,12 @@ internal static class CrashBatches
     }
 
     /// <summary>Distinct events drawn from some of the batches, to send again inside another batch.</summary>
-    public static List<DossierEvent> Sample(IReadOnlyList<DossierEvent[]> batches, IReadOnlyList<int> from, int count, Random random)
+    public static List<DossierEvent> Sample(
+        IReadOnlyList<DossierEvent[]> batches,
+        IReadOnlyList<int> from,
+        int count,
+        Random random
+    )
     {
         var sample = new Dictionary<string, DossierEvent>(StringComparer.Ordinal);
         for (var i = 0; i < count; i++)

@@ -13,15 +13,23 @@ internal static class CrashBenchmark
 {
     public const int MaxDelayMs = 2000;
 
-    /// <summary>Share of the cycles whose delay counts from ready (kills during warm-up); the others count from the first 200.</summary>
+    /// <summary>Share of the cycles whose delay counts from ready (kills during warm-up); the others count from the
+    /// first 200.</summary>
     public const double FromReadyShare = 0.25;
 
     private const int SigkillExitCode = 137;
 
     private static readonly TimeSpan FirstAnswerTimeout = TimeSpan.FromMinutes(1);
 
-    /// <summary>Runs the cycles and the checks; the temporary database is deleted, unless the run failed and is to be kept.</summary>
-    public static async Task<CrashReport> RunAsync(int cycles, int clients, int dossiers, int seed, bool keepFailedDatabase)
+    /// <summary>Runs the cycles and the checks; the temporary database is deleted, unless the run failed and is to be
+    /// kept.</summary>
+    public static async Task<CrashReport> RunAsync(
+        int cycles,
+        int clients,
+        int dossiers,
+        int seed,
+        bool keepFailedDatabase
+    )
     {
         var directory = Directory.CreateTempSubdirectory("scorecard-bench-crash").FullName;
         var database = Path.Combine(directory, "scorecard.db");
@@ -52,7 +60,9 @@ internal static class CrashBenchmark
         Console.WriteLine($"Generating {dossiers:N0} dossiers…");
         var events = DemoYear.Events(dossiers);
         var traffic = new CrashTraffic(events, seed);
-        Console.WriteLine($"{events.Count:N0} events in {traffic.Batches.Count:N0} batches; {cycles} cycles, {clients} clients, seed {seed}; database {database}");
+        Console.WriteLine(
+            $"{events.Count:N0} events in {traffic.Batches.Count:N0} batches; {cycles} cycles, {clients} clients, seed {seed}; database {database}"
+        );
 
         var delays = new Random(seed);
         var run = new CrashRun();
@@ -70,7 +80,19 @@ internal static class CrashBenchmark
         run.Problems.AddRange(projections.Shown());
         var passed = stored.Passed && projections.Equal && run.Problems.Count == 0;
 
-        var report = new CrashReport(cycles, clients, dossiers, seed, events.Count, traffic, run, stored, projections, passed, watch.Elapsed);
+        var report = new CrashReport(
+            cycles,
+            clients,
+            dossiers,
+            seed,
+            events.Count,
+            traffic,
+            run,
+            stored,
+            projections,
+            passed,
+            watch.Elapsed
+        );
         Console.WriteLine(CrashReport.Render(report));
         foreach (var problem in run.Problems)
         {
@@ -84,7 +106,15 @@ internal static class CrashBenchmark
     /// Starts the API, lets the clients post, and kills it a random delay after it is ready or after
     /// its first 200 (so that kills land in steady ingestion however long the warm-up takes).
     /// </summary>
-    private static async Task CycleAsync(string database, int clients, CrashTraffic traffic, Random delays, CrashRun run, int cycle, int cycles)
+    private static async Task CycleAsync(
+        string database,
+        int clients,
+        CrashTraffic traffic,
+        Random delays,
+        CrashRun run,
+        int cycle,
+        int cycles
+    )
     {
         traffic.BeginCycle(cycle, cycles);
         var (requests, acknowledged) = (traffic.Requests, traffic.AcknowledgedRequests);
@@ -96,9 +126,15 @@ internal static class CrashBenchmark
         using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
         http.DefaultRequestHeaders.Add("X-Api-Key", ApiProcess.Key);
         using var kill = new CancellationTokenSource();
-        var sending = Enumerable.Range(0, clients)
-            .Select(_ => Task.Run(() => CrashClient.RunAsync(http, traffic, () => kill.IsCancellationRequested))).ToList();
-        if (!fromReady && await Task.WhenAny(traffic.FirstAcknowledgement, Task.Delay(FirstAnswerTimeout)).ConfigureAwait(false) != traffic.FirstAcknowledgement)
+        var sending = Enumerable
+            .Range(0, clients)
+            .Select(_ => Task.Run(() => CrashClient.RunAsync(http, traffic, () => kill.IsCancellationRequested)))
+            .ToList();
+        if (
+            !fromReady
+            && await Task.WhenAny(traffic.FirstAcknowledgement, Task.Delay(FirstAnswerTimeout)).ConfigureAwait(false)
+                != traffic.FirstAcknowledgement
+        )
         {
             run.Problems.Add($"cycle {cycle + 1}: no batch acknowledged within {FirstAnswerTimeout.TotalSeconds:N0} s");
         }
@@ -112,12 +148,16 @@ internal static class CrashBenchmark
         run.Add(ready, delay, fromReady, exitCode == SigkillExitCode, inFlight.Unacknowledged > 0);
         if (exitCode != SigkillExitCode)
         {
-            run.Problems.Add($"cycle {cycle + 1}: the API exited with {ApiProcess.ExitDescription(exitCode)}, not by SIGKILL");
+            run.Problems.Add(
+                $"cycle {cycle + 1}: the API exited with {ApiProcess.ExitDescription(exitCode)}, not by SIGKILL"
+            );
         }
 
-        Console.WriteLine($"cycle {cycle + 1,2}/{cycles}: ready in {ready,5:N0} ms, SIGKILL {delay,4} ms after {(fromReady ? "ready       " : "the first 200")} (exit {exitCode}) " +
-            $"with {inFlight.Requests} requests in flight ({inFlight.Unacknowledged} with new events); " +
-            $"{traffic.Requests - requests,3} requests, {traffic.AcknowledgedRequests - acknowledged,3} acknowledged; " +
-            $"{traffic.AcknowledgedIds.Count:N0} events acknowledged so far");
+        Console.WriteLine(
+            $"cycle {cycle + 1, 2}/{cycles}: ready in {ready, 5:N0} ms, SIGKILL {delay, 4} ms after {(fromReady ? "ready       " : "the first 200")} (exit {exitCode}) "
+                + $"with {inFlight.Requests} requests in flight ({inFlight.Unacknowledged} with new events); "
+                + $"{traffic.Requests - requests, 3} requests, {traffic.AcknowledgedRequests - acknowledged, 3} acknowledged; "
+                + $"{traffic.AcknowledgedIds.Count:N0} events acknowledged so far"
+        );
     }
 }

@@ -28,7 +28,9 @@ internal static class CrashClient
                 continue;
             }
 
-            using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new { events = request.Events.Select(DossierEventWire.ToJson) }));
+            using var content = new ByteArrayContent(
+                JsonSerializer.SerializeToUtf8Bytes(new { events = request.Events.Select(DossierEventWire.ToJson) })
+            );
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             try
             {
@@ -40,10 +42,15 @@ internal static class CrashClient
                 }
                 else
                 {
-                    traffic.Fail(request, apiKilled(), $"{(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}");
+                    traffic.Fail(
+                        request,
+                        apiKilled(),
+                        $"{(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}"
+                    );
                 }
             }
-            catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException or JsonException)
+            catch (Exception ex)
+                when (ex is HttpRequestException or IOException or TaskCanceledException or JsonException)
             {
                 traffic.Fail(request, apiKilled(), ex.Message);
                 return;

@@ -5,15 +5,27 @@ namespace Scorecard.Bench.Crash;
 
 /// <summary>What a crash run found, and its BENCHMARKS.md section.</summary>
 internal sealed record CrashReport(
-    int Cycles, int Clients, int Dossiers, int Seed, int Events, CrashTraffic Traffic, CrashRun Run,
-    StoredEventCheck Stored, ProjectionCheck Projections, bool Passed, TimeSpan Duration)
+    int Cycles,
+    int Clients,
+    int Dossiers,
+    int Seed,
+    int Events,
+    CrashTraffic Traffic,
+    CrashRun Run,
+    StoredEventCheck Stored,
+    ProjectionCheck Projections,
+    bool Passed,
+    TimeSpan Duration
+)
 {
     public static string Render(CrashReport r)
     {
         var restarts = r.Run.RestartsMs;
         var restart = restarts.Count == 0 ? "–" : $"{restarts[restarts.Count / 2]:N0} ms / {restarts[^1]:N0} ms";
         var tables = string.Join(", ", r.Projections.Tables.Select(t => $"{t.Table} {t.Rows:N0}"));
-        return string.Create(CultureInfo.InvariantCulture, $"""
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"""
             ## Crash safety: SIGKILL during ingestion, {r.Cycles} cycles
 
             Command: `dotnet build -c Release && dotnet run -c Release --project Bench -- crash --cycles {r.Cycles} --clients {r.Clients} --dossiers {r.Dossiers} --seed {r.Seed}`
@@ -33,18 +45,26 @@ internal sealed record CrashReport(
 
             | measure | value |
             |---|---|
-            | cycles: start, post, SIGKILL | {r.Cycles}, {(r.Run.EveryExitBySigkill ? "every exit by signal 9" : "NOT every exit by signal 9")} |
+            | cycles: start, post, SIGKILL | {r.Cycles}, {(
+                r.Run.EveryExitBySigkill ? "every exit by signal 9" : "NOT every exit by signal 9"
+            )} |
             | cycles killed while new events were awaiting their answer | {r.Run.KilledWithNewEventsInFlight} of {r.Cycles} |
-            | requests sent / acknowledged (200) / unanswered | {r.Traffic.Requests:N0} / {r.Traffic.AcknowledgedRequests:N0} / {r.Traffic.Requests - r.Traffic.AcknowledgedRequests:N0} |
+            | requests sent / acknowledged (200) / unanswered | {r.Traffic.Requests:N0} / {r.Traffic.AcknowledgedRequests:N0} / {r.Traffic.Requests
+                - r.Traffic.AcknowledgedRequests:N0} |
             | events sent (with re-sends and duplicates) | {r.Traffic.EventsSent:N0} |
             | events acknowledged (distinct ids) / stored | {r.Traffic.AcknowledgedIds.Count:N0} / {r.Stored.StoredEvents:N0} |
             | **events lost** (acknowledged, not stored) | **{r.Stored.Lost:N0}** |
-            | batches checked for atomicity: stored whole by one transaction / absent / **partial** | {r.Stored.BatchesChecked:N0}: {r.Stored.WholeBatches:N0} / {r.Stored.AbsentBatches:N0} / **{r.Stored.BatchesChecked - r.Stored.WholeBatches - r.Stored.AbsentBatches:N0}** |
+            | batches checked for atomicity: stored whole by one transaction / absent / **partial** | {r.Stored.BatchesChecked:N0}: {r.Stored.WholeBatches:N0} / {r.Stored.AbsentBatches:N0} / **{r.Stored.BatchesChecked
+                - r.Stored.WholeBatches
+                - r.Stored.AbsentBatches:N0}** |
             | batches never acknowledged: stored whole (answer lost) / absent | {r.Stored.UnacknowledgedStored:N0} / {r.Stored.UnacknowledgedAbsent:N0} |
             | events stored that no request carried | {r.Stored.Stray:N0} |
-            | **projections equal to a rebuild** ({tables} rows) | **{(r.Projections.Equal ? "yes" : $"no, {r.Projections.Mismatches.Count:N0} rows differ")}** |
+            | **projections equal to a rebuild** ({tables} rows) | **{(
+                r.Projections.Equal ? "yes" : $"no, {r.Projections.Mismatches.Count:N0} rows differ"
+            )}** |
             | start-up to ready on a killed file: p50 / max | {restart} |
             | result | {(r.Passed ? "passed" : "FAILED")} |
-            """);
+            """
+        );
     }
 }

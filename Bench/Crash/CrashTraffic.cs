@@ -53,7 +53,8 @@ internal sealed class CrashTraffic
     public IReadOnlyList<string> Anomalies => anomalies;
 
     /// <summary>Requests awaiting their answer now, and how many of them carry a batch not acknowledged yet.</summary>
-    public (int Requests, int Unacknowledged) InFlight => (Volatile.Read(ref inFlight), Volatile.Read(ref unacknowledgedInFlight));
+    public (int Requests, int Unacknowledged) InFlight =>
+        (Volatile.Read(ref inFlight), Volatile.Read(ref unacknowledgedInFlight));
 
     /// <summary>Completes at the first 200 answer of the current cycle.</summary>
     public Task FirstAcknowledgement => Volatile.Read(ref firstAcknowledgement).Task;
@@ -62,7 +63,8 @@ internal sealed class CrashTraffic
 
     public bool WasAcknowledged(int batch) => acknowledged[batch];
 
-    /// <summary>Queues the retries of the previous cycle and lets first sends go up to this cycle's share of the batches.</summary>
+    /// <summary>Queues the retries of the previous cycle and lets first sends go up to this cycle's share of the
+    /// batches.</summary>
     public void BeginCycle(int cycle, int cycles)
     {
         lock (gate)
@@ -73,12 +75,16 @@ internal sealed class CrashTraffic
             }
 
             failed.Clear();
-            Volatile.Write(ref firstAcknowledgement, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            Volatile.Write(
+                ref firstAcknowledgement,
+                new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
+            );
             freshLimit = (int)((long)Batches.Count * (cycle + 1) / cycles);
         }
     }
 
-    /// <summary>The next request: a retry, a re-send, a first send, or (this cycle's share sent) a re-send; null when there is none yet.</summary>
+    /// <summary>The next request: a retry, a re-send, a first send, or (this cycle's share sent) a re-send; null when
+    /// there is none yet.</summary>
     public CrashRequest? Next()
     {
         lock (gate)
@@ -91,8 +97,10 @@ internal sealed class CrashTraffic
             var canResend = acknowledgedBatches.Count > 0;
             if (nextFresh < freshLimit && !(canResend && random.NextDouble() < ResendShare))
             {
-                var extras = canResend && random.NextDouble() < MixedShare
-                    ? CrashBatches.Sample(Batches, acknowledgedBatches, random.Next(1, MaxExtras + 1), random) : [];
+                var extras =
+                    canResend && random.NextDouble() < MixedShare
+                        ? CrashBatches.Sample(Batches, acknowledgedBatches, random.Next(1, MaxExtras + 1), random)
+                        : [];
                 return Take(nextFresh++, extras);
             }
 
@@ -106,7 +114,9 @@ internal sealed class CrashTraffic
         {
             if (answer.Rejected > 0 || answer.Accepted + answer.Duplicates != request.Events.Count)
             {
-                anomalies.Add($"batch {request.Batch}: {request.Events.Count} events answered accepted {answer.Accepted}, duplicates {answer.Duplicates}, rejected {answer.Rejected}");
+                anomalies.Add(
+                    $"batch {request.Batch}: {request.Events.Count} events answered accepted {answer.Accepted}, duplicates {answer.Duplicates}, rejected {answer.Rejected}"
+                );
             }
 
             Answered(request);
@@ -121,7 +131,8 @@ internal sealed class CrashTraffic
         }
     }
 
-    /// <summary>A request without an answer. Unless the batch was acknowledged meanwhile, it is retried after the restart or given up.</summary>
+    /// <summary>A request without an answer. Unless the batch was acknowledged meanwhile, it is retried after the
+    /// restart or given up.</summary>
     public void Fail(CrashRequest request, bool apiKilled, string reason)
     {
         lock (gate)

@@ -22,7 +22,8 @@ internal sealed record ProjectionCheck(IReadOnlyList<(string Table, int Rows)> T
 
     public bool Equal => Mismatches.Count == 0;
 
-    /// <summary>Dumps the projections, runs the rebuild verb (the service must be stopped), dumps again and compares.</summary>
+    /// <summary>Dumps the projections, runs the rebuild verb (the service must be stopped), dumps again and
+    /// compares.</summary>
     public static async Task<ProjectionCheck> RunAsync(string database)
     {
         var before = new List<TableRows>();
@@ -43,7 +44,10 @@ internal sealed record ProjectionCheck(IReadOnlyList<(string Table, int Rows)> T
             tables.Add((table, after.Rows.Count));
             foreach (var k in before[i].Rows.Keys.Union(after.Rows.Keys).Order(StringComparer.Ordinal))
             {
-                if (Difference(after.Columns, before[i].Rows.GetValueOrDefault(k), after.Rows.GetValueOrDefault(k)) is { } difference)
+                if (
+                    Difference(after.Columns, before[i].Rows.GetValueOrDefault(k), after.Rows.GetValueOrDefault(k)) is
+                    { } difference
+                )
                 {
                     mismatches.Add($"{table} [{k}]: {difference}");
                 }
@@ -54,10 +58,13 @@ internal sealed record ProjectionCheck(IReadOnlyList<(string Table, int Rows)> T
         return new ProjectionCheck(tables, mismatches);
     }
 
-    public IEnumerable<string> Shown() => Mismatches.Take(MismatchesShown)
-        .Concat(Mismatches.Count > MismatchesShown ? [$"… and {Mismatches.Count - MismatchesShown} more"] : []);
+    public IEnumerable<string> Shown() =>
+        Mismatches
+            .Take(MismatchesShown)
+            .Concat(Mismatches.Count > MismatchesShown ? [$"… and {Mismatches.Count - MismatchesShown} more"] : []);
 
-    /// <summary>The columns where the service's row and the rebuilt row differ, or the row only one of them has.</summary>
+    /// <summary>The columns where the service's row and the rebuilt row differ, or the row only one of them
+    /// has.</summary>
     private static string? Difference(IReadOnlyList<string> columns, string[]? service, string[]? rebuild)
     {
         if (service is null || rebuild is null)
@@ -67,8 +74,11 @@ internal sealed record ProjectionCheck(IReadOnlyList<(string Table, int Rows)> T
                 : $"the service has {string.Join('|', service)}, rebuild has no row";
         }
 
-        var differing = Enumerable.Range(0, columns.Count).Where(i => service[i] != rebuild[i])
-            .Select(i => $"{columns[i]} service {service[i]} / rebuild {rebuild[i]}").ToList();
+        var differing = Enumerable
+            .Range(0, columns.Count)
+            .Where(i => service[i] != rebuild[i])
+            .Select(i => $"{columns[i]} service {service[i]} / rebuild {rebuild[i]}")
+            .ToList();
         return differing.Count == 0 ? null : string.Join("; ", differing);
     }
 
@@ -86,8 +96,12 @@ internal sealed record ProjectionCheck(IReadOnlyList<(string Table, int Rows)> T
         var rows = new Dictionary<string, string[]>(StringComparer.Ordinal);
         while (await reader.ReadAsync().ConfigureAwait(false))
         {
-            var values = Enumerable.Range(0, reader.FieldCount)
-                .Select(i => reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!).ToArray();
+            var values = Enumerable
+                .Range(0, reader.FieldCount)
+                .Select(i =>
+                    reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!
+                )
+                .ToArray();
             rows.Add(string.Join('|', values.Take(keyColumns)), values);
         }
 

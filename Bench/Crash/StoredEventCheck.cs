@@ -8,8 +8,16 @@ namespace Scorecard.Bench.Crash;
 /// and nothing is stored that no request carried.
 /// </summary>
 internal sealed record StoredEventCheck(
-    long StoredEvents, int Lost, int BatchesChecked, int WholeBatches, int AbsentBatches,
-    int UnacknowledgedStored, int UnacknowledgedAbsent, int Stray, IReadOnlyList<string> Problems)
+    long StoredEvents,
+    int Lost,
+    int BatchesChecked,
+    int WholeBatches,
+    int AbsentBatches,
+    int UnacknowledgedStored,
+    int UnacknowledgedAbsent,
+    int Stray,
+    IReadOnlyList<string> Problems
+)
 {
     private const string StoredSql = "SELECT id, seq, stored_at FROM dossier_events";
 
@@ -22,7 +30,11 @@ internal sealed record StoredEventCheck(
         var lost = traffic.AcknowledgedIds.Where(id => !stored.ContainsKey(id)).ToList();
         problems.AddRange(lost.Take(5).Select(id => $"acknowledged event '{id}' is not stored"));
 
-        int checkedBatches = 0, whole = 0, absent = 0, unacknowledgedStored = 0, unacknowledgedAbsent = 0;
+        int checkedBatches = 0,
+            whole = 0,
+            absent = 0,
+            unacknowledgedStored = 0,
+            unacknowledgedAbsent = 0;
         long accounted = 0;
         for (var b = 0; b < traffic.Batches.Count; b++)
         {
@@ -35,7 +47,9 @@ internal sealed record StoredEventCheck(
 
             checkedBatches++;
             var size = traffic.Batches[b].Length;
-            var oneTransaction = rows.Count == size && rows.Select(r => r.StoredAt).Distinct(StringComparer.Ordinal).Count() == 1
+            var oneTransaction =
+                rows.Count == size
+                && rows.Select(r => r.StoredAt).Distinct(StringComparer.Ordinal).Count() == 1
                 && rows.Max(r => r.Seq) - rows.Min(r => r.Seq) + 1 == size;
             if (rows.Count == 0)
             {
@@ -47,7 +61,9 @@ internal sealed record StoredEventCheck(
             }
             else
             {
-                problems.Add($"batch {b} ({size} events) is partly stored: {rows.Count} events, {rows.Select(r => r.StoredAt).Distinct(StringComparer.Ordinal).Count()} stored_at values, seq {rows.Min(r => r.Seq)}–{rows.Max(r => r.Seq)}");
+                problems.Add(
+                    $"batch {b} ({size} events) is partly stored: {rows.Count} events, {rows.Select(r => r.StoredAt).Distinct(StringComparer.Ordinal).Count()} stored_at values, seq {rows.Min(r => r.Seq)}–{rows.Max(r => r.Seq)}"
+                );
             }
 
             if (!traffic.WasAcknowledged(b))
@@ -57,8 +73,22 @@ internal sealed record StoredEventCheck(
             }
         }
 
-        var stray = (int)(stored.Count - accounted) + traffic.Batches.Where((_, b) => !traffic.WasSent(b)).Sum(batch => batch.Count(e => stored.ContainsKey(e.Id)));
-        return new StoredEventCheck(stored.Count, lost.Count, checkedBatches, whole, absent, unacknowledgedStored, unacknowledgedAbsent, stray, problems);
+        var stray =
+            (int)(stored.Count - accounted)
+            + traffic
+                .Batches.Where((_, b) => !traffic.WasSent(b))
+                .Sum(batch => batch.Count(e => stored.ContainsKey(e.Id)));
+        return new StoredEventCheck(
+            stored.Count,
+            lost.Count,
+            checkedBatches,
+            whole,
+            absent,
+            unacknowledgedStored,
+            unacknowledgedAbsent,
+            stray,
+            problems
+        );
     }
 
     private static async Task<Dictionary<string, (long Seq, string StoredAt)>> LoadAsync(string database)

@@ -16,27 +16,39 @@ namespace Scorecard.Bench.Ingestion;
 /// </summary>
 internal static class IngestionBenchmark
 {
-    /// <param name="runs">Times the whole measurement (API, then baseline) is repeated, each on a fresh file; the report gives the median run and every run.</param>
+    /// <param name="runs">Times the whole measurement (API, then baseline) is repeated, each on a fresh file; the
+    /// report gives the median run and every run.</param>
     public static async Task RunAsync(int dossiers, int clients, int batchSize, int runs)
     {
         Console.WriteLine($"Generating {dossiers:N0} dossiers…");
         var events = DemoYear.Events(dossiers);
-        var batches = events.Chunk(batchSize)
-            .Select(b => JsonSerializer.SerializeToUtf8Bytes(new { events = b.Select(DossierEventWire.ToJson) })).ToList();
+        var batches = events
+            .Chunk(batchSize)
+            .Select(b => JsonSerializer.SerializeToUtf8Bytes(new { events = b.Select(DossierEventWire.ToJson) }))
+            .ToList();
         Console.WriteLine($"{events.Count:N0} events in {batches.Count:N0} batches of {batchSize}");
 
         var results = new List<Run>();
         for (var run = 1; run <= Math.Max(1, runs); run++)
         {
             var result = await MeasureAsync(events, batches, clients, batchSize).ConfigureAwait(false);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"run {run}: API {result.ApiRate:N0} events/s, baseline {result.BaseRate:N0} events/s, ratio {result.Ratio:N3}, peak RSS {result.PeakMiB:N0} MiB"));
+            Console.WriteLine(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"run {run}: API {result.ApiRate:N0} events/s, baseline {result.BaseRate:N0} events/s, ratio {result.Ratio:N3}, peak RSS {result.PeakMiB:N0} MiB"
+                )
+            );
             results.Add(result);
         }
 
         var median = results.OrderBy(r => r.ApiRate).ElementAt(results.Count / 2);
-        var all = string.Join(", ", results.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.ApiRate:N0} ({r.Ratio:N2})")));
-        var report = string.Create(CultureInfo.InvariantCulture, $"""
+        var all = string.Join(
+            ", ",
+            results.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.ApiRate:N0} ({r.Ratio:N2})"))
+        );
+        var report = string.Create(
+            CultureInfo.InvariantCulture,
+            $"""
             ## Ingestion: events/s end to end, {clients} clients
 
             Command: `dotnet build -c Release && dotnet run -c Release --project Bench -- ingest --dossiers {dossiers} --clients {clients} --batch {batchSize} --runs {results.Count}`
@@ -58,17 +70,32 @@ internal static class IngestionBenchmark
             The API does per event what the baseline does not: JSON parsing and validation, the duplicate check,
             refolding each touched dossier from all its stored events, upserting its row and moving its daily facts,
             all in the same transaction; the target is ≥ 20,000 events/s (stretch 50,000).
-            """);
+            """
+        );
         Console.WriteLine(report);
         await BenchmarkReport.WriteSectionAsync($"ingest-{clients}-clients", report).ConfigureAwait(false);
     }
 
-    private sealed record Run(double ApiRate, double BaseRate, TimeSpan Elapsed, TimeSpan Baseline, double PeakMiB, double CurrentMiB, long StoredEvents, long StoredDossiers)
+    private sealed record Run(
+        double ApiRate,
+        double BaseRate,
+        TimeSpan Elapsed,
+        TimeSpan Baseline,
+        double PeakMiB,
+        double CurrentMiB,
+        long StoredEvents,
+        long StoredDossiers
+    )
     {
         public double Ratio => ApiRate / BaseRate;
     }
 
-    private static async Task<Run> MeasureAsync(List<DossierEvent> events, List<byte[]> batches, int clients, int batchSize)
+    private static async Task<Run> MeasureAsync(
+        List<DossierEvent> events,
+        List<byte[]> batches,
+        int clients,
+        int batchSize
+    )
     {
         var directory = Directory.CreateTempSubdirectory("scorecard-bench-ingest").FullName;
         try
@@ -78,7 +105,16 @@ internal static class IngestionBenchmark
             var (elapsed, peak, current) = await PostAllAsync(database, batches, clients).ConfigureAwait(false);
             var baseline = await BaselineAsync(database, events, batchSize).ConfigureAwait(false);
             var stored = await CountAsync(database).ConfigureAwait(false);
-            return new Run(events.Count / elapsed.TotalSeconds, events.Count / baseline.TotalSeconds, elapsed, baseline, peak, current, stored.Events, stored.Dossiers);
+            return new Run(
+                events.Count / elapsed.TotalSeconds,
+                events.Count / baseline.TotalSeconds,
+                elapsed,
+                baseline,
+                peak,
+                current,
+                stored.Events,
+                stored.Dossiers
+            );
         }
         finally
         {
@@ -87,27 +123,51 @@ internal static class IngestionBenchmark
         }
     }
 
-    private static async Task<(TimeSpan Elapsed, double PeakMiB, double CurrentMiB)> PostAllAsync(string database, List<byte[]> batches, int clients)
+    private static async Task<(TimeSpan Elapsed, double PeakMiB, double CurrentMiB)> PostAllAsync(
+        string database,
+        List<byte[]> batches,
+        int clients
+    )
     {
         await using var api = await ApiProcess.StartAsync(database).ConfigureAwait(false);
         using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Add("X-Api-Key", ApiProcess.Key);
         var next = -1;
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
-        {
-            for (var i = Interlocked.Increment(ref next); i < batches.Count; i = Interlocked.Increment(ref next))
-            {
-                using var content = new ByteArrayContent(batches[i]);
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                using var response = await http.PostAsync(new Uri("/api/dossier-events", UriKind.Relative), content).ConfigureAwait(false);
-                var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                if (!response.IsSuccessStatusCode || JsonDocument.Parse(body).RootElement.GetProperty("rejected").GetArrayLength() > 0)
-                {
-                    throw new InvalidOperationException($"Batch {i}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 500)]}");
-                }
-            }
-        }))).ConfigureAwait(false);
+        await Task.WhenAll(
+                Enumerable
+                    .Range(0, clients)
+                    .Select(_ =>
+                        Task.Run(async () =>
+                        {
+                            for (
+                                var i = Interlocked.Increment(ref next);
+                                i < batches.Count;
+                                i = Interlocked.Increment(ref next)
+                            )
+                            {
+                                using var content = new ByteArrayContent(batches[i]);
+                                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                                using var response = await http.PostAsync(
+                                        new Uri("/api/dossier-events", UriKind.Relative),
+                                        content
+                                    )
+                                    .ConfigureAwait(false);
+                                var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                                if (
+                                    !response.IsSuccessStatusCode
+                                    || JsonDocument.Parse(body).RootElement.GetProperty("rejected").GetArrayLength() > 0
+                                )
+                                {
+                                    throw new InvalidOperationException(
+                                        $"Batch {i}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 500)]}"
+                                    );
+                                }
+                            }
+                        })
+                    )
+            )
+            .ConfigureAwait(false);
         watch.Stop();
         var (peak, current) = api.Memory();
         return (watch.Elapsed, peak, current);
@@ -126,7 +186,8 @@ internal static class IngestionBenchmark
         var watch = Stopwatch.StartNew();
         foreach (var chunk in events.Chunk(batchSize))
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync().ConfigureAwait(false);
+            await using var transaction = (SqliteTransaction)
+                await connection.BeginTransactionAsync().ConfigureAwait(false);
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = """
@@ -134,7 +195,22 @@ internal static class IngestionBenchmark
                     population_db_used, fee_required, payment_method, amount, electronic_result, key_id, stored_at)
                 VALUES (NULL, $id, $dossier, $type, $at, $procedure, $unit, $channel, NULL, $digitised, $population, NULL, $method, $amount, $electronic, 'bench', $stored)
                 """;
-            var names = new[] { "$id", "$dossier", "$type", "$at", "$procedure", "$unit", "$channel", "$digitised", "$population", "$method", "$amount", "$electronic", "$stored" };
+            var names = new[]
+            {
+                "$id",
+                "$dossier",
+                "$type",
+                "$at",
+                "$procedure",
+                "$unit",
+                "$channel",
+                "$digitised",
+                "$population",
+                "$method",
+                "$amount",
+                "$electronic",
+                "$stored",
+            };
             foreach (var name in names)
             {
                 insert.Parameters.Add(new SqliteParameter(name, DBNull.Value));

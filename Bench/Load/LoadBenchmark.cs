@@ -24,12 +24,26 @@ internal static class LoadBenchmark
     ];
 
     /// <summary>Runs the load on a temporary database, deleted afterwards, and prints the report.</summary>
-    public static async Task<LoadReport> RunAsync(int seconds, int ingestClients, int portalClients, int feedClients, int dossiers)
+    public static async Task<LoadReport> RunAsync(
+        int seconds,
+        int ingestClients,
+        int portalClients,
+        int feedClients,
+        int dossiers
+    )
     {
         var directory = Directory.CreateTempSubdirectory("scorecard-bench-load").FullName;
         try
         {
-            var (samples, peakMiB) = await RunAsync(Path.Combine(directory, "scorecard.db"), seconds, ingestClients, portalClients, feedClients, dossiers).ConfigureAwait(false);
+            var (samples, peakMiB) = await RunAsync(
+                    Path.Combine(directory, "scorecard.db"),
+                    seconds,
+                    ingestClients,
+                    portalClients,
+                    feedClients,
+                    dossiers
+                )
+                .ConfigureAwait(false);
             var report = new LoadReport(seconds, ingestClients, portalClients, feedClients, dossiers, samples, peakMiB);
             Console.WriteLine(report.Render());
             return report;
@@ -40,13 +54,25 @@ internal static class LoadBenchmark
         }
     }
 
-    private static async Task<(List<LoadSample> Samples, double PeakMiB)> RunAsync(string database, int seconds, int ingestClients, int portalClients, int feedClients, int dossiers)
+    private static async Task<(List<LoadSample> Samples, double PeakMiB)> RunAsync(
+        string database,
+        int seconds,
+        int ingestClients,
+        int portalClients,
+        int feedClients,
+        int dossiers
+    )
     {
         await DemoYear.PrepareAsync(database).ConfigureAwait(false);
         var events = DemoYear.Events(dossiers);
-        var batches = events.Chunk(500).Select(b => JsonSerializer.SerializeToUtf8Bytes(new { events = b.Select(DossierEventWire.ToJson) })).ToList();
+        var batches = events
+            .Chunk(500)
+            .Select(b => JsonSerializer.SerializeToUtf8Bytes(new { events = b.Select(DossierEventWire.ToJson) }))
+            .ToList();
         var warm = batches.Count / 2;
-        Console.WriteLine($"{events.Count:N0} events in {batches.Count:N0} batches; the first {warm:N0} are posted before the measured run.");
+        Console.WriteLine(
+            $"{events.Count:N0} events in {batches.Count:N0} batches; the first {warm:N0} are posted before the measured run."
+        );
 
         var samples = new ConcurrentBag<LoadSample>();
         double peak;
@@ -55,47 +81,88 @@ internal static class LoadBenchmark
             using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
             http.DefaultRequestHeaders.Add("X-Api-Key", ApiProcess.Key);
             var next = -1;
-            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
-            {
-                for (var i = Interlocked.Increment(ref next); i < warm; i = Interlocked.Increment(ref next))
-                {
-                    await PostAsync(http, batches[i], null).ConfigureAwait(false);
-                }
-            }))).ConfigureAwait(false);
+            await Task.WhenAll(
+                    Enumerable
+                        .Range(0, 4)
+                        .Select(_ =>
+                            Task.Run(async () =>
+                            {
+                                for (
+                                    var i = Interlocked.Increment(ref next);
+                                    i < warm;
+                                    i = Interlocked.Increment(ref next)
+                                )
+                                {
+                                    await PostAsync(http, batches[i], null).ConfigureAwait(false);
+                                }
+                            })
+                        )
+                )
+                .ConfigureAwait(false);
 
-            Console.WriteLine($"Mixed load for {seconds} s: {ingestClients} integrators, {portalClients} portal readers, {feedClients} feed readers…");
+            Console.WriteLine(
+                $"Mixed load for {seconds} s: {ingestClients} integrators, {portalClients} portal readers, {feedClients} feed readers…"
+            );
             using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
             var rest = warm - 1;
             var clients = new List<Task>();
-            clients.AddRange(Enumerable.Range(0, ingestClients).Select(_ => Task.Run(async () =>
-            {
-                while (!stop.IsCancellationRequested)
-                {
-                    // Past the end of the year, batches are sent again: duplicates, as a retrying integrator sends them.
-                    var i = Interlocked.Increment(ref rest);
-                    await PostAsync(http, batches[warm + (i - warm) % (batches.Count - warm)], samples).ConfigureAwait(false);
-                }
-            })));
-            clients.AddRange(Enumerable.Range(0, portalClients).Select(c => Task.Run(async () =>
-            {
-                for (var i = c; !stop.IsCancellationRequested; i++)
-                {
-                    await GetAsync(http, "portal", PortalUrls[i % PortalUrls.Length], samples).ConfigureAwait(false);
-                }
-            })));
-            clients.AddRange(Enumerable.Range(0, feedClients).Select(c => Task.Run(async () =>
-            {
-                for (var i = c; !stop.IsCancellationRequested; i++)
-                {
-                    string? url = $"/odata/Dossiers?$filter=ReceivedAt ge 2025-{1 + (i % 12):00}-01T00:00:00%2B07:00&$top=3000&$select=Code,UnitCode,Status,Timeliness,ReceivedAt";
-                    while (url is not null && !stop.IsCancellationRequested)
-                    {
-                        url = await GetAsync(http, "odata", url, samples).ConfigureAwait(false);
-                    }
+            clients.AddRange(
+                Enumerable
+                    .Range(0, ingestClients)
+                    .Select(_ =>
+                        Task.Run(async () =>
+                        {
+                            while (!stop.IsCancellationRequested)
+                            {
+                                // Past the end of the year, batches are sent again: duplicates, as a retrying
+                                // integrator sends them.
+                                var i = Interlocked.Increment(ref rest);
+                                await PostAsync(http, batches[warm + (i - warm) % (batches.Count - warm)], samples)
+                                    .ConfigureAwait(false);
+                            }
+                        })
+                    )
+            );
+            clients.AddRange(
+                Enumerable
+                    .Range(0, portalClients)
+                    .Select(c =>
+                        Task.Run(async () =>
+                        {
+                            for (var i = c; !stop.IsCancellationRequested; i++)
+                            {
+                                await GetAsync(http, "portal", PortalUrls[i % PortalUrls.Length], samples)
+                                    .ConfigureAwait(false);
+                            }
+                        })
+                    )
+            );
+            clients.AddRange(
+                Enumerable
+                    .Range(0, feedClients)
+                    .Select(c =>
+                        Task.Run(async () =>
+                        {
+                            for (var i = c; !stop.IsCancellationRequested; i++)
+                            {
+                                string? url =
+                                    $"/odata/Dossiers?$filter=ReceivedAt ge 2025-{1 + (i % 12):00}-01T00:00:00%2B07:00&$top=3000&$select=Code,UnitCode,Status,Timeliness,ReceivedAt";
+                                while (url is not null && !stop.IsCancellationRequested)
+                                {
+                                    url = await GetAsync(http, "odata", url, samples).ConfigureAwait(false);
+                                }
 
-                    await GetAsync(http, "odata", $"/odata/Dossiers/$count?$filter=Status eq 'resolved' and year(ReceivedAt) eq 2025", samples).ConfigureAwait(false);
-                }
-            })));
+                                await GetAsync(
+                                        http,
+                                        "odata",
+                                        $"/odata/Dossiers/$count?$filter=Status eq 'resolved' and year(ReceivedAt) eq 2025",
+                                        samples
+                                    )
+                                    .ConfigureAwait(false);
+                            }
+                        })
+                    )
+            );
             await Task.WhenAll(clients).ConfigureAwait(false);
             peak = api.Memory().PeakMiB;
         }
@@ -108,17 +175,25 @@ internal static class LoadBenchmark
         using var content = new ByteArrayContent(batch);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var watch = Stopwatch.StartNew();
-        using var response = await http.PostAsync(new Uri("/api/dossier-events", UriKind.Relative), content).ConfigureAwait(false);
+        using var response = await http.PostAsync(new Uri("/api/dossier-events", UriKind.Relative), content)
+            .ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
         samples?.Add(new LoadSample("ingest", (int)response.StatusCode, watch.Elapsed.TotalMilliseconds, Locked(body)));
         if (samples is null && !response.IsSuccessStatusCode)
         {
-            throw new InvalidOperationException($"Warm-up batch refused: {(int)response.StatusCode} {body[..Math.Min(500, body.Length)]}");
+            throw new InvalidOperationException(
+                $"Warm-up batch refused: {(int)response.StatusCode} {body[..Math.Min(500, body.Length)]}"
+            );
         }
     }
 
     /// <returns>The next link of a feed page, if any.</returns>
-    private static async Task<string?> GetAsync(HttpClient http, string kind, string url, ConcurrentBag<LoadSample> samples)
+    private static async Task<string?> GetAsync(
+        HttpClient http,
+        string kind,
+        string url,
+        ConcurrentBag<LoadSample> samples
+    )
     {
         var watch = Stopwatch.StartNew();
         using var response = await http.GetAsync(new Uri(url, UriKind.RelativeOrAbsolute)).ConfigureAwait(false);

@@ -5,7 +5,14 @@ namespace Scorecard.Bench.Load;
 
 /// <summary>A mixed-load run: every answer, and its BENCHMARKS.md section.</summary>
 internal sealed record LoadReport(
-    int Seconds, int IngestClients, int PortalClients, int FeedClients, int Dossiers, IReadOnlyList<LoadSample> Samples, double PeakMiB)
+    int Seconds,
+    int IngestClients,
+    int PortalClients,
+    int FeedClients,
+    int Dossiers,
+    IReadOnlyList<LoadSample> Samples,
+    double PeakMiB
+)
 {
     public int ServerErrors => Samples.Count(s => s.Status >= 500);
 
@@ -15,15 +22,26 @@ internal sealed record LoadReport(
 
     public string Render()
     {
-        static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(sorted.Count * p) - 1)];
-        var rows = Samples.GroupBy(s => s.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
-        {
-            var sorted = g.Select(s => s.Ms).Order().ToList();
-            var statuses = string.Join(", ", g.GroupBy(s => s.Status).OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Count():N0}"));
-            return string.Create(CultureInfo.InvariantCulture,
-                $"| {g.Key} | {g.Count():N0} | {g.Count() / (double)Seconds:N1} | {Percentile(sorted, 0.5):N1} | {Percentile(sorted, 0.99):N1} | {sorted[^1]:N0} | {statuses} |");
-        });
-        return string.Create(CultureInfo.InvariantCulture, $"""
+        static double Percentile(List<double> sorted, double p) =>
+            sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(sorted.Count * p) - 1)];
+        var rows = Samples
+            .GroupBy(s => s.Kind)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var sorted = g.Select(s => s.Ms).Order().ToList();
+                var statuses = string.Join(
+                    ", ",
+                    g.GroupBy(s => s.Status).OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Count():N0}")
+                );
+                return string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"| {g.Key} | {g.Count():N0} | {g.Count() / (double)Seconds:N1} | {Percentile(sorted, 0.5):N1} | {Percentile(sorted, 0.99):N1} | {sorted[^1]:N0} | {statuses} |"
+                );
+            });
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"""
             ## Mixed load: {IngestClients + PortalClients + FeedClients} clients for {Seconds} s
 
             Command: `dotnet build -c Release && dotnet run -c Release --project Bench -- load --seconds {Seconds} --ingest {IngestClients} --portal {PortalClients} --feeds {FeedClients} --dossiers {Dossiers}`
@@ -39,7 +57,10 @@ internal sealed record LoadReport(
             |---|---|---|---|---|---|---|
             {string.Join("\n", rows)}
 
-            5xx answers: **{ServerErrors}**; bodies mentioning a locked database: **{LockedAnswers}**; API peak RSS {PeakMiB:N0} MiB. Result: {(Passed ? "passed" : "FAILED")}.
-            """);
+            5xx answers: **{ServerErrors}**; bodies mentioning a locked database: **{LockedAnswers}**; API peak RSS {PeakMiB:N0} MiB. Result: {(
+                Passed ? "passed" : "FAILED"
+            )}.
+            """
+        );
     }
 }

@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace Scorecard.Bench.OData;
 
-/// <summary>Reads a feed page the cheap way a loader does: counts the rows and finds the next link, without building objects.</summary>
+/// <summary>Reads a feed page the cheap way a loader does: counts the rows and finds the next link, without building
+/// objects.</summary>
 internal static class FeedClient
 {
     public static async Task<(int Rows, string? NextLink)> ReadPageAsync(HttpClient http, string url)
@@ -25,7 +26,11 @@ internal static class FeedClient
                 rows++;
                 reader.Skip();
             }
-            else if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("@odata.nextLink"))
+            else if (
+                reader.TokenType == JsonTokenType.PropertyName
+                && reader.CurrentDepth == 1
+                && reader.ValueTextEquals("@odata.nextLink")
+            )
             {
                 reader.Read();
                 next = reader.GetString();

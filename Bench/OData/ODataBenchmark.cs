@@ -15,7 +15,8 @@ internal static class ODataBenchmark
 {
     public static async Task RunAsync(int dossiers, int years, int iterations, int export, string? reuse)
     {
-        var database = reuse ?? Path.Combine(Directory.CreateTempSubdirectory("scorecard-bench-odata").FullName, "scorecard.db");
+        var database = reuse
+            ?? Path.Combine(Directory.CreateTempSubdirectory("scorecard-bench-odata").FullName, "scorecard.db");
         if (reuse is null || !File.Exists(reuse))
         {
             Console.WriteLine($"Loading {dossiers:N0} dossiers over {years} years into {database}…");
@@ -25,23 +26,33 @@ internal static class ODataBenchmark
         }
 
         var (stored, units) = await ReadDatabaseAsync(database).ConfigureAwait(false);
-        var pages = Enumerable.Range(0, iterations + 1).Select(i => PageUrl(units[i % units.Count], 1 + (i % 12))).ToList();
+        var pages = Enumerable
+            .Range(0, iterations + 1)
+            .Select(i => PageUrl(units[i % units.Count], 1 + (i % 12)))
+            .ToList();
         var counts = Enumerable.Range(0, iterations + 1).Select(i => CountUrl(units[(i * 7) % units.Count])).ToList();
         var exportUrl = $"/odata/Dossiers?$top={export}";
 
-        Measures service, peer;
+        Measures service,
+            peer;
         await using (var api = await ApiProcess.StartAsync(database).ConfigureAwait(false))
         {
             using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
             http.DefaultRequestHeaders.Add("X-Api-Key", ApiProcess.Key);
             await WaitForIndicatorValuesAsync(http).ConfigureAwait(false);
-            service = await MeasureAsync("service", http, pages, counts, exportUrl, export, api.Memory).ConfigureAwait(false);
+            service = await MeasureAsync("service", http, pages, counts, exportUrl, export, api.Memory)
+                .ConfigureAwait(false);
         }
 
         await using (var peerProcess = await PeerProcess.StartAsync(database).ConfigureAwait(false))
         {
-            using var http = new HttpClient { BaseAddress = peerProcess.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
-            peer = await MeasureAsync("peer", http, pages, counts, exportUrl, export, peerProcess.Memory).ConfigureAwait(false);
+            using var http = new HttpClient
+            {
+                BaseAddress = peerProcess.BaseAddress,
+                Timeout = TimeSpan.FromMinutes(5),
+            };
+            peer = await MeasureAsync("peer", http, pages, counts, exportUrl, export, peerProcess.Memory)
+                .ConfigureAwait(false);
         }
 
         await ReportAsync(dossiers, years, iterations, export, stored, service, peer).ConfigureAwait(false);
@@ -61,8 +72,15 @@ internal static class ODataBenchmark
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < TimeSpan.FromMinutes(10))
         {
-            using var response = await http.GetAsync(new Uri("/odata/IndicatorValues/$count", UriKind.Relative)).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode && long.Parse(await response.Content.ReadAsStringAsync().ConfigureAwait(false), CultureInfo.InvariantCulture) > 0)
+            using var response = await http.GetAsync(new Uri("/odata/IndicatorValues/$count", UriKind.Relative))
+                .ConfigureAwait(false);
+            if (
+                response.IsSuccessStatusCode
+                && long.Parse(
+                    await response.Content.ReadAsStringAsync().ConfigureAwait(false),
+                    CultureInfo.InvariantCulture
+                ) > 0
+            )
             {
                 await Task.Delay(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
                 return;
@@ -79,26 +97,40 @@ internal static class ODataBenchmark
         $"/odata/Dossiers/$count?$filter=UnitCode eq '{unit}' and ReceivedAt ge 2025-01-01T00:00:00%2B07:00 and ReceivedAt lt 2026-01-01T00:00:00%2B07:00";
 
     private static async Task<Measures> MeasureAsync(
-        string name, HttpClient http, List<string> pages, List<string> counts, string exportUrl, int export, Func<(double PeakMiB, double CurrentMiB)> memory)
+        string name,
+        HttpClient http,
+        List<string> pages,
+        List<string> counts,
+        string exportUrl,
+        int export,
+        Func<(double PeakMiB, double CurrentMiB)> memory
+    )
     {
         Console.WriteLine($"{name}: filtered first pages…");
         var i = 0;
-        var page = await Latency.MeasureAsync(pages.Count - 1, async () =>
-        {
-            var (rows, _) = await FeedClient.ReadPageAsync(http, pages[i++ % pages.Count]).ConfigureAwait(false);
-            if (rows == 0)
+        var page = await Latency
+            .MeasureAsync(pages.Count - 1, async () =>
             {
-                throw new InvalidOperationException("A filtered page came back empty: the benchmark would measure nothing.");
-            }
-        }).ConfigureAwait(false);
+                var (rows, _) = await FeedClient.ReadPageAsync(http, pages[i++ % pages.Count]).ConfigureAwait(false);
+                if (rows == 0)
+                {
+                    throw new InvalidOperationException(
+                        "A filtered page came back empty: the benchmark would measure nothing."
+                    );
+                }
+            })
+            .ConfigureAwait(false);
         Console.WriteLine($"{name}: counts…");
         var j = 0;
-        var count = await Latency.MeasureAsync(counts.Count - 1, async () =>
-        {
-            using var response = await http.GetAsync(new Uri(counts[j++ % counts.Count], UriKind.Relative)).ConfigureAwait(false);
-            response.EnsureSuccessStatusCode();
-            await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        }).ConfigureAwait(false);
+        var count = await Latency
+            .MeasureAsync(counts.Count - 1, async () =>
+            {
+                using var response = await http.GetAsync(new Uri(counts[j++ % counts.Count], UriKind.Relative))
+                    .ConfigureAwait(false);
+                response.EnsureSuccessStatusCode();
+                await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            })
+            .ConfigureAwait(false);
         Console.WriteLine($"{name}: export of {export:N0} rows…");
         var watch = Stopwatch.StartNew();
         var exported = 0L;
@@ -131,8 +163,12 @@ internal static class ODataBenchmark
         await connection.OpenAsync().ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM dossiers";
-        var stored = Convert.ToInt64(await command.ExecuteScalarAsync().ConfigureAwait(false), CultureInfo.InvariantCulture);
-        command.CommandText = "SELECT u.code FROM units u WHERE EXISTS (SELECT 1 FROM dossiers d WHERE d.unit_id = u.id) ORDER BY u.code";
+        var stored = Convert.ToInt64(
+            await command.ExecuteScalarAsync().ConfigureAwait(false),
+            CultureInfo.InvariantCulture
+        );
+        command.CommandText =
+            "SELECT u.code FROM units u WHERE EXISTS (SELECT 1 FROM dossiers d WHERE d.unit_id = u.id) ORDER BY u.code";
         var units = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync().ConfigureAwait(false))
         {
@@ -145,11 +181,24 @@ internal static class ODataBenchmark
         return (stored, units);
     }
 
-    private static async Task ReportAsync(int dossiers, int years, int iterations, int export, long stored, Measures service, Measures peer)
+    private static async Task ReportAsync(
+        int dossiers,
+        int years,
+        int iterations,
+        int export,
+        long stored,
+        Measures service,
+        Measures peer
+    )
     {
-        string Row(string what, double ours, double theirs, string unit, bool higherIsBetter) => string.Create(CultureInfo.InvariantCulture,
-            $"| {what} | {ours:N1} {unit} | {theirs:N1} {unit} | {(higherIsBetter ? ours / theirs : theirs / ours):N1}× |");
-        var report = string.Create(CultureInfo.InvariantCulture, $"""
+        string Row(string what, double ours, double theirs, string unit, bool higherIsBetter) =>
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {what} | {ours:N1} {unit} | {theirs:N1} {unit} | {(higherIsBetter ? ours / theirs : theirs / ours):N1}× |"
+            );
+        var report = string.Create(
+            CultureInfo.InvariantCulture,
+            $"""
             ## OData feed over {stored:N0} dossiers, against an EF Core peer
 
             Command: `dotnet build -c Release && dotnet run -c Release --project Bench -- odata --dossiers {dossiers} --years {years} --iterations {iterations} --export {export}`
@@ -174,10 +223,18 @@ internal static class ODataBenchmark
 
             Export: service {service.Requests:N0} requests in {service.Elapsed.TotalSeconds:N1} s, peer {peer.Requests:N0} requests in {peer.Elapsed.TotalSeconds:N1} s.
             Goals: (a) p95 ≤ 20 ms; (c) ≥ 50,000 rows/s with the API under 300 MB; at least as fast as the peer on every measure.
-            """);
+            """
+        );
         Console.WriteLine(report);
         await BenchmarkReport.WriteSectionAsync("odata", report).ConfigureAwait(false);
     }
 
-    private sealed record Measures(Latency Page, Latency Count, double RowsPerSecond, TimeSpan Elapsed, int Requests, double PeakMiB);
+    private sealed record Measures(
+        Latency Page,
+        Latency Count,
+        double RowsPerSecond,
+        TimeSpan Elapsed,
+        int Requests,
+        double PeakMiB
+    );
 }

@@ -51,11 +51,13 @@ internal static class DossierScanBaseline
         Console.WriteLine("Building the baseline's covering indexes…");
         await ExecuteAsync(connection, IndexesSql).ConfigureAwait(false);
         var map = await Latency.MeasureAsync(iterations, () => ExecuteAsync(connection, MapSql)).ConfigureAwait(false);
-        var scorecard = await Latency.MeasureAsync(iterations, async () =>
-        {
-            await ExecuteAsync(connection, ScorecardReceivedSql).ConfigureAwait(false);
-            await ExecuteAsync(connection, ScorecardFinishedSql).ConfigureAwait(false);
-        }).ConfigureAwait(false);
+        var scorecard = await Latency
+            .MeasureAsync(iterations, async () =>
+            {
+                await ExecuteAsync(connection, ScorecardReceivedSql).ConfigureAwait(false);
+                await ExecuteAsync(connection, ScorecardFinishedSql).ConfigureAwait(false);
+            })
+            .ConfigureAwait(false);
         return (map, scorecard);
     }
 
@@ -71,7 +73,6 @@ internal static class DossierScanBaseline
             {
                 // read every row, as a report would
             }
-        }
-        while (await reader.NextResultAsync().ConfigureAwait(false));
+        } while (await reader.NextResultAsync().ConfigureAwait(false));
     }
 }

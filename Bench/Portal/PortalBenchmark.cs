@@ -16,13 +16,17 @@ internal static class PortalBenchmark
     [
         ("(a) commune map, half-year", "/api/map?indicator=on-time&period=2025-H2&level=commune"),
         ("(b) province scorecard, year, byLevel", "/api/scorecards/49?period=2025"),
-        ("(c) daily series, one year", "/api/series?unitCode=49&indicator=on-time&from=2025-01-01&to=2025-12-31&interval=day"),
+        (
+            "(c) daily series, one year",
+            "/api/series?unitCode=49&indicator=on-time&from=2025-01-01&to=2025-12-31&interval=day"
+        ),
         ("(d) districts ranked by score, year", "/api/rankings?indicator=score&period=2025&level=district"),
     ];
 
     public static async Task RunAsync(int dossiers, int years, int iterations, string? reuse)
     {
-        var database = reuse ?? Path.Combine(Directory.CreateTempSubdirectory("scorecard-bench-portal").FullName, "scorecard.db");
+        var database = reuse
+            ?? Path.Combine(Directory.CreateTempSubdirectory("scorecard-bench-portal").FullName, "scorecard.db");
         if (reuse is null || !File.Exists(reuse))
         {
             Console.WriteLine($"Loading {dossiers:N0} dossiers over {years} years into {database}…");
@@ -33,25 +37,37 @@ internal static class PortalBenchmark
 
         var stored = await ScalarAsync(database, "SELECT COUNT(*) FROM dossiers").ConfigureAwait(false);
         var results = new List<(string Name, Latency Api, Latency? Baseline)>();
-        double peak, current;
+        double peak,
+            current;
         await using (var api = await ApiProcess.StartAsync(database).ConfigureAwait(false))
         {
             using var http = new HttpClient { BaseAddress = api.BaseAddress };
             http.DefaultRequestHeaders.Add("X-Api-Key", ApiProcess.Key);
             foreach (var (name, url) in Routes)
             {
-                results.Add((name, await Latency.MeasureAsync(iterations, async () =>
-                {
-                    using var response = await http.GetAsync(new Uri(url, UriKind.Relative)).ConfigureAwait(false);
-                    response.EnsureSuccessStatusCode();
-                    await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                }).ConfigureAwait(false), null));
+                results.Add(
+                    (
+                        name,
+                        await Latency
+                            .MeasureAsync(iterations, async () =>
+                            {
+                                using var response = await http.GetAsync(new Uri(url, UriKind.Relative))
+                                    .ConfigureAwait(false);
+                                response.EnsureSuccessStatusCode();
+                                await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                            })
+                            .ConfigureAwait(false),
+                        null
+                    )
+                );
             }
 
             (peak, current) = api.Memory();
         }
 
-        var baselines = await DossierScanBaseline.MeasureAsync(database, Math.Max(5, iterations / 10)).ConfigureAwait(false);
+        var baselines = await DossierScanBaseline
+            .MeasureAsync(database, Math.Max(5, iterations / 10))
+            .ConfigureAwait(false);
         results[0] = (results[0].Name, results[0].Api, baselines.Map);
         results[1] = (results[1].Name, results[1].Api, baselines.Scorecard);
         await ReportAsync(dossiers, years, iterations, stored, results, peak, current).ConfigureAwait(false);
@@ -62,11 +78,28 @@ internal static class PortalBenchmark
         }
     }
 
-    private static async Task ReportAsync(int dossiers, int years, int iterations, long stored, List<(string Name, Latency Api, Latency? Baseline)> results, double peak, double current)
+    private static async Task ReportAsync(
+        int dossiers,
+        int years,
+        int iterations,
+        long stored,
+        List<(string Name, Latency Api, Latency? Baseline)> results,
+        double peak,
+        double current
+    )
     {
-        var rows = string.Join("\n", results.Select(r => string.Create(CultureInfo.InvariantCulture,
-            $"| {r.Name} | {r.Api.P50:N1} | {r.Api.P95:N1} | {(r.Baseline is { } b ? $"{b.P50:N0} / {b.P95:N0}" : "—")} | {(r.Baseline is { } c ? $"{c.P50 / r.Api.P50:N0}×" : "—")} |")));
-        var report = string.Create(CultureInfo.InvariantCulture, $"""
+        var rows = string.Join(
+            "\n",
+            results.Select(r =>
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"| {r.Name} | {r.Api.P50:N1} | {r.Api.P95:N1} | {(r.Baseline is { } b ? $"{b.P50:N0} / {b.P95:N0}" : "—")} | {(r.Baseline is { } c ? $"{c.P50 / r.Api.P50:N0}×" : "—")} |"
+                )
+            )
+        );
+        var report = string.Create(
+            CultureInfo.InvariantCulture,
+            $"""
             ## Portal routes over {stored:N0} dossiers
 
             Command: `dotnet build -c Release && dotnet run -c Release --project Bench -- portal --dossiers {dossiers} --years {years} --iterations {iterations}`
@@ -83,7 +116,8 @@ internal static class PortalBenchmark
             {rows}
 
             API process memory: peak RSS {peak:N0} MiB, {current:N0} MiB at the end. Goals: every p95 ≤ 50 ms and ≥ 20× faster than the baseline.
-            """);
+            """
+        );
         Console.WriteLine(report);
         await BenchmarkReport.WriteSectionAsync("portal", report).ConfigureAwait(false);
     }

@@ -4,7 +4,8 @@ using System.Net;
 
 namespace Scorecard.Bench.Support;
 
-/// <summary>The API as a real process on its own SQLite file and port (Production profile; see <see cref="ApiDll"/> for which build).</summary>
+/// <summary>The API as a real process on its own SQLite file and port (Production profile; see <see cref="ApiDll"/> for
+/// which build).</summary>
 internal sealed class ApiProcess : IAsyncDisposable
 {
     public const string Key = "bench-admin-key-0123456789";
@@ -25,11 +26,13 @@ internal sealed class ApiProcess : IAsyncDisposable
     /// The API built next to the running code when there is one (the tests reference both projects, so
     /// the build of the API they run against sits beside them), else the Release build the benchmark verbs run.
     /// </summary>
-    public static string ApiDll { get; } = File.Exists(Path.Combine(AppContext.BaseDirectory, "Scorecard.Api.dll"))
-        ? Path.Combine(AppContext.BaseDirectory, "Scorecard.Api.dll")
-        : Path.Combine(Paths.Root, "Api", "bin", "Release", "net10.0", "Scorecard.Api.dll");
+    public static string ApiDll { get; } =
+        File.Exists(Path.Combine(AppContext.BaseDirectory, "Scorecard.Api.dll"))
+            ? Path.Combine(AppContext.BaseDirectory, "Scorecard.Api.dll")
+            : Path.Combine(Paths.Root, "Api", "bin", "Release", "net10.0", "Scorecard.Api.dll");
 
-    /// <summary>The configuration <see cref="ApiDll"/> was built in (Release, Debug), from its folder <c>bin/{configuration}/{framework}</c>.</summary>
+    /// <summary>The configuration <see cref="ApiDll"/> was built in (Release, Debug), from its folder
+    /// <c>bin/{configuration}/{framework}</c>.</summary>
     public static string Configuration => Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(ApiDll)))!;
 
     /// <summary>Runs a verb of the service (e.g. seed-demo) against the database and waits for it.</summary>
@@ -39,7 +42,9 @@ internal sealed class ApiProcess : IAsyncDisposable
         await verb.WaitForExitAsync().ConfigureAwait(false);
         if (verb.ExitCode != 0)
         {
-            throw new InvalidOperationException($"'{string.Join(' ', args)}' exited with {ExitDescription(verb.ExitCode)}: {await verb.StandardError.ReadToEndAsync().ConfigureAwait(false)}");
+            throw new InvalidOperationException(
+                $"'{string.Join(' ', args)}' exited with {ExitDescription(verb.ExitCode)}: {await verb.StandardError.ReadToEndAsync().ConfigureAwait(false)}"
+            );
         }
     }
 
@@ -66,7 +71,8 @@ internal sealed class ApiProcess : IAsyncDisposable
         }
     }
 
-    /// <returns>Null once /health/ready answers 200; otherwise why not, with the output of the API if it exited.</returns>
+    /// <returns>Null once /health/ready answers 200; otherwise why not, with the output of the API if it
+    /// exited.</returns>
     private async Task<string?> WaitReadyAsync()
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
@@ -74,14 +80,20 @@ internal sealed class ApiProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                var output = await process.StandardOutput.ReadToEndAsync().ConfigureAwait(false)
-                    + (process.StartInfo.RedirectStandardError ? await process.StandardError.ReadToEndAsync().ConfigureAwait(false) : "");
+                var output =
+                    await process.StandardOutput.ReadToEndAsync().ConfigureAwait(false)
+                    + (
+                        process.StartInfo.RedirectStandardError
+                            ? await process.StandardError.ReadToEndAsync().ConfigureAwait(false)
+                            : ""
+                    );
                 return $"The API exited with {ExitDescription(process.ExitCode)} before it was ready: {output}";
             }
 
             try
             {
-                using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative)).ConfigureAwait(false);
+                using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative))
+                    .ConfigureAwait(false);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return null;
@@ -127,7 +139,12 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     private static ProcessStartInfo StartInfo(string databasePath, int port, string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = Environment.GetEnvironmentVariable("BENCH_API_STDERR") != "1", UseShellExecute = false };
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = Environment.GetEnvironmentVariable("BENCH_API_STDERR") != "1",
+            UseShellExecute = false,
+        };
         info.ArgumentList.Add(ApiDll);
         foreach (var arg in args)
         {
@@ -145,6 +162,7 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     /// <summary>An exit code, naming the signal when one ended the process (128 + signal on Linux).</summary>
     public static string ExitDescription(int exitCode) =>
-        exitCode > 128 ? $"{exitCode} (ended by signal {exitCode - 128})" : exitCode.ToString(CultureInfo.InvariantCulture);
-
+        exitCode > 128
+            ? $"{exitCode} (ended by signal {exitCode - 128})"
+            : exitCode.ToString(CultureInfo.InvariantCulture);
 }

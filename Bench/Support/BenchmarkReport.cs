@@ -2,7 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace Scorecard.Bench.Support;
 
-/// <summary>Writes one benchmark's section of BENCHMARKS.md, replacing the previous run of the same benchmark.</summary>
+/// <summary>Writes one benchmark's section of BENCHMARKS.md, replacing the previous run of the same
+/// benchmark.</summary>
 internal static partial class BenchmarkReport
 {
     public static async Task WriteSectionAsync(string name, string markdown)

@@ -17,6 +17,9 @@ internal sealed record Latency(double P50, double P95)
         }
 
         Array.Sort(samples);
-        return new Latency(samples[(int)(iterations * 0.5)], samples[Math.Min(iterations - 1, (int)Math.Ceiling(iterations * 0.95) - 1)]);
+        return new Latency(
+            samples[(int)(iterations * 0.5)],
+            samples[Math.Min(iterations - 1, (int)Math.Ceiling(iterations * 0.95) - 1)]
+        );
     }
 }

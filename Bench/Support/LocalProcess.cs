@@ -4,7 +4,8 @@ using System.Net.Sockets;
 
 namespace Scorecard.Bench.Support;
 
-/// <summary>What the benchmarks read of the processes they start: a free loopback port to give them, their memory.</summary>
+/// <summary>What the benchmarks read of the processes they start: a free loopback port to give them, their
+/// memory.</summary>
 internal static class LocalProcess
 {
     public static int FreePort()
@@ -18,7 +19,11 @@ internal static class LocalProcess
     public static (double PeakMiB, double CurrentMiB) Memory(int pid)
     {
         var status = File.ReadAllLines($"/proc/{pid}/status");
-        double Read(string key) => double.Parse(status.First(l => l.StartsWith(key, StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
+        double Read(string key) =>
+            double.Parse(
+                status.First(l => l.StartsWith(key, StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0],
+                CultureInfo.InvariantCulture
+            ) / 1024;
         return (Read("VmHWM"), Read("VmRSS"));
     }
 }

@@ -22,10 +22,12 @@ internal sealed class PeerProcess : IAsyncDisposable
 
     public int Pid => process.Id;
 
-    public static string PeerDll => Path.Combine(Paths.Root, "BenchPeer", "bin", "Release", "net10.0", "Scorecard.BenchPeer.dll");
+    public static string PeerDll =>
+        Path.Combine(Paths.Root, "BenchPeer", "bin", "Release", "net10.0", "Scorecard.BenchPeer.dll");
 
     /// <summary>Starts the peer on a free loopback port and waits until <c>/odata/$metadata</c> answers.</summary>
-    /// <param name="pageSize">Rows per page before an <c>@odata.nextLink</c>; null keeps the peer's default (1000).</param>
+    /// <param name="pageSize">Rows per page before an <c>@odata.nextLink</c>; null keeps the peer's default
+    /// (1000).</param>
     public static async Task<PeerProcess> StartAsync(string databasePath, int? pageSize = null)
     {
         if (!File.Exists(PeerDll))
@@ -45,7 +47,11 @@ internal sealed class PeerProcess : IAsyncDisposable
 
             try
             {
-                if ((await http.GetAsync(new Uri("/odata/$metadata", UriKind.Relative)).ConfigureAwait(false)).StatusCode == HttpStatusCode.OK)
+                if (
+                    (
+                        await http.GetAsync(new Uri("/odata/$metadata", UriKind.Relative)).ConfigureAwait(false)
+                    ).StatusCode == HttpStatusCode.OK
+                )
                 {
                     return peer;
                 }
@@ -92,5 +98,4 @@ internal sealed class PeerProcess : IAsyncDisposable
 
         return info;
     }
-
 }

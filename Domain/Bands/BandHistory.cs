@@ -14,8 +14,11 @@ public sealed class BandHistory
         ArgumentNullException.ThrowIfNull(scales);
         this.scales = [.. scales.OrderBy(s => s.ValidFrom)];
         var errors = this.scales.SelectMany(s => s.Validate().Select(e => $"{Day(s.ValidFrom)}: {e}")).ToList();
-        errors.AddRange(this.scales.GroupBy(s => s.ValidFrom).Where(g => g.Count() > 1)
-            .Select(g => $"{Day(g.Key)}: more than one band scale is valid from this date."));
+        errors.AddRange(
+            this.scales.GroupBy(s => s.ValidFrom)
+                .Where(g => g.Count() > 1)
+                .Select(g => $"{Day(g.Key)}: more than one band scale is valid from this date.")
+        );
         if (errors.Count > 0)
         {
             throw new ArgumentException(string.Join(" ", errors), nameof(scales));

@@ -22,13 +22,20 @@ public sealed record BandScale(DateOnly ValidFrom, IReadOnlyList<Band> Bands)
         {
             if (string.IsNullOrWhiteSpace(Bands[i].Color))
             {
-                errors.Add(string.Create(CultureInfo.InvariantCulture, $"Band {i + 1} (min {Bands[i].Min}) has no colour."));
+                errors.Add(
+                    string.Create(CultureInfo.InvariantCulture, $"Band {i + 1} (min {Bands[i].Min}) has no colour.")
+                );
             }
 
             if (i > 0 && Bands[i].Min >= Bands[i - 1].Min)
             {
-                errors.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"Band {i + 1} (min {Bands[i].Min}) must have a lower min than band {i} (min {Bands[i - 1].Min}): list bands from the top down."));
+                errors.Add(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"Band {i + 1} (min {Bands[i].Min}) must have a lower min than band {i} (min "
+                            + $"{Bands[i - 1].Min}): list bands from the top down."
+                    )
+                );
             }
         }
 

@@ -12,16 +12,17 @@ public static class DefaultBands
 
     public static readonly DateOnly ValidFrom = new(2020, 1, 1);
 
-    public static IReadOnlyDictionary<string, BandHistory> All { get; } = new Dictionary<string, BandHistory>(StringComparer.Ordinal)
-    {
-        [IndicatorCodes.OnTime] = History((90, Green), (80, Yellow), (70, Orange), (0, Red)),
-        [IndicatorCodes.OnlineService] = History((50, Green), (0, Red)),
-        [IndicatorCodes.OnlinePayment] = History((25, Green), (0, Red)),
-        [IndicatorCodes.OnlineSubmission] = History((50, Green), (0, Red)),
-        [IndicatorCodes.Digitisation] = History((80, Green), (50, Yellow), (0, Red)),
-        [IndicatorCodes.EResult] = History((80, Green), (50, Yellow), (0, Red)),
-        [IndicatorCodes.PopulationDb] = History((80, Green), (50, Yellow), (0, Red)),
-    };
+    public static IReadOnlyDictionary<string, BandHistory> All { get; } =
+        new Dictionary<string, BandHistory>(StringComparer.Ordinal)
+        {
+            [IndicatorCodes.OnTime] = History((90, Green), (80, Yellow), (70, Orange), (0, Red)),
+            [IndicatorCodes.OnlineService] = History((50, Green), (0, Red)),
+            [IndicatorCodes.OnlinePayment] = History((25, Green), (0, Red)),
+            [IndicatorCodes.OnlineSubmission] = History((50, Green), (0, Red)),
+            [IndicatorCodes.Digitisation] = History((80, Green), (50, Yellow), (0, Red)),
+            [IndicatorCodes.EResult] = History((80, Green), (50, Yellow), (0, Red)),
+            [IndicatorCodes.PopulationDb] = History((80, Green), (50, Yellow), (0, Red)),
+        };
 
     /// <summary>The default history of a built-in indicator, or null for other (reported) indicators.</summary>
     public static BandHistory? For(string indicator) => All.GetValueOrDefault(indicator);

@@ -50,7 +50,9 @@ internal static class CsvLine
 
         if (quoted)
         {
-            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"Holiday table line {lineNumber}: unterminated quote."));
+            throw new FormatException(
+                string.Create(CultureInfo.InvariantCulture, $"Holiday table line {lineNumber}: unterminated quote.")
+            );
         }
 
         fields.Add(field.ToString());

@@ -14,10 +14,15 @@ public readonly record struct OfficePeriod(TimeOnly Start, TimeOnly End)
 public sealed record OfficeHours(DateOnly ValidFrom, IReadOnlyList<OfficePeriod> Periods, TimeOnly SameDayCutoff)
 {
     /// <summary>The default schedule, in force from 2000 until a province sets its own.</summary>
-    public static OfficeHours Default { get; } = new(
-        new DateOnly(2000, 1, 1),
-        [new OfficePeriod(new TimeOnly(7, 30), new TimeOnly(11, 30)), new OfficePeriod(new TimeOnly(13, 0), new TimeOnly(17, 0))],
-        new TimeOnly(15, 0));
+    public static OfficeHours Default { get; } =
+        new(
+            new DateOnly(2000, 1, 1),
+            [
+                new OfficePeriod(new TimeOnly(7, 30), new TimeOnly(11, 30)),
+                new OfficePeriod(new TimeOnly(13, 0), new TimeOnly(17, 0)),
+            ],
+            new TimeOnly(15, 0)
+        );
 
     /// <summary>The office time of one working day: the length of a working day in deadlines.</summary>
     public TimeSpan WorkingDay => Periods.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Length);

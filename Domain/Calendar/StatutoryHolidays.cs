@@ -45,7 +45,15 @@ public static class StatutoryHolidays
             throw Error(lineNumber, "expected date,kind,name,source");
         }
 
-        if (!DateOnly.TryParseExact(fields[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (
+            !DateOnly.TryParseExact(
+                fields[0],
+                "yyyy-MM-dd",
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.None,
+                out var date
+            )
+        )
         {
             throw Error(lineNumber, $"'{fields[0]}' is not a yyyy-MM-dd date");
         }

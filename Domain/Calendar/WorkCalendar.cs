@@ -69,10 +69,14 @@ public sealed class WorkCalendar
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         var day = HoursOn(VietnamTime.DateOf(start)).WorkingDay;
-        return AddWorkingTime(start, TimeSpan.FromTicks((long)Math.Round(day.Ticks * n, MidpointRounding.AwayFromZero)));
+        return AddWorkingTime(
+            start,
+            TimeSpan.FromTicks((long)Math.Round(day.Ticks * n, MidpointRounding.AwayFromZero))
+        );
     }
 
-    /// <summary>The earliest instant at which <paramref name="amount"/> of office time has run from <paramref name="start"/>.</summary>
+    /// <summary>The earliest instant at which <paramref name="amount"/> of office time has run from <paramref
+    /// name="start"/>.</summary>
     public DateTimeOffset AddWorkingTime(DateTimeOffset start, TimeSpan amount)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(amount, TimeSpan.Zero);
@@ -150,7 +154,8 @@ public sealed class WorkCalendar
     public int CountWorkingDays(DateTimeOffset from, DateTimeOffset to) =>
         (int)(WorkingTimeBetween(from, to).Ticks / HoursOn(VietnamTime.DateOf(from)).WorkingDay.Ticks);
 
-    /// <summary>Working days among the Vietnam dates <paramref name="first"/> to <paramref name="last"/>, inclusive.</summary>
+    /// <summary>Working days among the Vietnam dates <paramref name="first"/> to <paramref name="last"/>,
+    /// inclusive.</summary>
     public int CountWorkingDays(DateOnly first, DateOnly last)
     {
         var count = 0;

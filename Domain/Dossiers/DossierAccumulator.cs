@@ -29,7 +29,8 @@ internal sealed class DossierAccumulator(DossierEvent received, Procedure? proce
     {
         if (e.DueAt is { } due)
         {
-            var reason = e.Type == DossierEventType.DueChanged ? e.Reason ?? DueChangeReason.Correction : (DueChangeReason?)null;
+            var reason =
+                e.Type == DossierEventType.DueChanged ? e.Reason ?? DueChangeReason.Correction : (DueChangeReason?)null;
             if (reason == DueChangeReason.Apology)
             {
                 ApologyDue = due;
@@ -62,27 +63,28 @@ internal sealed class DossierAccumulator(DossierEvent received, Procedure? proce
         }
     }
 
-    public DossierState ToState() => new()
-    {
-        DossierCode = received.DossierCode,
-        ProcedureCode = received.ProcedureCode,
-        UnitCode = received.UnitCode,
-        Channel = received.Channel,
-        ReceivedAt = received.At.ToUniversalTime(),
-        FeeRequired = received.FeeRequired ?? procedure?.HasFee ?? false,
-        PaidOnline = paidOnline,
-        AmountPaid = amountPaid,
-        Digitised = digitised,
-        PopulationDbUsed = populationDbUsed,
-        ElectronicResult = electronicResult,
-        ReturnedAt = returnedAt?.ToUniversalTime(),
-        ResultIssuedAt = resultIssuedAt?.ToUniversalTime(),
-        ApologyDueAt = ApologyDue?.ToUniversalTime(),
-        FeeAmount = received.FeeAmount,
-        ReusedDigitisedData = received.ReusedDigitisedData == true,
-        FromPersonalDataStore = received.FromPersonalDataStore == true,
-        VneidAuthenticated = received.VneidAuthenticated == true,
-        PaidOnPortal = paidOnPortal,
-        Complaint = complaint,
-    };
+    public DossierState ToState() =>
+        new()
+        {
+            DossierCode = received.DossierCode,
+            ProcedureCode = received.ProcedureCode,
+            UnitCode = received.UnitCode,
+            Channel = received.Channel,
+            ReceivedAt = received.At.ToUniversalTime(),
+            FeeRequired = received.FeeRequired ?? procedure?.HasFee ?? false,
+            PaidOnline = paidOnline,
+            AmountPaid = amountPaid,
+            Digitised = digitised,
+            PopulationDbUsed = populationDbUsed,
+            ElectronicResult = electronicResult,
+            ReturnedAt = returnedAt?.ToUniversalTime(),
+            ResultIssuedAt = resultIssuedAt?.ToUniversalTime(),
+            ApologyDueAt = ApologyDue?.ToUniversalTime(),
+            FeeAmount = received.FeeAmount,
+            ReusedDigitisedData = received.ReusedDigitisedData == true,
+            FromPersonalDataStore = received.FromPersonalDataStore == true,
+            VneidAuthenticated = received.VneidAuthenticated == true,
+            PaidOnPortal = paidOnPortal,
+            Complaint = complaint,
+        };
 }

@@ -5,7 +5,13 @@ namespace Scorecard.Domain.Dossiers;
 /// ties between events at the same instant. Optional fields are read only by the event types that
 /// carry them (the README's event table).
 /// </summary>
-public sealed record DossierEvent(string Id, string DossierCode, DossierEventType Type, DateTimeOffset At, long Sequence)
+public sealed record DossierEvent(
+    string Id,
+    string DossierCode,
+    DossierEventType Type,
+    DateTimeOffset At,
+    long Sequence
+)
 {
     /// <summary>
     /// The integrator that sent it (its keys' common source): a dossier is the events of one source
@@ -47,7 +53,8 @@ public sealed record DossierEvent(string Id, string DossierCode, DossierEventTyp
     /// <summary>The dossier reused data already digitised (received).</summary>
     public bool? ReusedDigitisedData { get; init; }
 
-    /// <summary>The dossier was linked with the applicant's personal data store on the national portal (received).</summary>
+    /// <summary>The dossier was linked with the applicant's personal data store on the national portal
+    /// (received).</summary>
     public bool? FromPersonalDataStore { get; init; }
 
     /// <summary>The applicant's account was authenticated with VNeID (received).</summary>

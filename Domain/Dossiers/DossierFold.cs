@@ -12,7 +12,8 @@ public static class DossierFold
 {
     /// <exception cref="ArgumentException">The events belong to more than one dossier.</exception>
     /// <returns>The state, or null while no <c>received</c> event exists. Events dated before the
-    /// <c>received</c> event still apply once it exists (a payment at 09:00 for a dossier received at 10:00 counts).</returns>
+    /// <c>received</c> event still apply once it exists (a payment at 09:00 for a dossier received at 10:00
+    /// counts).</returns>
     public static DossierState? Fold(IEnumerable<DossierEvent> events, Procedure? procedure, WorkCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -54,7 +55,9 @@ public static class DossierFold
             FinishedAt = finish?.At.ToUniversalTime(),
             FinishKind = finish?.Kind ?? FinishKind.None,
             Status = Status(ordered, finish?.Kind, pauses.OpenSince is not null),
-            ExitAt = ordered.Find(e => e.Type is DossierEventType.Withdrawn or DossierEventType.Refused)?.At.ToUniversalTime(),
+            ExitAt = ordered
+                .Find(e => e.Type is DossierEventType.Withdrawn or DossierEventType.Refused)
+                ?.At.ToUniversalTime(),
         };
     }
 
@@ -67,7 +70,8 @@ public static class DossierFold
             .ThenBy(e => e.Id, StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>Resolved beats returned beats stopped, whatever their order; the first event of the winning kind gives the time.</summary>
+    /// <summary>Resolved beats returned beats stopped, whatever their order; the first event of the winning kind gives
+    /// the time.</summary>
     private static (DateTimeOffset At, FinishKind Kind)? Finish(List<DossierEvent> ordered)
     {
         foreach (var (type, kind) in FinishOrder)

@@ -20,10 +20,12 @@ public sealed record DossierState
     /// <summary>Deadline before supplement pauses: latest dueAt given, else receivedAt + processing time.</summary>
     public DateTimeOffset? BaseDueAt { get; init; }
 
-    /// <summary>The last date promised with an apology letter: shown, never the deadline timeliness is judged against.</summary>
+    /// <summary>The last date promised with an apology letter: shown, never the deadline timeliness is judged
+    /// against.</summary>
     public DateTimeOffset? ApologyDueAt { get; init; }
 
-    /// <summary>Effective deadline: <see cref="BaseDueAt"/> extended by the working time of the pauses it does not already include.</summary>
+    /// <summary>Effective deadline: <see cref="BaseDueAt"/> extended by the working time of the pauses it does not
+    /// already include.</summary>
     public DateTimeOffset? DueAt { get; init; }
 
     public int SupplementCount { get; init; }

@@ -18,7 +18,8 @@ public static class NationalEnd
         return end ?? (d.SupplementCount == 1 ? d.SupplementOpenSince : null);
     }
 
-    /// <summary>True when the dossier ended in time (or, still going on, is in time at <paramref name="at"/>).</summary>
+    /// <summary>True when the dossier ended in time (or, still going on, is in time at <paramref
+    /// name="at"/>).</summary>
     public static bool IsInTime(DossierState d, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(d);

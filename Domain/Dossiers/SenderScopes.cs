@@ -10,7 +10,8 @@ namespace Scorecard.Domain.Dossiers;
 /// </summary>
 public static class SenderScopes
 {
-    /// <summary>True when <paramref name="e"/> may act on a dossier received by <paramref name="receivingUnit"/>.</summary>
+    /// <summary>True when <paramref name="e"/> may act on a dossier received by <paramref
+    /// name="receivingUnit"/>.</summary>
     public static bool Covers(DossierEvent e, string receivingUnit, UnitTree units)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -19,7 +20,11 @@ public static class SenderScopes
     }
 
     /// <summary>The events the fold applies: all of them while none is out of its sender's scope.</summary>
-    public static IReadOnlyList<DossierEvent> Applicable(IReadOnlyList<DossierEvent> events, string receivingUnit, UnitTree units)
+    public static IReadOnlyList<DossierEvent> Applicable(
+        IReadOnlyList<DossierEvent> events,
+        string receivingUnit,
+        UnitTree units
+    )
     {
         ArgumentNullException.ThrowIfNull(events);
         for (var i = 0; i < events.Count; i++)

@@ -18,7 +18,11 @@ internal sealed class SupplementPauses
 
     public TimeSpan ClosedDuration => closed.Aggregate(TimeSpan.Zero, (sum, p) => sum + (p.End - p.Start));
 
-    public static SupplementPauses From(List<DossierEvent> ordered, DateTimeOffset receivedAt, DateTimeOffset? finishedAt)
+    public static SupplementPauses From(
+        List<DossierEvent> ordered,
+        DateTimeOffset receivedAt,
+        DateTimeOffset? finishedAt
+    )
     {
         var pauses = new SupplementPauses();
         for (var i = 0; i < ordered.Count; i++)
@@ -59,6 +63,7 @@ internal sealed class SupplementPauses
     /// after a pause ends (e.g. on the <c>supplement-completed</c> event itself) already includes it.
     /// </summary>
     public TimeSpan WorkingTimeEndingAfter(int dueIndex, WorkCalendar calendar) =>
-        closed.Where(p => p.EndIndex > dueIndex)
+        closed
+            .Where(p => p.EndIndex > dueIndex)
             .Aggregate(TimeSpan.Zero, (sum, p) => sum + calendar.WorkingTimeBetween(p.Start, p.End));
 }

@@ -15,7 +15,13 @@ public static class DossierContributions
 {
     /// <returns>A ratio (1/1, 0/1 or 0/0) for each code of <see cref="IndicatorCodes.DossierBased"/>.</returns>
     public static IReadOnlyDictionary<string, Ratio> Of(
-        DossierState d, Procedure p, Period period, OnTimeRule rule, DateTimeOffset asOf, WorkCalendar cal)
+        DossierState d,
+        Procedure p,
+        Period period,
+        OnTimeRule rule,
+        DateTimeOffset asOf,
+        WorkCalendar cal
+    )
     {
         ArgumentNullException.ThrowIfNull(d);
         ArgumentNullException.ThrowIfNull(p);
@@ -29,11 +35,14 @@ public static class DossierContributions
 
         return new Dictionary<string, Ratio>(StringComparer.Ordinal)
         {
-            [IndicatorCodes.OnTime] = rule == OnTimeRule.National
-                ? NationalOnTime(d, period, asOf, cal)
-                : Ratio.Of(finished, IsEarlyOrOnTime(d, asOf, cal)),
+            [IndicatorCodes.OnTime] =
+                rule == OnTimeRule.National
+                    ? NationalOnTime(d, period, asOf, cal)
+                    : Ratio.Of(finished, IsEarlyOrOnTime(d, asOf, cal)),
             [IndicatorCodes.OnlineSubmission] = Ratio.Of(
-                received && (p.OnlineService != OnlineService.None || violation), d.Channel == Channel.Online),
+                received && (p.OnlineService != OnlineService.None || violation),
+                d.Channel == Channel.Online
+            ),
             [IndicatorCodes.OnlinePayment] = Ratio.Of(received && d.FeeRequired, d.PaidOnline),
             [IndicatorCodes.Digitisation] = Ratio.Of(received, d.Digitised),
             [IndicatorCodes.EResult] = Ratio.Of(resolvedOrReturned, d.ElectronicResult),

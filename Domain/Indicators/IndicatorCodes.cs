@@ -13,7 +13,7 @@ public static class IndicatorCodes
 
     /// <summary>The six indicators computed from dossiers, in display order.</summary>
     public static IReadOnlyList<string> DossierBased { get; } =
-        [OnTime, OnlineSubmission, OnlinePayment, Digitisation, EResult, PopulationDb];
+    [OnTime, OnlineSubmission, OnlinePayment, Digitisation, EResult, PopulationDb];
 
     /// <summary>All seven built-ins, in display order.</summary>
     public static IReadOnlyList<string> All { get; } = [.. DossierBased, OnlineService];

@@ -13,10 +13,13 @@ public static class ProcedureIndicators
     public static Ratio OnlineServiceRatio(IEnumerable<Procedure> proceduresAtLevel)
     {
         ArgumentNullException.ThrowIfNull(proceduresAtLevel);
-        return Ratio.Sum(proceduresAtLevel.Select(p => Ratio.Of(true, p.OnlineService != OnlineService.None && p.Integrated)));
+        return Ratio.Sum(
+            proceduresAtLevel.Select(p => Ratio.Of(true, p.OnlineService != OnlineService.None && p.Integrated))
+        );
     }
 
-    /// <summary>As <see cref="OnlineServiceRatio(IEnumerable{Procedure})"/> over the procedures of <paramref name="level"/>.</summary>
+    /// <summary>As <see cref="OnlineServiceRatio(IEnumerable{Procedure})"/> over the procedures of <paramref
+    /// name="level"/>.</summary>
     public static Ratio OnlineServiceRatio(IEnumerable<Procedure> procedures, UnitLevel level)
     {
         ArgumentNullException.ThrowIfNull(procedures);

@@ -10,7 +10,8 @@ namespace Scorecard.Domain.Indicators;
 public static class ReportedRollup
 {
     /// <param name="reported">Each unit's own reported figure, by unit code.</param>
-    /// <returns>The figure of <paramref name="unitCode"/>'s subtree, or null when nothing under it was reported.</returns>
+    /// <returns>The figure of <paramref name="unitCode"/>'s subtree, or null when nothing under it was
+    /// reported.</returns>
     public static Ratio? Of(UnitTree tree, IReadOnlyDictionary<string, Ratio> reported, string unitCode)
     {
         ArgumentNullException.ThrowIfNull(tree);

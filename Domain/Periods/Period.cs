@@ -119,16 +119,26 @@ public sealed record Period
     /// The whole days, ISO weeks or calendar months that overlap this period, in order. The first and
     /// last may extend beyond it (a month series over 2023-W05 gives 2023-01 and 2023-02).
     /// </summary>
-    public IEnumerable<Period> Split(SeriesInterval interval) => interval switch
-    {
-        SeriesInterval.Day => Steps(FirstDay, d => d.AddDays(1), Day),
-        SeriesInterval.Week => Steps(
-            FirstDay.AddDays(-(((int)FirstDay.DayOfWeek + 6) % 7)),
-            d => d.AddDays(7),
-            d => Week(ISOWeek.GetYear(d.ToDateTime(TimeOnly.MinValue)), ISOWeek.GetWeekOfYear(d.ToDateTime(TimeOnly.MinValue)))),
-        SeriesInterval.Month => Steps(new DateOnly(FirstDay.Year, FirstDay.Month, 1), d => d.AddMonths(1), d => Month(d.Year, d.Month)),
-        _ => throw new ArgumentOutOfRangeException(nameof(interval), interval, "Unknown interval."),
-    };
+    public IEnumerable<Period> Split(SeriesInterval interval) =>
+        interval switch
+        {
+            SeriesInterval.Day => Steps(FirstDay, d => d.AddDays(1), Day),
+            SeriesInterval.Week => Steps(
+                FirstDay.AddDays(-(((int)FirstDay.DayOfWeek + 6) % 7)),
+                d => d.AddDays(7),
+                d =>
+                    Week(
+                        ISOWeek.GetYear(d.ToDateTime(TimeOnly.MinValue)),
+                        ISOWeek.GetWeekOfYear(d.ToDateTime(TimeOnly.MinValue))
+                    )
+            ),
+            SeriesInterval.Month => Steps(
+                new DateOnly(FirstDay.Year, FirstDay.Month, 1),
+                d => d.AddMonths(1),
+                d => Month(d.Year, d.Month)
+            ),
+            _ => throw new ArgumentOutOfRangeException(nameof(interval), interval, "Unknown interval."),
+        };
 
     public override string ToString() => Code;
 

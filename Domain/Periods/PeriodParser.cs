@@ -6,9 +6,9 @@ namespace Scorecard.Domain.Periods;
 internal static partial class PeriodParser
 {
     public const string AcceptedForms =
-        "Accepted period forms: 2023 (year), 2023-H1 or 2023-H2 (half-year; alias 2023S1, 2023S2), " +
-        "2023-Q3 (quarter), 2023-07 (month), 2023-W30 (ISO week), 2023-07-25 (day), " +
-        "2023-03-01..2023-03-31 (inclusive date range, at most 10 years), years 1900 to 2999.";
+        "Accepted period forms: 2023 (year), 2023-H1 or 2023-H2 (half-year; alias 2023S1, 2023S2), "
+        + "2023-Q3 (quarter), 2023-07 (month), 2023-W30 (ISO week), 2023-07-25 (day), "
+        + "2023-03-01..2023-03-31 (inclusive date range, at most 10 years), years 1900 to 2999.";
 
     public static bool TryParse(string? code, out Period? period, out string error)
     {
@@ -86,8 +86,10 @@ internal static partial class PeriodParser
     private static int Number(string digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
 
     [GeneratedRegex(
-        @"^(?<year>[0-9]{4})(?:-[Hh](?<half>[12])|-?[Ss](?<half>[12])|-[Qq](?<quarter>[1-4])|-[Ww](?<week>[0-9]{2})|-(?<month>[0-9]{2}))?$",
+        @"^(?<year>[0-9]{4})(?:-[Hh](?<half>[12])|-?[Ss](?<half>[12])|-[Qq](?<quarter>[1-4])"
+            + @"|-[Ww](?<week>[0-9]{2})|-(?<month>[0-9]{2}))?$",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
-        matchTimeoutMilliseconds: 1000)]
+        matchTimeoutMilliseconds: 1000
+    )]
     private static partial Regex PeriodPattern();
 }

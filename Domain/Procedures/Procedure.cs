@@ -18,12 +18,15 @@ public sealed record Procedure(
     bool PersonApplicant,
     ProcessingTime? ProcessingTime,
     DateOnly? OnlineOnlyFrom,
-    DateOnly? OnlineOnlyTo)
+    DateOnly? OnlineOnlyTo
+)
 {
-    /// <summary>The result is a paper document [kết quả là giấy tờ] (the default): electronic results count for it.</summary>
+    /// <summary>The result is a paper document [kết quả là giấy tờ] (the default): electronic results count for
+    /// it.</summary>
     public bool PaperResult { get; init; } = true;
 
-    /// <summary>Eligible for full online service [đủ điều kiện toàn trình]; null: when the procedure is offered fully online.</summary>
+    /// <summary>Eligible for full online service [đủ điều kiện toàn trình]; null: when the procedure is offered fully
+    /// online.</summary>
     public bool? FullOnlineEligible { get; init; }
 
     /// <summary>Fees of the procedure can be paid online on the national portal.</summary>

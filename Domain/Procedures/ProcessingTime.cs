@@ -3,7 +3,8 @@ using Scorecard.Domain.Time;
 
 namespace Scorecard.Domain.Procedures;
 
-/// <summary>The statutory processing time of a procedure, e.g. 15 working days, 0.5 working days, 4 hours or same day.</summary>
+/// <summary>The statutory processing time of a procedure, e.g. 15 working days, 0.5 working days, 4 hours or same
+/// day.</summary>
 public readonly record struct ProcessingTime(decimal Value, ProcessingTimeUnit Unit)
 {
     /// <summary>
@@ -19,7 +20,10 @@ public readonly record struct ProcessingTime(decimal Value, ProcessingTimeUnit U
         return Unit switch
         {
             ProcessingTimeUnit.WorkingDays => calendar.AddWorkingDays(receivedAt, Value),
-            ProcessingTimeUnit.Hours => calendar.AddWorkingTime(receivedAt, TimeSpan.FromTicks((long)(TimeSpan.TicksPerHour * Value))),
+            ProcessingTimeUnit.Hours => calendar.AddWorkingTime(
+                receivedAt,
+                TimeSpan.FromTicks((long)(TimeSpan.TicksPerHour * Value))
+            ),
             ProcessingTimeUnit.SameDay => SameDay(receivedAt, calendar),
             ProcessingTimeUnit.Days => receivedAt.ToUniversalTime().AddTicks((long)(TimeSpan.TicksPerDay * Value)),
             _ => throw new InvalidOperationException($"Unknown processing time unit {Unit}."),

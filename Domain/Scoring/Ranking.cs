@@ -11,19 +11,27 @@ public static class Ranking
 {
     public const decimal DefaultTolerance = 0.01m;
 
-    public static IReadOnlyList<Ranked<T>> Rank<T>(IEnumerable<T> items, Func<T, decimal?> value, decimal tolerance = DefaultTolerance) =>
-        Rank(items, value, _ => string.Empty, tolerance);
+    public static IReadOnlyList<Ranked<T>> Rank<T>(
+        IEnumerable<T> items,
+        Func<T, decimal?> value,
+        decimal tolerance = DefaultTolerance
+    ) => Rank(items, value, _ => string.Empty, tolerance);
 
     /// <param name="tieBreak">Orders items whose values are equal or tie (e.g. unit code), ordinal.</param>
     public static IReadOnlyList<Ranked<T>> Rank<T>(
-        IEnumerable<T> items, Func<T, decimal?> value, Func<T, string> tieBreak, decimal tolerance = DefaultTolerance)
+        IEnumerable<T> items,
+        Func<T, decimal?> value,
+        Func<T, string> tieBreak,
+        decimal tolerance = DefaultTolerance
+    )
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(tieBreak);
         ArgumentOutOfRangeException.ThrowIfNegative(tolerance);
         var valued = items.Select(i => (Item: i, Value: value(i))).ToList();
-        var ordered = valued.Where(x => x.Value is not null)
+        var ordered = valued
+            .Where(x => x.Value is not null)
             .OrderByDescending(x => x.Value)
             .ThenBy(x => tieBreak(x.Item), StringComparer.Ordinal)
             .ToList();
@@ -34,9 +42,12 @@ public static class Ranking
             result.Add(new Ranked<T>(ordered[i].Item, ties ? result[i - 1].Rank : i + 1, ordered[i].Value));
         }
 
-        result.AddRange(valued.Where(x => x.Value is null)
-            .OrderBy(x => tieBreak(x.Item), StringComparer.Ordinal)
-            .Select(x => new Ranked<T>(x.Item, null, null)));
+        result.AddRange(
+            valued
+                .Where(x => x.Value is null)
+                .OrderBy(x => tieBreak(x.Item), StringComparer.Ordinal)
+                .Select(x => new Ranked<T>(x.Item, null, null))
+        );
         return result;
     }
 }

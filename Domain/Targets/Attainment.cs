@@ -21,8 +21,12 @@ public static class Attainment
 
         var reached = v >= t;
         var status = periodClosed
-            ? reached ? TargetStatus.Met : TargetStatus.NotMet
-            : reached ? TargetStatus.OnTrack : TargetStatus.AtRisk;
+            ? reached
+                ? TargetStatus.Met
+                : TargetStatus.NotMet
+            : reached
+                ? TargetStatus.OnTrack
+                : TargetStatus.AtRisk;
         return new TargetAttainment(Math.Round(v - t, 2, MidpointRounding.AwayFromZero), status);
     }
 }

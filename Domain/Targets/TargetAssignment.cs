@@ -16,11 +16,13 @@ public sealed record TargetAssignment(
     decimal? Baseline,
     string AssignedBy,
     string? Reference,
-    UnitLevel? AppliesToLevel)
+    UnitLevel? AppliesToLevel
+)
 {
     public bool IsGeneral => AppliesToLevel is not null;
 
-    /// <summary>True when this is a general target covering <paramref name="unit"/> (same indicator and period are checked by the caller).</summary>
+    /// <summary>True when this is a general target covering <paramref name="unit"/> (same indicator and period are
+    /// checked by the caller).</summary>
     public bool Covers(string unit, IUnitHierarchy units)
     {
         ArgumentNullException.ThrowIfNull(units);
@@ -30,16 +32,21 @@ public sealed record TargetAssignment(
             && units.IsAncestorOrSelf(UnitCode, unit);
     }
 
-    /// <summary>How refusals name the target: unit, indicator, period and, for a general target, the level it applies to.</summary>
+    /// <summary>How refusals name the target: unit, indicator, period and, for a general target, the level it applies
+    /// to.</summary>
     internal string Name =>
-        $"Target for '{UnitCode}' ({Indicator}, {Period.Code}{(IsGeneral ? ", general for " + LevelName + " units" : string.Empty)})";
+        $"Target for '{UnitCode}' ({Indicator}, "
+        + $"{Period.Code}{(IsGeneral ? ", general for " + LevelName + " units" : string.Empty)})";
 
     internal string LevelName => AppliesToLevel?.ToString().ToLowerInvariant() ?? "its";
 
     internal bool SameSlot(string indicator, Period period) =>
         string.Equals(Indicator, indicator, StringComparison.Ordinal) && Period == period;
 
-    /// <summary>True when <paramref name="other"/> is stored in the same place: same unit, indicator, period and level it applies to.</summary>
+    /// <summary>True when <paramref name="other"/> is stored in the same place: same unit, indicator, period and level
+    /// it applies to.</summary>
     internal bool SameSlot(TargetAssignment other) =>
-        string.Equals(UnitCode, other.UnitCode, StringComparison.Ordinal) && SameSlot(other.Indicator, other.Period) && AppliesToLevel == other.AppliesToLevel;
+        string.Equals(UnitCode, other.UnitCode, StringComparison.Ordinal)
+        && SameSlot(other.Indicator, other.Period)
+        && AppliesToLevel == other.AppliesToLevel;
 }

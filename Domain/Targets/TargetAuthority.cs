@@ -14,7 +14,11 @@ public static class TargetAuthority
     /// <param name="scope">The unit the writer is limited to; null for a province-wide writer.</param>
     /// <returns>One message per refused target, naming it and the reason; empty when all may be written.</returns>
     public static IReadOnlyList<string> Refusals(
-        IEnumerable<TargetAssignment> incoming, IEnumerable<TargetAssignment> stored, string? scope, IUnitHierarchy units)
+        IEnumerable<TargetAssignment> incoming,
+        IEnumerable<TargetAssignment> stored,
+        string? scope,
+        IUnitHierarchy units
+    )
     {
         ArgumentNullException.ThrowIfNull(incoming);
         ArgumentNullException.ThrowIfNull(stored);
@@ -32,7 +36,12 @@ public static class TargetAuthority
     /// Units unknown to the hierarchy are left to <see cref="TargetRules"/>, which refuses them as
     /// invalid whoever writes; a known unit outside the scope is refused here.
     /// </summary>
-    private static string? Refusal(TargetAssignment t, List<TargetAssignment> stored, string scope, IUnitHierarchy units)
+    private static string? Refusal(
+        TargetAssignment t,
+        List<TargetAssignment> stored,
+        string scope,
+        IUnitHierarchy units
+    )
     {
         bool Outside(string unit) => units.LevelOf(unit) is not null && !units.IsAncestorOrSelf(scope, unit);
 
@@ -43,14 +52,18 @@ public static class TargetAuthority
 
         if (Outside(t.AssignedBy))
         {
-            return $"{t.Name}: assigned by '{t.AssignedBy}', a unit outside the subtree of '{scope}' that this key is limited to; "
+            return $"{t.Name}: assigned by '{t.AssignedBy}', a unit outside the subtree of '{scope}' that this key "
+                + $"is limited to; "
                 + $"it may assign targets only as '{scope}' or a unit below it.";
         }
 
         var replaced = stored.Find(s => s.SameSlot(t));
         return replaced is not null && !units.IsAncestorOrSelf(scope, replaced.AssignedBy)
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{t.Name}: the target {replaced.Target} was set by '{replaced.AssignedBy}', above '{scope}', and may not be lowered or replaced by a key limited to '{scope}'.")
+            ? string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{t.Name}: the target {replaced.Target} was set by '{replaced.AssignedBy}', above '{scope}', and "
+                    + $"may not be lowered or replaced by a key limited to '{scope}'."
+            )
             : null;
     }
 }

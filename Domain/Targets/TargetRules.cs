@@ -28,7 +28,9 @@ public static class TargetRules
 
             if (!units.IsAncestorOrSelf(t.AssignedBy, t.UnitCode))
             {
-                errors.Add($"{name}: assigned by '{t.AssignedBy}', which is neither the unit nor one of its ancestors.");
+                errors.Add(
+                    $"{name}: assigned by '{t.AssignedBy}', which is neither the unit nor one of its ancestors."
+                );
             }
 
             if (t.Target is < 0 or > 100 || t.Baseline is < 0 or > 100)
@@ -39,8 +41,13 @@ public static class TargetRules
             var floor = Floor(all, t, units);
             if (floor is not null && t.Target < floor.Target)
             {
-                errors.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{name}: target {t.Target} is below the general target {floor.Target} that '{floor.UnitCode}' set for {floor.LevelName} units."));
+                errors.Add(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{name}: target {t.Target} is below the general target {floor.Target} that "
+                            + $"'{floor.UnitCode}' set for {floor.LevelName} units."
+                    )
+                );
             }
         }
 
@@ -52,7 +59,12 @@ public static class TargetRules
     /// level set by its nearest ancestor. Null when none applies.
     /// </summary>
     public static TargetAssignment? EffectiveTarget(
-        IEnumerable<TargetAssignment> assignments, string unitCode, string indicator, Period period, IUnitHierarchy units)
+        IEnumerable<TargetAssignment> assignments,
+        string unitCode,
+        string indicator,
+        Period period,
+        IUnitHierarchy units
+    )
     {
         ArgumentNullException.ThrowIfNull(assignments);
         ArgumentNullException.ThrowIfNull(units);
@@ -66,9 +78,11 @@ public static class TargetRules
     {
         var candidates = all.Where(g => g != t && g.SameSlot(t.Indicator, t.Period) && g.AppliesToLevel is not null);
         candidates = t.AppliesToLevel is { } level
-            ? candidates.Where(g => g.AppliesToLevel == level
+            ? candidates.Where(g =>
+                g.AppliesToLevel == level
                 && !string.Equals(g.UnitCode, t.UnitCode, StringComparison.Ordinal)
-                && units.IsAncestorOrSelf(g.UnitCode, t.UnitCode))
+                && units.IsAncestorOrSelf(g.UnitCode, t.UnitCode)
+            )
             : candidates.Where(g => g.Covers(t.UnitCode, units));
         return candidates.MaxBy(g => g.Target);
     }

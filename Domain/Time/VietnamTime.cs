@@ -8,8 +8,7 @@ public static class VietnamTime
 {
     public static readonly TimeSpan Offset = TimeSpan.FromHours(7);
 
-    public static DateOnly DateOf(DateTimeOffset instant) =>
-        DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);
 
     public static DateTimeOffset StartOf(DateOnly date) =>
         new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), Offset).ToUniversalTime();

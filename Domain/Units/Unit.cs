@@ -15,7 +15,8 @@ public sealed record Unit(
     DateOnly? ValidFrom,
     DateOnly? ValidTo,
     IReadOnlyList<string> SuccessorCodes,
-    IReadOnlyDictionary<string, string> ExternalIds)
+    IReadOnlyDictionary<string, string> ExternalIds
+)
 {
     public bool IsActiveOn(DateOnly date) =>
         (ValidFrom is null || date >= ValidFrom) && (ValidTo is null || date <= ValidTo);

@@ -12,10 +12,14 @@ public sealed class UnitTree
     private UnitTree(Dictionary<string, Unit> byCode)
     {
         this.byCode = byCode;
-        children = byCode.Values
-            .Where(u => u.ParentCode is not null)
+        children = byCode
+            .Values.Where(u => u.ParentCode is not null)
             .GroupBy(u => u.ParentCode!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(u => u.Code).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+            .ToDictionary(
+                g => g.Key,
+                g => g.Select(u => u.Code).Order(StringComparer.Ordinal).ToList(),
+                StringComparer.Ordinal
+            );
         TopDown = [.. Roots.SelectMany(Walk)];
     }
 
@@ -37,7 +41,11 @@ public sealed class UnitTree
     /// Applies <paramref name="incoming"/> (upserts by code) over <paramref name="existing"/>; returns
     /// null with every error found when the result would not be a tree.
     /// </summary>
-    public static UnitTree? TryMerge(IEnumerable<Unit> existing, IEnumerable<Unit> incoming, out IReadOnlyList<UnitTreeError> errors)
+    public static UnitTree? TryMerge(
+        IEnumerable<Unit> existing,
+        IEnumerable<Unit> incoming,
+        out IReadOnlyList<UnitTreeError> errors
+    )
     {
         var found = new List<UnitTreeError>();
         var merged = existing.ToDictionary(u => u.Code, StringComparer.Ordinal);
@@ -69,7 +77,11 @@ public sealed class UnitTree
     /// <summary>True when <paramref name="ancestor"/> is <paramref name="code"/> or one of its ancestors.</summary>
     public bool IsAncestorOrSelf(string ancestor, string code)
     {
-        for (var current = Find(code); current is not null; current = current.ParentCode is null ? null : Find(current.ParentCode))
+        for (
+            var current = Find(code);
+            current is not null;
+            current = current.ParentCode is null ? null : Find(current.ParentCode)
+        )
         {
             if (string.Equals(current.Code, ancestor, StringComparison.Ordinal))
             {
@@ -92,7 +104,11 @@ public sealed class UnitTree
         foreach (var unit in TopDown)
         {
             var depth = 0;
-            for (var current = unit; current is not null; current = current.ParentCode is null ? null : byCode[current.ParentCode])
+            for (
+                var current = unit;
+                current is not null;
+                current = current.ParentCode is null ? null : byCode[current.ParentCode]
+            )
             {
                 yield return (current.Code, unit.Code, depth++);
             }
@@ -133,8 +149,11 @@ public sealed class UnitTree
                     {
                         reported.UnionWith(cycle);
                         var first = cycle.Min(StringComparer.Ordinal)!;
-                        yield return new UnitTreeError(first,
-                            $"Unit '{first}' would be its own ancestor: {string.Join(" → ", Rotate(cycle, first))} → {first}.");
+                        yield return new UnitTreeError(
+                            first,
+                            $"Unit '{first}' would be its own ancestor: {string.Join(" → ", Rotate(cycle, first))} → "
+                                + $"{first}."
+                        );
                     }
 
                     break;

@@ -53,12 +53,16 @@ public static class WireName
     private static class Names<TEnum>
         where TEnum : struct, Enum
     {
-        public static readonly FrozenDictionary<TEnum, string> ByValue =
-            Enum.GetValues<TEnum>().Distinct().ToFrozenDictionary(v => v, v => Kebab(v.ToString()));
+        public static readonly FrozenDictionary<TEnum, string> ByValue = Enum.GetValues<TEnum>()
+            .Distinct()
+            .ToFrozenDictionary(v => v, v => Kebab(v.ToString()));
 
         public static readonly string[] All = [.. Enum.GetValues<TEnum>().Distinct().Select(v => ByValue[v])];
 
-        public static readonly FrozenDictionary<string, TEnum> ByName =
-            ByValue.ToFrozenDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
+        public static readonly FrozenDictionary<string, TEnum> ByName = ByValue.ToFrozenDictionary(
+            kv => kv.Value,
+            kv => kv.Key,
+            StringComparer.Ordinal
+        );
     }
 }

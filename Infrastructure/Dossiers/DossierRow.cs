@@ -40,16 +40,27 @@ public sealed record DossierRow
     public bool PersonApplicant { get; init; }
     public bool Violation { get; init; }
 
-    /// <summary>When the handling ended by the national reading (<see cref="NationalEnd"/>); null while it goes on.</summary>
+    /// <summary>When the handling ended by the national reading (<see cref="NationalEnd"/>); null while it goes
+    /// on.</summary>
     public DateTimeOffset? EndedAt { get; init; }
 
     /// <summary>Whether that end was in time (null while the handling goes on).</summary>
     public bool? EndedInTime { get; init; }
 
-    public static DossierRow From(string source, DossierState state, int unitId, int procedureId, Procedure procedure, WorkCalendar calendar)
+    public static DossierRow From(
+        string source,
+        DossierState state,
+        int unitId,
+        int procedureId,
+        Procedure procedure,
+        WorkCalendar calendar
+    )
     {
         // The stored timeliness is classified once here; ToFacts derives the on-time flag from it.
-        var timeliness = state.IsFinished && state.IsCounted ? TimelinessRules.Classify(state, state.FinishedAt!.Value, calendar) : null;
+        var timeliness =
+            state.IsFinished && state.IsCounted
+                ? TimelinessRules.Classify(state, state.FinishedAt!.Value, calendar)
+                : null;
         return new DossierRow
         {
             Source = source,
@@ -82,21 +93,22 @@ public sealed record DossierRow
     }
 
     /// <summary>The day-level facts this row contributes (the inverse of what <see cref="From"/> stored).</summary>
-    public DossierFacts ToFacts() => new()
-    {
-        ReceivedDay = VietnamTime.DateOf(ReceivedAt),
-        FinishedDay = FinishedAt is { } f ? VietnamTime.DateOf(f) : null,
-        Counted = Status is not ("withdrawn" or "refused"),
-        OnlineEligible = OnlineEligible,
-        Online = Channel == "online",
-        FeeRequired = FeeRequired,
-        PaidOnline = PaidOnline,
-        Digitised = Digitised,
-        PersonApplicant = PersonApplicant,
-        PopulationDbUsed = PopulationDbUsed,
-        FinishedResolvedOrReturned = FinishKind is "resolved" or "returned",
-        ElectronicResult = ElectronicResult,
-        FinishedEarlyOrOnTime = Timeliness is "early" or "on-time",
-        Violation = Violation,
-    };
+    public DossierFacts ToFacts() =>
+        new()
+        {
+            ReceivedDay = VietnamTime.DateOf(ReceivedAt),
+            FinishedDay = FinishedAt is { } f ? VietnamTime.DateOf(f) : null,
+            Counted = Status is not ("withdrawn" or "refused"),
+            OnlineEligible = OnlineEligible,
+            Online = Channel == "online",
+            FeeRequired = FeeRequired,
+            PaidOnline = PaidOnline,
+            Digitised = Digitised,
+            PersonApplicant = PersonApplicant,
+            PopulationDbUsed = PopulationDbUsed,
+            FinishedResolvedOrReturned = FinishKind is "resolved" or "returned",
+            ElectronicResult = ElectronicResult,
+            FinishedEarlyOrOnTime = Timeliness is "early" or "on-time",
+            Violation = Violation,
+        };
 }

@@ -8,7 +8,10 @@ namespace Scorecard.Infrastructure.Facts;
 /// </summary>
 public static class FactColumns
 {
-    private static readonly FactCounter[] All = [.. Enumerable.Range(0, (int)FactCounter.Count).Select(i => (FactCounter)i)];
+    private static readonly FactCounter[] All =
+    [
+        .. Enumerable.Range(0, (int)FactCounter.Count).Select(i => (FactCounter)i),
+    ];
 
     /// <summary><c>received, digitised, …</c></summary>
     public static string Names { get; } = string.Join(", ", All.Select(Column));
@@ -19,15 +22,20 @@ public static class FactColumns
     /// <summary><c>received AS Received, …</c></summary>
     public static string Select { get; } = string.Join(", ", All.Select(c => $"{Column(c)} AS {c}"));
 
-    /// <summary>The counters summed over the rows of <c>daily_facts f</c> (or monthly), aliased by counter name.</summary>
+    /// <summary>The counters summed over the rows of <c>daily_facts f</c> (or monthly), aliased by counter
+    /// name.</summary>
     public static string Sums { get; } = string.Join(", ", All.Select(Sum));
 
     /// <summary>
     /// The numerator and denominator sums of each dossier-based indicator (a fixed whitelist: only
     /// these names ever reach SQL text).
     /// </summary>
-    public static IReadOnlyDictionary<string, string> SumsOf { get; } = FactCounts.Indicators.ToDictionary(
-        i => i.Key, i => $"{Sum(i.Value.Numerator)}, {Sum(i.Value.Denominator)}", StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, string> SumsOf { get; } =
+        FactCounts.Indicators.ToDictionary(
+            i => i.Key,
+            i => $"{Sum(i.Value.Numerator)}, {Sum(i.Value.Denominator)}",
+            StringComparer.Ordinal
+        );
 
     /// <summary>SQL Server: add the staged counts <c>s</c> to the stored row <c>f</c> (daily or monthly).</summary>
     public static string AddStaged { get; } = string.Join(", ", All.Select(Column).Select(c => $"{c} = f.{c} + s.{c}"));
@@ -42,16 +50,21 @@ public static class FactColumns
     internal static TableColumns<FactRow> Monthly { get; } = Rows("month");
 
     /// <summary>SQLite upsert: add the incoming counts to those stored in <paramref name="table"/>.</summary>
-    public static string AddExcluded(string table) => string.Join(", ", All.Select(Column).Select(c => $"{c} = {table}.{c} + excluded.{c}"));
+    public static string AddExcluded(string table) =>
+        string.Join(", ", All.Select(Column).Select(c => $"{c} = {table}.{c} + excluded.{c}"));
 
     /// <summary>The column of a counter: its name in snake case.</summary>
     public static string Column(FactCounter counter) =>
-        string.Concat(counter.ToString().Select((ch, i) => char.IsUpper(ch) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(ch) : ch.ToString()));
+        string.Concat(
+            counter
+                .ToString()
+                .Select((ch, i) => char.IsUpper(ch) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(ch) : ch.ToString())
+        );
 
     private static string Sum(FactCounter counter) => $"SUM(f.{Column(counter)}) AS {counter}";
 
-    private static TableColumns<FactRow> Rows(string key) => new(
-        [
+    private static TableColumns<FactRow> Rows(string key) =>
+        new([
             TableColumn<FactRow>.Int32("unit_id", r => r.UnitId),
             TableColumn<FactRow>.Date(key, r => r.Key),
             .. All.Select(c => TableColumn<FactRow>.Int64(Column(c), r => r.Counts[c])),

@@ -115,7 +115,10 @@ public readonly struct FactCounts : IEquatable<FactCounts>
     public override string ToString()
     {
         var self = this;
-        return string.Join(", ", Enumerable.Range(0, Counters.Length).Select(i => $"{(FactCounter)i} = {self[(FactCounter)i]}"));
+        return string.Join(
+            ", ",
+            Enumerable.Range(0, Counters.Length).Select(i => $"{(FactCounter)i} = {self[(FactCounter)i]}")
+        );
     }
 
     /// <summary>What a dossier adds on the day it was received (numerators only inside their denominators).</summary>
@@ -137,7 +140,8 @@ public readonly struct FactCounts : IEquatable<FactCounts>
             (FactCounter.PaidOnline, One(f.FeeRequired && f.PaidOnline)),
             (FactCounter.PersonApplicant, One(f.PersonApplicant)),
             (FactCounter.PopulationDbUsed, One(f.PersonApplicant && f.PopulationDbUsed)),
-            (FactCounter.Violations, One(f.Violation)));
+            (FactCounter.Violations, One(f.Violation))
+        );
     }
 
     /// <summary>What a dossier adds on the day it was finished.</summary>
@@ -153,7 +157,8 @@ public readonly struct FactCounts : IEquatable<FactCounts>
             (FactCounter.Finished, 1),
             (FactCounter.FinishedOnTime, One(f.FinishedEarlyOrOnTime)),
             (FactCounter.ResolvedOrReturned, One(f.FinishedResolvedOrReturned)),
-            (FactCounter.ElectronicResult, One(f.FinishedResolvedOrReturned && f.ElectronicResult)));
+            (FactCounter.ElectronicResult, One(f.FinishedResolvedOrReturned && f.ElectronicResult))
+        );
     }
 
     /// <summary>The dossier-based indicators these counts give (rule <c>finished</c>).</summary>

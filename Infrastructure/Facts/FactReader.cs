@@ -10,7 +10,11 @@ namespace Scorecard.Infrastructure.Facts;
 /// </summary>
 internal static class FactReader
 {
-    public static async Task<List<(TKey Key, FactCounts Counts)>> ReadAsync<TKey>(DbDataReader reader, Func<DbDataReader, TKey> key, CancellationToken ct)
+    public static async Task<List<(TKey Key, FactCounts Counts)>> ReadAsync<TKey>(
+        DbDataReader reader,
+        Func<DbDataReader, TKey> key,
+        CancellationToken ct
+    )
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(key);
@@ -31,9 +35,16 @@ internal static class FactReader
         var rows = new List<(TKey, FactCounts)>();
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            rows.Add((key(reader), FactCounts.From(c => ordinals[(int)c] is var o and >= 0 && !reader.IsDBNull(o)
-                ? Convert.ToInt64(reader.GetValue(o), CultureInfo.InvariantCulture)
-                : 0)));
+            rows.Add(
+                (
+                    key(reader),
+                    FactCounts.From(c =>
+                        ordinals[(int)c] is var o and >= 0 && !reader.IsDBNull(o)
+                            ? Convert.ToInt64(reader.GetValue(o), CultureInfo.InvariantCulture)
+                            : 0
+                    )
+                )
+            );
         }
 
         return rows;

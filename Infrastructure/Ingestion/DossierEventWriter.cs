@@ -16,19 +16,22 @@ public sealed partial class DossierEventWriter(IngestionTransaction transaction,
 {
     public const int MaxEventsPerTransaction = 20_000;
 
-    private readonly Channel<EventBatch> queue = Channel.CreateBounded<EventBatch>(new BoundedChannelOptions(256)
-    {
-        SingleReader = true,
-        FullMode = BoundedChannelFullMode.Wait,
-    });
+    private readonly Channel<EventBatch> queue = Channel.CreateBounded<EventBatch>(
+        new BoundedChannelOptions(256) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait }
+    );
 
     /// <summary>Stores a batch; the returned outcome means every accepted event is committed.</summary>
-    public async Task<BatchOutcome> WriteAsync(IReadOnlyList<IncomingEvent> events, EventSender sender, CancellationToken ct)
+    public async Task<BatchOutcome> WriteAsync(
+        IReadOnlyList<IncomingEvent> events,
+        EventSender sender,
+        CancellationToken ct
+    )
     {
         var batch = new EventBatch(events, sender);
         await queue.Writer.WriteAsync(batch, ct).ConfigureAwait(false);
         return await batch.Completion.Task.ConfigureAwait(false);
     }
+
     /// <summary>The writer loop; runs until <paramref name="stop"/>, then drains what was queued.</summary>
     public async Task RunAsync(CancellationToken stop)
     {
@@ -65,7 +68,8 @@ public sealed partial class DossierEventWriter(IngestionTransaction transaction,
         return Task.FromResult<IReadOnlyList<EventBatch>>(part);
     }
 
-    /// <returns>The number of events taken from the queue (whole batches, while under <paramref name="budget"/>).</returns>
+    /// <returns>The number of events taken from the queue (whole batches, while under <paramref
+    /// name="budget"/>).</returns>
     private static int Take(List<EventBatch> into, ChannelReader<EventBatch> reader, int budget)
     {
         var taken = 0;
@@ -78,12 +82,15 @@ public sealed partial class DossierEventWriter(IngestionTransaction transaction,
         return taken;
     }
 
-    /// <param name="reader">Where to gather more batches into the open transaction; null stores the group as it is.</param>
+    /// <param name="reader">Where to gather more batches into the open transaction; null stores the group as it
+    /// is.</param>
     private async Task WriteGroupAsync(List<EventBatch> group, ChannelReader<EventBatch>? reader, CancellationToken ct)
     {
         try
         {
-            var outcomes = await transaction.WriteAsync(group, reader is null ? null : events => NextPartAsync(reader, events), ct).ConfigureAwait(false);
+            var outcomes = await transaction
+                .WriteAsync(group, reader is null ? null : events => NextPartAsync(reader, events), ct)
+                .ConfigureAwait(false);
             for (var i = 0; i < group.Count; i++)
             {
                 group[i].Completion.TrySetResult(outcomes[i]);
@@ -104,9 +111,15 @@ public sealed partial class DossierEventWriter(IngestionTransaction transaction,
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A group of {Count} batches failed to commit; retrying them one by one")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "A group of {Count} batches failed to commit; retrying them one by one"
+    )]
     private static partial void LogGroupRetry(ILogger logger, Exception exception, int count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} events failed to commit; nothing of it was stored")]
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "A batch of {Count} events failed to commit; nothing of it was stored"
+    )]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
 }

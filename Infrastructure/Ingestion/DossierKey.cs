@@ -1,5 +1,5 @@
-using Scorecard.Infrastructure.Dossiers;
 using Scorecard.Domain.Dossiers;
+using Scorecard.Infrastructure.Dossiers;
 
 namespace Scorecard.Infrastructure.Ingestion;
 

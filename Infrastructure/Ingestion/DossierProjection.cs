@@ -1,5 +1,5 @@
-using Scorecard.Infrastructure.Dossiers;
 using Scorecard.Domain.Dossiers;
+using Scorecard.Infrastructure.Dossiers;
 using Scorecard.Infrastructure.Reference;
 
 namespace Scorecard.Infrastructure.Ingestion;
@@ -9,7 +9,13 @@ public static class DossierProjection
 {
     /// <summary>Projects one dossier into its row and its daily facts (rebuilds and bulk loads).</summary>
     /// <returns>1 when a row was written, 0 while the dossier has no <c>received</c> event.</returns>
-    public static async Task<int> WriteAsync(IIngestionSession session, IReadOnlyList<DossierEvent> events, ReferenceData reference, FactDeltas deltas, CancellationToken ct)
+    public static async Task<int> WriteAsync(
+        IIngestionSession session,
+        IReadOnlyList<DossierEvent> events,
+        ReferenceData reference,
+        FactDeltas deltas,
+        CancellationToken ct
+    )
     {
         if (Project(events, reference) is not { } row)
         {
@@ -31,26 +37,52 @@ public static class DossierProjection
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(reference);
         var received = events.FirstOrDefault(e => e.Type == DossierEventType.Received);
-        if (received?.ProcedureCode is not { } procedureCode || received.UnitCode is not { } unitCode
+        if (
+            received?.ProcedureCode is not { } procedureCode
+            || received.UnitCode is not { } unitCode
             || reference.Procedure(procedureCode) is not { } procedure
-            || reference.ProcedureId(procedureCode) is not { } procedureId || reference.UnitId(unitCode) is not { } unitId)
+            || reference.ProcedureId(procedureCode) is not { } procedureId
+            || reference.UnitId(unitCode) is not { } unitId
+        )
         {
             return null;
         }
 
-        var state = DossierFold.Fold(SenderScopes.Applicable(events, unitCode, reference.Units), procedure, reference.Calendar);
-        return state is null ? null : DossierRow.From(received.Source, state with { DossierCode = received.DossierCode }, unitId, procedureId, procedure, reference.Calendar);
+        var state = DossierFold.Fold(
+            SenderScopes.Applicable(events, unitCode, reference.Units),
+            procedure,
+            reference.Calendar
+        );
+        return state is null
+            ? null
+            : DossierRow.From(
+                received.Source,
+                state with
+                {
+                    DossierCode = received.DossierCode,
+                },
+                unitId,
+                procedureId,
+                procedure,
+                reference.Calendar
+            );
     }
 
-    /// <summary>Below this many dossiers <see cref="ProjectAll"/> folds on one thread (starting workers would cost more).</summary>
+    /// <summary>Below this many dossiers <see cref="ProjectAll"/> folds on one thread (starting workers would cost
+    /// more).</summary>
     private const int ParallelFrom = 64;
 
     /// <summary>
     /// Projects many dossiers on every core: folding is CPU work over immutable reference data, and
     /// no one else touches the event lists meanwhile.
     /// </summary>
-    /// <returns>The rows in the order of <paramref name="keys"/> (null where <see cref="Project"/> gives none).</returns>
-    public static DossierRow?[] ProjectAll(string[] keys, IReadOnlyDictionary<string, List<DossierEvent>> events, ReferenceData reference)
+    /// <returns>The rows in the order of <paramref name="keys"/> (null where <see cref="Project"/> gives
+    /// none).</returns>
+    public static DossierRow?[] ProjectAll(
+        string[] keys,
+        IReadOnlyDictionary<string, List<DossierEvent>> events,
+        ReferenceData reference
+    )
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(events);

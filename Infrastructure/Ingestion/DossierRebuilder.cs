@@ -11,7 +11,12 @@ namespace Scorecard.Infrastructure.Ingestion;
 /// the reference data in force now. Run it with the service stopped, or after changing procedures or
 /// the calendar when past dossiers should be counted under the new rules.
 /// </summary>
-public sealed partial class DossierRebuilder(DbConnectionFactory db, ReferenceDataCache referenceCache, SqliteCheckpointer checkpointer, ILogger<DossierRebuilder> logger)
+public sealed partial class DossierRebuilder(
+    DbConnectionFactory db,
+    ReferenceDataCache referenceCache,
+    SqliteCheckpointer checkpointer,
+    ILogger<DossierRebuilder> logger
+)
 {
     public const int ProgressEvery = 100_000;
 
@@ -23,14 +28,17 @@ public sealed partial class DossierRebuilder(DbConnectionFactory db, ReferenceDa
         await using var session = await IngestionTransaction.OpenSessionAsync(db, ct).ConfigureAwait(false);
         await session.ClearProjectionsAsync(ct).ConfigureAwait(false);
         var deltas = new FactDeltas();
-        long events = 0, dossiers = 0;
+        long events = 0,
+            dossiers = 0;
         var current = new List<DossierEvent>();
         await foreach (var e in session.ReadAllEventsAsync(ct).ConfigureAwait(false))
         {
             events++;
             if (current.Count > 0 && (current[0].DossierCode != e.DossierCode || current[0].Source != e.Source))
             {
-                dossiers += await DossierProjection.WriteAsync(session, current, reference, deltas, ct).ConfigureAwait(false);
+                dossiers += await DossierProjection
+                    .WriteAsync(session, current, reference, deltas, ct)
+                    .ConfigureAwait(false);
                 current.Clear();
                 if (dossiers % ProgressEvery == 0)
                 {
@@ -43,7 +51,9 @@ public sealed partial class DossierRebuilder(DbConnectionFactory db, ReferenceDa
 
         if (current.Count > 0)
         {
-            dossiers += await DossierProjection.WriteAsync(session, current, reference, deltas, ct).ConfigureAwait(false);
+            dossiers += await DossierProjection
+                .WriteAsync(session, current, reference, deltas, ct)
+                .ConfigureAwait(false);
         }
 
         await session.ApplyFactsAsync(deltas, ct).ConfigureAwait(false);
@@ -56,6 +66,9 @@ public sealed partial class DossierRebuilder(DbConnectionFactory db, ReferenceDa
     [LoggerMessage(Level = LogLevel.Information, Message = "Rebuild: {Dossiers} dossiers from {Events} events so far")]
     private static partial void LogProgress(ILogger logger, long dossiers, long events);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rebuild done: {Dossiers} dossiers from {Events} events, {FactRows} unit-days")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Rebuild done: {Dossiers} dossiers from {Events} events, {FactRows} unit-days"
+    )]
     private static partial void LogDone(ILogger logger, long dossiers, long events, int factRows);
 }

@@ -13,5 +13,6 @@ internal sealed class EventBatch(IReadOnlyList<IncomingEvent> events, EventSende
 
     public string? KeyId { get; } = sender.KeyId;
 
-    public TaskCompletionSource<BatchOutcome> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource<BatchOutcome> Completion { get; } =
+        new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

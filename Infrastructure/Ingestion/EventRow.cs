@@ -33,26 +33,27 @@ internal class EventRow
     public string? PaidVia { get; init; }
     public bool? Satisfied { get; init; }
 
-    public DossierEvent ToEvent() => new(Id, DossierCode, WireName.Parse<DossierEventType>(Type), At, Seq)
-    {
-        Source = Source,
-        SenderScope = SenderScope,
-        ProcedureCode = ProcedureCode,
-        UnitCode = UnitCode,
-        Channel = Channel is null ? null : WireName.Parse<Channel>(Channel),
-        DueAt = DueAt,
-        Digitised = Digitised,
-        PopulationDbUsed = PopulationDbUsed,
-        FeeRequired = FeeRequired,
-        PaymentMethod = PaymentMethod is null ? null : WireName.Parse<PaymentMethod>(PaymentMethod),
-        Amount = Amount,
-        ElectronicResult = ElectronicResult,
-        Reason = Reason is null ? null : WireName.Parse<DueChangeReason>(Reason),
-        FeeAmount = FeeAmount,
-        ReusedDigitisedData = ReusedDigitisedData,
-        FromPersonalDataStore = FromPersonalDataStore,
-        VneidAuthenticated = VneidAuthenticated,
-        PaidVia = PaidVia is null ? null : WireName.Parse<PaymentChannel>(PaidVia),
-        Satisfied = Satisfied,
-    };
+    public DossierEvent ToEvent() =>
+        new(Id, DossierCode, WireName.Parse<DossierEventType>(Type), At, Seq)
+        {
+            Source = Source,
+            SenderScope = SenderScope,
+            ProcedureCode = ProcedureCode,
+            UnitCode = UnitCode,
+            Channel = Channel is null ? null : WireName.Parse<Channel>(Channel),
+            DueAt = DueAt,
+            Digitised = Digitised,
+            PopulationDbUsed = PopulationDbUsed,
+            FeeRequired = FeeRequired,
+            PaymentMethod = PaymentMethod is null ? null : WireName.Parse<PaymentMethod>(PaymentMethod),
+            Amount = Amount,
+            ElectronicResult = ElectronicResult,
+            Reason = Reason is null ? null : WireName.Parse<DueChangeReason>(Reason),
+            FeeAmount = FeeAmount,
+            ReusedDigitisedData = ReusedDigitisedData,
+            FromPersonalDataStore = FromPersonalDataStore,
+            VneidAuthenticated = VneidAuthenticated,
+            PaidVia = PaidVia is null ? null : WireName.Parse<PaymentChannel>(PaidVia),
+            Satisfied = Satisfied,
+        };
 }

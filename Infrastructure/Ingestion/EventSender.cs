@@ -1,4 +1,5 @@
 namespace Scorecard.Infrastructure.Ingestion;
 
-/// <summary>Who sends a batch: the source it speaks for, the scope of its key and the key's id (null for the bootstrap key).</summary>
+/// <summary>Who sends a batch: the source it speaks for, the scope of its key and the key's id (null for the bootstrap
+/// key).</summary>
 public sealed record EventSender(string Source, string? ScopeUnit, string? KeyId);

@@ -1,5 +1,5 @@
-using Scorecard.Infrastructure.Facts;
 using Scorecard.Domain.Indicators;
+using Scorecard.Infrastructure.Facts;
 
 namespace Scorecard.Infrastructure.Ingestion;
 

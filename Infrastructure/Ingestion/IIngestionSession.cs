@@ -1,5 +1,5 @@
-using Scorecard.Infrastructure.Dossiers;
 using Scorecard.Domain.Dossiers;
+using Scorecard.Infrastructure.Dossiers;
 
 namespace Scorecard.Infrastructure.Ingestion;
 
@@ -16,10 +16,16 @@ public interface IIngestionSession : IAsyncDisposable
     long? LastSequence { get; }
 
     /// <summary>Every stored event of these dossiers (by <see cref="DossierKey"/>), grouped by that key.</summary>
-    Task<Dictionary<string, List<DossierEvent>>> LoadEventsAsync(IReadOnlyCollection<string> dossierKeys, CancellationToken ct);
+    Task<Dictionary<string, List<DossierEvent>>> LoadEventsAsync(
+        IReadOnlyCollection<string> dossierKeys,
+        CancellationToken ct
+    );
 
     /// <summary>The stored rows of these dossiers by <see cref="DossierKey"/> (absent: not received yet).</summary>
-    Task<Dictionary<string, DossierRow>> LoadDossiersAsync(IReadOnlyCollection<string> dossierKeys, CancellationToken ct);
+    Task<Dictionary<string, DossierRow>> LoadDossiersAsync(
+        IReadOnlyCollection<string> dossierKeys,
+        CancellationToken ct
+    );
 
     /// <summary>
     /// Announces the source and id (as <see cref="DossierKey.Of(string, string)"/>) of every event that may be
@@ -30,7 +36,8 @@ public interface IIngestionSession : IAsyncDisposable
 
     /// <summary>
     /// Appends an event to the log; returns its arrival sequence, or null when its source has already
-    /// sent its id (stored, or appended earlier in this session). The sequence orders the event after every stored one and
+    /// sent its id (stored, or appended earlier in this session). The sequence orders the event after every stored one
+    /// and
     /// every earlier append; a session that writes in sets may number arrivals itself, in the order the
     /// log's own sequence will follow.
     /// </summary>
@@ -44,7 +51,8 @@ public interface IIngestionSession : IAsyncDisposable
     /// </summary>
     Task ApplyFactsAsync(FactDeltas deltas, CancellationToken ct);
 
-    /// <summary>Empties the projections (dossiers, daily and monthly facts) before a rebuild and marks every indicator value stale.</summary>
+    /// <summary>Empties the projections (dossiers, daily and monthly facts) before a rebuild and marks every indicator
+    /// value stale.</summary>
     Task ClearProjectionsAsync(CancellationToken ct);
 
     /// <summary>Every stored event, grouped by dossier (all events of a dossier are adjacent).</summary>

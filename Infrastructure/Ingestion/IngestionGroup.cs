@@ -1,5 +1,5 @@
-using Scorecard.Infrastructure.Dossiers;
 using Scorecard.Domain.Dossiers;
+using Scorecard.Infrastructure.Dossiers;
 using Scorecard.Infrastructure.Reference;
 
 namespace Scorecard.Infrastructure.Ingestion;
@@ -7,15 +7,22 @@ namespace Scorecard.Infrastructure.Ingestion;
 /// <summary>
 /// What one ingestion transaction knows while it takes its batches part by part: every touched
 /// dossier's events and row as they stand inside the transaction (by <see cref="DossierKey"/>: a
-/// dossier is one source's events under one code), and the facts it has moved so far. A dossier touched again by a later part is refolded from its events so far; its facts move
+/// dossier is one source's events under one code), and the facts it has moved so far. A dossier touched again by a
+/// later part is refolded from its events so far; its facts move
 /// from the row the earlier part wrote.
 /// </summary>
-internal sealed class IngestionGroup(IIngestionSession session, ReferenceData reference, RecentDossierEvents recent, DateTimeOffset now)
+internal sealed class IngestionGroup(
+    IIngestionSession session,
+    ReferenceData reference,
+    RecentDossierEvents recent,
+    DateTimeOffset now
+)
 {
     private readonly Dictionary<string, List<DossierEvent>> histories = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DossierRow> rows = new(StringComparer.Ordinal);
 
-    /// <summary>Every touched dossier's complete event list by <see cref="DossierKey"/>, as committed once the transaction is.</summary>
+    /// <summary>Every touched dossier's complete event list by <see cref="DossierKey"/>, as committed once the
+    /// transaction is.</summary>
     public IReadOnlyDictionary<string, List<DossierEvent>> Histories => histories;
 
     public FactDeltas Deltas { get; } = new();
@@ -28,8 +35,22 @@ internal sealed class IngestionGroup(IIngestionSession session, ReferenceData re
     {
         var incoming = part.SelectMany(b => b.Events.Select(e => (b.Source, e.Event))).ToList();
         Events += incoming.Count;
-        await LoadAsync([.. incoming.Select(e => DossierKey.Of(e.Source, e.Event.DossierCode)).Distinct(StringComparer.Ordinal).Where(k => !histories.ContainsKey(k))], ct).ConfigureAwait(false);
-        await session.PrepareAppendsAsync([.. incoming.Select(e => DossierKey.Of(e.Source, e.Event.Id)).Distinct(StringComparer.Ordinal)], ct).ConfigureAwait(false);
+        await LoadAsync(
+                [
+                    .. incoming
+                        .Select(e => DossierKey.Of(e.Source, e.Event.DossierCode))
+                        .Distinct(StringComparer.Ordinal)
+                        .Where(k => !histories.ContainsKey(k)),
+                ],
+                ct
+            )
+            .ConfigureAwait(false);
+        await session
+            .PrepareAppendsAsync(
+                [.. incoming.Select(e => DossierKey.Of(e.Source, e.Event.Id)).Distinct(StringComparer.Ordinal)],
+                ct
+            )
+            .ConfigureAwait(false);
         var touched = new HashSet<string>(StringComparer.Ordinal);
         var outcomes = new List<BatchOutcome>(part.Count);
         foreach (var batch in part)
@@ -113,7 +134,8 @@ internal sealed class IngestionGroup(IIngestionSession session, ReferenceData re
         return new BatchOutcome(accepted, duplicates, rejected);
     }
 
-    /// <summary>Refolds the dossiers, writes the rows that changed and moves their facts from the row each had.</summary>
+    /// <summary>Refolds the dossiers, writes the rows that changed and moves their facts from the row each
+    /// had.</summary>
     private async Task RefoldAsync(string[] keys, CancellationToken ct)
     {
         var projected = DossierProjection.ProjectAll(keys, histories, reference);

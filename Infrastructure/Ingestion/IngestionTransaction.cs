@@ -11,15 +11,26 @@ namespace Scorecard.Infrastructure.Ingestion;
 /// The group may grow while the transaction is open: after each part, the writer can hand it the
 /// batches that have come meanwhile. Readers see all of it or none of it.
 /// </summary>
-public sealed class IngestionTransaction(DbConnectionFactory db, ReferenceDataCache referenceCache, SqliteCheckpointer checkpointer, RecentDossierEvents recent, TimeProvider clock)
+public sealed class IngestionTransaction(
+    DbConnectionFactory db,
+    ReferenceDataCache referenceCache,
+    SqliteCheckpointer checkpointer,
+    RecentDossierEvents recent,
+    TimeProvider clock
+)
 {
-    /// <param name="group">The batches to store; the batches <paramref name="more"/> hands over are added to it.</param>
+    /// <param name="group">The batches to store; the batches <paramref name="more"/> hands over are added to
+    /// it.</param>
     /// <param name="more">
     /// Asked after each part, with the number of events taken so far, for batches to add to the same
     /// transaction; none commits. Null: the group is stored as given.
     /// </param>
     /// <returns>One outcome per batch of <paramref name="group"/>, in its order.</returns>
-    internal async Task<IReadOnlyList<BatchOutcome>> WriteAsync(List<EventBatch> group, Func<int, Task<IReadOnlyList<EventBatch>>>? more, CancellationToken ct)
+    internal async Task<IReadOnlyList<BatchOutcome>> WriteAsync(
+        List<EventBatch> group,
+        Func<int, Task<IReadOnlyList<EventBatch>>>? more,
+        CancellationToken ct
+    )
     {
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
         await using var session = await OpenSessionAsync(db, ct).ConfigureAwait(false);
@@ -41,5 +52,6 @@ public sealed class IngestionTransaction(DbConnectionFactory db, ReferenceDataCa
         return outcomes;
     }
 
-    internal static Task<IIngestionSession> OpenSessionAsync(DbConnectionFactory db, CancellationToken ct) => db.Dialect.OpenIngestionAsync(db, ct);
+    internal static Task<IIngestionSession> OpenSessionAsync(DbConnectionFactory db, CancellationToken ct) =>
+        db.Dialect.OpenIngestionAsync(db, ct);
 }

@@ -11,7 +11,12 @@ namespace Scorecard.Infrastructure.Ingestion;
 /// in transactions of <see cref="ChunkSize"/> dossiers. For loading large read-side test data
 /// (benchmarks of the portal routes); the service itself only projects what it has logged.
 /// </summary>
-public sealed partial class ProjectionLoader(DbConnectionFactory db, ReferenceDataCache referenceCache, SqliteCheckpointer checkpointer, ILogger<ProjectionLoader> logger)
+public sealed partial class ProjectionLoader(
+    DbConnectionFactory db,
+    ReferenceDataCache referenceCache,
+    SqliteCheckpointer checkpointer,
+    ILogger<ProjectionLoader> logger
+)
 {
     public const int ChunkSize = 250_000;
 
@@ -25,7 +30,9 @@ public sealed partial class ProjectionLoader(DbConnectionFactory db, ReferenceDa
             var deltas = new FactDeltas();
             foreach (var events in chunk)
             {
-                written += await DossierProjection.WriteAsync(session, events, reference, deltas, ct).ConfigureAwait(false);
+                written += await DossierProjection
+                    .WriteAsync(session, events, reference, deltas, ct)
+                    .ConfigureAwait(false);
             }
 
             await session.ApplyFactsAsync(deltas, ct).ConfigureAwait(false);

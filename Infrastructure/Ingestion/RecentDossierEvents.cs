@@ -16,7 +16,9 @@ namespace Scorecard.Infrastructure.Ingestion;
 /// </summary>
 public sealed class RecentDossierEvents(int capacity)
 {
-    private readonly Dictionary<string, LinkedListNode<(string Code, DossierEvent[] Events)>> entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LinkedListNode<(string Code, DossierEvent[] Events)>> entries = new(
+        StringComparer.Ordinal
+    );
     private readonly LinkedList<(string Code, DossierEvent[] Events)> order = [];
     private readonly Lock gate = new();
     private long? knownLast;

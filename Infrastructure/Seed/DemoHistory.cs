@@ -15,28 +15,55 @@ namespace Scorecard.Infrastructure.Seed;
 /// </summary>
 public sealed class DemoHistory(DemoProvince province, WorkCalendar calendar, int seed)
 {
-    private readonly Dictionary<UnitLevel, Unit[]> handlers = province.Units
-        .Where(u => u.Kind == UnitKind.Agency || u.Level != UnitLevel.Province)
-        .GroupBy(u => u.Level).ToDictionary(g => g.Key, g => g.ToArray());
+    private readonly Dictionary<UnitLevel, Unit[]> handlers = province
+        .Units.Where(u => u.Kind == UnitKind.Agency || u.Level != UnitLevel.Province)
+        .GroupBy(u => u.Level)
+        .ToDictionary(g => g.Key, g => g.ToArray());
 
-    private readonly Dictionary<UnitLevel, Procedure[]> procedures = province.Procedures
-        .GroupBy(p => p.Level).ToDictionary(g => g.Key, g => g.ToArray());
+    private readonly Dictionary<UnitLevel, Procedure[]> procedures = province
+        .Procedures.GroupBy(p => p.Level)
+        .ToDictionary(g => g.Key, g => g.ToArray());
 
-    /// <summary>Events of <paramref name="count"/> dossiers received from <paramref name="first"/> to <paramref name="last"/>.</summary>
-    public IEnumerable<IReadOnlyList<DossierEvent>> Dossiers(int count, DateOnly first, DateOnly last, DateTimeOffset asOf)
+    /// <summary>Events of <paramref name="count"/> dossiers received from <paramref name="first"/> to <paramref
+    /// name="last"/>.</summary>
+    public IEnumerable<IReadOnlyList<DossierEvent>> Dossiers(
+        int count,
+        DateOnly first,
+        DateOnly last,
+        DateTimeOffset asOf
+    )
     {
         var random = new Random(seed);
-        var profiles = province.Units.ToDictionary(u => u.Code, u => UnitProfile.Draw(random, u.Level), StringComparer.Ordinal);
-        var days = Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(first.AddDays).Where(calendar.IsWorkingDay).ToArray();
+        var profiles = province.Units.ToDictionary(
+            u => u.Code,
+            u => UnitProfile.Draw(random, u.Level),
+            StringComparer.Ordinal
+        );
+        var days = Enumerable
+            .Range(0, last.DayNumber - first.DayNumber + 1)
+            .Select(first.AddDays)
+            .Where(calendar.IsWorkingDay)
+            .ToArray();
         for (var i = 0; i < count; i++)
         {
-            var level = random.NextDouble() switch { < 0.4 => UnitLevel.Province, < 0.65 => UnitLevel.District, _ => UnitLevel.Commune };
+            var level = random.NextDouble() switch
+            {
+                < 0.4 => UnitLevel.Province,
+                < 0.65 => UnitLevel.District,
+                _ => UnitLevel.Commune,
+            };
             var unit = handlers[level][random.Next(handlers[level].Length)];
             var procedure = procedures[level][random.Next(procedures[level].Length)];
             var day = days[(int)((long)i * days.Length / count)];
-            var received = new DateTimeOffset(day.ToDateTime(new TimeOnly(7, 30)), TimeSpan.FromHours(7)).AddMinutes(random.Next(0, 570));
-            var events = new DossierGenerator(random, calendar, profiles[unit.Code], asOf)
-                .Generate($"{unit.Code}-{day:yyMMdd}-{i.ToString("D7", CultureInfo.InvariantCulture)}", unit, procedure, received);
+            var received = new DateTimeOffset(day.ToDateTime(new TimeOnly(7, 30)), TimeSpan.FromHours(7)).AddMinutes(
+                random.Next(0, 570)
+            );
+            var events = new DossierGenerator(random, calendar, profiles[unit.Code], asOf).Generate(
+                $"{unit.Code}-{day:yyMMdd}-{i.ToString("D7", CultureInfo.InvariantCulture)}",
+                unit,
+                procedure,
+                received
+            );
             if (events.Count > 0)
             {
                 yield return events;

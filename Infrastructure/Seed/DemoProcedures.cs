@@ -14,16 +14,47 @@ internal static class DemoProcedures
 
     private static readonly string[] Fields =
     [
-        "Hộ tịch", "Chứng thực", "Đất đai", "Xây dựng", "Đăng ký kinh doanh", "Lao động", "Bảo trợ xã hội", "Giáo dục và Đào tạo",
-        "Y tế", "Đường bộ", "Tài nguyên nước", "Môi trường", "Công thương", "Trồng trọt", "Văn hóa", "Du lịch",
-        "Thông tin - Truyền thông", "Tư pháp", "Nội vụ", "Tôn giáo", "Thi đua - Khen thưởng", "Người có công", "Đầu tư", "Tài chính",
+        "Hộ tịch",
+        "Chứng thực",
+        "Đất đai",
+        "Xây dựng",
+        "Đăng ký kinh doanh",
+        "Lao động",
+        "Bảo trợ xã hội",
+        "Giáo dục và Đào tạo",
+        "Y tế",
+        "Đường bộ",
+        "Tài nguyên nước",
+        "Môi trường",
+        "Công thương",
+        "Trồng trọt",
+        "Văn hóa",
+        "Du lịch",
+        "Thông tin - Truyền thông",
+        "Tư pháp",
+        "Nội vụ",
+        "Tôn giáo",
+        "Thi đua - Khen thưởng",
+        "Người có công",
+        "Đầu tư",
+        "Tài chính",
         "Khoa học và Công nghệ",
     ];
 
     private static readonly string[] Actions =
     [
-        "Cấp giấy phép", "Cấp lại giấy phép", "Điều chỉnh giấy phép", "Đăng ký", "Thẩm định", "Công nhận", "Xác nhận",
-        "Cấp giấy chứng nhận", "Gia hạn", "Thu hồi", "Phê duyệt", "Cấp bản sao",
+        "Cấp giấy phép",
+        "Cấp lại giấy phép",
+        "Điều chỉnh giấy phép",
+        "Đăng ký",
+        "Thẩm định",
+        "Công nhận",
+        "Xác nhận",
+        "Cấp giấy chứng nhận",
+        "Gia hạn",
+        "Thu hồi",
+        "Phê duyệt",
+        "Cấp bản sao",
     ];
 
     public static IReadOnlyList<Procedure> Generate(Random random)
@@ -32,39 +63,52 @@ internal static class DemoProcedures
         var codes = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < Count; i++)
         {
-            var level = i < 1200 ? UnitLevel.Province : i < 1700 ? UnitLevel.District : UnitLevel.Commune;
+            var level =
+                i < 1200 ? UnitLevel.Province
+                : i < 1700 ? UnitLevel.District
+                : UnitLevel.Commune;
             string code;
             do
             {
                 code = $"{1 + random.Next(2)}.{random.Next(1, 13_000):D6}";
-            }
-            while (!codes.Add(code));
+            } while (!codes.Add(code));
 
             var field = Fields[random.Next(Fields.Length)];
             var online = Online(level, random.NextDouble());
-            procedures.Add(new Procedure(
-                code,
-                $"{Actions[random.Next(Actions.Length)]} {field.ToLower(CultureInfo.GetCultureInfo("vi-VN"))} ({code})",
-                field,
-                level,
-                online,
-                online != OnlineService.None && random.NextDouble() < 0.85,
-                random.NextDouble() < 0.4,
-                random.NextDouble() < 0.7,
-                Time(level, random),
-                null,
-                null));
+            procedures.Add(
+                new Procedure(
+                    code,
+                    $"{Actions[random.Next(Actions.Length)]} {field.ToLower(CultureInfo.GetCultureInfo("vi-VN"))} "
+                        + $"({code})",
+                    field,
+                    level,
+                    online,
+                    online != OnlineService.None && random.NextDouble() < 0.85,
+                    random.NextDouble() < 0.4,
+                    random.NextDouble() < 0.7,
+                    Time(level, random),
+                    null,
+                    null
+                )
+            );
         }
 
         return procedures;
     }
 
-    private static OnlineService Online(UnitLevel level, double draw) => level switch
-    {
-        UnitLevel.Province => draw < 0.5 ? OnlineService.Full : draw < 0.85 ? OnlineService.Partial : OnlineService.None,
-        UnitLevel.District => draw < 0.4 ? OnlineService.Full : draw < 0.75 ? OnlineService.Partial : OnlineService.None,
-        _ => draw < 0.35 ? OnlineService.Full : draw < 0.7 ? OnlineService.Partial : OnlineService.None,
-    };
+    private static OnlineService Online(UnitLevel level, double draw) =>
+        level switch
+        {
+            UnitLevel.Province => draw < 0.5 ? OnlineService.Full
+            : draw < 0.85 ? OnlineService.Partial
+            : OnlineService.None,
+            UnitLevel.District => draw < 0.4 ? OnlineService.Full
+            : draw < 0.75 ? OnlineService.Partial
+            : OnlineService.None,
+            _ => draw < 0.35 ? OnlineService.Full
+            : draw < 0.7 ? OnlineService.Partial
+            : OnlineService.None,
+        };
 
     private static ProcessingTime Time(UnitLevel level, Random random)
     {
@@ -79,7 +123,10 @@ internal static class DemoProcedures
             return new ProcessingTime(random.Next(5, 31), ProcessingTimeUnit.Days);
         }
 
-        var max = level == UnitLevel.Commune ? 5 : level == UnitLevel.District ? 15 : 30;
+        var max =
+            level == UnitLevel.Commune ? 5
+            : level == UnitLevel.District ? 15
+            : 30;
         return new ProcessingTime(random.Next(1, max + 1), ProcessingTimeUnit.WorkingDays);
     }
 }

@@ -5,7 +5,11 @@ namespace Scorecard.Infrastructure.Seed;
 /// data; <see cref="Dossiers"/> dossiers are received over the year that ends on <see cref="Until"/>
 /// (default: yesterday), the newest still open.
 /// </summary>
-public sealed record DemoSeedOptions(int Seed = 49, int Dossiers = DemoSeedOptions.DefaultDossiers, DateOnly? Until = null)
+public sealed record DemoSeedOptions(
+    int Seed = 49,
+    int Dossiers = DemoSeedOptions.DefaultDossiers,
+    DateOnly? Until = null
+)
 {
     public const int DefaultDossiers = 200_000;
 }

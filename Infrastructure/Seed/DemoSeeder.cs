@@ -1,10 +1,10 @@
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Scorecard.Domain.Calendar;
+using Scorecard.Domain.Time;
 using Scorecard.Infrastructure.Calendar;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Ingestion;
-using Scorecard.Domain.Time;
 using Scorecard.Infrastructure.Procedures;
 using Scorecard.Infrastructure.Units;
 
@@ -18,7 +18,8 @@ public sealed partial class DemoSeeder(
     CalendarStore calendar,
     DossierEventWriter writer,
     TimeProvider clock,
-    ILogger<DemoSeeder> logger)
+    ILogger<DemoSeeder> logger
+)
 {
     public static DemoProvince Generate(DemoSeedOptions options)
     {
@@ -30,7 +31,8 @@ public sealed partial class DemoSeeder(
     public static IReadOnlyList<CalendarDay> StatutoryCalendar()
     {
         using var stream = typeof(DemoSeeder).Assembly.GetManifestResourceStream(
-            typeof(DemoSeeder).Namespace + ".vn-holidays-2020-2031.csv")!;
+            typeof(DemoSeeder).Namespace + ".vn-holidays-2020-2031.csv"
+        )!;
         using var reader = new StreamReader(stream);
         return StatutoryHolidays.Parse(reader.ReadToEnd());
     }
@@ -40,7 +42,9 @@ public sealed partial class DemoSeeder(
     {
         await using (var connection = await db.OpenAsync(ct).ConfigureAwait(false))
         {
-            var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM units", cancellationToken: ct)).ConfigureAwait(false);
+            var count = await connection
+                .ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM units", cancellationToken: ct))
+                .ConfigureAwait(false);
             if (count > 0)
             {
                 return false;
@@ -73,14 +77,20 @@ public sealed partial class DemoSeeder(
 
     /// <summary>Sends the generated history through the dossier-event writer, four batches in flight.</summary>
     private async Task<(int Dossiers, long Events)> SeedEventsAsync(
-        DemoProvince province, IReadOnlyList<CalendarDay> days, DemoSeedOptions options, DateTimeOffset now, CancellationToken ct)
+        DemoProvince province,
+        IReadOnlyList<CalendarDay> days,
+        DemoSeedOptions options,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
     {
         var until = options.Until ?? VietnamTime.DateOf(now).AddDays(-1);
         var asOf = VietnamTime.StartOf(until.AddDays(1));
         var history = new DemoHistory(province, new WorkCalendar(days), options.Seed);
         var inFlight = new List<Task<BatchOutcome>>();
         var batch = new List<IncomingEvent>(BatchSize);
-        int dossiers = 0, reported = 0;
+        int dossiers = 0,
+            reported = 0;
         long events = 0;
         foreach (var dossier in history.Dossiers(options.Dossiers, until.AddDays(-364), until, asOf))
         {
@@ -112,14 +122,21 @@ public sealed partial class DemoSeeder(
 
     private const int BatchSize = 1000;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo seed step 4/4 done: {Events} events of {Dossiers} dossiers")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Demo seed step 4/4 done: {Events} events of {Dossiers} dossiers"
+    )]
     private static partial void LogEventsDone(ILogger logger, long events, int dossiers);
+
     private const string SeedKeyId = "demo-seed";
 
     /// <summary>The demo's events come from one source of their own, as an integrator's would.</summary>
     private static readonly EventSender Sender = new(SeedKeyId, null, SeedKeyId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo seed: {Percent}% ({Dossiers} dossiers, {Events} events)")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Demo seed: {Percent}% ({Dossiers} dossiers, {Events} events)"
+    )]
     private static partial void LogProgress(ILogger logger, int percent, int dossiers, long events);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo seed step {Step}/4: {What}…")]

@@ -4,7 +4,8 @@ using Scorecard.Domain.Wire;
 
 namespace Scorecard.Infrastructure.Seed;
 
-/// <summary>An event in the JSON shape integrators send (README "Pushing dossier events"), for clients of the API: tests and benchmarks.</summary>
+/// <summary>An event in the JSON shape integrators send (README "Pushing dossier events"), for clients of the API:
+/// tests and benchmarks.</summary>
 public static class DossierEventWire
 {
     public static Dictionary<string, object> ToJson(DossierEvent e)

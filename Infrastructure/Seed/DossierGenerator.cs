@@ -20,27 +20,38 @@ internal sealed class DossierGenerator(Random random, WorkCalendar calendar, Uni
         }
 
         var online = procedure.OnlineService != OnlineService.None && Chance(profile.Online);
-        Add(DossierEventType.Received, received, e => e with
-        {
-            ProcedureCode = procedure.Code,
-            UnitCode = unit.Code,
-            Channel = online ? Channel.Online : Chance(0.1) ? Channel.Postal : Channel.Direct,
-            Digitised = Chance(profile.Digitised),
-            PopulationDbUsed = procedure.PersonApplicant && Chance(profile.PopulationDb),
-        });
+        Add(DossierEventType.Received, received, e =>
+            e with
+            {
+                ProcedureCode = procedure.Code,
+                UnitCode = unit.Code,
+                Channel =
+                    online ? Channel.Online
+                    : Chance(0.1) ? Channel.Postal
+                    : Channel.Direct,
+                Digitised = Chance(profile.Digitised),
+                PopulationDbUsed = procedure.PersonApplicant && Chance(profile.PopulationDb),
+            }
+        );
         if (procedure.HasFee)
         {
             var paidOnline = online && Chance(profile.PaidOnline / Math.Max(profile.Online, 0.05));
-            Add(DossierEventType.Paid, received.AddMinutes(random.Next(5, 600)), e => e with
-            {
-                PaymentMethod = paidOnline ? PaymentMethod.Online : PaymentMethod.Offline,
-                Amount = random.Next(1, 40) * 10_000L,
-            });
+            Add(DossierEventType.Paid, received.AddMinutes(random.Next(5, 600)), e =>
+                e with
+                {
+                    PaymentMethod = paidOnline ? PaymentMethod.Online : PaymentMethod.Offline,
+                    Amount = random.Next(1, 40) * 10_000L,
+                }
+            );
         }
 
         if (Chance(0.015))
         {
-            Add(Chance(0.6) ? DossierEventType.Withdrawn : DossierEventType.Refused, received.AddHours(random.Next(2, 72)), e => e);
+            Add(
+                Chance(0.6) ? DossierEventType.Withdrawn : DossierEventType.Refused,
+                received.AddHours(random.Next(2, 72)),
+                e => e
+            );
             return events;
         }
 
@@ -66,7 +77,12 @@ internal sealed class DossierGenerator(Random random, WorkCalendar calendar, Uni
             : due + pause + TimeSpan.FromHours(random.Next(2, 24 * 12));
         var electronic = Chance(profile.ElectronicResult);
         Add(DossierEventType.Resolved, finished, e => e with { ElectronicResult = electronic });
-        Add(DossierEventType.Returned, finished.AddHours(random.Next(1, 48)), e => e with { ElectronicResult = electronic });
+        Add(DossierEventType.Returned, finished.AddHours(random.Next(1, 48)), e =>
+            e with
+            {
+                ElectronicResult = electronic,
+            }
+        );
         return events;
     }
 

@@ -56,7 +56,10 @@ public sealed class BandHistoryTests
     [Test]
     public void Validate_WhenAscendingEqualOrColourless_ListsEachProblem()
     {
-        var scale = new BandScale(new DateOnly(2020, 1, 1), [new Band(50, "green"), new Band(50, " "), new Band(80, "red")]);
+        var scale = new BandScale(
+            new DateOnly(2020, 1, 1),
+            [new Band(50, "green"), new Band(50, " "), new Band(80, "red")]
+        );
 
         var errors = scale.Validate();
 
@@ -80,7 +83,9 @@ public sealed class BandHistoryTests
         var bad = new BandScale(new DateOnly(2022, 1, 1), [new Band(10, "green"), new Band(20, "red")]);
 
         Assert.That(() => new BandHistory([bad]), Throws.ArgumentException.With.Message.Contains("2022-01-01"));
-        Assert.That(() => new BandHistory([Old, Old with { Bands = [new Band(0, "grey")] }]),
-            Throws.ArgumentException.With.Message.Contains("more than one band scale"));
+        Assert.That(
+            () => new BandHistory([Old, Old with { Bands = [new Band(0, "grey")] }]),
+            Throws.ArgumentException.With.Message.Contains("more than one band scale")
+        );
     }
 }

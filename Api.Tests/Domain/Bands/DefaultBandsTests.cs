@@ -52,6 +52,9 @@ public sealed class DefaultBandsTests
     [Test]
     public void ColorFor_WhenPeriodBeforeDefaults_IsNone()
     {
-        Assert.That(DefaultBands.For(IndicatorCodes.OnTime)!.ColorFor(95, Period.Year(2019)), Is.EqualTo(BandColors.None));
+        Assert.That(
+            DefaultBands.For(IndicatorCodes.OnTime)!.ColorFor(95, Period.Year(2019)),
+            Is.EqualTo(BandColors.None)
+        );
     }
 }

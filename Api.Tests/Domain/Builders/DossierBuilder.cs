@@ -23,29 +23,71 @@ internal sealed class DossierBuilder
 
     public Procedure? Procedure => procedure;
 
-    public DossierBuilder Code(string value) { code = value; return this; }
+    public DossierBuilder Code(string value)
+    {
+        code = value;
+        return this;
+    }
 
-    public DossierBuilder Online() { channel = Channel.Online; return this; }
+    public DossierBuilder Online()
+    {
+        channel = Channel.Online;
+        return this;
+    }
 
-    public DossierBuilder Via(Channel value) { channel = value; return this; }
+    public DossierBuilder Via(Channel value)
+    {
+        channel = value;
+        return this;
+    }
 
-    public DossierBuilder ReceivedAt(string at) { receivedAt = Parse.At(at); return this; }
+    public DossierBuilder ReceivedAt(string at)
+    {
+        receivedAt = Parse.At(at);
+        return this;
+    }
 
-    public DossierBuilder DueAt(string at) { dueAt = Parse.At(at); return this; }
+    public DossierBuilder DueAt(string at)
+    {
+        dueAt = Parse.At(at);
+        return this;
+    }
 
-    public DossierBuilder FeeRequired(bool value = true) { feeRequired = value; return this; }
+    public DossierBuilder FeeRequired(bool value = true)
+    {
+        feeRequired = value;
+        return this;
+    }
 
-    public DossierBuilder DigitisedOnReceipt(bool value = true) { digitised = value; return this; }
+    public DossierBuilder DigitisedOnReceipt(bool value = true)
+    {
+        digitised = value;
+        return this;
+    }
 
-    public DossierBuilder PopulationDbOnReceipt(bool value = true) { populationDbUsed = value; return this; }
+    public DossierBuilder PopulationDbOnReceipt(bool value = true)
+    {
+        populationDbUsed = value;
+        return this;
+    }
 
-    public DossierBuilder For(Procedure? value) { procedure = value; return this; }
+    public DossierBuilder For(Procedure? value)
+    {
+        procedure = value;
+        return this;
+    }
 
-    public DossierBuilder On(WorkCalendar value) { calendar = value; return this; }
+    public DossierBuilder On(WorkCalendar value)
+    {
+        calendar = value;
+        return this;
+    }
 
-    public DossierBuilder FinishedAt(string at, bool electronic = false) => Event(DossierEventType.Resolved, at, e => e with { ElectronicResult = electronic });
+    public DossierBuilder FinishedAt(string at, bool electronic = false) =>
+        Event(DossierEventType.Resolved, at, e => e with { ElectronicResult = electronic });
 
-    public DossierBuilder ReturnedAt(string at, bool electronic = false) => Event(DossierEventType.Returned, at, e => e with { ElectronicResult = electronic });
+    public DossierBuilder ReturnedAt(string at, bool electronic = false) =>
+        Event(DossierEventType.Returned, at, e => e with { ElectronicResult = electronic });
 
     public DossierBuilder StoppedAt(string at) => Event(DossierEventType.Stopped, at);
 
@@ -55,7 +97,12 @@ internal sealed class DossierBuilder
     public DossierBuilder SupplementRequested(string at) => Event(DossierEventType.SupplementRequested, at);
 
     public DossierBuilder SupplementCompleted(string at, string? newDue = null) =>
-        Event(DossierEventType.SupplementCompleted, at, e => e with { DueAt = newDue is null ? null : Parse.At(newDue) });
+        Event(DossierEventType.SupplementCompleted, at, e =>
+            e with
+            {
+                DueAt = newDue is null ? null : Parse.At(newDue),
+            }
+        );
 
     /// <param name="reason">Why; null as on events stored before reasons were required (read as a correction).</param>
     public DossierBuilder DueChanged(string at, string newDue, DueChangeReason? reason = null) =>
@@ -83,6 +130,7 @@ internal sealed class DossierBuilder
         return [received, .. extra];
     }
 
-    public DossierState Build() => DossierFold.Fold(Events(), procedure, calendar)
+    public DossierState Build() =>
+        DossierFold.Fold(Events(), procedure, calendar)
         ?? throw new InvalidOperationException("The builder always emits a received event.");
 }

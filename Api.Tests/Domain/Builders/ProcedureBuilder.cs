@@ -16,25 +16,73 @@ internal sealed class ProcedureBuilder
     private DateOnly? onlineOnlyFrom;
     private DateOnly? onlineOnlyTo;
 
-    public ProcedureBuilder Code(string value) { code = value; return this; }
+    public ProcedureBuilder Code(string value)
+    {
+        code = value;
+        return this;
+    }
 
-    public ProcedureBuilder AtLevel(UnitLevel value) { level = value; return this; }
+    public ProcedureBuilder AtLevel(UnitLevel value)
+    {
+        level = value;
+        return this;
+    }
 
-    public ProcedureBuilder Online(OnlineService value) { onlineService = value; return this; }
+    public ProcedureBuilder Online(OnlineService value)
+    {
+        onlineService = value;
+        return this;
+    }
 
-    public ProcedureBuilder NotIntegrated() { integrated = false; return this; }
+    public ProcedureBuilder NotIntegrated()
+    {
+        integrated = false;
+        return this;
+    }
 
-    public ProcedureBuilder WithFee() { hasFee = true; return this; }
+    public ProcedureBuilder WithFee()
+    {
+        hasFee = true;
+        return this;
+    }
 
-    public ProcedureBuilder OrganisationApplicant() { personApplicant = false; return this; }
+    public ProcedureBuilder OrganisationApplicant()
+    {
+        personApplicant = false;
+        return this;
+    }
 
-    public ProcedureBuilder Takes(decimal value, ProcessingTimeUnit unit) { processingTime = new ProcessingTime(value, unit); return this; }
+    public ProcedureBuilder Takes(decimal value, ProcessingTimeUnit unit)
+    {
+        processingTime = new ProcessingTime(value, unit);
+        return this;
+    }
 
-    public ProcedureBuilder NoProcessingTime() { processingTime = null; return this; }
+    public ProcedureBuilder NoProcessingTime()
+    {
+        processingTime = null;
+        return this;
+    }
 
-    public ProcedureBuilder OnlineOnly(DateOnly? from, DateOnly? to) { onlineOnlyFrom = from; onlineOnlyTo = to; return this; }
+    public ProcedureBuilder OnlineOnly(DateOnly? from, DateOnly? to)
+    {
+        onlineOnlyFrom = from;
+        onlineOnlyTo = to;
+        return this;
+    }
 
-    public Procedure Build() => new(
-        code, "Test procedure " + code, "Tư pháp", level, onlineService, integrated, hasFee, personApplicant,
-        processingTime, onlineOnlyFrom, onlineOnlyTo);
+    public Procedure Build() =>
+        new(
+            code,
+            "Test procedure " + code,
+            "Tư pháp",
+            level,
+            onlineService,
+            integrated,
+            hasFee,
+            personApplicant,
+            processingTime,
+            onlineOnlyFrom,
+            onlineOnlyTo
+        );
 }

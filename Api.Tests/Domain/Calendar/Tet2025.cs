@@ -13,7 +13,7 @@ internal static class Tet2025
         2025-01-30,holiday,Tết Nguyên đán (day 2),"statutory, lunar"
         2025-01-31,holiday,Tết Nguyên đán (day 3),"statutory, lunar"
         2025-02-01,holiday,Tết Nguyên đán (day 4),"statutory, lunar"
-        2025-02-03,holiday,Compensatory day for Tết Nguyên đán (day 4) on 2025-02-01,statutory compensation (art. 112(3))
+        2025-02-03,holiday,Compensatory day for Tết (day 4) on 2025-02-01,statutory compensation (art. 112(3))
         """;
 
     public static WorkCalendar Calendar() => new(StatutoryHolidays.Parse(Csv));

@@ -20,8 +20,7 @@ public sealed class WorkCalendarTests
     [Test]
     public void IsWorkingDay_WhenMakeUpSaturday_IsTrueAndLastEntryWins()
     {
-        var calendar = new WorkCalendar(
-        [
+        var calendar = new WorkCalendar([
             new CalendarDay(new DateOnly(2025, 4, 26), CalendarDayKind.Holiday, "first"),
             new CalendarDay(new DateOnly(2025, 4, 26), CalendarDayKind.WorkingDay, "swapped Saturday"),
         ]);
@@ -42,12 +41,17 @@ public sealed class WorkCalendarTests
 
     [TestCase("2023-07-24T10:30:00+07:00", 1, "2023-07-25T10:30:00+07:00")] // Monday → Tuesday, same time
     [TestCase("2023-07-28T10:30:00+07:00", 1, "2023-07-31T10:30:00+07:00")] // Friday → Monday
-    [TestCase("2023-07-29T10:30:00+07:00", 2, "2023-08-01T17:00:00+07:00")] // Saturday: Mon 31 Jul and Tue 1 Aug, due when Tuesday's office closes
-    [TestCase("2023-07-24T00:00:00+07:00", 5, "2023-07-28T17:00:00+07:00")] // Monday 00:00: the clock starts at 07:30; five whole days, Friday 17:00
-    [TestCase("2023-07-24T16:00:00+07:00", 1, "2023-07-25T16:00:00+07:00")] // eight office hours: 1 h on Monday, 7 h on Tuesday
-    [TestCase("2023-07-24T06:00:00+07:00", 1, "2023-07-24T17:00:00+07:00")] // before opening: the day's whole office time
+    // Saturday: Mon 31 Jul and Tue 1 Aug, due when Tuesday's office closes
+    [TestCase("2023-07-29T10:30:00+07:00", 2, "2023-08-01T17:00:00+07:00")]
+    // Monday 00:00: the clock starts at 07:30; five whole days, Friday 17:00
+    [TestCase("2023-07-24T00:00:00+07:00", 5, "2023-07-28T17:00:00+07:00")]
+    // eight office hours: 1 h on Monday, 7 h on Tuesday
+    [TestCase("2023-07-24T16:00:00+07:00", 1, "2023-07-25T16:00:00+07:00")]
+    // before opening: the day's whole office time
+    [TestCase("2023-07-24T06:00:00+07:00", 1, "2023-07-24T17:00:00+07:00")]
     [TestCase("2023-07-24T12:00:00+07:00", 0.5, "2023-07-24T17:00:00+07:00")] // lunch break: the clock starts at 13:00
-    [TestCase("2023-07-24T10:00:00+07:00", 0.5, "2023-07-24T15:30:00+07:00")] // half a day = 4 h: 10:00–11:30 and 13:00–15:30
+    // half a day = 4 h: 10:00–11:30 and 13:00–15:30
+    [TestCase("2023-07-24T10:00:00+07:00", 0.5, "2023-07-24T15:30:00+07:00")]
     [TestCase("2023-07-24T10:30:00+07:00", 0, "2023-07-24T10:30:00+07:00")]
     public void AddWorkingDays_WhenWeekdaysOnly_FollowsDeadlineRule(string start, decimal n, string expected)
     {
@@ -57,14 +61,20 @@ public sealed class WorkCalendarTests
     [Test]
     public void AddWorkingDays_WhenNegative_Throws()
     {
-        Assert.That(() => Tet.AddWorkingDays(Parse.At("2025-01-24T16:00:00+07:00"), -1), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(
+            () => Tet.AddWorkingDays(Parse.At("2025-01-24T16:00:00+07:00"), -1),
+            Throws.TypeOf<ArgumentOutOfRangeException>()
+        );
     }
 
     [Test]
     public void AddWorkingTime_WhenHoursCrossWeekend_SkipsSaturdayAndSunday()
     {
         // Friday 20:00 is after office hours: the 8 h run on Monday, 07:30–11:30 and 13:00–17:00.
-        var due = WorkCalendar.WeekdaysOnly.AddWorkingTime(Parse.At("2023-07-28T20:00:00+07:00"), TimeSpan.FromHours(8));
+        var due = WorkCalendar.WeekdaysOnly.AddWorkingTime(
+            Parse.At("2023-07-28T20:00:00+07:00"),
+            TimeSpan.FromHours(8)
+        );
 
         Assert.That(due, Is.EqualTo(Parse.At("2023-07-31T17:00:00+07:00")));
     }
@@ -72,10 +82,16 @@ public sealed class WorkCalendarTests
     [Test]
     public void AddWorkingTime_WhenNoWorkingDays_Throws()
     {
-        var noWork = new WorkCalendar(Enumerable.Range(0, 366 * 51)
-            .Select(i => new CalendarDay(new DateOnly(2025, 1, 1).AddDays(i), CalendarDayKind.Holiday, "x")));
+        var noWork = new WorkCalendar(
+            Enumerable
+                .Range(0, 366 * 51)
+                .Select(i => new CalendarDay(new DateOnly(2025, 1, 1).AddDays(i), CalendarDayKind.Holiday, "x"))
+        );
 
-        Assert.That(() => noWork.AddWorkingDays(Parse.At("2025-01-02T00:00:00+07:00"), 1), Throws.InvalidOperationException);
+        Assert.That(
+            () => noWork.AddWorkingDays(Parse.At("2025-01-02T00:00:00+07:00"), 1),
+            Throws.InvalidOperationException
+        );
     }
 
     [TestCase("2025-01-24T16:00:00+07:00", "2025-02-04T16:00:00+07:00", 2)]

@@ -39,7 +39,10 @@ public sealed class DossierEventTypesTests
     [Test]
     public void WireNames_WhenListed_HasFourteen()
     {
-        Assert.That(DossierEventTypes.WireNames, Has.Count.EqualTo(14).And.Contains("population-db-used").And.Contains("feedback"));
+        Assert.That(
+            DossierEventTypes.WireNames,
+            Has.Count.EqualTo(14).And.Contains("population-db-used").And.Contains("feedback")
+        );
     }
 
     [TestCase(Timeliness.OnTime, "on-time")]

@@ -23,7 +23,9 @@ public sealed class DossierFoldDeterminismTests
     [Test]
     public void Fold_WhenSameEventsShuffledWithDuplicates_GivesEqualStates()
     {
-        var builder = new DossierBuilder().Online().FeeRequired()
+        var builder = new DossierBuilder()
+            .Online()
+            .FeeRequired()
             .Paid("2023-07-24T08:00:00+07:00", PaymentMethod.Online, 50_000)
             .SupplementRequested("2023-07-25T09:00:00+07:00")
             .SupplementCompleted("2023-07-28T09:00:00+07:00")
@@ -38,10 +40,16 @@ public sealed class DossierFoldDeterminismTests
         for (var seed = 1; seed <= 200; seed++)
         {
             var random = new Random(seed);
-            var withDuplicates = events.Concat(events.Where(_ => random.Next(2) == 0).Select(e => e with { Sequence = e.Sequence + 1000 })).ToArray();
+            var withDuplicates = events
+                .Concat(events.Where(_ => random.Next(2) == 0).Select(e => e with { Sequence = e.Sequence + 1000 }))
+                .ToArray();
             random.Shuffle(withDuplicates);
 
-            Assert.That(DossierFold.Fold(withDuplicates, builder.Procedure, Weekdays), Is.EqualTo(expected), $"seed {seed}");
+            Assert.That(
+                DossierFold.Fold(withDuplicates, builder.Procedure, Weekdays),
+                Is.EqualTo(expected),
+                $"seed {seed}"
+            );
         }
 
         Assert.That(expected!.DueAt, Is.EqualTo(Parse.At("2023-08-04T09:00:00+07:00")));

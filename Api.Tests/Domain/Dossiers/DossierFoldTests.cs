@@ -11,7 +11,10 @@ public sealed class DossierFoldTests
     [Test]
     public void Fold_WhenNoReceivedEvent_IsNull()
     {
-        var events = new DossierBuilder().Paid("2023-07-24T08:00:00+07:00", PaymentMethod.Online, 50_000).Events().Skip(1);
+        var events = new DossierBuilder()
+            .Paid("2023-07-24T08:00:00+07:00", PaymentMethod.Online, 50_000)
+            .Events()
+            .Skip(1);
 
         Assert.That(DossierFold.Fold(events, null, Weekdays), Is.Null);
     }
@@ -41,17 +44,21 @@ public sealed class DossierFoldTests
     {
         var d = new DossierBuilder().DueAt("2023-08-10T17:00:00+07:00").FinishedAt("2023-08-01T09:00:00+07:00").Build();
 
-        Assert.That(new[] { d.ReceivedAt, d.BaseDueAt!.Value, d.DueAt!.Value, d.FinishedAt!.Value }.Select(x => x.Offset),
-            Is.All.EqualTo(TimeSpan.Zero));
+        Assert.That(
+            new[] { d.ReceivedAt, d.BaseDueAt!.Value, d.DueAt!.Value, d.FinishedAt!.Value }.Select(x => x.Offset),
+            Is.All.EqualTo(TimeSpan.Zero)
+        );
         Assert.That(d.FinishedAt, Is.EqualTo(Parse.At("2023-08-01T02:00:00Z")));
     }
 
     [Test]
     public void Fold_WhenPaidBeforeReceived_StillCountsPayment()
     {
-        var d = new DossierBuilder().FeeRequired()
+        var d = new DossierBuilder()
+            .FeeRequired()
             .Paid("2023-07-24T08:00:00+07:00", PaymentMethod.Online, 50_000)
-            .Paid("2023-07-25T08:00:00+07:00", PaymentMethod.Offline, 20_000).Build();
+            .Paid("2023-07-25T08:00:00+07:00", PaymentMethod.Offline, 20_000)
+            .Build();
 
         Assert.That(d.PaidOnline, Is.True);
         Assert.That(d.AmountPaid, Is.EqualTo(70_000)); // 50,000 + 20,000 VND
@@ -103,8 +110,10 @@ public sealed class DossierFoldTests
     public void Fold_WhenReturnedAndStopped_ReturnedWinsWithFirstReturnedTime()
     {
         var d = new DossierBuilder()
-            .ReturnedAt("2023-07-27T09:00:00+07:00").ReturnedAt("2023-07-28T09:00:00+07:00")
-            .StoppedAt("2023-07-26T09:00:00+07:00").Build();
+            .ReturnedAt("2023-07-27T09:00:00+07:00")
+            .ReturnedAt("2023-07-28T09:00:00+07:00")
+            .StoppedAt("2023-07-26T09:00:00+07:00")
+            .Build();
 
         Assert.That(d.FinishedAt, Is.EqualTo(Parse.At("2023-07-27T09:00:00+07:00")));
         Assert.That(d.Status, Is.EqualTo(DossierStatus.Returned));
@@ -122,7 +131,9 @@ public sealed class DossierFoldTests
     [Test]
     public void Fold_WhenResultIssuedElectronically_RecordsItWithoutFinishing()
     {
-        var d = new DossierBuilder().Event(DossierEventType.ResultIssued, "2023-07-26T09:00:00+07:00", e => e with { ElectronicResult = true }).Build();
+        var d = new DossierBuilder()
+            .Event(DossierEventType.ResultIssued, "2023-07-26T09:00:00+07:00", e => e with { ElectronicResult = true })
+            .Build();
 
         Assert.That(d.ResultIssuedAt, Is.EqualTo(Parse.At("2023-07-26T09:00:00+07:00")));
         Assert.That(d.ElectronicResult, Is.True);
@@ -133,7 +144,10 @@ public sealed class DossierFoldTests
     [TestCase(DossierEventType.Refused, DossierStatus.Refused)]
     public void Fold_WhenWithdrawnOrRefused_IsTerminalEvenIfResolved(DossierEventType type, DossierStatus expected)
     {
-        var d = new DossierBuilder().Event(type, "2023-07-25T09:00:00+07:00").FinishedAt("2023-07-26T09:00:00+07:00").Build();
+        var d = new DossierBuilder()
+            .Event(type, "2023-07-25T09:00:00+07:00")
+            .FinishedAt("2023-07-26T09:00:00+07:00")
+            .Build();
 
         Assert.That(d.Status, Is.EqualTo(expected));
         Assert.That(d.IsCounted, Is.False);
@@ -144,7 +158,10 @@ public sealed class DossierFoldTests
     {
         var events = new DossierBuilder().Events().Concat(new DossierBuilder().Code("HS-2").Events());
 
-        Assert.That(() => DossierFold.Fold(events, null, Weekdays), Throws.ArgumentException.With.Message.Contains("same dossier"));
+        Assert.That(
+            () => DossierFold.Fold(events, null, Weekdays),
+            Throws.ArgumentException.With.Message.Contains("same dossier")
+        );
     }
 
     [Test]

@@ -30,7 +30,10 @@ public sealed class TimelinessTests
     {
         // Fri 24 Jan 16:00 + 2 working days = Tue 4 Feb 16:00 (see WorkCalendarTests for the arithmetic).
         var procedure = new ProcedureBuilder().Takes(2, ProcessingTimeUnit.WorkingDays).Build();
-        var builder = new DossierBuilder().For(procedure).On(Tet2025.Calendar()).ReceivedAt("2025-01-24T16:00:00+07:00");
+        var builder = new DossierBuilder()
+            .For(procedure)
+            .On(Tet2025.Calendar())
+            .ReceivedAt("2025-01-24T16:00:00+07:00");
 
         var early = builder.Build() with { FinishedAt = Parse.At("2025-02-03T10:00:00+07:00") };
         var late = builder.FinishedAt("2025-02-04T16:01:00+07:00").Build();
@@ -38,15 +41,27 @@ public sealed class TimelinessTests
         Assert.That(late.DueAt, Is.EqualTo(Parse.At("2025-02-04T16:00:00+07:00")));
         Assert.That(TimelinessRules.Classify(early, AsOf, Tet2025.Calendar()), Is.EqualTo(Timeliness.Early));
         Assert.That(TimelinessRules.Classify(late, AsOf, Tet2025.Calendar()), Is.EqualTo(Timeliness.Late));
-        Assert.That(TimelinessRules.Classify(late with { FinishedAt = null }, Parse.At("2025-02-03T23:00:00+07:00"), Tet2025.Calendar()),
-            Is.EqualTo(Timeliness.InTime));
+        Assert.That(
+            TimelinessRules.Classify(
+                late with
+                {
+                    FinishedAt = null,
+                },
+                Parse.At("2025-02-03T23:00:00+07:00"),
+                Tet2025.Calendar()
+            ),
+            Is.EqualTo(Timeliness.InTime)
+        );
     }
 
     [TestCase("2023-07-31T09:00:00+07:00", Timeliness.InTime)]
     [TestCase("2023-07-31T09:00:01+07:00", Timeliness.Overdue)]
     public void Classify_WhenOpen_IsInTimeUntilTheDueInstant(string asOf, Timeliness expected)
     {
-        Assert.That(TimelinessRules.Classify(new DossierBuilder().Build(), Parse.At(asOf), WorkCalendar.WeekdaysOnly), Is.EqualTo(expected));
+        Assert.That(
+            TimelinessRules.Classify(new DossierBuilder().Build(), Parse.At(asOf), WorkCalendar.WeekdaysOnly),
+            Is.EqualTo(expected)
+        );
     }
 
     [Test]
@@ -54,9 +69,18 @@ public sealed class TimelinessTests
     {
         var builder = new DossierBuilder().For(new ProcedureBuilder().NoProcessingTime().Build());
 
-        Assert.That(TimelinessRules.Classify(builder.Build(), AsOf, WorkCalendar.WeekdaysOnly), Is.EqualTo(Timeliness.InTime));
-        Assert.That(TimelinessRules.Classify(builder.FinishedAt("2025-01-01T00:00:00+07:00").Build(), AsOf, WorkCalendar.WeekdaysOnly),
-            Is.EqualTo(Timeliness.OnTime));
+        Assert.That(
+            TimelinessRules.Classify(builder.Build(), AsOf, WorkCalendar.WeekdaysOnly),
+            Is.EqualTo(Timeliness.InTime)
+        );
+        Assert.That(
+            TimelinessRules.Classify(
+                builder.FinishedAt("2025-01-01T00:00:00+07:00").Build(),
+                AsOf,
+                WorkCalendar.WeekdaysOnly
+            ),
+            Is.EqualTo(Timeliness.OnTime)
+        );
     }
 
     [TestCase(DossierEventType.Withdrawn)]
@@ -78,13 +102,35 @@ public sealed class TimelinessTests
     [Test]
     public void Classify_WhenReceivedSaturday_DueDayIsLastWorkingDay()
     {
-        // Sat 29 Jul: clock starts Mon 31 Jul 07:30; 2 working days end Tue 1 Aug 17:00. Finishing Tuesday is on time, Monday early.
-        var builder = new DossierBuilder().For(new ProcedureBuilder().Takes(2, ProcessingTimeUnit.WorkingDays).Build())
+        // Sat 29 Jul: clock starts Mon 31 Jul 07:30; 2 working days end Tue 1 Aug 17:00. Finishing Tuesday is on time,
+        // Monday early.
+        var builder = new DossierBuilder()
+            .For(new ProcedureBuilder().Takes(2, ProcessingTimeUnit.WorkingDays).Build())
             .ReceivedAt("2023-07-29T10:00:00+07:00");
         var cal = WorkCalendar.WeekdaysOnly;
 
         Assert.That(builder.Build().DueAt, Is.EqualTo(Parse.At("2023-08-01T17:00:00+07:00")));
-        Assert.That(TimelinessRules.Classify(builder.Build() with { FinishedAt = Parse.At("2023-08-01T16:00:00+07:00") }, AsOf, cal), Is.EqualTo(Timeliness.OnTime));
-        Assert.That(TimelinessRules.Classify(builder.Build() with { FinishedAt = Parse.At("2023-07-31T16:00:00+07:00") }, AsOf, cal), Is.EqualTo(Timeliness.Early));
+        Assert.That(
+            TimelinessRules.Classify(
+                builder.Build() with
+                {
+                    FinishedAt = Parse.At("2023-08-01T16:00:00+07:00"),
+                },
+                AsOf,
+                cal
+            ),
+            Is.EqualTo(Timeliness.OnTime)
+        );
+        Assert.That(
+            TimelinessRules.Classify(
+                builder.Build() with
+                {
+                    FinishedAt = Parse.At("2023-07-31T16:00:00+07:00"),
+                },
+                AsOf,
+                cal
+            ),
+            Is.EqualTo(Timeliness.Early)
+        );
     }
 }

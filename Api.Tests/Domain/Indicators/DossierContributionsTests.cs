@@ -12,8 +12,12 @@ public sealed class DossierContributionsTests
     private static readonly Period July = Period.Month(2023, 7);
     private static readonly DateTimeOffset AsOf = Parse.At("2023-08-15T00:00:00+07:00");
 
-    private static Ratio Of(DossierBuilder b, string code, OnTimeRule rule = OnTimeRule.Finished, Period? period = null) =>
-        DossierContributions.Of(b.Build(), b.Procedure!, period ?? July, rule, AsOf, WorkCalendar.WeekdaysOnly)[code];
+    private static Ratio Of(
+        DossierBuilder b,
+        string code,
+        OnTimeRule rule = OnTimeRule.Finished,
+        Period? period = null
+    ) => DossierContributions.Of(b.Build(), b.Procedure!, period ?? July, rule, AsOf, WorkCalendar.WeekdaysOnly)[code];
 
     // Received Mon 24 Jul 09:00, due Mon 31 Jul 09:00.
     [TestCase("2023-07-28T09:00:00+07:00", 1, 1)] // early, finished in July
@@ -21,7 +25,10 @@ public sealed class DossierContributionsTests
     [TestCase("2023-08-01T00:00:00+07:00", 0, 0)] // finished in August
     public void OnTime_WhenFinishedRule_CountsFinishedInPeriod(string finishedAt, long n, long d)
     {
-        Assert.That(Of(new DossierBuilder().FinishedAt(finishedAt), IndicatorCodes.OnTime), Is.EqualTo(new Ratio(n, d)));
+        Assert.That(
+            Of(new DossierBuilder().FinishedAt(finishedAt), IndicatorCodes.OnTime),
+            Is.EqualTo(new Ratio(n, d))
+        );
     }
 
     [Test]
@@ -35,7 +42,12 @@ public sealed class DossierContributionsTests
     [TestCase(Channel.Postal, OnlineService.Full, 0, 1)]
     [TestCase(Channel.Direct, OnlineService.None, 0, 0)]
     [TestCase(Channel.Online, OnlineService.None, 0, 0)]
-    public void OnlineSubmission_WhenChannelAndService_CountsEligibleReceived(Channel channel, OnlineService service, long n, long d)
+    public void OnlineSubmission_WhenChannelAndService_CountsEligibleReceived(
+        Channel channel,
+        OnlineService service,
+        long n,
+        long d
+    )
     {
         var b = new DossierBuilder().Via(channel).For(new ProcedureBuilder().Online(service).Build());
 
@@ -46,10 +58,17 @@ public sealed class DossierContributionsTests
     [TestCase(Channel.Postal, true, 0, 1)]
     [TestCase(Channel.Online, false, 0, 0)]
     public void OnlineSubmission_WhenOnlineOnlyPilotAndNoOnlineService_ViolationCountsInDenominator(
-        Channel channel, bool violation, long n, long d)
+        Channel channel,
+        bool violation,
+        long n,
+        long d
+    )
     {
         // A pilot procedure still marked onlineService none: only a violation can put it in the denominator.
-        var p = new ProcedureBuilder().Online(OnlineService.None).OnlineOnly(new DateOnly(2023, 7, 1), new DateOnly(2023, 7, 31)).Build();
+        var p = new ProcedureBuilder()
+            .Online(OnlineService.None)
+            .OnlineOnly(new DateOnly(2023, 7, 1), new DateOnly(2023, 7, 31))
+            .Build();
         var b = new DossierBuilder().Via(channel).For(p);
 
         Assert.That(DossierContributions.IsOnlineOnlyViolation(b.Build(), p), Is.EqualTo(violation));
@@ -62,7 +81,10 @@ public sealed class DossierContributionsTests
         var p = new ProcedureBuilder().OnlineOnly(new DateOnly(2023, 8, 1), null).Build();
 
         Assert.That(DossierContributions.IsOnlineOnlyViolation(new DossierBuilder().For(p).Build(), p), Is.False);
-        var withdrawn = new DossierBuilder().ReceivedAt("2023-08-02T09:00:00+07:00").For(p).Event(DossierEventType.Withdrawn, "2023-08-02T10:00:00+07:00");
+        var withdrawn = new DossierBuilder()
+            .ReceivedAt("2023-08-02T09:00:00+07:00")
+            .For(p)
+            .Event(DossierEventType.Withdrawn, "2023-08-02T10:00:00+07:00");
         Assert.That(DossierContributions.IsOnlineOnlyViolation(withdrawn.Build(), p), Is.False);
     }
 
@@ -80,7 +102,10 @@ public sealed class DossierContributionsTests
     [TestCase(false, 0, 1)]
     public void Digitisation_WhenReceivedInPeriod_CountsDigitised(bool digitised, long n, long d)
     {
-        Assert.That(Of(new DossierBuilder().DigitisedOnReceipt(digitised), IndicatorCodes.Digitisation), Is.EqualTo(new Ratio(n, d)));
+        Assert.That(
+            Of(new DossierBuilder().DigitisedOnReceipt(digitised), IndicatorCodes.Digitisation),
+            Is.EqualTo(new Ratio(n, d))
+        );
     }
 
     [Test]
@@ -97,7 +122,10 @@ public sealed class DossierContributionsTests
     [TestCase("2023-07-31T17:00:00Z", 0)]
     public void Received_WhenNearPeriodEnd_UsesVietnamDay(string receivedAt, long d)
     {
-        Assert.That(Of(new DossierBuilder().ReceivedAt(receivedAt), IndicatorCodes.Digitisation).Denominator, Is.EqualTo(d));
+        Assert.That(
+            Of(new DossierBuilder().ReceivedAt(receivedAt), IndicatorCodes.Digitisation).Denominator,
+            Is.EqualTo(d)
+        );
     }
 
     [Test]
@@ -110,7 +138,8 @@ public sealed class DossierContributionsTests
         Assert.That(Of(resolvedElectronic, IndicatorCodes.EResult), Is.EqualTo(new Ratio(1, 1)));
         Assert.That(Of(returnedPaper, IndicatorCodes.EResult), Is.EqualTo(new Ratio(0, 1)));
         Assert.That(Of(stopped, IndicatorCodes.EResult), Is.EqualTo(Ratio.Zero));
-        Assert.That(Of(stopped, IndicatorCodes.OnTime), Is.EqualTo(new Ratio(1, 1))); // stopped is finished, and early here
+        // stopped is finished, and early here
+        Assert.That(Of(stopped, IndicatorCodes.OnTime), Is.EqualTo(new Ratio(1, 1)));
     }
 
     [TestCase(true, true, 1, 1)]
@@ -130,15 +159,26 @@ public sealed class DossierContributionsTests
     {
         // Resolved Tue 25 Jul, before its Mon 31 Jul deadline, then withdrawn or refused: the national rule
         // still counts its handling (ended 25 Jul, in time); no other indicator counts it.
-        var b = new DossierBuilder().Online().DigitisedOnReceipt().FeeRequired().FinishedAt("2023-07-25T09:00:00+07:00", true)
+        var b = new DossierBuilder()
+            .Online()
+            .DigitisedOnReceipt()
+            .FeeRequired()
+            .FinishedAt("2023-07-25T09:00:00+07:00", true)
             .Event(type, "2023-07-26T09:00:00+07:00");
 
         foreach (var rule in new[] { OnTimeRule.Finished, OnTimeRule.National })
         {
             var all = DossierContributions.Of(b.Build(), b.Procedure!, July, rule, AsOf, WorkCalendar.WeekdaysOnly);
             Assert.That(all.Keys, Is.EquivalentTo(IndicatorCodes.DossierBased));
-            Assert.That(all.Where(r => r.Key != IndicatorCodes.OnTime).Select(r => r.Value), Is.All.EqualTo(Ratio.Zero));
-            Assert.That(all[IndicatorCodes.OnTime], Is.EqualTo(rule == OnTimeRule.National ? new Ratio(1, 1) : Ratio.Zero), rule.ToString());
+            Assert.That(
+                all.Where(r => r.Key != IndicatorCodes.OnTime).Select(r => r.Value),
+                Is.All.EqualTo(Ratio.Zero)
+            );
+            Assert.That(
+                all[IndicatorCodes.OnTime],
+                Is.EqualTo(rule == OnTimeRule.National ? new Ratio(1, 1) : Ratio.Zero),
+                rule.ToString()
+            );
         }
     }
 }

@@ -16,16 +16,42 @@ public sealed class DossierFactsTests
         var fee = new ProcedureBuilder().Code("1.000002").WithFee().Build();
         var none = new ProcedureBuilder().Code("1.000003").Online(OnlineService.None).OrganisationApplicant().Build();
         var pilot = new ProcedureBuilder().Code("1.000004").OnlineOnly(new DateOnly(2023, 7, 15), null).Build();
-        yield return new DossierBuilder().Code("A").Online().DigitisedOnReceipt().FinishedAt("2023-07-27T09:00:00+07:00", true);
-        yield return new DossierBuilder().Code("B").For(fee).Paid("2023-07-24T10:00:00+07:00", PaymentMethod.Online, 10_000)
+        yield return new DossierBuilder()
+            .Code("A")
+            .Online()
+            .DigitisedOnReceipt()
+            .FinishedAt("2023-07-27T09:00:00+07:00", true);
+        yield return new DossierBuilder()
+            .Code("B")
+            .For(fee)
+            .Paid("2023-07-24T10:00:00+07:00", PaymentMethod.Online, 10_000)
             .ReturnedAt("2023-08-02T09:00:00+07:00");
-        yield return new DossierBuilder().Code("C").For(fee).ReceivedAt("2023-06-28T09:00:00+07:00").FinishedAt("2023-07-10T09:00:00+07:00");
-        yield return new DossierBuilder().Code("D").For(none).PopulationDbOnReceipt().ReceivedAt("2023-07-31T23:30:00+07:00");
-        yield return new DossierBuilder().Code("E").For(pilot).Via(Channel.Postal).ReceivedAt("2023-07-20T09:00:00+07:00")
+        yield return new DossierBuilder()
+            .Code("C")
+            .For(fee)
+            .ReceivedAt("2023-06-28T09:00:00+07:00")
+            .FinishedAt("2023-07-10T09:00:00+07:00");
+        yield return new DossierBuilder()
+            .Code("D")
+            .For(none)
+            .PopulationDbOnReceipt()
+            .ReceivedAt("2023-07-31T23:30:00+07:00");
+        yield return new DossierBuilder()
+            .Code("E")
+            .For(pilot)
+            .Via(Channel.Postal)
+            .ReceivedAt("2023-07-20T09:00:00+07:00")
             .StoppedAt("2023-07-21T09:00:00+07:00");
-        yield return new DossierBuilder().Code("F").Online().PopulationDbOnReceipt().ReceivedAt("2023-07-03T09:00:00+07:00")
+        yield return new DossierBuilder()
+            .Code("F")
+            .Online()
+            .PopulationDbOnReceipt()
+            .ReceivedAt("2023-07-03T09:00:00+07:00")
             .Event(DossierEventType.Withdrawn, "2023-07-04T09:00:00+07:00");
-        yield return new DossierBuilder().Code("G").ReceivedAt("2023-07-05T09:00:00+07:00").FinishedAt("2023-07-05T10:00:00+07:00", true);
+        yield return new DossierBuilder()
+            .Code("G")
+            .ReceivedAt("2023-07-05T09:00:00+07:00")
+            .FinishedAt("2023-07-05T10:00:00+07:00", true);
     }
 
     [Test]
@@ -43,29 +69,48 @@ public sealed class DossierFactsTests
         {
             [IndicatorCodes.OnTime] = new(finished.Count(f => f.FinishedEarlyOrOnTime), finished.Count),
             [IndicatorCodes.OnlineSubmission] = new(
-                received.Count(f => (f.OnlineEligible || f.Violation) && f.Online), received.Count(f => f.OnlineEligible || f.Violation)),
-            [IndicatorCodes.OnlinePayment] = new(received.Count(f => f.FeeRequired && f.PaidOnline), received.Count(f => f.FeeRequired)),
+                received.Count(f => (f.OnlineEligible || f.Violation) && f.Online),
+                received.Count(f => f.OnlineEligible || f.Violation)
+            ),
+            [IndicatorCodes.OnlinePayment] = new(
+                received.Count(f => f.FeeRequired && f.PaidOnline),
+                received.Count(f => f.FeeRequired)
+            ),
             [IndicatorCodes.Digitisation] = new(received.Count(f => f.Digitised), received.Count),
             [IndicatorCodes.EResult] = new(
-                finished.Count(f => f.FinishedResolvedOrReturned && f.ElectronicResult), finished.Count(f => f.FinishedResolvedOrReturned)),
+                finished.Count(f => f.FinishedResolvedOrReturned && f.ElectronicResult),
+                finished.Count(f => f.FinishedResolvedOrReturned)
+            ),
             [IndicatorCodes.PopulationDb] = new(
-                received.Count(f => f.PersonApplicant && f.PopulationDbUsed), received.Count(f => f.PersonApplicant)),
+                received.Count(f => f.PersonApplicant && f.PopulationDbUsed),
+                received.Count(f => f.PersonApplicant)
+            ),
         };
 
         var fromContributions = IndicatorCodes.DossierBased.ToDictionary(
             code => code,
-            code => Ratio.Sum(builders.Select(b =>
-                DossierContributions.Of(b.Build(), b.Procedure!, july, OnTimeRule.Finished, asOf, Weekdays)[code])));
+            code =>
+                Ratio.Sum(
+                    builders.Select(b =>
+                        DossierContributions.Of(b.Build(), b.Procedure!, july, OnTimeRule.Finished, asOf, Weekdays)[
+                            code
+                        ]
+                    )
+                )
+        );
 
         Assert.That(fromFacts, Is.EquivalentTo(fromContributions));
 
         // Hand count: received in July A, B, D, E, G (F withdrawn, C in June); finished in July A, C, E, G.
         Assert.That(fromContributions[IndicatorCodes.Digitisation], Is.EqualTo(new Ratio(1, 5)));
         Assert.That(fromContributions[IndicatorCodes.OnTime], Is.EqualTo(new Ratio(3, 4))); // C is late (due 5 Jul)
-        Assert.That(fromContributions[IndicatorCodes.OnlineSubmission], Is.EqualTo(new Ratio(1, 4))); // D has no online service
+        // D has no online service
+        Assert.That(fromContributions[IndicatorCodes.OnlineSubmission], Is.EqualTo(new Ratio(1, 4)));
         Assert.That(fromContributions[IndicatorCodes.OnlinePayment], Is.EqualTo(new Ratio(1, 1)));
-        Assert.That(fromContributions[IndicatorCodes.EResult], Is.EqualTo(new Ratio(2, 3))); // A, G electronic; E stopped
-        Assert.That(fromContributions[IndicatorCodes.PopulationDb], Is.EqualTo(new Ratio(0, 4))); // D is an organisation
+        // A, G electronic; E stopped
+        Assert.That(fromContributions[IndicatorCodes.EResult], Is.EqualTo(new Ratio(2, 3)));
+        // D is an organisation
+        Assert.That(fromContributions[IndicatorCodes.PopulationDb], Is.EqualTo(new Ratio(0, 4)));
     }
 
     [Test]

@@ -8,9 +8,17 @@ public sealed class CalendarPeriodsTests
     [TestCase("2024-06-30", "2024-06", "2024-Q2", "2024-H1", "2024")]
     [TestCase("2024-07-01", "2024-07", "2024-Q3", "2024-H2", "2024")]
     [TestCase("2024-12-31", "2024-12", "2024-Q4", "2024-H2", "2024")]
-    public void Containing_AnyDay_GivesItsMonthQuarterHalfYearAndYear(string day, string month, string quarter, string half, string year)
+    public void Containing_AnyDay_GivesItsMonthQuarterHalfYearAndYear(
+        string day,
+        string month,
+        string quarter,
+        string half,
+        string year
+    )
     {
-        var periods = CalendarPeriods.Containing(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
+        var periods = CalendarPeriods.Containing(
+            DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)
+        );
 
         Assert.That(periods.Select(p => p.Code), Is.EqualTo(new[] { month, quarter, half, year }));
     }
@@ -20,10 +28,12 @@ public sealed class CalendarPeriodsTests
     {
         var periods = CalendarPeriods.Overlapping(new DateOnly(2024, 11, 1), new DateOnly(2025, 1, 1));
 
-        Assert.That(periods.Select(p => p.Code), Is.EqualTo(new[]
-        {
-            "2024", "2024-H2", "2024-Q4", "2024-11", "2024-12", "2025-01", "2025-Q1", "2025-H1", "2025",
-        }));
+        Assert.That(
+            periods.Select(p => p.Code),
+            Is.EqualTo(
+                new[] { "2024", "2024-H2", "2024-Q4", "2024-11", "2024-12", "2025-01", "2025-Q1", "2025-H1", "2025" }
+            )
+        );
     }
 
     [Test]

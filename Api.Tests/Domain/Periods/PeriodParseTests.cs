@@ -24,7 +24,12 @@ public sealed class PeriodParseTests
     [TestCase("2023-03-01..2023-03-01", PeriodKind.Range, "2023-03-01", "2023-03-01", "2023-03-01..2023-03-01")]
     [TestCase(" 2023-07 ", PeriodKind.Month, "2023-07-01", "2023-07-31", "2023-07")]
     public void Parse_WhenAcceptedForm_GivesDaysAndCanonicalCode(
-        string code, PeriodKind kind, string first, string last, string canonical)
+        string code,
+        PeriodKind kind,
+        string first,
+        string last,
+        string canonical
+    )
     {
         var period = Period.Parse(code);
 
@@ -73,8 +78,14 @@ public sealed class PeriodParseTests
         {
             Assert.That(ok, Is.False);
             Assert.That(period, Is.Null);
-            Assert.That(error, Does.Contain("2023-H1").And.Contain("2023-Q3").And.Contain("2023-W30")
-                .And.Contain("2023-07-25").And.Contain("2023-03-01..2023-03-31"));
+            Assert.That(
+                error,
+                Does.Contain("2023-H1")
+                    .And.Contain("2023-Q3")
+                    .And.Contain("2023-W30")
+                    .And.Contain("2023-07-25")
+                    .And.Contain("2023-03-01..2023-03-31")
+            );
         });
     }
 
@@ -89,8 +100,10 @@ public sealed class PeriodParseTests
     [Test]
     public void Parse_WhenInvalid_ThrowsFormatExceptionWithForms()
     {
-        Assert.That(() => Period.Parse("2023-X1"),
-            Throws.TypeOf<FormatException>().With.Message.Contains("Accepted period forms"));
+        Assert.That(
+            () => Period.Parse("2023-X1"),
+            Throws.TypeOf<FormatException>().With.Message.Contains("Accepted period forms")
+        );
     }
 
     [Test]
@@ -111,8 +124,10 @@ public sealed class PeriodParseTests
             Assert.That(() => Period.Week(2021, 53), Throws.TypeOf<ArgumentOutOfRangeException>());
             Assert.That(() => Period.Year(1899), Throws.TypeOf<ArgumentOutOfRangeException>());
             Assert.That(() => Period.Day(new DateOnly(3000, 1, 1)), Throws.TypeOf<ArgumentOutOfRangeException>());
-            Assert.That(() => Period.Range(new DateOnly(2023, 2, 1), new DateOnly(2023, 1, 1)),
-                Throws.TypeOf<ArgumentOutOfRangeException>());
+            Assert.That(
+                () => Period.Range(new DateOnly(2023, 2, 1), new DateOnly(2023, 1, 1)),
+                Throws.TypeOf<ArgumentOutOfRangeException>()
+            );
         });
     }
 

@@ -58,8 +58,10 @@ public sealed class PeriodTimeTests
         // January 2021 starts on a Friday inside 2020-W53 and ends on Sunday of 2021-W04.
         var weeks = Period.Month(2021, 1).Split(SeriesInterval.Week).ToList();
 
-        Assert.That(string.Join(",", weeks.Select(p => p.Code)),
-            Is.EqualTo("2020-W53,2021-W01,2021-W02,2021-W03,2021-W04"));
+        Assert.That(
+            string.Join(",", weeks.Select(p => p.Code)),
+            Is.EqualTo("2020-W53,2021-W01,2021-W02,2021-W03,2021-W04")
+        );
         Assert.That(weeks[0].FirstDay, Is.EqualTo(new DateOnly(2020, 12, 28)));
     }
 
@@ -81,6 +83,9 @@ public sealed class PeriodTimeTests
     [Test]
     public void Split_WhenUnknownInterval_Throws()
     {
-        Assert.That(() => Period.Year(2023).Split((SeriesInterval)9).ToList(), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(
+            () => Period.Year(2023).Split((SeriesInterval)9).ToList(),
+            Throws.TypeOf<ArgumentOutOfRangeException>()
+        );
     }
 }

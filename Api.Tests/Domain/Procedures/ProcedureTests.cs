@@ -14,7 +14,10 @@ public sealed class ProcedureTests
     [TestCase(1, ProcessingTimeUnit.SameDay, "2023-07-24T17:00:00+07:00")] // before the 15:00 cut-off: end of the day
     public void DueFrom_WhenUnit_CountsThatUnit(decimal value, ProcessingTimeUnit unit, string expected)
     {
-        var due = new ProcessingTime(value, unit).DueFrom(Parse.At("2023-07-24T09:00:00+07:00"), WorkCalendar.WeekdaysOnly);
+        var due = new ProcessingTime(value, unit).DueFrom(
+            Parse.At("2023-07-24T09:00:00+07:00"),
+            WorkCalendar.WeekdaysOnly
+        );
 
         Assert.That(due, Is.EqualTo(Parse.At(expected)));
     }
@@ -23,8 +26,14 @@ public sealed class ProcedureTests
     public void DueFrom_WhenUnknownUnitOrNegative_Throws()
     {
         var at = Parse.At("2023-07-24T09:00:00+07:00");
-        Assert.That(() => new ProcessingTime(1, (ProcessingTimeUnit)7).DueFrom(at, WorkCalendar.WeekdaysOnly), Throws.InvalidOperationException);
-        Assert.That(() => new ProcessingTime(-1, ProcessingTimeUnit.Days).DueFrom(at, WorkCalendar.WeekdaysOnly), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(
+            () => new ProcessingTime(1, (ProcessingTimeUnit)7).DueFrom(at, WorkCalendar.WeekdaysOnly),
+            Throws.InvalidOperationException
+        );
+        Assert.That(
+            () => new ProcessingTime(-1, ProcessingTimeUnit.Days).DueFrom(at, WorkCalendar.WeekdaysOnly),
+            Throws.TypeOf<ArgumentOutOfRangeException>()
+        );
     }
 
     [TestCase(null, null, "2023-07-01", false)]
@@ -35,7 +44,9 @@ public sealed class ProcedureTests
     [TestCase(null, "2023-07-31", "2020-01-01", true)]
     public void IsOnlineOnlyOn_WhenWindow_IsInclusive(string? from, string? to, string day, bool expected)
     {
-        var p = new ProcedureBuilder().OnlineOnly(from is null ? null : Parse.Day(from), to is null ? null : Parse.Day(to)).Build();
+        var p = new ProcedureBuilder()
+            .OnlineOnly(from is null ? null : Parse.Day(from), to is null ? null : Parse.Day(to))
+            .Build();
 
         Assert.That(p.IsOnlineOnlyOn(Parse.Day(day)), Is.EqualTo(expected));
     }

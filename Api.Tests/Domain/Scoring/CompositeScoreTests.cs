@@ -5,16 +5,17 @@ namespace Scorecard.Api.Tests.Domain.Scoring;
 
 public sealed class CompositeScoreTests
 {
-    private static Dictionary<string, decimal?> AllValues() => new()
-    {
-        [IndicatorCodes.OnTime] = 90, // 20 × 90/100 = 18
-        [IndicatorCodes.OnlineSubmission] = 60, // 6 × 60/50 = 7.2, capped at 6
-        [IndicatorCodes.OnlinePayment] = 25, // 6 × 25/100 = 1.5
-        [IndicatorCodes.Digitisation] = 40, // 4 × 40/80 = 2
-        [IndicatorCodes.EResult] = 50, // 6 × 50/100 = 3
-        [IndicatorCodes.PopulationDb] = 100, // 2
-        [IndicatorCodes.OnlineService] = 80, // 2 × 80/80 = 2
-    };
+    private static Dictionary<string, decimal?> AllValues() =>
+        new()
+        {
+            [IndicatorCodes.OnTime] = 90, // 20 × 90/100 = 18
+            [IndicatorCodes.OnlineSubmission] = 60, // 6 × 60/50 = 7.2, capped at 6
+            [IndicatorCodes.OnlinePayment] = 25, // 6 × 25/100 = 1.5
+            [IndicatorCodes.Digitisation] = 40, // 4 × 40/80 = 2
+            [IndicatorCodes.EResult] = 50, // 6 × 50/100 = 3
+            [IndicatorCodes.PopulationDb] = 100, // 2
+            [IndicatorCodes.OnlineService] = 80, // 2 × 80/80 = 2
+        };
 
     [Test]
     public void Compute_WhenAllIndicators_IsPercentOfFortySix()
@@ -51,13 +52,21 @@ public sealed class CompositeScoreTests
     public void Compute_WhenNothingApplies_IsNull()
     {
         Assert.That(CompositeScore.Compute(new Dictionary<string, decimal?>(), DefaultScoreWeights.All), Is.Null);
-        Assert.That(CompositeScore.Compute(new Dictionary<string, decimal?> { ["ict-index"] = 50 }, DefaultScoreWeights.All), Is.Null);
+        Assert.That(
+            CompositeScore.Compute(new Dictionary<string, decimal?> { ["ict-index"] = 50 }, DefaultScoreWeights.All),
+            Is.Null
+        );
     }
 
     [Test]
     public void Compute_WhenNegativeValueOrDegenerateWeight_ClampsAndSkips()
     {
-        var values = new Dictionary<string, decimal?> { ["a"] = -10, ["b"] = 50, ["c"] = 50 };
+        var values = new Dictionary<string, decimal?>
+        {
+            ["a"] = -10,
+            ["b"] = 50,
+            ["c"] = 50,
+        };
         ScoreWeight[] weights = [new("a", 10, 100), new("b", 10, 100), new("c", 10, 0)];
 
         // a: 0 of 10, b: 5 of 10, c skipped (fullAt 0): 5 of 20 = 25 %.

@@ -70,6 +70,9 @@ public sealed class RankingTests
     public void Rank_WhenEmptyOrNegativeTolerance_EmptyOrThrows()
     {
         Assert.That(Ranking.Rank(Array.Empty<Unit>(), u => u.Value), Is.Empty);
-        Assert.That(() => Ranking.Rank(Array.Empty<Unit>(), u => u.Value, -0.01m), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(
+            () => Ranking.Rank(Array.Empty<Unit>(), u => u.Value, -0.01m),
+            Throws.TypeOf<ArgumentOutOfRangeException>()
+        );
     }
 }

@@ -12,7 +12,13 @@ public sealed class AttainmentTests
     [TestCase(60, 60, false, 0, TargetStatus.OnTrack)]
     [TestCase(38.9, 60, false, -21.1, TargetStatus.AtRisk)] // Bình Định EZA baseline 38.9 against target 60
     [TestCase(33.335, 30, true, 3.34, TargetStatus.Met)] // 3.335 rounds away from zero
-    public void Evaluate_WhenValueAndTarget_GivesGapAndStatus(decimal value, decimal target, bool closed, decimal gap, TargetStatus status)
+    public void Evaluate_WhenValueAndTarget_GivesGapAndStatus(
+        decimal value,
+        decimal target,
+        bool closed,
+        decimal gap,
+        TargetStatus status
+    )
     {
         Assert.That(Attainment.Evaluate(value, target, closed), Is.EqualTo(new TargetAttainment(gap, status)));
     }
@@ -22,7 +28,10 @@ public sealed class AttainmentTests
     public void Evaluate_WhenNoValue_IsNoData(bool closed)
     {
         Assert.That(Attainment.Evaluate(null, 60, closed), Is.EqualTo(new TargetAttainment(null, TargetStatus.NoData)));
-        Assert.That(Attainment.Evaluate(null, null, closed), Is.EqualTo(new TargetAttainment(null, TargetStatus.NoData)));
+        Assert.That(
+            Attainment.Evaluate(null, null, closed),
+            Is.EqualTo(new TargetAttainment(null, TargetStatus.NoData))
+        );
     }
 
     [Test]

@@ -16,13 +16,20 @@ public sealed class TargetAuthorityTests
     private static TargetAssignment General(string unit, UnitLevel level, decimal target, string by) =>
         new(unit, IndicatorCodes.OnlineSubmission, H2, target, null, by, null, level);
 
-    private static IReadOnlyList<string> Refusals(string? scope, TargetAssignment[] incoming, params TargetAssignment[] stored) =>
-        TargetAuthority.Refusals(incoming, stored, scope, Units);
+    private static IReadOnlyList<string> Refusals(
+        string? scope,
+        TargetAssignment[] incoming,
+        params TargetAssignment[] stored
+    ) => TargetAuthority.Refusals(incoming, stored, scope, Units);
 
     [Test]
     public void Refusals_WhenProvinceWide_AreNoneWhateverTheAssignerOrTheTargetReplaced()
     {
-        var refusals = Refusals(null, [Specific("49.D1", 50, by: "49.D1"), Specific("49.D1.C1", 40, by: "49.D1")], Specific("49.D1", 80, by: "49"));
+        var refusals = Refusals(
+            null,
+            [Specific("49.D1", 50, by: "49.D1"), Specific("49.D1.C1", 40, by: "49.D1")],
+            Specific("49.D1", 80, by: "49")
+        );
 
         Assert.That(refusals, Is.Empty);
     }
@@ -39,8 +46,13 @@ public sealed class TargetAuthorityTests
         ];
 
         // The stored targets it replaces were set inside its subtree; the province's are in other slots.
-        var refusals = Refusals("49.D1", incoming,
-            Specific("49.D1.C1", 60, by: "49.D1"), Specific("49.D1.C2", 60, by: "49.D1.C2"), General("49", UnitLevel.Commune, 60, by: "49"));
+        var refusals = Refusals(
+            "49.D1",
+            incoming,
+            Specific("49.D1.C1", 60, by: "49.D1"),
+            Specific("49.D1.C2", 60, by: "49.D1.C2"),
+            General("49", UnitLevel.Commune, 60, by: "49")
+        );
 
         Assert.That(refusals, Is.Empty);
     }
@@ -51,14 +63,20 @@ public sealed class TargetAuthorityTests
         var refusals = Refusals("49.D1", [Specific("49.D1", 90, by: "49")]);
 
         Assert.That(refusals, Has.Count.EqualTo(1));
-        Assert.That(refusals[0], Does.StartWith("Target for '49.D1' (online-submission, 2023-H2)")
-            .And.Contain("assigned by '49', a unit outside the subtree of '49.D1'"));
+        Assert.That(
+            refusals[0],
+            Does.StartWith("Target for '49.D1' (online-submission, 2023-H2)")
+                .And.Contain("assigned by '49', a unit outside the subtree of '49.D1'")
+        );
     }
 
     [Test]
     public void Refusals_WhenScopedKeySignsAsAnotherBranch_Refuse()
     {
-        Assert.That(Refusals("49.D1", [Specific("49.D1.C1", 90, by: "49.D2")]), Has.One.Contains("assigned by '49.D2'"));
+        Assert.That(
+            Refusals("49.D1", [Specific("49.D1.C1", 90, by: "49.D2")]),
+            Has.One.Contains("assigned by '49.D2'")
+        );
     }
 
     [TestCase(50)]
@@ -69,14 +87,21 @@ public sealed class TargetAuthorityTests
         var refusals = Refusals("49.D1", [Specific("49.D1", target, by: "49.D1")], Specific("49.D1", 80, by: "49"));
 
         Assert.That(refusals, Has.Count.EqualTo(1));
-        Assert.That(refusals[0], Does.StartWith("Target for '49.D1'")
-            .And.Contain("the target 80 was set by '49', above '49.D1', and may not be lowered or replaced"));
+        Assert.That(
+            refusals[0],
+            Does.StartWith("Target for '49.D1'")
+                .And.Contain("the target 80 was set by '49', above '49.D1', and may not be lowered or replaced")
+        );
     }
 
     [Test]
     public void Refusals_WhenCommuneKeyReplacesItsDistrictsTarget_Refuse()
     {
-        var refusals = Refusals("49.D1.C1", [Specific("49.D1.C1", 90, by: "49.D1.C1")], Specific("49.D1.C1", 70, by: "49.D1"));
+        var refusals = Refusals(
+            "49.D1.C1",
+            [Specific("49.D1.C1", 90, by: "49.D1.C1")],
+            Specific("49.D1.C1", 70, by: "49.D1")
+        );
 
         Assert.That(refusals, Has.One.Contains("set by '49.D1', above '49.D1.C1'"));
     }
@@ -84,7 +109,11 @@ public sealed class TargetAuthorityTests
     [Test]
     public void Refusals_WhenScopedKeyReplacesAnAncestorsGeneralTarget_Refuse()
     {
-        var refusals = Refusals("49.D1", [General("49.D1", UnitLevel.Commune, 50, by: "49.D1")], General("49.D1", UnitLevel.Commune, 70, by: "49"));
+        var refusals = Refusals(
+            "49.D1",
+            [General("49.D1", UnitLevel.Commune, 50, by: "49.D1")],
+            General("49.D1", UnitLevel.Commune, 70, by: "49")
+        );
 
         Assert.That(refusals, Has.One.Contains("general for commune units").And.Contains("set by '49'"));
     }
@@ -100,7 +129,12 @@ public sealed class TargetAuthorityTests
     [Test]
     public void Refusals_WhenSeveralTargetsAreRefused_NameEachOnce()
     {
-        TargetAssignment[] incoming = [Specific("49.D1", 90, by: "49"), Specific("49.D1.C1", 70, by: "49.D1"), Specific("49.D1.C2", 70, by: "49.D1")];
+        TargetAssignment[] incoming =
+        [
+            Specific("49.D1", 90, by: "49"),
+            Specific("49.D1.C1", 70, by: "49.D1"),
+            Specific("49.D1.C2", 70, by: "49.D1"),
+        ];
 
         var refusals = Refusals("49.D1", incoming, Specific("49.D1.C2", 80, by: "49"));
 

@@ -10,8 +10,12 @@ public sealed class TargetRulesTests
     private static readonly FakeUnitHierarchy Units = new();
     private static readonly Period H2 = Period.Parse("2023-H2");
 
-    private static TargetAssignment Specific(string unit, decimal target, string by, string indicator = IndicatorCodes.OnlineSubmission) =>
-        new(unit, indicator, H2, target, null, by, null, null);
+    private static TargetAssignment Specific(
+        string unit,
+        decimal target,
+        string by,
+        string indicator = IndicatorCodes.OnlineSubmission
+    ) => new(unit, indicator, H2, target, null, by, null, null);
 
     private static TargetAssignment General(string unit, UnitLevel level, decimal target) =>
         new(unit, IndicatorCodes.OnlineSubmission, H2, target, null, unit, "QĐ 2632/QĐ-UBND", level);
@@ -25,7 +29,10 @@ public sealed class TargetRulesTests
             General("49.D1", UnitLevel.Commune, 65), // a district may tighten the province's general target
             Specific("49.D1.C1", 70, by: "49.D1"),
             Specific("49.D1.C2", 65, by: "49.D1.C2"), // the unit itself
-            Specific("49.SNV", 60, by: "49") with { Baseline = 38.9m },
+            Specific("49.SNV", 60, by: "49") with
+            {
+                Baseline = 38.9m,
+            },
         ];
 
         Assert.That(TargetRules.Validate(targets, Units), Is.Empty);
@@ -39,8 +46,12 @@ public sealed class TargetRulesTests
         var errors = TargetRules.Validate(targets, Units);
 
         Assert.That(errors, Has.Count.EqualTo(1));
-        Assert.That(errors[0], Does.Contain("'49.D1.C1'").And.Contain("online-submission, 2023-H2")
-            .And.Contain("target 50 is below the general target 60 that '49' set for commune units"));
+        Assert.That(
+            errors[0],
+            Does.Contain("'49.D1.C1'")
+                .And.Contain("online-submission, 2023-H2")
+                .And.Contain("target 50 is below the general target 60 that '49' set for commune units")
+        );
     }
 
     [Test]
@@ -48,7 +59,10 @@ public sealed class TargetRulesTests
     {
         TargetAssignment[] targets = [General("49", UnitLevel.Commune, 60), General("49.D1", UnitLevel.Commune, 55)];
 
-        Assert.That(TargetRules.Validate(targets, Units), Has.One.Contains("'49.D1'").And.Contains("general for commune units"));
+        Assert.That(
+            TargetRules.Validate(targets, Units),
+            Has.One.Contains("'49.D1'").And.Contains("general for commune units")
+        );
     }
 
     [Test]
@@ -56,7 +70,9 @@ public sealed class TargetRulesTests
     {
         TargetAssignment[] targets =
         [
-            General("49", UnitLevel.Commune, 60), General("49.D1", UnitLevel.Commune, 70), Specific("49.D1.C1", 65, by: "49.D1"),
+            General("49", UnitLevel.Commune, 60),
+            General("49.D1", UnitLevel.Commune, 70),
+            Specific("49.D1.C1", 65, by: "49.D1"),
         ];
 
         Assert.That(TargetRules.Validate(targets, Units), Has.One.Contains("below the general target 70 that '49.D1'"));
@@ -70,7 +86,10 @@ public sealed class TargetRulesTests
             General("49", UnitLevel.Commune, 60),
             General("49.D2", UnitLevel.Commune, 90),
             Specific("49.D1.C1", 50, by: "49.D1", indicator: IndicatorCodes.Digitisation),
-            Specific("49.D1.C2", 50, by: "49.D1") with { Period = Period.Parse("2024-H1") },
+            Specific("49.D1.C2", 50, by: "49.D1") with
+            {
+                Period = Period.Parse("2024-H1"),
+            },
             Specific("49.D1", 10, by: "49"), // the general target is for communes, not districts
             Specific("49.D1.C1", 80, by: "49.D1"), // 49.D2's general target does not cover 49.D1's communes
         ];
@@ -83,13 +102,24 @@ public sealed class TargetRulesTests
     {
         var errors = TargetRules.Validate([Specific("49.D1.C1", 70, by: "49.D2")], Units);
 
-        Assert.That(errors, Has.One.Contains("assigned by '49.D2', which is neither the unit nor one of its ancestors"));
+        Assert.That(
+            errors,
+            Has.One.Contains("assigned by '49.D2', which is neither the unit nor one of its ancestors")
+        );
     }
 
     [Test]
     public void Validate_WhenUnknownUnitOrOutOfRange_Refuses()
     {
-        TargetAssignment[] targets = [Specific("99", 70, by: "99"), Specific("49.D1", 120, by: "49"), Specific("49.D2", 50, by: "49") with { Baseline = -1 }];
+        TargetAssignment[] targets =
+        [
+            Specific("99", 70, by: "99"),
+            Specific("49.D1", 120, by: "49"),
+            Specific("49.D2", 50, by: "49") with
+            {
+                Baseline = -1,
+            },
+        ];
 
         var errors = TargetRules.Validate(targets, Units);
 
@@ -104,10 +134,13 @@ public sealed class TargetRulesTests
     {
         TargetAssignment[] targets =
         [
-            General("49.D1", UnitLevel.Commune, 70), General("49", UnitLevel.Commune, 60), Specific("49.D1.C1", 75, by: "49.D1"),
+            General("49.D1", UnitLevel.Commune, 70),
+            General("49", UnitLevel.Commune, 60),
+            Specific("49.D1.C1", 75, by: "49.D1"),
         ];
 
-        TargetAssignment? For(string unit) => TargetRules.EffectiveTarget(targets, unit, IndicatorCodes.OnlineSubmission, H2, Units);
+        TargetAssignment? For(string unit) =>
+            TargetRules.EffectiveTarget(targets, unit, IndicatorCodes.OnlineSubmission, H2, Units);
 
         Assert.That(For("49.D1.C1")!.Target, Is.EqualTo(75)); // specific
         Assert.That(For("49.D1.C2")!.Target, Is.EqualTo(70)); // district's general beats the province's
