@@ -85,10 +85,14 @@ internal static class Program
                 return crash.Passed ? 0 : 1;
             default:
                 Console.WriteLine(
-                    "Verbs: ingest [--dossiers N] [--clients N] [--batch N] [--runs N]; portal [--dossiers N] [--years N] [--iterations N] [--reuse FILE]; "
+                    "Verbs: ingest [--dossiers N] [--clients N] [--batch N] [--runs N]; portal [--dossiers N] "
+                        + "[--years N] [--iterations N] [--reuse FILE]; "
                         + "odata [--dossiers N] [--years N] [--iterations N] [--export N] [--reuse FILE]; "
-                        + "load [--seconds N] [--ingest N] [--portal N] [--feeds N] [--dossiers N] (mixed load; fails on any 5xx or locked database); "
-                        + "crash [--cycles N] [--clients N] [--dossiers N] [--seed N] (SIGKILL the API while clients post, restart, repeat; then check no acknowledged event is lost, no batch is half stored, the projections equal a rebuild)"
+                        + "load [--seconds N] [--ingest N] [--portal N] [--feeds N] [--dossiers N] (mixed load; "
+                        + "fails on any 5xx or locked database); "
+                        + "crash [--cycles N] [--clients N] [--dossiers N] [--seed N] (SIGKILL the API while clients "
+                        + "post, restart, repeat; then check no acknowledged event is lost, no batch is half "
+                        + "stored, the projections equal a rebuild)"
                 );
                 return verb == "help" ? 0 : 2;
         }

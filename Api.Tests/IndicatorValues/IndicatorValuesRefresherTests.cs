@@ -36,9 +36,26 @@ public sealed class IndicatorValuesRefresherTests
     private IndicatorValuesRefresher Refresher => factory.Services.GetRequiredService<IndicatorValuesRefresher>();
 
     private static object Received(string id, string at, string unit = "P.A.1", bool digitised = false) =>
-        new { id = id + "-r", dossierCode = id, type = "received", at, procedureCode = "1.000001", unitCode = unit, channel = "online", digitised };
+        new
+        {
+            id = id + "-r",
+            dossierCode = id,
+            type = "received",
+            at,
+            procedureCode = "1.000001",
+            unitCode = unit,
+            channel = "online",
+            digitised,
+        };
 
-    private static object Resolved(string id, string at) => new { id = id + "-f", dossierCode = id, type = "resolved", at };
+    private static object Resolved(string id, string at) =>
+        new
+        {
+            id = id + "-f",
+            dossierCode = id,
+            type = "resolved",
+            at,
+        };
 
     private Task<List<string>> MarksAsync() => IndicatorValuesTable.MarksAsync(factory);
 
@@ -55,7 +72,13 @@ public sealed class IndicatorValuesRefresherTests
         Assert.That(await MarksAsync(), Is.Empty);
 
         // Received in May, resolved in June: both months' facts move.
-        (await TestProvince.PostAsync(admin, Received("M1", "2025-05-05T08:00:00+07:00"), Resolved("M1", "2025-06-02T08:00:00+07:00"))).EnsureSuccessStatusCode();
+        (
+            await TestProvince.PostAsync(
+                admin,
+                Received("M1", "2025-05-05T08:00:00+07:00"),
+                Resolved("M1", "2025-06-02T08:00:00+07:00")
+            )
+        ).EnsureSuccessStatusCode();
 
         Assert.That(await MarksAsync(), Is.EqualTo(new[] { "2025-05-01", "2025-06-01" }));
     }
@@ -63,7 +86,13 @@ public sealed class IndicatorValuesRefresherTests
     [Test]
     public async Task Refresh_AfterIngestion_RecomputesTheMarkedMonthsWithTheirQuartersHalfYearsAndYears()
     {
-        (await TestProvince.PostAsync(admin, Received("M1", "2025-05-05T08:00:00+07:00", digitised: true), Resolved("M1", "2025-06-02T08:00:00+07:00"))).EnsureSuccessStatusCode();
+        (
+            await TestProvince.PostAsync(
+                admin,
+                Received("M1", "2025-05-05T08:00:00+07:00", digitised: true),
+                Resolved("M1", "2025-06-02T08:00:00+07:00")
+            )
+        ).EnsureSuccessStatusCode();
         await Refresher.RefreshNowAsync(CancellationToken.None);
         (await TestProvince.PostAsync(admin, Received("M2", "2025-06-10T08:00:00+07:00"))).EnsureSuccessStatusCode();
 
@@ -95,28 +124,57 @@ public sealed class IndicatorValuesRefresherTests
     [Test]
     public async Task ReferenceWrites_MarkEverythingStale_AndTheRefreshAppliesThem()
     {
-        (await TestProvince.PostAsync(admin, Received("M1", "2025-05-05T08:00:00+07:00", digitised: true))).EnsureSuccessStatusCode();
+        (
+            await TestProvince.PostAsync(admin, Received("M1", "2025-05-05T08:00:00+07:00", digitised: true))
+        ).EnsureSuccessStatusCode();
         await Refresher.RefreshNowAsync(CancellationToken.None);
-        Assert.That((await IndicatorValuesTable.RowsAsync(factory, "P", "2025-05"))["digitisation"].Band, Is.EqualTo("green"));
+        Assert.That(
+            (await IndicatorValuesTable.RowsAsync(factory, "P", "2025-05"))["digitisation"].Band,
+            Is.EqualTo("green")
+        );
 
-        (await admin.PutAsync("/api/indicators/digitisation/bands", ProblemAssert.Json("""
-            {"validFrom":"2025-01-01","bands":[{"min":0,"color":"yellow"}]}
-            """))).EnsureSuccessStatusCode();
+        (
+            await admin.PutAsync(
+                "/api/indicators/digitisation/bands",
+                ProblemAssert.Json(
+                    """
+                    {"validFrom":"2025-01-01","bands":[{"min":0,"color":"yellow"}]}
+                    """
+                )
+            )
+        ).EnsureSuccessStatusCode();
         Assert.That(await MarksAsync(), Is.EqualTo(new[] { "all" }));
         await Refresher.RefreshNowAsync(CancellationToken.None);
 
-        Assert.That((await IndicatorValuesTable.RowsAsync(factory, "P", "2025-05"))["digitisation"].Band, Is.EqualTo("yellow"));
+        Assert.That(
+            (await IndicatorValuesTable.RowsAsync(factory, "P", "2025-05"))["digitisation"].Band,
+            Is.EqualTo("yellow")
+        );
         Assert.That(await MarksAsync(), Is.Empty);
     }
 
-    [TestCase("/api/units", """[{"code":"P.C","name":"Huyện C","level":"district","kind":"locality","parentCode":"P"}]""")]
-    [TestCase("/api/procedures", """[{"code":"1.000009","name":"Thủ tục","field":"Khác","level":"province","onlineService":"full","integrated":true,"hasFee":false,"personApplicant":true}]""")]
+    [TestCase(
+        "/api/units",
+        """[{"code":"P.C","name":"Huyện C","level":"district","kind":"locality","parentCode":"P"}]"""
+    )]
+    [TestCase(
+        "/api/procedures",
+        """[{"code":"1.000009","name":"Thủ tục","field":"Khác","level":"province","onlineService":"full","integrated":true,"hasFee":false,"personApplicant":true}]"""
+    )]
     [TestCase("/api/indicators", """[{"code":"vneid","name":"Kích hoạt VNeID"}]""")]
-    [TestCase("/api/targets", """[{"unitCode":"P","indicator":"on-time","period":"2025-H1","target":90,"assignedBy":"P"}]""")]
-    [TestCase("/api/indicator-values", """[{"indicator":"ict","unitCode":"P","period":"2025","numerator":1,"denominator":2}]""")]
+    [TestCase(
+        "/api/targets",
+        """[{"unitCode":"P","indicator":"on-time","period":"2025-H1","target":90,"assignedBy":"P"}]"""
+    )]
+    [TestCase(
+        "/api/indicator-values",
+        """[{"indicator":"ict","unitCode":"P","period":"2025","numerator":1,"denominator":2}]"""
+    )]
     public async Task ReferenceWrite_Always_MarksEverythingStale(string route, string body)
     {
-        (await admin.PutAsync("/api/indicators", ProblemAssert.Json("""[{"code":"ict","name":"Chỉ số ICT"}]"""))).EnsureSuccessStatusCode();
+        (
+            await admin.PutAsync("/api/indicators", ProblemAssert.Json("""[{"code":"ict","name":"Chỉ số ICT"}]"""))
+        ).EnsureSuccessStatusCode();
         await Refresher.RefreshNowAsync(CancellationToken.None);
 
         var response = await admin.PutAsync(route, ProblemAssert.Json(body));
@@ -143,15 +201,24 @@ public sealed class IndicatorValuesRefresherTests
     {
         (await TestProvince.PostAsync(admin, Received("M1", "2025-03-05T08:00:00+07:00"))).EnsureSuccessStatusCode();
         var clock = new SettableClock(new DateTimeOffset(2025, 4, 30, 23, 0, 0, TimeSpan.FromHours(7)));
-        using var refresher = ActivatorUtilities.CreateInstance<IndicatorValuesRefresher>(factory.Services, (TimeProvider)clock);
+        using var refresher = ActivatorUtilities.CreateInstance<IndicatorValuesRefresher>(
+            factory.Services,
+            (TimeProvider)clock
+        );
         await refresher.RefreshNowAsync(CancellationToken.None);
-        Assert.That((await IndicatorValuesTable.CountsByPeriodAsync(factory)).Keys, Is.EquivalentTo(new[] { "2025-03", "2025-04", "2025-Q1", "2025-Q2", "2025-H1", "2025" }));
+        Assert.That(
+            (await IndicatorValuesTable.CountsByPeriodAsync(factory)).Keys,
+            Is.EquivalentTo(new[] { "2025-03", "2025-04", "2025-Q1", "2025-Q2", "2025-H1", "2025" })
+        );
 
         clock.Now = new DateTimeOffset(2025, 5, 1, 0, 30, 0, TimeSpan.FromHours(7));
         var written = await refresher.RefreshNowAsync(CancellationToken.None);
 
         Assert.That(written, Is.EqualTo(4 * UnitsTimesIndicators), "2025-05, 2025-Q2, 2025-H1 and 2025");
-        Assert.That((await IndicatorValuesTable.CountsByPeriodAsync(factory)).Keys, Does.Contain("2025-05").And.Not.Contain("2025-06"));
+        Assert.That(
+            (await IndicatorValuesTable.CountsByPeriodAsync(factory)).Keys,
+            Does.Contain("2025-05").And.Not.Contain("2025-06")
+        );
         Assert.That(await refresher.RefreshNowAsync(CancellationToken.None), Is.Zero, "nothing stale, same month");
     }
 
@@ -162,7 +229,9 @@ public sealed class IndicatorValuesRefresherTests
         using var client = quick.AdminClient();
         await TestProvince.SeedAsync(client);
 
-        (await TestProvince.PostAsync(client, Received("M1", "2025-05-05T08:00:00+07:00", digitised: true))).EnsureSuccessStatusCode();
+        (
+            await TestProvince.PostAsync(client, Received("M1", "2025-05-05T08:00:00+07:00", digitised: true))
+        ).EnsureSuccessStatusCode();
 
         var deadline = DateTime.UtcNow.AddSeconds(20);
         IndicatorValuesTable.Row? row = null;

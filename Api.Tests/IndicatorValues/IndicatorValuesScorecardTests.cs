@@ -23,23 +23,98 @@ public sealed class IndicatorValuesScorecardTests : ApiFixture
     protected override async Task SeedAsync()
     {
         await MarchDossiers.SeedAsync(Admin);
-        (await Admin.PutAsync("/api/indicators", ProblemAssert.Json("""
-            [{"code":"vneid","name":"Kích hoạt VNeID","bands":[{"validFrom":"2020-01-01","bands":[{"min":60,"color":"green"},{"min":0,"color":"red"}]}]}]
-            """))).EnsureSuccessStatusCode();
-        (await Admin.PutAsJsonAsync("/api/indicator-values", new[]
-        {
-            new { indicator = "vneid", unitCode = "P.A", period = "2025-Q1", numerator = 447246L, denominator = 738291L },
-            new { indicator = "vneid", unitCode = "P.B.1", period = "2025-Q1", numerator = 100L, denominator = 200L },
-            new { indicator = "vneid", unitCode = "P", period = "2025", numerator = 5L, denominator = 10L },
-            new { indicator = "vneid", unitCode = "P.A.1", period = "2025-03", numerator = 3L, denominator = 4L },
-        })).EnsureSuccessStatusCode();
-        (await Admin.PutAsJsonAsync("/api/targets", new object[]
-        {
-            new { unitCode = "P", indicator = "on-time", period = "2025-Q1", target = 60, assignedBy = "P", appliesToLevel = "commune" },
-            new { unitCode = "P.A.1", indicator = "on-time", period = "2025-Q1", target = 75, assignedBy = "P.A" },
-            new { unitCode = "P", indicator = "on-time", period = "2025", target = 80, assignedBy = "P" },
-            new { unitCode = "P.A", indicator = "vneid", period = "2025-Q1", target = 50, assignedBy = "P" },
-        })).EnsureSuccessStatusCode();
+        (
+            await Admin.PutAsync(
+                "/api/indicators",
+                ProblemAssert.Json(
+                    """
+                    [{"code":"vneid","name":"Kích hoạt "
+                        + "VNeID","bands":[{"validFrom":"2020-01-01","bands":[{"min":60,"color":"green"},{"min":0,"color":"red"}]}]}]
+                    """
+                )
+            )
+        ).EnsureSuccessStatusCode();
+        (
+            await Admin.PutAsJsonAsync(
+                "/api/indicator-values",
+                new[]
+                {
+                    new
+                    {
+                        indicator = "vneid",
+                        unitCode = "P.A",
+                        period = "2025-Q1",
+                        numerator = 447246L,
+                        denominator = 738291L,
+                    },
+                    new
+                    {
+                        indicator = "vneid",
+                        unitCode = "P.B.1",
+                        period = "2025-Q1",
+                        numerator = 100L,
+                        denominator = 200L,
+                    },
+                    new
+                    {
+                        indicator = "vneid",
+                        unitCode = "P",
+                        period = "2025",
+                        numerator = 5L,
+                        denominator = 10L,
+                    },
+                    new
+                    {
+                        indicator = "vneid",
+                        unitCode = "P.A.1",
+                        period = "2025-03",
+                        numerator = 3L,
+                        denominator = 4L,
+                    },
+                }
+            )
+        ).EnsureSuccessStatusCode();
+        (
+            await Admin.PutAsJsonAsync(
+                "/api/targets",
+                new object[]
+                {
+                    new
+                    {
+                        unitCode = "P",
+                        indicator = "on-time",
+                        period = "2025-Q1",
+                        target = 60,
+                        assignedBy = "P",
+                        appliesToLevel = "commune",
+                    },
+                    new
+                    {
+                        unitCode = "P.A.1",
+                        indicator = "on-time",
+                        period = "2025-Q1",
+                        target = 75,
+                        assignedBy = "P.A",
+                    },
+                    new
+                    {
+                        unitCode = "P",
+                        indicator = "on-time",
+                        period = "2025",
+                        target = 80,
+                        assignedBy = "P",
+                    },
+                    new
+                    {
+                        unitCode = "P.A",
+                        indicator = "vneid",
+                        period = "2025-Q1",
+                        target = 50,
+                        assignedBy = "P",
+                    },
+                }
+            )
+        ).EnsureSuccessStatusCode();
         await Factory.Services.GetRequiredService<IndicatorValuesRefresher>().RefreshNowAsync(CancellationToken.None);
     }
 
@@ -62,7 +137,9 @@ public sealed class IndicatorValuesScorecardTests : ApiFixture
         var card = await Admin.GetFromJsonAsync<JsonElement>($"/api/scorecards/{unit}?period={period}");
         var rows = await IndicatorValuesTable.RowsAsync(Factory, unit, period);
 
-        var shown = card.GetProperty("indicators").EnumerateArray().ToDictionary(i => i.GetProperty("code").GetString()!, Figure);
+        var shown = card.GetProperty("indicators")
+            .EnumerateArray()
+            .ToDictionary(i => i.GetProperty("code").GetString()!, Figure);
         Assert.That(shown, Has.Count.EqualTo(Indicators));
         Assert.That(rows.ToDictionary(r => r.Key, r => r.Value.Figure), Is.EquivalentTo(shown));
     }
@@ -76,7 +153,9 @@ public sealed class IndicatorValuesScorecardTests : ApiFixture
             var card = await Admin.GetFromJsonAsync<JsonElement>($"/api/scorecards/P.A?period={period.Code}");
             var rows = await IndicatorValuesTable.RowsAsync(Factory, "P.A", period.Code);
 
-            var shown = card.GetProperty("indicators").EnumerateArray().ToDictionary(i => i.GetProperty("code").GetString()!, Figure);
+            var shown = card.GetProperty("indicators")
+                .EnumerateArray()
+                .ToDictionary(i => i.GetProperty("code").GetString()!, Figure);
             Assert.That(rows.ToDictionary(r => r.Key, r => r.Value.Figure), Is.EquivalentTo(shown), period.Code);
         }
     }
@@ -93,10 +172,22 @@ public sealed class IndicatorValuesScorecardTests : ApiFixture
         var months = ((today.Year - 2025) * 12) + today.Month;
         var quarters = ((today.Year - 2025) * 4) + ((today.Month + 2) / 3);
         var halves = ((today.Year - 2025) * 2) + ((today.Month + 5) / 6);
-        Assert.That(counts.Keys, Has.Count.EqualTo(months + quarters + halves + today.Year - 2024), string.Join(", ", counts.Keys.Order()));
+        Assert.That(
+            counts.Keys,
+            Has.Count.EqualTo(months + quarters + halves + today.Year - 2024),
+            string.Join(", ", counts.Keys.Order())
+        );
         Assert.That(counts.Values, Has.All.EqualTo(Units * Indicators));
-        Assert.That(counts.Keys, Does.Contain("2025-01").And.Contain("2025-Q1").And.Contain("2025-H1").And.Contain("2025")
-            .And.Contain(Period.Month(today.Year, today.Month).Code).And.Not.Contain("2024-12").And.Not.Contain("2024"));
+        Assert.That(
+            counts.Keys,
+            Does.Contain("2025-01")
+                .And.Contain("2025-Q1")
+                .And.Contain("2025-H1")
+                .And.Contain("2025")
+                .And.Contain(Period.Month(today.Year, today.Month).Code)
+                .And.Not.Contain("2024-12")
+                .And.Not.Contain("2024")
+        );
     }
 
     [Test]
@@ -104,36 +195,58 @@ public sealed class IndicatorValuesScorecardTests : ApiFixture
     {
         var row = (await IndicatorValuesTable.RowsAsync(Factory, "P", "2025-Q1"))["on-time"];
 
-        Assert.That((row.PeriodType, row.PeriodStart, row.PeriodEnd), Is.EqualTo(("quarter", new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 31))));
+        Assert.That(
+            (row.PeriodType, row.PeriodStart, row.PeriodEnd),
+            Is.EqualTo(("quarter", new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 31)))
+        );
     }
 
-    [TestCase("P", "2025-Q1", 447346L, 738491L, 60.58, "green")]  // no own figure: P.A's own and P.B's (its commune's)
-    [TestCase("P", "2025", 5L, 10L, 50.00, "red")]                // its own figure stands for the subtree
-    [TestCase("P.A", "2025-03", 3L, 4L, 75.00, "green")]          // P.A.1's
-    public async Task ReportedIndicator_RollsUpOverTheSubtree(string unit, string period, long numerator, long denominator, decimal value, string band)
+    [TestCase("P", "2025-Q1", 447346L, 738491L, 60.58, "green")] // no own figure: P.A's own and P.B's (its commune's)
+    [TestCase("P", "2025", 5L, 10L, 50.00, "red")] // its own figure stands for the subtree
+    [TestCase("P.A", "2025-03", 3L, 4L, 75.00, "green")] // P.A.1's
+    public async Task ReportedIndicator_RollsUpOverTheSubtree(
+        string unit,
+        string period,
+        long numerator,
+        long denominator,
+        decimal value,
+        string band
+    )
     {
         var row = (await IndicatorValuesTable.RowsAsync(Factory, unit, period))["vneid"];
 
-        Assert.That((row.Numerator, row.Denominator, (decimal?)row.Value, row.Band), Is.EqualTo((numerator, denominator, (decimal?)value, band)));
+        Assert.That(
+            (row.Numerator, row.Denominator, (decimal?)row.Value, row.Band),
+            Is.EqualTo((numerator, denominator, (decimal?)value, band))
+        );
     }
 
-    [TestCase("P.A.1", "on-time", "2025-Q1", 75)]   // its own target beats the general one
-    [TestCase("P.A.2", "on-time", "2025-Q1", 60)]   // the general target for communes
-    [TestCase("P.A", "on-time", "2025-Q1", null)]   // a district: not covered
+    [TestCase("P.A.1", "on-time", "2025-Q1", 75)] // its own target beats the general one
+    [TestCase("P.A.2", "on-time", "2025-Q1", 60)] // the general target for communes
+    [TestCase("P.A", "on-time", "2025-Q1", null)] // a district: not covered
     [TestCase("P.A.1", "on-time", "2025-03", null)] // targets belong to their own period
     [TestCase("P", "on-time", "2025", 80)]
     [TestCase("P.A", "vneid", "2025-Q1", 50)]
-    public async Task Target_IsTheTargetThatAppliesToTheUnit(string unit, string indicator, string period, double? target)
+    public async Task Target_IsTheTargetThatAppliesToTheUnit(
+        string unit,
+        string indicator,
+        string period,
+        double? target
+    )
     {
         var row = (await IndicatorValuesTable.RowsAsync(Factory, unit, period))[indicator];
 
         Assert.That(row.Target, Is.EqualTo(target));
     }
 
-    private static (long, long, decimal?, string, decimal?) Figure(JsonElement i) => (
-        i.GetProperty("numerator").GetInt64(),
-        i.GetProperty("denominator").GetInt64(),
-        i.GetProperty("value").ValueKind == JsonValueKind.Null ? null : i.GetProperty("value").GetDecimal(),
-        i.GetProperty("band").GetString()!,
-        i.GetProperty("target").ValueKind == JsonValueKind.Null ? null : i.GetProperty("target").GetProperty("target").GetDecimal());
+    private static (long, long, decimal?, string, decimal?) Figure(JsonElement i) =>
+        (
+            i.GetProperty("numerator").GetInt64(),
+            i.GetProperty("denominator").GetInt64(),
+            i.GetProperty("value").ValueKind == JsonValueKind.Null ? null : i.GetProperty("value").GetDecimal(),
+            i.GetProperty("band").GetString()!,
+            i.GetProperty("target").ValueKind == JsonValueKind.Null
+                ? null
+                : i.GetProperty("target").GetProperty("target").GetDecimal()
+        );
 }

@@ -31,7 +31,10 @@ public sealed class RefreshPlanTests
 
         Assert.That(plan.Full, Is.True);
         Assert.That(plan.Replaced, Is.Null);
-        Assert.That(Codes(plan), Is.EquivalentTo(new[] { "2025-03", "2025-04", "2025-05", "2025-Q1", "2025-Q2", "2025-H1", "2025" }));
+        Assert.That(
+            Codes(plan),
+            Is.EquivalentTo(new[] { "2025-03", "2025-04", "2025-05", "2025-Q1", "2025-Q2", "2025-H1", "2025" })
+        );
     }
 
     [Test]

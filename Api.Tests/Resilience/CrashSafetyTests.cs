@@ -26,15 +26,25 @@ public sealed class CrashSafetyTests
     public async Task RunAsync()
     {
         var cycles = TestSetting.Positive("SCORECARD_CRASH_CYCLES", DefaultCycles);
-        crash = await CrashBenchmark.RunAsync(cycles, Clients, cycles * DossiersPerCycle, Seed, keepFailedDatabase: false).WaitAsync(Deadline);
+        crash = await CrashBenchmark
+            .RunAsync(cycles, Clients, cycles * DossiersPerCycle, Seed, keepFailedDatabase: false)
+            .WaitAsync(Deadline);
     }
 
     [Test]
     public void Cycles_WhileClientsPost_EndBySigkillAfterBatchesWereAcknowledged()
     {
-        Assert.That(crash.Run.EveryExitBySigkill, Is.True, "every cycle's API must end by SIGKILL: " + crash.Run.Delays);
+        Assert.That(
+            crash.Run.EveryExitBySigkill,
+            Is.True,
+            "every cycle's API must end by SIGKILL: " + "" + crash.Run.Delays
+        );
         Assert.That(crash.Traffic.AcknowledgedIds, Is.Not.Empty);
-        Assert.That(crash.Traffic.Requests, Is.GreaterThan(crash.Traffic.AcknowledgedRequests), "some requests lost their answer to a kill");
+        Assert.That(
+            crash.Traffic.Requests,
+            Is.GreaterThan(crash.Traffic.AcknowledgedRequests),
+            "some requests lost " + "their answer to a kill"
+        );
     }
 
     [Test]
@@ -48,7 +58,11 @@ public sealed class CrashSafetyTests
     public void EventLog_AfterTheCrashes_HoldsEachBatchWholeOrNotAtAll()
     {
         Assert.That(crash.Stored.BatchesChecked, Is.Positive);
-        Assert.That(crash.Stored.WholeBatches + crash.Stored.AbsentBatches, Is.EqualTo(crash.Stored.BatchesChecked), string.Join("; ", crash.Stored.Problems));
+        Assert.That(
+            crash.Stored.WholeBatches + crash.Stored.AbsentBatches,
+            Is.EqualTo(crash.Stored.BatchesChecked),
+            string.Join("; ", crash.Stored.Problems)
+        );
         Assert.That(crash.Stored.Stray, Is.Zero, "events stored that no request carried");
     }
 
@@ -56,7 +70,11 @@ public sealed class CrashSafetyTests
     public void Projections_AfterTheCrashes_EqualARebuildFromTheLog()
     {
         Assert.That(crash.Projections.Mismatches, Is.Empty);
-        Assert.That(crash.Projections.Tables.Select(t => t.Rows), Has.All.Positive, "the projections hold the stored events");
+        Assert.That(
+            crash.Projections.Tables.Select(t => t.Rows),
+            Has.All.Positive,
+            "the projections hold the stored " + "events"
+        );
     }
 
     [Test]

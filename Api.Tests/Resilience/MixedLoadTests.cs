@@ -24,7 +24,8 @@ public sealed class MixedLoadTests
     public async Task RunAsync()
     {
         var seconds = TestSetting.Positive("SCORECARD_LOAD_SECONDS", DefaultSeconds);
-        load = await LoadBenchmark.RunAsync(seconds, ClientsOfEachKind, ClientsOfEachKind, ClientsOfEachKind, Dossiers)
+        load = await LoadBenchmark
+            .RunAsync(seconds, ClientsOfEachKind, ClientsOfEachKind, ClientsOfEachKind, Dossiers)
             .WaitAsync(TimeSpan.FromSeconds(seconds) + HangMargin);
     }
 

@@ -61,7 +61,8 @@ internal static class CrashBenchmark
         var events = DemoYear.Events(dossiers);
         var traffic = new CrashTraffic(events, seed);
         Console.WriteLine(
-            $"{events.Count:N0} events in {traffic.Batches.Count:N0} batches; {cycles} cycles, {clients} clients, seed {seed}; database {database}"
+            $"{events.Count:N0} events in {traffic.Batches.Count:N0} batches; {cycles} cycles, {clients} clients, "
+                + $"seed {seed}; database {database}"
         );
 
         var delays = new Random(seed);
@@ -154,9 +155,11 @@ internal static class CrashBenchmark
         }
 
         Console.WriteLine(
-            $"cycle {cycle + 1, 2}/{cycles}: ready in {ready, 5:N0} ms, SIGKILL {delay, 4} ms after {(fromReady ? "ready       " : "the first 200")} (exit {exitCode}) "
+            $"cycle {cycle + 1, 2}/{cycles}: ready in {ready, 5:N0} ms, SIGKILL {delay, 4} ms after "
+                + $"{(fromReady ? "ready       " : "the first 200")} (exit {exitCode}) "
                 + $"with {inFlight.Requests} requests in flight ({inFlight.Unacknowledged} with new events); "
-                + $"{traffic.Requests - requests, 3} requests, {traffic.AcknowledgedRequests - acknowledged, 3} acknowledged; "
+                + $"{traffic.Requests - requests, 3} requests, {traffic.AcknowledgedRequests - acknowledged, 3} "
+                + $"acknowledged; "
                 + $"{traffic.AcknowledgedIds.Count:N0} events acknowledged so far"
         );
     }

@@ -115,7 +115,8 @@ internal sealed class CrashTraffic
             if (answer.Rejected > 0 || answer.Accepted + answer.Duplicates != request.Events.Count)
             {
                 anomalies.Add(
-                    $"batch {request.Batch}: {request.Events.Count} events answered accepted {answer.Accepted}, duplicates {answer.Duplicates}, rejected {answer.Rejected}"
+                    $"batch {request.Batch}: {request.Events.Count} events answered accepted {answer.Accepted}, "
+                        + $"duplicates {answer.Duplicates}, rejected {answer.Rejected}"
                 );
             }
 

@@ -62,7 +62,9 @@ internal sealed record StoredEventCheck(
             else
             {
                 problems.Add(
-                    $"batch {b} ({size} events) is partly stored: {rows.Count} events, {rows.Select(r => r.StoredAt).Distinct(StringComparer.Ordinal).Count()} stored_at values, seq {rows.Min(r => r.Seq)}–{rows.Max(r => r.Seq)}"
+                    $"batch {b} ({size} events) is partly stored: {rows.Count} events, "
+                        + $"{rows.Select(r => r.StoredAt).Distinct(StringComparer.Ordinal).Count()} stored_at "
+                        + $"values, seq {rows.Min(r => r.Seq)}–{rows.Max(r => r.Seq)}"
                 );
             }
 

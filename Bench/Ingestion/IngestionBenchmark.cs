@@ -35,7 +35,8 @@ internal static class IngestionBenchmark
             Console.WriteLine(
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"run {run}: API {result.ApiRate:N0} events/s, baseline {result.BaseRate:N0} events/s, ratio {result.Ratio:N3}, peak RSS {result.PeakMiB:N0} MiB"
+                    $"run {run}: API {result.ApiRate:N0} events/s, baseline {result.BaseRate:N0} events/s, ratio "
+                        + $"{result.Ratio:N3}, peak RSS {result.PeakMiB:N0} MiB"
                 )
             );
             results.Add(result);

@@ -71,7 +71,8 @@ internal static class LoadBenchmark
             .ToList();
         var warm = batches.Count / 2;
         Console.WriteLine(
-            $"{events.Count:N0} events in {batches.Count:N0} batches; the first {warm:N0} are posted before the measured run."
+            $"{events.Count:N0} events in {batches.Count:N0} batches; the first {warm:N0} are posted before the "
+                + $"measured run."
         );
 
         var samples = new ConcurrentBag<LoadSample>();
@@ -101,7 +102,8 @@ internal static class LoadBenchmark
                 .ConfigureAwait(false);
 
             Console.WriteLine(
-                $"Mixed load for {seconds} s: {ingestClients} integrators, {portalClients} portal readers, {feedClients} feed readers…"
+                $"Mixed load for {seconds} s: {ingestClients} integrators, {portalClients} portal readers, "
+                    + $"{feedClients} feed readers…"
             );
             using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
             var rest = warm - 1;
@@ -146,7 +148,8 @@ internal static class LoadBenchmark
                             for (var i = c; !stop.IsCancellationRequested; i++)
                             {
                                 string? url =
-                                    $"/odata/Dossiers?$filter=ReceivedAt ge 2025-{1 + (i % 12):00}-01T00:00:00%2B07:00&$top=3000&$select=Code,UnitCode,Status,Timeliness,ReceivedAt";
+                                    $"/odata/Dossiers?$filter=ReceivedAt ge "
+                                    + $"2025-{1 + (i % 12):00}-01T00:00:00%2B07:00&$top=3000&$select=Code,UnitCode,Status,Timeliness,ReceivedAt";
                                 while (url is not null && !stop.IsCancellationRequested)
                                 {
                                     url = await GetAsync(http, "odata", url, samples).ConfigureAwait(false);
@@ -155,7 +158,8 @@ internal static class LoadBenchmark
                                 await GetAsync(
                                         http,
                                         "odata",
-                                        $"/odata/Dossiers/$count?$filter=Status eq 'resolved' and year(ReceivedAt) eq 2025",
+                                        $"/odata/Dossiers/$count?$filter=Status eq 'resolved' and year(ReceivedAt) "
+                                            + $"eq 2025",
                                         samples
                                     )
                                     .ConfigureAwait(false);

@@ -36,7 +36,8 @@ internal sealed record LoadReport(
                 );
                 return string.Create(
                     CultureInfo.InvariantCulture,
-                    $"| {g.Key} | {g.Count():N0} | {g.Count() / (double)Seconds:N1} | {Percentile(sorted, 0.5):N1} | {Percentile(sorted, 0.99):N1} | {sorted[^1]:N0} | {statuses} |"
+                    $"| {g.Key} | {g.Count():N0} | {g.Count() / (double)Seconds:N1} | {Percentile(sorted, 0.5):N1} | "
+                        + $"{Percentile(sorted, 0.99):N1} | {sorted[^1]:N0} | {statuses} |"
                 );
             });
         return string.Create(

@@ -91,10 +91,12 @@ internal static class ODataBenchmark
     }
 
     private static string PageUrl(string unit, int month) =>
-        $"/odata/Dossiers?$filter=UnitCode eq '{unit}' and ReceivedAt ge 2025-{month:00}-01T00:00:00%2B07:00 and ReceivedAt lt {(month == 12 ? "2026-01" : $"2025-{month + 1:00}")}-01T00:00:00%2B07:00&$top=100";
+        $"/odata/Dossiers?$filter=UnitCode eq '{unit}' and ReceivedAt ge 2025-{month:00}-01T00:00:00%2B07:00 and "
+        + $"ReceivedAt lt {(month == 12 ? "2026-01" : $"2025-{month + 1:00}")}-01T00:00:00%2B07:00&$top=100";
 
     private static string CountUrl(string unit) =>
-        $"/odata/Dossiers/$count?$filter=UnitCode eq '{unit}' and ReceivedAt ge 2025-01-01T00:00:00%2B07:00 and ReceivedAt lt 2026-01-01T00:00:00%2B07:00";
+        $"/odata/Dossiers/$count?$filter=UnitCode eq '{unit}' and ReceivedAt ge 2025-01-01T00:00:00%2B07:00 and "
+        + $"ReceivedAt lt 2026-01-01T00:00:00%2B07:00";
 
     private static async Task<Measures> MeasureAsync(
         string name,
@@ -194,7 +196,8 @@ internal static class ODataBenchmark
         string Row(string what, double ours, double theirs, string unit, bool higherIsBetter) =>
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {what} | {ours:N1} {unit} | {theirs:N1} {unit} | {(higherIsBetter ? ours / theirs : theirs / ours):N1}× |"
+                $"| {what} | {ours:N1} {unit} | {theirs:N1} {unit} | "
+                    + $"{(higherIsBetter ? ours / theirs : theirs / ours):N1}× |"
             );
         var report = string.Create(
             CultureInfo.InvariantCulture,

@@ -93,7 +93,9 @@ internal static class PortalBenchmark
             results.Select(r =>
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"| {r.Name} | {r.Api.P50:N1} | {r.Api.P95:N1} | {(r.Baseline is { } b ? $"{b.P50:N0} / {b.P95:N0}" : "—")} | {(r.Baseline is { } c ? $"{c.P50 / r.Api.P50:N0}×" : "—")} |"
+                    $"| {r.Name} | {r.Api.P50:N1} | {r.Api.P95:N1} | "
+                        + $"{(r.Baseline is { } b ? $"{b.P50:N0} / {b.P95:N0}" : "—")} | "
+                        + $"{(r.Baseline is { } c ? $"{c.P50 / r.Api.P50:N0}×" : "—")} |"
                 )
             )
         );

@@ -43,7 +43,8 @@ internal sealed class ApiProcess : IAsyncDisposable
         if (verb.ExitCode != 0)
         {
             throw new InvalidOperationException(
-                $"'{string.Join(' ', args)}' exited with {ExitDescription(verb.ExitCode)}: {await verb.StandardError.ReadToEndAsync().ConfigureAwait(false)}"
+                $"'{string.Join(' ', args)}' exited with {ExitDescription(verb.ExitCode)}: "
+                    + $"{await verb.StandardError.ReadToEndAsync().ConfigureAwait(false)}"
             );
         }
     }

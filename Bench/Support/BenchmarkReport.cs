@@ -11,7 +11,9 @@ internal static partial class BenchmarkReport
         var path = Path.Combine(Paths.Root, "BENCHMARKS.md");
         var text = File.Exists(path)
             ? await File.ReadAllTextAsync(path).ConfigureAwait(false)
-            : "# Benchmarks\n\nEvery figure below was produced by the command shown with it, on the 2-core machine these sessions run on. Machines are noisy: compare the ratios measured in the same run, not absolute numbers across runs.\n";
+            : "# Benchmarks\n\nEvery figure below was produced by the command shown with it, on the 2-core machine "
+                + "these sessions run on. Machines are noisy: compare the ratios measured in the same run, not "
+                + "absolute numbers across runs.\n";
         var begin = $"<!-- bench:{name} -->";
         var end = $"<!-- /bench:{name} -->";
         var section = $"{begin}\n{markdown.TrimEnd()}\n{end}";
