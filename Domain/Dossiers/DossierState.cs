@@ -52,18 +52,20 @@ public sealed record DossierState
 
     public DossierStatus Status { get; init; }
 
-    public bool FeeRequired { get; init; }
+    /// <summary>Digitised, population database used, electronic result: true once any event says so.</summary>
+    public bool Digitised { get; init; }
 
-    public bool PaidOnline { get; init; }
+    public bool PopulationDbUsed { get; init; }
+
+    public bool ElectronicResult { get; init; }
+
+    /// <summary>A fee is required: as stated at reception, else whether the procedure has a fee.</summary>
+    public bool FeeRequired { get; init; }
 
     /// <summary>Sum of the amounts of all payments, in VND.</summary>
     public long AmountPaid { get; init; }
 
-    public bool Digitised { get; init; }
-
-    public bool ElectronicResult { get; init; }
-
-    public bool PopulationDbUsed { get; init; }
+    public bool PaidOnline { get; init; }
 
     /// <summary>True for every folded state: a dossier exists once it is received.</summary>
     public bool IsReceived => ReceivedAt != default;

@@ -68,6 +68,24 @@ public static class DossierProjection
             );
     }
 
+    /// <summary>
+    /// Ends a transaction that projected dossiers without the writer (rebuilds and bulk loads): adds
+    /// their facts, commits, and copies the log into the database file.
+    /// </summary>
+    public static async Task CommitAsync(
+        IIngestionSession session,
+        FactDeltas deltas,
+        Sqlite.SqliteCheckpointer checkpointer,
+        CancellationToken ct
+    )
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(checkpointer);
+        await session.ApplyFactsAsync(deltas, ct).ConfigureAwait(false);
+        await session.CommitAsync(ct).ConfigureAwait(false);
+        await checkpointer.CheckpointNowAsync(ct).ConfigureAwait(false);
+    }
+
     /// <summary>Below this many dossiers <see cref="ProjectAll"/> folds on one thread (starting workers would cost
     /// more).</summary>
     private const int ParallelFrom = 64;

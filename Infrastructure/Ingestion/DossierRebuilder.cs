@@ -56,9 +56,7 @@ public sealed partial class DossierRebuilder(
                 .ConfigureAwait(false);
         }
 
-        await session.ApplyFactsAsync(deltas, ct).ConfigureAwait(false);
-        await session.CommitAsync(ct).ConfigureAwait(false);
-        await checkpointer.CheckpointNowAsync(ct).ConfigureAwait(false);
+        await DossierProjection.CommitAsync(session, deltas, checkpointer, ct).ConfigureAwait(false);
         LogDone(logger, dossiers, events, deltas.Changes.Count);
         return (events, dossiers);
     }

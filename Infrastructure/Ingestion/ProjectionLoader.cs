@@ -35,9 +35,7 @@ public sealed partial class ProjectionLoader(
                     .ConfigureAwait(false);
             }
 
-            await session.ApplyFactsAsync(deltas, ct).ConfigureAwait(false);
-            await session.CommitAsync(ct).ConfigureAwait(false);
-            await checkpointer.CheckpointNowAsync(ct).ConfigureAwait(false);
+            await DossierProjection.CommitAsync(session, deltas, checkpointer, ct).ConfigureAwait(false);
             LogProgress(logger, written);
         }
 
