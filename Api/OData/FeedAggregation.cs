@@ -54,7 +54,7 @@ internal sealed class FeedAggregation
 
                         var expression = translator.Visit(access);
                         groupBy.Add(expression);
-                        select.Add($"{expression} AS {property.Name}");
+                        select.Add($"{expression} AS {aggregation.Output(property.Name)}");
                         aggregation.Columns.Add((property.Name, feed.ClrType.GetProperty(property.Name)!.PropertyType));
                     }
 
@@ -105,13 +105,23 @@ internal sealed class FeedAggregation
 
             if (aggregate.Method == AggregationMethod.VirtualPropertyCount)
             {
-                select.Add($"{dialect.CountAll} AS {aggregate.Alias}");
+                select.Add($"{dialect.CountAll} AS {Output(aggregate.Alias)}");
                 Columns.Add((aggregate.Alias, typeof(long)));
                 continue;
             }
 
+            if (!OnOwnProperties(aggregate.Expression))
+            {
+                throw new FeedQueryException($"'{aggregate.Alias}': aggregate takes the entity set's own properties, not a navigation path.");
+            }
+
             var value = aggregate.Expression.Accept(translator);
             var type = ClrTypeOf(aggregate.Expression);
+            if (aggregate.Method is AggregationMethod.Sum or AggregationMethod.Average && type != typeof(long) && type != typeof(double)
+                && type != typeof(int) && type != typeof(decimal))
+            {
+                throw new FeedQueryException($"'{aggregate.Alias}': {aggregate.Method.ToString().ToLowerInvariant()} takes a number.");
+            }
             (string Sql, Type Type) column = aggregate.Method switch
             {
                 AggregationMethod.Sum => ($"SUM({value})", type == typeof(double) ? typeof(double) : typeof(long)),
@@ -126,11 +136,34 @@ internal sealed class FeedAggregation
                 throw new FeedQueryException($"'{aggregate.Alias}': min and max are not defined for Boolean properties.");
             }
 
-            select.Add($"{column.Sql} AS {aggregate.Alias}");
+            select.Add($"{column.Sql} AS {Output(aggregate.Alias)}");
             Columns.Add((aggregate.Alias, Nullable.GetUnderlyingType(column.Type) is null && column.Type.IsValueType && aggregate.Method != AggregationMethod.CountDistinct
                 ? typeof(Nullable<>).MakeGenericType(column.Type) : column.Type));
         }
     }
+
+    /// <summary>An output name, quoted for SQL; each may be used once (a name twice would be two keys in one JSON object).</summary>
+    private string Output(string name)
+    {
+        if (Columns.Exists(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new FeedQueryException($"$apply names '{name}' twice; give each output its own name.");
+        }
+
+        return SqlDialect.Quote(name);
+    }
+
+    /// <summary>True when the expression reads only the entity set's own properties (no navigation).</summary>
+    private static bool OnOwnProperties(QueryNode node) => node switch
+    {
+        SingleValuePropertyAccessNode access => access.Source is ResourceRangeVariableReferenceNode,
+        ConvertNode convert => OnOwnProperties(convert.Source),
+        BinaryOperatorNode binary => OnOwnProperties(binary.Left) && OnOwnProperties(binary.Right),
+        UnaryOperatorNode unary => OnOwnProperties(unary.Operand),
+        SingleValueFunctionCallNode call => call.Parameters.All(OnOwnProperties),
+        ConstantNode => true,
+        _ => false,
+    };
 
     private Type ClrTypeOf(SingleValueNode node) => node switch
     {
@@ -154,6 +187,12 @@ internal sealed class FeedAggregation
         }
 
         var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (value is double d && !double.IsFinite(d) || (target == typeof(long) || target == typeof(int)) && value is double big
+            && (big >= 9.2233720368547758E18 || big < -9.2233720368547758E18))
+        {
+            throw new FeedQueryException("A computed value is out of range (too large for its type); narrow the aggregation.");
+        }
+
         return target switch
         {
             _ when target == typeof(string) => System.Convert.ToString(value, CultureInfo.InvariantCulture),

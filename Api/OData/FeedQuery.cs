@@ -47,6 +47,9 @@ internal sealed class FeedQuery
 
     public long Offset { get; private set; }
 
+    /// <summary>The furthest a page can start (what <c>$skip</c> allows); a token beyond it was not issued here.</summary>
+    private const long MaxOffset = 1_000_000_000;
+
     public static FeedQuery Build(
         FeedDefinition feed, SqlDialect dialect, FeedClauses options, int? scopeUnitId, DateTimeOffset now, int pageSize)
     {
@@ -66,6 +69,10 @@ internal sealed class FeedQuery
 
         var skipToken = options.SkipToken is { Length: > 0 } raw ? SkipToken.Parse(raw) : null;
         query.Offset = skipToken?.Offset ?? options.Skip ?? 0;
+        if (query.Offset > MaxOffset)
+        {
+            throw new FeedQueryException("The $skiptoken is not one this service issued.");
+        }
         if (skipToken?.Values is { } values)
         {
             where.Add(query.KeysetPredicate(values));

@@ -73,6 +73,7 @@ public sealed partial class FeedService(
         try
         {
             Validate(query);
+            new ExpressionLimits(int.MaxValue, ExpressionLimits.DefaultMaxFunctionDepth).Check(query.Filter?.FilterClause);
             var scope = await ScopeUnitIdAsync(controller.User, ct).ConfigureAwait(false);
             var clauses = new FeedClauses(query.Filter?.FilterClause, query.OrderBy?.OrderByClause, query.SelectExpand?.SelectExpandClause,
                 query.Top?.Value, query.Skip?.Value, query.RawValues.SkipToken);
@@ -127,6 +128,8 @@ public sealed partial class FeedService(
             {
                 return BadRequest("With $apply, filter inside it ($apply=filter(…)/groupby(…)); other query options are not combined with it.");
             }
+
+            new ExpressionLimits(limits.MaxNodeCount, ExpressionLimits.DefaultMaxFunctionDepth).Check(query.Apply.ApplyClause);
 
             var scope = await ScopeUnitIdAsync(controller.User, ct).ConfigureAwait(false);
             aggregation = FeedAggregation.Build(feeds[typeof(T)], dialect, query.Apply.ApplyClause, scope, clock.GetUtcNow(), limits.MaxPageSize);

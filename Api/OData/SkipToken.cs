@@ -69,7 +69,7 @@ internal sealed record SkipToken(long? Offset, IReadOnlyList<string?>? Values)
                 _ => throw new FeedQueryException("The $skiptoken is not one this service issued."),
             };
         }
-        catch (FormatException ex)
+        catch (Exception ex) when (ex is FormatException or OverflowException)
         {
             throw new FeedQueryException("The $skiptoken is not one this service issued.", ex);
         }

@@ -11,6 +11,9 @@ internal abstract class SqlDialect
 
     public abstract string CountAll { get; }
 
+    /// <summary>A name quoted as an identifier (both databases read double quotes so).</summary>
+    public static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
     public abstract string Concat(string left, string right);
 
     /// <summary>year, month, day, hour, minute or second of an instant (UTC) or a date.</summary>
