@@ -9,7 +9,7 @@ namespace Scorecard.Api.Hosting;
 /// <summary>
 /// A token bucket per API key (per client address for requests without one): <c>RateLimit:RequestsPerSecond</c>
 /// sustained, <c>RateLimit:Burst</c> at once; 0 turns it off. Beyond it: 429 with <c>Retry-After</c>.
-/// Health probes are never limited.
+/// Health probes are never limited, however their path is cased (routes ignore case).
 /// </summary>
 internal static class KeyRateLimits
 {
@@ -25,7 +25,7 @@ internal static class KeyRateLimits
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = RejectAsync;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                perSecond <= 0 || context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal)
+                perSecond <= 0 || context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
                     ? RateLimitPartition.GetNoLimiter("unlimited")
                     : RateLimitPartition.GetTokenBucketLimiter(PartitionOf(context), _ => new TokenBucketRateLimiterOptions
                     {
