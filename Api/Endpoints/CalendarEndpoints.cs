@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Validation;
@@ -31,9 +30,9 @@ internal static class CalendarEndpoints
         return TypedResults.Ok(await store.ListAsync(from, to, ct).ConfigureAwait(false));
     }
 
-    private static async Task<Results<Ok<UpsertCounts>, ProblemHttpResult>> PutDays(List<CalendarDayRequest> days, ClaimsPrincipal user, CalendarStore store, ReferenceDataCache reference, CancellationToken ct)
+    private static async Task<Results<Ok<UpsertCounts>, ProblemHttpResult>> PutDays(List<CalendarDayRequest> days, Caller caller, CalendarStore store, ReferenceDataCache reference, CancellationToken ct)
     {
-        if (user.ScopeUnit() is { } scope)
+        if (caller.ScopeUnit is { } scope)
         {
             return Problems.ProvinceWideOnly(scope);
         }
@@ -43,9 +42,9 @@ internal static class CalendarEndpoints
         return TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteDay(DateOnly date, ClaimsPrincipal user, CalendarStore store, ReferenceDataCache reference, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteDay(DateOnly date, Caller caller, CalendarStore store, ReferenceDataCache reference, CancellationToken ct)
     {
-        if (user.ScopeUnit() is { } scope)
+        if (caller.ScopeUnit is { } scope)
         {
             return Problems.ProvinceWideOnly(scope);
         }

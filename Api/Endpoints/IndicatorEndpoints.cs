@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Validation;
@@ -34,9 +33,9 @@ internal static class IndicatorEndpoints
             : Problems.NotFound($"Indicator '{code}' does not exist.");
 
     private static async Task<Results<Ok<UpsertCounts>, ValidationProblem, ProblemHttpResult>> PutIndicators(
-        List<IndicatorRequest> indicators, ClaimsPrincipal user, IndicatorStore store, ReferenceDataCache reference, TimeProvider clock, CancellationToken ct)
+        List<IndicatorRequest> indicators, Caller caller, IndicatorStore store, ReferenceDataCache reference, TimeProvider clock, CancellationToken ct)
     {
-        if (user.ScopeUnit() is { } scope)
+        if (caller.ScopeUnit is { } scope)
         {
             return Problems.ProvinceWideOnly(scope);
         }
@@ -58,9 +57,9 @@ internal static class IndicatorEndpoints
     }
 
     private static async Task<Results<Ok<IndicatorDefinition>, ProblemHttpResult>> PutBands(
-        string code, BandScaleRequest scale, ClaimsPrincipal user, IndicatorStore store, ReferenceDataCache reference, CancellationToken ct)
+        string code, BandScaleRequest scale, Caller caller, IndicatorStore store, ReferenceDataCache reference, CancellationToken ct)
     {
-        if (user.ScopeUnit() is { } scope)
+        if (caller.ScopeUnit is { } scope)
         {
             return Problems.ProvinceWideOnly(scope);
         }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Reports;
@@ -25,12 +24,12 @@ internal static class PortalEndpoints
     }
 
     private static async Task<Results<Ok<ScorecardView>, ProblemHttpResult>> GetScorecard(
-        string unitCode, string? period, string? scope, string? rule, ClaimsPrincipal user,
+        string unitCode, string? period, string? scope, string? rule, Caller caller,
         ReferenceDataCache referenceCache, UnitFigures figures, TargetStore targets, TimeProvider clock, CancellationToken ct)
     {
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
         var problem = PortalQuery.First(
-            PortalQuery.Unit(reference, unitCode, user.ScopeUnit(), out var unit),
+            PortalQuery.Unit(reference, unitCode, caller.ScopeUnit, out var unit),
             PortalQuery.Period(period, "period", out var p),
             PortalQuery.Rule(rule, out var onTimeRule),
             scope is null or "subtree" or "self" ? null : Problems.BadRequest("'scope' must be one of: subtree, self."));
@@ -53,13 +52,13 @@ internal static class PortalEndpoints
     }
 
     private static async Task<Results<Ok<MapView>, ProblemHttpResult>> GetMap(
-        string? indicator, string? period, string? parentCode, string? level, string? rule, ClaimsPrincipal user,
+        string? indicator, string? period, string? parentCode, string? level, string? rule, Caller caller,
         ReferenceDataCache referenceCache, UnitFigures figures, TimeProvider clock, CancellationToken ct)
     {
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
         var problem = PortalQuery.First(
             PortalQuery.Indicator(reference, indicator, out var code),
-            PortalQuery.UnitsOfLevel(reference, period, rule, level, parentCode, user.ScopeUnit(), out var query));
+            PortalQuery.UnitsOfLevel(reference, period, rule, level, parentCode, caller.ScopeUnit, out var query));
         if (problem is not null)
         {
             return problem;
@@ -78,14 +77,14 @@ internal static class PortalEndpoints
     }
 
     private static async Task<Results<Ok<RankingView>, ProblemHttpResult>> GetRankings(
-        string? indicator, string? period, string? parentCode, string? level, string? rule, ClaimsPrincipal user,
+        string? indicator, string? period, string? parentCode, string? level, string? rule, Caller caller,
         ReferenceDataCache referenceCache, UnitFigures figures, TimeProvider clock, CancellationToken ct)
     {
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
         var code = indicator ?? ScoreIndicator;
         var problem = PortalQuery.First(
             code == ScoreIndicator ? null : PortalQuery.Indicator(reference, code, out _),
-            PortalQuery.UnitsOfLevel(reference, period, rule, level, parentCode, user.ScopeUnit(), out var query));
+            PortalQuery.UnitsOfLevel(reference, period, rule, level, parentCode, caller.ScopeUnit, out var query));
         if (problem is not null)
         {
             return problem;

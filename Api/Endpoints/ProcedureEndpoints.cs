@@ -44,9 +44,9 @@ internal static class ProcedureEndpoints
             : Problems.NotFound($"Procedure '{code}' does not exist.");
 
     private static async Task<Results<Ok<UpsertCounts>, ProblemHttpResult>> PutProcedures(
-        List<ProcedureRequest> procedures, System.Security.Claims.ClaimsPrincipal user, ProcedureStore store, ReferenceDataCache reference, TimeProvider clock, CancellationToken ct)
+        List<ProcedureRequest> procedures, Caller caller, ProcedureStore store, ReferenceDataCache reference, TimeProvider clock, CancellationToken ct)
     {
-        if (user.ScopeUnit() is { } scope)
+        if (caller.ScopeUnit is { } scope)
         {
             return Problems.ProvinceWideOnly(scope);
         }

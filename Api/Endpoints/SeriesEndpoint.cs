@@ -1,5 +1,4 @@
 using Scorecard.Infrastructure.Facts;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Reports;
@@ -25,7 +24,7 @@ internal static class SeriesEndpoint
     }
 
     private static async Task<Results<Ok<SeriesView>, ProblemHttpResult>> GetSeries(
-        string? unitCode, string? indicator, DateOnly? from, DateOnly? to, string? interval, string? scope, ClaimsPrincipal user,
+        string? unitCode, string? indicator, DateOnly? from, DateOnly? to, string? interval, string? scope, Caller caller,
         ReferenceDataCache referenceCache, FactsQuery facts, CancellationToken ct)
     {
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
@@ -36,7 +35,7 @@ internal static class SeriesEndpoint
 
         var step = SeriesInterval.Day;
         var problem = PortalQuery.First(
-            PortalQuery.Unit(reference, unitCode, user.ScopeUnit(), out var unit),
+            PortalQuery.Unit(reference, unitCode, caller.ScopeUnit, out var unit),
             PortalQuery.Indicator(reference, indicator, out var code),
             PortalQuery.Period($"{from:yyyy-MM-dd}..{to:yyyy-MM-dd}", "from/to", out var range));
         if (problem is not null)

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
 using Scorecard.Infrastructure.Reference;
@@ -20,14 +19,14 @@ internal static class UnitEndpoints
         return app;
     }
 
-    private static async Task<Ok<List<Unit>>> ListUnits(ClaimsPrincipal user, ReferenceDataCache reference, CancellationToken ct)
+    private static async Task<Ok<List<Unit>>> ListUnits(Caller caller, ReferenceDataCache reference, CancellationToken ct)
     {
         var tree = (await reference.GetAsync(ct).ConfigureAwait(false)).Units;
-        var scope = user.ScopeUnit();
+        var scope = caller.ScopeUnit;
         return TypedResults.Ok(scope is null ? [.. tree.TopDown] : tree.Subtree(scope).ToList());
     }
 
-    private static async Task<Results<Ok<Unit>, ProblemHttpResult>> GetUnit(string code, ClaimsPrincipal user, ReferenceDataCache reference, CancellationToken ct)
+    private static async Task<Results<Ok<Unit>, ProblemHttpResult>> GetUnit(string code, Caller caller, ReferenceDataCache reference, CancellationToken ct)
     {
         var tree = (await reference.GetAsync(ct).ConfigureAwait(false)).Units;
         if (tree.Find(code) is not { } unit)
@@ -35,15 +34,15 @@ internal static class UnitEndpoints
             return Problems.NotFound($"Unit '{code}' does not exist.");
         }
 
-        return UnitScope.Contains(tree, user.ScopeUnit(), code)
+        return UnitScope.Contains(tree, caller.ScopeUnit, code)
             ? TypedResults.Ok(unit)
-            : Problems.OutsideScope(code, user.ScopeUnit()!);
+            : Problems.OutsideScope(code, caller.ScopeUnit!);
     }
 
     private static async Task<Results<Ok<UpsertCounts>, ValidationProblem, ProblemHttpResult>> PutUnits(
-        List<UnitRequest> units, ClaimsPrincipal user, UnitStore store, ReferenceDataCache reference, TimeProvider clock, CancellationToken ct)
+        List<UnitRequest> units, Caller caller, UnitStore store, ReferenceDataCache reference, TimeProvider clock, CancellationToken ct)
     {
-        if (user.ScopeUnit() is { } scope)
+        if (caller.ScopeUnit is { } scope)
         {
             return Problems.ProvinceWideOnly(scope);
         }

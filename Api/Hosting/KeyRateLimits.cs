@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Scorecard.Api.Auth;
@@ -40,7 +39,7 @@ internal static class KeyRateLimits
     }
 
     private static string PartitionOf(HttpContext context) =>
-        context.User.FindFirstValue(Roles.KeyIdClaim) is { } key ? "key:" + key
+        context.User.KeyId() is { } key ? "key:" + key
         : context.User.Identity?.IsAuthenticated == true ? "bootstrap"
         : "address:" + context.Connection.RemoteIpAddress;
 
