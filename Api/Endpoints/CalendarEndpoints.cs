@@ -13,9 +13,9 @@ internal static class CalendarEndpoints
     {
         var group = app.MapGroup("/api/calendar").WithTags("Calendar");
         group.MapGet("/", ListDays).WithSummary("Holidays and make-up working days between two dates (inclusive).");
-        group.MapPut("/", PutDays).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<CalendarDayRequest>>()
+        group.MapPut("/", PutDays).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<CalendarDayRequest>>().RequireProvinceWide()
             .WithSummary("Upsert holidays and make-up working days by date.");
-        group.MapDelete("/{date}", DeleteDay).RequireAuthorization(Roles.AdminPolicy)
+        group.MapDelete("/{date}", DeleteDay).RequireAuthorization(Roles.AdminPolicy).RequireProvinceWide()
             .WithSummary("Return a date to the Monday–Friday rule.");
         return app;
     }
@@ -30,25 +30,15 @@ internal static class CalendarEndpoints
         return TypedResults.Ok(await store.ListAsync(from, to, ct).ConfigureAwait(false));
     }
 
-    private static async Task<Results<Ok<UpsertCounts>, ProblemHttpResult>> PutDays(List<CalendarDayRequest> days, Caller caller, CalendarStore store, ReferenceDataCache reference, CancellationToken ct)
+    private static async Task<Ok<UpsertCounts>> PutDays(List<CalendarDayRequest> days, CalendarStore store, ReferenceDataCache reference, CancellationToken ct)
     {
-        if (caller.ScopeUnit is { } scope)
-        {
-            return Problems.ProvinceWideOnly(scope);
-        }
-
         var outcome = await store.UpsertAsync([.. days.Select(d => d.ToDay())], ct).ConfigureAwait(false);
         reference.Invalidate();
         return TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteDay(DateOnly date, Caller caller, CalendarStore store, ReferenceDataCache reference, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteDay(DateOnly date, CalendarStore store, ReferenceDataCache reference, CancellationToken ct)
     {
-        if (caller.ScopeUnit is { } scope)
-        {
-            return Problems.ProvinceWideOnly(scope);
-        }
-
         var deleted = await store.DeleteAsync(date, ct).ConfigureAwait(false);
         reference.Invalidate();
         return deleted

@@ -17,9 +17,9 @@ internal static class IndicatorEndpoints
         var group = app.MapGroup("/api/indicators").WithTags("Indicators");
         group.MapGet("/", ListIndicators).WithSummary("Indicators with their score weights and dated colour bands.");
         group.MapGet("/{code}", GetIndicator).WithSummary("One indicator.");
-        group.MapPut("/", PutIndicators).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<IndicatorRequest>>()
+        group.MapPut("/", PutIndicators).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<IndicatorRequest>>().RequireProvinceWide()
             .WithSummary("Upsert indicators by code (new ones are reported indicators); band scales replace those of the same date.");
-        group.MapPut("/{code}/bands", PutBands).RequireAuthorization(Roles.AdminPolicy).WithValidation<BandScaleRequest>()
+        group.MapPut("/{code}/bands", PutBands).RequireAuthorization(Roles.AdminPolicy).WithValidation<BandScaleRequest>().RequireProvinceWide()
             .WithSummary("Set the bands of an indicator in force from a date.");
         return app;
     }
@@ -32,14 +32,9 @@ internal static class IndicatorEndpoints
             ? TypedResults.Ok(indicator)
             : Problems.NotFound($"Indicator '{code}' does not exist.");
 
-    private static async Task<Results<Ok<UpsertCounts>, ValidationProblem, ProblemHttpResult>> PutIndicators(
-        List<IndicatorRequest> indicators, Caller caller, IndicatorStore store, ReferenceDataCache reference, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<UpsertCounts>, ValidationProblem>> PutIndicators(
+        List<IndicatorRequest> indicators, IndicatorStore store, ReferenceDataCache reference, TimeProvider clock, CancellationToken ct)
     {
-        if (caller.ScopeUnit is { } scope)
-        {
-            return Problems.ProvinceWideOnly(scope);
-        }
-
         var existing = (await store.ListAsync(ct).ConfigureAwait(false)).ToDictionary(i => i.Code, StringComparer.Ordinal);
         var definitions = indicators.Select(i => i.ToDefinition(existing.GetValueOrDefault(i.Code!)?.Kind)).ToList();
         var kindErrors = definitions.Where(d => KindChangeRefused(d, existing.GetValueOrDefault(d.Code))).Select(d =>
@@ -57,13 +52,8 @@ internal static class IndicatorEndpoints
     }
 
     private static async Task<Results<Ok<IndicatorDefinition>, ProblemHttpResult>> PutBands(
-        string code, BandScaleRequest scale, Caller caller, IndicatorStore store, ReferenceDataCache reference, CancellationToken ct)
+        string code, BandScaleRequest scale, IndicatorStore store, ReferenceDataCache reference, CancellationToken ct)
     {
-        if (caller.ScopeUnit is { } scope)
-        {
-            return Problems.ProvinceWideOnly(scope);
-        }
-
         var stored = await store.PutBandsAsync(code, scale.ToScale(), ct).ConfigureAwait(false);
         reference.Invalidate();
         if (!stored)

@@ -14,7 +14,7 @@ internal static class UnitEndpoints
         var group = app.MapGroup("/api/units").WithTags("Units");
         group.MapGet("/", ListUnits).WithSummary("Units visible to the caller, parents before children.");
         group.MapGet("/{code}", GetUnit).WithSummary("One unit.");
-        group.MapPut("/", PutUnits).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<UnitRequest>>()
+        group.MapPut("/", PutUnits).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<UnitRequest>>().RequireProvinceWide()
             .WithSummary("Upsert units by code; refuses unknown parents and cycles, naming the unit.");
         return app;
     }
@@ -39,14 +39,9 @@ internal static class UnitEndpoints
             : Problems.OutsideScope(code, caller.ScopeUnit!);
     }
 
-    private static async Task<Results<Ok<UpsertCounts>, ValidationProblem, ProblemHttpResult>> PutUnits(
-        List<UnitRequest> units, Caller caller, UnitStore store, ReferenceDataCache reference, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<UpsertCounts>, ValidationProblem>> PutUnits(
+        List<UnitRequest> units, UnitStore store, ReferenceDataCache reference, TimeProvider clock, CancellationToken ct)
     {
-        if (caller.ScopeUnit is { } scope)
-        {
-            return Problems.ProvinceWideOnly(scope);
-        }
-
         var outcome = await store.UpsertAsync([.. units.Select(u => u.ToUnit())], clock.GetUtcNow(), ct).ConfigureAwait(false);
         reference.Invalidate();
         return outcome.Succeeded
