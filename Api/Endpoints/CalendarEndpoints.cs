@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Validation;
 using Scorecard.Domain.Calendar;
-using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Calendar;
 
 namespace Scorecard.Api.Endpoints;
@@ -30,17 +29,15 @@ internal static class CalendarEndpoints
         return TypedResults.Ok(await store.ListAsync(from, to, ct).ConfigureAwait(false));
     }
 
-    private static async Task<Ok<UpsertCounts>> PutDays(List<CalendarDayRequest> days, CalendarStore store, ReferenceDataCache reference, CancellationToken ct)
+    private static async Task<Ok<UpsertCounts>> PutDays(List<CalendarDayRequest> days, CalendarStore store, CancellationToken ct)
     {
         var outcome = await store.UpsertAsync([.. days.Select(d => d.ToDay())], ct).ConfigureAwait(false);
-        reference.Invalidate();
         return TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteDay(DateOnly date, CalendarStore store, ReferenceDataCache reference, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteDay(DateOnly date, CalendarStore store, CancellationToken ct)
     {
         var deleted = await store.DeleteAsync(date, ct).ConfigureAwait(false);
-        reference.Invalidate();
         return deleted
             ? TypedResults.NoContent()
             : Problems.NotFound($"{date:yyyy-MM-dd} is neither a holiday nor a make-up working day in the calendar.");

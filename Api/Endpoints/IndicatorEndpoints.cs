@@ -5,7 +5,6 @@ using Scorecard.Domain.Indicators;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Indicators;
-using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Units;
 
 namespace Scorecard.Api.Endpoints;
@@ -33,7 +32,7 @@ internal static class IndicatorEndpoints
             : Problems.NotFound($"Indicator '{code}' does not exist.");
 
     private static async Task<Results<Ok<UpsertCounts>, ValidationProblem>> PutIndicators(
-        List<IndicatorRequest> indicators, IndicatorStore store, ReferenceDataCache reference, TimeProvider clock, CancellationToken ct)
+        List<IndicatorRequest> indicators, IndicatorStore store, TimeProvider clock, CancellationToken ct)
     {
         var existing = (await store.ListAsync(ct).ConfigureAwait(false)).ToDictionary(i => i.Code, StringComparer.Ordinal);
         var definitions = indicators.Select(i => i.ToDefinition(existing.GetValueOrDefault(i.Code!)?.Kind)).ToList();
@@ -47,15 +46,13 @@ internal static class IndicatorEndpoints
         }
 
         var outcome = await store.UpsertAsync(definitions, clock.GetUtcNow(), ct).ConfigureAwait(false);
-        reference.Invalidate();
         return TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
     }
 
     private static async Task<Results<Ok<IndicatorDefinition>, ProblemHttpResult>> PutBands(
-        string code, BandScaleRequest scale, IndicatorStore store, ReferenceDataCache reference, CancellationToken ct)
+        string code, BandScaleRequest scale, IndicatorStore store, CancellationToken ct)
     {
         var stored = await store.PutBandsAsync(code, scale.ToScale(), ct).ConfigureAwait(false);
-        reference.Invalidate();
         if (!stored)
         {
             return Problems.NotFound($"Indicator '{code}' does not exist.");

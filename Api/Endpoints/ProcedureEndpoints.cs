@@ -3,7 +3,6 @@ using Scorecard.Api.Auth;
 using Scorecard.Api.Validation;
 using Scorecard.Domain.Levels;
 using Scorecard.Domain.Procedures;
-using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Procedures;
@@ -44,10 +43,9 @@ internal static class ProcedureEndpoints
             : Problems.NotFound($"Procedure '{code}' does not exist.");
 
     private static async Task<Ok<UpsertCounts>> PutProcedures(
-        List<ProcedureRequest> procedures, ProcedureStore store, ReferenceDataCache reference, TimeProvider clock, CancellationToken ct)
+        List<ProcedureRequest> procedures, ProcedureStore store, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await store.UpsertAsync([.. procedures.Select(p => p.ToProcedure())], clock.GetUtcNow(), ct).ConfigureAwait(false);
-        reference.Invalidate();
         return TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
     }
 }

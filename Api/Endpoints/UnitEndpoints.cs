@@ -40,10 +40,9 @@ internal static class UnitEndpoints
     }
 
     private static async Task<Results<Ok<UpsertCounts>, ValidationProblem>> PutUnits(
-        List<UnitRequest> units, UnitStore store, ReferenceDataCache reference, TimeProvider clock, CancellationToken ct)
+        List<UnitRequest> units, UnitStore store, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await store.UpsertAsync([.. units.Select(u => u.ToUnit())], clock.GetUtcNow(), ct).ConfigureAwait(false);
-        reference.Invalidate();
         return outcome.Succeeded
             ? TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated))
             : Problems.Refused("The units do not form a hierarchy.", outcome.Errors);

@@ -97,6 +97,7 @@ internal static class ScorecardServices
         services.AddSingleton<IndicatorStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<ReferenceDataChanges>();
         services.AddSingleton<ReferenceDataCache>();
         services.AddSingleton<SqliteCheckpointer>();
         services.AddSingleton(new RecentDossierEvents(Math.Max(0, configuration.GetValue("Ingestion:CachedEvents", DefaultCachedEvents))));
