@@ -25,7 +25,7 @@ internal static class DossierEventEndpoints
 
     private static async Task<Results<Ok<IngestionResponse>, ProblemHttpResult>> PostEvents(
         JsonDocument body, [FromQuery] string? source, Caller caller, ReferenceDataCache referenceCache, EventValidators validators,
-        DossierEventWriter writer, IOptions<IngestionLimits> limits, TimeProvider clock, HttpContext http, CancellationToken ct)
+        DossierEventWriter writer, IOptions<IngestionOptions> limits, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         using var document = body;
         if (document.RootElement.ValueKind != JsonValueKind.Object

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Scorecard.Api.Auth;
 
 namespace Scorecard.Api.Hosting;
@@ -12,15 +13,17 @@ namespace Scorecard.Api.Hosting;
 /// </summary>
 internal static class KeyRateLimits
 {
-    public const int DefaultRequestsPerSecond = 200;
-    public const int DefaultBurst = 400;
-
-    public static IServiceCollection AddKeyRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddKeyRateLimits(this IServiceCollection services)
     {
-        var perSecond = configuration.GetValue("RateLimit:RequestsPerSecond", DefaultRequestsPerSecond);
-        var burst = Math.Max(configuration.GetValue("RateLimit:Burst", DefaultBurst), perSecond);
-        services.AddRateLimiter(o =>
+        services.AddOptions<KeyRateLimitOptions>().BindConfiguration(KeyRateLimitOptions.Section)
+            .Validate(o => o.RequestsPerSecond >= 0, "RateLimit:RequestsPerSecond must be 0 (no limit) or a number of requests.")
+            .Validate(o => o.Burst >= 0, "RateLimit:Burst must be 0 or a number of requests.")
+            .ValidateOnStart();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<KeyRateLimitOptions>>((o, limits) =>
         {
+            var perSecond = limits.Value.RequestsPerSecond;
+            var burst = Math.Max(limits.Value.Burst, perSecond);
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = RejectAsync;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>

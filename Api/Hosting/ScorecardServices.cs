@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 using Scorecard.Api.Ingestion;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Endpoints;
@@ -61,9 +62,10 @@ internal static class ScorecardServices
             .AddPolicy(Roles.AdminPolicy, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Roles.IngestPolicy, p => p.RequireRole(Roles.Admin, Roles.Integrator));
 
-        services.AddKeyRateLimits(configuration);
+        services.AddKeyRateLimits();
         AddValidators(services);
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateOnStart();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<IngestionWriterService>();
         services.AddScorecardOData(configuration);
@@ -78,9 +80,6 @@ internal static class ScorecardServices
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.MaxDepth = 32;
     }
-
-    /// <summary>Events of recently written dossiers the writer keeps in memory (about 80 MiB of process memory, measured).</summary>
-    public const int DefaultCachedEvents = 100_000;
 
     private static void AddDatabase(IServiceCollection services, ConfigurationManager configuration, string contentRoot)
     {
@@ -100,10 +99,12 @@ internal static class ScorecardServices
         services.AddSingleton<ReferenceDataChanges>();
         services.AddSingleton<ReferenceDataCache>();
         services.AddSingleton<SqliteCheckpointer>();
-        services.AddSingleton(new RecentDossierEvents(Math.Max(0, configuration.GetValue("Ingestion:CachedEvents", DefaultCachedEvents))));
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section)
+            .Validate(o => o.MaxEventAgeDays >= 0, "Ingestion:MaxEventAgeDays must be 0 (no limit) or a number of days.")
+            .Validate(o => o.CachedEvents >= 0, "Ingestion:CachedEvents must be 0 (none) or a number of events.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new RecentDossierEvents(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.CachedEvents));
         services.AddSingleton<IngestionTransaction>();
-        services.AddOptions<IngestionLimits>().BindConfiguration(IngestionLimits.Section)
-            .Validate(l => l.MaxEventAgeDays >= 0, "Ingestion:MaxEventAgeDays must be 0 (no limit) or a number of days.").ValidateOnStart();
         services.AddSingleton<DossierEventWriter>();
         services.AddSingleton<DossierRebuilder>();
         services.AddSingleton<DossierReader>();
@@ -114,6 +115,9 @@ internal static class ScorecardServices
         services.AddSingleton<Reports.UnitFigures>();
         services.AddSingleton<IndicatorValueStore>();
         services.AddSingleton<IndicatorValueSources>();
+        services.AddOptions<IndicatorValues.IndicatorValuesOptions>().BindConfiguration(IndicatorValues.IndicatorValuesOptions.Section)
+            .Validate(o => o.RefreshSeconds >= 1, "IndicatorValues:RefreshSeconds must be a number of seconds, at least 1.")
+            .ValidateOnStart();
         services.AddSingleton<IndicatorValues.IndicatorValuesRefresher>();
     }
 
