@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Validation;
