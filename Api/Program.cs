@@ -1,8 +1,11 @@
 using Scorecard.Api.Cli;
 using Scorecard.Api.Hosting;
+using Scorecard.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddScorecard();
+builder.WebHost.UseScorecardServerLimits();
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddScorecardApi(builder.Configuration);
 var app = builder.Build();
 app.UseScorecard();
 

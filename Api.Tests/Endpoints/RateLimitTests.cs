@@ -37,4 +37,17 @@ public sealed class RateLimitTests
             Assert.That((await client.GetAsync("/health/live")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
     }
+
+    [TestCase("/HEALTH/live")]
+    [TestCase("/Health/Ready")]
+    public async Task HealthProbes_WhateverTheCaseOfThePath_AreNeverLimited(string path)
+    {
+        using var factory = new ScorecardFactory(new() { ["RateLimit:RequestsPerSecond"] = "1", ["RateLimit:Burst"] = "1" });
+        using var client = factory.CreateClient();
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.That((await client.GetAsync(path)).StatusCode, Is.EqualTo(HttpStatusCode.OK), $"request {i + 1}");
+        }
+    }
 }

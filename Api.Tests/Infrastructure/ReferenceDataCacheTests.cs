@@ -1,8 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Scorecard.Api.Tests.Support;
+using Scorecard.Domain.Calendar;
 using Scorecard.Domain.Levels;
 using Scorecard.Domain.Procedures;
+using Scorecard.Infrastructure.Calendar;
 using Scorecard.Infrastructure.Procedures;
 using Scorecard.Infrastructure.Reference;
 
@@ -33,5 +35,24 @@ public sealed class ReferenceDataCacheTests
 
             Assert.That((await cache.GetAsync(CancellationToken.None)).ProcedureId(code), Is.Not.Null, $"procedure {code} after its write");
         }
+    }
+
+    [Test]
+    public async Task GetAsync_AfterAWriteThroughAStore_SeesItWithoutBeingInvalidated()
+    {
+        using var factory = new ScorecardFactory();
+        var cache = factory.Services.GetRequiredService<ReferenceDataCache>();
+        var procedures = factory.Services.GetRequiredService<ProcedureStore>();
+        var calendar = factory.Services.GetRequiredService<CalendarStore>();
+        var holiday = new DateOnly(2031, 9, 2);
+        _ = await cache.GetAsync(CancellationToken.None);
+
+        await procedures.UpsertAsync([new Procedure("9.written", "Thủ tục", "Thử", UnitLevel.Commune, OnlineService.Full, true, false, true, null, null, null)],
+            DateTimeOffset.UtcNow, CancellationToken.None);
+        await calendar.UpsertAsync([new CalendarDay(holiday, CalendarDayKind.Holiday, "Quốc khánh")], CancellationToken.None);
+
+        var reference = await cache.GetAsync(CancellationToken.None);
+        Assert.That(reference.ProcedureId("9.written"), Is.Not.Null);
+        Assert.That(reference.Calendar.IsWorkingDay(holiday), Is.False);
     }
 }

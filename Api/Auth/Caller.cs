@@ -2,13 +2,37 @@ using System.Security.Claims;
 
 namespace Scorecard.Api.Auth;
 
-internal static class Caller
+/// <summary>
+/// Who is calling, read once from the key's claims. A route handler takes it as a parameter
+/// (<see cref="BindAsync"/>) instead of reading claims itself.
+/// </summary>
+/// <param name="Role">The key's role (admin, analyst, integrator).</param>
+/// <param name="ScopeUnit">The unit whose subtree the key is limited to, or null for a province-wide key.</param>
+/// <param name="Source">The source (integrator) the key speaks for.</param>
+/// <param name="KeyId">The key's id; null for the bootstrap key, which has no database row.</param>
+internal sealed record Caller(string? Role, string? ScopeUnit, string Source, string? KeyId)
 {
-    public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
+    public bool IsAdmin => Role == Roles.Admin;
 
-    /// <summary>The unit whose subtree the caller is limited to, or null for a province-wide key.</summary>
-    public static string? ScopeUnit(this ClaimsPrincipal user) => user.FindFirstValue(Roles.UnitScopeClaim);
+    public bool IsProvinceWide => ScopeUnit is null;
 
-    /// <summary>The source (integrator) the caller's key speaks for.</summary>
-    public static string Source(this ClaimsPrincipal user) => user.FindFirstValue(Roles.SourceClaim) ?? "";
+    public static Caller From(ClaimsPrincipal user) =>
+        new(user.FindFirstValue(ClaimTypes.Role), user.ScopeUnit(), user.Source(), user.KeyId());
+
+    /// <summary>The caller of a request, read from its principal the first time it is asked for.</summary>
+    public static Caller Of(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Items.TryGetValue(typeof(Caller), out var known) && known is Caller caller)
+        {
+            return caller;
+        }
+
+        caller = From(context.User);
+        context.Items[typeof(Caller)] = caller;
+        return caller;
+    }
+
+    /// <summary>Binds a handler parameter of this type.</summary>
+    public static ValueTask<Caller> BindAsync(HttpContext context) => ValueTask.FromResult(Of(context));
 }

@@ -1,9 +1,7 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Validation;
 using Scorecard.Domain.Calendar;
-using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Calendar;
 
 namespace Scorecard.Api.Endpoints;
@@ -14,9 +12,9 @@ internal static class CalendarEndpoints
     {
         var group = app.MapGroup("/api/calendar").WithTags("Calendar");
         group.MapGet("/", ListDays).WithSummary("Holidays and make-up working days between two dates (inclusive).");
-        group.MapPut("/", PutDays).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<CalendarDayRequest>>()
+        group.MapPut("/", PutDays).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<CalendarDayRequest>>().RequireProvinceWide()
             .WithSummary("Upsert holidays and make-up working days by date.");
-        group.MapDelete("/{date}", DeleteDay).RequireAuthorization(Roles.AdminPolicy)
+        group.MapDelete("/{date}", DeleteDay).RequireAuthorization(Roles.AdminPolicy).RequireProvinceWide()
             .WithSummary("Return a date to the Monday–Friday rule.");
         return app;
     }
@@ -31,27 +29,15 @@ internal static class CalendarEndpoints
         return TypedResults.Ok(await store.ListAsync(from, to, ct).ConfigureAwait(false));
     }
 
-    private static async Task<Results<Ok<UpsertCounts>, ProblemHttpResult>> PutDays(List<CalendarDayRequest> days, ClaimsPrincipal user, CalendarStore store, ReferenceDataCache reference, CancellationToken ct)
+    private static async Task<Ok<UpsertCounts>> PutDays(List<CalendarDayRequest> days, CalendarStore store, CancellationToken ct)
     {
-        if (user.ScopeUnit() is { } scope)
-        {
-            return Problems.ProvinceWideOnly(scope);
-        }
-
         var outcome = await store.UpsertAsync([.. days.Select(d => d.ToDay())], ct).ConfigureAwait(false);
-        reference.Invalidate();
         return TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteDay(DateOnly date, ClaimsPrincipal user, CalendarStore store, ReferenceDataCache reference, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteDay(DateOnly date, CalendarStore store, CancellationToken ct)
     {
-        if (user.ScopeUnit() is { } scope)
-        {
-            return Problems.ProvinceWideOnly(scope);
-        }
-
         var deleted = await store.DeleteAsync(date, ct).ConfigureAwait(false);
-        reference.Invalidate();
         return deleted
             ? TypedResults.NoContent()
             : Problems.NotFound($"{date:yyyy-MM-dd} is neither a holiday nor a make-up working day in the calendar.");

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Scorecard.Api.Auth;
@@ -21,11 +20,11 @@ internal static class DossierEndpoints
     }
 
     private static async Task<Results<Ok<DossierView>, ProblemHttpResult>> GetDossier(
-        string code, [FromQuery] string? source, ClaimsPrincipal user, DossierReader reader, ReferenceDataCache referenceCache, TimeProvider clock,
+        string code, [FromQuery] string? source, Caller caller, DossierReader reader, ReferenceDataCache referenceCache, TimeProvider clock,
         CancellationToken ct)
     {
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
-        var (found, ambiguous) = DossierLookup.Find(await reader.EventsAsync(code, ct).ConfigureAwait(false), source, user, reference.Units);
+        var (found, ambiguous) = DossierLookup.Find(await reader.EventsAsync(code, ct).ConfigureAwait(false), source, caller, reference.Units);
         if (found is null)
         {
             return ambiguous.Count > 0 ? Ambiguous(code, ambiguous) : Problems.NotFound(DossierLookup.NotFound(code));
@@ -44,10 +43,10 @@ internal static class DossierEndpoints
     }
 
     private static async Task<Results<Ok<List<EventView>>, ProblemHttpResult>> GetEvents(
-        string code, [FromQuery] string? source, ClaimsPrincipal user, DossierReader reader, ReferenceDataCache referenceCache, CancellationToken ct)
+        string code, [FromQuery] string? source, Caller caller, DossierReader reader, ReferenceDataCache referenceCache, CancellationToken ct)
     {
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
-        var (found, ambiguous) = DossierLookup.Find(await reader.EventsAsync(code, ct).ConfigureAwait(false), source, user, reference.Units);
+        var (found, ambiguous) = DossierLookup.Find(await reader.EventsAsync(code, ct).ConfigureAwait(false), source, caller, reference.Units);
         if (found is null)
         {
             return ambiguous.Count > 0 ? Ambiguous(code, ambiguous) : Problems.NotFound(DossierLookup.NotFound(code));
@@ -55,7 +54,7 @@ internal static class DossierEndpoints
 
         var unit = found.Received?.UnitCode;
         var views = found.Events.Select(s => EventView.From(s, unit is null || SenderScopes.Covers(s.Event, unit, reference.Units)));
-        return TypedResults.Ok(views.Where(v => v.Applied || user.IsAdmin()).ToList());
+        return TypedResults.Ok(views.Where(v => v.Applied || caller.IsAdmin).ToList());
     }
 
     private static ProblemHttpResult Ambiguous(string code, IReadOnlyList<string> sources) =>

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -25,8 +24,8 @@ internal static class DossierEventEndpoints
     }
 
     private static async Task<Results<Ok<IngestionResponse>, ProblemHttpResult>> PostEvents(
-        JsonDocument body, [FromQuery] string? source, ClaimsPrincipal user, ReferenceDataCache referenceCache, EventValidators validators,
-        DossierEventWriter writer, IOptions<IngestionLimits> limits, TimeProvider clock, HttpContext http, CancellationToken ct)
+        JsonDocument body, [FromQuery] string? source, Caller caller, ReferenceDataCache referenceCache, EventValidators validators,
+        DossierEventWriter writer, IOptions<IngestionOptions> limits, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         using var document = body;
         if (document.RootElement.ValueKind != JsonValueKind.Object
@@ -42,8 +41,8 @@ internal static class DossierEventEndpoints
                 detail: $"A batch holds at most {DossierEventEndpointsLimits.MaxEvents} events; this one has {events.Count}. Split it.");
         }
 
-        var scope = user.ScopeUnit();
-        if (source is not null && (!user.IsAdmin() || scope is not null || !ValidationExtensions.IsCodeText(source)))
+        var scope = caller.ScopeUnit;
+        if (source is not null && (!caller.IsAdmin || scope is not null || !ValidationExtensions.IsCodeText(source)))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
                 detail: "Only a province-wide admin key may send events for another source ('source' must then be a code); nothing was stored.");
@@ -51,7 +50,7 @@ internal static class DossierEventEndpoints
 
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
         var (valid, rejected) = BatchValidation.Validate(events, validators.For(reference));
-        if (!user.IsAdmin() && limits.Value.MaxEventAgeDays > 0)
+        if (!caller.IsAdmin && limits.Value.MaxEventAgeDays > 0)
         {
             EventAge.RejectOlderThan(valid, rejected, clock.GetUtcNow().AddDays(-limits.Value.MaxEventAgeDays), limits.Value.MaxEventAgeDays);
         }
@@ -66,7 +65,7 @@ internal static class DossierEventEndpoints
 
         try
         {
-            var sender = new EventSender(source ?? user.Source(), scope, user.FindFirstValue(Roles.KeyIdClaim));
+            var sender = new EventSender(source ?? caller.Source, scope, caller.KeyId);
             var outcome = await writer.WriteAsync(valid, sender, ct).ConfigureAwait(false);
             var all = rejected.Concat(outcome.Rejected.GroupBy(r => r.Index).Select(g =>
                     new RejectedEvent(g.Key, g.First().Id, [.. g.Select(r => new FieldError(r.Field, r.Message))])))

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Scorecard.Api.Auth;
 using Scorecard.Domain.Dossiers;
 using Scorecard.Domain.Units;
@@ -20,10 +19,10 @@ internal static class DossierLookup
 
     /// <returns>The dossier, null when none is visible, or the sources to choose from when several are.</returns>
     public static (Found? Dossier, IReadOnlyList<string> Ambiguous) Find(
-        IReadOnlyList<StoredEvent> stored, string? source, ClaimsPrincipal user, UnitTree units)
+        IReadOnlyList<StoredEvent> stored, string? source, Caller caller, UnitTree units)
     {
-        var scope = user.ScopeUnit();
-        var own = user.Source();
+        var scope = caller.ScopeUnit;
+        var own = caller.Source;
         var visible = stored.GroupBy(s => s.Event.Source, StringComparer.Ordinal)
             .Where(g => source is null || g.Key == source)
             .Select(g => new Found(g.Key, [.. g], g.Select(s => s.Event).FirstOrDefault(e => e.Type == DossierEventType.Received)))

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Validation;
@@ -6,7 +5,6 @@ using Scorecard.Domain.Indicators;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Indicators;
-using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Units;
 
 namespace Scorecard.Api.Endpoints;
@@ -18,9 +16,9 @@ internal static class IndicatorEndpoints
         var group = app.MapGroup("/api/indicators").WithTags("Indicators");
         group.MapGet("/", ListIndicators).WithSummary("Indicators with their score weights and dated colour bands.");
         group.MapGet("/{code}", GetIndicator).WithSummary("One indicator.");
-        group.MapPut("/", PutIndicators).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<IndicatorRequest>>()
+        group.MapPut("/", PutIndicators).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<IndicatorRequest>>().RequireProvinceWide()
             .WithSummary("Upsert indicators by code (new ones are reported indicators); band scales replace those of the same date.");
-        group.MapPut("/{code}/bands", PutBands).RequireAuthorization(Roles.AdminPolicy).WithValidation<BandScaleRequest>()
+        group.MapPut("/{code}/bands", PutBands).RequireAuthorization(Roles.AdminPolicy).WithValidation<BandScaleRequest>().RequireProvinceWide()
             .WithSummary("Set the bands of an indicator in force from a date.");
         return app;
     }
@@ -33,14 +31,9 @@ internal static class IndicatorEndpoints
             ? TypedResults.Ok(indicator)
             : Problems.NotFound($"Indicator '{code}' does not exist.");
 
-    private static async Task<Results<Ok<UpsertCounts>, ValidationProblem, ProblemHttpResult>> PutIndicators(
-        List<IndicatorRequest> indicators, ClaimsPrincipal user, IndicatorStore store, ReferenceDataCache reference, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<UpsertCounts>, ValidationProblem>> PutIndicators(
+        List<IndicatorRequest> indicators, IndicatorStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (user.ScopeUnit() is { } scope)
-        {
-            return Problems.ProvinceWideOnly(scope);
-        }
-
         var existing = (await store.ListAsync(ct).ConfigureAwait(false)).ToDictionary(i => i.Code, StringComparer.Ordinal);
         var definitions = indicators.Select(i => i.ToDefinition(existing.GetValueOrDefault(i.Code!)?.Kind)).ToList();
         var kindErrors = definitions.Where(d => KindChangeRefused(d, existing.GetValueOrDefault(d.Code))).Select(d =>
@@ -53,20 +46,13 @@ internal static class IndicatorEndpoints
         }
 
         var outcome = await store.UpsertAsync(definitions, clock.GetUtcNow(), ct).ConfigureAwait(false);
-        reference.Invalidate();
         return TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
     }
 
     private static async Task<Results<Ok<IndicatorDefinition>, ProblemHttpResult>> PutBands(
-        string code, BandScaleRequest scale, ClaimsPrincipal user, IndicatorStore store, ReferenceDataCache reference, CancellationToken ct)
+        string code, BandScaleRequest scale, IndicatorStore store, CancellationToken ct)
     {
-        if (user.ScopeUnit() is { } scope)
-        {
-            return Problems.ProvinceWideOnly(scope);
-        }
-
         var stored = await store.PutBandsAsync(code, scale.ToScale(), ct).ConfigureAwait(false);
-        reference.Invalidate();
         if (!stored)
         {
             return Problems.NotFound($"Indicator '{code}' does not exist.");

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
@@ -23,9 +22,9 @@ internal static class KeyEndpoints
     }
 
     private static async Task<Results<Created<CreatedKey>, ProblemHttpResult>> CreateKey(
-        CreateKeyRequest request, ClaimsPrincipal user, ReferenceDataCache reference, ApiKeyStore store, TimeProvider clock, CancellationToken ct)
+        CreateKeyRequest request, Caller caller, ReferenceDataCache reference, ApiKeyStore store, TimeProvider clock, CancellationToken ct)
     {
-        var scope = user.ScopeUnit();
+        var scope = caller.ScopeUnit;
         var unitCode = request.UnitCode ?? scope;
         if (unitCode is not null)
         {
@@ -56,10 +55,10 @@ internal static class KeyEndpoints
         return TypedResults.Created($"/api/keys/{key.Id}", new CreatedKey(key.Id, key.Name, WireName.Of(key.Role), key.UnitCode, key.Source, plaintext));
     }
 
-    private static async Task<Ok<List<ApiKey>>> ListKeys(ClaimsPrincipal user, ReferenceDataCache reference, ApiKeyStore store, CancellationToken ct)
+    private static async Task<Ok<List<ApiKey>>> ListKeys(Caller caller, ReferenceDataCache reference, ApiKeyStore store, CancellationToken ct)
     {
         var keys = await store.ListAsync(ct).ConfigureAwait(false);
-        if (user.ScopeUnit() is not { } scope)
+        if (caller.ScopeUnit is not { } scope)
         {
             return TypedResults.Ok(keys.ToList());
         }
@@ -68,9 +67,9 @@ internal static class KeyEndpoints
         return TypedResults.Ok(keys.Where(k => k.UnitCode is not null && UnitScope.Contains(tree, scope, k.UnitCode)).ToList());
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(string id, ClaimsPrincipal user, ReferenceDataCache reference, ApiKeyStore store, ApiKeyCache cache, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(string id, Caller caller, ReferenceDataCache reference, ApiKeyStore store, ApiKeyCache cache, TimeProvider clock, CancellationToken ct)
     {
-        if (user.ScopeUnit() is { } scope)
+        if (caller.ScopeUnit is { } scope)
         {
             var key = (await store.ListAsync(ct).ConfigureAwait(false)).FirstOrDefault(k => k.Id == id);
             var tree = (await reference.GetAsync(ct).ConfigureAwait(false)).Units;

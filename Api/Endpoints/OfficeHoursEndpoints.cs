@@ -1,9 +1,7 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
 using Scorecard.Domain.Calendar;
 using Scorecard.Infrastructure.Calendar;
-using Scorecard.Infrastructure.Reference;
 
 namespace Scorecard.Api.Endpoints;
 
@@ -14,7 +12,7 @@ internal static class OfficeHoursEndpoints
     {
         var group = app.MapGroup("/api/calendar/office-hours").WithTags("Calendar");
         group.MapGet("/", ListHours).WithSummary("Office hours in force from each date (the default when none is set).");
-        group.MapPut("/", PutHours).RequireAuthorization(Roles.AdminPolicy)
+        group.MapPut("/", PutHours).RequireAuthorization(Roles.AdminPolicy).RequireProvinceWide()
             .WithSummary("Replace the office hours: spans of a working day and the same-day cut-off, each in force from its date.");
         return app;
     }
@@ -26,13 +24,8 @@ internal static class OfficeHoursEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> PutHours(
-        List<OfficeHoursView> entries, ClaimsPrincipal user, OfficeHoursStore store, ReferenceDataCache reference, CancellationToken ct)
+        List<OfficeHoursView> entries, OfficeHoursStore store, CancellationToken ct)
     {
-        if (user.ScopeUnit() is { } scope)
-        {
-            return Problems.ProvinceWideOnly(scope);
-        }
-
         if (entries.Count > 100)
         {
             return Problems.BadRequest("At most 100 office-hour entries.");
@@ -45,7 +38,6 @@ internal static class OfficeHoursEndpoints
         }
 
         await store.ReplaceAsync([.. entries.Select(e => e.ToHours())], ct).ConfigureAwait(false);
-        reference.Invalidate();
         return TypedResults.NoContent();
     }
 }

@@ -1,11 +1,8 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Reports;
 using Scorecard.Domain.Scoring;
 using Scorecard.Domain.Wire;
-using Scorecard.Infrastructure.Reference;
-using Scorecard.Infrastructure.Reports;
 
 namespace Scorecard.Api.Endpoints;
 
@@ -25,25 +22,21 @@ internal static class PortalEndpoints
     }
 
     private static async Task<Results<Ok<ScorecardView>, ProblemHttpResult>> GetScorecard(
-        string unitCode, string? period, string? scope, string? rule, ClaimsPrincipal user,
-        ReferenceDataCache referenceCache, UnitFigures figures, TargetStore targets, TimeProvider clock, CancellationToken ct)
+        [AsParameters] ScorecardRequest request, Caller caller, [AsParameters] PortalServices services, CancellationToken ct)
     {
-        var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
-        var problem = PortalQuery.First(
-            PortalQuery.Unit(reference, unitCode, user.ScopeUnit(), out var unit),
-            PortalQuery.Period(period, "period", out var p),
-            PortalQuery.Rule(rule, out var onTimeRule),
-            scope is null or "subtree" or "self" ? null : Problems.BadRequest("'scope' must be one of: subtree, self."));
+        var reference = await services.Reference.GetAsync(ct).ConfigureAwait(false);
+        var (query, problem) = request.Parse(reference, caller.ScopeUnit);
         if (problem is not null)
         {
             return problem;
         }
 
-        var now = clock.GetUtcNow();
-        var subtree = scope != "self";
+        var (unit, p, onTimeRule, subtree) = query;
+
+        var (figures, now) = (services.Figures, services.Clock.GetUtcNow());
         var levelCounts = subtree ? await figures.CountsByLevelAsync(reference, unit, p, ct).ConfigureAwait(false) : null;
         var values = await figures.ForUnitAsync(reference, unit, p, levelCounts, onTimeRule, now, ct).ConfigureAwait(false);
-        var assigned = (await targets.ListAsync(p.Code, ct).ConfigureAwait(false)).Select(t => t.Target).ToList();
+        var assigned = (await services.Targets.ListAsync(p.Code, ct).ConfigureAwait(false)).Select(t => t.Target).ToList();
         var byLevel = levelCounts is null ? [] : await figures.ByLevelAsync(reference, unit, p, onTimeRule, levelCounts, now, ct).ConfigureAwait(false);
         return TypedResults.Ok(new ScorecardView(
             new UnitView(unit.Code, unit.Name, unit.Level, unit.Kind), PeriodView.Of(p), subtree ? "subtree" : "self", WireName.Of(onTimeRule),
@@ -53,20 +46,18 @@ internal static class PortalEndpoints
     }
 
     private static async Task<Results<Ok<MapView>, ProblemHttpResult>> GetMap(
-        string? indicator, string? period, string? parentCode, string? level, string? rule, ClaimsPrincipal user,
-        ReferenceDataCache referenceCache, UnitFigures figures, TimeProvider clock, CancellationToken ct)
+        [AsParameters] UnitsOfLevelRequest request, Caller caller, [AsParameters] PortalServices services, CancellationToken ct)
     {
-        var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
-        var problem = PortalQuery.First(
-            PortalQuery.Indicator(reference, indicator, out var code),
-            PortalQuery.UnitsOfLevel(reference, period, rule, level, parentCode, user.ScopeUnit(), out var query));
+        var reference = await services.Reference.GetAsync(ct).ConfigureAwait(false);
+        var (query, problem) = request.ForMap(reference, caller.ScopeUnit);
         if (problem is not null)
         {
             return problem;
         }
 
-        var (p, onTimeRule, unitLevel, parent) = query;
-        var perUnit = await figures.ForUnitsOfLevelAsync(reference, parent, unitLevel, p, onTimeRule, code, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        var (code, p, onTimeRule, unitLevel, parent) = query;
+
+        var perUnit = await services.Figures.ForUnitsOfLevelAsync(reference, parent, unitLevel, p, onTimeRule, code, services.Clock.GetUtcNow(), ct).ConfigureAwait(false);
         var definition = reference.Indicator(code)!;
         var units = perUnit.OrderBy(u => u.Key, StringComparer.Ordinal).Select(u =>
         {
@@ -78,25 +69,22 @@ internal static class PortalEndpoints
     }
 
     private static async Task<Results<Ok<RankingView>, ProblemHttpResult>> GetRankings(
-        string? indicator, string? period, string? parentCode, string? level, string? rule, ClaimsPrincipal user,
-        ReferenceDataCache referenceCache, UnitFigures figures, TimeProvider clock, CancellationToken ct)
+        [AsParameters] UnitsOfLevelRequest request, Caller caller, [AsParameters] PortalServices services, CancellationToken ct)
     {
-        var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
-        var code = indicator ?? ScoreIndicator;
-        var problem = PortalQuery.First(
-            code == ScoreIndicator ? null : PortalQuery.Indicator(reference, code, out _),
-            PortalQuery.UnitsOfLevel(reference, period, rule, level, parentCode, user.ScopeUnit(), out var query));
+        var reference = await services.Reference.GetAsync(ct).ConfigureAwait(false);
+        var (query, problem) = request.ForRankings(reference, caller.ScopeUnit);
         if (problem is not null)
         {
             return problem;
         }
 
-        var (p, onTimeRule, unitLevel, parent) = query;
+        var (code, p, onTimeRule, unitLevel, parent) = query;
 
-        var perUnit = await figures.ForUnitsOfLevelAsync(reference, parent, unitLevel, p, onTimeRule, code == ScoreIndicator ? null : code, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        var score = code == ScoreIndicator;
+        var perUnit = await services.Figures.ForUnitsOfLevelAsync(reference, parent, unitLevel, p, onTimeRule, score ? null : code, services.Clock.GetUtcNow(), ct).ConfigureAwait(false);
         var bands = reference.Bands(code);
         var ranked = Ranking.Rank(
-            perUnit.Select(u => (Code: u.Key, Value: code == ScoreIndicator ? FigureViews.Score(reference, u.Value) : u.Value.GetValueOrDefault(code)?.Percent)),
+            perUnit.Select(u => (Code: u.Key, Value: score ? FigureViews.Score(reference, u.Value) : u.Value.GetValueOrDefault(code)?.Percent)),
             u => u.Value, u => u.Code);
         var items = ranked.Select(r => new RankingItem(r.Rank, r.Item.Code, reference.Units.Find(r.Item.Code)!.Name, r.Value, bands.ColorFor(r.Value, p))).ToList();
         return TypedResults.Ok(new RankingView(code, PeriodView.Of(p), WireName.Of(onTimeRule), items));

@@ -3,7 +3,6 @@ using Scorecard.Api.Auth;
 using Scorecard.Api.Validation;
 using Scorecard.Domain.Levels;
 using Scorecard.Domain.Procedures;
-using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Procedures;
@@ -17,7 +16,7 @@ internal static class ProcedureEndpoints
         var group = app.MapGroup("/api/procedures").WithTags("Procedures");
         group.MapGet("/", ListProcedures).WithSummary("Procedures, optionally of one level (province, district, commune).");
         group.MapGet("/{code}", GetProcedure).WithSummary("One procedure.");
-        group.MapPut("/", PutProcedures).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<ProcedureRequest>>()
+        group.MapPut("/", PutProcedures).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<ProcedureRequest>>().RequireProvinceWide()
             .WithSummary("Upsert procedures by code.");
         return app;
     }
@@ -43,16 +42,10 @@ internal static class ProcedureEndpoints
             ? TypedResults.Ok(procedure)
             : Problems.NotFound($"Procedure '{code}' does not exist.");
 
-    private static async Task<Results<Ok<UpsertCounts>, ProblemHttpResult>> PutProcedures(
-        List<ProcedureRequest> procedures, System.Security.Claims.ClaimsPrincipal user, ProcedureStore store, ReferenceDataCache reference, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<UpsertCounts>> PutProcedures(
+        List<ProcedureRequest> procedures, ProcedureStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (user.ScopeUnit() is { } scope)
-        {
-            return Problems.ProvinceWideOnly(scope);
-        }
-
         var outcome = await store.UpsertAsync([.. procedures.Select(p => p.ToProcedure())], clock.GetUtcNow(), ct).ConfigureAwait(false);
-        reference.Invalidate();
         return TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
     }
 }

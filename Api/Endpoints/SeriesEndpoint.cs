@@ -1,12 +1,8 @@
-using Scorecard.Infrastructure.Facts;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Reports;
-using Scorecard.Domain.Indicators;
-using Scorecard.Domain.Periods;
 using Scorecard.Domain.Wire;
-using Scorecard.Infrastructure.Ingestion;
+using Scorecard.Infrastructure.Facts;
 using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Reports;
 
@@ -14,9 +10,6 @@ namespace Scorecard.Api.Endpoints;
 
 internal static class SeriesEndpoint
 {
-    /// <summary>At most this many points per series (three years of days).</summary>
-    public const int MaxPoints = 1100;
-
     public static RouteGroupBuilder MapSeriesEndpoint(this RouteGroupBuilder group)
     {
         group.MapGet("/series", GetSeries)
@@ -25,42 +18,18 @@ internal static class SeriesEndpoint
     }
 
     private static async Task<Results<Ok<SeriesView>, ProblemHttpResult>> GetSeries(
-        string? unitCode, string? indicator, DateOnly? from, DateOnly? to, string? interval, string? scope, ClaimsPrincipal user,
-        ReferenceDataCache referenceCache, FactsQuery facts, CancellationToken ct)
+        [AsParameters] SeriesRequest request, Caller caller, ReferenceDataCache referenceCache, FactsQuery facts, CancellationToken ct)
     {
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
-        if (unitCode is null || from is null || to is null)
-        {
-            return Problems.BadRequest("'unitCode', 'from' and 'to' (yyyy-MM-dd) are required.");
-        }
-
-        var step = SeriesInterval.Day;
-        var problem = PortalQuery.First(
-            PortalQuery.Unit(reference, unitCode, user.ScopeUnit(), out var unit),
-            PortalQuery.Indicator(reference, indicator, out var code),
-            PortalQuery.Period($"{from:yyyy-MM-dd}..{to:yyyy-MM-dd}", "from/to", out var range));
+        var (query, problem) = request.Parse(reference, caller.ScopeUnit);
         if (problem is not null)
         {
             return problem;
         }
 
-        if (!IndicatorCodes.DossierBased.Contains(code))
-        {
-            return Problems.BadRequest($"Series are drawn for the dossier-based indicators: {string.Join(", ", IndicatorCodes.DossierBased)}.");
-        }
+        var (unit, code, step, points, subtree) = query;
 
-        if ((interval is not null && !WireName.TryParse(interval, out step)) || scope is not (null or "subtree" or "self"))
-        {
-            return Problems.BadRequest($"'interval' must be one of: {string.Join(", ", WireName.All<SeriesInterval>())}; 'scope' one of: subtree, self.");
-        }
-
-        var points = range.Split(step).ToList();
-        if (points.Count > MaxPoints)
-        {
-            return Problems.BadRequest($"A series holds at most {MaxPoints} points; this one would have {points.Count}. Use a longer interval or a shorter range.");
-        }
-
-        var days = await facts.DailyAsync(reference.UnitId(unit.Code)!.Value, scope != "self", points[0].FirstDay, points[^1].LastDay, code, ct).ConfigureAwait(false);
+        var days = await facts.DailyAsync(reference.UnitId(unit.Code)!.Value, subtree, points[0].FirstDay, points[^1].LastDay, code, ct).ConfigureAwait(false);
         var bands = reference.Bands(code);
         var series = points.Select(point =>
         {

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Validation;
@@ -28,7 +27,7 @@ internal static class TargetEndpoints
     }
 
     private static async Task<Results<Ok<List<TargetEntry>>, ProblemHttpResult>> ListTargets(
-        string? period, string? unitCode, ClaimsPrincipal user, ReferenceDataCache referenceCache, TargetStore store, CancellationToken ct)
+        string? period, string? unitCode, Caller caller, ReferenceDataCache referenceCache, TargetStore store, CancellationToken ct)
     {
         Period? parsed = null;
         if (period is not null && !Period.TryParse(period, out parsed, out var error))
@@ -37,7 +36,7 @@ internal static class TargetEndpoints
         }
 
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
-        var scope = user.ScopeUnit();
+        var scope = caller.ScopeUnit;
         var targets = await store.ListAsync(parsed?.Code, ct).ConfigureAwait(false);
         return TypedResults.Ok(targets
             .Where(t => (unitCode is null || t.Target.UnitCode == unitCode) && UnitScope.Contains(reference.Units, scope, t.Target.UnitCode))
@@ -45,7 +44,7 @@ internal static class TargetEndpoints
     }
 
     private static async Task<Results<Ok<UpsertCounts>, ValidationProblem, ProblemHttpResult>> PutTargets(
-        List<TargetRequest> targets, ClaimsPrincipal user, ReferenceDataCache referenceCache, TargetStore store, TimeProvider clock, CancellationToken ct)
+        List<TargetRequest> targets, Caller caller, ReferenceDataCache referenceCache, TargetStore store, TimeProvider clock, CancellationToken ct)
     {
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
         var unknown = targets.Where(t => reference.Indicator(t.Indicator!) is null)
@@ -56,7 +55,7 @@ internal static class TargetEndpoints
         }
 
         var write = await store.UpsertAsync(
-            [.. targets.Select(t => t.ToAssignment())], new UnitTreeHierarchy(reference.Units), user.ScopeUnit(), clock.GetUtcNow(), ct).ConfigureAwait(false);
+            [.. targets.Select(t => t.ToAssignment())], new UnitTreeHierarchy(reference.Units), caller.ScopeUnit, clock.GetUtcNow(), ct).ConfigureAwait(false);
         if (write.Forbidden.Count > 0)
         {
             return Problems.Forbidden("This key may not assign these targets.", "targets", write.Forbidden);
@@ -68,7 +67,7 @@ internal static class TargetEndpoints
     }
 
     private static async Task<Results<Ok<UpsertCounts>, ValidationProblem, ProblemHttpResult>> PutIndicatorValues(
-        List<IndicatorValueRequest> values, ClaimsPrincipal user, ReferenceDataCache referenceCache, ReportedValueStore store, TimeProvider clock, CancellationToken ct)
+        List<IndicatorValueRequest> values, Caller caller, ReferenceDataCache referenceCache, ReportedValueStore store, TimeProvider clock, CancellationToken ct)
     {
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
         var errors = values.SelectMany(v => Check(reference, v)).ToList();
@@ -77,9 +76,9 @@ internal static class TargetEndpoints
             return Problems.Refused("The values cannot be stored.", errors);
         }
 
-        if (values.FirstOrDefault(v => !UnitScope.Contains(reference.Units, user.ScopeUnit(), v.UnitCode!)) is { } outside)
+        if (values.FirstOrDefault(v => !UnitScope.Contains(reference.Units, caller.ScopeUnit, v.UnitCode!)) is { } outside)
         {
-            return Problems.OutsideScope(outside.UnitCode!, user.ScopeUnit()!);
+            return Problems.OutsideScope(outside.UnitCode!, caller.ScopeUnit!);
         }
 
         var outcome = await store.UpsertAsync(

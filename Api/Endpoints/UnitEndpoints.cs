@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
 using Scorecard.Infrastructure.Reference;
@@ -15,19 +14,19 @@ internal static class UnitEndpoints
         var group = app.MapGroup("/api/units").WithTags("Units");
         group.MapGet("/", ListUnits).WithSummary("Units visible to the caller, parents before children.");
         group.MapGet("/{code}", GetUnit).WithSummary("One unit.");
-        group.MapPut("/", PutUnits).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<UnitRequest>>()
+        group.MapPut("/", PutUnits).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<UnitRequest>>().RequireProvinceWide()
             .WithSummary("Upsert units by code; refuses unknown parents and cycles, naming the unit.");
         return app;
     }
 
-    private static async Task<Ok<List<Unit>>> ListUnits(ClaimsPrincipal user, ReferenceDataCache reference, CancellationToken ct)
+    private static async Task<Ok<List<Unit>>> ListUnits(Caller caller, ReferenceDataCache reference, CancellationToken ct)
     {
         var tree = (await reference.GetAsync(ct).ConfigureAwait(false)).Units;
-        var scope = user.ScopeUnit();
+        var scope = caller.ScopeUnit;
         return TypedResults.Ok(scope is null ? [.. tree.TopDown] : tree.Subtree(scope).ToList());
     }
 
-    private static async Task<Results<Ok<Unit>, ProblemHttpResult>> GetUnit(string code, ClaimsPrincipal user, ReferenceDataCache reference, CancellationToken ct)
+    private static async Task<Results<Ok<Unit>, ProblemHttpResult>> GetUnit(string code, Caller caller, ReferenceDataCache reference, CancellationToken ct)
     {
         var tree = (await reference.GetAsync(ct).ConfigureAwait(false)).Units;
         if (tree.Find(code) is not { } unit)
@@ -35,21 +34,15 @@ internal static class UnitEndpoints
             return Problems.NotFound($"Unit '{code}' does not exist.");
         }
 
-        return UnitScope.Contains(tree, user.ScopeUnit(), code)
+        return UnitScope.Contains(tree, caller.ScopeUnit, code)
             ? TypedResults.Ok(unit)
-            : Problems.OutsideScope(code, user.ScopeUnit()!);
+            : Problems.OutsideScope(code, caller.ScopeUnit!);
     }
 
-    private static async Task<Results<Ok<UpsertCounts>, ValidationProblem, ProblemHttpResult>> PutUnits(
-        List<UnitRequest> units, ClaimsPrincipal user, UnitStore store, ReferenceDataCache reference, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<UpsertCounts>, ValidationProblem>> PutUnits(
+        List<UnitRequest> units, UnitStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (user.ScopeUnit() is { } scope)
-        {
-            return Problems.ProvinceWideOnly(scope);
-        }
-
         var outcome = await store.UpsertAsync([.. units.Select(u => u.ToUnit())], clock.GetUtcNow(), ct).ConfigureAwait(false);
-        reference.Invalidate();
         return outcome.Succeeded
             ? TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated))
             : Problems.Refused("The units do not form a hierarchy.", outcome.Errors);

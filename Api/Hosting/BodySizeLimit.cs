@@ -1,7 +1,7 @@
 namespace Scorecard.Api.Hosting;
 
 /// <summary>
-/// Enforces <see cref="ScorecardServices.MaxRequestBodyBytes"/> on every request whatever the
+/// Enforces <see cref="ServerLimits.MaxRequestBodyBytes"/> on every request whatever the
 /// server: a declared length over the limit is refused before reading, a chunked body is cut off
 /// when it passes the limit. Both answer 413.
 /// </summary>

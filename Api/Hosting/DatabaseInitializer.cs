@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Indicators;
 using Scorecard.Infrastructure.Seed;
@@ -14,7 +15,7 @@ internal sealed partial class DatabaseInitializer(
     DatabaseState state,
     IndicatorStore indicators,
     DemoSeeder seeder,
-    IConfiguration configuration,
+    IOptions<SeedOptions> seed,
     TimeProvider clock,
     ILogger<DatabaseInitializer> logger) : BackgroundService
 {
@@ -35,7 +36,7 @@ internal sealed partial class DatabaseInitializer(
             await TryInitialiseAsync(stoppingToken).ConfigureAwait(false);
         }
 
-        if (state.IsMigrated && configuration.GetValue<bool>("Seed:DemoOnFirstStart"))
+        if (state.IsMigrated && seed.Value.DemoOnFirstStart)
         {
             await seeder.SeedIfEmptyAsync(new DemoSeedOptions(), stoppingToken).ConfigureAwait(false);
         }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Scorecard.Api.Auth;
 
 namespace Scorecard.Api.Hosting;
@@ -9,23 +9,25 @@ namespace Scorecard.Api.Hosting;
 /// <summary>
 /// A token bucket per API key (per client address for requests without one): <c>RateLimit:RequestsPerSecond</c>
 /// sustained, <c>RateLimit:Burst</c> at once; 0 turns it off. Beyond it: 429 with <c>Retry-After</c>.
-/// Health probes are never limited.
+/// Health probes are never limited, however their path is cased (routes ignore case).
 /// </summary>
 internal static class KeyRateLimits
 {
-    public const int DefaultRequestsPerSecond = 200;
-    public const int DefaultBurst = 400;
-
-    public static IServiceCollection AddKeyRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddKeyRateLimits(this IServiceCollection services)
     {
-        var perSecond = configuration.GetValue("RateLimit:RequestsPerSecond", DefaultRequestsPerSecond);
-        var burst = Math.Max(configuration.GetValue("RateLimit:Burst", DefaultBurst), perSecond);
-        services.AddRateLimiter(o =>
+        services.AddOptions<KeyRateLimitOptions>().BindConfiguration(KeyRateLimitOptions.Section)
+            .Validate(o => o.RequestsPerSecond >= 0, "RateLimit:RequestsPerSecond must be 0 (no limit) or a number of requests.")
+            .Validate(o => o.Burst >= 0, "RateLimit:Burst must be 0 or a number of requests.")
+            .ValidateOnStart();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<KeyRateLimitOptions>>((o, limits) =>
         {
+            var perSecond = limits.Value.RequestsPerSecond;
+            var burst = Math.Max(limits.Value.Burst, perSecond);
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = RejectAsync;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                perSecond <= 0 || context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal)
+                perSecond <= 0 || context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
                     ? RateLimitPartition.GetNoLimiter("unlimited")
                     : RateLimitPartition.GetTokenBucketLimiter(PartitionOf(context), _ => new TokenBucketRateLimiterOptions
                     {
@@ -40,7 +42,7 @@ internal static class KeyRateLimits
     }
 
     private static string PartitionOf(HttpContext context) =>
-        context.User.FindFirstValue(Roles.KeyIdClaim) is { } key ? "key:" + key
+        context.User.KeyId() is { } key ? "key:" + key
         : context.User.Identity?.IsAuthenticated == true ? "bootstrap"
         : "address:" + context.Connection.RemoteIpAddress;
 

@@ -14,7 +14,7 @@ internal static class ScorecardPipeline
             SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
         });
         app.UseStatusCodePages();
-        app.UseBodySizeLimit(ScorecardServices.MaxRequestBodyBytes);
+        app.UseBodySizeLimit(ServerLimits.MaxRequestBodyBytes);
         app.UseKnownCharsetsOnly();
         app.UseScorecardOpenApi();
         app.UseAuthentication();

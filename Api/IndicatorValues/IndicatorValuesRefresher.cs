@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Scorecard.Api.Hosting;
 using Scorecard.Domain.Periods;
 using Scorecard.Domain.Time;
@@ -7,7 +8,7 @@ using Scorecard.Infrastructure.Reports;
 namespace Scorecard.Api.IndicatorValues;
 
 /// <summary>
-/// Keeps <c>indicator_values</c> current. Every <c>IndicatorValues:RefreshSeconds</c> (default 5) it
+/// Keeps <c>indicator_values</c> current. Every <see cref="IndicatorValuesOptions.RefreshSeconds"/> it
 /// reads the stale marks that ingestion and reference writes leave, and recomputes what they touch: a
 /// marked month with its quarter, half-year and year; everything after a change of reference data,
 /// when the table is empty, or when the data start in another month; the new periods when the
@@ -19,19 +20,17 @@ internal sealed partial class IndicatorValuesRefresher(
     IndicatorValueStore store,
     IndicatorValueSources sources,
     DatabaseState state,
-    IConfiguration configuration,
+    IOptions<IndicatorValuesOptions> options,
     TimeProvider clock,
     ILogger<IndicatorValuesRefresher> logger) : BackgroundService
 {
-    public const int DefaultRefreshSeconds = 5;
-
     private readonly SemaphoreSlim gate = new(1, 1);
 
     // The months the table holds, as this refresher last left them; read from the table before the first refresh.
     private MonthRange? covered;
     private bool knowsCovered;
 
-    public TimeSpan Interval { get; } = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("IndicatorValues:RefreshSeconds", DefaultRefreshSeconds)));
+    public TimeSpan Interval { get; } = TimeSpan.FromSeconds(options.Value.RefreshSeconds);
 
     /// <summary>
     /// Brings the table up to date with every change committed before the call (waiting for a refresh

@@ -2,7 +2,7 @@ using Scorecard.Infrastructure.Ingestion;
 
 namespace Scorecard.Api.Ingestion;
 
-/// <summary>The limit on how far back a non-admin key may date events (<see cref="IngestionLimits.MaxEventAgeDays"/>).</summary>
+/// <summary>The limit on how far back a non-admin key may date events (<see cref="IngestionOptions.MaxEventAgeDays"/>).</summary>
 internal static class EventAge
 {
     /// <summary>Moves the events dated before <paramref name="earliest"/> from <paramref name="valid"/> to <paramref name="rejected"/>.</summary>

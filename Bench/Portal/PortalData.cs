@@ -2,11 +2,8 @@ using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Scorecard.Bench.Support;
 using Scorecard.Domain.Calendar;
-using Scorecard.Infrastructure.Calendar;
 using Scorecard.Infrastructure.Database;
-using Scorecard.Infrastructure.Indicators;
 using Scorecard.Infrastructure.Ingestion;
-using Scorecard.Infrastructure.Procedures;
 using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Seed;
 using Scorecard.Infrastructure.Sqlite;
@@ -33,14 +30,7 @@ internal static class PortalData
             .ConfigureAwait(false);
         DapperTypeHandlers.Register();
         var db = new DbConnectionFactory(DatabaseSettings.Create("Sqlite", $"Data Source={database}", null));
-        using var cache = new ReferenceDataCache(
-            db,
-            new ProcedureStore(db),
-            new CalendarStore(db),
-            new OfficeHoursStore(db),
-            new IndicatorStore(db),
-            TimeProvider.System
-        );
+        using var cache = ReferenceDataCache.Over(db, TimeProvider.System);
         var checkpointer = new SqliteCheckpointer(db, TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance);
         var loader = new ProjectionLoader(db, cache, checkpointer, NullLogger<ProjectionLoader>.Instance);
         var history = new DemoHistory(

@@ -2,12 +2,16 @@ using Dapper;
 using Scorecard.Domain.Calendar;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Units;
 
 namespace Scorecard.Infrastructure.Calendar;
 
-/// <summary>Holidays and make-up working days; every other day follows the Monday–Friday rule.</summary>
-public sealed class CalendarStore(DbConnectionFactory db)
+/// <summary>
+/// Holidays and make-up working days; every other day follows the Monday–Friday rule. Each write is
+/// recorded in <see cref="ReferenceDataChanges"/>.
+/// </summary>
+public sealed class CalendarStore(DbConnectionFactory db, ReferenceDataChanges changes)
 {
     private const string SelectSql = """
         SELECT date AS Date, kind AS Kind, name AS Name FROM calendar_days
@@ -40,6 +44,7 @@ public sealed class CalendarStore(DbConnectionFactory db)
         await connection.ExecuteAsync(new CommandDefinition(UpdateSql, updates, transaction, cancellationToken: ct)).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, inserts, transaction, cancellationToken: ct)).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
+        changes.Record();
         return new UpsertOutcome(inserts.Count, updates.Count, []);
     }
 
@@ -47,6 +52,12 @@ public sealed class CalendarStore(DbConnectionFactory db)
     public async Task<bool> DeleteAsync(DateOnly date, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Date = date }, cancellationToken: ct)).ConfigureAwait(false) > 0;
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Date = date }, cancellationToken: ct)).ConfigureAwait(false) > 0;
+        if (deleted)
+        {
+            changes.Record();
+        }
+
+        return deleted;
     }
 }

@@ -2,11 +2,12 @@ using System.Globalization;
 using Dapper;
 using Scorecard.Domain.Calendar;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.Reference;
 
 namespace Scorecard.Infrastructure.Calendar;
 
 /// <summary>The province's office hours, dated; none stored means <see cref="OfficeHours.Default"/>.</summary>
-public sealed class OfficeHoursStore(DbConnectionFactory db)
+public sealed class OfficeHoursStore(DbConnectionFactory db, ReferenceDataChanges changes)
 {
     private const string SelectSql = "SELECT valid_from AS ValidFrom, periods AS Periods, same_day_cutoff AS Cutoff FROM office_hours ORDER BY valid_from";
     private const string DeleteAllSql = "DELETE FROM office_hours";
@@ -34,6 +35,7 @@ public sealed class OfficeHoursStore(DbConnectionFactory db)
         });
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, rows, transaction, cancellationToken: ct)).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
+        changes.Record();
     }
 
     private static OfficePeriod ParsePeriod(string text)

@@ -1,8 +1,5 @@
 using Scorecard.Domain.Targets;
-using Scorecard.Infrastructure.Calendar;
 using Scorecard.Infrastructure.Database;
-using Scorecard.Infrastructure.Indicators;
-using Scorecard.Infrastructure.Procedures;
 using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Reports;
 
@@ -23,7 +20,7 @@ public sealed class IndicatorValueSources : IDisposable
     {
         ArgumentNullException.ThrowIfNull(db);
         var primary = db.WithReadsOnPrimary();
-        reference = new ReferenceDataCache(primary, new ProcedureStore(primary), new CalendarStore(primary), new OfficeHoursStore(primary), new IndicatorStore(primary), clock);
+        reference = ReferenceDataCache.Over(primary, clock);
         reported = new ReportedValueStore(primary);
         targets = new TargetStore(primary);
     }

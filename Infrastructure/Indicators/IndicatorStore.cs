@@ -5,10 +5,12 @@ using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Units;
 using Scorecard.Infrastructure.IndicatorValues;
+using Scorecard.Infrastructure.Reference;
 
 namespace Scorecard.Infrastructure.Indicators;
 
-public sealed class IndicatorStore(DbConnectionFactory db)
+/// <summary>Indicators and their dated band scales; each write is recorded in <see cref="ReferenceDataChanges"/>.</summary>
+public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges changes)
 {
     private const string SelectSql = """
         SELECT code AS Code, name AS Name, kind AS Kind, description AS Description, max_points AS MaxPoints, full_at AS FullAt
@@ -79,6 +81,7 @@ public sealed class IndicatorStore(DbConnectionFactory db)
 
         await StaleMarks.MarkAllAsync(connection, transaction, db.Dialect, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
+        changes.Record();
         var created = indicators.Count(i => !known.Contains(i.Code));
         return new UpsertOutcome(created, indicators.Count - created, []);
     }
@@ -109,6 +112,7 @@ public sealed class IndicatorStore(DbConnectionFactory db)
         await ReplaceScaleAsync(connection, transaction, code, scale, ct).ConfigureAwait(false);
         await StaleMarks.MarkAllAsync(connection, transaction, db.Dialect, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
+        changes.Record();
         return true;
     }
 

@@ -5,10 +5,12 @@ using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Units;
 using Scorecard.Infrastructure.IndicatorValues;
+using Scorecard.Infrastructure.Reference;
 
 namespace Scorecard.Infrastructure.Procedures;
 
-public sealed class ProcedureStore(DbConnectionFactory db)
+/// <summary>The procedure catalogue; each write is recorded in <see cref="ReferenceDataChanges"/>.</summary>
+public sealed class ProcedureStore(DbConnectionFactory db, ReferenceDataChanges changes)
 {
     private const string SelectSql = $"""
         SELECT code AS {nameof(ProcedureRow.Code)}, name AS {nameof(ProcedureRow.Name)}, field AS {nameof(ProcedureRow.Field)},
@@ -98,6 +100,7 @@ public sealed class ProcedureStore(DbConnectionFactory db)
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, inserts, transaction, cancellationToken: ct)).ConfigureAwait(false);
         await StaleMarks.MarkAllAsync(connection, transaction, db.Dialect, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
+        changes.Record();
         return new UpsertOutcome(inserts.Count, updates.Count, []);
     }
 

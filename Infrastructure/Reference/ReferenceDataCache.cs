@@ -10,11 +10,13 @@ using Scorecard.Infrastructure.Units;
 namespace Scorecard.Infrastructure.Reference;
 
 /// <summary>
-/// Reference data cached in memory. Writes through this process call <see cref="Invalidate"/> and
-/// are seen at once; writes by another instance are seen within <see cref="MaxAge"/>.
+/// Reference data cached in memory. Writes through this process are recorded in
+/// <see cref="ReferenceDataChanges"/> by the stores that make them and are seen at once; writes by
+/// another instance are seen within <see cref="MaxAge"/>.
 /// </summary>
 public sealed class ReferenceDataCache(
-    DbConnectionFactory db, ProcedureStore procedures, CalendarStore calendar, OfficeHoursStore officeHours, IndicatorStore indicators, TimeProvider clock)
+    DbConnectionFactory db, ProcedureStore procedures, CalendarStore calendar, OfficeHoursStore officeHours, IndicatorStore indicators,
+    ReferenceDataChanges changes, TimeProvider clock)
     : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
@@ -23,13 +25,20 @@ public sealed class ReferenceDataCache(
     private const string ProcedureIdsSql = "SELECT code AS Code, id AS Id FROM procedures";
 
     private readonly SemaphoreSlim gate = new(1, 1);
-    private (ReferenceData Data, DateTimeOffset LoadedAt)? cached;
-    private readonly Lock invalidation = new();
-    private long version;
+    private volatile Entry? cached;
+
+    /// <summary>A cache of its own over <paramref name="db"/>, outside the service's composition (benchmarks, fresh reads).</summary>
+    public static ReferenceDataCache Over(DbConnectionFactory db, TimeProvider clock)
+    {
+        var changes = new ReferenceDataChanges();
+        return new ReferenceDataCache(
+            db, new ProcedureStore(db, changes), new CalendarStore(db, changes), new OfficeHoursStore(db, changes), new IndicatorStore(db, changes),
+            changes, clock);
+    }
 
     public async ValueTask<ReferenceData> GetAsync(CancellationToken ct)
     {
-        if (cached is { } hit && clock.GetUtcNow() - hit.LoadedAt < MaxAge)
+        if (cached is { } hit && IsCurrent(hit))
         {
             return hit.Data;
         }
@@ -37,23 +46,16 @@ public sealed class ReferenceDataCache(
         await gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            if (cached is { } fresh && clock.GetUtcNow() - fresh.LoadedAt < MaxAge)
+            if (cached is { } fresh && IsCurrent(fresh))
             {
                 return fresh.Data;
             }
 
-            // A write that invalidates while this load runs may not be in what it read: keep it only if none did.
-            // The check and the store are one step against Invalidate, or an invalidation between them would be lost.
-            var loading = Interlocked.Read(ref version);
+            // A write recorded while this load runs may not be in what it read: the entry keeps the
+            // version the load started from, so the next read after such a write loads again.
+            var loading = changes.Version;
             var data = await LoadAsync(ct).ConfigureAwait(false);
-            lock (invalidation)
-            {
-                if (version == loading)
-                {
-                    cached = (data, clock.GetUtcNow());
-                }
-            }
-
+            cached = new Entry(data, clock.GetUtcNow(), loading);
             return data;
         }
         finally
@@ -62,16 +64,12 @@ public sealed class ReferenceDataCache(
         }
     }
 
-    public void Invalidate()
-    {
-        lock (invalidation)
-        {
-            Interlocked.Increment(ref version);
-            cached = null;
-        }
-    }
+    /// <summary>Makes the next read load from the database.</summary>
+    public void Invalidate() => changes.Record();
 
     public void Dispose() => gate.Dispose();
+
+    private bool IsCurrent(Entry entry) => entry.Version == changes.Version && clock.GetUtcNow() - entry.LoadedAt < MaxAge;
 
     private async Task<ReferenceData> LoadAsync(CancellationToken ct)
     {
@@ -90,4 +88,6 @@ public sealed class ReferenceDataCache(
         var hours = await officeHours.ListAsync(ct).ConfigureAwait(false);
         return new ReferenceData(UnitTree.Build(units), unitIds, byCode, new WorkCalendar(days, hours), definitions);
     }
+
+    private sealed record Entry(ReferenceData Data, DateTimeOffset LoadedAt, long Version);
 }

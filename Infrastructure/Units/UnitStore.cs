@@ -5,11 +5,12 @@ using Scorecard.Domain.Units;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.IndicatorValues;
+using Scorecard.Infrastructure.Reference;
 
 namespace Scorecard.Infrastructure.Units;
 
-/// <summary>Units, their successors and external ids, and the closure table kept in step with them.</summary>
-public sealed class UnitStore(DbConnectionFactory db)
+/// <summary>Units, their successors and external ids, and the closure table kept in step with them; each write is recorded in <see cref="ReferenceDataChanges"/>.</summary>
+public sealed class UnitStore(DbConnectionFactory db, ReferenceDataChanges changes)
 {
     private const string SelectUnitsSql = $"""
         SELECT id AS {nameof(UnitRow.Id)}, code AS {nameof(UnitRow.Code)}, name AS {nameof(UnitRow.Name)},
@@ -50,6 +51,7 @@ public sealed class UnitStore(DbConnectionFactory db)
         await writes.RebuildClosureAsync(tree).ConfigureAwait(false);
         await StaleMarks.MarkAllAsync(connection, transaction, db.Dialect, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
+        changes.Record();
         var created = ordered.Count(u => !known.Contains(u.Code));
         return new UpsertOutcome(created, ordered.Count - created, []);
     }

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Mvc;
+using Scorecard.Api.Reports;
+using Scorecard.Domain.Indicators;
+using Scorecard.Domain.Periods;
+using Scorecard.Domain.Units;
+using Scorecard.Infrastructure.Reference;
+using Scorecard.Infrastructure.Reports;
+
+namespace Scorecard.Api.Endpoints;
+
+/// <summary>The parameters of <c>GET /api/scorecards/{unitCode}</c>, as sent.</summary>
+internal sealed record ScorecardRequest(
+    [FromRoute(Name = "unitCode")] string UnitCode,
+    [FromQuery(Name = "period")] string? Period,
+    [FromQuery(Name = "scope")] string? Scope,
+    [FromQuery(Name = "rule")] string? Rule)
+{
+    /// <summary>What the request asks for, or the problem of its first bad parameter; <paramref name="callerScope"/> limits the units it may name.</summary>
+    public Parsed<ScorecardQuery> Parse(ReferenceData reference, string? callerScope)
+    {
+        var unit = PortalParameters.Unit(reference, UnitCode, callerScope);
+        var period = PortalParameters.Period(Period, "period");
+        var rule = PortalParameters.Rule(Rule);
+        var subtree = PortalParameters.Subtree(Scope);
+        return PortalParameters.FirstProblem(unit.Problem, period.Problem, rule.Problem, subtree.Problem) is { } problem
+            ? problem
+            : new ScorecardQuery(unit.Value, period.Value, rule.Value, subtree.Value);
+    }
+}
+
+/// <summary>A unit's scorecard for a period: over its subtree or its own dossiers, under an on-time rule.</summary>
+internal sealed record ScorecardQuery(Unit Unit, Period Period, OnTimeRule Rule, bool Subtree);
+
+/// <summary>The parameters of <c>GET /api/map</c> and <c>GET /api/rankings</c>, as sent.</summary>
+internal sealed record UnitsOfLevelRequest(
+    [FromQuery(Name = "indicator")] string? Indicator,
+    [FromQuery(Name = "period")] string? Period,
+    [FromQuery(Name = "parentCode")] string? ParentCode,
+    [FromQuery(Name = "level")] string? Level,
+    [FromQuery(Name = "rule")] string? Rule)
+{
+    /// <summary>The map's question: an indicator is required.</summary>
+    public Parsed<UnitsOfLevelQuery> ForMap(ReferenceData reference, string? callerScope) =>
+        Parse(reference, PortalParameters.Indicator(reference, Indicator), callerScope);
+
+    /// <summary>The rankings' question: an indicator, or the composite score (the default).</summary>
+    public Parsed<UnitsOfLevelQuery> ForRankings(ReferenceData reference, string? callerScope) =>
+        Parse(reference, Indicator is null or PortalEndpoints.ScoreIndicator ? PortalEndpoints.ScoreIndicator : PortalParameters.Indicator(reference, Indicator), callerScope);
+
+    private Parsed<UnitsOfLevelQuery> Parse(ReferenceData reference, Parsed<string> indicator, string? callerScope)
+    {
+        var units = PortalParameters.UnitsOfLevel(reference, indicator.Value, Period, Rule, Level, ParentCode, callerScope);
+        return PortalParameters.FirstProblem(indicator.Problem, units.Problem) is { } problem ? problem : units;
+    }
+}
+
+/// <summary>What the portal routes read from.</summary>
+internal sealed record PortalServices(ReferenceDataCache Reference, UnitFigures Figures, TargetStore Targets, TimeProvider Clock);

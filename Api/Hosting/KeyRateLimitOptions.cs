@@ -1,0 +1,13 @@
+namespace Scorecard.Api.Hosting;
+
+/// <summary>The settings of section <c>RateLimit</c>: each key's request allowance, a token bucket.</summary>
+internal sealed class KeyRateLimitOptions
+{
+    public const string Section = "RateLimit";
+
+    /// <summary>Requests per second a key may make, sustained (0: no limit).</summary>
+    public int RequestsPerSecond { get; set; } = 200;
+
+    /// <summary>Requests a key may make at once; never less than <see cref="RequestsPerSecond"/>.</summary>
+    public int Burst { get; set; } = 400;
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Scorecard.Api.Endpoints;
+using Scorecard.Domain.Indicators;
+using Scorecard.Domain.Levels;
+using Scorecard.Domain.Periods;
+using Scorecard.Domain.Units;
+using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Reference;
+
+namespace Scorecard.Api.Reports;
+
+/// <summary>The portal routes' request parameters read into domain values, each with the 400/403/404 that explains why it could not be.</summary>
+internal static class PortalParameters
+{
+    public static Parsed<Period> Period(string? text, string name)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Problems.BadRequest($"'{name}' is required, e.g. 2023-H2.");
+        }
+
+        return Domain.Periods.Period.TryParse(text, out var parsed, out var error) ? parsed! : Problems.BadRequest($"'{name}' {error}");
+    }
+
+    public static Parsed<OnTimeRule> Rule(string? text) =>
+        text is null ? OnTimeRule.Finished
+        : WireName.TryParse(text, out OnTimeRule rule) ? rule
+        : Problems.BadRequest($"'rule' must be one of: {string.Join(", ", WireName.All<OnTimeRule>())}.");
+
+    public static Parsed<UnitLevel> Level(string? text) =>
+        text is not null && WireName.TryParse(text, out UnitLevel level)
+            ? level
+            : Problems.BadRequest($"'level' is required and must be one of: {string.Join(", ", WireName.All<UnitLevel>())}.");
+
+    /// <summary><c>scope</c>: true for the unit's whole subtree (the default), false for its own dossiers.</summary>
+    public static Parsed<bool> Subtree(string? scope) =>
+        scope is null or "subtree" or "self" ? scope != "self" : Problems.BadRequest("'scope' must be one of: subtree, self.");
+
+    /// <summary>The unit, if it exists (404) and the caller may see it (403).</summary>
+    public static Parsed<Unit> Unit(ReferenceData reference, string code, string? scope)
+    {
+        if (reference.Units.Find(code) is not { } found)
+        {
+            return Problems.NotFound($"Unit '{code}' does not exist.");
+        }
+
+        return scope is not null && !reference.Units.IsAncestorOrSelf(scope, code) ? Problems.OutsideScope(code, scope) : found;
+    }
+
+    public static Parsed<string> Indicator(ReferenceData reference, string? code) =>
+        code is not null && reference.Indicator(code) is not null
+            ? code
+            : Problems.BadRequest(code is null
+                ? "'indicator' is required."
+                : $"Indicator '{code}' does not exist; known: {string.Join(", ", reference.Indicators.Select(i => i.Code))}.");
+
+    /// <summary>The parameters shared by the map and the rankings: period, on-time rule, level, and the parent (default: the caller's unit or the root).</summary>
+    public static Parsed<UnitsOfLevelQuery> UnitsOfLevel(
+        ReferenceData reference, string indicator, string? period, string? rule, string? level, string? parentCode, string? scope)
+    {
+        var p = Period(period, "period");
+        var onTimeRule = Rule(rule);
+        var unitLevel = Level(level);
+        var parent = Unit(reference, parentCode ?? DefaultParent(reference, scope), scope);
+        return FirstProblem(p.Problem, onTimeRule.Problem, unitLevel.Problem, parent.Problem) is { } problem
+            ? problem
+            : new UnitsOfLevelQuery(indicator, p.Value, onTimeRule.Value, unitLevel.Value, parent.Value);
+    }
+
+    /// <summary>The first problem of several parameters, in the order given, or null when every one was read.</summary>
+    public static ProblemHttpResult? FirstProblem(params ReadOnlySpan<ProblemHttpResult?> problems)
+    {
+        foreach (var problem in problems)
+        {
+            if (problem is not null)
+            {
+                return problem;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The default parent of a map or ranking: the caller's scope unit, else the root of the tree.</summary>
+    public static string DefaultParent(ReferenceData reference, string? scope) =>
+        scope ?? reference.Units.TopDown[0].Code;
+}
