@@ -23,6 +23,9 @@ public sealed class FeedLimits
 
     public int QueryTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>Feed queries one key may have running at once; more are answered 429 with Retry-After.</summary>
+    public int MaxConcurrentQueriesPerKey { get; set; } = 2;
+
     /// <summary>Write minimal-metadata JSON pages directly (the OData serializer still serves every other format).</summary>
     public bool WriteJsonDirectly { get; set; } = true;
 }

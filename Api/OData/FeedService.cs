@@ -26,7 +26,8 @@ namespace Scorecard.Api.OData;
 /// succeeded, so an error is always a whole OData error document.
 /// </summary>
 public sealed partial class FeedService(
-    DbConnectionFactory db, ReferenceDataCache referenceCache, TimeProvider clock, IOptions<FeedLimits> options, ILogger<FeedService> logger)
+    DbConnectionFactory db, ReferenceDataCache referenceCache, TimeProvider clock, IOptions<FeedLimits> options, FeedConcurrency concurrency,
+    ILogger<FeedService> logger)
 {
     private readonly FeedLimits limits = options.Value;
     private readonly SqlDialect dialect = db.Provider == DatabaseProvider.Sqlite ? SqlDialect.Sqlite : SqlDialect.SqlServer;
@@ -84,7 +85,7 @@ public sealed partial class FeedService(
             return BadRequest(ex is NotImplementedException ? "This kind of expression is not supported in $filter." : ex.Message);
         }
 
-        return await WithinTimeLimitAsync(url, async token =>
+        return await WithinTimeLimitAsync(controller, url, async token =>
         {
             await using var connection = await OpenAsync(mapFile: query.RawValues.SkipToken is null, token).ConfigureAwait(false);
             if (counting)
@@ -139,7 +140,7 @@ public sealed partial class FeedService(
             return BadRequest(ex is NotImplementedException ? "This kind of expression is not supported in $apply." : ex.Message);
         }
 
-        return await WithinTimeLimitAsync(url, async token =>
+        return await WithinTimeLimitAsync(controller, url, async token =>
         {
             await using var connection = await OpenAsync(mapFile: true, token).ConfigureAwait(false);
             var rows = new List<object?[]>();
@@ -186,8 +187,22 @@ public sealed partial class FeedService(
     /// Runs a feed's SQL under the query time limit; a query stopped by it (cancelled, or interrupted
     /// inside SQLite) is the client's 400, a request the client abandoned is not caught here.
     /// </summary>
-    private async Task<IActionResult> WithinTimeLimitAsync(string url, Func<CancellationToken, Task<IActionResult>> work, CancellationToken ct)
+    private async Task<IActionResult> WithinTimeLimitAsync(
+        ControllerBase controller, string url, Func<CancellationToken, Task<IActionResult>> work, CancellationToken ct)
     {
+        var key = controller.User.KeyId() ?? controller.User.Identity?.Name ?? controller.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "";
+        using var lease = concurrency.TryEnter(key);
+        if (lease is null)
+        {
+            controller.Response.Headers.RetryAfter = "2";
+            return new ObjectResult(new ODataError
+            {
+                Code = "TooManyRequests",
+                Message = $"This key already runs {limits.MaxConcurrentQueriesPerKey} feed queries; wait for them and send this one again.",
+            })
+            { StatusCode = StatusCodes.Status429TooManyRequests };
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(limits.QueryTimeoutSeconds));
         try
@@ -199,6 +214,10 @@ public sealed partial class FeedService(
         {
             LogTimeout(logger, url, limits.QueryTimeoutSeconds);
             return BadRequest($"The query ran longer than the limit of {limits.QueryTimeoutSeconds} s; narrow $filter or ask for fewer rows.");
+        }
+        catch (FeedQueryException ex)
+        {
+            return BadRequest(ex.Message);
         }
     }
 
@@ -287,13 +306,11 @@ public sealed partial class FeedService(
                 await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }
 
-            // SQLite's own lower/upper fold ASCII only; Vietnamese names need the full Unicode tables.
-            sqlite.CreateFunction("lower", (string? s) => s?.ToLowerInvariant(), isDeterministic: true);
-            sqlite.CreateFunction("upper", (string? s) => s?.ToUpperInvariant(), isDeterministic: true);
-            sqlite.CreateFunction("scorecard_floor", (double? v) => v is { } x ? Math.Floor(x) : (double?)null, isDeterministic: true);
-            sqlite.CreateFunction("scorecard_ceiling", (double? v) => v is { } x ? Math.Ceiling(x) : (double?)null, isDeterministic: true);
         }
 
+        // The query time limit stops the database itself, not only the reading of rows.
+        var interrupt = db.Dialect.InterruptOn(connection, ct);
+        connection.Disposed += (_, _) => interrupt.Dispose();
         return connection;
     }
 

@@ -9,8 +9,11 @@ internal static class ODataSetup
     /// <summary>The OData surface: route components for the EDM, query options the feeds translate, limits from configuration.</summary>
     public static IServiceCollection AddScorecardOData(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<FeedLimits>(configuration.GetSection(FeedLimits.Section));
+        services.AddOptions<FeedLimits>().Bind(configuration.GetSection(FeedLimits.Section))
+            .Validate(l => l.QueryTimeoutSeconds > 0 && l.MaxConcurrentQueriesPerKey > 0, "OData:QueryTimeoutSeconds and OData:MaxConcurrentQueriesPerKey must be positive.")
+            .ValidateOnStart();
         services.AddSingleton<FeedService>();
+        services.AddSingleton<FeedConcurrency>();
         services.AddControllers().AddOData(o => o
             .Select().Filter().OrderBy().Expand().Count().SkipToken()
             .SetMaxTop(null)

@@ -20,6 +20,13 @@ public interface IDatabaseDialect
     /// <summary>Readies a connection just opened (SQLite: its pragmas and the functions the feed SQL calls).</summary>
     Task PrepareAsync(DbConnection connection, CancellationToken ct);
 
+    /// <summary>
+    /// Stops whatever the connection is running when <paramref name="ct"/> is cancelled, even inside one
+    /// step of the database (SQLite: sqlite3_interrupt; SQL Server cancels commands by their token).
+    /// Dispose the result when the connection's work is done.
+    /// </summary>
+    IDisposable InterruptOn(DbConnection connection, CancellationToken ct);
+
     /// <summary>Insert a stale mark (<c>@Month</c>) or bump its version.</summary>
     string MarkStaleSql { get; }
 

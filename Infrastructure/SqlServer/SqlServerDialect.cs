@@ -30,6 +30,18 @@ internal sealed class SqlServerDialect : IDatabaseDialect
 
     public UpgradeEngineBuilder Migrations(string connectionString) => DeployChanges.To.SqlDatabase(connectionString);
 
+    /// <summary>SqlClient cancels a running command when the token passed with it is cancelled; nothing more to do.</summary>
+    public IDisposable InterruptOn(DbConnection connection, CancellationToken ct) => EmptyDisposable.Instance;
+
+    private sealed class EmptyDisposable : IDisposable
+    {
+        public static readonly EmptyDisposable Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+
     Task<IIngestionSession> IDatabaseDialect.OpenIngestionAsync(DbConnectionFactory db, CancellationToken ct) => SqlServerIngestionSession.OpenAsync(db, ct);
 
     Task<int> IDatabaseDialect.ReplaceIndicatorValuesAsync(

@@ -51,6 +51,16 @@ internal sealed class SqliteDialect : IDatabaseDialect
 
     public UpgradeEngineBuilder Migrations(string connectionString) => DeployChanges.To.SqliteDatabase(connectionString);
 
+    /// <summary>
+    /// Microsoft.Data.Sqlite checks a command's token only between rows, so a statement that works long
+    /// before its first row (a large scan or sort) would run on; sqlite3_interrupt stops it inside the step.
+    /// </summary>
+    public IDisposable InterruptOn(DbConnection connection, CancellationToken ct)
+    {
+        var handle = ((SqliteConnection)connection).Handle;
+        return ct.Register(() => SQLitePCL.raw.sqlite3_interrupt(handle));
+    }
+
     Task<IIngestionSession> IDatabaseDialect.OpenIngestionAsync(DbConnectionFactory db, CancellationToken ct) => SqliteIngestionSession.OpenAsync(db, ct);
 
     Task<int> IDatabaseDialect.ReplaceIndicatorValuesAsync(
