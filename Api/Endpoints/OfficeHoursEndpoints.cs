@@ -24,7 +24,7 @@ internal static class OfficeHoursEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> PutHours(
-        List<OfficeHoursView> entries, OfficeHoursStore store, CancellationToken ct)
+        List<OfficeHoursView?> entries, OfficeHoursStore store, CancellationToken ct)
     {
         if (entries.Count > 100)
         {
@@ -37,7 +37,7 @@ internal static class OfficeHoursEndpoints
             return TypedResults.ValidationProblem(errors, title: "The office hours are not usable.");
         }
 
-        await store.ReplaceAsync([.. entries.Select(e => e.ToHours())], ct).ConfigureAwait(false);
+        await store.ReplaceAsync([.. entries.Select(e => e!.ToHours())], ct).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 }

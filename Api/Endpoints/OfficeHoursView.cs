@@ -13,18 +13,22 @@ internal sealed record OfficeHoursView(DateOnly? ValidFrom, List<OfficePeriodVie
         ValidFrom!.Value, [.. Periods!.Select(p => new OfficePeriod(Parse(p.Start)!.Value, Parse(p.End)!.Value))], Parse(SameDayCutoff)!.Value);
 
     /// <summary>Why each entry is not usable, by its index; empty when all are.</summary>
-    public static Dictionary<string, string[]> Problems(IReadOnlyList<OfficeHoursView> entries)
+    public static Dictionary<string, string[]> Problems(IReadOnlyList<OfficeHoursView?> entries)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
         {
-            if (Problem(entries[i]) is { } problem)
+            if (entries[i] is not { } entry)
+            {
+                errors[$"[{i}]"] = ["Each entry is an object with 'validFrom', 'periods' and 'sameDayCutoff'."];
+            }
+            else if (Problem(entry) is { } problem)
             {
                 errors[$"[{i}]"] = [problem];
             }
-            else if (entries.Take(i).Any(e => e.ValidFrom == entries[i].ValidFrom))
+            else if (entries.Take(i).Any(e => e?.ValidFrom == entry.ValidFrom))
             {
-                errors[$"[{i}]"] = [$"Two entries start on {entries[i].ValidFrom:yyyy-MM-dd}."];
+                errors[$"[{i}]"] = [$"Two entries start on {entry.ValidFrom:yyyy-MM-dd}."];
             }
         }
 
@@ -43,7 +47,7 @@ internal sealed record OfficeHoursView(DateOnly? ValidFrom, List<OfficePeriodVie
             return "'periods' holds one to six spans.";
         }
 
-        if (Parse(e.SameDayCutoff) is null || e.Periods.Any(p => Parse(p.Start) is null || Parse(p.End) is null))
+        if (Parse(e.SameDayCutoff) is null || e.Periods.Any(p => p is null || Parse(p.Start) is null || Parse(p.End) is null))
         {
             return "Times are 'HH:mm' (e.g. '07:30').";
         }
