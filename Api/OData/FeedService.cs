@@ -29,6 +29,12 @@ public sealed partial class FeedService(
     DbConnectionFactory db, ReferenceDataCache referenceCache, TimeProvider clock, IOptions<FeedLimits> options, FeedConcurrency concurrency,
     ILogger<FeedService> logger)
 {
+    /// <summary>
+    /// Feed SQL is built per query shape, so Dapper must not keep it in its query cache (which is never
+    /// flushed): every distinct filter an analyst sent would stay in memory for the life of the process.
+    /// </summary>
+    private const CommandFlags GeneratedSql = CommandFlags.Buffered | CommandFlags.NoCache;
+
     private readonly FeedLimits limits = options.Value;
     private readonly SqlDialect dialect = db.Provider == DatabaseProvider.Sqlite ? SqlDialect.Sqlite : SqlDialect.SqlServer;
     private readonly Dictionary<Type, FeedDefinition> feeds = Feeds.For(db.Provider == DatabaseProvider.Sqlite ? SqlDialect.Sqlite : SqlDialect.SqlServer)
@@ -144,7 +150,7 @@ public sealed partial class FeedService(
         {
             await using var connection = await OpenAsync(mapFile: true, token).ConfigureAwait(false);
             var rows = new List<object?[]>();
-            var command = new CommandDefinition(aggregation.Sql, aggregation.Parameters.Values, commandTimeout: limits.QueryTimeoutSeconds, cancellationToken: token);
+            var command = new CommandDefinition(aggregation.Sql, aggregation.Parameters.Values, commandTimeout: limits.QueryTimeoutSeconds, flags: GeneratedSql, cancellationToken: token);
             await using (var reader = await connection.ExecuteReaderAsync(command).ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(token).ConfigureAwait(false))
@@ -315,13 +321,13 @@ public sealed partial class FeedService(
     }
 
     private async Task<long> CountAsync(DbConnection connection, FeedQuery plan, CancellationToken ct) =>
-        await connection.ExecuteScalarAsync<long>(new CommandDefinition(plan.CountSql, plan.Parameters.Values, commandTimeout: limits.QueryTimeoutSeconds, cancellationToken: ct))
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition(plan.CountSql, plan.Parameters.Values, commandTimeout: limits.QueryTimeoutSeconds, flags: GeneratedSql, cancellationToken: ct))
             .ConfigureAwait(false);
 
     private async Task<(List<T> Rows, bool More)> ReadPageAsync<T>(DbConnection connection, FeedQuery plan, CancellationToken ct)
     {
         var rows = new List<T>(Math.Min(plan.Take, 1024));
-        var command = new CommandDefinition(plan.PageSql, plan.Parameters.Values, commandTimeout: limits.QueryTimeoutSeconds, cancellationToken: ct);
+        var command = new CommandDefinition(plan.PageSql, plan.Parameters.Values, commandTimeout: limits.QueryTimeoutSeconds, flags: GeneratedSql, cancellationToken: ct);
         await using var reader = await connection.ExecuteReaderAsync(command).ConfigureAwait(false);
         var main = reader.GetRowParser<T>(typeof(T), 0, plan.Columns.Count);
         var expansions = new List<(PropertyInfo Property, Func<DbDataReader, object> Parse)>();
