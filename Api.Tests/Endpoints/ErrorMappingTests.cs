@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OData;
 using Scorecard.Api.OData;
+using Scorecard.Infrastructure.Feeds;
 using Scorecard.Api.Tests.Support;
 
 namespace Scorecard.Api.Tests.Endpoints;

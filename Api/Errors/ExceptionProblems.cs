@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Microsoft.OData;
 using Scorecard.Api.OData;
+using Scorecard.Infrastructure.Feeds;
 
 namespace Scorecard.Api.Errors;
 

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Scorecard.Infrastructure.Feeds;
 
 namespace Scorecard.Api.OData;
 

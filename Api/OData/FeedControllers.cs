@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Query;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
-using Scorecard.Api.OData.Model;
+using Scorecard.Infrastructure.Feeds.Model;
 
 namespace Scorecard.Api.OData;
 

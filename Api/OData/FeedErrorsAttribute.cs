@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.OData;
+using Scorecard.Infrastructure.Feeds;
 
 namespace Scorecard.Api.OData;
 

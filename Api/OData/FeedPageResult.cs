@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OData.UriParser;
+using Scorecard.Infrastructure.Feeds;
 
 namespace Scorecard.Api.OData;
 

@@ -1,21 +1,18 @@
-using System.Data.Common;
 using System.Globalization;
-using System.Reflection;
 using System.Security.Claims;
-using Dapper;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Extensions;
 using Microsoft.AspNetCore.OData.Query;
 using Microsoft.AspNetCore.OData.Query.Validator;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Microsoft.OData;
 using Microsoft.OData.UriParser;
 using Scorecard.Api.Auth;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Reference;
+using Scorecard.Infrastructure.Feeds;
 
 namespace Scorecard.Api.OData;
 
@@ -26,15 +23,9 @@ namespace Scorecard.Api.OData;
 /// succeeded, so an error is always a whole OData error document.
 /// </summary>
 public sealed partial class FeedService(
-    DbConnectionFactory db, ReferenceDataCache referenceCache, TimeProvider clock, IOptions<FeedLimits> options, FeedConcurrency concurrency,
-    ILogger<FeedService> logger)
+    DbConnectionFactory db, FeedReader reader, ReferenceDataCache referenceCache, TimeProvider clock, IOptions<FeedLimits> options,
+    FeedConcurrency concurrency, ILogger<FeedService> logger)
 {
-    /// <summary>
-    /// Feed SQL is built per query shape, so Dapper must not keep it in its query cache (which is never
-    /// flushed): every distinct filter an analyst sent would stay in memory for the life of the process.
-    /// </summary>
-    private const CommandFlags GeneratedSql = CommandFlags.Buffered | CommandFlags.NoCache;
-
     private readonly FeedLimits limits = options.Value;
     private readonly SqlDialect dialect = db.Provider == DatabaseProvider.Sqlite ? SqlDialect.Sqlite : SqlDialect.SqlServer;
     private readonly Dictionary<Type, FeedDefinition> feeds = Feeds.For(db.Provider == DatabaseProvider.Sqlite ? SqlDialect.Sqlite : SqlDialect.SqlServer)
@@ -93,19 +84,19 @@ public sealed partial class FeedService(
 
         return await WithinTimeLimitAsync(controller, url, async token =>
         {
-            await using var connection = await OpenAsync(mapFile: query.RawValues.SkipToken is null, token).ConfigureAwait(false);
+            await using var connection = await reader.OpenAsync(mapFile: query.RawValues.SkipToken is null, token).ConfigureAwait(false);
             if (counting)
             {
-                return controller.Ok(await CountAsync(connection, plan, token).ConfigureAwait(false));
+                return controller.Ok(await FeedReader.CountAsync(connection, plan, limits.QueryTimeoutSeconds, token).ConfigureAwait(false));
             }
 
             var feature = request.ODataFeature();
             if (query.Count?.Value == true)
             {
-                feature.TotalCount = await CountAsync(connection, plan, token).ConfigureAwait(false);
+                feature.TotalCount = await FeedReader.CountAsync(connection, plan, limits.QueryTimeoutSeconds, token).ConfigureAwait(false);
             }
 
-            var (rows, more) = await ReadPageAsync<T>(connection, plan, token).ConfigureAwait(false);
+            var (rows, more) = await FeedReader.ReadPageAsync<T>(connection, plan, limits.QueryTimeoutSeconds, token).ConfigureAwait(false);
             var next = more && plan.TopAfterPage is not <= 0 ? NextLink(request, plan, rows[^1]) : null;
             if (preferred)
             {
@@ -148,26 +139,12 @@ public sealed partial class FeedService(
 
         return await WithinTimeLimitAsync(controller, url, async token =>
         {
-            await using var connection = await OpenAsync(mapFile: true, token).ConfigureAwait(false);
-            var rows = new List<object?[]>();
-            var command = new CommandDefinition(aggregation.Sql, aggregation.Parameters.Values, commandTimeout: limits.QueryTimeoutSeconds, flags: GeneratedSql, cancellationToken: token);
-            await using (var reader = await connection.ExecuteReaderAsync(command).ConfigureAwait(false))
+            await using var connection = await reader.OpenAsync(mapFile: true, token).ConfigureAwait(false);
+            var rows = await FeedReader.ReadAggregationAsync(connection, aggregation, limits.MaxPageSize, limits.QueryTimeoutSeconds, token)
+                .ConfigureAwait(false);
+            if (rows is null)
             {
-                while (await reader.ReadAsync(token).ConfigureAwait(false))
-                {
-                    if (rows.Count == limits.MaxPageSize)
-                    {
-                        return BadRequest($"The aggregation yields more than {limits.MaxPageSize:N0} groups; filter first or group by fewer properties.");
-                    }
-
-                    var row = new object?[aggregation.Columns.Count];
-                    for (var i = 0; i < row.Length; i++)
-                    {
-                        row[i] = FeedAggregation.Convert(reader.GetValue(i), aggregation.Columns[i].Type);
-                    }
-
-                    rows.Add(row);
-                }
+                return BadRequest($"The aggregation yields more than {limits.MaxPageSize:N0} groups; filter first or group by fewer properties.");
             }
 
             return new FeedAggregateResult(aggregation, rows);
@@ -215,7 +192,7 @@ public sealed partial class FeedService(
         {
             return await work(timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when ((ex is OperationCanceledException || ex is SqliteException { SqliteErrorCode: 9 })
+        catch (Exception ex) when ((ex is OperationCanceledException || db.Dialect.IsInterruption(ex))
             && timeout.IsCancellationRequested && !ct.IsCancellationRequested)
         {
             LogTimeout(logger, url, limits.QueryTimeoutSeconds);
@@ -292,69 +269,6 @@ public sealed partial class FeedService(
         }
 
         return limits.PageSize;
-    }
-
-    /// <param name="mapFile">
-    /// False for the continuation pages of a long read (an export following next links): those walk
-    /// far more of the file than a query, so they read it through SQLite's small page cache rather
-    /// than the shared memory map, and the process stays small however much is exported. One-off
-    /// queries and first pages keep the map, which spares them a read call per page.
-    /// </param>
-    private async Task<DbConnection> OpenAsync(bool mapFile, CancellationToken ct)
-    {
-        var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        if (connection is SqliteConnection sqlite)
-        {
-            if (!mapFile)
-            {
-                await using var pragma = sqlite.CreateCommand();
-                pragma.CommandText = "PRAGMA mmap_size = 0;";
-                await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            }
-
-        }
-
-        // The query time limit stops the database itself, not only the reading of rows.
-        var interrupt = db.Dialect.InterruptOn(connection, ct);
-        connection.Disposed += (_, _) => interrupt.Dispose();
-        return connection;
-    }
-
-    private async Task<long> CountAsync(DbConnection connection, FeedQuery plan, CancellationToken ct) =>
-        await connection.ExecuteScalarAsync<long>(new CommandDefinition(plan.CountSql, plan.Parameters.Values, commandTimeout: limits.QueryTimeoutSeconds, flags: GeneratedSql, cancellationToken: ct))
-            .ConfigureAwait(false);
-
-    private async Task<(List<T> Rows, bool More)> ReadPageAsync<T>(DbConnection connection, FeedQuery plan, CancellationToken ct)
-    {
-        var rows = new List<T>(Math.Min(plan.Take, 1024));
-        var command = new CommandDefinition(plan.PageSql, plan.Parameters.Values, commandTimeout: limits.QueryTimeoutSeconds, flags: GeneratedSql, cancellationToken: ct);
-        await using var reader = await connection.ExecuteReaderAsync(command).ConfigureAwait(false);
-        var main = reader.GetRowParser<T>(typeof(T), 0, plan.Columns.Count);
-        var expansions = new List<(PropertyInfo Property, Func<DbDataReader, object> Parse)>();
-        var start = plan.Columns.Count;
-        foreach (var navigation in plan.Expansions)
-        {
-            expansions.Add((typeof(T).GetProperty(navigation.Name)!, reader.GetRowParser<object>(navigation.ClrType, start, navigation.Columns.Count)));
-            start += navigation.Columns.Count;
-        }
-
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            if (rows.Count == plan.Take)
-            {
-                return (rows, true);
-            }
-
-            var row = main(reader);
-            foreach (var (property, parse) in expansions)
-            {
-                property.SetValue(row, parse(reader));
-            }
-
-            rows.Add(row);
-        }
-
-        return (rows, false);
     }
 
     private static Uri NextLink<T>(HttpRequest request, FeedQuery plan, T last)

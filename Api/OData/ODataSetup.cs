@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OData;
+using Scorecard.Infrastructure.Feeds;
 
 namespace Scorecard.Api.OData;
 
@@ -14,6 +15,7 @@ internal static class ODataSetup
             .ValidateOnStart();
         services.AddSingleton<FeedService>();
         services.AddSingleton<FeedConcurrency>();
+        services.AddSingleton<FeedReader>();
         services.AddControllers().AddOData(o => o
             .Select().Filter().OrderBy().Expand().Count().SkipToken()
             .SetMaxTop(null)

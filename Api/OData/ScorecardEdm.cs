@@ -1,6 +1,6 @@
 using Microsoft.OData.Edm;
 using Microsoft.OData.ModelBuilder;
-using Scorecard.Api.OData.Model;
+using Scorecard.Infrastructure.Feeds.Model;
 
 namespace Scorecard.Api.OData;
 

@@ -1,6 +1,6 @@
 using Microsoft.OpenApi;
 using Scorecard.Api.OData;
-using Scorecard.Api.OData.Model;
+using Scorecard.Infrastructure.Feeds.Model;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Scorecard.Api.OpenApi;

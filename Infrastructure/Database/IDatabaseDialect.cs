@@ -27,6 +27,12 @@ public interface IDatabaseDialect
     /// </summary>
     IDisposable InterruptOn(DbConnection connection, CancellationToken ct);
 
+    /// <summary>True when the exception is the database reporting a statement stopped by <see cref="InterruptOn"/>.</summary>
+    bool IsInterruption(Exception exception);
+
+    /// <summary>Readies a connection for a read that walks much of the database (SQLite: no memory map).</summary>
+    Task ForLongReadAsync(DbConnection connection, CancellationToken ct);
+
     /// <summary>Insert a stale mark (<c>@Month</c>) or bump its version.</summary>
     string MarkStaleSql { get; }
 

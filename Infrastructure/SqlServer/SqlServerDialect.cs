@@ -30,6 +30,11 @@ internal sealed class SqlServerDialect : IDatabaseDialect
 
     public UpgradeEngineBuilder Migrations(string connectionString) => DeployChanges.To.SqlDatabase(connectionString);
 
+    /// <summary>A cancelled command surfaces as an OperationCanceledException, handled by the caller.</summary>
+    public bool IsInterruption(Exception exception) => false;
+
+    public Task ForLongReadAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>SqlClient cancels a running command when the token passed with it is cancelled; nothing more to do.</summary>
     public IDisposable InterruptOn(DbConnection connection, CancellationToken ct) => EmptyDisposable.Instance;
 

@@ -55,6 +55,19 @@ internal sealed class SqliteDialect : IDatabaseDialect
     /// Microsoft.Data.Sqlite checks a command's token only between rows, so a statement that works long
     /// before its first row (a large scan or sort) would run on; sqlite3_interrupt stops it inside the step.
     /// </summary>
+    /// <summary>SQLITE_INTERRUPT (9): the statement was stopped by <see cref="InterruptOn"/>.</summary>
+    public bool IsInterruption(Exception exception) => exception is SqliteException { SqliteErrorCode: 9 };
+
+    public async Task ForLongReadAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using var pragma = ((SqliteConnection)connection).CreateCommand();
+        pragma.CommandText = LongReadPragmas;
+        await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A long read goes through SQLite's small page cache, not the shared memory map, so the process stays small.</summary>
+    public const string LongReadPragmas = "PRAGMA mmap_size = 0;";
+
     public IDisposable InterruptOn(DbConnection connection, CancellationToken ct)
     {
         var handle = ((SqliteConnection)connection).Handle;

@@ -2,6 +2,7 @@ using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using Scorecard.Api.OData;
+using Scorecard.Infrastructure.Feeds;
 
 namespace Scorecard.Api.Tests.Endpoints.OData;
 

@@ -1,4 +1,4 @@
-namespace Scorecard.Api.OData;
+namespace Scorecard.Infrastructure.Feeds;
 
 /// <summary>
 /// How one entity set is read: its table, the joins its columns may need, the property → SQL map,

@@ -1,7 +1,7 @@
 using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;
 
-namespace Scorecard.Api.OData;
+namespace Scorecard.Infrastructure.Feeds;
 
 /// <summary>
 /// Translates a parsed <c>$filter</c> into a SQL predicate. Property paths become the feed's own

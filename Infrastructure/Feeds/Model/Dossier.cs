@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Scorecard.Api.OData.Model;
+namespace Scorecard.Infrastructure.Feeds.Model;
 
 /// <summary>
 /// A dossier's folded state: counts only, nothing about the applicant. A dossier is one source's events

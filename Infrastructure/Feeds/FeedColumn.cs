@@ -1,4 +1,4 @@
-namespace Scorecard.Api.OData;
+namespace Scorecard.Infrastructure.Feeds;
 
 /// <summary>
 /// One property of an entity set and the SQL expression that yields it. Only these expressions

@@ -3,7 +3,7 @@ using System.Text;
 using Dapper;
 using Microsoft.OData.UriParser;
 
-namespace Scorecard.Api.OData;
+namespace Scorecard.Infrastructure.Feeds;
 
 /// <summary>
 /// One feed request turned into SQL: the page (filter, scope, keyset continuation, order, paging)

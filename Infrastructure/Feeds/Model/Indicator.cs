@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Scorecard.Api.OData.Model;
+namespace Scorecard.Infrastructure.Feeds.Model;
 
 /// <summary>An indicator (SPEC §9 <c>Indicators</c>): built-in or reported.</summary>
 public sealed class Indicator

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Scorecard.Api.OData.Model;
+namespace Scorecard.Infrastructure.Feeds.Model;
 
 /// <summary>A unit as the analysts' feed shows it (SPEC §9 <c>Units</c>).</summary>
 public sealed class Unit

@@ -1,4 +1,4 @@
-namespace Scorecard.Api.OData;
+namespace Scorecard.Infrastructure.Feeds;
 
 /// <summary>A single-valued navigation (Dossier → Unit, Procedure): the target's columns read through <paramref name="Join"/>.</summary>
 internal sealed record FeedNavigation(string Name, Type ClrType, string Join, IReadOnlyList<FeedColumn> Columns)

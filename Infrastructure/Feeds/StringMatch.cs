@@ -1,4 +1,4 @@
-namespace Scorecard.Api.OData;
+namespace Scorecard.Infrastructure.Feeds;
 
 internal enum StringMatch
 {

@@ -1,7 +1,7 @@
 using Microsoft.OData.UriParser;
 using Microsoft.OData.UriParser.Aggregation;
 
-namespace Scorecard.Api.OData;
+namespace Scorecard.Infrastructure.Feeds;
 
 /// <summary>
 /// The bounds on expressions, held for every expression of a query: <c>$filter</c> and each step of

@@ -3,7 +3,7 @@ using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;
 using Microsoft.OData.UriParser.Aggregation;
 
-namespace Scorecard.Api.OData;
+namespace Scorecard.Infrastructure.Feeds;
 
 /// <summary>
 /// <c>$apply</c> in SQL: any number of <c>filter(…)</c> steps, then one <c>groupby((…)[, aggregate(…)])</c>

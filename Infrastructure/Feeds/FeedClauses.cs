@@ -1,6 +1,6 @@
 using Microsoft.OData.UriParser;
 
-namespace Scorecard.Api.OData;
+namespace Scorecard.Infrastructure.Feeds;
 
 /// <summary>The parsed query options a feed translates (from the request, or straight from an OData URI parser).</summary>
 internal sealed record FeedClauses(

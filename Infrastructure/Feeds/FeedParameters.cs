@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dapper;
 
-namespace Scorecard.Api.OData;
+namespace Scorecard.Infrastructure.Feeds;
 
 /// <summary>
 /// The values a translated query sends, each as a parameter (<c>@p0</c>, <c>@p1</c> …); never text.

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Scorecard.Api.OData.Model;
+namespace Scorecard.Infrastructure.Feeds.Model;
 
 /// <summary>A procedure as the analysts' feed shows it (SPEC §9 <c>Procedures</c>).</summary>
 public sealed class Procedure

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.ComponentModel.DataAnnotations.Schema;
 
-namespace Scorecard.Api.OData.Model;
+namespace Scorecard.Infrastructure.Feeds.Model;
 
 /// <summary>
 /// One unit's indicator over its subtree in one month, quarter, half-year or year (SPEC §9

@@ -1,6 +1,6 @@
-using Scorecard.Api.OData.Model;
+using Scorecard.Infrastructure.Feeds.Model;
 
-namespace Scorecard.Api.OData;
+namespace Scorecard.Infrastructure.Feeds;
 
 /// <summary>The entity sets of <c>/odata</c> and the SQL each property is read from.</summary>
 internal static class Feeds

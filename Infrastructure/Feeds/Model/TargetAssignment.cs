@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Scorecard.Api.OData.Model;
+namespace Scorecard.Infrastructure.Feeds.Model;
 
 /// <summary>
 /// A target (SPEC §9 <c>TargetAssignments</c>). Its key reads as what it is:

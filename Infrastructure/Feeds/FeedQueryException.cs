@@ -1,4 +1,4 @@
-namespace Scorecard.Api.OData;
+namespace Scorecard.Infrastructure.Feeds;
 
 /// <summary>A query the feeds refuse (unsupported syntax or a limit): answered as a 400 OData error with this message.</summary>
 internal sealed class FeedQueryException : Exception

@@ -1,4 +1,4 @@
-namespace Scorecard.Api.OData;
+namespace Scorecard.Infrastructure.Feeds;
 
 /// <summary>Where the feeds' SQL differs between SQLite and SQL Server: one object per provider, side by side.</summary>
 internal abstract class SqlDialect

@@ -1,0 +1,102 @@
+using System.Data.Common;
+using System.Reflection;
+using Dapper;
+using Scorecard.Infrastructure.Database;
+
+namespace Scorecard.Infrastructure.Feeds;
+
+/// <summary>
+/// Runs the SQL a feed query was translated into: counts, one page (buffered, at most the page size plus
+/// one row, with its single-valued navigations), or an aggregation. Feed SQL is built per query shape, so
+/// Dapper must not keep it in its query cache, which is never flushed (every distinct filter an analyst
+/// sent would stay in memory for the life of the process).
+/// </summary>
+public sealed class FeedReader(DbConnectionFactory db)
+{
+    private const CommandFlags GeneratedSql = CommandFlags.Buffered | CommandFlags.NoCache;
+
+    /// <param name="mapFile">
+    /// False for the continuation pages of a long read (an export following next links): those walk far more
+    /// of the file than a query, so on SQLite they read it through the small page cache rather than the
+    /// shared memory map, and the process stays small however much is exported.
+    /// </param>
+    /// <param name="ct">Cancelling it stops the database itself (the query time limit), not only the reading of rows.</param>
+    public async Task<DbConnection> OpenAsync(bool mapFile, CancellationToken ct)
+    {
+        var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
+        if (!mapFile)
+        {
+            await db.Dialect.ForLongReadAsync(connection, ct).ConfigureAwait(false);
+        }
+
+        var interrupt = db.Dialect.InterruptOn(connection, ct);
+        connection.Disposed += (_, _) => interrupt.Dispose();
+        return connection;
+    }
+
+    internal static Task<long> CountAsync(DbConnection connection, FeedQuery plan, int timeoutSeconds, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<long>(
+            new CommandDefinition(plan.CountSql, plan.Parameters.Values, commandTimeout: timeoutSeconds, flags: GeneratedSql, cancellationToken: ct));
+
+    internal static async Task<(List<T> Rows, bool More)> ReadPageAsync<T>(
+        DbConnection connection, FeedQuery plan, int timeoutSeconds, CancellationToken ct)
+    {
+        var rows = new List<T>(Math.Min(plan.Take, 1024));
+        var command = new CommandDefinition(
+            plan.PageSql, plan.Parameters.Values, commandTimeout: timeoutSeconds, flags: GeneratedSql, cancellationToken: ct);
+        await using var reader = await connection.ExecuteReaderAsync(command).ConfigureAwait(false);
+        var main = reader.GetRowParser<T>(typeof(T), 0, plan.Columns.Count);
+        var expansions = new List<(PropertyInfo Property, Func<DbDataReader, object> Parse)>();
+        var start = plan.Columns.Count;
+        foreach (var navigation in plan.Expansions)
+        {
+            expansions.Add((typeof(T).GetProperty(navigation.Name)!, reader.GetRowParser<object>(navigation.ClrType, start, navigation.Columns.Count)));
+            start += navigation.Columns.Count;
+        }
+
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            if (rows.Count == plan.Take)
+            {
+                return (rows, true);
+            }
+
+            var row = main(reader);
+            foreach (var (property, parse) in expansions)
+            {
+                property.SetValue(row, parse(reader));
+            }
+
+            rows.Add(row);
+        }
+
+        return (rows, false);
+    }
+
+    /// <returns>The groups, each row's values as their output types; null when there are more than <paramref name="maxGroups"/>.</returns>
+    internal static async Task<List<object?[]>?> ReadAggregationAsync(
+        DbConnection connection, FeedAggregation aggregation, int maxGroups, int timeoutSeconds, CancellationToken ct)
+    {
+        var rows = new List<object?[]>();
+        var command = new CommandDefinition(
+            aggregation.Sql, aggregation.Parameters.Values, commandTimeout: timeoutSeconds, flags: GeneratedSql, cancellationToken: ct);
+        await using var reader = await connection.ExecuteReaderAsync(command).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            if (rows.Count == maxGroups)
+            {
+                return null;
+            }
+
+            var row = new object?[aggregation.Columns.Count];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = FeedAggregation.Convert(reader.GetValue(i), aggregation.Columns[i].Type);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}
