@@ -27,28 +27,9 @@ public sealed partial class FeedService(
     FeedConcurrency concurrency, ILogger<FeedService> logger)
 {
     private readonly FeedLimits limits = options.Value;
-    private readonly SqlDialect dialect = db.Provider == DatabaseProvider.Sqlite ? SqlDialect.Sqlite : SqlDialect.SqlServer;
-    private readonly Dictionary<Type, FeedDefinition> feeds = Feeds.For(db.Provider == DatabaseProvider.Sqlite ? SqlDialect.Sqlite : SqlDialect.SqlServer)
+    private readonly SqlDialect dialect = SqlDialect.For(db.Provider);
+    private readonly Dictionary<Type, FeedDefinition> feeds = Feeds.For(SqlDialect.For(db.Provider))
         .ToDictionary(f => f.ClrType);
-
-    private ODataValidationSettings Validation => new()
-    {
-        MaxTop = limits.MaxTop,
-        MaxSkip = limits.MaxSkip,
-        MaxNodeCount = limits.MaxNodeCount,
-        MaxOrderByNodeCount = limits.MaxOrderByNodeCount,
-        MaxExpansionDepth = 1,
-        MaxAnyAllExpressionDepth = 1,
-        AllowedQueryOptions = AllowedQueryOptions.Filter | AllowedQueryOptions.OrderBy | AllowedQueryOptions.Select | AllowedQueryOptions.Expand
-            | AllowedQueryOptions.Top | AllowedQueryOptions.Skip | AllowedQueryOptions.Count | AllowedQueryOptions.SkipToken | AllowedQueryOptions.Format | AllowedQueryOptions.Apply,
-        AllowedFunctions = AllowedFunctions.Contains | AllowedFunctions.StartsWith | AllowedFunctions.EndsWith | AllowedFunctions.ToLower
-            | AllowedFunctions.ToUpper | AllowedFunctions.Trim | AllowedFunctions.Length | AllowedFunctions.Concat | AllowedFunctions.IndexOf
-            | AllowedFunctions.Substring | AllowedFunctions.Year | AllowedFunctions.Month | AllowedFunctions.Day | AllowedFunctions.Hour
-            | AllowedFunctions.Minute | AllowedFunctions.Second | AllowedFunctions.Date | AllowedFunctions.Round
-            | AllowedFunctions.Floor | AllowedFunctions.Ceiling,
-        AllowedArithmeticOperators = AllowedArithmeticOperators.All,
-        AllowedLogicalOperators = AllowedLogicalOperators.All & ~AllowedLogicalOperators.Has,
-    };
 
     public async Task<IActionResult> ServeAsync<T>(ControllerBase controller, ODataQueryOptions<T> query, CancellationToken ct)
         where T : class
@@ -67,7 +48,7 @@ public sealed partial class FeedService(
 
         FeedQuery plan;
         var counting = request.ODataFeature().Path?.LastSegment is CountSegment;
-        var pageSize = PageSize(request, out var preferred);
+        var pageSize = FeedPreferences.PageSize(request, limits, out var preferred);
         try
         {
             Validate(query);
@@ -97,13 +78,13 @@ public sealed partial class FeedService(
             }
 
             var (rows, more) = await FeedReader.ReadPageAsync<T>(connection, plan, limits.QueryTimeoutSeconds, token).ConfigureAwait(false);
-            var next = more && plan.TopAfterPage is not <= 0 ? NextLink(request, plan, rows[^1]) : null;
+            var next = more && plan.TopAfterPage is not <= 0 ? FeedLinks.NextLink(request, plan, rows[^1]) : null;
             if (preferred)
             {
                 controller.Response.Headers["Preference-Applied"] = "odata.maxpagesize=" + pageSize.ToString(CultureInfo.InvariantCulture);
             }
 
-            if (limits.WriteJsonDirectly && WantsMinimalJson(request))
+            if (limits.WriteJsonDirectly && FeedPreferences.WantsMinimalJson(request))
             {
                 return new FeedPageResult(plan, query.SelectExpand?.SelectExpandClause, rows, feature.TotalCount, next);
             }
@@ -214,7 +195,7 @@ public sealed partial class FeedService(
     {
         try
         {
-            query.Validate(Validation);
+            query.Validate(FeedValidation.Settings(limits));
         }
         catch (NullReferenceException ex)
         {
@@ -228,66 +209,6 @@ public sealed partial class FeedService(
 
     public static IActionResult BadRequest(string message) =>
         new Microsoft.AspNetCore.OData.Results.BadRequestODataResult(new ODataError { Code = "BadRequest", Message = FeedErrorMessage.Plain(message) });
-
-    /// <summary>True unless the client asked for another format (full or no metadata, IEEE 754 strings, $format).</summary>
-    private static bool WantsMinimalJson(HttpRequest request)
-    {
-        if (request.Query.ContainsKey("$format"))
-        {
-            return false;
-        }
-
-        foreach (var accept in request.Headers.Accept)
-        {
-            if (accept is not null && (accept.Contains("metadata=full", StringComparison.OrdinalIgnoreCase)
-                || accept.Contains("metadata=none", StringComparison.OrdinalIgnoreCase)
-                || accept.Contains("IEEE754Compatible=true", StringComparison.OrdinalIgnoreCase)
-                || accept.Contains("streaming=false", StringComparison.OrdinalIgnoreCase)))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private int PageSize(HttpRequest request, out bool preferred)
-    {
-        preferred = false;
-        foreach (var value in request.Headers["Prefer"])
-        {
-            foreach (var part in (value ?? string.Empty).Split(',', ';'))
-            {
-                var pair = part.Split('=', 2, StringSplitOptions.TrimEntries);
-                if (pair.Length == 2 && pair[0].Equals("odata.maxpagesize", StringComparison.OrdinalIgnoreCase)
-                    && int.TryParse(pair[1], NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0)
-                {
-                    preferred = true;
-                    return Math.Min(size, limits.MaxPageSize);
-                }
-            }
-        }
-
-        return limits.PageSize;
-    }
-
-    private static Uri NextLink<T>(HttpRequest request, FeedQuery plan, T last)
-    {
-        var token = plan.Keyset
-            ? SkipToken.After(plan.Order.Select(o => typeof(T).GetProperty(o.Column.Property)!.GetValue(last)))
-            : SkipToken.At(plan.Offset + plan.Take);
-        var pairs = QueryHelpers.ParseQuery(request.QueryString.Value)
-            .Where(p => p.Key is not ("$skip" or "$skiptoken" or "$top"))
-            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
-            .ToList();
-        if (plan.TopAfterPage is { } top)
-        {
-            pairs.Add(new("$top", top.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        pairs.Add(new("$skiptoken", token.ToString()));
-        return new Uri(UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, QueryString.Create(pairs)));
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed query {Url} was stopped at the {Seconds} s limit")]
     private static partial void LogTimeout(ILogger logger, string url, int seconds);

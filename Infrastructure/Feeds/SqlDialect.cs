@@ -6,6 +6,9 @@ internal abstract class SqlDialect
     public static readonly SqlDialect Sqlite = new SqliteDialect();
     public static readonly SqlDialect SqlServer = new SqlServerDialect();
 
+    /// <summary>The feed SQL dialect of a database.</summary>
+    public static SqlDialect For(Database.DatabaseProvider provider) => provider == Database.DatabaseProvider.Sqlite ? Sqlite : SqlServer;
+
     /// <summary>Rows of one page after ORDER BY: parameters <c>@__take</c> and <c>@__skip</c>.</summary>
     public abstract string Page { get; }
 
