@@ -18,7 +18,8 @@ using Scorecard.Infrastructure.Units;
 
 namespace Scorecard.Infrastructure;
 
-/// <summary>What this project gives the service: the database, its stores and queries, the dossier-event writer and the demo seeder.</summary>
+/// <summary>What this project gives the service: the database, its stores and queries, the dossier-event writer and the
+/// demo seeder.</summary>
 public static class DependencyInjection
 {
     /// <summary>
@@ -26,11 +27,21 @@ public static class DependencyInjection
     /// name (an unknown provider stops here, naming the known ones); a relative SQLite path is under
     /// <paramref name="contentRoot"/>. Section <c>Ingestion</c> is bound and checked at start.
     /// </summary>
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    public static IServiceCollection AddInfrastructure(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        string contentRoot
+    )
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSingleton(DatabaseSettings.Create(
-            configuration["Database:Provider"], configuration.GetConnectionString("Scorecard"), configuration.GetConnectionString("ReadOnly"), contentRoot));
+        services.AddSingleton(
+            DatabaseSettings.Create(
+                configuration["Database:Provider"],
+                configuration.GetConnectionString("Scorecard"),
+                configuration.GetConnectionString("ReadOnly"),
+                contentRoot
+            )
+        );
         DapperTypeHandlers.Register();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DbConnectionFactory>();
@@ -46,11 +57,18 @@ public static class DependencyInjection
         services.AddSingleton<ReferenceDataCache>();
         services.AddSingleton<ApiKeyStore>();
 
-        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section)
-            .Validate(o => o.MaxEventAgeDays >= 0, "Ingestion:MaxEventAgeDays must be 0 (no limit) or a number of days.")
+        services
+            .AddOptions<IngestionOptions>()
+            .BindConfiguration(IngestionOptions.Section)
+            .Validate(
+                o => o.MaxEventAgeDays >= 0,
+                "Ingestion:MaxEventAgeDays must be 0 (no limit) or a number of " + "days."
+            )
             .Validate(o => o.CachedEvents >= 0, "Ingestion:CachedEvents must be 0 (none) or a number of events.")
             .ValidateOnStart();
-        services.AddSingleton(sp => new RecentDossierEvents(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.CachedEvents));
+        services.AddSingleton(sp => new RecentDossierEvents(
+            sp.GetRequiredService<IOptions<IngestionOptions>>().Value.CachedEvents
+        ));
         services.AddSingleton<IngestionTransaction>();
         services.AddSingleton<DossierEventWriter>();
         services.AddSingleton<DossierRebuilder>();

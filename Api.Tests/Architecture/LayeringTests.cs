@@ -12,8 +12,18 @@ public sealed class LayeringTests
         var references = Domain.GetReferencedAssemblies().Select(a => a.Name!).ToList();
 
         Assert.That(references, Is.Not.Empty);
-        Assert.That(references, Has.All.Matches<string>(n => n == "System.Runtime" || n.StartsWith("System.", StringComparison.Ordinal) && !n.StartsWith("System.Data", StringComparison.Ordinal) && !n.StartsWith("System.Net", StringComparison.Ordinal)),
-            "Domain must not reference Dapper, ASP.NET Core, a data provider or networking: " + string.Join(", ", references));
+        Assert.That(
+            references,
+            Has.All.Matches<string>(n =>
+                n == "System.Runtime"
+                || n.StartsWith("System.", StringComparison.Ordinal)
+                    && !n.StartsWith("System.Data", StringComparison.Ordinal)
+                    && !n.StartsWith("System.Net", StringComparison.Ordinal)
+            ),
+            "Domain must not reference Dapper, ASP.NET Core, a data provider or networking: "
+                + ""
+                + string.Join(", ", references)
+        );
     }
 
     [TestCase("Dapper")]
@@ -39,10 +49,20 @@ public sealed class LayeringTests
     [Test]
     public void Domain_Always_DoesNotReadTheClock()
     {
-        var offenders = Directory.EnumerateFiles(Path.Combine(Support.RepositoryRoot.Path, "Domain"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Where(f => File.ReadAllText(f) is var text && (text.Contains("DateTime.Now", StringComparison.Ordinal) || text.Contains("DateTimeOffset.Now", StringComparison.Ordinal)
-                || text.Contains("UtcNow", StringComparison.Ordinal) || text.Contains("DateTime.Today", StringComparison.Ordinal)))
+        var offenders = Directory
+            .EnumerateFiles(Path.Combine(Support.RepositoryRoot.Path, "Domain"), "*.cs", SearchOption.AllDirectories)
+            .Where(f =>
+                !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            )
+            .Where(f =>
+                File.ReadAllText(f) is var text
+                && (
+                    text.Contains("DateTime.Now", StringComparison.Ordinal)
+                    || text.Contains("DateTimeOffset.Now", StringComparison.Ordinal)
+                    || text.Contains("UtcNow", StringComparison.Ordinal)
+                    || text.Contains("DateTime.Today", StringComparison.Ordinal)
+                )
+            )
             .ToList();
 
         Assert.That(offenders, Is.Empty);

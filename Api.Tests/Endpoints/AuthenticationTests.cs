@@ -44,7 +44,10 @@ public sealed class AuthenticationTests
         Assert.That(routes, Has.Count.GreaterThanOrEqualTo(15));
         foreach (var (method, path) in routes)
         {
-            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = ProblemAssert.Json("[]") };
+            using var request = new HttpRequestMessage(new HttpMethod(method), path)
+            {
+                Content = ProblemAssert.Json("[]"),
+            };
             var response = await client.SendAsync(request);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), $"{method} {path}");
             Assert.That(response.Headers.WwwAuthenticate.ToString(), Does.StartWith("Basic"), $"{method} {path}");
@@ -57,7 +60,10 @@ public sealed class AuthenticationTests
         using var client = factory.ClientWithKey("sc_aaaaaaaaaaaa_not-a-real-secret");
         foreach (var (method, path) in ApiRoutes())
         {
-            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = ProblemAssert.Json("[]") };
+            using var request = new HttpRequestMessage(new HttpMethod(method), path)
+            {
+                Content = ProblemAssert.Json("[]"),
+            };
             var response = await client.SendAsync(request);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), $"{method} {path}");
         }

@@ -34,7 +34,11 @@ public sealed class CacheControlTests : ApiFixture
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
 
         Assert.That(response.StatusCode, Is.EqualTo(status), await response.Content.ReadAsStringAsync());
-        Assert.That(response.Headers.CacheControl?.NoStore, Is.True, $"{url}: Cache-Control {response.Headers.CacheControl}");
+        Assert.That(
+            response.Headers.CacheControl?.NoStore,
+            Is.True,
+            $"{url}: Cache-Control " + $"{response.Headers.CacheControl}"
+        );
     }
 
     [TestCase("/health/live")]
@@ -46,6 +50,10 @@ public sealed class CacheControlTests : ApiFixture
         using var response = await anonymous.GetAsync(new Uri(url, UriKind.Relative));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(response.Headers.CacheControl?.NoStore, Is.True, "the health checks set their own no-cache headers");
+        Assert.That(
+            response.Headers.CacheControl?.NoStore,
+            Is.True,
+            "the health checks set their own no-cache " + "headers"
+        );
     }
 }

@@ -6,7 +6,8 @@ using Scorecard.Api.Tests.Support;
 
 namespace Scorecard.Api.Tests.Endpoints;
 
-/// <summary>Ingestion:MaxEventAgeDays: a non-admin key cannot date events into periods long closed; admins can.</summary>
+/// <summary>Ingestion:MaxEventAgeDays: a non-admin key cannot date events into periods long closed; admins
+/// can.</summary>
 public sealed class EventAgeLimitTests
 {
     private ScorecardFactory factory = null!;
@@ -19,7 +20,17 @@ public sealed class EventAgeLimitTests
         factory = new ScorecardFactory(new Dictionary<string, string?> { ["Ingestion:MaxEventAgeDays"] = "30" });
         admin = factory.AdminClient();
         await TestProvince.SeedAsync(admin);
-        var created = await (await admin.PostAsJsonAsync("/api/keys", new { name = "A", role = "integrator", unitCode = "P.A" })).Content.ReadFromJsonAsync<JsonElement>();
+        var created = await (
+            await admin.PostAsJsonAsync(
+                "/api/keys",
+                new
+                {
+                    name = "A",
+                    role = "integrator",
+                    unitCode = "P.A",
+                }
+            )
+        ).Content.ReadFromJsonAsync<JsonElement>();
         integrator = factory.ClientWithKey(created.GetProperty("key").GetString());
     }
 
@@ -37,7 +48,9 @@ public sealed class EventAgeLimitTests
         var old = DateTimeOffset.UtcNow.AddDays(-31).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
         var recent = DateTimeOffset.UtcNow.AddDays(-29).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
 
-        var outcome = await (await TestProvince.PostAsync(integrator, Received("age-1", old), Received("age-2", recent))).Content.ReadFromJsonAsync<JsonElement>();
+        var outcome = await (
+            await TestProvince.PostAsync(integrator, Received("age-1", old), Received("age-2", recent))
+        ).Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.That(outcome.GetProperty("accepted").GetInt32(), Is.EqualTo(1));
         var rejected = outcome.GetProperty("rejected")[0];
@@ -57,5 +70,14 @@ public sealed class EventAgeLimitTests
     }
 
     private static object Received(string id, string at) =>
-        new { id, dossierCode = id, type = "received", at, procedureCode = "1.000001", unitCode = "P.A.1", channel = "online" };
+        new
+        {
+            id,
+            dossierCode = id,
+            type = "received",
+            at,
+            procedureCode = "1.000001",
+            unitCode = "P.A.1",
+            channel = "online",
+        };
 }

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.OData.Edm;
@@ -44,11 +44,32 @@ public sealed class FuzzTests
         factory.StartServer();
         using var admin = factory.AdminClient();
         await FeedDataset.SeedAsync(admin);
-        (await admin.PutAsJsonAsync("/api/units", new[] { new { code = "P.F", name = "Huyện thử", level = "district", kind = "locality", parentCode = "P" } }))
-            .EnsureSuccessStatusCode();
-        (await admin.PutAsJsonAsync("/api/indicators", new[] { new { code = "fuzz-reported", name = "Chỉ số thử" } })).EnsureSuccessStatusCode();
+        (
+            await admin.PutAsJsonAsync(
+                "/api/units",
+                new[]
+                {
+                    new
+                    {
+                        code = "P.F",
+                        name = "Huyện " + "thử",
+                        level = "district",
+                        kind = "locality",
+                        parentCode = "P",
+                    },
+                }
+            )
+        ).EnsureSuccessStatusCode();
+        (
+            await admin.PutAsJsonAsync(
+                "/api/indicators",
+                new[] { new { code = "fuzz-reported", name = "Chỉ số " + "thử" } }
+            )
+        ).EnsureSuccessStatusCode();
         var revoked = await CreateKeyAsync(admin, "revoked", "analyst", null);
-        (await admin.DeleteAsync(new Uri("/api/keys/" + revoked.Split('_')[1], UriKind.Relative))).EnsureSuccessStatusCode();
+        (
+            await admin.DeleteAsync(new Uri("/api/keys/" + revoked.Split('_')[1], UriKind.Relative))
+        ).EnsureSuccessStatusCode();
         keys = new Dictionary<FuzzKey, string?>
         {
             [FuzzKey.Admin] = ScorecardFactory.AdminKey,
@@ -75,18 +96,32 @@ public sealed class FuzzTests
 
         var report = await runner.RunAsync(requests, parallelism: 8);
 
-        TestContext.Out.WriteLine($"seed {seed}, {routes.Count} JSON routes, feeds {string.Join(", ", feeds.Select(f => f.Name))}");
+        TestContext.Out.WriteLine(
+            $"seed {seed}, {routes.Count} JSON routes, feeds " + $"{string.Join(", ", feeds.Select(f => f.Name))}"
+        );
         TestContext.Out.WriteLine(report.Summary());
         if (Environment.GetEnvironmentVariable("SCORECARD_FUZZ_REPORT") is { Length: > 0 } file)
         {
-            await File.WriteAllTextAsync(file, $"{report.Summary()}\n{report.FailureKinds()}\n\n{string.Join("\n", report.Failures)}\n\nservice errors:\n{string.Join("\n", log.Errors)}");
+            await File.WriteAllTextAsync(
+                file,
+                $"{report.Summary()}\n{report.FailureKinds()}\n\n{string.Join("\n", report.Failures)}\n\nservice "
+                    + $"errors:\n{string.Join("\n", log.Errors)}"
+            );
         }
 
         Assert.That(report.Total, Is.EqualTo(count));
-        Assert.That(report.Failures, Is.Empty,
-            $"seed {seed}: {report.Failures.Count} failed checks:\n{report.FailureKinds()}\nfirst ones:\n{string.Join("\n", report.Failures.Take(15))}\n"
-            + $"errors logged by the service:\n{string.Join("\n", log.Errors.Take(5))}");
-        Assert.That(report.Statuses.Keys, Does.Contain(413).And.Contain(414).And.Contain(431), "the generator reaches every server limit");
+        Assert.That(
+            report.Failures,
+            Is.Empty,
+            $"seed {seed}: {report.Failures.Count} failed checks:\n{report.FailureKinds()}\nfirst "
+                + $"ones:\n{string.Join("\n", report.Failures.Take(15))}\n"
+                + $"errors logged by the service:\n{string.Join("\n", log.Errors.Take(5))}"
+        );
+        Assert.That(
+            report.Statuses.Keys,
+            Does.Contain(413).And.Contain(414).And.Contain(431),
+            "the generator " + "reaches every server limit"
+        );
     }
 
     [Test]
@@ -100,7 +135,17 @@ public sealed class FuzzTests
 
     private static async Task<string> CreateKeyAsync(HttpClient admin, string name, string role, string? unitCode)
     {
-        var created = await (await admin.PostAsJsonAsync("/api/keys", new { name, role, unitCode })).Content.ReadFromJsonAsync<JsonElement>();
+        var created = await (
+            await admin.PostAsJsonAsync(
+                "/api/keys",
+                new
+                {
+                    name,
+                    role,
+                    unitCode,
+                }
+            )
+        ).Content.ReadFromJsonAsync<JsonElement>();
         return created.GetProperty("key").GetString()!;
     }
 }

@@ -10,21 +10,38 @@ public sealed class KeyEndpointTests : ApiFixture
 {
     protected override async Task SeedAsync()
     {
-        var response = await Admin.PutAsync("/api/units", ProblemAssert.Json("""
-            [
-              {"code":"P","name":"Tỉnh","level":"province","kind":"locality"},
-              {"code":"P.A","name":"Huyện A","level":"district","kind":"locality","parentCode":"P"},
-              {"code":"P.A.1","name":"Xã A1","level":"commune","kind":"locality","parentCode":"P.A"},
-              {"code":"P.B","name":"Huyện B","level":"district","kind":"locality","parentCode":"P"}
-            ]
-            """));
+        var response = await Admin.PutAsync(
+            "/api/units",
+            ProblemAssert.Json(
+                """
+                [
+                  {"code":"P","name":"Tỉnh","level":"province","kind":"locality"},
+                  {"code":"P.A","name":"Huyện A","level":"district","kind":"locality","parentCode":"P"},
+                  {"code":"P.A.1","name":"Xã A1","level":"commune","kind":"locality","parentCode":"P.A"},
+                  {"code":"P.B","name":"Huyện B","level":"district","kind":"locality","parentCode":"P"}
+                ]
+                """
+            )
+        );
         response.EnsureSuccessStatusCode();
     }
 
     private async Task<(string Id, string Key)> CreateAsync(string role, string? unitCode = null)
     {
-        var response = await Admin.PostAsJsonAsync("/api/keys", new { name = $"{role} key", role, unitCode });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        var response = await Admin.PostAsJsonAsync(
+            "/api/keys",
+            new
+            {
+                name = $"{role} key",
+                role,
+                unitCode,
+            }
+        );
+        Assert.That(
+            response.StatusCode,
+            Is.EqualTo(HttpStatusCode.Created),
+            await response.Content.ReadAsStringAsync()
+        );
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
         return (created.GetProperty("id").GetString()!, created.GetProperty("key").GetString()!);
     }
@@ -37,7 +54,10 @@ public sealed class KeyEndpointTests : ApiFixture
         var listed = await Admin.GetStringAsync("/api/keys");
         Assert.That(listed, Does.Contain(id).And.Not.Contain(key));
         await using var connection = await Factory.OpenDatabaseAsync();
-        var stored = await connection.QuerySingleAsync<string>("SELECT key_hash FROM api_keys WHERE id = @id", new { id });
+        var stored = await connection.QuerySingleAsync<string>(
+            "SELECT key_hash FROM api_keys WHERE id = " + "@id",
+            new { id }
+        );
         Assert.That(stored, Is.Not.EqualTo(key).And.Length.EqualTo(64));
     }
 
@@ -61,9 +81,15 @@ public sealed class KeyEndpointTests : ApiFixture
 
         var units = await scoped.GetFromJsonAsync<JsonElement>("/api/units");
 
-        Assert.That(units.EnumerateArray().Select(u => u.GetProperty("code").GetString()), Is.EqualTo(new[] { "P.A", "P.A.1" }));
+        Assert.That(
+            units.EnumerateArray().Select(u => u.GetProperty("code").GetString()),
+            Is.EqualTo(new[] { "P.A", "P.A.1" })
+        );
         Assert.That((await scoped.GetAsync("/api/units/P.A.1")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var outside = await ProblemAssert.IsProblemAsync(await scoped.GetAsync("/api/units/P.B"), HttpStatusCode.Forbidden);
+        var outside = await ProblemAssert.IsProblemAsync(
+            await scoped.GetAsync("/api/units/P.B"),
+            HttpStatusCode.Forbidden
+        );
         Assert.That(outside.GetProperty("detail").GetString(), Does.Contain("'P.B'"));
     }
 
@@ -83,7 +109,15 @@ public sealed class KeyEndpointTests : ApiFixture
     [Test]
     public async Task CreateKey_WhenUnitUnknown_Is400()
     {
-        var response = await Admin.PostAsJsonAsync("/api/keys", new { name = "x", role = "analyst", unitCode = "NOPE" });
+        var response = await Admin.PostAsJsonAsync(
+            "/api/keys",
+            new
+            {
+                name = "x",
+                role = "analyst",
+                unitCode = "NOPE",
+            }
+        );
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("'NOPE'"));
@@ -93,7 +127,10 @@ public sealed class KeyEndpointTests : ApiFixture
     [TestCase("""{"role":"admin"}""", "Name")]
     public async Task CreateKey_WhenBodyInvalid_Is400NamingTheField(string body, string field)
     {
-        var problem = await ProblemAssert.IsProblemAsync(await Admin.PostAsync("/api/keys", ProblemAssert.Json(body)), HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(
+            await Admin.PostAsync("/api/keys", ProblemAssert.Json(body)),
+            HttpStatusCode.BadRequest
+        );
 
         Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
     }
@@ -104,11 +141,22 @@ public sealed class KeyEndpointTests : ApiFixture
         var (_, key) = await CreateAsync("admin", "P.A");
         using var scopedAdmin = Factory.ClientWithKey(key);
 
-        var outside = await scopedAdmin.PostAsJsonAsync("/api/keys", new { name = "x", role = "analyst", unitCode = "P.B" });
+        var outside = await scopedAdmin.PostAsJsonAsync(
+            "/api/keys",
+            new
+            {
+                name = "x",
+                role = "analyst",
+                unitCode = "P.B",
+            }
+        );
         var inside = await scopedAdmin.PostAsJsonAsync("/api/keys", new { name = "x", role = "analyst" });
 
         await ProblemAssert.IsProblemAsync(outside, HttpStatusCode.Forbidden);
         Assert.That(inside.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        Assert.That((await inside.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("unitCode").GetString(), Is.EqualTo("P.A"));
+        Assert.That(
+            (await inside.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("unitCode").GetString(),
+            Is.EqualTo("P.A")
+        );
     }
 }

@@ -19,16 +19,47 @@ public sealed class MalformedRequestTests : ApiFixture
     protected override async Task SeedAsync()
     {
         await TestProvince.SeedAsync(Admin);
-        (await TestProvince.PostAsync(Admin, new { id = "d-1", dossierCode = "D-1", type = "received", at = "2025-03-03T08:00:00+07:00", procedureCode = "1.000001", unitCode = "P.A.1", channel = "online" }))
-            .EnsureSuccessStatusCode();
+        (
+            await TestProvince.PostAsync(
+                Admin,
+                new
+                {
+                    id = "d-1",
+                    dossierCode = "D-1",
+                    type = "received",
+                    at = "2025-03-03T08:00:00+07:00",
+                    procedureCode = "1.000001",
+                    unitCode = "P.A.1",
+                    channel = "online",
+                }
+            )
+        ).EnsureSuccessStatusCode();
     }
 
     [TestCase("PUT", "/api/indicators/on-time/bands", """{}""", "Bands")]
     [TestCase("PUT", "/api/indicators/on-time/bands", """{"validFrom":"2025-01-01","bands":[null]}""", "Bands[0]")]
     [TestCase("PUT", "/api/indicators", """[{"code":"x-1","name":"X","bands":[null]}]""", "indicators[0].Bands")]
-    [TestCase("PUT", "/api/units", """[{"code":"Z","name":"Z","level":"province","kind":"locality","externalIds":{"qcvn102":null}}]""", "units[0].ExternalIds")]
-    [TestCase("PUT", "/api/targets", """[{"unitCode":"P.A","indicator":"on-time","period":"2025-H2","target":80,"assignedBy":"P"},{"unitCode":"P.A","indicator":"on-time","period":"2025S2","target":85,"assignedBy":"P"}]""", "once per request")]
-    public async Task Body_WhenMissingOrNullWhereAListIsExpected_Is400NamingTheField(string method, string url, string body, string mentions)
+    [TestCase(
+        "PUT",
+        "/api/units",
+        """[{"code":"Z","name":"Z","level":"province","kind":"locality","externalIds":{"qcvn102":null}}]""",
+        "units[0].ExternalIds"
+    )]
+    [TestCase(
+        "PUT",
+        "/api/targets",
+        """
+            [{"unitCode":"P.A","indicator":"on-time","period":"2025-H2","target":80,"assignedBy":"P"},
+            {"unitCode":"P.A","indicator":"on-time","period":"2025S2","target":85,"assignedBy":"P"}]
+            """,
+        "once per request"
+    )]
+    public async Task Body_WhenMissingOrNullWhereAListIsExpected_Is400NamingTheField(
+        string method,
+        string url,
+        string body,
+        string mentions
+    )
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = ProblemAssert.Json(body) };
 
@@ -38,7 +69,10 @@ public sealed class MalformedRequestTests : ApiFixture
     }
 
     [TestCase("/api/calendar?from=abc", "'from' must be a date such as 2025-01-31; got 'abc'.")]
-    [TestCase("/api/series?unitCode=P&indicator=on-time&from=2025-01-01&to=2025-01-01&to=2025-02-01", "'to' must be a date such as 2025-01-31; got '2025-01-01,2025-02-01'.")]
+    [TestCase(
+        "/api/series?unitCode=P&indicator=on-time&from=2025-01-01&to=2025-01-01&to=2025-02-01",
+        "'to' must be " + "a date such as 2025-01-31; got '2025-01-01,2025-02-01'."
+    )]
     public async Task Query_WhenAValueCannotBeBound_Is400NamingTheParameterWithoutClrTypes(string url, string detail)
     {
         var problem = await ProblemAssert.IsProblemAsync(await Admin.GetAsync(url), HttpStatusCode.BadRequest);
@@ -49,7 +83,13 @@ public sealed class MalformedRequestTests : ApiFixture
     [Test]
     public async Task Put_WithoutABody_Is400AskingForOne()
     {
-        var problem = await ProblemAssert.IsProblemAsync(await Admin.PutAsync("/api/units", new ByteArrayContent([]) { Headers = { ContentType = new("application/json") } }), HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(
+            await Admin.PutAsync(
+                "/api/units",
+                new ByteArrayContent([]) { Headers = { ContentType = new("application/json") } }
+            ),
+            HttpStatusCode.BadRequest
+        );
 
         Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo("A request body is required."));
     }
@@ -58,7 +98,8 @@ public sealed class MalformedRequestTests : ApiFixture
     [TestCase("/api/units", "[]", HttpStatusCode.UnsupportedMediaType)]
     public async Task Errors_RaisedAsExceptions_KeepTheSecurityHeaders(string url, string body, HttpStatusCode status)
     {
-        var content = status == HttpStatusCode.UnsupportedMediaType ? new StringContent(body) : ProblemAssert.Json(body);
+        var content =
+            status == HttpStatusCode.UnsupportedMediaType ? new StringContent(body) : ProblemAssert.Json(body);
 
         using var response = await Admin.PutAsync(url, content);
 
@@ -82,7 +123,10 @@ public sealed class MalformedRequestTests : ApiFixture
 
         Assert.That(handled, Is.True);
         Assert.That(http.Response.StatusCode, Is.EqualTo(StatusCodes.Status400BadRequest));
-        Assert.That(Encoding.UTF8.GetString(((MemoryStream)http.Response.Body).ToArray()), Does.Contain("not valid JSON"));
+        Assert.That(
+            Encoding.UTF8.GetString(((MemoryStream)http.Response.Body).ToArray()),
+            Does.Contain("not valid " + "JSON")
+        );
     }
 
     [Test]
@@ -100,16 +144,26 @@ public sealed class MalformedRequestTests : ApiFixture
         var result = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), result.ToString());
         Assert.That(result.GetProperty("accepted").GetInt32(), Is.EqualTo(1));
-        Assert.That(result.GetProperty("rejected")[0].GetProperty("errors")[0].GetProperty("message").GetString(), Does.Contain("valid Unicode"));
+        Assert.That(
+            result.GetProperty("rejected")[0].GetProperty("errors")[0].GetProperty("message").GetString(),
+            Does.Contain("valid Unicode")
+        );
     }
 
     [Test]
     public async Task Body_WithAnUnknownCharset_Is415NamingIt()
     {
-        var content = new StringContent("""[{"code":"9.1","name":"X","field":"F","level":"commune","onlineService":"none"}]""");
-        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=nope");
+        var content = new StringContent(
+            """[{"code":"9.1","name":"X","field":"F","level":"commune","onlineService":"none"}]"""
+        );
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(
+            "application/json; " + "charset=nope"
+        );
 
-        var problem = await ProblemAssert.IsProblemAsync(await Admin.PutAsync("/api/procedures", content), HttpStatusCode.UnsupportedMediaType);
+        var problem = await ProblemAssert.IsProblemAsync(
+            await Admin.PutAsync("/api/procedures", content),
+            HttpStatusCode.UnsupportedMediaType
+        );
 
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("'nope'"));
     }
@@ -117,7 +171,11 @@ public sealed class MalformedRequestTests : ApiFixture
     [TestCase("/api/units", false, HttpStatusCode.Unauthorized)]
     [TestCase("/api/nope", true, HttpStatusCode.NotFound)]
     [TestCase("/api/units/nope", true, HttpStatusCode.NotFound)]
-    public async Task Errors_WhenTheClientAcceptsOnlyHtml_AreStillProblemDocuments(string url, bool withKey, HttpStatusCode status)
+    public async Task Errors_WhenTheClientAcceptsOnlyHtml_AreStillProblemDocuments(
+        string url,
+        bool withKey,
+        HttpStatusCode status
+    )
     {
         using var client = Factory.ClientWithKey(withKey ? ScorecardFactory.AdminKey : null);
         client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
@@ -128,7 +186,12 @@ public sealed class MalformedRequestTests : ApiFixture
     [TestCase("GET", "/odata/Dossiers", false, HttpStatusCode.Unauthorized)]
     [TestCase("GET", "/odata/Nope", true, HttpStatusCode.NotFound)]
     [TestCase("POST", "/odata/Dossiers", true, HttpStatusCode.MethodNotAllowed)]
-    public async Task FeedErrors_OutsideTheFeeds_AreODataErrorDocuments(string method, string url, bool withKey, HttpStatusCode status)
+    public async Task FeedErrors_OutsideTheFeeds_AreODataErrorDocuments(
+        string method,
+        string url,
+        bool withKey,
+        HttpStatusCode status
+    )
     {
         using var client = Factory.ClientWithKey(withKey ? ScorecardFactory.AdminKey : null);
         client.DefaultRequestHeaders.Accept.ParseAdd("application/xml");
@@ -148,7 +211,10 @@ public sealed class MalformedRequestTests : ApiFixture
     [TestCase("/odata/Dossiers?$skiptoken=", "'$skiptoken' has no value")]
     [TestCase("/odata/Dossiers?$expand=$ref", "could not be parsed")]
     [TestCase("/odata/IndicatorValues?$filter=-9223372036854775809 ge INF", "out of range")]
-    [TestCase("/odata/Procedures?$apply=aggregate(Name with average as A)", "sum and average take numbers, not String values")]
+    [TestCase(
+        "/odata/Procedures?$apply=aggregate(Name with average as A)",
+        "sum and average take numbers, not " + "String values"
+    )]
     [TestCase("/odata/Units?$apply=aggregate('x' with average as A)", "sum and average take numbers")]
     public async Task FeedQuery_WhenTheOptionsCannotBeBound_Is400SayingWhy(string url, string mentions)
     {
@@ -170,7 +236,10 @@ public sealed class MalformedRequestTests : ApiFixture
 
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
-        Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("error").GetProperty("message").GetString(), Does.Contain(header));
+        Assert.That(
+            JsonDocument.Parse(body).RootElement.GetProperty("error").GetProperty("message").GetString(),
+            Does.Contain(header)
+        );
         Assert.That(body, Does.Not.Contain("   at "));
     }
 
@@ -187,7 +256,8 @@ public sealed class MalformedRequestTests : ApiFixture
         Assert.That(response.Headers.GetValues("Preference-Applied"), Is.EqualTo(new[] { "odata.maxpagesize=2" }));
     }
 
-    /// <summary>The reader's failure on "[tr" read as the segments "[", "tr" and an empty one, as a request body may arrive.</summary>
+    /// <summary>The reader's failure on "[tr" read as the segments "[", "tr" and an empty one, as a request body may
+    /// arrive.</summary>
     private static IndexOutOfRangeException ReaderFailureOnATruncatedLiteral()
     {
         var first = new Segment("["u8.ToArray(), 0);
@@ -195,9 +265,7 @@ public sealed class MalformedRequestTests : ApiFixture
         try
         {
             var reader = new Utf8JsonReader(new ReadOnlySequence<byte>(first, 0, last, 0), isFinalBlock: true, default);
-            while (reader.Read())
-            {
-            }
+            while (reader.Read()) { }
         }
         catch (IndexOutOfRangeException ex)
         {

@@ -3,7 +3,8 @@ using System.Text.Json;
 
 namespace Scorecard.Api.Tests.Endpoints;
 
-/// <summary>Who may use a route (README "Security"): anyone, any key, admin keys, or keys that push events (integrator, admin).</summary>
+/// <summary>Who may use a route (README "Security"): anyone, any key, admin keys, or keys that push events (integrator,
+/// admin).</summary>
 internal enum Access
 {
     Open,
@@ -21,7 +22,8 @@ internal enum ScopedRead
     /// <summary>403 naming the unit.</summary>
     Forbidden,
 
-    /// <summary>404 with the answer given for something that does not exist (the route names one tenant's thing).</summary>
+    /// <summary>404 with the answer given for something that does not exist (the route names one tenant's
+    /// thing).</summary>
     Hidden,
 
     /// <summary>200 listing rows of its own subtree only.</summary>
@@ -61,7 +63,8 @@ internal sealed record MatrixRoute(string Url, Access Access)
     /// <summary>The body sent (by every key), given a number that keeps ids unique.</summary>
     public Func<int, string>? Body { get; init; }
 
-    /// <summary>For an admin key, province-wide or limited to P.A: creates what the route deletes and returns the URL to use.</summary>
+    /// <summary>For an admin key, province-wide or limited to P.A: creates what the route deletes and returns the URL
+    /// to use.</summary>
     public Func<HttpClient, Task<string>>? Prepare { get; init; }
 
     public HttpStatusCode Success { get; init; } = HttpStatusCode.OK;

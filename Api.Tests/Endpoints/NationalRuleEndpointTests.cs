@@ -18,27 +18,58 @@ public sealed class NationalRuleEndpointTests : ApiFixture
     protected override async Task SeedAsync()
     {
         await TestProvince.SeedAsync(Admin);
-        (await TestProvince.PostAsync(Admin,
-            Received("W1"), Event("W1", "withdrawn", "2025-03-05T09:00:00+07:00"),
-            Received("S1"), Event("S1", "supplement-requested", "2025-03-05T09:00:00+07:00"),
-            Received("S2"), Event("S2", "supplement-requested", "2025-03-04T09:00:00+07:00"), Event("S2", "supplement-completed", "2025-03-04T10:00:00+07:00"),
-            Event("S2", "supplement-requested", "2025-03-05T09:00:00+07:00", "2"), Event("S2", "supplement-completed", "2025-03-05T10:00:00+07:00", "2"),
-            Event("S2", "resolved", "2025-03-06T09:00:00+07:00"),
-            Received("A1", "2025-03-05T17:00:00+07:00"),
-            new { id = "A1-apology", dossierCode = "A1", type = "due-changed", reason = "apology", at = "2025-03-05T16:00:00+07:00", dueAt = "2025-03-12T17:00:00+07:00" },
-            Event("A1", "resolved", "2025-03-07T09:00:00+07:00"),
-            Received("R1"), Event("R1", "resolved", "2025-03-06T09:00:00+07:00"))).EnsureSuccessStatusCode();
+        (
+            await TestProvince.PostAsync(
+                Admin,
+                Received("W1"),
+                Event("W1", "withdrawn", "2025-03-05T09:00:00+07:00"),
+                Received("S1"),
+                Event("S1", "supplement-requested", "2025-03-05T09:00:00+07:00"),
+                Received("S2"),
+                Event("S2", "supplement-requested", "2025-03-04T09:00:00+07:00"),
+                Event("S2", "supplement-completed", "2025-03-04T10:00:00+07:00"),
+                Event("S2", "supplement-requested", "2025-03-05T09:00:00+07:00", "2"),
+                Event("S2", "supplement-completed", "2025-03-05T10:00:00+07:00", "2"),
+                Event("S2", "resolved", "2025-03-06T09:00:00+07:00"),
+                Received("A1", "2025-03-05T17:00:00+07:00"),
+                new
+                {
+                    id = "A1-apology",
+                    dossierCode = "A1",
+                    type = "due-changed",
+                    reason = "apology",
+                    at = "2025-03-05T16:00:00+07:00",
+                    dueAt = "2025-03-12T17:00:00+07:00",
+                },
+                Event("A1", "resolved", "2025-03-07T09:00:00+07:00"),
+                Received("R1"),
+                Event("R1", "resolved", "2025-03-06T09:00:00+07:00")
+            )
+        ).EnsureSuccessStatusCode();
     }
 
     [TestCase("national", 3L, 5L, 60.00)]
     [TestCase("finished", 1L, 3L, 33.33)]
-    public async Task Scorecard_ForEachRule_CountsTheHandWorkedFigures(string rule, long numerator, long denominator, decimal value)
+    public async Task Scorecard_ForEachRule_CountsTheHandWorkedFigures(
+        string rule,
+        long numerator,
+        long denominator,
+        decimal value
+    )
     {
         var card = await Admin.GetFromJsonAsync<JsonElement>($"/api/scorecards/P.A.1?period=2025-03&rule={rule}");
 
-        var onTime = card.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "on-time");
-        Assert.That((onTime.GetProperty("numerator").GetInt64(), onTime.GetProperty("denominator").GetInt64(), onTime.GetProperty("value").GetDecimal()),
-            Is.EqualTo((numerator, denominator, value)));
+        var onTime = card.GetProperty("indicators")
+            .EnumerateArray()
+            .Single(i => i.GetProperty("code").GetString() == "on-time");
+        Assert.That(
+            (
+                onTime.GetProperty("numerator").GetInt64(),
+                onTime.GetProperty("denominator").GetInt64(),
+                onTime.GetProperty("value").GetDecimal()
+            ),
+            Is.EqualTo((numerator, denominator, value))
+        );
     }
 
     [Test]
@@ -46,15 +77,32 @@ public sealed class NationalRuleEndpointTests : ApiFixture
     {
         var dossier = await Admin.GetFromJsonAsync<JsonElement>("/api/dossiers/A1");
 
-        Assert.That(dossier.GetProperty("apologyDueAt").GetDateTimeOffset(), Is.EqualTo(new DateTimeOffset(2025, 3, 12, 10, 0, 0, TimeSpan.Zero)));
+        Assert.That(
+            dossier.GetProperty("apologyDueAt").GetDateTimeOffset(),
+            Is.EqualTo(new DateTimeOffset(2025, 3, 12, 10, 0, 0, TimeSpan.Zero))
+        );
         Assert.That(dossier.GetProperty("timeliness").GetString(), Is.EqualTo("late"));
     }
 
-    private static object Received(string code, string due = "2025-03-10T17:00:00+07:00") => new
-    {
-        id = code + "-r", dossierCode = code, type = "received", at = "2025-03-03T08:00:00+07:00", procedureCode = "1.000001",
-        unitCode = "P.A.1", channel = "online", dueAt = due,
-    };
+    private static object Received(string code, string due = "2025-03-10T17:00:00+07:00") =>
+        new
+        {
+            id = code + "-r",
+            dossierCode = code,
+            type = "received",
+            at = "2025-03-03T08:00:00+07:00",
+            procedureCode = "1.000001",
+            unitCode = "P.A.1",
+            channel = "online",
+            dueAt = due,
+        };
 
-    private static object Event(string code, string type, string at, string n = "1") => new { id = $"{code}-{type}-{n}", dossierCode = code, type, at };
+    private static object Event(string code, string type, string at, string n = "1") =>
+        new
+        {
+            id = $"{code}-{type}-{n}",
+            dossierCode = code,
+            type,
+            at,
+        };
 }

@@ -21,8 +21,17 @@ public sealed class OpenApiContractTests
             await File.WriteAllTextAsync(path, served);
         }
 
-        Assert.That(File.Exists(path), Is.True, "openapi.yaml is missing; run UPDATE_OPENAPI=1 dotnet test --filter OpenApiContractTests");
+        Assert.That(
+            File.Exists(path),
+            Is.True,
+            "openapi.yaml is missing; run UPDATE_OPENAPI=1 dotnet test --filter " + "OpenApiContractTests"
+        );
         var committed = (await File.ReadAllTextAsync(path)).ReplaceLineEndings("\n");
-        Assert.That(served, Is.EqualTo(committed), "openapi.yaml differs from what the API serves; run UPDATE_OPENAPI=1 dotnet test --filter OpenApiContractTests");
+        Assert.That(
+            served,
+            Is.EqualTo(committed),
+            "openapi.yaml differs from what the API serves; run "
+                + "UPDATE_OPENAPI=1 dotnet test --filter OpenApiContractTests"
+        );
     }
 }

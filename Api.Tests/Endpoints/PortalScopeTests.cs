@@ -5,7 +5,8 @@ using Scorecard.Api.Tests.Support;
 
 namespace Scorecard.Api.Tests.Endpoints;
 
-/// <summary>An analyst key limited to district P.A reads P.A's subtree through every portal route and nothing else.</summary>
+/// <summary>An analyst key limited to district P.A reads P.A's subtree through every portal route and nothing
+/// else.</summary>
 public sealed class PortalScopeTests
 {
     private ScorecardFactory factory = null!;
@@ -17,7 +18,17 @@ public sealed class PortalScopeTests
         factory = new ScorecardFactory();
         using var admin = factory.AdminClient();
         await TestProvince.SeedAsync(admin);
-        var created = await (await admin.PostAsJsonAsync("/api/keys", new { name = "A", role = "analyst", unitCode = "P.A" })).Content.ReadFromJsonAsync<JsonElement>();
+        var created = await (
+            await admin.PostAsJsonAsync(
+                "/api/keys",
+                new
+                {
+                    name = "A",
+                    role = "analyst",
+                    unitCode = "P.A",
+                }
+            )
+        ).Content.ReadFromJsonAsync<JsonElement>();
         scoped = factory.ClientWithKey(created.GetProperty("key").GetString());
     }
 
@@ -56,6 +67,9 @@ public sealed class PortalScopeTests
     {
         var map = await scoped.GetFromJsonAsync<JsonElement>("/api/map?indicator=on-time&period=2025&level=commune");
 
-        Assert.That(map.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("code").GetString()), Is.EqualTo(new[] { "P.A.1", "P.A.2" }));
+        Assert.That(
+            map.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("code").GetString()),
+            Is.EqualTo(new[] { "P.A.1", "P.A.2" })
+        );
     }
 }

@@ -8,7 +8,9 @@ public sealed class RateLimitTests
     [Test]
     public async Task Requests_BeyondTheKeysAllowance_Are429WithRetryAfter()
     {
-        using var factory = new ScorecardFactory(new() { ["RateLimit:RequestsPerSecond"] = "1", ["RateLimit:Burst"] = "3" });
+        using var factory = new ScorecardFactory(
+            new() { ["RateLimit:RequestsPerSecond"] = "1", ["RateLimit:Burst"] = "3" }
+        );
         using var admin = factory.AdminClient();
 
         var statuses = new List<HttpStatusCode>();
@@ -29,7 +31,9 @@ public sealed class RateLimitTests
     [Test]
     public async Task HealthProbes_AreNeverLimited()
     {
-        using var factory = new ScorecardFactory(new() { ["RateLimit:RequestsPerSecond"] = "1", ["RateLimit:Burst"] = "1" });
+        using var factory = new ScorecardFactory(
+            new() { ["RateLimit:RequestsPerSecond"] = "1", ["RateLimit:Burst"] = "1" }
+        );
         using var client = factory.CreateClient();
 
         for (var i = 0; i < 5; i++)
@@ -42,7 +46,9 @@ public sealed class RateLimitTests
     [TestCase("/Health/Ready")]
     public async Task HealthProbes_WhateverTheCaseOfThePath_AreNeverLimited(string path)
     {
-        using var factory = new ScorecardFactory(new() { ["RateLimit:RequestsPerSecond"] = "1", ["RateLimit:Burst"] = "1" });
+        using var factory = new ScorecardFactory(
+            new() { ["RateLimit:RequestsPerSecond"] = "1", ["RateLimit:Burst"] = "1" }
+        );
         using var client = factory.CreateClient();
 
         for (var i = 0; i < 5; i++)

@@ -10,23 +10,43 @@ namespace Scorecard.Api.Tests.Endpoints;
 /// </summary>
 internal static class SecurityMatrix
 {
-    public static readonly IReadOnlyDictionary<string, MatrixRoute> Routes = new Dictionary<string, MatrixRoute>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, MatrixRoute> Routes = new Dictionary<string, MatrixRoute>(
+        StringComparer.Ordinal
+    )
     {
         ["GET /health/live"] = new("/health/live", Access.Open),
         ["GET /health/ready"] = new("/health/ready", Access.Open),
 
         ["GET /api/units"] = new("/api/units", Access.Read) { Scoped = ScopedRead.Rows, Units = Array("code") },
-        ["GET /api/units/{code}"] = new("/api/units/P.B.1", Access.Read) { Scoped = ScopedRead.Forbidden, Unit = "P.B.1" },
-        ["PUT /api/units"] = new("/api/units", Access.Admin) { Body = _ => """[{"code":"P.B.9","name":"Xã B9","level":"commune","kind":"locality","parentCode":"P.B"}]""" },
+        ["GET /api/units/{code}"] = new("/api/units/P.B.1", Access.Read)
+        {
+            Scoped = ScopedRead.Forbidden,
+            Unit = "P.B.1",
+        },
+        ["PUT /api/units"] = new("/api/units", Access.Admin)
+        {
+            Body = _ => """[{"code":"P.B.9","name":"Xã B9","level":"commune","kind":"locality","parentCode":"P.B"}]""",
+        },
         ["GET /api/procedures"] = new("/api/procedures", Access.Read),
         ["GET /api/procedures/{code}"] = new("/api/procedures/1.000002", Access.Read),
-        ["PUT /api/procedures"] = new("/api/procedures", Access.Admin) { Body = _ => """[{"code":"9.000001","name":"Thử","field":"Thử","level":"district","onlineService":"none"}]""" },
+        ["PUT /api/procedures"] = new("/api/procedures", Access.Admin)
+        {
+            Body = _ =>
+                """[{"code":"9.000001","name":"Thử","field":"Thử","level":"district","onlineService":"none"}]""",
+        },
         ["GET /api/calendar"] = new("/api/calendar?from=2025-01-01&to=2025-12-31", Access.Read),
-        ["PUT /api/calendar"] = new("/api/calendar", Access.Admin) { Body = _ => """[{"date":"2031-05-02","kind":"holiday","name":"Nghỉ bù"}]""" },
+        ["PUT /api/calendar"] = new("/api/calendar", Access.Admin)
+        {
+            Body = _ => """[{"date":"2031-05-02","kind":"holiday","name":"Nghỉ bù"}]""",
+        },
         ["GET /api/calendar/office-hours"] = new("/api/calendar/office-hours", Access.Read),
         ["PUT /api/calendar/office-hours"] = new("/api/calendar/office-hours", Access.Admin)
         {
-            Body = _ => """[{"validFrom":"2000-01-01","periods":[{"start":"07:30","end":"11:30"},{"start":"13:00","end":"17:00"}],"sameDayCutoff":"15:00"}]""",
+            Body = _ =>
+                """
+                    [{"validFrom":"2000-01-01","periods":[{"start":"07:30","end":"11:30"},{"start":"13:00",
+                    "end":"17:00"}],"sameDayCutoff":"15:00"}]
+                    """,
             Success = System.Net.HttpStatusCode.NoContent,
         },
         ["DELETE /api/calendar/{date}"] = new("/api/calendar/2031-06-02", Access.Admin)
@@ -34,20 +54,38 @@ internal static class SecurityMatrix
             Success = HttpStatusCode.NoContent,
             Prepare = async admin =>
             {
-                (await admin.PutAsJsonAsync("/api/calendar", new[] { new { date = "2031-06-02", kind = "holiday", name = "Nghỉ" } })).EnsureSuccessStatusCode();
+                (
+                    await admin.PutAsJsonAsync(
+                        "/api/calendar",
+                        new[]
+                        {
+                            new
+                            {
+                                date = "2031-06-02",
+                                kind = "holiday",
+                                name = "Nghỉ",
+                            },
+                        }
+                    )
+                ).EnsureSuccessStatusCode();
                 return "/api/calendar/2031-06-02";
             },
         },
         ["GET /api/indicators"] = new("/api/indicators", Access.Read),
         ["GET /api/indicators/{code}"] = new("/api/indicators/on-time", Access.Read),
-        ["PUT /api/indicators"] = new("/api/indicators", Access.Admin) { Body = _ => """[{"code":"vneid","name":"Kích hoạt VNeID"}]""" },
+        ["PUT /api/indicators"] = new("/api/indicators", Access.Admin)
+        {
+            Body = _ => """[{"code":"vneid","name":"Kích hoạt VNeID"}]""",
+        },
         ["PUT /api/indicators/{code}/bands"] = new("/api/indicators/vneid/bands", Access.Admin)
         {
             Body = _ => """{"validFrom":"2025-01-01","bands":[{"min":50,"color":"green"},{"min":0,"color":"red"}]}""",
         },
         ["POST /api/keys"] = new("/api/keys", Access.Admin)
         {
-            Body = _ => """{"name":"matrix","role":"analyst"}""", Success = HttpStatusCode.Created, ScopedAdmin = ScopedWrite.Allowed,
+            Body = _ => """{"name":"matrix","role":"analyst"}""",
+            Success = HttpStatusCode.Created,
+            ScopedAdmin = ScopedWrite.Allowed,
         },
         ["GET /api/keys"] = new("/api/keys", Access.Admin) { ScopedAdmin = ScopedWrite.Allowed },
         ["DELETE /api/keys/{id}"] = new("/api/keys/abcdefghijkl", Access.Admin)
@@ -56,27 +94,69 @@ internal static class SecurityMatrix
             ScopedAdmin = ScopedWrite.Allowed,
             Prepare = async admin =>
             {
-                var created = await (await admin.PostAsJsonAsync("/api/keys", new { name = "to revoke", role = "analyst", unitCode = "P.A.1" })).Content.ReadFromJsonAsync<JsonElement>();
+                var created = await (
+                    await admin.PostAsJsonAsync(
+                        "/api/keys",
+                        new
+                        {
+                            name = "to revoke",
+                            role = "analyst",
+                            unitCode = "P.A.1",
+                        }
+                    )
+                ).Content.ReadFromJsonAsync<JsonElement>();
                 return "/api/keys/" + created.GetProperty("id").GetString();
             },
         },
         ["POST /api/dossier-events"] = new("/api/dossier-events", Access.Ingest)
         {
             Unit = "P.B",
-            Body = n => $$"""{"events":[{"id":"m-{{n}}","dossierCode":"M-{{n}}","type":"received","at":"2025-03-03T08:00:00+07:00","procedureCode":"1.000002","unitCode":"P.B","channel":"direct"}]}""",
+            Body = n =>
+                $$"""
+                    {"events":[{"id":"m-{{n}}","dossierCode":"M-{{n}}","type":"received",
+                    "at":"2025-03-03T08:00:00+07:00","procedureCode":"1.000002","unitCode":"P.B","channel":"direct"}]}
+                    """,
         },
-        ["GET /api/dossiers/{code}"] = new("/api/dossiers/B-1", Access.Read) { Scoped = ScopedRead.Hidden, Unit = "P.B.1" },
-        ["GET /api/dossiers/{code}/events"] = new("/api/dossiers/B-1/events", Access.Read) { Scoped = ScopedRead.Hidden, Unit = "P.B.1" },
-        ["GET /api/scorecards/{unitCode}"] = new("/api/scorecards/P.B?period=2025", Access.Read) { Scoped = ScopedRead.Forbidden, Unit = "P.B" },
-        ["GET /api/map"] = new("/api/map?indicator=on-time&period=2025&level=commune&parentCode=P.B", Access.Read) { Scoped = ScopedRead.Forbidden, Unit = "P.B" },
-        ["GET /api/rankings"] = new("/api/rankings?period=2025&level=commune&parentCode=P.B", Access.Read) { Scoped = ScopedRead.Forbidden, Unit = "P.B" },
-        ["GET /api/series"] = new("/api/series?unitCode=P.B&indicator=on-time&from=2025-03-01&to=2025-03-31", Access.Read) { Scoped = ScopedRead.Forbidden, Unit = "P.B" },
+        ["GET /api/dossiers/{code}"] = new("/api/dossiers/B-1", Access.Read)
+        {
+            Scoped = ScopedRead.Hidden,
+            Unit = "P.B.1",
+        },
+        ["GET /api/dossiers/{code}/events"] = new("/api/dossiers/B-1/events", Access.Read)
+        {
+            Scoped = ScopedRead.Hidden,
+            Unit = "P.B.1",
+        },
+        ["GET /api/scorecards/{unitCode}"] = new("/api/scorecards/P.B?period=2025", Access.Read)
+        {
+            Scoped = ScopedRead.Forbidden,
+            Unit = "P.B",
+        },
+        ["GET /api/map"] = new("/api/map?indicator=on-time&period=2025&level=commune&parentCode=P.B", Access.Read)
+        {
+            Scoped = ScopedRead.Forbidden,
+            Unit = "P.B",
+        },
+        ["GET /api/rankings"] = new("/api/rankings?period=2025&level=commune&parentCode=P.B", Access.Read)
+        {
+            Scoped = ScopedRead.Forbidden,
+            Unit = "P.B",
+        },
+        ["GET /api/series"] = new(
+            "/api/series?unitCode=P.B&indicator=on-time&from=2025-03-01&to=2025-03-31",
+            Access.Read
+        )
+        {
+            Scoped = ScopedRead.Forbidden,
+            Unit = "P.B",
+        },
         ["GET /api/targets"] = new("/api/targets", Access.Read) { Scoped = ScopedRead.Rows, Units = Array("unitCode") },
         ["PUT /api/targets"] = new("/api/targets", Access.Admin)
         {
             ScopedAdmin = ScopedWrite.Forbidden,
             Unit = "P.B",
-            Body = _ => """[{"unitCode":"P.B","indicator":"on-time","period":"2025-H2","target":85,"assignedBy":"P"}]""",
+            Body = _ =>
+                """[{"unitCode":"P.B","indicator":"on-time","period":"2025-H2","target":85,"assignedBy":"P"}]""",
         },
         ["PUT /api/indicator-values"] = new("/api/indicator-values", Access.Admin)
         {
@@ -88,17 +168,47 @@ internal static class SecurityMatrix
         ["GET /odata"] = new("/odata", Access.Read),
         ["GET /odata/$metadata"] = new("/odata/$metadata", Access.Read),
         ["GET /odata/Units"] = new("/odata/Units", Access.Read) { Scoped = ScopedRead.Rows, Units = Feed("Code") },
-        ["GET /odata/Units/$count"] = new("/odata/Units/$count?$filter=startswith(Code,'P.B')", Access.Read) { Scoped = ScopedRead.Count },
+        ["GET /odata/Units/$count"] = new("/odata/Units/$count?$filter=startswith(Code,'P.B')", Access.Read)
+        {
+            Scoped = ScopedRead.Count,
+        },
         ["GET /odata/Procedures"] = new("/odata/Procedures", Access.Read),
         ["GET /odata/Procedures/$count"] = new("/odata/Procedures/$count", Access.Read),
-        ["GET /odata/Dossiers"] = new("/odata/Dossiers", Access.Read) { Scoped = ScopedRead.Rows, Units = Feed("UnitCode") },
-        ["GET /odata/Dossiers/$count"] = new("/odata/Dossiers/$count?$filter=UnitCode eq 'P.B.1'", Access.Read) { Scoped = ScopedRead.Count },
+        ["GET /odata/Dossiers"] = new("/odata/Dossiers", Access.Read)
+        {
+            Scoped = ScopedRead.Rows,
+            Units = Feed("UnitCode"),
+        },
+        ["GET /odata/Dossiers/$count"] = new("/odata/Dossiers/$count?$filter=UnitCode eq " + "'P.B.1'", Access.Read)
+        {
+            Scoped = ScopedRead.Count,
+        },
         ["GET /odata/Indicators"] = new("/odata/Indicators", Access.Read),
         ["GET /odata/Indicators/$count"] = new("/odata/Indicators/$count", Access.Read),
-        ["GET /odata/TargetAssignments"] = new("/odata/TargetAssignments", Access.Read) { Scoped = ScopedRead.Rows, Units = Feed("UnitCode") },
-        ["GET /odata/TargetAssignments/$count"] = new("/odata/TargetAssignments/$count?$filter=UnitCode eq 'P.B'", Access.Read) { Scoped = ScopedRead.Count },
-        ["GET /odata/IndicatorValues"] = new("/odata/IndicatorValues", Access.Read) { Scoped = ScopedRead.Rows, Units = Feed("UnitCode") },
-        ["GET /odata/IndicatorValues/$count"] = new("/odata/IndicatorValues/$count?$filter=startswith(UnitCode,'P.B')", Access.Read) { Scoped = ScopedRead.Count },
+        ["GET /odata/TargetAssignments"] = new("/odata/TargetAssignments", Access.Read)
+        {
+            Scoped = ScopedRead.Rows,
+            Units = Feed("UnitCode"),
+        },
+        ["GET /odata/TargetAssignments/$count"] = new(
+            "/odata/TargetAssignments/$count?$filter=UnitCode eq " + "'P.B'",
+            Access.Read
+        )
+        {
+            Scoped = ScopedRead.Count,
+        },
+        ["GET /odata/IndicatorValues"] = new("/odata/IndicatorValues", Access.Read)
+        {
+            Scoped = ScopedRead.Rows,
+            Units = Feed("UnitCode"),
+        },
+        ["GET /odata/IndicatorValues/$count"] = new(
+            "/odata/IndicatorValues/$count?$filter=startswith(UnitCode,'P.B')",
+            Access.Read
+        )
+        {
+            Scoped = ScopedRead.Count,
+        },
     };
 
     private static Func<JsonElement, IEnumerable<string>> Array(string property) =>

@@ -30,21 +30,57 @@ public sealed partial class SecurityMatrixTests
         var admin = clients[KeyKind.Admin];
         var answers = new List<(string What, HttpStatusCode Expected, HttpResponseMessage Response)>
         {
-            ("unreadable JSON", HttpStatusCode.BadRequest, await admin.PutAsync("/api/units", ProblemAssert.Json("""[{"code":"""))),
+            (
+                "unreadable JSON",
+                HttpStatusCode.BadRequest,
+                await admin.PutAsync("/api/units", ProblemAssert.Json("""[{"code":"""))
+            ),
             ("unbindable query value", HttpStatusCode.BadRequest, await admin.GetAsync("/api/calendar?from=abc")),
-            ("invalid feed query", HttpStatusCode.BadRequest, await admin.GetAsync("/odata/Dossiers?$filter=Nope eq 1")),
+            (
+                "invalid feed query",
+                HttpStatusCode.BadRequest,
+                await admin.GetAsync("/odata/Dossiers?$filter=Nope eq " + "1")
+            ),
             ("no key", HttpStatusCode.Unauthorized, await clients[KeyKind.None].GetAsync("/api/units")),
             ("no key, feed", HttpStatusCode.Unauthorized, await clients[KeyKind.None].GetAsync("/odata/Dossiers")),
-            ("wrong role", HttpStatusCode.Forbidden, await clients[KeyKind.Analyst].PutAsync("/api/units", ProblemAssert.Json("[]"))),
+            (
+                "wrong " + "role",
+                HttpStatusCode.Forbidden,
+                await clients[KeyKind.Analyst].PutAsync("/api/units", ProblemAssert.Json("[]"))
+            ),
             ("unknown unit", HttpStatusCode.NotFound, await admin.GetAsync("/api/units/nope")),
             ("unknown route", HttpStatusCode.NotFound, await admin.GetAsync("/nope")),
-            ("unknown method", HttpStatusCode.MethodNotAllowed, await admin.PatchAsync("/api/units", ProblemAssert.Json("[]"))),
-            ("body over 10 MiB", HttpStatusCode.RequestEntityTooLarge, await admin.PutAsync("/api/units", new ByteArrayContent(new byte[(10 * 1024 * 1024) + 1]))),
-            ("not JSON", HttpStatusCode.UnsupportedMediaType, await admin.PutAsync("/api/units", new StringContent("[]"))),
+            (
+                "unknown " + "method",
+                HttpStatusCode.MethodNotAllowed,
+                await admin.PatchAsync("/api/units", ProblemAssert.Json("[]"))
+            ),
+            (
+                "body over 10 " + "MiB",
+                HttpStatusCode.RequestEntityTooLarge,
+                await admin.PutAsync("/api/units", new ByteArrayContent(new byte[(10 * 1024 * 1024) + 1]))
+            ),
+            (
+                "not JSON",
+                HttpStatusCode.UnsupportedMediaType,
+                await admin.PutAsync("/api/units", new StringContent("[]"))
+            ),
             ("over the allowance", HttpStatusCode.TooManyRequests, await OverTheAllowanceAsync()),
-            ("unexpected failure", HttpStatusCode.InternalServerError, await FailingAsync(
-                new InvalidOperationException("SELECT key_hash FROM api_keys WHERE id = @id failed in Scorecard.Infrastructure.Keys.ApiKeyStore"))),
-            ("database failure", HttpStatusCode.ServiceUnavailable, await FailingAsync(new SqliteException("SQLite Error 1: 'no such table: api_keys'.", 1))),
+            (
+                "unexpected failure",
+                HttpStatusCode.InternalServerError,
+                await FailingAsync(
+                    new InvalidOperationException(
+                        "SELECT key_hash FROM api_keys WHERE id = @id failed in "
+                            + "Scorecard.Infrastructure.Keys.ApiKeyStore"
+                    )
+                )
+            ),
+            (
+                "database failure",
+                HttpStatusCode.ServiceUnavailable,
+                await FailingAsync(new SqliteException("SQLite " + "Error 1: 'no such table: api_keys'.", 1))
+            ),
         };
 
         foreach (var (what, expected, response) in answers)
@@ -58,7 +94,11 @@ public sealed partial class SecurityMatrixTests
             response.Dispose();
         }
 
-        Assert.That(log.Errors, Has.Some.Contains("api_keys"), "the unexpected failure is logged in full, only the answer is bare");
+        Assert.That(
+            log.Errors,
+            Has.Some.Contains("api_keys"),
+            "the unexpected failure is logged in full, only the " + "answer is bare"
+        );
     }
 
     [Test]
@@ -71,30 +111,63 @@ public sealed partial class SecurityMatrixTests
         var cells = new List<string>();
         while (await reader.ReadAsync())
         {
-            cells.AddRange(Enumerable.Range(0, reader.FieldCount).Where(i => !reader.IsDBNull(i)).Select(i => reader.GetValue(i).ToString()!));
+            cells.AddRange(
+                Enumerable
+                    .Range(0, reader.FieldCount)
+                    .Where(i => !reader.IsDBNull(i))
+                    .Select(i => reader.GetValue(i).ToString()!)
+            );
         }
 
         var secrets = plaintextKeys.Select(k => k.Split('_', 3)[2]).ToList();
         Assert.That(plaintextKeys, Has.Count.GreaterThanOrEqualTo(4));
-        Assert.That(cells.Where(c => plaintextKeys.Any(c.Contains) || secrets.Any(c.Contains)), Is.Empty, "no key or secret in plaintext");
+        Assert.That(
+            cells.Where(c => plaintextKeys.Any(c.Contains) || secrets.Any(c.Contains)),
+            Is.Empty,
+            "no key or " + "secret in plaintext"
+        );
     }
 
-    /// <summary>Stack frames, exception and CLR type names, namespaces of the service, SQL (keywords in capitals, table and column names) and file paths.</summary>
-    [GeneratedRegex(@"   at |\w+Exception\b|\bSystem\.|\bMicrosoft\.|Scorecard\.(Api|Infrastructure|Domain)|Nullable<|(?-i:\b(SELECT|INSERT|UPDATE|DELETE|FROM|WHERE|JOIN)\b)|sqlite|api_keys|key_hash|\.cs\b", RegexOptions.IgnoreCase)]
+    /// <summary>Stack frames, exception and CLR type names, namespaces of the service, SQL (keywords in capitals, table
+    /// and column names) and file paths.</summary>
+    [GeneratedRegex(
+        @"   at "
+            + @"|\w+Exception\b|\bSystem\.|\bMicrosoft\.|Scorecard\.(Api|Infrastructure|Domain)|Nullable<"
+            + @"|(?-i:\b(SELECT|INSERT|UPDATE|DELETE|FROM|WHERE|JOIN)\b)|sqlite|api_keys|key_hash|\.cs\b",
+        RegexOptions.IgnoreCase
+    )]
     private static partial Regex Internals();
 
     private static void AssertSecurityHeaders(HttpResponseMessage response, string what)
     {
-        Assert.That(response.Headers.TryGetValues("X-Content-Type-Options", out var sniff) ? sniff : [], Is.EqualTo(new[] { "nosniff" }), what);
-        Assert.That(response.Headers.TryGetValues("X-Frame-Options", out var frame) ? frame : [], Is.EqualTo(new[] { "DENY" }), what);
-        Assert.That(response.Headers.TryGetValues("Referrer-Policy", out var referrer) ? referrer : [], Is.EqualTo(new[] { "no-referrer" }), what);
+        Assert.That(
+            response.Headers.TryGetValues("X-Content-Type-Options", out var sniff) ? sniff : [],
+            Is.EqualTo(new[] { "nosniff" }),
+            what
+        );
+        Assert.That(
+            response.Headers.TryGetValues("X-Frame-Options", out var frame) ? frame : [],
+            Is.EqualTo(new[] { "DENY" }),
+            what
+        );
+        Assert.That(
+            response.Headers.TryGetValues("Referrer-Policy", out var referrer) ? referrer : [],
+            Is.EqualTo(new[] { "no-referrer" }),
+            what
+        );
     }
 
-    /// <summary>Answers that carry data, or an error about it, are kept by no cache (health probes and docs aside).</summary>
+    /// <summary>Answers that carry data, or an error about it, are kept by no cache (health probes and docs
+    /// aside).</summary>
     private static void AssertNotStored(HttpResponseMessage response, string what) =>
-        Assert.That(response.Headers.CacheControl?.NoStore, Is.True, $"{what}: Cache-Control {response.Headers.CacheControl}");
+        Assert.That(
+            response.Headers.CacheControl?.NoStore,
+            Is.True,
+            $"{what}: Cache-Control " + $"{response.Headers.CacheControl}"
+        );
 
-    /// <summary>The message of an error body: a problem document on the JSON routes, an OData error document under /odata.</summary>
+    /// <summary>The message of an error body: a problem document on the JSON routes, an OData error document under
+    /// /odata.</summary>
     private static string ErrorMessage(HttpResponseMessage response, string body)
     {
         var json = JsonDocument.Parse(body).RootElement;
@@ -106,7 +179,9 @@ public sealed partial class SecurityMatrixTests
 
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), body);
         Assert.That(json.GetProperty("status").GetInt32(), Is.EqualTo((int)response.StatusCode), body);
-        return json.TryGetProperty("detail", out var detail) ? detail.GetString()! : json.GetProperty("title").GetString()!;
+        return json.TryGetProperty("detail", out var detail)
+            ? detail.GetString()!
+            : json.GetProperty("title").GetString()!;
     }
 
     /// <summary>A fresh key spends its burst (300) on a cheap route; the answer that refuses it.</summary>
@@ -129,7 +204,8 @@ public sealed partial class SecurityMatrixTests
         return null!;
     }
 
-    /// <summary>A route answered while the clock throws <paramref name="failure"/>, whose message holds SQL and type names.</summary>
+    /// <summary>A route answered while the clock throws <paramref name="failure"/>, whose message holds SQL and type
+    /// names.</summary>
     private async Task<HttpResponseMessage> FailingAsync(Exception failure)
     {
         clock.Failure = failure;

@@ -18,7 +18,11 @@ public sealed partial class SecurityMatrixTests
     [TestCase("/odata/Dossiers?$filter=not (UnitCode eq 'P.A.1')", 1)]
     [TestCase("/odata/Dossiers?$filter=startswith(Code,'B')", 0)]
     [TestCase("/odata/Dossiers?$expand=Unit", 2)]
-    [TestCase("/odata/Dossiers?$expand=Unit($select=Code,ParentCode)&$filter=Unit/ParentCode eq 'P.B' or Unit/Code eq 'P.B'", 0)]
+    [TestCase(
+        "/odata/Dossiers?$expand=Unit($select=Code,ParentCode)&$filter=Unit/ParentCode eq 'P.B' or Unit/Code "
+            + "eq 'P.B'",
+        0
+    )]
     [TestCase("/odata/Dossiers?$orderby=UnitCode desc&$top=1", 1)]
     [TestCase("/odata/Dossiers?$skip=2", 0)]
     [TestCase("/odata/Units?$filter=Code eq 'P.B' or ParentCode eq 'P.B'", 0)]
@@ -33,7 +37,14 @@ public sealed partial class SecurityMatrixTests
 
         Assert.That(UnitCodes(page), Has.All.Matches<string>(SubtreeOfPA.Contains));
         Assert.That(page.GetProperty("value").GetArrayLength(), Is.EqualTo(rows));
-        Assert.That(page.GetProperty("@odata.count").GetInt64(), Is.EqualTo(url.Contains("$top", StringComparison.Ordinal) || url.Contains("$skip", StringComparison.Ordinal) ? 2 : rows));
+        Assert.That(
+            page.GetProperty("@odata.count").GetInt64(),
+            Is.EqualTo(
+                url.Contains("$top", StringComparison.Ordinal) || url.Contains("$skip", StringComparison.Ordinal)
+                    ? 2
+                    : rows
+            )
+        );
     }
 
     [TestCase("/odata/Dossiers/$count", "2")]
@@ -57,7 +68,8 @@ public sealed partial class SecurityMatrixTests
         var token = "k" + Base64Url.EncodeToString(Encoding.UTF8.GetBytes("""["bootstrap","A-9"]"""));
 
         var page = await FeedAsync("/odata/Dossiers?$expand=Unit&$skiptoken=" + token);
-        var all = await clients[KeyKind.Analyst].GetStringAsync(new Uri("/odata/Dossiers?$skiptoken=" + token, UriKind.Relative));
+        var all = await clients[KeyKind.Analyst]
+            .GetStringAsync(new Uri("/odata/Dossiers?$skiptoken=" + token, UriKind.Relative));
 
         Assert.That(page.GetProperty("value").GetArrayLength(), Is.Zero);
         Assert.That(all, Does.Contain("B-1"), "the token does select P.B's dossiers for a province-wide key");
@@ -73,10 +85,17 @@ public sealed partial class SecurityMatrixTests
 
     /// <summary>Each row's unit: its UnitCode, a Units row's Code, an expanded Unit's Code.</summary>
     private static IEnumerable<string> UnitCodes(JsonElement page) =>
-        page.GetProperty("value").EnumerateArray().SelectMany(row => new[]
-        {
-            row.TryGetProperty("UnitCode", out var unit) ? unit.GetString() : null,
-            row.TryGetProperty("ParentCode", out _) && row.TryGetProperty("Code", out var code) ? code.GetString() : null,
-            row.TryGetProperty("Unit", out var expanded) ? expanded.GetProperty("Code").GetString() : null,
-        }).OfType<string>();
+        page.GetProperty("value")
+            .EnumerateArray()
+            .SelectMany(row =>
+                new[]
+                {
+                    row.TryGetProperty("UnitCode", out var unit) ? unit.GetString() : null,
+                    row.TryGetProperty("ParentCode", out _) && row.TryGetProperty("Code", out var code)
+                        ? code.GetString()
+                        : null,
+                    row.TryGetProperty("Unit", out var expanded) ? expanded.GetProperty("Code").GetString() : null,
+                }
+            )
+            .OfType<string>();
 }

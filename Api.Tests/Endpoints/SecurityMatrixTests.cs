@@ -42,42 +42,81 @@ public sealed partial class SecurityMatrixTests
     private int sequence;
 
     public static IEnumerable<TestCaseData> Cells() =>
-        SecurityMatrix.Routes.Keys.SelectMany(route => Enum.GetValues<KeyKind>().Select(kind => new TestCaseData(route, kind)));
+        SecurityMatrix.Routes.Keys.SelectMany(route =>
+            Enum.GetValues<KeyKind>().Select(kind => new TestCaseData(route, kind))
+        );
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        factory = new ScorecardFactory(new()
-        {
-            ["RateLimit:RequestsPerSecond"] = "100",
-            ["RateLimit:Burst"] = "300",
-            // indicator_values is refreshed once, below, and not in the background while the clock is made to fail.
-            ["IndicatorValues:RefreshSeconds"] = "3600",
-        })
+        factory = new ScorecardFactory(
+            new()
+            {
+                ["RateLimit:RequestsPerSecond"] = "100",
+                ["RateLimit:Burst"] = "300",
+                // indicator_values is refreshed once, below, and not in the background while the clock is made to fail.
+                ["IndicatorValues:RefreshSeconds"] = "3600",
+            }
+        )
         {
             EnvironmentName = "Production",
-            ConfigureHost = b => b
-                .ConfigureLogging(l => l.ClearProviders().AddProvider(log))
-                .ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)),
+            ConfigureHost = b =>
+                b.ConfigureLogging(l => l.ClearProviders().AddProvider(log))
+                    .ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)),
         };
         var admin = factory.AdminClient();
         await TestProvince.SeedAsync(admin);
-        (await TestProvince.PostAsync(admin,
-            Received("A-1", "P.A.1"), Received("A-2", "P.A.2"), Received("B-1", "P.B.1"), Received("B-2", "P.B"))).EnsureSuccessStatusCode();
-        (await admin.PutAsJsonAsync("/api/targets", new[]
-        {
-            new { unitCode = "P.A", indicator = "on-time", period = "2025-H1", target = 80m, assignedBy = "P" },
-            new { unitCode = "P.B", indicator = "on-time", period = "2025-H1", target = 85m, assignedBy = "P" },
-        })).EnsureSuccessStatusCode();
-        (await admin.PutAsJsonAsync("/api/indicators", new[] { new { code = "vneid", name = "Kích hoạt VNeID" } })).EnsureSuccessStatusCode();
+        (
+            await TestProvince.PostAsync(
+                admin,
+                Received("A-1", "P.A.1"),
+                Received("A-2", "P.A.2"),
+                Received("B-1", "P.B.1"),
+                Received("B-2", "P.B")
+            )
+        ).EnsureSuccessStatusCode();
+        (
+            await admin.PutAsJsonAsync(
+                "/api/targets",
+                new[]
+                {
+                    new
+                    {
+                        unitCode = "P.A",
+                        indicator = "on-time",
+                        period = "2025-H1",
+                        target = 80m,
+                        assignedBy = "P",
+                    },
+                    new
+                    {
+                        unitCode = "P.B",
+                        indicator = "on-time",
+                        period = "2025-H1",
+                        target = 85m,
+                        assignedBy = "P",
+                    },
+                }
+            )
+        ).EnsureSuccessStatusCode();
+        (
+            await admin.PutAsJsonAsync(
+                "/api/indicators",
+                new[] { new { code = "vneid", name = "Kích hoạt " + "VNeID" } }
+            )
+        ).EnsureSuccessStatusCode();
 
         var revoked = await CreateKeyAsync(admin, "analyst", null);
-        (await admin.DeleteAsync(new Uri("/api/keys/" + revoked.Split('_')[1], UriKind.Relative))).EnsureSuccessStatusCode();
+        (
+            await admin.DeleteAsync(new Uri("/api/keys/" + revoked.Split('_')[1], UriKind.Relative))
+        ).EnsureSuccessStatusCode();
         clients[KeyKind.None] = factory.ClientWithKey(null);
         clients[KeyKind.Wrong] = factory.ClientWithKey("sc_aaaaaaaaaaaa_not-a-real-secret");
         clients[KeyKind.Revoked] = factory.ClientWithKey(revoked);
         clients[KeyKind.Analyst] = factory.ClientWithKey(await CreateKeyAsync(admin, "analyst", null));
-        clients[KeyKind.OtherSubtreeIntegrator] = factory.ClientWithKey(await CreateKeyAsync(admin, "integrator", "P.A"));
+        clients[KeyKind.OtherSubtreeIntegrator] = factory.ClientWithKey(
+            await CreateKeyAsync(admin, "integrator", "P.A")
+        );
         clients[KeyKind.OtherSubtreeAdmin] = factory.ClientWithKey(await CreateKeyAsync(admin, "admin", "P.A"));
         clients[KeyKind.Admin] = factory.ClientWithKey(await CreateKeyAsync(admin, "admin", null));
         admin.Dispose();
@@ -98,14 +137,27 @@ public sealed partial class SecurityMatrixTests
     [Test]
     public void EveryMappedRoute_IsClassifiedInTheMatrix()
     {
-        var mapped = factory.Services.GetRequiredService<IEnumerable<EndpointDataSource>>()
-            .SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(method => $"{method} /{e.RoutePattern.RawText!.Trim('/')}"))
+        var mapped = factory
+            .Services.GetRequiredService<IEnumerable<EndpointDataSource>>()
+            .SelectMany(s => s.Endpoints)
+            .OfType<RouteEndpoint>()
+            .SelectMany(e =>
+                (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method =>
+                    $"{method} /{e.RoutePattern.RawText!.Trim('/')}"
+                )
+            )
             .ToHashSet(StringComparer.Ordinal);
 
-        Assert.That(mapped.Except(SecurityMatrix.Routes.Keys), Is.Empty, "routes the matrix does not classify: add them to SecurityMatrix");
-        Assert.That(SecurityMatrix.Routes.Keys.Except(mapped), Is.Empty, "routes the matrix lists that are no longer mapped");
+        Assert.That(
+            mapped.Except(SecurityMatrix.Routes.Keys),
+            Is.Empty,
+            "routes the matrix does not classify: add " + "them to SecurityMatrix"
+        );
+        Assert.That(
+            SecurityMatrix.Routes.Keys.Except(mapped),
+            Is.Empty,
+            "routes the matrix lists that are no longer " + "mapped"
+        );
         Assert.That(mapped, Has.Count.GreaterThanOrEqualTo(40));
     }
 
@@ -114,7 +166,10 @@ public sealed partial class SecurityMatrixTests
     {
         var cell = SecurityMatrix.Routes[route];
         var (status, scoped, names) = Expected(cell, kind);
-        var url = kind is KeyKind.Admin or KeyKind.OtherSubtreeAdmin && cell.Prepare is { } prepare ? await prepare(clients[KeyKind.Admin]) : cell.Url;
+        var url =
+            kind is KeyKind.Admin or KeyKind.OtherSubtreeAdmin && cell.Prepare is { } prepare
+                ? await prepare(clients[KeyKind.Admin])
+                : cell.Url;
         using var request = new HttpRequestMessage(new HttpMethod(route.Split(' ')[0]), url);
         if (cell.Body is { } body)
         {
@@ -138,7 +193,11 @@ public sealed partial class SecurityMatrixTests
 
         if ((int)status >= 400)
         {
-            Assert.That(ErrorMessage(response, text), names is null ? Is.Not.Empty : Does.Contain(names), $"{route} with {kind}");
+            Assert.That(
+                ErrorMessage(response, text),
+                names is null ? Is.Not.Empty : Does.Contain(names),
+                $"{route} " + $"with {kind}"
+            );
             return;
         }
 
@@ -148,15 +207,34 @@ public sealed partial class SecurityMatrixTests
         }
     }
 
-    private static ReceivedEvent Received(string code, string unit) => new(code + "-r", code, "received", "2025-03-03T08:00:00+07:00", "1.000002", unit, "direct");
+    private static ReceivedEvent Received(string code, string unit) =>
+        new(code + "-r", code, "received", "2025-03-03T08:00:00+07:00", "1.000002", unit, "direct");
 
     private async Task<string> CreateKeyAsync(HttpClient admin, string role, string? unitCode)
     {
-        var created = await (await admin.PostAsJsonAsync("/api/keys", new { name = role, role, unitCode })).Content.ReadFromJsonAsync<JsonElement>();
+        var created = await (
+            await admin.PostAsJsonAsync(
+                "/api/keys",
+                new
+                {
+                    name = role,
+                    role,
+                    unitCode,
+                }
+            )
+        ).Content.ReadFromJsonAsync<JsonElement>();
         var key = created.GetProperty("key").GetString()!;
         plaintextKeys.Add(key);
         return key;
     }
 
-    private sealed record ReceivedEvent(string Id, string DossierCode, string Type, string At, string ProcedureCode, string UnitCode, string Channel);
+    private sealed record ReceivedEvent(
+        string Id,
+        string DossierCode,
+        string Type,
+        string At,
+        string ProcedureCode,
+        string UnitCode,
+        string Channel
+    );
 }

@@ -38,9 +38,27 @@ public sealed class TenantIsolationTests : ApiFixture
     [Test]
     public async Task EarlyEvents_FromAKeyOfTheSameSourceOutsideTheReceivingUnit_AreKeptButNotApplied()
     {
-        var early = await PostAsync(districtA,
-            new { id = "t1-due", dossierCode = "T1", type = "due-changed", reason = "correction", at = "2025-03-03T09:00:00+07:00", dueAt = "2025-03-03T10:00:00+07:00" },
-            new { id = "t1-paid", dossierCode = "T1", type = "paid", at = "2025-03-03T09:00:00+07:00", method = "online", amount = 999_999_999 });
+        var early = await PostAsync(
+            districtA,
+            new
+            {
+                id = "t1-due",
+                dossierCode = "T1",
+                type = "due-changed",
+                reason = "correction",
+                at = "2025-03-03T09:00:00+07:00",
+                dueAt = "2025-03-03T10:00:00+07:00",
+            },
+            new
+            {
+                id = "t1-paid",
+                dossierCode = "T1",
+                type = "paid",
+                at = "2025-03-03T09:00:00+07:00",
+                method = "online",
+                amount = 999_999_999,
+            }
+        );
         var received = await PostAsync(sameSourceInB, Received("t1-r", "T1", "P.B.1", "1.000002"));
 
         var dossier = await sameSourceInB.GetFromJsonAsync<JsonElement>("/api/dossiers/T1");
@@ -50,32 +68,76 @@ public sealed class TenantIsolationTests : ApiFixture
         Assert.That((Accepted(early), Accepted(received)), Is.EqualTo((2, 1)));
         Assert.That(dossier.GetProperty("amountPaid").GetInt64(), Is.Zero);
         Assert.That(dossier.GetProperty("paidOnline").GetBoolean(), Is.False);
-        Assert.That(dossier.GetProperty("dueAt").GetDateTimeOffset(), Is.Not.EqualTo(DateTimeOffset.Parse("2025-03-03T10:00:00+07:00", System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.That(seenByAdmin.EnumerateArray().Select(e => (e.GetProperty("id").GetString(), e.GetProperty("applied").GetBoolean())),
-            Is.EquivalentTo(new[] { ("t1-due", false), ("t1-paid", false), ("t1-r", true) }));
-        Assert.That(seenByAdmin.EnumerateArray().First(e => !e.GetProperty("applied").GetBoolean()).GetProperty("notAppliedReason").GetString(), Does.Contain("'P.A'"));
-        Assert.That(seenByIntegrator.EnumerateArray().Select(e => e.GetProperty("id").GetString()), Is.EqualTo(new[] { "t1-r" }));
+        Assert.That(
+            dossier.GetProperty("dueAt").GetDateTimeOffset(),
+            Is.Not.EqualTo(
+                DateTimeOffset.Parse("2025-03-03T10:00:00+07:00", System.Globalization.CultureInfo.InvariantCulture)
+            )
+        );
+        Assert.That(
+            seenByAdmin
+                .EnumerateArray()
+                .Select(e => (e.GetProperty("id").GetString(), e.GetProperty("applied").GetBoolean())),
+            Is.EquivalentTo(new[] { ("t1-due", false), ("t1-paid", false), ("t1-r", true) })
+        );
+        Assert.That(
+            seenByAdmin
+                .EnumerateArray()
+                .First(e => !e.GetProperty("applied").GetBoolean())
+                .GetProperty("notAppliedReason")
+                .GetString(),
+            Does.Contain("'P.A'")
+        );
+        Assert.That(
+            seenByIntegrator.EnumerateArray().Select(e => e.GetProperty("id").GetString()),
+            Is.EqualTo(new[] { "t1-r" })
+        );
     }
 
     [Test]
     public async Task EarlyEvents_FromAnotherSource_NeverReachItsDossier()
     {
-        await PostAsync(districtA, new { id = "t2-paid", dossierCode = "T2", type = "paid", at = "2025-03-03T09:00:00+07:00", method = "online", amount = 999_999_999 });
+        await PostAsync(
+            districtA,
+            new
+            {
+                id = "t2-paid",
+                dossierCode = "T2",
+                type = "paid",
+                at = "2025-03-03T09:00:00+07:00",
+                method = "online",
+                amount = 999_999_999,
+            }
+        );
         var received = await PostAsync(districtB, Received("t2-r", "T2", "P.B.1", "1.000002"));
 
         var dossier = await districtB.GetFromJsonAsync<JsonElement>("/api/dossiers/T2");
-        var feed = await Admin.GetFromJsonAsync<JsonElement>("/odata/Dossiers?$filter=Code eq 'T2'&$select=Source,Code,AmountPaid");
+        var feed = await Admin.GetFromJsonAsync<JsonElement>(
+            "/odata/Dossiers?$filter=Code eq " + "'T2'&$select=Source,Code,AmountPaid"
+        );
 
         Assert.That(Accepted(received), Is.EqualTo(1));
         Assert.That(dossier.GetProperty("amountPaid").GetInt64(), Is.Zero);
-        Assert.That(feed.GetProperty("value").GetArrayLength(), Is.EqualTo(1), "A's paid waits under A's own code T2, which has no received");
+        Assert.That(
+            feed.GetProperty("value").GetArrayLength(),
+            Is.EqualTo(1),
+            "A's paid waits under A's own code " + "T2, which has no received"
+        );
     }
 
     [Test]
     public async Task EventId_UsedByAnotherSource_IsAnEventOfItsOwnNotADuplicate()
     {
-        var first = await PostAsync(districtA, Received("shared-1", "T3A", "P.A.1", "1.000001"), Received("shared-2", "T3A2", "P.A.1", "1.000001"));
-        var second = await PostAsync(districtB, Received("shared-1", "T3B", "P.B.1", "1.000002"), Received("shared-2", "T3B2", "P.B.1", "1.000002"));
+        var first = await PostAsync(
+            districtA,
+            Received("shared-1", "T3A", "P.A.1", "1.000001"),
+            Received("shared-2", "T3A2", "P.A.1", "1.000001")
+        );
+        var second = await PostAsync(
+            districtB,
+            Received("shared-1", "T3B", "P.B.1", "1.000002"),
+            Received("shared-2", "T3B2", "P.B.1", "1.000002")
+        );
 
         Assert.That((Accepted(first), Accepted(second)), Is.EqualTo((2, 2)));
         Assert.That(second.GetProperty("duplicates").GetInt32(), Is.Zero);
@@ -108,7 +170,10 @@ public sealed class TenantIsolationTests : ApiFixture
         var owner = await PostAsync(districtB, Received("t5-r", "20233-T5", "P.B.1", "1.000002"));
 
         var byOwner = await districtB.GetFromJsonAsync<JsonElement>("/api/dossiers/20233-T5");
-        var ambiguous = await ProblemAssert.IsProblemAsync(await Admin.GetAsync("/api/dossiers/20233-T5"), HttpStatusCode.Conflict);
+        var ambiguous = await ProblemAssert.IsProblemAsync(
+            await Admin.GetAsync("/api/dossiers/20233-T5"),
+            HttpStatusCode.Conflict
+        );
 
         Assert.That((Accepted(claim), Accepted(owner)), Is.EqualTo((1, 1)));
         Assert.That(owner.GetProperty("rejected").GetArrayLength(), Is.Zero);
@@ -125,7 +190,10 @@ public sealed class TenantIsolationTests : ApiFixture
         var fromB = await PostAsync(districtB, Received("t6-b", "T6", "P.B.1", "1.000002"));
 
         Assert.That(Accepted(fromA), Is.EqualTo(1), "another source's T6 is another dossier");
-        Assert.That(fromB.GetProperty("rejected")[0].GetProperty("errors")[0].GetProperty("message").GetString(), Does.Contain("'t6-r'"));
+        Assert.That(
+            fromB.GetProperty("rejected")[0].GetProperty("errors")[0].GetProperty("message").GetString(),
+            Does.Contain("'t6-r'")
+        );
         Assert.That(fromA.ToString(), Does.Not.Contain("t6-r"));
     }
 
@@ -134,10 +202,38 @@ public sealed class TenantIsolationTests : ApiFixture
     {
         await PostAsync(districtA, Received("t7-r", "T7", "P.A.1", "1.000001"));
 
-        using var asAdmin = await Admin.PostAsJsonAsync($"/api/dossier-events?source={sourceA}",
-            new { events = new[] { new { id = "t7-x", dossierCode = "T7", type = "withdrawn", at = "2025-03-04T08:00:00+07:00" } } });
-        using var asIntegrator = await districtB.PostAsJsonAsync($"/api/dossier-events?source={sourceA}",
-            new { events = new[] { new { id = "t7-y", dossierCode = "T7", type = "resolved", at = "2025-03-04T08:00:00+07:00" } } });
+        using var asAdmin = await Admin.PostAsJsonAsync(
+            $"/api/dossier-events?source={sourceA}",
+            new
+            {
+                events = new[]
+                {
+                    new
+                    {
+                        id = "t7-x",
+                        dossierCode = "T7",
+                        type = "withdrawn",
+                        at = "2025-03-04T08:00:00+07:00",
+                    },
+                },
+            }
+        );
+        using var asIntegrator = await districtB.PostAsJsonAsync(
+            $"/api/dossier-events?source={sourceA}",
+            new
+            {
+                events = new[]
+                {
+                    new
+                    {
+                        id = "t7-y",
+                        dossierCode = "T7",
+                        type = "resolved",
+                        at = "2025-03-04T08:00:00+07:00",
+                    },
+                },
+            }
+        );
         var dossier = await districtA.GetFromJsonAsync<JsonElement>("/api/dossiers/T7");
 
         Assert.That(asAdmin.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -151,8 +247,26 @@ public sealed class TenantIsolationTests : ApiFixture
         var (scopedAdmin, _) = await KeyAsync("admin", "P.B");
         using (scopedAdmin)
         {
-            using var outside = await scopedAdmin.PostAsJsonAsync("/api/keys", new { name = "x", role = "integrator", unitCode = "P.B.1", source = sourceA });
-            using var unknown = await scopedAdmin.PostAsJsonAsync("/api/keys", new { name = "y", role = "integrator", unitCode = "P.B.1", source = "bootstrap" });
+            using var outside = await scopedAdmin.PostAsJsonAsync(
+                "/api/keys",
+                new
+                {
+                    name = "x",
+                    role = "integrator",
+                    unitCode = "P.B.1",
+                    source = sourceA,
+                }
+            );
+            using var unknown = await scopedAdmin.PostAsJsonAsync(
+                "/api/keys",
+                new
+                {
+                    name = "y",
+                    role = "integrator",
+                    unitCode = "P.B.1",
+                    source = "bootstrap",
+                }
+            );
 
             await ProblemAssert.IsProblemAsync(outside, HttpStatusCode.Forbidden);
             await ProblemAssert.IsProblemAsync(unknown, HttpStatusCode.Forbidden);
@@ -161,14 +275,35 @@ public sealed class TenantIsolationTests : ApiFixture
 
     private async Task<(HttpClient Client, string Source)> KeyAsync(string role, string unitCode, string? source = null)
     {
-        using var response = await Admin.PostAsJsonAsync("/api/keys", new { name = $"{role} {unitCode}", role, unitCode, source });
+        using var response = await Admin.PostAsJsonAsync(
+            "/api/keys",
+            new
+            {
+                name = $"{role} " + $"{unitCode}",
+                role,
+                unitCode,
+                source,
+            }
+        );
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), created.ToString());
-        return (Factory.ClientWithKey(created.GetProperty("key").GetString()), created.GetProperty("source").GetString()!);
+        return (
+            Factory.ClientWithKey(created.GetProperty("key").GetString()),
+            created.GetProperty("source").GetString()!
+        );
     }
 
     private static object Received(string id, string code, string unit, string procedure) =>
-        new { id, dossierCode = code, type = "received", at = At, procedureCode = procedure, unitCode = unit, channel = "online" };
+        new
+        {
+            id,
+            dossierCode = code,
+            type = "received",
+            at = At,
+            procedureCode = procedure,
+            unitCode = unit,
+            channel = "online",
+        };
 
     private static async Task<JsonElement> PostAsync(HttpClient client, params object[] events)
     {

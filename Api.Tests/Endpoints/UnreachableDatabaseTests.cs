@@ -3,17 +3,22 @@ using Scorecard.Api.Tests.Support;
 
 namespace Scorecard.Api.Tests.Endpoints;
 
-/// <summary>A SQL Server that cannot be reached: the service stays up, says so on /health/ready, and answers 503s.</summary>
+/// <summary>A SQL Server that cannot be reached: the service stays up, says so on /health/ready, and answers
+/// 503s.</summary>
 public sealed class UnreachableDatabaseTests
 {
     private ScorecardFactory factory = null!;
 
     [OneTimeSetUp]
-    public void Start() => factory = new ScorecardFactory(new()
-    {
-        ["Database:Provider"] = "SqlServer",
-        ["ConnectionStrings:Scorecard"] = "Server=127.0.0.1,1;Database=scorecard;User Id=x;Password=y;Connect Timeout=1;Encrypt=False",
-    });
+    public void Start() =>
+        factory = new ScorecardFactory(
+            new()
+            {
+                ["Database:Provider"] = "SqlServer",
+                ["ConnectionStrings:Scorecard"] =
+                    "Server=127.0.0.1,1;Database=scorecard;User Id=x;Password=y;Connect " + "Timeout=1;Encrypt=False",
+            }
+        );
 
     [OneTimeTearDown]
     public void Stop() => factory.Dispose();

@@ -159,7 +159,10 @@ public sealed class IndicatorValuesRefresherTests
     )]
     [TestCase(
         "/api/procedures",
-        """[{"code":"1.000009","name":"Thủ tục","field":"Khác","level":"province","onlineService":"full","integrated":true,"hasFee":false,"personApplicant":true}]"""
+        """
+            [{"code":"1.000009","name":"Thủ tục","field":"Khác","level":"province","onlineService":"full",
+            "integrated":true,"hasFee":false,"personApplicant":true}]
+            """
     )]
     [TestCase("/api/indicators", """[{"code":"vneid","name":"Kích hoạt VNeID"}]""")]
     [TestCase(

@@ -29,7 +29,8 @@ public sealed class IndicatorValuesScorecardTests : ApiFixture
                 ProblemAssert.Json(
                     """
                     [{"code":"vneid","name":"Kích hoạt VNeID",
-                      "bands":[{"validFrom":"2020-01-01","bands":[{"min":60,"color":"green"},{"min":0,"color":"red"}]}]}]
+                      "bands":[{"validFrom":"2020-01-01","bands":[{"min":60,"color":"green"},{"min":0,
+                          "color":"red"}]}]}]
                     """
                 )
             )

@@ -46,7 +46,10 @@ public sealed class DapperTypeHandlerTests
         await using var connection = new SqliteConnection("Data Source=:memory:");
         await connection.OpenAsync();
 
-        var text = await connection.ExecuteScalarAsync<string>("SELECT @Value", new { Value = new DateOnly(2024, 2, 9) });
+        var text = await connection.ExecuteScalarAsync<string>(
+            "SELECT " + "@Value",
+            new { Value = new DateOnly(2024, 2, 9) }
+        );
         var back = await connection.ExecuteScalarAsync<DateOnly>("SELECT '2024-02-09'");
 
         Assert.That(text, Is.EqualTo("2024-02-09"));

@@ -26,11 +26,17 @@ public sealed class DemoSeedTests
         var province = DemoSeeder.Generate(new DemoSeedOptions());
         var tree = UnitTree.Build(province.Units);
 
-        Assert.That(province.Units.Count(u => u.Level == UnitLevel.Province && u.Kind == UnitKind.Agency), Is.EqualTo(20));
+        Assert.That(
+            province.Units.Count(u => u.Level == UnitLevel.Province && u.Kind == UnitKind.Agency),
+            Is.EqualTo(20)
+        );
         Assert.That(province.Units.Count(u => u.Level == UnitLevel.District), Is.EqualTo(18));
         Assert.That(province.Units.Count(u => u.Level == UnitLevel.Commune), Is.EqualTo(241));
         Assert.That(tree.Subtree("49").Count(), Is.EqualTo(province.Units.Count));
-        Assert.That(province.Units.Where(u => u.Level == UnitLevel.Commune).Select(u => tree.Find(u.ParentCode!)!.Level), Has.All.EqualTo(UnitLevel.District));
+        Assert.That(
+            province.Units.Where(u => u.Level == UnitLevel.Commune).Select(u => tree.Find(u.ParentCode!)!.Level),
+            Has.All.EqualTo(UnitLevel.District)
+        );
     }
 
     [Test]
@@ -46,7 +52,10 @@ public sealed class DemoSeedTests
         }
 
         Assert.That(procedures.Count(p => p.HasFee), Is.InRange(600, 1000));
-        Assert.That(procedures.Where(p => p.OnlineService == OnlineService.None), Has.None.Matches<Procedure>(p => p.Integrated));
+        Assert.That(
+            procedures.Where(p => p.OnlineService == OnlineService.None),
+            Has.None.Matches<Procedure>(p => p.Integrated)
+        );
         Assert.That(procedures.Select(p => p.Level).Distinct(), Is.EquivalentTo(Enum.GetValues<UnitLevel>()));
     }
 
@@ -57,7 +66,19 @@ public sealed class DemoSeedTests
 
         Assert.That(days, Has.Count.GreaterThan(100));
         Assert.That(days.Select(d => d.Date), Is.Unique);
-        Assert.That(days.Where(d => d.Date.Year == 2025 && d.Date.Month is 1 or 2 && d.Kind == CalendarDayKind.Holiday).Select(d => d.Date),
-            Is.SupersetOf(new[] { new DateOnly(2025, 1, 28), new DateOnly(2025, 1, 29), new DateOnly(2025, 1, 30), new DateOnly(2025, 1, 31), new DateOnly(2025, 2, 1) }));
+        Assert.That(
+            days.Where(d => d.Date.Year == 2025 && d.Date.Month is 1 or 2 && d.Kind == CalendarDayKind.Holiday)
+                .Select(d => d.Date),
+            Is.SupersetOf(
+                new[]
+                {
+                    new DateOnly(2025, 1, 28),
+                    new DateOnly(2025, 1, 29),
+                    new DateOnly(2025, 1, 30),
+                    new DateOnly(2025, 1, 31),
+                    new DateOnly(2025, 2, 1),
+                }
+            )
+        );
     }
 }

@@ -35,7 +35,10 @@ public sealed class IndicatorValueStoreTests
         new DatabaseMigrator(settings, NullLogger<DatabaseMigrator>.Instance).Migrate();
         DapperTypeHandlers.Register();
         db = new DbConnectionFactory(settings);
-        store = new IndicatorValueStore(db, new SqliteCheckpointer(db, TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance));
+        store = new IndicatorValueStore(
+            db,
+            new SqliteCheckpointer(db, TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance)
+        );
     }
 
     [TearDown]
@@ -76,7 +79,10 @@ public sealed class IndicatorValueStoreTests
         await MarkAsync("2025-03-01");
         await MarkAsync("2025-03-01");
 
-        Assert.That(await store.MarksAsync(CancellationToken.None), Is.EqualTo(new[] { new StaleMark("2025-03-01", 2) }));
+        Assert.That(
+            await store.MarksAsync(CancellationToken.None),
+            Is.EqualTo(new[] { new StaleMark("2025-03-01", 2) })
+        );
     }
 
     [Test]
@@ -89,38 +95,88 @@ public sealed class IndicatorValueStoreTests
 
         await store.ReplaceAsync(["2025-03"], [Row("P", "2025-03")], read, CancellationToken.None);
 
-        Assert.That(await store.MarksAsync(CancellationToken.None), Is.EqualTo(new[] { new StaleMark("2025-04-01", 2) }));
+        Assert.That(
+            await store.MarksAsync(CancellationToken.None),
+            Is.EqualTo(new[] { new StaleMark("2025-04-01", 2) })
+        );
     }
 
     [Test]
     public async Task Replace_ForSomePeriods_LeavesTheRowsOfOthers()
     {
-        await store.ReplaceAsync(null, [Row("P", "2025-03"), Row("P", "2025-04"), Row("Q", "2025-03")], [], CancellationToken.None);
+        await store.ReplaceAsync(
+            null,
+            [Row("P", "2025-03"), Row("P", "2025-04"), Row("Q", "2025-03")],
+            [],
+            CancellationToken.None
+        );
 
         await store.ReplaceAsync(["2025-03"], [Row("P", "2025-03")], [], CancellationToken.None);
 
         await using var connection = await db.OpenAsync(CancellationToken.None);
-        var rows = await connection.QueryAsync<(string Unit, string Period)>("SELECT unit_code, period FROM indicator_values ORDER BY unit_code, period");
+        var rows = await connection.QueryAsync<(string Unit, string Period)>(
+            "SELECT unit_code, period FROM " + "indicator_values ORDER BY unit_code, period"
+        );
         Assert.That(rows, Is.EqualTo(new[] { ("P", "2025-03"), ("P", "2025-04") }));
         var stored = await store.StoredMonthsAsync(CancellationToken.None);
-        Assert.That((stored.First, stored.Last), Is.EqualTo(((DateOnly?)new DateOnly(2025, 3, 1), (DateOnly?)new DateOnly(2025, 4, 1))));
+        Assert.That(
+            (stored.First, stored.Last),
+            Is.EqualTo(((DateOnly?)new DateOnly(2025, 3, 1), (DateOnly?)new DateOnly(2025, 4, 1)))
+        );
     }
 
     [Test]
     public async Task Replace_WritesOnlyTheRowsThatDiffer_AndDeletesTheOnesNoLongerComputed()
     {
-        var first = await store.ReplaceAsync(null, [Row("P", "2025-03"), Row("Q", "2025-03"), Row("R", "2025-03"), Row("P", "2025-04")], [], CancellationToken.None);
+        var first = await store.ReplaceAsync(
+            null,
+            [Row("P", "2025-03"), Row("Q", "2025-03"), Row("R", "2025-03"), Row("P", "2025-04")],
+            [],
+            CancellationToken.None
+        );
 
         var moved = Row("P", "2025-03") with { Numerator = 2, Value = 100.0, Band = "green" };
-        var second = await store.ReplaceAsync(["2025-03"], [moved, Row("Q", "2025-03"), Row("S", "2025-03")], [], CancellationToken.None);
-        var third = await store.ReplaceAsync(["2025-03"], [moved, Row("Q", "2025-03"), Row("S", "2025-03")], [], CancellationToken.None);
+        var second = await store.ReplaceAsync(
+            ["2025-03"],
+            [moved, Row("Q", "2025-03"), Row("S", "2025-03")],
+            [],
+            CancellationToken.None
+        );
+        var third = await store.ReplaceAsync(
+            ["2025-03"],
+            [moved, Row("Q", "2025-03"), Row("S", "2025-03")],
+            [],
+            CancellationToken.None
+        );
 
         Assert.That(first, Is.EqualTo(4));
-        Assert.That(second, Is.EqualTo(3), TestSqlServer.SuiteProvider == DatabaseProvider.SqlServer ? "" : "P updated, S inserted, R deleted; Q as it was");
-        Assert.That(third, Is.EqualTo(TestSqlServer.SuiteProvider == DatabaseProvider.SqlServer ? 6 : 0), "SQL Server deletes and inserts the period; SQLite has nothing to write");
+        Assert.That(
+            second,
+            Is.EqualTo(3),
+            TestSqlServer.SuiteProvider == DatabaseProvider.SqlServer
+                ? ""
+                : "P updated, S inserted, R deleted; Q as it was"
+        );
+        Assert.That(
+            third,
+            Is.EqualTo(TestSqlServer.SuiteProvider == DatabaseProvider.SqlServer ? 6 : 0),
+            "SQL Server deletes and inserts the period; SQLite has nothing to write"
+        );
         await using var connection = await db.OpenAsync(CancellationToken.None);
         var rows = await connection.QueryAsync<(string Unit, string Period, long Numerator, string Band)>(
-            "SELECT unit_code, period, numerator, band FROM indicator_values ORDER BY unit_code, period");
-        Assert.That(rows, Is.EqualTo(new[] { ("P", "2025-03", 2L, "green"), ("P", "2025-04", 1L, "red"), ("Q", "2025-03", 1L, "red"), ("S", "2025-03", 1L, "red") }));
+            "SELECT unit_code, period, numerator, band FROM indicator_values ORDER BY unit_code, period"
+        );
+        Assert.That(
+            rows,
+            Is.EqualTo(
+                new[]
+                {
+                    ("P", "2025-03", 2L, "green"),
+                    ("P", "2025-04", 1L, "red"),
+                    ("Q", "2025-03", 1L, "red"),
+                    ("S", "2025-03", 1L, "red"),
+                }
+            )
+        );
     }
 }

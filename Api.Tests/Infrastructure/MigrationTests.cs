@@ -32,8 +32,28 @@ public sealed class MigrationTests
         await using var connection = await new DbConnectionFactory(settings).OpenAsync(CancellationToken.None);
         Assert.That(await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"), Is.EqualTo("wal"));
         Assert.That(await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"), Is.EqualTo(1));
-        var tables = (await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table'")).ToList();
-        Assert.That(tables, Is.SupersetOf(new[] { "units", "unit_closure", "procedures", "calendar_days", "indicators", "indicator_bands", "reported_values", "targets", "dossier_events", "dossiers", "api_keys" }));
+        var tables = (
+            await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = " + "'table'")
+        ).ToList();
+        Assert.That(
+            tables,
+            Is.SupersetOf(
+                new[]
+                {
+                    "units",
+                    "unit_closure",
+                    "procedures",
+                    "calendar_days",
+                    "indicators",
+                    "indicator_bands",
+                    "reported_values",
+                    "targets",
+                    "dossier_events",
+                    "dossiers",
+                    "api_keys",
+                }
+            )
+        );
     }
 
     [Test]

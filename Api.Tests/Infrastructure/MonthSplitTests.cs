@@ -13,7 +13,13 @@ public sealed class MonthSplitTests
     [TestCase("2025-03-04", "2025-06-10", "2025-04-01", "2025-05-01", "2025-03-04..2025-03-31 2025-06-01..2025-06-10")]
     [TestCase("2024-02-15", "2024-03-31", "2024-03-01", "2024-03-01", "2024-02-15..2024-02-29")]
     [TestCase("2025-01-31", "2025-02-01", null, null, "2025-01-31..2025-02-01")]
-    public void Of_Always_CoversEveryDayOnceWithWholeMonthsInTheMiddle(string from, string to, string? firstMonth, string? lastMonth, string days)
+    public void Of_Always_CoversEveryDayOnceWithWholeMonthsInTheMiddle(
+        string from,
+        string to,
+        string? firstMonth,
+        string? lastMonth,
+        string days
+    )
     {
         var (months, edges) = MonthSplit.Of(D(from), D(to));
 

@@ -30,7 +30,15 @@ public sealed class RebuildTests
     {
         var province = DemoSeeder.Generate(Options);
         var calendar = new WorkCalendar(DemoSeeder.StatutoryCalendar());
-        history = [.. new DemoHistory(province, calendar, 11).Dossiers(Dossiers, Until.AddDays(-364), Until, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(7)))];
+        history =
+        [
+            .. new DemoHistory(province, calendar, 11).Dossiers(
+                Dossiers,
+                Until.AddDays(-364),
+                Until,
+                new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(7))
+            ),
+        ];
         Assert.That(history.Sum(h => h.Count), Is.GreaterThan(Dossiers * 2));
     }
 
@@ -43,7 +51,7 @@ public sealed class RebuildTests
         events.AddRange(events.Where(_ => random.NextDouble() < 0.1).ToList());
         var shuffled = events.OrderBy(_ => random.Next()).ToList();
         using var client = factory.AdminClient();
-        for (var at = 0; at < shuffled.Count;)
+        for (var at = 0; at < shuffled.Count; )
         {
             var size = random.Next(1, 300);
             var batch = shuffled.Skip(at).Take(size).Select(DossierEventWire.ToJson).ToList();
@@ -68,7 +76,9 @@ public sealed class RebuildTests
         using var factory = await DeliverAsync(orderSeed: 1);
         var incremental = await DumpAsync(factory);
 
-        var (events, dossiers) = await factory.Services.GetRequiredService<DossierRebuilder>().RebuildAsync(CancellationToken.None);
+        var (events, dossiers) = await factory
+            .Services.GetRequiredService<DossierRebuilder>()
+            .RebuildAsync(CancellationToken.None);
         var rebuilt = await DumpAsync(factory);
 
         Assert.That(events, Is.EqualTo(history.Sum(h => h.Count)));
@@ -102,7 +112,9 @@ public sealed class RebuildTests
         foreach (var seed in new[] { 20, 21, 22, 23, 24 })
         {
             using var factory = await DeliverAsync(seed);
-            await factory.Services.GetRequiredService<IndicatorValuesRefresher>().RefreshNowAsync(CancellationToken.None);
+            await factory
+                .Services.GetRequiredService<IndicatorValuesRefresher>()
+                .RefreshNowAsync(CancellationToken.None);
             using var client = factory.AdminClient();
             var scorecard = await client.GetStringAsync(new Uri("/api/scorecards/49?period=2025", UriKind.Relative));
             var (dossiers, facts) = await DumpAsync(factory);
@@ -128,7 +140,16 @@ public sealed class RebuildTests
         {
             var procedure = procedures[events.First(e => e.Type == DossierEventType.Received).ProcedureCode!];
             var state = DossierFold.Fold(events, procedure, calendar)!;
-            foreach (var (code, ratio) in DossierContributions.Of(state, procedure, june, OnTimeRule.Finished, june.End, calendar))
+            foreach (
+                var (code, ratio) in DossierContributions.Of(
+                    state,
+                    procedure,
+                    june,
+                    OnTimeRule.Finished,
+                    june.End,
+                    calendar
+                )
+            )
             {
                 expected[code] += ratio;
             }
@@ -137,8 +158,10 @@ public sealed class RebuildTests
         await using var connection = await factory.OpenDatabaseAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT SUM(finished_on_time), SUM(finished), SUM(online), SUM(online_eligible), SUM(paid_online), SUM(fee_required),
-                   SUM(digitised), SUM(received), SUM(electronic_result), SUM(resolved_or_returned), SUM(population_db_used), SUM(person_applicant)
+            SELECT SUM(finished_on_time), SUM(finished), SUM(online), SUM(online_eligible), SUM(paid_online),
+                SUM(fee_required),
+                   SUM(digitised), SUM(received), SUM(electronic_result), SUM(resolved_or_returned),
+                       SUM(population_db_used), SUM(person_applicant)
             FROM daily_facts WHERE day >= '2025-06-01' AND day <= '2025-06-30'
             """;
         await using var reader = await command.ExecuteReaderAsync();
@@ -153,7 +176,11 @@ public sealed class RebuildTests
             [IndicatorCodes.PopulationDb] = new(reader.GetInt64(10), reader.GetInt64(11)),
         };
 
-        Assert.That(expected[IndicatorCodes.OnTime].Denominator, Is.GreaterThan(10), "the month must hold finished dossiers");
+        Assert.That(
+            expected[IndicatorCodes.OnTime].Denominator,
+            Is.GreaterThan(10),
+            "the month must hold finished " + "dossiers"
+        );
         Assert.That(actual, Is.EquivalentTo(expected));
     }
 }

@@ -8,9 +8,14 @@ public sealed class RecentDossierEventsTests
     private static readonly DateTimeOffset At = new(2025, 3, 3, 8, 0, 0, TimeSpan.FromHours(7));
 
     private static List<DossierEvent> Events(string code, int count) =>
-        [.. Enumerable.Range(1, count).Select(i => new DossierEvent($"{code}-{i}", code, DossierEventType.Digitised, At.AddHours(i), i))];
+        [
+            .. Enumerable
+                .Range(1, count)
+                .Select(i => new DossierEvent($"{code}-{i}", code, DossierEventType.Digitised, At.AddHours(i), i)),
+        ];
 
-    private static KeyValuePair<string, List<DossierEvent>> Dossier(string code, int count) => new(code, Events(code, count));
+    private static KeyValuePair<string, List<DossierEvent>> Dossier(string code, int count) =>
+        new(code, Events(code, count));
 
     [Test]
     public void Find_AfterACommitAtTheSameSequence_ReturnsTheCommittedEvents()
@@ -69,10 +74,13 @@ public sealed class RecentDossierEventsTests
         recent.Begin(1);
         Assert.That(recent.Find("A"), Is.Not.Null); // A is now more recent than B
 
-        recent.Committed(2, [Dossier("C", 2)]);     // 6 events > 5: B leaves
+        recent.Committed(2, [Dossier("C", 2)]); // 6 events > 5: B leaves
 
         recent.Begin(2);
-        Assert.That((recent.Find("A") is null, recent.Find("B") is null, recent.Find("C") is null), Is.EqualTo((false, true, false)));
+        Assert.That(
+            (recent.Find("A") is null, recent.Find("B") is null, recent.Find("C") is null),
+            Is.EqualTo((false, true, false))
+        );
         Assert.That(recent.Held, Is.EqualTo(4));
     }
 

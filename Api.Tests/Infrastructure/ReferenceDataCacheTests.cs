@@ -10,7 +10,8 @@ using Scorecard.Infrastructure.Reference;
 
 namespace Scorecard.Api.Tests.Infrastructure;
 
-/// <summary>Loads of the reference data that race with writes (found by the request fuzz, which writes and reads at once).</summary>
+/// <summary>Loads of the reference data that race with writes (found by the request fuzz, which writes and reads at
+/// once).</summary>
 public sealed class ReferenceDataCacheTests
 {
     [Test]
@@ -25,15 +26,40 @@ public sealed class ReferenceDataCacheTests
         {
             var code = "9." + i.ToString(CultureInfo.InvariantCulture);
             cache.Invalidate();
-            var loads = Enumerable.Range(0, 3).Select(_ => Task.Run(async () => await cache.GetAsync(CancellationToken.None))).ToList();
+            var loads = Enumerable
+                .Range(0, 3)
+                .Select(_ => Task.Run(async () => await cache.GetAsync(CancellationToken.None)))
+                .ToList();
             var write = Task.Run(async () =>
             {
-                await store.UpsertAsync([new Procedure(code, "Thủ tục", "Thử", UnitLevel.Commune, OnlineService.Full, true, false, true, null, null, null)], now, CancellationToken.None);
+                await store.UpsertAsync(
+                    [
+                        new Procedure(
+                            code,
+                            "Thủ tục",
+                            "Thử",
+                            UnitLevel.Commune,
+                            OnlineService.Full,
+                            true,
+                            false,
+                            true,
+                            null,
+                            null,
+                            null
+                        ),
+                    ],
+                    now,
+                    CancellationToken.None
+                );
                 cache.Invalidate();
             });
             await Task.WhenAll([.. loads, write]);
 
-            Assert.That((await cache.GetAsync(CancellationToken.None)).ProcedureId(code), Is.Not.Null, $"procedure {code} after its write");
+            Assert.That(
+                (await cache.GetAsync(CancellationToken.None)).ProcedureId(code),
+                Is.Not.Null,
+                $"procedure " + $"{code} after its write"
+            );
         }
     }
 
@@ -47,9 +73,29 @@ public sealed class ReferenceDataCacheTests
         var holiday = new DateOnly(2031, 9, 2);
         _ = await cache.GetAsync(CancellationToken.None);
 
-        await procedures.UpsertAsync([new Procedure("9.written", "Thủ tục", "Thử", UnitLevel.Commune, OnlineService.Full, true, false, true, null, null, null)],
-            DateTimeOffset.UtcNow, CancellationToken.None);
-        await calendar.UpsertAsync([new CalendarDay(holiday, CalendarDayKind.Holiday, "Quốc khánh")], CancellationToken.None);
+        await procedures.UpsertAsync(
+            [
+                new Procedure(
+                    "9.written",
+                    "Thủ tục",
+                    "Thử",
+                    UnitLevel.Commune,
+                    OnlineService.Full,
+                    true,
+                    false,
+                    true,
+                    null,
+                    null,
+                    null
+                ),
+            ],
+            DateTimeOffset.UtcNow,
+            CancellationToken.None
+        );
+        await calendar.UpsertAsync(
+            [new CalendarDay(holiday, CalendarDayKind.Holiday, "Quốc khánh")],
+            CancellationToken.None
+        );
 
         var reference = await cache.GetAsync(CancellationToken.None);
         Assert.That(reference.ProcedureId("9.written"), Is.Not.Null);

@@ -40,8 +40,12 @@ public sealed class SqlServerParameterTests
         ["TargetStore.SelectSql"] = [],
         ["TargetStore.ListSql"] = [],
         ["TargetStore.ListForPeriodSql"] = Names("Period"),
-        ["TargetStore.UpdateSql"] = Names("UnitCode Indicator Period AppliesToLevel Target Baseline AssignedBy Reference Now"),
-        ["TargetStore.InsertSql"] = Names("UnitCode Indicator Period AppliesToLevel Target Baseline AssignedBy Reference Now"),
+        ["TargetStore.UpdateSql"] = Names(
+            "UnitCode Indicator Period AppliesToLevel Target Baseline AssignedBy " + "Reference Now"
+        ),
+        ["TargetStore.InsertSql"] = Names(
+            "UnitCode Indicator Period AppliesToLevel Target Baseline AssignedBy " + "Reference Now"
+        ),
         ["ReferenceDataCache.UnitIdsSql"] = [],
         ["ReferenceDataCache.ProcedureIdsSql"] = [],
         ["ProcedureStore.SelectSql"] = [],
@@ -49,8 +53,16 @@ public sealed class SqlServerParameterTests
         ["ProcedureStore.ListSql"] = [],
         ["ProcedureStore.ListAtLevelSql"] = Names("Level"),
         ["ProcedureStore.FindSql"] = Names("Code"),
-        ["ProcedureStore.UpdateSql"] = Names("Code Name Field Level OnlineService Integrated HasFee PersonApplicant ProcessingTimeValue ProcessingTimeUnit OnlineOnlyFrom OnlineOnlyTo PaperResult FullOnlineEligible OnlinePaymentOnPortal Now"),
-        ["ProcedureStore.InsertSql"] = Names("Code Name Field Level OnlineService Integrated HasFee PersonApplicant ProcessingTimeValue ProcessingTimeUnit OnlineOnlyFrom OnlineOnlyTo PaperResult FullOnlineEligible OnlinePaymentOnPortal Now"),
+        ["ProcedureStore.UpdateSql"] = Names(
+            "Code Name Field Level OnlineService Integrated HasFee PersonApplicant "
+                + "ProcessingTimeValue ProcessingTimeUnit OnlineOnlyFrom OnlineOnlyTo PaperResult FullOnlineEligible "
+                + "OnlinePaymentOnPortal Now"
+        ),
+        ["ProcedureStore.InsertSql"] = Names(
+            "Code Name Field Level OnlineService Integrated HasFee PersonApplicant "
+                + "ProcessingTimeValue ProcessingTimeUnit OnlineOnlyFrom OnlineOnlyTo PaperResult FullOnlineEligible "
+                + "OnlinePaymentOnPortal Now"
+        ),
         ["ApiKeyStore.InsertSql"] = Names("Id Name Role UnitCode Source KeyHash CreatedAt"),
         ["ApiKeyStore.OfSourceSql"] = Names("Source"),
         ["ApiKeyStore.ListSql"] = [],
@@ -99,14 +111,24 @@ public sealed class SqlServerParameterTests
     };
 
     public static IEnumerable<TestCaseData> Statements() =>
-        SqlServerSyntaxTests.Statements().Select(t => new TestCaseData(t.Arguments[0], t.Arguments[1]).SetName($"Parameters_{t.Arguments[0]}"));
+        SqlServerSyntaxTests
+            .Statements()
+            .Select(t => new TestCaseData(t.Arguments[0], t.Arguments[1]).SetName($"Parameters_{t.Arguments[0]}"));
 
     [TestCaseSource(nameof(Statements))]
     public void Statement_Always_NamesOnlyParametersItsCallerPasses(string name, string sql)
     {
-        Assert.That(Passed.TryGetValue(name, out var passed), Is.True, $"{name} has no entry in {nameof(Passed)}: add the parameter names its caller passes.");
+        Assert.That(
+            Passed.TryGetValue(name, out var passed),
+            Is.True,
+            $"{name} has no entry in {nameof(Passed)}: " + $"add the parameter names its caller passes."
+        );
 
-        Assert.That(NamedParameters(sql).Except(passed!, StringComparer.Ordinal), Is.Empty, $"{name} names parameters its caller does not pass:\n{sql}");
+        Assert.That(
+            NamedParameters(sql).Except(passed!, StringComparer.Ordinal),
+            Is.Empty,
+            $"{name} names " + $"parameters its caller does not pass:\n{sql}"
+        );
     }
 
     [Test]
@@ -125,7 +147,8 @@ public sealed class SqlServerParameterTests
         Assert.That(NamedParameters(sql), Is.EquivalentTo(Names(expected)));
     }
 
-    /// <summary>The parameters a statement's text names, without the @ (case kept: SQLite matches names exactly).</summary>
+    /// <summary>The parameters a statement's text names, without the @ (case kept: SQLite matches names
+    /// exactly).</summary>
     private static HashSet<string> NamedParameters(string sql)
     {
         using var reader = new StringReader(SqlServerSyntaxTests.Expand(sql));
@@ -133,9 +156,13 @@ public sealed class SqlServerParameterTests
         Assert.That(errors, Is.Empty, sql);
         var locals = new NotParameters();
         fragment.Accept(locals);
-        return fragment.ScriptTokenStream
-            .Select((token, index) => (token, index))
-            .Where(t => t.token.TokenType == TSqlTokenType.Variable && !t.token.Text.StartsWith("@@", StringComparison.Ordinal) && !locals.Tokens.Contains(t.index))
+        return fragment
+            .ScriptTokenStream.Select((token, index) => (token, index))
+            .Where(t =>
+                t.token.TokenType == TSqlTokenType.Variable
+                && !t.token.Text.StartsWith("@@", StringComparison.Ordinal)
+                && !locals.Tokens.Contains(t.index)
+            )
             .Select(t => t.token.Text[1..])
             .Where(n => !locals.Declared.Contains(n))
             .ToHashSet(StringComparer.Ordinal);
@@ -143,7 +170,8 @@ public sealed class SqlServerParameterTests
 
     private static string[] Names(string names) => names.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>Variables that are not parameters: DECLAREd locals, and the parameter names in an EXEC (<c>@Resource = …</c>).</summary>
+    /// <summary>Variables that are not parameters: DECLAREd locals, and the parameter names in an EXEC (<c>@Resource =
+    /// …</c>).</summary>
     private sealed class NotParameters : TSqlFragmentVisitor
     {
         public HashSet<string> Declared { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -152,7 +180,8 @@ public sealed class SqlServerParameterTests
 
         public override void Visit(DeclareVariableElement node) => Declared.Add(node.VariableName.Value.TrimStart('@'));
 
-        public override void Visit(DeclareTableVariableBody node) => Declared.Add(node.VariableName.Value.TrimStart('@'));
+        public override void Visit(DeclareTableVariableBody node) =>
+            Declared.Add(node.VariableName.Value.TrimStart('@'));
 
         public override void Visit(ExecuteParameter node)
         {

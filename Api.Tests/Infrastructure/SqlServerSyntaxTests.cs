@@ -20,14 +20,30 @@ public sealed class SqlServerSyntaxTests
 
     /// <summary>Every statement kept in a field of the Infrastructure assembly, by "Type.Field".</summary>
     public static IEnumerable<(string Name, string Sql, string? Namespace)> AllStatements() =>
-        typeof(DbConnectionFactory).Assembly.GetTypes()
-            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
-                .Where(f => (f.IsLiteral || f.IsInitOnly) && f.FieldType == typeof(string)
-                    && (f.Name.EndsWith("Sql", StringComparison.Ordinal) || f.Name.EndsWith("Pragmas", StringComparison.Ordinal)))
-                .Select(f => ($"{t.Name}.{f.Name}", (string)(f.IsLiteral ? f.GetRawConstantValue() : f.GetValue(null))!, t.Namespace)));
+        typeof(DbConnectionFactory)
+            .Assembly.GetTypes()
+            .SelectMany(t =>
+                t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
+                    .Where(f =>
+                        (f.IsLiteral || f.IsInitOnly)
+                        && f.FieldType == typeof(string)
+                        && (
+                            f.Name.EndsWith("Sql", StringComparison.Ordinal)
+                            || f.Name.EndsWith("Pragmas", StringComparison.Ordinal)
+                        )
+                    )
+                    .Select(f =>
+                        (
+                            $"{t.Name}.{f.Name}",
+                            (string)(f.IsLiteral ? f.GetRawConstantValue() : f.GetValue(null))!,
+                            t.Namespace
+                        )
+                    )
+            );
 
     public static IEnumerable<TestCaseData> Statements() =>
-        AllStatements().Where(s => s.Namespace != SqliteNamespace)
+        AllStatements()
+            .Where(s => s.Namespace != SqliteNamespace)
             .Select(s => new TestCaseData(s.Name, s.Sql).SetName($"Parse_{s.Name}"));
 
     [TestCaseSource(nameof(Statements))]
@@ -40,11 +56,12 @@ public sealed class SqlServerSyntaxTests
         Assert.That(errors.Select(e => $"{e.Line}:{e.Column} {e.Message}"), Is.Empty, $"{name}:\n{text}");
     }
 
-    /// <summary>Fills the placeholders of statement templates (FactsQuery) the way their callers do, with one of their choices.</summary>
-    public static string Expand(string sql) => sql
-        .Replace("{0}", "SUM(f.received) AS Received", StringComparison.Ordinal)
-        .Replace("{facts}", "monthly_facts", StringComparison.Ordinal)
-        .Replace("{key}", "month", StringComparison.Ordinal);
+    /// <summary>Fills the placeholders of statement templates (FactsQuery) the way their callers do, with one of their
+    /// choices.</summary>
+    public static string Expand(string sql) =>
+        sql.Replace("{0}", "SUM(f.received) AS Received", StringComparison.Ordinal)
+            .Replace("{facts}", "monthly_facts", StringComparison.Ordinal)
+            .Replace("{key}", "month", StringComparison.Ordinal);
 
     [Test]
     public void Statements_Always_IncludeTheReadAndWritePaths()
@@ -52,7 +69,13 @@ public sealed class SqlServerSyntaxTests
         var names = Statements().Select(t => (string)t.Arguments[0]!).ToList();
 
         Assert.That(names, Has.Count.GreaterThan(40));
-        Assert.That(names, Does.Contain("FactsQuery.ByUnitOfLevelSql").And.Contain("NationalOnTimeQuery.SubtreeSql").And.Contain("UnitWrites.InsertClosureSql")
-            .And.Contain("SqlServerIngestionSql.UpsertDossiersSql").And.Contain("IndicatorValueStore.SubtreeMonthsSql"));
+        Assert.That(
+            names,
+            Does.Contain("FactsQuery.ByUnitOfLevelSql")
+                .And.Contain("NationalOnTimeQuery.SubtreeSql")
+                .And.Contain("UnitWrites.InsertClosureSql")
+                .And.Contain("SqlServerIngestionSql.UpsertDossiersSql")
+                .And.Contain("IndicatorValueStore.SubtreeMonthsSql")
+        );
     }
 }

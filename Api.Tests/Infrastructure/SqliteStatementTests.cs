@@ -30,11 +30,14 @@ public sealed class SqliteStatementTests
         Directory.Delete(directory, recursive: true);
     }
 
-    /// <summary>The binders fill positions 1, 2, …; each statement must name its parameters in exactly that order.</summary>
+    /// <summary>The binders fill positions 1, 2, …; each statement must name its parameters in exactly that
+    /// order.</summary>
     [Test]
     public void EveryBoundStatement_HasItsParametersInTheOrderItsBinderFillsThem()
     {
-        foreach (var (sql, expected) in SqliteIngestionSql.BoundStatements.Concat(SqliteIndicatorValueMerge.BoundStatements))
+        foreach (
+            var (sql, expected) in SqliteIngestionSql.BoundStatements.Concat(SqliteIndicatorValueMerge.BoundStatements)
+        )
         {
             using var statement = new SqliteStatement(connection, sql);
             var names = Enumerable.Range(1, statement.ParameterCount).Select(statement.ParameterName).ToList();
@@ -47,10 +50,20 @@ public sealed class SqliteStatementTests
     public void Execute_ReturnsTheRowsChanged_AndCanRunAgainWithNewValues()
     {
         Exec("CREATE TABLE t (id TEXT PRIMARY KEY, n INTEGER, flag INTEGER, note TEXT)");
-        using var insert = new SqliteStatement(connection, "INSERT INTO t (id, n, flag, note) VALUES (@Id, @N, @Flag, @Note) ON CONFLICT (id) DO NOTHING");
+        using var insert = new SqliteStatement(
+            connection,
+            "INSERT INTO t (id, n, flag, note) VALUES (@Id, @N, " + "@Flag, @Note) ON CONFLICT (id) DO NOTHING"
+        );
 
         var counts = new List<int>();
-        foreach (var (id, n, flag, note) in new[] { ("a", 1L, (bool?)true, "x"), ("b", 2L, null, null), ("a", 3L, false, "y") })
+        foreach (
+            var (id, n, flag, note) in new[]
+            {
+                ("a", 1L, (bool?)true, "x"),
+                ("b", 2L, null, null),
+                ("a", 3L, false, "y"),
+            }
+        )
         {
             insert.Bind(1, id);
             insert.Bind(2, n);
@@ -99,7 +112,21 @@ public sealed class SqliteStatementTests
         var rows = new List<string>();
         while (reader.Read())
         {
-            rows.Add(string.Join('|', Enumerable.Range(0, 4).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+            rows.Add(
+                string.Join(
+                    '|',
+                    Enumerable
+                        .Range(0, 4)
+                        .Select(i =>
+                            reader.IsDBNull(i)
+                                ? "null"
+                                : Convert.ToString(
+                                    reader.GetValue(i),
+                                    System.Globalization.CultureInfo.InvariantCulture
+                                )
+                        )
+                )
+            );
         }
 
         return rows;

@@ -15,7 +15,9 @@ public sealed class SqliteStatementsTests
     private static SqliteConnection connection = null!;
 
     public static IEnumerable<TestCaseData> Statements() =>
-        SqlServerSyntaxTests.AllStatements().Where(s => s.Namespace != SqlServerSyntaxTests.SqlServerNamespace)
+        SqlServerSyntaxTests
+            .AllStatements()
+            .Where(s => s.Namespace != SqlServerSyntaxTests.SqlServerNamespace)
             .Select(s => new TestCaseData(s.Name, s.Sql).SetName($"Prepare_{s.Name}"));
 
     [OneTimeSetUp]
@@ -47,5 +49,8 @@ public sealed class SqliteStatementsTests
 
     [Test]
     public void Statements_Always_IncludeTheSqliteWritePath() =>
-        Assert.That(Statements().Select(t => (string)t.Arguments[0]!), Does.Contain("SqliteIngestionSql.AppendEventSql").And.Contain("SqliteDialect.MarkStaleSqliteSql"));
+        Assert.That(
+            Statements().Select(t => (string)t.Arguments[0]!),
+            Does.Contain("SqliteIngestionSql.AppendEventSql").And.Contain("SqliteDialect.MarkStaleSqliteSql")
+        );
 }

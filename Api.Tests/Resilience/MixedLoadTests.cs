@@ -15,7 +15,8 @@ public sealed class MixedLoadTests
     private const int ClientsOfEachKind = 2;
     private const int Dossiers = 20_000;
 
-    /// <summary>Added to the load's length: far beyond the set-up's time on a busy machine; only a hung process reaches it.</summary>
+    /// <summary>Added to the load's length: far beyond the set-up's time on a busy machine; only a hung process reaches
+    /// it.</summary>
     private static readonly TimeSpan HangMargin = TimeSpan.FromMinutes(10);
 
     private LoadReport load = null!;

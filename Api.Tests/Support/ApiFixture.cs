@@ -1,6 +1,7 @@
 namespace Scorecard.Api.Tests.Support;
 
-/// <summary>A fixture running the application on its own temporary database, with an admin client; subclasses seed what they need.</summary>
+/// <summary>A fixture running the application on its own temporary database, with an admin client; subclasses seed what
+/// they need.</summary>
 public abstract class ApiFixture
 {
     protected ScorecardFactory Factory { get; private set; } = null!;

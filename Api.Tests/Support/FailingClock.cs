@@ -1,6 +1,7 @@
 namespace Scorecard.Api.Tests.Support;
 
-/// <summary>The system clock, except that it throws <see cref="Failure"/> while one is set: a way to make a route fail unexpectedly.</summary>
+/// <summary>The system clock, except that it throws <see cref="Failure"/> while one is set: a way to make a route fail
+/// unexpectedly.</summary>
 internal sealed class FailingClock : TimeProvider
 {
     public Exception? Failure { get; set; }

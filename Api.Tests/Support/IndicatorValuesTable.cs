@@ -6,14 +6,22 @@ namespace Scorecard.Api.Tests.Support;
 internal static class IndicatorValuesTable
 {
     /// <summary>The rows of one unit and period, by indicator code.</summary>
-    public static async Task<Dictionary<string, Row>> RowsAsync(ScorecardFactory factory, string unitCode, string period)
+    public static async Task<Dictionary<string, Row>> RowsAsync(
+        ScorecardFactory factory,
+        string unitCode,
+        string period
+    )
     {
         await using var connection = await factory.OpenDatabaseAsync();
-        var rows = await connection.QueryAsync<Row>("""
-            SELECT indicator_code AS IndicatorCode, period_type AS PeriodType, period_start AS PeriodStart, period_end AS PeriodEnd,
+        var rows = await connection.QueryAsync<Row>(
+            """
+            SELECT indicator_code AS IndicatorCode, period_type AS PeriodType, period_start AS PeriodStart,
+                period_end AS PeriodEnd,
                    numerator AS Numerator, denominator AS Denominator, value AS Value, band AS Band, target AS Target
             FROM indicator_values WHERE unit_code = @UnitCode AND period = @Period
-            """, new { UnitCode = unitCode, Period = period });
+            """,
+            new { UnitCode = unitCode, Period = period }
+        );
         return rows.ToDictionary(r => r.IndicatorCode);
     }
 
@@ -21,7 +29,9 @@ internal static class IndicatorValuesTable
     public static async Task<Dictionary<string, long>> CountsByPeriodAsync(ScorecardFactory factory)
     {
         await using var connection = await factory.OpenDatabaseAsync();
-        var counts = await connection.QueryAsync<(string Period, long Count)>("SELECT period, CAST(COUNT(*) AS bigint) FROM indicator_values GROUP BY period");
+        var counts = await connection.QueryAsync<(string Period, long Count)>(
+            "SELECT period, CAST(COUNT(*) AS " + "bigint) FROM indicator_values GROUP BY period"
+        );
         return counts.ToDictionary(c => c.Period, c => c.Count);
     }
 
@@ -45,6 +55,7 @@ internal static class IndicatorValuesTable
         public double? Target { get; init; }
 
         /// <summary>The figure as the scorecard shows it: numerator, denominator, value, band and target.</summary>
-        public (long, long, decimal?, string, decimal?) Figure => (Numerator, Denominator, (decimal?)Value, Band, (decimal?)Target);
+        public (long, long, decimal?, string, decimal?) Figure =>
+            (Numerator, Denominator, (decimal?)Value, Band, (decimal?)Target);
     }
 }

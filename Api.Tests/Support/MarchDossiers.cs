@@ -19,21 +19,70 @@ internal static class MarchDossiers
     public static async Task SeedAsync(HttpClient admin)
     {
         await TestProvince.SeedAsync(admin);
-        static object R(string id, string unit, string procedure, string channel, string at, bool digitised = false, bool populationDb = false) =>
-            new { id = id + "-r", dossierCode = id, type = "received", at, procedureCode = procedure, unitCode = unit, channel, digitised, populationDbUsed = populationDb };
-        static object Done(string id, string at, bool electronic = false) => new { id = id + "-f", dossierCode = id, type = "resolved", at, electronicResult = electronic };
-        var response = await TestProvince.PostAsync(admin,
-            R("D1", "P.A.1", "1.000001", "online", "2025-03-03T08:00:00+07:00", digitised: true, populationDb: true), Done("D1", "2025-03-04T10:00:00+07:00"),
-            R("D2", "P.A.1", "1.000001", "direct", "2025-03-03T09:00:00+07:00"), Done("D2", "2025-03-10T10:00:00+07:00"),
-            R("D3", "P.A.2", "1.000001", "online", "2025-03-05T10:00:00+07:00"), Done("D3", "2025-03-10T09:00:00+07:00"),
-            R("D4", "P.B.1", "1.000001", "online", "2025-03-04T08:00:00+07:00"), Done("D4", "2025-03-20T08:00:00+07:00"),
+        static object R(
+            string id,
+            string unit,
+            string procedure,
+            string channel,
+            string at,
+            bool digitised = false,
+            bool populationDb = false
+        ) =>
+            new
+            {
+                id = id + "-r",
+                dossierCode = id,
+                type = "received",
+                at,
+                procedureCode = procedure,
+                unitCode = unit,
+                channel,
+                digitised,
+                populationDbUsed = populationDb,
+            };
+        static object Done(string id, string at, bool electronic = false) =>
+            new
+            {
+                id = id + "-f",
+                dossierCode = id,
+                type = "resolved",
+                at,
+                electronicResult = electronic,
+            };
+        var response = await TestProvince.PostAsync(
+            admin,
+            R("D1", "P.A.1", "1.000001", "online", "2025-03-03T08:00:00+07:00", digitised: true, populationDb: true),
+            Done("D1", "2025-03-04T10:00:00+07:00"),
+            R("D2", "P.A.1", "1.000001", "direct", "2025-03-03T09:00:00+07:00"),
+            Done("D2", "2025-03-10T10:00:00+07:00"),
+            R("D3", "P.A.2", "1.000001", "online", "2025-03-05T10:00:00+07:00"),
+            Done("D3", "2025-03-10T09:00:00+07:00"),
+            R("D4", "P.B.1", "1.000001", "online", "2025-03-04T08:00:00+07:00"),
+            Done("D4", "2025-03-20T08:00:00+07:00"),
             R("D5", "P.B.1", "1.000003", "direct", "2025-03-04T08:00:00+07:00"),
-            new { id = "D5-p", dossierCode = "D5", type = "paid", at = "2025-03-04T09:00:00+07:00", method = "offline", amount = 20000 },
+            new
+            {
+                id = "D5-p",
+                dossierCode = "D5",
+                type = "paid",
+                at = "2025-03-04T09:00:00+07:00",
+                method = "offline",
+                amount = 20000,
+            },
             Done("D5", "2025-03-05T08:00:00+07:00"),
             R("D6", "P.B", "1.000002", "online", "2025-03-03T08:00:00+07:00"),
-            new { id = "D6-p", dossierCode = "D6", type = "paid", at = "2025-03-03T08:30:00+07:00", method = "online", amount = 100000 },
+            new
+            {
+                id = "D6-p",
+                dossierCode = "D6",
+                type = "paid",
+                at = "2025-03-03T08:30:00+07:00",
+                method = "online",
+                amount = 100000,
+            },
             Done("D6", "2025-03-05T08:00:00+07:00", electronic: true),
-            R("D7", "P.A.1", "1.000001", "direct", "2025-03-28T10:00:00+07:00"));
+            R("D7", "P.A.1", "1.000001", "direct", "2025-03-28T10:00:00+07:00")
+        );
         var result = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.That(result.GetProperty("accepted").GetInt32(), Is.EqualTo(15), result.ToString());
     }

@@ -17,5 +17,6 @@ internal static class ProblemAssert
         return json;
     }
 
-    public static HttpContent Json(string json) => new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+    public static HttpContent Json(string json) =>
+        new StringContent(json, System.Text.Encoding.UTF8, "application/json");
 }

@@ -25,7 +25,8 @@ public sealed class ScorecardFactory : WebApplicationFactory<Program>
     private readonly string? sqlServerDatabase;
     private bool cleaned;
 
-    /// <param name="provider">Where to make the database (the suite's provider when null); ignored when the overrides set one.</param>
+    /// <param name="provider">Where to make the database (the suite's provider when null); ignored when the overrides
+    /// set one.</param>
     public ScorecardFactory(Dictionary<string, string?>? overrides = null, DatabaseProvider? provider = null)
     {
         settings = new Dictionary<string, string?>
@@ -65,9 +66,10 @@ public sealed class ScorecardFactory : WebApplicationFactory<Program>
     public DatabaseProvider Provider { get; }
 
     /// <summary>The SQLite file of this factory's own database.</summary>
-    private string DatabasePath => directory is not null
-        ? Path.Combine(directory, "scorecard.db")
-        : throw new InvalidOperationException("This factory's database is not a SQLite file of its own.");
+    private string DatabasePath =>
+        directory is not null
+            ? Path.Combine(directory, "scorecard.db")
+            : throw new InvalidOperationException("This factory's database is not a SQLite file of its own.");
 
     /// <summary>A connection to this factory's own database, for reading what the service stored.</summary>
     public async Task<DbConnection> OpenDatabaseAsync()
@@ -79,7 +81,8 @@ public sealed class ScorecardFactory : WebApplicationFactory<Program>
         return connection;
     }
 
-    /// <summary>The hosting environment the application starts in ("Testing" unless a test needs "Production").</summary>
+    /// <summary>The hosting environment the application starts in ("Testing" unless a test needs
+    /// "Production").</summary>
     public string EnvironmentName { get; init; } = "Testing";
 
     /// <summary>Further host configuration (logging, services) applied after the settings.</summary>
@@ -102,7 +105,9 @@ public sealed class ScorecardFactory : WebApplicationFactory<Program>
     {
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("excel:" + key)));
+            "Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("excel:" + key))
+        );
         return client;
     }
 

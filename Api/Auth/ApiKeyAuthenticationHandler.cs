@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Keys;
 
 namespace Scorecard.Api.Auth;
@@ -19,8 +19,8 @@ internal sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiKeyCache keys,
-    IProblemDetailsService problems)
-    : AuthenticationHandler<ApiKeyOptions>(options, logger, encoder)
+    IProblemDetailsService problems
+) : AuthenticationHandler<ApiKeyOptions>(options, logger, encoder)
 {
     public const string HeaderName = "X-Api-Key";
     private const int MaxKeyLength = 256;
@@ -38,7 +38,10 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The API key is not valid.");
         }
 
-        if (Options.BootstrapAdminKey is { Length: > 0 } bootstrap && ApiKeySecrets.Matches(presented, ApiKeySecrets.Hash(bootstrap)))
+        if (
+            Options.BootstrapAdminKey is { Length: > 0 } bootstrap
+            && ApiKeySecrets.Matches(presented, ApiKeySecrets.Hash(bootstrap))
+        )
         {
             return Success(Roles.Admin, null, null, "bootstrap", ApiKey.BootstrapSource);
         }
@@ -54,26 +57,43 @@ internal sealed class ApiKeyAuthenticationHandler(
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Basic realm=\"Scorecard\", charset=\"UTF-8\"";
         var failure = Context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure?.Message;
-        await WriteProblemAsync(StatusCodes.Status401Unauthorized, "Unauthorized",
-            failure ?? $"Send an API key in the {HeaderName} header or as the password of HTTP Basic authentication.").ConfigureAwait(false);
+        await WriteProblemAsync(
+                StatusCodes.Status401Unauthorized,
+                "Unauthorized",
+                failure
+                    ?? $"Send an API key in the {HeaderName} header or as the password of HTTP Basic "
+                        + $"authentication."
+            )
+            .ConfigureAwait(false);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
         var role = Context.User.FindFirstValue(ClaimTypes.Role);
-        return WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", $"A key with role '{role}' may not use this route.");
+        return WriteProblemAsync(
+            StatusCodes.Status403Forbidden,
+            "Forbidden",
+            $"A key with role '{role}' may not use " + $"this route."
+        );
     }
 
     private string? PresentedKey()
     {
-        if (Request.Headers.TryGetValue(HeaderName, out var header) && header.Count == 1 && !string.IsNullOrWhiteSpace(header[0]))
+        if (
+            Request.Headers.TryGetValue(HeaderName, out var header)
+            && header.Count == 1
+            && !string.IsNullOrWhiteSpace(header[0])
+        )
         {
             return header[0]!.Trim();
         }
 
-        if (AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var auth)
-            && string.Equals(auth.Scheme, "Basic", StringComparison.OrdinalIgnoreCase) && auth.Parameter is { Length: > 0 and < 1024 })
+        if (
+            AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var auth)
+            && string.Equals(auth.Scheme, "Basic", StringComparison.OrdinalIgnoreCase)
+            && auth.Parameter is { Length: > 0 and < 1024 }
+        )
         {
             try
             {
@@ -92,7 +112,12 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     private AuthenticateResult Success(string role, string? unitCode, string? keyId, string name, string source)
     {
-        var claims = new List<Claim> { new(ClaimTypes.Role, role), new(ClaimTypes.Name, name), new(Roles.SourceClaim, source) };
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Role, role),
+            new(ClaimTypes.Name, name),
+            new(Roles.SourceClaim, source),
+        };
         if (unitCode is not null)
         {
             claims.Add(new Claim(Roles.UnitScopeClaim, unitCode));
@@ -109,10 +134,19 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     private async Task WriteProblemAsync(int status, string title, string detail)
     {
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        }).ConfigureAwait(false);
+        await problems
+            .WriteAsync(
+                new ProblemDetailsContext
+                {
+                    HttpContext = Context,
+                    ProblemDetails =
+                    {
+                        Status = status,
+                        Title = title,
+                        Detail = detail,
+                    },
+                }
+            )
+            .ConfigureAwait(false);
     }
 }

@@ -2,7 +2,8 @@ using System.Security.Claims;
 
 namespace Scorecard.Api.Auth;
 
-/// <summary>The claims an API key carries, read from a principal; routes read them once, as a <see cref="Caller"/>.</summary>
+/// <summary>The claims an API key carries, read from a principal; routes read them once, as a <see
+/// cref="Caller"/>.</summary>
 internal static class CallerClaims
 {
     /// <summary>The unit whose subtree the caller is limited to, or null for a province-wide key.</summary>

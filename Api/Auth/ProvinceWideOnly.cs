@@ -11,8 +11,10 @@ internal static class ProvinceWideOnly
 {
     public static TBuilder RequireProvinceWide<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(static (context, next) =>
-            Caller.Of(context.HttpContext).ScopeUnit is { } scope
-                ? ValueTask.FromResult<object?>(Problems.ProvinceWideOnly(scope))
-                : next(context));
+        builder.AddEndpointFilter(
+            static (context, next) =>
+                Caller.Of(context.HttpContext).ScopeUnit is { } scope
+                    ? ValueTask.FromResult<object?>(Problems.ProvinceWideOnly(scope))
+                    : next(context)
+        );
 }

@@ -30,28 +30,42 @@ internal static class CommandLine
                 var options = new DemoSeedOptions(
                     IntOption(args, "--seed") ?? 49,
                     IntOption(args, "--dossiers") ?? DemoSeedOptions.DefaultDossiers,
-                    Option(args, "--until") is { } until ? DateOnly.ParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
-                await WithWriterAsync(services, ct => services.GetRequiredService<DemoSeeder>().SeedAsync(options, ct)).ConfigureAwait(false);
+                    Option(args, "--until") is { } until
+                        ? DateOnly.ParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+                        : null
+                );
+                await WithWriterAsync(services, ct => services.GetRequiredService<DemoSeeder>().SeedAsync(options, ct))
+                    .ConfigureAwait(false);
                 await RefreshIndicatorValuesAsync(services).ConfigureAwait(false);
                 return 0;
             case "rebuild":
                 await MigrateAsync(services).ConfigureAwait(false);
-                await services.GetRequiredService<DossierRebuilder>().RebuildAsync(CancellationToken.None).ConfigureAwait(false);
+                await services
+                    .GetRequiredService<DossierRebuilder>()
+                    .RebuildAsync(CancellationToken.None)
+                    .ConfigureAwait(false);
                 await RefreshIndicatorValuesAsync(services).ConfigureAwait(false);
                 return 0;
             case "help":
-                await Console.Out.WriteLineAsync($"Verbs: {string.Join(", ", Verbs)}. Without a verb the API runs.").ConfigureAwait(false);
+                await Console
+                    .Out.WriteLineAsync($"Verbs: {string.Join(", ", Verbs)}. Without a verb the API " + $"runs.")
+                    .ConfigureAwait(false);
                 return 0;
             default:
-                await Console.Error.WriteLineAsync($"Unknown verb '{verb}'. Verbs: {string.Join(", ", Verbs)}.").ConfigureAwait(false);
+                await Console
+                    .Error.WriteLineAsync($"Unknown verb '{verb}'. Verbs: " + $"{string.Join(", ", Verbs)}.")
+                    .ConfigureAwait(false);
                 return 2;
         }
     }
 
     private static Task MigrateAsync(IServiceProvider services) =>
         Hosting.DatabaseInitializer.PrepareAsync(
-            services.GetRequiredService<DatabaseMigrator>(), services.GetRequiredService<IndicatorStore>(),
-            services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+            services.GetRequiredService<DatabaseMigrator>(),
+            services.GetRequiredService<IndicatorStore>(),
+            services.GetRequiredService<TimeProvider>(),
+            CancellationToken.None
+        );
 
     /// <summary>
     /// Leaves indicator_values matching what the verb wrote, rather than waiting for the service's next
@@ -59,8 +73,14 @@ internal static class CommandLine
     /// </summary>
     private static async Task RefreshIndicatorValuesAsync(IServiceProvider services)
     {
-        await services.GetRequiredService<IndicatorValues.IndicatorValuesRefresher>().RefreshNowAsync(CancellationToken.None).ConfigureAwait(false);
-        await services.GetRequiredService<SqliteCheckpointer>().CheckpointNowAsync(CancellationToken.None).ConfigureAwait(false);
+        await services
+            .GetRequiredService<IndicatorValues.IndicatorValuesRefresher>()
+            .RefreshNowAsync(CancellationToken.None)
+            .ConfigureAwait(false);
+        await services
+            .GetRequiredService<SqliteCheckpointer>()
+            .CheckpointNowAsync(CancellationToken.None)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Runs <paramref name="work"/> with the dossier-event writer loop running beside it.</summary>
@@ -86,5 +106,7 @@ internal static class CommandLine
     }
 
     private static int? IntOption(string[] args, string name) =>
-        Option(args, name) is { } text && int.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : null;
+        Option(args, name) is { } text && int.TryParse(text, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
 }

@@ -12,14 +12,26 @@ internal static class CalendarEndpoints
     {
         var group = app.MapGroup("/api/calendar").WithTags("Calendar");
         group.MapGet("/", ListDays).WithSummary("Holidays and make-up working days between two dates (inclusive).");
-        group.MapPut("/", PutDays).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<CalendarDayRequest>>().RequireProvinceWide()
+        group
+            .MapPut("/", PutDays)
+            .RequireAuthorization(Roles.AdminPolicy)
+            .WithValidation<List<CalendarDayRequest>>()
+            .RequireProvinceWide()
             .WithSummary("Upsert holidays and make-up working days by date.");
-        group.MapDelete("/{date}", DeleteDay).RequireAuthorization(Roles.AdminPolicy).RequireProvinceWide()
+        group
+            .MapDelete("/{date}", DeleteDay)
+            .RequireAuthorization(Roles.AdminPolicy)
+            .RequireProvinceWide()
             .WithSummary("Return a date to the Monday–Friday rule.");
         return app;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<CalendarDay>>, ProblemHttpResult>> ListDays(DateOnly? from, DateOnly? to, CalendarStore store, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<CalendarDay>>, ProblemHttpResult>> ListDays(
+        DateOnly? from,
+        DateOnly? to,
+        CalendarStore store,
+        CancellationToken ct
+    )
     {
         if (from is not null && to is not null && to < from)
         {
@@ -29,13 +41,21 @@ internal static class CalendarEndpoints
         return TypedResults.Ok(await store.ListAsync(from, to, ct).ConfigureAwait(false));
     }
 
-    private static async Task<Ok<UpsertCounts>> PutDays(List<CalendarDayRequest> days, CalendarStore store, CancellationToken ct)
+    private static async Task<Ok<UpsertCounts>> PutDays(
+        List<CalendarDayRequest> days,
+        CalendarStore store,
+        CancellationToken ct
+    )
     {
         var outcome = await store.UpsertAsync([.. days.Select(d => d.ToDay())], ct).ConfigureAwait(false);
         return TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteDay(DateOnly date, CalendarStore store, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteDay(
+        DateOnly date,
+        CalendarStore store,
+        CancellationToken ct
+    )
     {
         var deleted = await store.DeleteAsync(date, ct).ConfigureAwait(false);
         return deleted

@@ -1,8 +1,8 @@
 using FluentValidation;
 using Scorecard.Api.Validation;
 using Scorecard.Domain.Calendar;
-using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Database;
 
 namespace Scorecard.Api.Endpoints;
 
@@ -22,14 +22,21 @@ internal sealed class CalendarBatchValidator : AbstractValidator<List<CalendarDa
 
     public CalendarBatchValidator()
     {
-        RuleFor(b => b).NotEmpty().WithMessage("Send at least one day.")
-            .Must(b => b.Count <= ValidationExtensions.MaxBatchItems).WithMessage($"Send at most {ValidationExtensions.MaxBatchItems} days per request.")
-            .Must(b => b.Where(d => d?.Date is not null).GroupBy(d => d.Date).All(g => g.Count() == 1)).WithMessage("Each date may appear once per request.");
-        RuleForEach(b => b).NotNull().ChildRules(day =>
-        {
-            day.RuleFor(d => d.Date).NotNull().InclusiveBetween(Earliest, Latest);
-            day.RuleFor(d => d.Kind).NotEmpty().IsOneOf(WireName.All<CalendarDayKind>());
-            day.RuleFor(d => d.Name).NotEmpty().MaximumLength(ValidationExtensions.MaxNameLength);
-        }).OverridePropertyName("days");
+        RuleFor(b => b)
+            .NotEmpty()
+            .WithMessage("Send at least one day.")
+            .Must(b => b.Count <= ValidationExtensions.MaxBatchItems)
+            .WithMessage($"Send at most " + $"{ValidationExtensions.MaxBatchItems} days per request.")
+            .Must(b => b.Where(d => d?.Date is not null).GroupBy(d => d.Date).All(g => g.Count() == 1))
+            .WithMessage("Each date may appear once per request.");
+        RuleForEach(b => b)
+            .NotNull()
+            .ChildRules(day =>
+            {
+                day.RuleFor(d => d.Date).NotNull().InclusiveBetween(Earliest, Latest);
+                day.RuleFor(d => d.Kind).NotEmpty().IsOneOf(WireName.All<CalendarDayKind>());
+                day.RuleFor(d => d.Name).NotEmpty().MaximumLength(ValidationExtensions.MaxNameLength);
+            })
+            .OverridePropertyName("days");
     }
 }

@@ -12,19 +12,38 @@ internal static class DossierEndpoints
     public static IEndpointRouteBuilder MapDossierEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/dossiers").WithTags("Dossier events");
-        group.MapGet("/{code}", GetDossier)
-            .WithSummary("A dossier's state folded from its events, with its timeliness as of now. 'source' picks among the dossiers of several sources under one code.");
-        group.MapGet("/{code}/events", GetEvents)
-            .WithSummary("Every event stored for a dossier, in the order they are applied; admins also see the events not applied, and why.");
+        group
+            .MapGet("/{code}", GetDossier)
+            .WithSummary(
+                "A dossier's state folded from its events, with its timeliness as of now. 'source' picks "
+                    + "among the dossiers of several sources under one code."
+            );
+        group
+            .MapGet("/{code}/events", GetEvents)
+            .WithSummary(
+                "Every event stored for a dossier, in the order they are applied; admins also see the "
+                    + "events not applied, and why."
+            );
         return app;
     }
 
     private static async Task<Results<Ok<DossierView>, ProblemHttpResult>> GetDossier(
-        string code, [FromQuery] string? source, Caller caller, DossierReader reader, ReferenceDataCache referenceCache, TimeProvider clock,
-        CancellationToken ct)
+        string code,
+        [FromQuery] string? source,
+        Caller caller,
+        DossierReader reader,
+        ReferenceDataCache referenceCache,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
-        var (found, ambiguous) = DossierLookup.Find(await reader.EventsAsync(code, ct).ConfigureAwait(false), source, caller, reference.Units);
+        var (found, ambiguous) = DossierLookup.Find(
+            await reader.EventsAsync(code, ct).ConfigureAwait(false),
+            source,
+            caller,
+            reference.Units
+        );
         if (found is null)
         {
             return ambiguous.Count > 0 ? Ambiguous(code, ambiguous) : Problems.NotFound(DossierLookup.NotFound(code));
@@ -32,32 +51,55 @@ internal static class DossierEndpoints
 
         if (found.Received is not { } received)
         {
-            return Problems.NotFound($"Dossier '{code}' has {found.Events.Count} event(s) but no 'received' event yet.");
+            return Problems.NotFound(
+                $"Dossier '{code}' has {found.Events.Count} event(s) but no 'received' event " + $"yet."
+            );
         }
 
         var procedure = reference.Procedure(received.ProcedureCode!);
-        var events = SenderScopes.Applicable([.. found.Events.Select(s => s.Event)], received.UnitCode!, reference.Units);
+        var events = SenderScopes.Applicable(
+            [.. found.Events.Select(s => s.Event)],
+            received.UnitCode!,
+            reference.Units
+        );
         var state = DossierFold.Fold(events, procedure, reference.Calendar)!;
         var timeliness = TimelinessRules.Classify(state, clock.GetUtcNow(), reference.Calendar);
         return TypedResults.Ok(DossierView.From(found.Source, state, timeliness));
     }
 
     private static async Task<Results<Ok<List<EventView>>, ProblemHttpResult>> GetEvents(
-        string code, [FromQuery] string? source, Caller caller, DossierReader reader, ReferenceDataCache referenceCache, CancellationToken ct)
+        string code,
+        [FromQuery] string? source,
+        Caller caller,
+        DossierReader reader,
+        ReferenceDataCache referenceCache,
+        CancellationToken ct
+    )
     {
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
-        var (found, ambiguous) = DossierLookup.Find(await reader.EventsAsync(code, ct).ConfigureAwait(false), source, caller, reference.Units);
+        var (found, ambiguous) = DossierLookup.Find(
+            await reader.EventsAsync(code, ct).ConfigureAwait(false),
+            source,
+            caller,
+            reference.Units
+        );
         if (found is null)
         {
             return ambiguous.Count > 0 ? Ambiguous(code, ambiguous) : Problems.NotFound(DossierLookup.NotFound(code));
         }
 
         var unit = found.Received?.UnitCode;
-        var views = found.Events.Select(s => EventView.From(s, unit is null || SenderScopes.Covers(s.Event, unit, reference.Units)));
+        var views = found.Events.Select(s =>
+            EventView.From(s, unit is null || SenderScopes.Covers(s.Event, unit, reference.Units))
+        );
         return TypedResults.Ok(views.Where(v => v.Applied || caller.IsAdmin).ToList());
     }
 
     private static ProblemHttpResult Ambiguous(string code, IReadOnlyList<string> sources) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
-            detail: $"Code '{code}' names dossiers of several sources this key may see: {string.Join(", ", sources.Select(s => $"'{s}'"))}. Choose one with ?source=.");
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Conflict",
+            detail: $"Code '{code}' names dossiers of several sources this key may see: "
+                + $"{string.Join(", ", sources.Select(s => $"'{s}'"))}. Choose one with ?source=."
+        );
 }

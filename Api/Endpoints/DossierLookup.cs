@@ -19,20 +19,35 @@ internal static class DossierLookup
 
     /// <returns>The dossier, null when none is visible, or the sources to choose from when several are.</returns>
     public static (Found? Dossier, IReadOnlyList<string> Ambiguous) Find(
-        IReadOnlyList<StoredEvent> stored, string? source, Caller caller, UnitTree units)
+        IReadOnlyList<StoredEvent> stored,
+        string? source,
+        Caller caller,
+        UnitTree units
+    )
     {
         var scope = caller.ScopeUnit;
         var own = caller.Source;
-        var visible = stored.GroupBy(s => s.Event.Source, StringComparer.Ordinal)
+        var visible = stored
+            .GroupBy(s => s.Event.Source, StringComparer.Ordinal)
             .Where(g => source is null || g.Key == source)
-            .Select(g => new Found(g.Key, [.. g], g.Select(s => s.Event).FirstOrDefault(e => e.Type == DossierEventType.Received)))
-            .Where(d => d.Received?.UnitCode is { } unit ? UnitScope.Contains(units, scope, unit) : scope is null || d.Source == own)
+            .Select(g => new Found(
+                g.Key,
+                [.. g],
+                g.Select(s => s.Event).FirstOrDefault(e => e.Type == DossierEventType.Received)
+            ))
+            .Where(d =>
+                d.Received?.UnitCode is { } unit
+                    ? UnitScope.Contains(units, scope, unit)
+                    : scope is null || d.Source == own
+            )
             .ToList();
         return visible.Count switch
         {
             0 => (null, []),
             1 => (visible[0], []),
-            _ => visible.Find(d => d.Source == own) is { } mine ? (mine, []) : (null, [.. visible.Select(d => d.Source)]),
+            _ => visible.Find(d => d.Source == own) is { } mine
+                ? (mine, [])
+                : (null, [.. visible.Select(d => d.Source)]),
         };
     }
 }

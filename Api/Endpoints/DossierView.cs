@@ -29,12 +29,38 @@ internal sealed record DossierView(
     bool FromPersonalDataStore,
     bool VneidAuthenticated,
     bool PaidOnPortal,
-    bool Complaint)
+    bool Complaint
+)
 {
-    public static DossierView From(string source, DossierState s, Timeliness? timeliness) => new(
-        source, s.DossierCode, s.ProcedureCode, s.UnitCode, s.Channel, s.Status, s.ReceivedAt, s.DueAt, s.SupplementCount, s.SupplementDuration,
-        s.FinishedAt, s.ReturnedAt, s.FeeRequired, s.PaidOnline, s.AmountPaid, s.Digitised, s.ElectronicResult, s.PopulationDbUsed, timeliness,
-        s.ApologyDueAt, s.FeeAmount, s.ReusedDigitisedData, s.FromPersonalDataStore, s.VneidAuthenticated, s.PaidOnPortal, s.Complaint);
+    public static DossierView From(string source, DossierState s, Timeliness? timeliness) =>
+        new(
+            source,
+            s.DossierCode,
+            s.ProcedureCode,
+            s.UnitCode,
+            s.Channel,
+            s.Status,
+            s.ReceivedAt,
+            s.DueAt,
+            s.SupplementCount,
+            s.SupplementDuration,
+            s.FinishedAt,
+            s.ReturnedAt,
+            s.FeeRequired,
+            s.PaidOnline,
+            s.AmountPaid,
+            s.Digitised,
+            s.ElectronicResult,
+            s.PopulationDbUsed,
+            timeliness,
+            s.ApologyDueAt,
+            s.FeeAmount,
+            s.ReusedDigitisedData,
+            s.FromPersonalDataStore,
+            s.VneidAuthenticated,
+            s.PaidOnPortal,
+            s.Complaint
+        );
 }
 
 /// <summary>
@@ -61,13 +87,35 @@ internal sealed record EventView(
     bool? ElectronicResult,
     DateTimeOffset StoredAt,
     bool Applied,
-    string? NotAppliedReason)
+    string? NotAppliedReason
+)
 {
     public static EventView From(Infrastructure.Dossiers.StoredEvent stored, bool applied)
     {
         var e = stored.Event;
-        return new EventView(e.Sequence, e.Source, e.Id, e.Type, e.At, e.ProcedureCode, e.UnitCode, e.Channel, e.DueAt, e.Reason, e.Digitised,
-            e.PopulationDbUsed, e.FeeRequired, e.PaymentMethod, e.Amount, e.ElectronicResult, stored.StoredAt, applied,
-            applied ? null : $"Sent before the dossier was received, with a key limited to '{e.SenderScope}', whose subtree does not hold the receiving unit.");
+        return new EventView(
+            e.Sequence,
+            e.Source,
+            e.Id,
+            e.Type,
+            e.At,
+            e.ProcedureCode,
+            e.UnitCode,
+            e.Channel,
+            e.DueAt,
+            e.Reason,
+            e.Digitised,
+            e.PopulationDbUsed,
+            e.FeeRequired,
+            e.PaymentMethod,
+            e.Amount,
+            e.ElectronicResult,
+            stored.StoredAt,
+            applied,
+            applied
+                ? null
+                : $"Sent before the dossier was received, with a key limited to '{e.SenderScope}', whose "
+                    + $"subtree does not hold the receiving unit."
+        );
     }
 }

@@ -10,17 +10,32 @@ internal static class HealthEndpoints
     /// <summary>/health/live: the process answers. /health/ready: the database is reachable and migrated.</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
-            .AllowAnonymous().WithTags("Health");
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
-            .AllowAnonymous().WithTags("Health");
+        app.MapHealthChecks(
+                "/health/live",
+                new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }
+            )
+            .AllowAnonymous()
+            .WithTags("Health");
+        app.MapHealthChecks(
+                "/health/ready",
+                new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync }
+            )
+            .AllowAnonymous()
+            .WithTags("Health");
         return app;
     }
 
     private static Task WriteAsync(HttpContext context, HealthReport report) =>
-        context.Response.WriteAsJsonAsync(new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description }),
-        });
+        context.Response.WriteAsJsonAsync(
+            new
+            {
+                status = report.Status.ToString(),
+                checks = report.Entries.Select(e => new
+                {
+                    name = e.Key,
+                    status = e.Value.Status.ToString(),
+                    description = e.Value.Description,
+                }),
+            }
+        );
 }

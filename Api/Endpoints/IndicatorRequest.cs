@@ -2,8 +2,8 @@ using FluentValidation;
 using Scorecard.Api.Validation;
 using Scorecard.Domain.Bands;
 using Scorecard.Domain.Indicators;
-using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Indicators;
 
 namespace Scorecard.Api.Endpoints;
@@ -18,10 +18,18 @@ internal sealed class IndicatorRequest
     public decimal? FullAt { get; init; }
     public List<BandScaleRequest>? Bands { get; init; }
 
-    /// <summary>The definition to store; without a kind, an existing indicator keeps its own and a new one is reported.</summary>
-    public IndicatorDefinition ToDefinition(IndicatorKind? existingKind) => new(
-        Code!, Name!.Trim(), Kind is null ? existingKind ?? IndicatorKind.Reported : WireName.Parse<IndicatorKind>(Kind), Description, MaxPoints, FullAt,
-        [.. (Bands ?? []).Select(b => b.ToScale())]);
+    /// <summary>The definition to store; without a kind, an existing indicator keeps its own and a new one is
+    /// reported.</summary>
+    public IndicatorDefinition ToDefinition(IndicatorKind? existingKind) =>
+        new(
+            Code!,
+            Name!.Trim(),
+            Kind is null ? existingKind ?? IndicatorKind.Reported : WireName.Parse<IndicatorKind>(Kind),
+            Description,
+            MaxPoints,
+            FullAt,
+            [.. (Bands ?? []).Select(b => b.ToScale())]
+        );
 }
 
 internal sealed class BandScaleRequest
@@ -39,37 +47,60 @@ internal sealed class BandScaleRequestValidator : AbstractValidator<BandScaleReq
     public BandScaleRequestValidator()
     {
         RuleFor(s => s.ValidFrom).NotNull();
-        RuleFor(s => s.Bands).Cascade(CascadeMode.Stop).NotEmpty().Must(b => b!.Count <= 10).WithMessage("At most 10 bands.")
-            .Must(StrictlyDescending).WithMessage("Band minimums must be listed from highest to lowest, each lower than the one before.");
-        RuleForEach(s => s.Bands).NotNull().ChildRules(band =>
-        {
-            band.RuleFor(b => b.Min).NotNull().InclusiveBetween(-1_000_000m, 1_000_000m);
-            band.RuleFor(b => b.Color).NotEmpty().Matches("^[#A-Za-z0-9-]{1,32}$")
-                .WithMessage("'Color' is a name or hex code of at most 32 characters (letters, digits, '#', '-').");
-        });
+        RuleFor(s => s.Bands)
+            .Cascade(CascadeMode.Stop)
+            .NotEmpty()
+            .Must(b => b!.Count <= 10)
+            .WithMessage("At most 10 " + "bands.")
+            .Must(StrictlyDescending)
+            .WithMessage("Band minimums must be listed from highest to lowest, each lower " + "than the one before.");
+        RuleForEach(s => s.Bands)
+            .NotNull()
+            .ChildRules(band =>
+            {
+                band.RuleFor(b => b.Min).NotNull().InclusiveBetween(-1_000_000m, 1_000_000m);
+                band.RuleFor(b => b.Color)
+                    .NotEmpty()
+                    .Matches("^[#A-Za-z0-9-]{1,32}$")
+                    .WithMessage("'Color' is a name or hex code of at most 32 characters (letters, digits, '#', '-').");
+            });
     }
 
     private static bool StrictlyDescending(List<BandRequest>? bands) =>
-        bands is null || bands.Zip(bands.Skip(1)).All(p => p.First?.Min is null || p.Second?.Min is null || p.First.Min > p.Second.Min);
+        bands is null
+        || bands
+            .Zip(bands.Skip(1))
+            .All(p => p.First?.Min is null || p.Second?.Min is null || p.First.Min > p.Second.Min);
 }
 
 internal sealed class IndicatorBatchValidator : AbstractValidator<List<IndicatorRequest>>
 {
     public IndicatorBatchValidator()
     {
-        RuleFor(b => b).NotEmpty().WithMessage("Send at least one indicator.")
-            .Must(b => b.Count <= 500).WithMessage("Send at most 500 indicators per request.")
-            .Must(b => b.Where(i => i?.Code is not null).GroupBy(i => i.Code).All(g => g.Count() == 1)).WithMessage("Each indicator code may appear once per request.");
-        RuleForEach(b => b).NotNull().ChildRules(indicator =>
-        {
-            indicator.RuleFor(i => i.Code).NotEmpty().IsCode();
-            indicator.RuleFor(i => i.Name).NotEmpty().MaximumLength(ValidationExtensions.MaxNameLength);
-            indicator.RuleFor(i => i.Kind).IsOneOf(WireName.All<IndicatorKind>());
-            indicator.RuleFor(i => i.Description).MaximumLength(1024);
-            indicator.RuleFor(i => i.MaxPoints).InclusiveBetween(0m, 1000m);
-            indicator.RuleFor(i => i.FullAt).GreaterThan(0m).LessThanOrEqualTo(1_000_000m);
-            indicator.RuleFor(i => i.Bands).Must(b => b!.Count <= 50).When(i => i.Bands is not null).WithMessage("At most 50 band scales.");
-            indicator.RuleForEach(i => i.Bands).NotNull().SetValidator(new BandScaleRequestValidator());
-        }).OverridePropertyName("indicators");
+        RuleFor(b => b)
+            .NotEmpty()
+            .WithMessage("Send at least one indicator.")
+            .Must(b => b.Count <= 500)
+            .WithMessage("Send at most 500 indicators per request.")
+            .Must(b => b.Where(i => i?.Code is not null).GroupBy(i => i.Code).All(g => g.Count() == 1))
+            .WithMessage("Each indicator code may appear once per request.");
+        RuleForEach(b => b)
+            .NotNull()
+            .ChildRules(indicator =>
+            {
+                indicator.RuleFor(i => i.Code).NotEmpty().IsCode();
+                indicator.RuleFor(i => i.Name).NotEmpty().MaximumLength(ValidationExtensions.MaxNameLength);
+                indicator.RuleFor(i => i.Kind).IsOneOf(WireName.All<IndicatorKind>());
+                indicator.RuleFor(i => i.Description).MaximumLength(1024);
+                indicator.RuleFor(i => i.MaxPoints).InclusiveBetween(0m, 1000m);
+                indicator.RuleFor(i => i.FullAt).GreaterThan(0m).LessThanOrEqualTo(1_000_000m);
+                indicator
+                    .RuleFor(i => i.Bands)
+                    .Must(b => b!.Count <= 50)
+                    .When(i => i.Bands is not null)
+                    .WithMessage("At most 50 band scales.");
+                indicator.RuleForEach(i => i.Bands).NotNull().SetValidator(new BandScaleRequestValidator());
+            })
+            .OverridePropertyName("indicators");
     }
 }

@@ -1,11 +1,11 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
-using Scorecard.Infrastructure.Reference;
 using Scorecard.Api.Validation;
-using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Keys;
+using Scorecard.Infrastructure.Reference;
 
 namespace Scorecard.Api.Endpoints;
 
@@ -14,7 +14,9 @@ internal static class KeyEndpoints
     public static IEndpointRouteBuilder MapKeyEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/keys").WithTags("Keys").RequireAuthorization(Roles.AdminPolicy);
-        group.MapPost("/", CreateKey).WithValidation<CreateKeyRequest>()
+        group
+            .MapPost("/", CreateKey)
+            .WithValidation<CreateKeyRequest>()
             .WithSummary("Create a key; its plaintext is in this answer only.");
         group.MapGet("/", ListKeys).WithSummary("Keys (never their plaintext).");
         group.MapDelete("/{id}", RevokeKey).WithSummary("Revoke a key.");
@@ -22,7 +24,13 @@ internal static class KeyEndpoints
     }
 
     private static async Task<Results<Created<CreatedKey>, ProblemHttpResult>> CreateKey(
-        CreateKeyRequest request, Caller caller, ReferenceDataCache reference, ApiKeyStore store, TimeProvider clock, CancellationToken ct)
+        CreateKeyRequest request,
+        Caller caller,
+        ReferenceDataCache reference,
+        ApiKeyStore store,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var scope = caller.ScopeUnit;
         var unitCode = request.UnitCode ?? scope;
@@ -44,18 +52,42 @@ internal static class KeyEndpoints
         {
             var tree = (await reference.GetAsync(ct).ConfigureAwait(false)).Units;
             var holders = await store.OfSourceAsync(source, ct).ConfigureAwait(false);
-            if (holders.Count == 0 || holders.Any(k => k.UnitCode is null || !UnitScope.Contains(tree, scope, k.UnitCode)))
+            if (
+                holders.Count == 0
+                || holders.Any(k => k.UnitCode is null || !UnitScope.Contains(tree, scope, k.UnitCode))
+            )
             {
-                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                    detail: $"A key limited to '{scope}' may give a new key only the source of keys inside its subtree; '{source}' is not one.");
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status403Forbidden,
+                    title: "Forbidden",
+                    detail: $"A key limited to '{scope}' may give a new key only the source of keys inside its "
+                        + $"subtree; '{source}' is not one."
+                );
             }
         }
 
-        var (key, plaintext) = await store.CreateAsync(request.Name!.Trim(), WireName.Parse<ApiKeyRole>(request.Role!), unitCode, request.Source, clock.GetUtcNow(), ct).ConfigureAwait(false);
-        return TypedResults.Created($"/api/keys/{key.Id}", new CreatedKey(key.Id, key.Name, WireName.Of(key.Role), key.UnitCode, key.Source, plaintext));
+        var (key, plaintext) = await store
+            .CreateAsync(
+                request.Name!.Trim(),
+                WireName.Parse<ApiKeyRole>(request.Role!),
+                unitCode,
+                request.Source,
+                clock.GetUtcNow(),
+                ct
+            )
+            .ConfigureAwait(false);
+        return TypedResults.Created(
+            $"/api/keys/{key.Id}",
+            new CreatedKey(key.Id, key.Name, WireName.Of(key.Role), key.UnitCode, key.Source, plaintext)
+        );
     }
 
-    private static async Task<Ok<List<ApiKey>>> ListKeys(Caller caller, ReferenceDataCache reference, ApiKeyStore store, CancellationToken ct)
+    private static async Task<Ok<List<ApiKey>>> ListKeys(
+        Caller caller,
+        ReferenceDataCache reference,
+        ApiKeyStore store,
+        CancellationToken ct
+    )
     {
         var keys = await store.ListAsync(ct).ConfigureAwait(false);
         if (caller.ScopeUnit is not { } scope)
@@ -64,10 +96,20 @@ internal static class KeyEndpoints
         }
 
         var tree = (await reference.GetAsync(ct).ConfigureAwait(false)).Units;
-        return TypedResults.Ok(keys.Where(k => k.UnitCode is not null && UnitScope.Contains(tree, scope, k.UnitCode)).ToList());
+        return TypedResults.Ok(
+            keys.Where(k => k.UnitCode is not null && UnitScope.Contains(tree, scope, k.UnitCode)).ToList()
+        );
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(string id, Caller caller, ReferenceDataCache reference, ApiKeyStore store, ApiKeyCache cache, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(
+        string id,
+        Caller caller,
+        ReferenceDataCache reference,
+        ApiKeyStore store,
+        ApiKeyCache cache,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         if (caller.ScopeUnit is { } scope)
         {
@@ -81,11 +123,14 @@ internal static class KeyEndpoints
 
         var revoked = await store.RevokeAsync(id, clock.GetUtcNow(), ct).ConfigureAwait(false);
         cache.Forget(id);
-        return revoked ? TypedResults.NoContent() : Problems.NotFound($"Key '{id}' does not exist or is already revoked.");
+        return revoked
+            ? TypedResults.NoContent()
+            : Problems.NotFound($"Key '{id}' does not exist or is already " + $"revoked.");
     }
 }
 
-/// <param name="Source">The integrator the key speaks for; give an earlier key's source to replace that key. Default: a new source, the key's id.</param>
+/// <param name="Source">The integrator the key speaks for; give an earlier key's source to replace that key. Default: a
+/// new source, the key's id.</param>
 internal sealed record CreateKeyRequest(string? Name, string? Role, string? UnitCode, string? Source = null);
 
 /// <summary>The only answer that ever carries a key's plaintext.</summary>

@@ -11,20 +11,33 @@ internal static class OfficeHoursEndpoints
     public static IEndpointRouteBuilder MapOfficeHoursEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/calendar/office-hours").WithTags("Calendar");
-        group.MapGet("/", ListHours).WithSummary("Office hours in force from each date (the default when none is set).");
-        group.MapPut("/", PutHours).RequireAuthorization(Roles.AdminPolicy).RequireProvinceWide()
-            .WithSummary("Replace the office hours: spans of a working day and the same-day cut-off, each in force from its date.");
+        group
+            .MapGet("/", ListHours)
+            .WithSummary("Office hours in force from each date (the default when none is " + "set).");
+        group
+            .MapPut("/", PutHours)
+            .RequireAuthorization(Roles.AdminPolicy)
+            .RequireProvinceWide()
+            .WithSummary(
+                "Replace the office hours: spans of a working day and the same-day cut-off, each in force "
+                    + "from its date."
+            );
         return app;
     }
 
     private static async Task<Ok<List<OfficeHoursView>>> ListHours(OfficeHoursStore store, CancellationToken ct)
     {
         var stored = await store.ListAsync(ct).ConfigureAwait(false);
-        return TypedResults.Ok((stored.Count == 0 ? [OfficeHours.Default] : stored).Select(OfficeHoursView.From).ToList());
+        return TypedResults.Ok(
+            (stored.Count == 0 ? [OfficeHours.Default] : stored).Select(OfficeHoursView.From).ToList()
+        );
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> PutHours(
-        List<OfficeHoursView?> entries, OfficeHoursStore store, CancellationToken ct)
+        List<OfficeHoursView?> entries,
+        OfficeHoursStore store,
+        CancellationToken ct
+    )
     {
         if (entries.Count > 100)
         {

@@ -7,10 +7,18 @@ namespace Scorecard.Api.Endpoints;
 internal sealed record OfficeHoursView(DateOnly? ValidFrom, List<OfficePeriodView>? Periods, string? SameDayCutoff)
 {
     public static OfficeHoursView From(OfficeHours h) =>
-        new(h.ValidFrom, [.. h.Periods.Select(p => new OfficePeriodView(Format(p.Start), Format(p.End)))], Format(h.SameDayCutoff));
+        new(
+            h.ValidFrom,
+            [.. h.Periods.Select(p => new OfficePeriodView(Format(p.Start), Format(p.End)))],
+            Format(h.SameDayCutoff)
+        );
 
-    public OfficeHours ToHours() => new(
-        ValidFrom!.Value, [.. Periods!.Select(p => new OfficePeriod(Parse(p.Start)!.Value, Parse(p.End)!.Value))], Parse(SameDayCutoff)!.Value);
+    public OfficeHours ToHours() =>
+        new(
+            ValidFrom!.Value,
+            [.. Periods!.Select(p => new OfficePeriod(Parse(p.Start)!.Value, Parse(p.End)!.Value))],
+            Parse(SameDayCutoff)!.Value
+        );
 
     /// <summary>Why each entry is not usable, by its index; empty when all are.</summary>
     public static Dictionary<string, string[]> Problems(IReadOnlyList<OfficeHoursView?> entries)
@@ -47,7 +55,10 @@ internal sealed record OfficeHoursView(DateOnly? ValidFrom, List<OfficePeriodVie
             return "'periods' holds one to six spans.";
         }
 
-        if (Parse(e.SameDayCutoff) is null || e.Periods.Any(p => p is null || Parse(p.Start) is null || Parse(p.End) is null))
+        if (
+            Parse(e.SameDayCutoff) is null
+            || e.Periods.Any(p => p is null || Parse(p.Start) is null || Parse(p.End) is null)
+        )
         {
             return "Times are 'HH:mm' (e.g. '07:30').";
         }
@@ -56,7 +67,9 @@ internal sealed record OfficeHoursView(DateOnly? ValidFrom, List<OfficePeriodVie
     }
 
     private static TimeOnly? Parse(string? text) =>
-        TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
+        TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? time
+            : null;
 
     private static string Format(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 }

@@ -13,16 +13,33 @@ internal static class PortalEndpoints
     public static IEndpointRouteBuilder MapPortalEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Portal");
-        group.MapGet("/scorecards/{unitCode}", GetScorecard)
-            .WithSummary("Every indicator of a unit for a period (scope=subtree|self, rule=finished|national), with bands, targets, score and a breakdown by level.");
-        group.MapGet("/map", GetMap).WithSummary("One indicator for every unit of a level under a parent, each over its subtree: the colour map.");
-        group.MapGet("/rankings", GetRankings).WithSummary("Units of a level under a parent ranked by one indicator or by the composite score (indicator=score).");
+        group
+            .MapGet("/scorecards/{unitCode}", GetScorecard)
+            .WithSummary(
+                "Every indicator of a unit for a period (scope=subtree|self, rule=finished|national), with "
+                    + "bands, targets, score and a breakdown by level."
+            );
+        group
+            .MapGet("/map", GetMap)
+            .WithSummary(
+                "One indicator for every unit of a level under a parent, each over " + "its subtree: the colour map."
+            );
+        group
+            .MapGet("/rankings", GetRankings)
+            .WithSummary(
+                "Units of a level under a parent ranked by one indicator "
+                    + "or by the composite score (indicator=score)."
+            );
         group.MapSeriesEndpoint();
         return app;
     }
 
     private static async Task<Results<Ok<ScorecardView>, ProblemHttpResult>> GetScorecard(
-        [AsParameters] ScorecardRequest request, Caller caller, [AsParameters] PortalServices services, CancellationToken ct)
+        [AsParameters] ScorecardRequest request,
+        Caller caller,
+        [AsParameters] PortalServices services,
+        CancellationToken ct
+    )
     {
         var reference = await services.Reference.GetAsync(ct).ConfigureAwait(false);
         var (query, problem) = request.Parse(reference, caller.ScopeUnit);
@@ -34,19 +51,42 @@ internal static class PortalEndpoints
         var (unit, p, onTimeRule, subtree) = query;
 
         var (figures, now) = (services.Figures, services.Clock.GetUtcNow());
-        var levelCounts = subtree ? await figures.CountsByLevelAsync(reference, unit, p, ct).ConfigureAwait(false) : null;
-        var values = await figures.ForUnitAsync(reference, unit, p, levelCounts, onTimeRule, now, ct).ConfigureAwait(false);
-        var assigned = (await services.Targets.ListAsync(p.Code, ct).ConfigureAwait(false)).Select(t => t.Target).ToList();
-        var byLevel = levelCounts is null ? [] : await figures.ByLevelAsync(reference, unit, p, onTimeRule, levelCounts, now, ct).ConfigureAwait(false);
-        return TypedResults.Ok(new ScorecardView(
-            new UnitView(unit.Code, unit.Name, unit.Level, unit.Kind), PeriodView.Of(p), subtree ? "subtree" : "self", WireName.Of(onTimeRule),
-            FigureViews.Score(reference, values),
-            FigureViews.Indicators(reference, values, p, unit.Code, assigned, now),
-            [.. byLevel.Select(l => new LevelView(l.Level, FigureViews.Indicators(reference, l.Figures, p, unit.Code, [], now)))]));
+        var levelCounts = subtree
+            ? await figures.CountsByLevelAsync(reference, unit, p, ct).ConfigureAwait(false)
+            : null;
+        var values = await figures
+            .ForUnitAsync(reference, unit, p, levelCounts, onTimeRule, now, ct)
+            .ConfigureAwait(false);
+        var assigned = (await services.Targets.ListAsync(p.Code, ct).ConfigureAwait(false))
+            .Select(t => t.Target)
+            .ToList();
+        var byLevel = levelCounts is null
+            ? []
+            : await figures.ByLevelAsync(reference, unit, p, onTimeRule, levelCounts, now, ct).ConfigureAwait(false);
+        return TypedResults.Ok(
+            new ScorecardView(
+                new UnitView(unit.Code, unit.Name, unit.Level, unit.Kind),
+                PeriodView.Of(p),
+                subtree ? "subtree" : "self",
+                WireName.Of(onTimeRule),
+                FigureViews.Score(reference, values),
+                FigureViews.Indicators(reference, values, p, unit.Code, assigned, now),
+                [
+                    .. byLevel.Select(l => new LevelView(
+                        l.Level,
+                        FigureViews.Indicators(reference, l.Figures, p, unit.Code, [], now)
+                    )),
+                ]
+            )
+        );
     }
 
     private static async Task<Results<Ok<MapView>, ProblemHttpResult>> GetMap(
-        [AsParameters] UnitsOfLevelRequest request, Caller caller, [AsParameters] PortalServices services, CancellationToken ct)
+        [AsParameters] UnitsOfLevelRequest request,
+        Caller caller,
+        [AsParameters] PortalServices services,
+        CancellationToken ct
+    )
     {
         var reference = await services.Reference.GetAsync(ct).ConfigureAwait(false);
         var (query, problem) = request.ForMap(reference, caller.ScopeUnit);
@@ -57,19 +97,52 @@ internal static class PortalEndpoints
 
         var (code, p, onTimeRule, unitLevel, parent) = query;
 
-        var perUnit = await services.Figures.ForUnitsOfLevelAsync(reference, parent, unitLevel, p, onTimeRule, code, services.Clock.GetUtcNow(), ct).ConfigureAwait(false);
+        var perUnit = await services
+            .Figures.ForUnitsOfLevelAsync(
+                reference,
+                parent,
+                unitLevel,
+                p,
+                onTimeRule,
+                code,
+                services.Clock.GetUtcNow(),
+                ct
+            )
+            .ConfigureAwait(false);
         var definition = reference.Indicator(code)!;
-        var units = perUnit.OrderBy(u => u.Key, StringComparer.Ordinal).Select(u =>
-        {
-            var unit = reference.Units.Find(u.Key)!;
-            var view = FigureViews.View(reference, definition, u.Value.GetValueOrDefault(code), p, null, closed: false);
-            return new MapUnitView(unit.Code, unit.Name, unit.Level, view.Numerator, view.Denominator, view.Value, view.Band);
-        }).ToList();
+        var units = perUnit
+            .OrderBy(u => u.Key, StringComparer.Ordinal)
+            .Select(u =>
+            {
+                var unit = reference.Units.Find(u.Key)!;
+                var view = FigureViews.View(
+                    reference,
+                    definition,
+                    u.Value.GetValueOrDefault(code),
+                    p,
+                    null,
+                    closed: false
+                );
+                return new MapUnitView(
+                    unit.Code,
+                    unit.Name,
+                    unit.Level,
+                    view.Numerator,
+                    view.Denominator,
+                    view.Value,
+                    view.Band
+                );
+            })
+            .ToList();
         return TypedResults.Ok(new MapView(code, PeriodView.Of(p), WireName.Of(onTimeRule), units));
     }
 
     private static async Task<Results<Ok<RankingView>, ProblemHttpResult>> GetRankings(
-        [AsParameters] UnitsOfLevelRequest request, Caller caller, [AsParameters] PortalServices services, CancellationToken ct)
+        [AsParameters] UnitsOfLevelRequest request,
+        Caller caller,
+        [AsParameters] PortalServices services,
+        CancellationToken ct
+    )
     {
         var reference = await services.Reference.GetAsync(ct).ConfigureAwait(false);
         var (query, problem) = request.ForRankings(reference, caller.ScopeUnit);
@@ -81,12 +154,38 @@ internal static class PortalEndpoints
         var (code, p, onTimeRule, unitLevel, parent) = query;
 
         var score = code == ScoreIndicator;
-        var perUnit = await services.Figures.ForUnitsOfLevelAsync(reference, parent, unitLevel, p, onTimeRule, score ? null : code, services.Clock.GetUtcNow(), ct).ConfigureAwait(false);
+        var perUnit = await services
+            .Figures.ForUnitsOfLevelAsync(
+                reference,
+                parent,
+                unitLevel,
+                p,
+                onTimeRule,
+                score ? null : code,
+                services.Clock.GetUtcNow(),
+                ct
+            )
+            .ConfigureAwait(false);
         var bands = reference.Bands(code);
         var ranked = Ranking.Rank(
-            perUnit.Select(u => (Code: u.Key, Value: score ? FigureViews.Score(reference, u.Value) : u.Value.GetValueOrDefault(code)?.Percent)),
-            u => u.Value, u => u.Code);
-        var items = ranked.Select(r => new RankingItem(r.Rank, r.Item.Code, reference.Units.Find(r.Item.Code)!.Name, r.Value, bands.ColorFor(r.Value, p))).ToList();
+            perUnit.Select(u =>
+                (
+                    Code: u.Key,
+                    Value: score ? FigureViews.Score(reference, u.Value) : u.Value.GetValueOrDefault(code)?.Percent
+                )
+            ),
+            u => u.Value,
+            u => u.Code
+        );
+        var items = ranked
+            .Select(r => new RankingItem(
+                r.Rank,
+                r.Item.Code,
+                reference.Units.Find(r.Item.Code)!.Name,
+                r.Value,
+                bands.ColorFor(r.Value, p)
+            ))
+            .ToList();
         return TypedResults.Ok(new RankingView(code, PeriodView.Of(p), WireName.Of(onTimeRule), items));
     }
 }

@@ -13,9 +13,11 @@ internal sealed record ScorecardRequest(
     [FromRoute(Name = "unitCode")] string UnitCode,
     [FromQuery(Name = "period")] string? Period,
     [FromQuery(Name = "scope")] string? Scope,
-    [FromQuery(Name = "rule")] string? Rule)
+    [FromQuery(Name = "rule")] string? Rule
+)
 {
-    /// <summary>What the request asks for, or the problem of its first bad parameter; <paramref name="callerScope"/> limits the units it may name.</summary>
+    /// <summary>What the request asks for, or the problem of its first bad parameter; <paramref name="callerScope"/>
+    /// limits the units it may name.</summary>
     public Parsed<ScorecardQuery> Parse(ReferenceData reference, string? callerScope)
     {
         var unit = PortalParameters.Unit(reference, UnitCode, callerScope);
@@ -37,7 +39,8 @@ internal sealed record UnitsOfLevelRequest(
     [FromQuery(Name = "period")] string? Period,
     [FromQuery(Name = "parentCode")] string? ParentCode,
     [FromQuery(Name = "level")] string? Level,
-    [FromQuery(Name = "rule")] string? Rule)
+    [FromQuery(Name = "rule")] string? Rule
+)
 {
     /// <summary>The map's question: an indicator is required.</summary>
     public Parsed<UnitsOfLevelQuery> ForMap(ReferenceData reference, string? callerScope) =>
@@ -45,14 +48,33 @@ internal sealed record UnitsOfLevelRequest(
 
     /// <summary>The rankings' question: an indicator, or the composite score (the default).</summary>
     public Parsed<UnitsOfLevelQuery> ForRankings(ReferenceData reference, string? callerScope) =>
-        Parse(reference, Indicator is null or PortalEndpoints.ScoreIndicator ? PortalEndpoints.ScoreIndicator : PortalParameters.Indicator(reference, Indicator), callerScope);
+        Parse(
+            reference,
+            Indicator is null or PortalEndpoints.ScoreIndicator
+                ? PortalEndpoints.ScoreIndicator
+                : PortalParameters.Indicator(reference, Indicator),
+            callerScope
+        );
 
     private Parsed<UnitsOfLevelQuery> Parse(ReferenceData reference, Parsed<string> indicator, string? callerScope)
     {
-        var units = PortalParameters.UnitsOfLevel(reference, indicator.Value, Period, Rule, Level, ParentCode, callerScope);
+        var units = PortalParameters.UnitsOfLevel(
+            reference,
+            indicator.Value,
+            Period,
+            Rule,
+            Level,
+            ParentCode,
+            callerScope
+        );
         return PortalParameters.FirstProblem(indicator.Problem, units.Problem) is { } problem ? problem : units;
     }
 }
 
 /// <summary>What the portal routes read from.</summary>
-internal sealed record PortalServices(ReferenceDataCache Reference, UnitFigures Figures, TargetStore Targets, TimeProvider Clock);
+internal sealed record PortalServices(
+    ReferenceDataCache Reference,
+    UnitFigures Figures,
+    TargetStore Targets,
+    TimeProvider Clock
+);

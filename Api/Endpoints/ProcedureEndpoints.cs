@@ -3,8 +3,8 @@ using Scorecard.Api.Auth;
 using Scorecard.Api.Validation;
 using Scorecard.Domain.Levels;
 using Scorecard.Domain.Procedures;
-using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Procedures;
 
 namespace Scorecard.Api.Endpoints;
@@ -14,21 +14,33 @@ internal static class ProcedureEndpoints
     public static IEndpointRouteBuilder MapProcedureEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/procedures").WithTags("Procedures");
-        group.MapGet("/", ListProcedures).WithSummary("Procedures, optionally of one level (province, district, commune).");
+        group
+            .MapGet("/", ListProcedures)
+            .WithSummary("Procedures, optionally of one level (province, district, " + "commune).");
         group.MapGet("/{code}", GetProcedure).WithSummary("One procedure.");
-        group.MapPut("/", PutProcedures).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<ProcedureRequest>>().RequireProvinceWide()
+        group
+            .MapPut("/", PutProcedures)
+            .RequireAuthorization(Roles.AdminPolicy)
+            .WithValidation<List<ProcedureRequest>>()
+            .RequireProvinceWide()
             .WithSummary("Upsert procedures by code.");
         return app;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<Procedure>>, ProblemHttpResult>> ListProcedures(string? level, ProcedureStore store, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<Procedure>>, ProblemHttpResult>> ListProcedures(
+        string? level,
+        ProcedureStore store,
+        CancellationToken ct
+    )
     {
         UnitLevel? parsed = null;
         if (level is not null)
         {
             if (!WireName.TryParse<UnitLevel>(level, out var value))
             {
-                return Problems.BadRequest($"Level '{level}' is not one of: {string.Join(", ", WireName.All<UnitLevel>())}.");
+                return Problems.BadRequest(
+                    $"Level '{level}' is not one of: " + $"{string.Join(", ", WireName.All<UnitLevel>())}."
+                );
             }
 
             parsed = value;
@@ -37,15 +49,25 @@ internal static class ProcedureEndpoints
         return TypedResults.Ok(await store.ListAsync(parsed, ct).ConfigureAwait(false));
     }
 
-    private static async Task<Results<Ok<Procedure>, ProblemHttpResult>> GetProcedure(string code, ProcedureStore store, CancellationToken ct) =>
+    private static async Task<Results<Ok<Procedure>, ProblemHttpResult>> GetProcedure(
+        string code,
+        ProcedureStore store,
+        CancellationToken ct
+    ) =>
         await store.FindAsync(code, ct).ConfigureAwait(false) is { } procedure
             ? TypedResults.Ok(procedure)
             : Problems.NotFound($"Procedure '{code}' does not exist.");
 
     private static async Task<Ok<UpsertCounts>> PutProcedures(
-        List<ProcedureRequest> procedures, ProcedureStore store, TimeProvider clock, CancellationToken ct)
+        List<ProcedureRequest> procedures,
+        ProcedureStore store,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
-        var outcome = await store.UpsertAsync([.. procedures.Select(p => p.ToProcedure())], clock.GetUtcNow(), ct).ConfigureAwait(false);
+        var outcome = await store
+            .UpsertAsync([.. procedures.Select(p => p.ToProcedure())], clock.GetUtcNow(), ct)
+            .ConfigureAwait(false);
         return TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
     }
 }

@@ -12,13 +12,22 @@ internal static class SeriesEndpoint
 {
     public static RouteGroupBuilder MapSeriesEndpoint(this RouteGroupBuilder group)
     {
-        group.MapGet("/series", GetSeries)
-            .WithSummary("Day, week or month points of one dossier-based indicator for a unit between two dates: the day-by-day map.");
+        group
+            .MapGet("/series", GetSeries)
+            .WithSummary(
+                "Day, week or month points of one dossier-based indicator for a unit between two dates: the "
+                    + "day-by-day map."
+            );
         return group;
     }
 
     private static async Task<Results<Ok<SeriesView>, ProblemHttpResult>> GetSeries(
-        [AsParameters] SeriesRequest request, Caller caller, ReferenceDataCache referenceCache, FactsQuery facts, CancellationToken ct)
+        [AsParameters] SeriesRequest request,
+        Caller caller,
+        ReferenceDataCache referenceCache,
+        FactsQuery facts,
+        CancellationToken ct
+    )
     {
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
         var (query, problem) = request.Parse(reference, caller.ScopeUnit);
@@ -29,19 +38,31 @@ internal static class SeriesEndpoint
 
         var (unit, code, step, points, subtree) = query;
 
-        var days = await facts.DailyAsync(reference.UnitId(unit.Code)!.Value, subtree, points[0].FirstDay, points[^1].LastDay, code, ct).ConfigureAwait(false);
+        var days = await facts
+            .DailyAsync(reference.UnitId(unit.Code)!.Value, subtree, points[0].FirstDay, points[^1].LastDay, code, ct)
+            .ConfigureAwait(false);
         var bands = reference.Bands(code);
-        var series = points.Select(point =>
-        {
-            var counts = default(FactCounts);
-            for (var day = point.FirstDay; day <= point.LastDay; day = day.AddDays(1))
+        var series = points
+            .Select(point =>
             {
-                counts += days.GetValueOrDefault(day);
-            }
+                var counts = default(FactCounts);
+                for (var day = point.FirstDay; day <= point.LastDay; day = day.AddDays(1))
+                {
+                    counts += days.GetValueOrDefault(day);
+                }
 
-            var ratio = counts.Ratios()[code];
-            return new SeriesPoint(point.Code, point.FirstDay, point.LastDay, ratio.Numerator, ratio.Denominator, ratio.Percent, bands.ColorFor(ratio.Percent, point));
-        }).ToList();
+                var ratio = counts.Ratios()[code];
+                return new SeriesPoint(
+                    point.Code,
+                    point.FirstDay,
+                    point.LastDay,
+                    ratio.Numerator,
+                    ratio.Denominator,
+                    ratio.Percent,
+                    bands.ColorFor(ratio.Percent, point)
+                );
+            })
+            .ToList();
         return TypedResults.Ok(new SeriesView(unit.Code, code, WireName.Of(step), series));
     }
 }

@@ -15,12 +15,14 @@ internal sealed record SeriesRequest(
     [FromQuery(Name = "from")] DateOnly? From,
     [FromQuery(Name = "to")] DateOnly? To,
     [FromQuery(Name = "interval")] string? Interval,
-    [FromQuery(Name = "scope")] string? Scope)
+    [FromQuery(Name = "scope")] string? Scope
+)
 {
     /// <summary>At most this many points per series (three years of days).</summary>
     public const int MaxPoints = 1100;
 
-    /// <summary>What the request asks for, or the problem of its first bad parameter; <paramref name="callerScope"/> limits the units it may name.</summary>
+    /// <summary>What the request asks for, or the problem of its first bad parameter; <paramref name="callerScope"/>
+    /// limits the units it may name.</summary>
     public Parsed<SeriesQuery> Parse(ReferenceData reference, string? callerScope)
     {
         if (UnitCode is null || From is null || To is null)
@@ -38,21 +40,40 @@ internal sealed record SeriesRequest(
 
         if (!IndicatorCodes.DossierBased.Contains(indicator.Value))
         {
-            return Problems.BadRequest($"Series are drawn for the dossier-based indicators: {string.Join(", ", IndicatorCodes.DossierBased)}.");
+            return Problems.BadRequest(
+                $"Series are drawn for the dossier-based indicators: "
+                    + $"{string.Join(", ", IndicatorCodes.DossierBased)}."
+            );
         }
 
         var step = SeriesInterval.Day;
-        if ((Interval is not null && !WireName.TryParse(Interval, out step)) || Scope is not (null or "subtree" or "self"))
+        if (
+            (Interval is not null && !WireName.TryParse(Interval, out step))
+            || Scope is not (null or "subtree" or "self")
+        )
         {
-            return Problems.BadRequest($"'interval' must be one of: {string.Join(", ", WireName.All<SeriesInterval>())}; 'scope' one of: subtree, self.");
+            return Problems.BadRequest(
+                $"'interval' must be one of: "
+                    + $"{string.Join(", ", WireName.All<SeriesInterval>())}; 'scope' one of: subtree, self."
+            );
         }
 
         var points = range.Value.Split(step).ToList();
         return points.Count > MaxPoints
-            ? Problems.BadRequest($"A series holds at most {MaxPoints} points; this one would have {points.Count}. Use a longer interval or a shorter range.")
+            ? Problems.BadRequest(
+                $"A series holds at most {MaxPoints} points; this one would have {points.Count}. "
+                    + $"Use a longer interval or a shorter range."
+            )
             : new SeriesQuery(unit.Value, indicator.Value, step, points, Scope != "self");
     }
 }
 
-/// <summary>One indicator of a unit, point by point: each point a day, week or month, over the unit's subtree or its own dossiers.</summary>
-internal sealed record SeriesQuery(Unit Unit, string Indicator, SeriesInterval Interval, IReadOnlyList<Period> Points, bool Subtree);
+/// <summary>One indicator of a unit, point by point: each point a day, week or month, over the unit's subtree or its
+/// own dossiers.</summary>
+internal sealed record SeriesQuery(
+    Unit Unit,
+    string Indicator,
+    SeriesInterval Interval,
+    IReadOnlyList<Period> Points,
+    bool Subtree
+);

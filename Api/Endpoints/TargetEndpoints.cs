@@ -18,16 +18,32 @@ internal static class TargetEndpoints
     {
         var group = app.MapGroup("/api").WithTags("Targets");
         group.MapGet("/targets", ListTargets).WithSummary("Targets, optionally of one period and unit.");
-        group.MapPut("/targets", PutTargets).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<TargetRequest>>()
-            .WithSummary("Upsert targets; the assigner must be the unit or an ancestor, and no target may be below the general target covering it. "
-                + "A key limited to a unit assigns only in its subtree, as a unit of it, and may not replace a target set above it.");
-        group.MapPut("/indicator-values", PutIndicatorValues).RequireAuthorization(Roles.AdminPolicy).WithValidation<List<IndicatorValueRequest>>()
+        group
+            .MapPut("/targets", PutTargets)
+            .RequireAuthorization(Roles.AdminPolicy)
+            .WithValidation<List<TargetRequest>>()
+            .WithSummary(
+                "Upsert targets; the assigner must be the unit or an ancestor, and no target may be below "
+                    + "the general target covering it. "
+                    + "A key limited to a unit assigns only in its subtree, as a unit of it, and may not replace a "
+                    + "target set above it."
+            );
+        group
+            .MapPut("/indicator-values", PutIndicatorValues)
+            .RequireAuthorization(Roles.AdminPolicy)
+            .WithValidation<List<IndicatorValueRequest>>()
             .WithSummary("Upsert figures of reported indicators by (indicator, unit, period).");
         return app;
     }
 
     private static async Task<Results<Ok<List<TargetEntry>>, ProblemHttpResult>> ListTargets(
-        string? period, string? unitCode, Caller caller, ReferenceDataCache referenceCache, TargetStore store, CancellationToken ct)
+        string? period,
+        string? unitCode,
+        Caller caller,
+        ReferenceDataCache referenceCache,
+        TargetStore store,
+        CancellationToken ct
+    )
     {
         Period? parsed = null;
         if (period is not null && !Period.TryParse(period, out parsed, out var error))
@@ -38,36 +54,66 @@ internal static class TargetEndpoints
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
         var scope = caller.ScopeUnit;
         var targets = await store.ListAsync(parsed?.Code, ct).ConfigureAwait(false);
-        return TypedResults.Ok(targets
-            .Where(t => (unitCode is null || t.Target.UnitCode == unitCode) && UnitScope.Contains(reference.Units, scope, t.Target.UnitCode))
-            .Select(t => TargetEntry.From(t.Id, t.Target)).ToList());
+        return TypedResults.Ok(
+            targets
+                .Where(t =>
+                    (unitCode is null || t.Target.UnitCode == unitCode)
+                    && UnitScope.Contains(reference.Units, scope, t.Target.UnitCode)
+                )
+                .Select(t => TargetEntry.From(t.Id, t.Target))
+                .ToList()
+        );
     }
 
     private static async Task<Results<Ok<UpsertCounts>, ValidationProblem, ProblemHttpResult>> PutTargets(
-        List<TargetRequest> targets, Caller caller, ReferenceDataCache referenceCache, TargetStore store, TimeProvider clock, CancellationToken ct)
+        List<TargetRequest> targets,
+        Caller caller,
+        ReferenceDataCache referenceCache,
+        TargetStore store,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
-        var unknown = targets.Where(t => reference.Indicator(t.Indicator!) is null)
-            .Select(t => new UpsertError(t.Indicator!, $"Indicator '{t.Indicator}' does not exist.")).ToList();
+        var unknown = targets
+            .Where(t => reference.Indicator(t.Indicator!) is null)
+            .Select(t => new UpsertError(t.Indicator!, $"Indicator '{t.Indicator}' does not exist."))
+            .ToList();
         if (unknown.Count > 0)
         {
             return Problems.Refused("The targets refer to unknown indicators.", unknown);
         }
 
-        var write = await store.UpsertAsync(
-            [.. targets.Select(t => t.ToAssignment())], new UnitTreeHierarchy(reference.Units), caller.ScopeUnit, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        var write = await store
+            .UpsertAsync(
+                [.. targets.Select(t => t.ToAssignment())],
+                new UnitTreeHierarchy(reference.Units),
+                caller.ScopeUnit,
+                clock.GetUtcNow(),
+                ct
+            )
+            .ConfigureAwait(false);
         if (write.Forbidden.Count > 0)
         {
             return Problems.Forbidden("This key may not assign these targets.", "targets", write.Forbidden);
         }
 
         return write.Invalid.Count > 0
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["targets"] = [.. write.Invalid] }, title: "The targets break the assignment rules.")
+            ? TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["targets"] = [.. write.Invalid] },
+                title: "The targets break the assignment rules."
+            )
             : TypedResults.Ok(new UpsertCounts(write.Outcome.Created, write.Outcome.Updated));
     }
 
     private static async Task<Results<Ok<UpsertCounts>, ValidationProblem, ProblemHttpResult>> PutIndicatorValues(
-        List<IndicatorValueRequest> values, Caller caller, ReferenceDataCache referenceCache, ReportedValueStore store, TimeProvider clock, CancellationToken ct)
+        List<IndicatorValueRequest> values,
+        Caller caller,
+        ReferenceDataCache referenceCache,
+        ReportedValueStore store,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
         var errors = values.SelectMany(v => Check(reference, v)).ToList();
@@ -76,14 +122,30 @@ internal static class TargetEndpoints
             return Problems.Refused("The values cannot be stored.", errors);
         }
 
-        if (values.FirstOrDefault(v => !UnitScope.Contains(reference.Units, caller.ScopeUnit, v.UnitCode!)) is { } outside)
+        if (
+            values.FirstOrDefault(v => !UnitScope.Contains(reference.Units, caller.ScopeUnit, v.UnitCode!)) is
+            { } outside
+        )
         {
             return Problems.OutsideScope(outside.UnitCode!, caller.ScopeUnit!);
         }
 
-        var outcome = await store.UpsertAsync(
-            [.. values.Select(v => new ReportedValue(v.Indicator!, v.UnitCode!, v.Period!, v.Numerator!.Value, v.Denominator!.Value))],
-            reference, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        var outcome = await store
+            .UpsertAsync(
+                [
+                    .. values.Select(v => new ReportedValue(
+                        v.Indicator!,
+                        v.UnitCode!,
+                        v.Period!,
+                        v.Numerator!.Value,
+                        v.Denominator!.Value
+                    )),
+                ],
+                reference,
+                clock.GetUtcNow(),
+                ct
+            )
+            .ConfigureAwait(false);
         return TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
     }
 
@@ -95,7 +157,11 @@ internal static class TargetEndpoints
         }
         else if (indicator.Kind != IndicatorKind.Reported)
         {
-            yield return new UpsertError(v.Indicator!, $"Indicator '{v.Indicator}' is computed from dossiers and procedures; only reported indicators take values.");
+            yield return new UpsertError(
+                v.Indicator!,
+                $"Indicator '{v.Indicator}' is computed from dossiers and "
+                    + $"procedures; only reported indicators take values."
+            );
         }
 
         if (!reference.Units.Contains(v.UnitCode!))
@@ -106,8 +172,28 @@ internal static class TargetEndpoints
 }
 
 /// <summary>A stored target as listed.</summary>
-internal sealed record TargetEntry(long Id, string UnitCode, string Indicator, string Period, decimal Target, decimal? Baseline, string AssignedBy, string? Reference, string? AppliesToLevel)
+internal sealed record TargetEntry(
+    long Id,
+    string UnitCode,
+    string Indicator,
+    string Period,
+    decimal Target,
+    decimal? Baseline,
+    string AssignedBy,
+    string? Reference,
+    string? AppliesToLevel
+)
 {
-    public static TargetEntry From(long id, TargetAssignment t) => new(
-        id, t.UnitCode, t.Indicator, t.Period.Code, t.Target, t.Baseline, t.AssignedBy, t.Reference, t.AppliesToLevel is { } l ? WireName.Of(l) : null);
+    public static TargetEntry From(long id, TargetAssignment t) =>
+        new(
+            id,
+            t.UnitCode,
+            t.Indicator,
+            t.Period.Code,
+            t.Target,
+            t.Baseline,
+            t.AssignedBy,
+            t.Reference,
+            t.AppliesToLevel is { } l ? WireName.Of(l) : null
+        );
 }

@@ -2,8 +2,8 @@ using FluentValidation;
 using Scorecard.Api.Validation;
 using Scorecard.Domain.Levels;
 using Scorecard.Domain.Units;
-using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Database;
 
 namespace Scorecard.Api.Endpoints;
 
@@ -19,9 +19,18 @@ internal sealed class UnitRequest
     public List<string>? SuccessorCodes { get; init; }
     public Dictionary<string, string>? ExternalIds { get; init; }
 
-    public Unit ToUnit() => new(
-        Code!, Name!.Trim(), WireName.Parse<UnitLevel>(Level!), WireName.Parse<UnitKind>(Kind!), ParentCode, ValidFrom, ValidTo,
-        SuccessorCodes ?? [], ExternalIds ?? []);
+    public Unit ToUnit() =>
+        new(
+            Code!,
+            Name!.Trim(),
+            WireName.Parse<UnitLevel>(Level!),
+            WireName.Parse<UnitKind>(Kind!),
+            ParentCode,
+            ValidFrom,
+            ValidTo,
+            SuccessorCodes ?? [],
+            ExternalIds ?? []
+        );
 }
 
 internal sealed class UnitRequestValidator : AbstractValidator<UnitRequest>
@@ -33,14 +42,23 @@ internal sealed class UnitRequestValidator : AbstractValidator<UnitRequest>
         RuleFor(u => u.Level).NotEmpty().IsOneOf(WireName.All<UnitLevel>());
         RuleFor(u => u.Kind).NotEmpty().IsOneOf(WireName.All<UnitKind>());
         RuleFor(u => u.ParentCode).IsCode().When(u => u.ParentCode is not null);
-        RuleFor(u => u.ValidTo).GreaterThanOrEqualTo(u => u.ValidFrom).When(u => u.ValidFrom is not null && u.ValidTo is not null)
+        RuleFor(u => u.ValidTo)
+            .GreaterThanOrEqualTo(u => u.ValidFrom)
+            .When(u => u.ValidFrom is not null && u.ValidTo is not null)
             .WithMessage("'Valid To' must not be before 'Valid From'.");
-        RuleFor(u => u.SuccessorCodes).Must(s => s!.Count <= 50).When(u => u.SuccessorCodes is not null)
+        RuleFor(u => u.SuccessorCodes)
+            .Must(s => s!.Count <= 50)
+            .When(u => u.SuccessorCodes is not null)
             .WithMessage("At most 50 successor codes.");
         RuleForEach(u => u.SuccessorCodes).NotEmpty().IsCode();
-        RuleFor(u => u.ExternalIds).Must(e => e!.Count <= 20).When(u => u.ExternalIds is not null)
+        RuleFor(u => u.ExternalIds)
+            .Must(e => e!.Count <= 20)
+            .When(u => u.ExternalIds is not null)
             .WithMessage("At most 20 external ids.");
-        RuleForEach(u => u.ExternalIds).Must(e => e.Key.Length is > 0 and <= ValidationExtensions.MaxCodeLength && e.Value is { Length: > 0 and <= 128 })
+        RuleForEach(u => u.ExternalIds)
+            .Must(e =>
+                e.Key.Length is > 0 and <= ValidationExtensions.MaxCodeLength && e.Value is { Length: > 0 and <= 128 }
+            )
             .WithMessage("External id systems are 1–64 characters and ids 1–128.");
     }
 }
@@ -49,8 +67,11 @@ internal sealed class UnitBatchValidator : AbstractValidator<List<UnitRequest>>
 {
     public UnitBatchValidator()
     {
-        RuleFor(b => b).NotEmpty().WithMessage("Send at least one unit.")
-            .Must(b => b.Count <= ValidationExtensions.MaxBatchItems).WithMessage($"Send at most {ValidationExtensions.MaxBatchItems} units per request.");
+        RuleFor(b => b)
+            .NotEmpty()
+            .WithMessage("Send at least one unit.")
+            .Must(b => b.Count <= ValidationExtensions.MaxBatchItems)
+            .WithMessage($"Send at most " + $"{ValidationExtensions.MaxBatchItems} units per request.");
         RuleForEach(b => b).NotNull().SetValidator(new UnitRequestValidator()).OverridePropertyName("units");
     }
 }

@@ -13,26 +13,49 @@ namespace Scorecard.Api.Errors;
 /// </summary>
 internal static class ExceptionProblems
 {
-    public static ExceptionProblem For(HttpContext context, Exception exception) => exception switch
-    {
-        OperationCanceledException when context.RequestAborted.IsCancellationRequested =>
-            new(ExceptionProblem.ClientClosedRequest, "Client Closed Request", "The client closed the request."),
-        BadHttpRequestException { InnerException: JsonException json } bad => UnreadableJson(bad.StatusCode, json),
-        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
-            new(StatusCodes.Status413PayloadTooLarge, "Payload Too Large", "The request body is larger than this route accepts."),
-        BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad =>
-            new(StatusCodes.Status400BadRequest, "Bad Request", UnboundParameter.Describe(context) ?? bad.Message),
-        BadHttpRequestException bad => new(bad.StatusCode, TitleFor(bad.StatusCode), bad.Message),
-        JsonException json => UnreadableJson(StatusCodes.Status400BadRequest, json),
+    public static ExceptionProblem For(HttpContext context, Exception exception) =>
+        exception switch
+        {
+            OperationCanceledException when context.RequestAborted.IsCancellationRequested => new(
+                ExceptionProblem.ClientClosedRequest,
+                "Client Closed Request",
+                "The client closed the request."
+            ),
+            BadHttpRequestException { InnerException: JsonException json } bad => UnreadableJson(bad.StatusCode, json),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new(
+                StatusCodes.Status413PayloadTooLarge,
+                "Payload Too Large",
+                "The request body is larger than this " + "route accepts."
+            ),
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad => new(
+                StatusCodes.Status400BadRequest,
+                "Bad Request",
+                UnboundParameter.Describe(context) ?? bad.Message
+            ),
+            BadHttpRequestException bad => new(bad.StatusCode, TitleFor(bad.StatusCode), bad.Message),
+            JsonException json => UnreadableJson(StatusCodes.Status400BadRequest, json),
 
-        IndexOutOfRangeException when ThrownByJsonReader(exception) =>
-            new(StatusCodes.Status400BadRequest, "Bad Request", "The request body is not valid JSON: it ends inside a value."),
-        FeedQueryException or ODataException =>
-            new(StatusCodes.Status400BadRequest, "Bad Request", FeedErrorMessage.Plain(exception.Message)),
-        DbException or TimeoutException => new(StatusCodes.Status503ServiceUnavailable, "Service Unavailable",
-            "The database is not available right now; nothing was changed. Retry shortly."),
-        _ => new(StatusCodes.Status500InternalServerError, "Internal Server Error", "An unexpected error occurred. Quote the trace id when reporting it."),
-    };
+            IndexOutOfRangeException when ThrownByJsonReader(exception) => new(
+                StatusCodes.Status400BadRequest,
+                "Bad Request",
+                "The request body is not valid JSON: it ends inside " + "a value."
+            ),
+            FeedQueryException or ODataException => new(
+                StatusCodes.Status400BadRequest,
+                "Bad Request",
+                FeedErrorMessage.Plain(exception.Message)
+            ),
+            DbException or TimeoutException => new(
+                StatusCodes.Status503ServiceUnavailable,
+                "Service Unavailable",
+                "The database is not available right now; nothing was changed. Retry shortly."
+            ),
+            _ => new(
+                StatusCodes.Status500InternalServerError,
+                "Internal Server Error",
+                "An unexpected error occurred. " + "Quote the trace id when reporting it."
+            ),
+        };
 
     /// <summary>
     /// Where the body stopped being readable, from the exception's path and position. A syntax error is
@@ -45,9 +68,10 @@ internal static class ExceptionProblems
         var where = json.Path is { Length: > 0 } path ? $" at '{path}'" : "";
         var line = json.LineNumber is { } l ? $" (line {l + 1}, position {json.BytePositionInLine + 1})" : "";
         var innermost = json.InnerException as JsonException ?? json;
-        var reason = innermost.GetType() != typeof(JsonException)
-            ? innermost.Message.Split(" LineNumber:", 2)[0].TrimEnd('.')
-            : "the value has the wrong type or format";
+        var reason =
+            innermost.GetType() != typeof(JsonException)
+                ? innermost.Message.Split(" LineNumber:", 2)[0].TrimEnd('.')
+                : "the value has the wrong type or format";
         return new(status, TitleFor(status), $"The request body is not valid JSON{where}{line}: {reason}.", json.Path);
     }
 
@@ -57,13 +81,16 @@ internal static class ExceptionProblems
     /// The exception is thrown by a span inside the reader, so only its frames tell it from a bug of ours.
     /// </summary>
     private static bool ThrownByJsonReader(Exception exception) =>
-        new System.Diagnostics.StackTrace(exception, fNeedFileInfo: false).GetFrames().Any(f => f.GetMethod()?.DeclaringType == typeof(Utf8JsonReader));
+        new System.Diagnostics.StackTrace(exception, fNeedFileInfo: false)
+            .GetFrames()
+            .Any(f => f.GetMethod()?.DeclaringType == typeof(Utf8JsonReader));
 
-    private static string TitleFor(int status) => status switch
-    {
-        StatusCodes.Status413PayloadTooLarge => "Payload Too Large",
-        StatusCodes.Status415UnsupportedMediaType => "Unsupported Media Type",
-        StatusCodes.Status408RequestTimeout => "Request Timeout",
-        _ => "Bad Request",
-    };
+    private static string TitleFor(int status) =>
+        status switch
+        {
+            StatusCodes.Status413PayloadTooLarge => "Payload Too Large",
+            StatusCodes.Status415UnsupportedMediaType => "Unsupported Media Type",
+            StatusCodes.Status408RequestTimeout => "Request Timeout",
+            _ => "Bad Request",
+        };
 }

@@ -7,9 +7,16 @@ namespace Scorecard.Api.Errors;
 /// maps each to. A 500 carries a trace id and never a stack trace or SQL; it and a database that is not
 /// available are logged in full. A request the client closed gets no answer.
 /// </summary>
-internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ProblemExceptionHandler(
+    IProblemDetailsService problems,
+    ILogger<ProblemExceptionHandler> logger
+) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(
+        HttpContext httpContext,
+        Exception exception,
+        CancellationToken cancellationToken
+    )
     {
         var (status, title, detail, field) = ExceptionProblems.For(httpContext, exception);
         httpContext.Response.StatusCode = status;
@@ -32,7 +39,12 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
+            ProblemDetails =
+            {
+                Status = status,
+                Title = title,
+                Detail = detail,
+            },
         };
         if (field is not null)
         {

@@ -11,7 +11,8 @@ namespace Scorecard.Api.Errors;
 /// which writes nothing for a client that does not accept JSON (a browser asking for text/html),
 /// leaving a 401 or 404 without a body or turning it into a 500.
 /// </summary>
-internal sealed class ProblemWriter(IOptions<ProblemDetailsOptions> options, IOptions<JsonOptions> json) : IProblemDetailsWriter
+internal sealed class ProblemWriter(IOptions<ProblemDetailsOptions> options, IOptions<JsonOptions> json)
+    : IProblemDetailsWriter
 {
     public bool CanWrite(ProblemDetailsContext context) => true;
 
@@ -22,9 +23,21 @@ internal sealed class ProblemWriter(IOptions<ProblemDetailsOptions> options, IOp
         // The type and title RFC 9110 gives the status, as the framework's own writer fills them in.
         var problem = TypedResults.Problem(context.ProblemDetails).ProblemDetails;
         options.Value.CustomizeProblemDetails?.Invoke(context);
-        if (!http.Request.Path.StartsWithSegments("/" + OData.ODataSetup.RoutePrefix, StringComparison.OrdinalIgnoreCase))
+        if (
+            !http.Request.Path.StartsWithSegments(
+                "/" + OData.ODataSetup.RoutePrefix,
+                StringComparison.OrdinalIgnoreCase
+            )
+        )
         {
-            return new ValueTask(http.Response.WriteAsJsonAsync(problem, problem.GetType(), json.Value.SerializerOptions, "application/problem+json"));
+            return new ValueTask(
+                http.Response.WriteAsJsonAsync(
+                    problem,
+                    problem.GetType(),
+                    json.Value.SerializerOptions,
+                    "application/problem+json"
+                )
+            );
         }
 
         var status = problem.Status ?? http.Response.StatusCode;
@@ -35,9 +48,18 @@ internal sealed class ProblemWriter(IOptions<ProblemDetailsOptions> options, IOp
             {
                 code = ReasonPhrases.GetReasonPhrase(status).Replace(" ", "", StringComparison.Ordinal),
                 message = problem.Detail ?? problem.Title,
-                innererror = new { traceId = problem.Extensions.TryGetValue("traceId", out var traceId) ? traceId : null },
+                innererror = new
+                {
+                    traceId = problem.Extensions.TryGetValue("traceId", out var traceId) ? traceId : null,
+                },
             },
         };
-        return new ValueTask(http.Response.WriteAsJsonAsync(error, json.Value.SerializerOptions, "application/json; odata.metadata=minimal; charset=utf-8"));
+        return new ValueTask(
+            http.Response.WriteAsJsonAsync(
+                error,
+                json.Value.SerializerOptions,
+                "application/json; " + "odata.metadata=minimal; charset=utf-8"
+            )
+        );
     }
 }

@@ -16,20 +16,30 @@ internal static class UnboundParameter
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>The types a route or query value may fail to bind to: what a value must look like, and how the framework parses it.</summary>
+    /// <summary>The types a route or query value may fail to bind to: what a value must look like, and how the
+    /// framework parses it.</summary>
     private static readonly Dictionary<Type, Format> Formats = new()
     {
-        [typeof(DateOnly)] = new("a date such as 2025-01-31", t => DateOnly.TryParse(t, Invariant, DateTimeStyles.AllowWhiteSpaces, out _)),
-        [typeof(DateTime)] = new("an instant such as 2025-01-31T08:00:00+07:00", t => DateTime.TryParse(t, Invariant, DateTimeStyles.AllowWhiteSpaces, out _)),
-        [typeof(DateTimeOffset)] = new("an instant such as 2025-01-31T08:00:00+07:00", t => DateTimeOffset.TryParse(t, Invariant, DateTimeStyles.AllowWhiteSpaces, out _)),
+        [typeof(DateOnly)] = new("a date such as " + "2025-01-31", t =>
+            DateOnly.TryParse(t, Invariant, DateTimeStyles.AllowWhiteSpaces, out _)
+        ),
+        [typeof(DateTime)] = new("an instant such as " + "2025-01-31T08:00:00+07:00", t =>
+            DateTime.TryParse(t, Invariant, DateTimeStyles.AllowWhiteSpaces, out _)
+        ),
+        [typeof(DateTimeOffset)] = new("an instant such as " + "2025-01-31T08:00:00+07:00", t =>
+            DateTimeOffset.TryParse(t, Invariant, DateTimeStyles.AllowWhiteSpaces, out _)
+        ),
         [typeof(int)] = new("a whole number", t => int.TryParse(t, NumberStyles.Integer, Invariant, out _)),
         [typeof(long)] = new("a whole number", t => long.TryParse(t, NumberStyles.Integer, Invariant, out _)),
         [typeof(bool)] = new("true or false", t => bool.TryParse(t, out _)),
         [typeof(decimal)] = new("a number", t => decimal.TryParse(t, NumberStyles.Number, Invariant, out _)),
-        [typeof(double)] = new("a number", t => double.TryParse(t, NumberStyles.Float | NumberStyles.AllowThousands, Invariant, out _)),
+        [typeof(double)] = new("a number", t =>
+            double.TryParse(t, NumberStyles.Float | NumberStyles.AllowThousands, Invariant, out _)
+        ),
     };
 
-    /// <summary>The first route or query value that is missing or does not parse, else a missing body; null when neither.</summary>
+    /// <summary>The first route or query value that is missing or does not parse, else a missing body; null when
+    /// neither.</summary>
     public static string? Describe(HttpContext context)
     {
         // The exception handler runs with the endpoint and route values cleared; the feature keeps them.
@@ -53,9 +63,18 @@ internal static class UnboundParameter
         return endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is not null ? "A request body is required." : null;
     }
 
-    private static string? Problem(IQueryCollection query, RouteValueDictionary routeValues, RoutePattern? pattern, Bound parameter)
+    private static string? Problem(
+        IQueryCollection query,
+        RouteValueDictionary routeValues,
+        RoutePattern? pattern,
+        Bound parameter
+    )
     {
-        if (parameter.Attributes.Any(a => a is IFromBodyMetadata or IFromServiceMetadata or IFromHeaderMetadata or IFromFormMetadata))
+        if (
+            parameter.Attributes.Any(a =>
+                a is IFromBodyMetadata or IFromServiceMetadata or IFromHeaderMetadata or IFromFormMetadata
+            )
+        )
         {
             return null;
         }
@@ -82,28 +101,40 @@ internal static class UnboundParameter
             : null;
     }
 
-    /// <summary>A handler parameter, or each constructor parameter of an [AsParameters] one, with the attributes that place it.</summary>
+    /// <summary>A handler parameter, or each constructor parameter of an [AsParameters] one, with the attributes that
+    /// place it.</summary>
     private static IEnumerable<Bound> Flatten(ParameterInfo parameter)
     {
         if (parameter.GetCustomAttribute<AsParametersAttribute>() is null)
         {
-            yield return new Bound(parameter.Name ?? "", parameter.ParameterType, [.. parameter.GetCustomAttributes()], IsRequired(parameter));
+            yield return new Bound(
+                parameter.Name ?? "",
+                parameter.ParameterType,
+                [.. parameter.GetCustomAttributes()],
+                IsRequired(parameter)
+            );
             yield break;
         }
 
         var constructor = parameter.ParameterType.GetConstructors().MaxBy(c => c.GetParameters().Length);
         foreach (var inner in constructor?.GetParameters() ?? [])
         {
-            var property = parameter.ParameterType.GetProperty(inner.Name ?? "", BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            var property = parameter.ParameterType.GetProperty(
+                inner.Name ?? "",
+                BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase
+            );
             var attributes = inner.GetCustomAttributes().Concat(property?.GetCustomAttributes() ?? []).ToList();
             yield return new Bound(inner.Name ?? "", inner.ParameterType, attributes, IsRequired(inner));
         }
     }
 
     private static bool IsRequired(ParameterInfo parameter) =>
-        !parameter.HasDefaultValue && (parameter.ParameterType.IsValueType
-            ? Nullable.GetUnderlyingType(parameter.ParameterType) is null
-            : new NullabilityInfoContext().Create(parameter).WriteState == NullabilityState.NotNull);
+        !parameter.HasDefaultValue
+        && (
+            parameter.ParameterType.IsValueType
+                ? Nullable.GetUnderlyingType(parameter.ParameterType) is null
+                : new NullabilityInfoContext().Create(parameter).WriteState == NullabilityState.NotNull
+        );
 
     private sealed record Bound(string Name, Type Type, IReadOnlyList<Attribute> Attributes, bool Required);
 

@@ -23,8 +23,11 @@ internal static class ApiServices
     public static IServiceCollection AddScorecardApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IProblemDetailsWriter, ProblemWriter>();
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-            c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
+        services.AddProblemDetails(o =>
+            o.CustomizeProblemDetails = c =>
+                c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id
+                    ?? c.HttpContext.TraceIdentifier
+        );
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
@@ -32,9 +35,13 @@ internal static class ApiServices
 
         services.AddMemoryCache();
         services.AddSingleton<ApiKeyCache>();
-        services.AddAuthentication(ApiKeyOptions.Scheme)
-            .AddScheme<ApiKeyOptions, ApiKeyAuthenticationHandler>(ApiKeyOptions.Scheme, o => o.BootstrapAdminKey = configuration["Auth:BootstrapAdminKey"]);
-        services.AddAuthorizationBuilder()
+        services
+            .AddAuthentication(ApiKeyOptions.Scheme)
+            .AddScheme<ApiKeyOptions, ApiKeyAuthenticationHandler>(ApiKeyOptions.Scheme, o =>
+                o.BootstrapAdminKey = configuration["Auth:BootstrapAdminKey"]
+            );
+        services
+            .AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyOptions.Scheme).RequireAuthenticatedUser().Build())
             .AddPolicy(Roles.AdminPolicy, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Roles.IngestPolicy, p => p.RequireRole(Roles.Admin, Roles.Integrator));
@@ -47,8 +54,13 @@ internal static class ApiServices
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<IngestionWriterService>();
         services.AddSingleton<UnitFigures>();
-        services.AddOptions<IndicatorValuesOptions>().BindConfiguration(IndicatorValuesOptions.Section)
-            .Validate(o => o.RefreshSeconds >= 1, "IndicatorValues:RefreshSeconds must be a number of seconds, at least 1.")
+        services
+            .AddOptions<IndicatorValuesOptions>()
+            .BindConfiguration(IndicatorValuesOptions.Section)
+            .Validate(
+                o => o.RefreshSeconds >= 1,
+                "IndicatorValues:RefreshSeconds must be a number of seconds, at " + "least 1."
+            )
             .ValidateOnStart();
         services.AddSingleton<IndicatorValuesRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<IndicatorValuesRefresher>());

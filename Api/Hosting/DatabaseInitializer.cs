@@ -17,13 +17,15 @@ internal sealed partial class DatabaseInitializer(
     DemoSeeder seeder,
     IOptions<SeedOptions> seed,
     TimeProvider clock,
-    ILogger<DatabaseInitializer> logger) : BackgroundService
+    ILogger<DatabaseInitializer> logger
+) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(10);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        // A first attempt before the server accepts requests: on a healthy database every request sees the current schema.
+        // A first attempt before the server accepts requests: on a healthy database every request sees the current
+        // schema.
         await TryInitialiseAsync(cancellationToken).ConfigureAwait(false);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -42,8 +44,14 @@ internal sealed partial class DatabaseInitializer(
         }
     }
 
-    /// <summary>Brings the schema up to date and installs the built-in indicators that are missing (start-up and the CLI verbs).</summary>
-    public static async Task PrepareAsync(DatabaseMigrator migrator, IndicatorStore indicators, TimeProvider clock, CancellationToken ct)
+    /// <summary>Brings the schema up to date and installs the built-in indicators that are missing (start-up and the
+    /// CLI verbs).</summary>
+    public static async Task PrepareAsync(
+        DatabaseMigrator migrator,
+        IndicatorStore indicators,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         migrator.Migrate();
         await indicators.EnsureAsync(IndicatorDefaults.All, clock.GetUtcNow(), ct).ConfigureAwait(false);
@@ -63,6 +71,9 @@ internal sealed partial class DatabaseInitializer(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The database is not available; /health/ready answers 503 and start-up retries every {Seconds} s")]
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "The database is not available; /health/ready answers 503 and " + "start-up retries every {Seconds} s"
+    )]
     private static partial void LogUnavailable(ILogger logger, Exception exception, double seconds);
 }

@@ -10,17 +10,24 @@ namespace Scorecard.Api.Hosting;
 internal static class RequestCharset
 {
     public static IApplicationBuilder UseKnownCharsetsOnly(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
-        {
-            if (MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var media) && media.Charset is { HasValue: true } charset
-                && !IsKnown(charset.Value!))
+        app.Use(
+            async (context, next) =>
             {
-                throw new BadHttpRequestException(
-                    $"The charset '{charset.Value}' of the request body is not supported; send UTF-8.", StatusCodes.Status415UnsupportedMediaType);
-            }
+                if (
+                    MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var media)
+                    && media.Charset is { HasValue: true } charset
+                    && !IsKnown(charset.Value!)
+                )
+                {
+                    throw new BadHttpRequestException(
+                        $"The charset '{charset.Value}' of the request body is not supported; send " + $"UTF-8.",
+                        StatusCodes.Status415UnsupportedMediaType
+                    );
+                }
 
-            await next(context).ConfigureAwait(false);
-        });
+                await next(context).ConfigureAwait(false);
+            }
+        );
 
     private static bool IsKnown(string charset)
     {

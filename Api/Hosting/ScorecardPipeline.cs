@@ -9,10 +9,9 @@ internal static class ScorecardPipeline
     public static WebApplication UseScorecard(this WebApplication app)
     {
         app.Use(SecurityHeaders);
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
-        });
+        app.UseExceptionHandler(
+            new ExceptionHandlerOptions { SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException }
+        );
         app.UseStatusCodePages();
         app.UseBodySizeLimit(ServerLimits.MaxRequestBodyBytes);
         app.UseKnownCharsetsOnly();
@@ -45,20 +44,23 @@ internal static class ScorecardPipeline
     /// </summary>
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)
     {
-        context.Response.OnStarting(static state =>
-        {
-            var context = (HttpContext)state;
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
-            if (!KeepsItsOwnCaching(context.Request.Path))
+        context.Response.OnStarting(
+            static state =>
             {
-                headers.CacheControl = "no-store";
-            }
+                var context = (HttpContext)state;
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                if (!KeepsItsOwnCaching(context.Request.Path))
+                {
+                    headers.CacheControl = "no-store";
+                }
 
-            return Task.CompletedTask;
-        }, context);
+                return Task.CompletedTask;
+            },
+            context
+        );
         return next();
     }
 

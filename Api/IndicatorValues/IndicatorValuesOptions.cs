@@ -5,6 +5,7 @@ internal sealed class IndicatorValuesOptions
 {
     public const string Section = "IndicatorValues";
 
-    /// <summary>How often, in seconds, <c>indicator_values</c> is brought up to date (a slow refresh spaces the next one out).</summary>
+    /// <summary>How often, in seconds, <c>indicator_values</c> is brought up to date (a slow refresh spaces the next
+    /// one out).</summary>
     public int RefreshSeconds { get; set; } = 5;
 }

@@ -22,7 +22,8 @@ internal sealed partial class IndicatorValuesRefresher(
     DatabaseState state,
     IOptions<IndicatorValuesOptions> options,
     TimeProvider clock,
-    ILogger<IndicatorValuesRefresher> logger) : BackgroundService
+    ILogger<IndicatorValuesRefresher> logger
+) : BackgroundService
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 
@@ -63,7 +64,8 @@ internal sealed partial class IndicatorValuesRefresher(
             {
                 var started = clock.GetTimestamp();
                 await RefreshOnceAsync(stoppingToken).ConfigureAwait(false);
-                await Task.Delay(RefreshDelay.Next(Interval, clock.GetElapsedTime(started)), clock, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(RefreshDelay.Next(Interval, clock.GetElapsedTime(started)), clock, stoppingToken)
+                    .ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -115,32 +117,72 @@ internal sealed partial class IndicatorValuesRefresher(
         var written = await store.ReplaceAsync(plan.Replaced, rows, marks, ct).ConfigureAwait(false);
         (covered, knowsCovered) = (plan.Covers, true);
         var (total, writeTime) = (clock.GetElapsedTime(started), clock.GetElapsedTime(writing));
-        LogRefreshed(logger, plan.Full ? "full" : "partial", plan.Periods.Count, rows.Count, written, total.TotalMilliseconds, writeTime.TotalMilliseconds);
+        LogRefreshed(
+            logger,
+            plan.Full ? "full" : "partial",
+            plan.Periods.Count,
+            rows.Count,
+            written,
+            total.TotalMilliseconds,
+            writeTime.TotalMilliseconds
+        );
         return rows.Count;
     }
 
-    private async Task<List<IndicatorValueRow>> ComputeAsync(IReadOnlyList<Period> periods, IReadOnlyList<ReportedValue> reported, CancellationToken ct)
+    private async Task<List<IndicatorValueRow>> ComputeAsync(
+        IReadOnlyList<Period> periods,
+        IReadOnlyList<ReportedValue> reported,
+        CancellationToken ct
+    )
     {
         var reference = await sources.ReferenceAsync(ct).ConfigureAwait(false);
         var targets = await sources.TargetsAsync(ct).ConfigureAwait(false);
-        var months = await store.SubtreeMonthsAsync(periods.Min(p => p.FirstDay), periods.Max(p => p.LastDay), ct).ConfigureAwait(false);
+        var months = await store
+            .SubtreeMonthsAsync(periods.Min(p => p.FirstDay), periods.Max(p => p.LastDay), ct)
+            .ConfigureAwait(false);
         return IndicatorValueRows.Compute(reference, months, reported, targets, periods, clock.GetUtcNow());
     }
 
-    /// <summary>The first month of a reported month, quarter, half-year or year (other periods never reach the table).</summary>
+    /// <summary>The first month of a reported month, quarter, half-year or year (other periods never reach the
+    /// table).</summary>
     private static DateOnly? FirstReportedMonth(IEnumerable<ReportedValue> values) =>
-        values.Select(v => Period.TryParse(v.Period, out var p, out _) && CalendarPeriods.IsCalendar(p!.Kind) ? p.FirstDay : (DateOnly?)null).Min();
+        values
+            .Select(v =>
+                Period.TryParse(v.Period, out var p, out _) && CalendarPeriods.IsCalendar(p!.Kind)
+                    ? p.FirstDay
+                    : (DateOnly?)null
+            )
+            .Min();
 
-    private static DateOnly? Earliest(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : (a < b ? a : b);
+    private static DateOnly? Earliest(DateOnly? a, DateOnly? b) =>
+        a is null ? b
+        : b is null ? a
+        : (a < b ? a : b);
 
     private static MonthRange? Range(IndicatorValueStore.MonthSpan span) =>
         span is { First: { } first, Last: { } last } ? new MonthRange(first, last) : null;
 
     private static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Indicator values refreshed ({Kind}): {Periods} periods, {Rows} rows computed, {Written} written, in {Milliseconds:F0} ms, of which {WriteMilliseconds:F0} ms in the write transaction")]
-    private static partial void LogRefreshed(ILogger logger, string kind, int periods, int rows, int written, double milliseconds, double writeMilliseconds);
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Indicator values refreshed ({Kind}): {Periods} periods, "
+            + "{Rows} rows computed, {Written} written, in {Milliseconds:F0} ms, of which {WriteMilliseconds:F0} ms in "
+            + "the write transaction"
+    )]
+    private static partial void LogRefreshed(
+        ILogger logger,
+        string kind,
+        int periods,
+        int rows,
+        int written,
+        double milliseconds,
+        double writeMilliseconds
+    );
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Refreshing the indicator values failed; the marks stay for the next attempt")]
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "Refreshing the indicator values failed; the marks stay for the " + "next attempt"
+    )]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -19,6 +19,8 @@ internal static class RefreshDelay
     {
         var backedOff = took * BackOffFactor;
         var ceiling = interval > MaxInterval ? interval : MaxInterval;
-        return backedOff <= interval ? interval : backedOff >= ceiling ? ceiling : backedOff;
+        return backedOff <= interval ? interval
+            : backedOff >= ceiling ? ceiling
+            : backedOff;
     }
 }

@@ -12,12 +12,19 @@ internal sealed record RefreshPlan(bool Full, IReadOnlyList<Period> Periods, Mon
 {
     /// <param name="marks">The stale marks read.</param>
     /// <param name="stored">The months the table holds now (null: none).</param>
-    /// <param name="firstMonth">The first month with data (facts or a reported calendar period), null without data.</param>
+    /// <param name="firstMonth">The first month with data (facts or a reported calendar period), null without
+    /// data.</param>
     /// <param name="currentMonth">The current Vietnam month: rows end there.</param>
-    public static RefreshPlan Of(IReadOnlyList<StaleMark> marks, MonthRange? stored, DateOnly? firstMonth, DateOnly currentMonth)
+    public static RefreshPlan Of(
+        IReadOnlyList<StaleMark> marks,
+        MonthRange? stored,
+        DateOnly? firstMonth,
+        DateOnly currentMonth
+    )
     {
         ArgumentNullException.ThrowIfNull(marks);
-        MonthRange? covers = firstMonth is { } first && first <= currentMonth ? new MonthRange(first, currentMonth) : null;
+        MonthRange? covers =
+            firstMonth is { } first && first <= currentMonth ? new MonthRange(first, currentMonth) : null;
         var full = marks.Any(m => m.IsAll) || stored?.First != covers?.First || stored?.Last > covers?.Last;
         if (covers is not { } range)
         {
@@ -30,7 +37,10 @@ internal sealed record RefreshPlan(bool Full, IReadOnlyList<Period> Periods, Mon
         }
 
         // Marked months inside the span, and the months the clock has moved into since the last refresh.
-        var months = marks.Select(m => m.Day).OfType<DateOnly>().Where(m => m >= range.First && m <= range.Last)
+        var months = marks
+            .Select(m => m.Day)
+            .OfType<DateOnly>()
+            .Where(m => m >= range.First && m <= range.Last)
             .Concat(CalendarPeriods.Months(stored!.Value.Last.AddMonths(1), range.Last));
         return new RefreshPlan(false, CalendarPeriods.Distinct(months), covers);
     }

@@ -7,7 +7,9 @@ namespace Scorecard.Api.Ingestion;
 internal static class BatchValidation
 {
     public static (List<IncomingEvent> Valid, List<RejectedEvent> Rejected) Validate(
-        IReadOnlyList<JsonElement> events, DossierEventValidator validator)
+        IReadOnlyList<JsonElement> events,
+        DossierEventValidator validator
+    )
     {
         var valid = new List<IncomingEvent>(events.Count);
         var rejected = new List<RejectedEvent>();
@@ -16,9 +18,11 @@ internal static class BatchValidation
             var request = DossierEventRequest.From(events[index]);
             var errors = request.TypeErrors.Select(e => new FieldError(e.Field, e.Message)).ToList();
             var result = validator.Validate(request);
-            errors.AddRange(result.Errors
-                .Where(f => errors.TrueForAll(t => t.Field != f.PropertyName))
-                .Select(f => new FieldError(f.PropertyName, f.ErrorMessage)));
+            errors.AddRange(
+                result
+                    .Errors.Where(f => errors.TrueForAll(t => t.Field != f.PropertyName))
+                    .Select(f => new FieldError(f.PropertyName, f.ErrorMessage))
+            );
             if (errors.Count > 0)
             {
                 rejected.Add(new RejectedEvent(index, request.Id, errors));

@@ -82,27 +82,69 @@ internal sealed class DossierEventRequest
 
         switch (name)
         {
-            case "id": Id = Text(property); break;
-            case "dossierCode": DossierCode = Text(property); break;
-            case "type": Type = Text(property); break;
-            case "at": At = Text(property); break;
-            case "procedureCode": ProcedureCode = Text(property); break;
-            case "unitCode": UnitCode = Text(property); break;
-            case "channel": Channel = Text(property); break;
-            case "dueAt": DueAt = Text(property); break;
-            case "method": Method = Text(property); break;
-            case "reason": Reason = Text(property); break;
-            case "via": Via = Text(property); break;
-            case "reusedDigitisedData": ReusedDigitisedData = Flag(property); break;
-            case "fromPersonalDataStore": FromPersonalDataStore = Flag(property); break;
-            case "vneidAuthenticated": VneidAuthenticated = Flag(property); break;
-            case "satisfied": Satisfied = Flag(property); break;
-            case "feeAmount": FeeAmount = Whole(property, "'feeAmount' must be a whole number of đồng."); break;
-            case "digitised": Digitised = Flag(property); break;
-            case "populationDbUsed": PopulationDbUsed = Flag(property); break;
-            case "feeRequired": FeeRequired = Flag(property); break;
-            case "electronicResult": ElectronicResult = Flag(property); break;
-            case "amount": Amount = Whole(property, "'amount' must be a whole number of đồng."); break;
+            case "id":
+                Id = Text(property);
+                break;
+            case "dossierCode":
+                DossierCode = Text(property);
+                break;
+            case "type":
+                Type = Text(property);
+                break;
+            case "at":
+                At = Text(property);
+                break;
+            case "procedureCode":
+                ProcedureCode = Text(property);
+                break;
+            case "unitCode":
+                UnitCode = Text(property);
+                break;
+            case "channel":
+                Channel = Text(property);
+                break;
+            case "dueAt":
+                DueAt = Text(property);
+                break;
+            case "method":
+                Method = Text(property);
+                break;
+            case "reason":
+                Reason = Text(property);
+                break;
+            case "via":
+                Via = Text(property);
+                break;
+            case "reusedDigitisedData":
+                ReusedDigitisedData = Flag(property);
+                break;
+            case "fromPersonalDataStore":
+                FromPersonalDataStore = Flag(property);
+                break;
+            case "vneidAuthenticated":
+                VneidAuthenticated = Flag(property);
+                break;
+            case "satisfied":
+                Satisfied = Flag(property);
+                break;
+            case "feeAmount":
+                FeeAmount = Whole(property, "'feeAmount' must be a whole number of đồng.");
+                break;
+            case "digitised":
+                Digitised = Flag(property);
+                break;
+            case "populationDbUsed":
+                PopulationDbUsed = Flag(property);
+                break;
+            case "feeRequired":
+                FeeRequired = Flag(property);
+                break;
+            case "electronicResult":
+                ElectronicResult = Flag(property);
+                break;
+            case "amount":
+                Amount = Whole(property, "'amount' must be a whole number of đồng.");
+                break;
             default:
                 break;
         }
@@ -199,7 +241,10 @@ internal sealed class DossierEventRequest
                 PaidVia = Via is null ? null : WireName.Parse<PaymentChannel>(Via),
             },
             DossierEventType.Feedback => e with { Satisfied = Satisfied },
-            DossierEventType.Resolved or DossierEventType.Returned or DossierEventType.ResultIssued => e with { ElectronicResult = ElectronicResult },
+            DossierEventType.Resolved or DossierEventType.Returned or DossierEventType.ResultIssued => e with
+            {
+                ElectronicResult = ElectronicResult,
+            },
             _ => e,
         };
     }

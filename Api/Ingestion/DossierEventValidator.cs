@@ -21,48 +21,107 @@ internal sealed class DossierEventValidator : AbstractValidator<DossierEventRequ
 
     public DossierEventValidator(ReferenceData reference, TimeProvider clock)
     {
-        RuleFor(e => e.Id).NotEmpty().MaximumLength(ValidationExtensions.MaxCodeLength).Must(NoControlCharacters)
-            .WithMessage("'id' must be 1–64 printable characters.").OverridePropertyName("id");
+        RuleFor(e => e.Id)
+            .NotEmpty()
+            .MaximumLength(ValidationExtensions.MaxCodeLength)
+            .Must(NoControlCharacters)
+            .WithMessage("'id' must be 1–64 printable characters.")
+            .OverridePropertyName("id");
         RuleFor(e => e.DossierCode).NotEmpty().IsCode().OverridePropertyName("dossierCode");
         RuleFor(e => e.Type).NotEmpty().IsOneOf(DossierEventTypes.WireNames).OverridePropertyName("type");
-        RuleFor(e => e.At).NotEmpty().Must((e, _) => e.AtInstant is not null)
-            .WithMessage($"'at' must be {InstantText.Expected}.").OverridePropertyName("at")
-            .DependentRules(() => RuleFor(e => e.AtInstant!.Value).Must(at => at >= Earliest && at <= clock.GetUtcNow() + MaxAhead)
-                .WithMessage("'at' must lie between 2000-01-01 and one day from now.").OverridePropertyName("at"));
+        RuleFor(e => e.At)
+            .NotEmpty()
+            .Must((e, _) => e.AtInstant is not null)
+            .WithMessage($"'at' must be {InstantText.Expected}.")
+            .OverridePropertyName("at")
+            .DependentRules(() =>
+                RuleFor(e => e.AtInstant!.Value)
+                    .Must(at => at >= Earliest && at <= clock.GetUtcNow() + MaxAhead)
+                    .WithMessage("'at' must lie between 2000-01-01 and one day from now.")
+                    .OverridePropertyName("at")
+            );
 
-        When(e => e.Type == Received, () =>
-        {
-            RuleFor(e => e.ProcedureCode).NotEmpty().IsCode().OverridePropertyName("procedureCode")
-                .DependentRules(() => RuleFor(e => e.ProcedureCode).Must(p => reference.Procedure(p!) is not null)
-                    .WithMessage(e => $"Procedure '{e.ProcedureCode}' does not exist.").OverridePropertyName("procedureCode"));
-            RuleFor(e => e.UnitCode).NotEmpty().IsCode().OverridePropertyName("unitCode")
-                .DependentRules(() => RuleFor(e => e.UnitCode).Must((e, u) => IsActive(reference, u!, e.AtInstant))
-                    .WithMessage(e => reference.Units.Find(e.UnitCode!) is null
-                        ? $"Unit '{e.UnitCode}' does not exist."
-                        : $"Unit '{e.UnitCode}' is not active on {VietnamTime.DateOf(e.AtInstant!.Value).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}.").OverridePropertyName("unitCode"));
-            RuleFor(e => e.Channel).NotEmpty().IsOneOf(WireName.All<Channel>()).OverridePropertyName("channel");
-        });
+        When(
+            e => e.Type == Received,
+            () =>
+            {
+                RuleFor(e => e.ProcedureCode)
+                    .NotEmpty()
+                    .IsCode()
+                    .OverridePropertyName("procedureCode")
+                    .DependentRules(() =>
+                        RuleFor(e => e.ProcedureCode)
+                            .Must(p => reference.Procedure(p!) is not null)
+                            .WithMessage(e => $"Procedure '{e.ProcedureCode}' does not " + $"exist.")
+                            .OverridePropertyName("procedureCode")
+                    );
+                RuleFor(e => e.UnitCode)
+                    .NotEmpty()
+                    .IsCode()
+                    .OverridePropertyName("unitCode")
+                    .DependentRules(() =>
+                        RuleFor(e => e.UnitCode)
+                            .Must((e, u) => IsActive(reference, u!, e.AtInstant))
+                            .WithMessage(e =>
+                                reference.Units.Find(e.UnitCode!) is null
+                                    ? $"Unit '{e.UnitCode}' does not exist."
+                                    : $"Unit '{e.UnitCode}' is not active on "
+                                        + VietnamTime
+                                            .DateOf(e.AtInstant!.Value)
+                                            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+                                        + "."
+                            )
+                            .OverridePropertyName("unitCode")
+                    );
+                RuleFor(e => e.Channel).NotEmpty().IsOneOf(WireName.All<Channel>()).OverridePropertyName("channel");
+            }
+        );
 
-        RuleFor(e => e.DueAt).Must((e, _) => e.DueAtInstant is not null).When(e => e.DueAt is not null)
-            .WithMessage($"'dueAt' must be {InstantText.Expected}.").OverridePropertyName("dueAt")
-            .DependentRules(() => RuleFor(e => e.DueAt).Must((e, _) => e.DueAtInstant >= e.AtInstant)
-                .When(e => e.DueAt is not null && e.AtInstant is not null)
-                .WithMessage("'dueAt' must not be before 'at'.").OverridePropertyName("dueAt"));
+        RuleFor(e => e.DueAt)
+            .Must((e, _) => e.DueAtInstant is not null)
+            .When(e => e.DueAt is not null)
+            .WithMessage($"'dueAt' must be {InstantText.Expected}.")
+            .OverridePropertyName("dueAt")
+            .DependentRules(() =>
+                RuleFor(e => e.DueAt)
+                    .Must((e, _) => e.DueAtInstant >= e.AtInstant)
+                    .When(e => e.DueAt is not null && e.AtInstant is not null)
+                    .WithMessage("'dueAt' must not be before 'at'.")
+                    .OverridePropertyName("dueAt")
+            );
 
-        RuleFor(e => e.Reason).NotEmpty().IsOneOf(WireName.All<DueChangeReason>()).When(e => e.Type == "due-changed")
+        RuleFor(e => e.Reason)
+            .NotEmpty()
+            .IsOneOf(WireName.All<DueChangeReason>())
+            .When(e => e.Type == "due-changed")
             .OverridePropertyName("reason");
 
-        When(e => e.Type == "paid", () =>
-        {
-            RuleFor(e => e.Method).NotEmpty().IsOneOf(WireName.All<PaymentMethod>()).OverridePropertyName("method");
-            RuleFor(e => e.Amount).NotNull().InclusiveBetween(0, MaxAmount).OverridePropertyName("amount");
-            RuleFor(e => e.Via).IsOneOf(WireName.All<PaymentChannel>()).When(e => e.Via is not null).OverridePropertyName("via");
-            RuleFor(e => e.Via).Null().When(e => e.Method == WireName.Of(PaymentMethod.Offline))
-                .WithMessage("'via' names where an online payment was made; this one is offline.").OverridePropertyName("via");
-        });
-        RuleFor(e => e.FeeAmount).InclusiveBetween(0, MaxAmount).When(e => e.Type == Received && e.FeeAmount is not null).OverridePropertyName("feeAmount");
-        RuleFor(e => e.Satisfied).NotNull().When(e => e.Type == "feedback")
-            .WithMessage("'satisfied' is required on feedback: false is a complaint or a dislike.").OverridePropertyName("satisfied");
+        When(
+            e => e.Type == "paid",
+            () =>
+            {
+                RuleFor(e => e.Method).NotEmpty().IsOneOf(WireName.All<PaymentMethod>()).OverridePropertyName("method");
+                RuleFor(e => e.Amount).NotNull().InclusiveBetween(0, MaxAmount).OverridePropertyName("amount");
+                RuleFor(e => e.Via)
+                    .IsOneOf(WireName.All<PaymentChannel>())
+                    .When(e => e.Via is not null)
+                    .OverridePropertyName("via");
+                RuleFor(e => e.Via)
+                    .Null()
+                    .When(e => e.Method == WireName.Of(PaymentMethod.Offline))
+                    .WithMessage("'via' names where an online payment was made; this one is " + "offline.")
+                    .OverridePropertyName("via");
+            }
+        );
+        RuleFor(e => e.FeeAmount)
+            .InclusiveBetween(0, MaxAmount)
+            .When(e => e.Type == Received && e.FeeAmount is not null)
+            .OverridePropertyName("feeAmount");
+        RuleFor(e => e.Satisfied)
+            .NotNull()
+            .When(e => e.Type == "feedback")
+            .WithMessage("'satisfied' is required on feedback: false is a complaint or a " + "dislike.")
+            .OverridePropertyName("satisfied");
     }
 
     private static bool NoControlCharacters(string? text) => text is null || !text.Any(char.IsControl);

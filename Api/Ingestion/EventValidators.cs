@@ -3,7 +3,8 @@ using Scorecard.Infrastructure.Reference;
 
 namespace Scorecard.Api.Ingestion;
 
-/// <summary>One event validator per reference-data snapshot (building one costs more than validating a batch).</summary>
+/// <summary>One event validator per reference-data snapshot (building one costs more than validating a
+/// batch).</summary>
 internal sealed class EventValidators(TimeProvider clock)
 {
     private readonly ConditionalWeakTable<ReferenceData, DossierEventValidator> validators = [];

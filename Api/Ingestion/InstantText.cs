@@ -11,10 +11,14 @@ internal static partial class InstantText
     public static bool TryParse(string? text, out DateTimeOffset instant)
     {
         instant = default;
-        return text is not null && Shape().IsMatch(text)
+        return text is not null
+            && Shape().IsMatch(text)
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out instant);
     }
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$",
+        RegexOptions.CultureInvariant
+    )]
     private static partial Regex Shape();
 }

@@ -5,10 +5,15 @@ using Scorecard.Infrastructure.Feeds;
 
 namespace Scorecard.Api.OData;
 
-/// <summary>The rows of an <c>$apply</c> in OData JSON (minimal metadata): one object per group with its properties and aggregates.</summary>
+/// <summary>The rows of an <c>$apply</c> in OData JSON (minimal metadata): one object per group with its properties and
+/// aggregates.</summary>
 internal sealed class FeedAggregateResult(FeedAggregation aggregation, IReadOnlyList<object?[]> rows) : IActionResult
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
 
     public async Task ExecuteResultAsync(ActionContext context)
     {
@@ -20,8 +25,11 @@ internal sealed class FeedAggregateResult(FeedAggregation aggregation, IReadOnly
         response.Headers["OData-Version"] = "4.0";
         await using var json = new Utf8JsonWriter(response.BodyWriter, Options);
         json.WriteStartObject();
-        json.WriteString("@odata.context",
-            $"{request.Scheme}://{request.Host}{request.PathBase}/{ODataSetup.RoutePrefix}/$metadata#{aggregation.Feed.EntitySet}({string.Join(",", aggregation.Columns.Select(c => c.Name))})");
+        json.WriteString(
+            "@odata.context",
+            $"{request.Scheme}://{request.Host}{request.PathBase}/{ODataSetup.RoutePrefix}/$metadata#"
+                + $"{aggregation.Feed.EntitySet}({string.Join(",", aggregation.Columns.Select(c => c.Name))})"
+        );
         json.WriteStartArray("value");
         foreach (var row in rows)
         {
@@ -31,14 +39,30 @@ internal sealed class FeedAggregateResult(FeedAggregation aggregation, IReadOnly
                 json.WritePropertyName(aggregation.Columns[i].Name);
                 switch (row[i])
                 {
-                    case null: json.WriteNullValue(); break;
-                    case string text: json.WriteStringValue(text); break;
-                    case bool flag: json.WriteBooleanValue(flag); break;
-                    case long number: json.WriteNumberValue(number); break;
-                    case double real: FeedJson.Write(json, real); break;
-                    case DateTimeOffset instant: FeedJson.Write(json, instant); break;
-                    case DateOnly date: FeedJson.Write(json, date); break;
-                    default: json.WriteStringValue(row[i]!.ToString()); break;
+                    case null:
+                        json.WriteNullValue();
+                        break;
+                    case string text:
+                        json.WriteStringValue(text);
+                        break;
+                    case bool flag:
+                        json.WriteBooleanValue(flag);
+                        break;
+                    case long number:
+                        json.WriteNumberValue(number);
+                        break;
+                    case double real:
+                        FeedJson.Write(json, real);
+                        break;
+                    case DateTimeOffset instant:
+                        FeedJson.Write(json, instant);
+                        break;
+                    case DateOnly date:
+                        FeedJson.Write(json, date);
+                        break;
+                    default:
+                        json.WriteStringValue(row[i]!.ToString());
+                        break;
                 }
             }
 

@@ -13,7 +13,8 @@ namespace Scorecard.Api.OData;
 public sealed class UnitsController(FeedService feeds) : ODataController
 {
     [HttpGet]
-    public Task<IActionResult> Get(ODataQueryOptions<Unit> options, CancellationToken ct) => feeds.ServeAsync(this, options, ct);
+    public Task<IActionResult> Get(ODataQueryOptions<Unit> options, CancellationToken ct) =>
+        feeds.ServeAsync(this, options, ct);
 }
 
 [ApiExplorerSettings(IgnoreApi = true)]
@@ -21,7 +22,8 @@ public sealed class UnitsController(FeedService feeds) : ODataController
 public sealed class ProceduresController(FeedService feeds) : ODataController
 {
     [HttpGet]
-    public Task<IActionResult> Get(ODataQueryOptions<Procedure> options, CancellationToken ct) => feeds.ServeAsync(this, options, ct);
+    public Task<IActionResult> Get(ODataQueryOptions<Procedure> options, CancellationToken ct) =>
+        feeds.ServeAsync(this, options, ct);
 }
 
 [ApiExplorerSettings(IgnoreApi = true)]
@@ -29,7 +31,8 @@ public sealed class ProceduresController(FeedService feeds) : ODataController
 public sealed class DossiersController(FeedService feeds) : ODataController
 {
     [HttpGet]
-    public Task<IActionResult> Get(ODataQueryOptions<Dossier> options, CancellationToken ct) => feeds.ServeAsync(this, options, ct);
+    public Task<IActionResult> Get(ODataQueryOptions<Dossier> options, CancellationToken ct) =>
+        feeds.ServeAsync(this, options, ct);
 }
 
 [ApiExplorerSettings(IgnoreApi = true)]
@@ -37,7 +40,8 @@ public sealed class DossiersController(FeedService feeds) : ODataController
 public sealed class IndicatorsController(FeedService feeds) : ODataController
 {
     [HttpGet]
-    public Task<IActionResult> Get(ODataQueryOptions<Indicator> options, CancellationToken ct) => feeds.ServeAsync(this, options, ct);
+    public Task<IActionResult> Get(ODataQueryOptions<Indicator> options, CancellationToken ct) =>
+        feeds.ServeAsync(this, options, ct);
 }
 
 [ApiExplorerSettings(IgnoreApi = true)]
@@ -45,7 +49,8 @@ public sealed class IndicatorsController(FeedService feeds) : ODataController
 public sealed class TargetAssignmentsController(FeedService feeds) : ODataController
 {
     [HttpGet]
-    public Task<IActionResult> Get(ODataQueryOptions<TargetAssignment> options, CancellationToken ct) => feeds.ServeAsync(this, options, ct);
+    public Task<IActionResult> Get(ODataQueryOptions<TargetAssignment> options, CancellationToken ct) =>
+        feeds.ServeAsync(this, options, ct);
 }
 
 [ApiExplorerSettings(IgnoreApi = true)]
@@ -53,5 +58,6 @@ public sealed class TargetAssignmentsController(FeedService feeds) : ODataContro
 public sealed class IndicatorValuesController(FeedService feeds) : ODataController
 {
     [HttpGet]
-    public Task<IActionResult> Get(ODataQueryOptions<IndicatorValue> options, CancellationToken ct) => feeds.ServeAsync(this, options, ct);
+    public Task<IActionResult> Get(ODataQueryOptions<IndicatorValue> options, CancellationToken ct) =>
+        feeds.ServeAsync(this, options, ct);
 }

@@ -16,12 +16,13 @@ internal static partial class FeedErrorMessage
             return $"$apply: sum and average take numbers, not {aggregate.Groups["type"].Value} values.";
         }
 
-        return ParserClass().Replace(message, m => m.Groups["node"].Value switch
-        {
-            "ConstantNode" => "constant",
-            "SingleValuePropertyAccessNode" or "SingleValueOpenPropertyAccessNode" => "property",
-            _ => "expression",
-        });
+        return ParserClass()
+            .Replace(message, m => m.Groups["node"].Value switch
+                {
+                    "ConstantNode" => "constant",
+                    "SingleValuePropertyAccessNode" or "SingleValueOpenPropertyAccessNode" => "property",
+                    _ => "expression",
+                });
     }
 
     [GeneratedRegex(@"^\$apply/aggregate expression '[^']*' operation does not support value type '(?<type>\w+)'")]

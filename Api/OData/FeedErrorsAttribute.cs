@@ -30,6 +30,7 @@ internal sealed class FeedErrorsAttribute : Attribute, IExceptionFilter
 
     private static string Describe(IQueryCollection query) =>
         query.Keys.Any(k => k.Length == 0) ? "The query string has an option without a name."
-        : query.FirstOrDefault(o => o.Key.StartsWith('$') && o.Value.All(string.IsNullOrEmpty)) is { Key: { } name } ? $"The query option '{name}' has no value."
+        : query.FirstOrDefault(o => o.Key.StartsWith('$') && o.Value.All(string.IsNullOrEmpty)) is { Key: { } name }
+            ? $"The query option '{name}' has no value."
         : "The query string is not a valid OData query.";
 }

@@ -39,7 +39,12 @@ internal static class FeedJson
     public static void Write(Utf8JsonWriter writer, double value)
     {
         var text = value.ToString("R", CultureInfo.InvariantCulture);
-        writer.WriteRawValue(text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) ? text : text + ".0", skipInputValidation: true);
+        writer.WriteRawValue(
+            text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal)
+                ? text
+                : text + ".0",
+            skipInputValidation: true
+        );
     }
 
     public static void Write(Utf8JsonWriter writer, DateTimeOffset value)
@@ -81,7 +86,8 @@ internal static class FeedJson
             : Expression.IfThenElse(
                 Expression.Property(value, "HasValue"),
                 Expression.Call(write, writer, Expression.Property(value, "Value")),
-                Expression.Call(writer, typeof(Utf8JsonWriter).GetMethod(nameof(Utf8JsonWriter.WriteNullValue))!));
+                Expression.Call(writer, typeof(Utf8JsonWriter).GetMethod(nameof(Utf8JsonWriter.WriteNullValue))!)
+            );
         return Expression.Lambda<Action<Utf8JsonWriter, object>>(body, writer, entity).Compile();
     }
 }

@@ -1,6 +1,7 @@
 namespace Scorecard.Api.OData;
 
-/// <summary>The bounds every feed query is held to (configuration section <c>OData</c>); a query beyond one is a 400 naming it.</summary>
+/// <summary>The bounds every feed query is held to (configuration section <c>OData</c>); a query beyond one is a 400
+/// naming it.</summary>
 public sealed class FeedLimits
 {
     public const string Section = "OData";
@@ -26,6 +27,7 @@ public sealed class FeedLimits
     /// <summary>Feed queries one key may have running at once; more are answered 429 with Retry-After.</summary>
     public int MaxConcurrentQueriesPerKey { get; set; } = 2;
 
-    /// <summary>Write minimal-metadata JSON pages directly (the OData serializer still serves every other format).</summary>
+    /// <summary>Write minimal-metadata JSON pages directly (the OData serializer still serves every other
+    /// format).</summary>
     public bool WriteJsonDirectly { get; set; } = true;
 }

@@ -16,7 +16,8 @@ internal static class FeedLinks
         var token = plan.Keyset
             ? SkipToken.After(plan.Order.Select(o => typeof(T).GetProperty(o.Column.Property)!.GetValue(last)))
             : SkipToken.At(plan.Offset + plan.Take);
-        var pairs = QueryHelpers.ParseQuery(request.QueryString.Value)
+        var pairs = QueryHelpers
+            .ParseQuery(request.QueryString.Value)
             .Where(p => p.Key is not ("$skip" or "$skiptoken" or "$top"))
             .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
             .ToList();
@@ -26,6 +27,14 @@ internal static class FeedLinks
         }
 
         pairs.Add(new("$skiptoken", token.ToString()));
-        return new Uri(UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, QueryString.Create(pairs)));
+        return new Uri(
+            UriHelper.BuildAbsolute(
+                request.Scheme,
+                request.Host,
+                request.PathBase,
+                request.Path,
+                QueryString.Create(pairs)
+            )
+        );
     }
 }

@@ -11,11 +11,21 @@ namespace Scorecard.Api.OData;
 /// writer per property: the same document the OData serializer produces (a test compares them byte
 /// for byte), at a fraction of its cost per row. Requests for other formats go to that serializer.
 /// </summary>
-internal sealed class FeedPageResult(FeedQuery plan, SelectExpandClause? clause, IReadOnlyList<object> rows, long? count, Uri? nextLink) : IActionResult
+internal sealed class FeedPageResult(
+    FeedQuery plan,
+    SelectExpandClause? clause,
+    IReadOnlyList<object> rows,
+    long? count,
+    Uri? nextLink
+) : IActionResult
 {
     public const string ContentType = "application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8";
 
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
 
     public async Task ExecuteResultAsync(ActionContext context)
     {
@@ -28,7 +38,11 @@ internal sealed class FeedPageResult(FeedQuery plan, SelectExpandClause? clause,
         response.Headers["OData-Version"] = "4.0";
         await using var json = new Utf8JsonWriter(response.BodyWriter, Options);
         json.WriteStartObject();
-        json.WriteString("@odata.context", $"{request.Scheme}://{request.Host}{request.PathBase}/{ODataSetup.RoutePrefix}/$metadata#{plan.Feed.EntitySet}{ContextSuffix()}");
+        json.WriteString(
+            "@odata.context",
+            $"{request.Scheme}://{request.Host}{request.PathBase}/{ODataSetup.RoutePrefix}/$metadata#"
+                + $"{plan.Feed.EntitySet}{ContextSuffix()}"
+        );
         if (count is { } total)
         {
             json.WriteNumber("@odata.count", total);
@@ -81,21 +95,32 @@ internal sealed class FeedPageResult(FeedQuery plan, SelectExpandClause? clause,
         await json.FlushAsync(context.HttpContext.RequestAborted).ConfigureAwait(false);
     }
 
-    /// <summary>The properties written per row (the selected ones, in EDM order) and the expansions with theirs.</summary>
-    private (List<(string, Action<Utf8JsonWriter, object>)> Properties, List<(string, Func<object, object?>, List<(string, Action<Utf8JsonWriter, object>)>)> Expansions) Shape()
+    /// <summary>The properties written per row (the selected ones, in EDM order) and the expansions with
+    /// theirs.</summary>
+    private (
+        List<(string, Action<Utf8JsonWriter, object>)> Properties,
+        List<(string, Func<object, object?>, List<(string, Action<Utf8JsonWriter, object>)>)> Expansions
+    ) Shape()
     {
         var type = plan.Feed.ClrType;
         var selected = Selected(clause);
-        var properties = plan.Feed.Columns.Where(c => selected is null || selected.Contains(c.Property))
-            .Select(c => (c.Property, FeedJson.WriterOf(type.GetProperty(c.Property)!))).ToList();
+        var properties = plan
+            .Feed.Columns.Where(c => selected is null || selected.Contains(c.Property))
+            .Select(c => (c.Property, FeedJson.WriterOf(type.GetProperty(c.Property)!)))
+            .ToList();
         var expansions = new List<(string, Func<object, object?>, List<(string, Action<Utf8JsonWriter, object>)>)>();
         foreach (var item in clause?.SelectedItems.OfType<ExpandedNavigationSelectItem>() ?? [])
         {
-            var navigation = plan.Expansions.First(n => item.PathToNavigationProperty.LastSegment is NavigationPropertySegment s && s.NavigationProperty.Name == n.Name);
+            var navigation = plan.Expansions.First(n =>
+                item.PathToNavigationProperty.LastSegment is NavigationPropertySegment s
+                && s.NavigationProperty.Name == n.Name
+            );
             var nestedSelected = Selected(item.SelectAndExpand);
             var property = type.GetProperty(navigation.Name)!;
-            var nested = navigation.Columns.Where(c => nestedSelected is null || nestedSelected.Contains(c.Property))
-                .Select(c => (c.Property, FeedJson.WriterOf(navigation.ClrType.GetProperty(c.Property)!))).ToList();
+            var nested = navigation
+                .Columns.Where(c => nestedSelected is null || nestedSelected.Contains(c.Property))
+                .Select(c => (c.Property, FeedJson.WriterOf(navigation.ClrType.GetProperty(c.Property)!)))
+                .ToList();
             expansions.Add((navigation.Name, property.GetValue, nested));
         }
 
@@ -110,15 +135,23 @@ internal sealed class FeedPageResult(FeedQuery plan, SelectExpandClause? clause,
             return null;
         }
 
-        var names = clause.SelectedItems.OfType<PathSelectItem>().Select(p => p.SelectedPath.LastSegment).OfType<PropertySegment>()
-            .Select(s => s.Property.Name).ToHashSet(StringComparer.Ordinal);
+        var names = clause
+            .SelectedItems.OfType<PathSelectItem>()
+            .Select(p => p.SelectedPath.LastSegment)
+            .OfType<PropertySegment>()
+            .Select(s => s.Property.Name)
+            .ToHashSet(StringComparer.Ordinal);
         return names.Count == 0 ? null : names;
     }
 
-    /// <summary>The context URL's projection, e.g. <c>(Code,Status,Unit(Name),Procedure())</c>, in the order the query names them.</summary>
+    /// <summary>The context URL's projection, e.g. <c>(Code,Status,Unit(Name),Procedure())</c>, in the order the query
+    /// names them.</summary>
     private string ContextSuffix()
     {
-        if (clause is null || (clause.AllSelected && !clause.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any()))
+        if (
+            clause is null
+            || (clause.AllSelected && !clause.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any())
+        )
         {
             return string.Empty;
         }
@@ -139,8 +172,11 @@ internal sealed class FeedPageResult(FeedQuery plan, SelectExpandClause? clause,
                 case WildcardSelectItem:
                     parts.Add("*");
                     break;
-                case ExpandedNavigationSelectItem expand when expand.PathToNavigationProperty.LastSegment is NavigationPropertySegment segment:
-                    var nested = expand.SelectAndExpand is { AllSelected: false } inner ? Projection(inner) : string.Empty;
+                case ExpandedNavigationSelectItem expand
+                    when expand.PathToNavigationProperty.LastSegment is NavigationPropertySegment segment:
+                    var nested = expand.SelectAndExpand is { AllSelected: false } inner
+                        ? Projection(inner)
+                        : string.Empty;
                     parts.Add($"{segment.NavigationProperty.Name}({nested})");
                     break;
             }

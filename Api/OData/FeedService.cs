@@ -11,8 +11,8 @@ using Microsoft.OData;
 using Microsoft.OData.UriParser;
 using Scorecard.Api.Auth;
 using Scorecard.Infrastructure.Database;
-using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Feeds;
+using Scorecard.Infrastructure.Reference;
 
 namespace Scorecard.Api.OData;
 
@@ -23,15 +23,26 @@ namespace Scorecard.Api.OData;
 /// succeeded, so an error is always a whole OData error document.
 /// </summary>
 public sealed partial class FeedService(
-    DbConnectionFactory db, FeedReader reader, ReferenceDataCache referenceCache, TimeProvider clock, IOptions<FeedLimits> options,
-    FeedConcurrency concurrency, ILogger<FeedService> logger)
+    DbConnectionFactory db,
+    FeedReader reader,
+    ReferenceDataCache referenceCache,
+    TimeProvider clock,
+    IOptions<FeedLimits> options,
+    FeedConcurrency concurrency,
+    ILogger<FeedService> logger
+)
 {
     private readonly FeedLimits limits = options.Value;
     private readonly SqlDialect dialect = SqlDialect.For(db.Provider);
-    private readonly Dictionary<Type, FeedDefinition> feeds = Feeds.For(SqlDialect.For(db.Provider))
+    private readonly Dictionary<Type, FeedDefinition> feeds = Feeds
+        .For(SqlDialect.For(db.Provider))
         .ToDictionary(f => f.ClrType);
 
-    public async Task<IActionResult> ServeAsync<T>(ControllerBase controller, ODataQueryOptions<T> query, CancellationToken ct)
+    public async Task<IActionResult> ServeAsync<T>(
+        ControllerBase controller,
+        ODataQueryOptions<T> query,
+        CancellationToken ct
+    )
         where T : class
     {
         var request = controller.Request;
@@ -52,87 +63,165 @@ public sealed partial class FeedService(
         try
         {
             Validate(query);
-            new ExpressionLimits(int.MaxValue, ExpressionLimits.DefaultMaxFunctionDepth).Check(query.Filter?.FilterClause);
+            new ExpressionLimits(int.MaxValue, ExpressionLimits.DefaultMaxFunctionDepth).Check(
+                query.Filter?.FilterClause
+            );
             var scope = await ScopeUnitIdAsync(controller.User, ct).ConfigureAwait(false);
-            var clauses = new FeedClauses(query.Filter?.FilterClause, query.OrderBy?.OrderByClause, query.SelectExpand?.SelectExpandClause,
-                query.Top?.Value, query.Skip?.Value, query.RawValues.SkipToken);
+            var clauses = new FeedClauses(
+                query.Filter?.FilterClause,
+                query.OrderBy?.OrderByClause,
+                query.SelectExpand?.SelectExpandClause,
+                query.Top?.Value,
+                query.Skip?.Value,
+                query.RawValues.SkipToken
+            );
             plan = FeedQuery.Build(feeds[typeof(T)], dialect, clauses, scope, clock.GetUtcNow(), pageSize);
         }
         catch (Exception ex) when (IsQueryError(ex))
         {
-            return BadRequest(ex is NotImplementedException ? "This kind of expression is not supported in $filter." : ex.Message);
+            return BadRequest(
+                ex is NotImplementedException ? "This kind of expression is not supported in " + "$filter." : ex.Message
+            );
         }
 
-        return await WithinTimeLimitAsync(controller, url, async token =>
-        {
-            await using var connection = await reader.OpenAsync(mapFile: query.RawValues.SkipToken is null, token).ConfigureAwait(false);
-            if (counting)
-            {
-                return controller.Ok(await FeedReader.CountAsync(connection, plan, limits.QueryTimeoutSeconds, token).ConfigureAwait(false));
-            }
+        return await WithinTimeLimitAsync(
+                controller,
+                url,
+                async token =>
+                {
+                    await using var connection = await reader
+                        .OpenAsync(mapFile: query.RawValues.SkipToken is null, token)
+                        .ConfigureAwait(false);
+                    if (counting)
+                    {
+                        return controller.Ok(
+                            await FeedReader
+                                .CountAsync(connection, plan, limits.QueryTimeoutSeconds, token)
+                                .ConfigureAwait(false)
+                        );
+                    }
 
-            var feature = request.ODataFeature();
-            if (query.Count?.Value == true)
-            {
-                feature.TotalCount = await FeedReader.CountAsync(connection, plan, limits.QueryTimeoutSeconds, token).ConfigureAwait(false);
-            }
+                    var feature = request.ODataFeature();
+                    if (query.Count?.Value == true)
+                    {
+                        feature.TotalCount = await FeedReader
+                            .CountAsync(connection, plan, limits.QueryTimeoutSeconds, token)
+                            .ConfigureAwait(false);
+                    }
 
-            var (rows, more) = await FeedReader.ReadPageAsync<T>(connection, plan, limits.QueryTimeoutSeconds, token).ConfigureAwait(false);
-            var next = more && plan.TopAfterPage is not <= 0 ? FeedLinks.NextLink(request, plan, rows[^1]) : null;
-            if (preferred)
-            {
-                controller.Response.Headers["Preference-Applied"] = "odata.maxpagesize=" + pageSize.ToString(CultureInfo.InvariantCulture);
-            }
+                    var (rows, more) = await FeedReader
+                        .ReadPageAsync<T>(connection, plan, limits.QueryTimeoutSeconds, token)
+                        .ConfigureAwait(false);
+                    var next =
+                        more && plan.TopAfterPage is not <= 0 ? FeedLinks.NextLink(request, plan, rows[^1]) : null;
+                    if (preferred)
+                    {
+                        controller.Response.Headers["Preference-Applied"] =
+                            "odata.maxpagesize=" + pageSize.ToString(CultureInfo.InvariantCulture);
+                    }
 
-            if (limits.WriteJsonDirectly && FeedPreferences.WantsMinimalJson(request))
-            {
-                return new FeedPageResult(plan, query.SelectExpand?.SelectExpandClause, rows, feature.TotalCount, next);
-            }
+                    if (limits.WriteJsonDirectly && FeedPreferences.WantsMinimalJson(request))
+                    {
+                        return new FeedPageResult(
+                            plan,
+                            query.SelectExpand?.SelectExpandClause,
+                            rows,
+                            feature.TotalCount,
+                            next
+                        );
+                    }
 
-            feature.SelectExpandClause = query.SelectExpand?.SelectExpandClause;
-            feature.NextLink = next;
-            return controller.Ok(rows);
-        }, ct).ConfigureAwait(false);
+                    feature.SelectExpandClause = query.SelectExpand?.SelectExpandClause;
+                    feature.NextLink = next;
+                    return controller.Ok(rows);
+                },
+                ct
+            )
+            .ConfigureAwait(false);
     }
 
-    private async Task<IActionResult> AggregateAsync<T>(ControllerBase controller, ODataQueryOptions<T> query, string url, CancellationToken ct)
+    private async Task<IActionResult> AggregateAsync<T>(
+        ControllerBase controller,
+        ODataQueryOptions<T> query,
+        string url,
+        CancellationToken ct
+    )
         where T : class
     {
         FeedAggregation aggregation;
         try
         {
             Validate(query);
-            if (controller.Request.ODataFeature().Path?.LastSegment is CountSegment || query.Filter is not null || query.OrderBy is not null
-                || query.SelectExpand is not null || query.Top is not null || query.Skip is not null || query.Count is not null || query.RawValues.SkipToken is not null)
+            if (
+                controller.Request.ODataFeature().Path?.LastSegment is CountSegment
+                || query.Filter is not null
+                || query.OrderBy is not null
+                || query.SelectExpand is not null
+                || query.Top is not null
+                || query.Skip is not null
+                || query.Count is not null
+                || query.RawValues.SkipToken is not null
+            )
             {
-                return BadRequest("With $apply, filter inside it ($apply=filter(…)/groupby(…)); other query options are not combined with it.");
+                return BadRequest(
+                    "With $apply, filter inside it ($apply=filter(…)/groupby(…)); other query options "
+                        + "are not combined with it."
+                );
             }
 
-            new ExpressionLimits(limits.MaxNodeCount, ExpressionLimits.DefaultMaxFunctionDepth).Check(query.Apply.ApplyClause);
+            new ExpressionLimits(limits.MaxNodeCount, ExpressionLimits.DefaultMaxFunctionDepth).Check(
+                query.Apply.ApplyClause
+            );
 
             var scope = await ScopeUnitIdAsync(controller.User, ct).ConfigureAwait(false);
-            aggregation = FeedAggregation.Build(feeds[typeof(T)], dialect, query.Apply.ApplyClause, scope, clock.GetUtcNow(), limits.MaxPageSize);
+            aggregation = FeedAggregation.Build(
+                feeds[typeof(T)],
+                dialect,
+                query.Apply.ApplyClause,
+                scope,
+                clock.GetUtcNow(),
+                limits.MaxPageSize
+            );
         }
         catch (Exception ex) when (IsQueryError(ex))
         {
-            return BadRequest(ex is NotImplementedException ? "This kind of expression is not supported in $apply." : ex.Message);
+            return BadRequest(
+                ex is NotImplementedException ? "This kind of expression is not supported in " + "$apply." : ex.Message
+            );
         }
 
-        return await WithinTimeLimitAsync(controller, url, async token =>
-        {
-            await using var connection = await reader.OpenAsync(mapFile: true, token).ConfigureAwait(false);
-            var rows = await FeedReader.ReadAggregationAsync(connection, aggregation, limits.MaxPageSize, limits.QueryTimeoutSeconds, token)
-                .ConfigureAwait(false);
-            if (rows is null)
-            {
-                return BadRequest($"The aggregation yields more than {limits.MaxPageSize:N0} groups; filter first or group by fewer properties.");
-            }
+        return await WithinTimeLimitAsync(
+                controller,
+                url,
+                async token =>
+                {
+                    await using var connection = await reader.OpenAsync(mapFile: true, token).ConfigureAwait(false);
+                    var rows = await FeedReader
+                        .ReadAggregationAsync(
+                            connection,
+                            aggregation,
+                            limits.MaxPageSize,
+                            limits.QueryTimeoutSeconds,
+                            token
+                        )
+                        .ConfigureAwait(false);
+                    if (rows is null)
+                    {
+                        return BadRequest(
+                            $"The aggregation yields more than {limits.MaxPageSize:N0} groups; filter first or "
+                                + $"group by fewer properties."
+                        );
+                    }
 
-            return new FeedAggregateResult(aggregation, rows);
-        }, ct).ConfigureAwait(false);
+                    return new FeedAggregateResult(aggregation, rows);
+                },
+                ct
+            )
+            .ConfigureAwait(false);
     }
 
-    /// <summary>The id of the unit a scoped key is limited to (-1, matching nothing, if that unit is gone), or null for a province-wide key.</summary>
+    /// <summary>The id of the unit a scoped key is limited to (-1, matching nothing, if that unit is gone), or null for
+    /// a province-wide key.</summary>
     private async Task<int?> ScopeUnitIdAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         if (user.ScopeUnit() is not { } unit)
@@ -145,26 +234,44 @@ public sealed partial class FeedService(
     }
 
     private static bool IsQueryError(Exception ex) =>
-        ex is ODataException or FeedQueryException or NotImplementedException or InvalidOperationException or ArgumentException;
+        ex
+            is ODataException
+                or FeedQueryException
+                or NotImplementedException
+                or InvalidOperationException
+                or ArgumentException;
 
     /// <summary>
     /// Runs a feed's SQL under the query time limit; a query stopped by it (cancelled, or interrupted
     /// inside SQLite) is the client's 400, a request the client abandoned is not caught here.
     /// </summary>
     private async Task<IActionResult> WithinTimeLimitAsync(
-        ControllerBase controller, string url, Func<CancellationToken, Task<IActionResult>> work, CancellationToken ct)
+        ControllerBase controller,
+        string url,
+        Func<CancellationToken, Task<IActionResult>> work,
+        CancellationToken ct
+    )
     {
-        var key = controller.User.KeyId() ?? controller.User.Identity?.Name ?? controller.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "";
+        var key = controller.User.KeyId()
+            ?? controller.User.Identity?.Name
+            ?? controller.HttpContext.Connection.RemoteIpAddress?.ToString()
+            ?? "";
         using var lease = concurrency.TryEnter(key);
         if (lease is null)
         {
             controller.Response.Headers.RetryAfter = "2";
-            return new ObjectResult(new ODataError
+            return new ObjectResult(
+                new ODataError
+                {
+                    Code = "TooManyRequests",
+                    Message =
+                        $"This key already runs {limits.MaxConcurrentQueriesPerKey} feed queries; wait for them "
+                        + $"and send this one again.",
+                }
+            )
             {
-                Code = "TooManyRequests",
-                Message = $"This key already runs {limits.MaxConcurrentQueriesPerKey} feed queries; wait for them and send this one again.",
-            })
-            { StatusCode = StatusCodes.Status429TooManyRequests };
+                StatusCode = StatusCodes.Status429TooManyRequests,
+            };
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -173,11 +280,17 @@ public sealed partial class FeedService(
         {
             return await work(timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when ((ex is OperationCanceledException || db.Dialect.IsInterruption(ex))
-            && timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+        catch (Exception ex)
+            when ((ex is OperationCanceledException || db.Dialect.IsInterruption(ex))
+                && timeout.IsCancellationRequested
+                && !ct.IsCancellationRequested
+            )
         {
             LogTimeout(logger, url, limits.QueryTimeoutSeconds);
-            return BadRequest($"The query ran longer than the limit of {limits.QueryTimeoutSeconds} s; narrow $filter or ask for fewer rows.");
+            return BadRequest(
+                $"The query ran longer than the limit of {limits.QueryTimeoutSeconds} s; narrow "
+                    + $"$filter or ask for fewer rows."
+            );
         }
         catch (FeedQueryException ex)
         {
@@ -208,7 +321,9 @@ public sealed partial class FeedService(
     }
 
     public static IActionResult BadRequest(string message) =>
-        new Microsoft.AspNetCore.OData.Results.BadRequestODataResult(new ODataError { Code = "BadRequest", Message = FeedErrorMessage.Plain(message) });
+        new Microsoft.AspNetCore.OData.Results.BadRequestODataResult(
+            new ODataError { Code = "BadRequest", Message = FeedErrorMessage.Plain(message) }
+        );
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed query {Url} was stopped at the {Seconds} s limit")]
     private static partial void LogTimeout(ILogger logger, string url, int seconds);

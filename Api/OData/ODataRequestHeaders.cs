@@ -13,22 +13,38 @@ internal static class ODataRequestHeaders
     private static readonly string[] VersionHeaders = ["OData-Version", "OData-MaxVersion", "OData-MinVersion"];
 
     public static IApplicationBuilder UseODataRequestHeaderCheck(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
-        {
-            if (context.Request.Path.StartsWithSegments("/" + ODataSetup.RoutePrefix, StringComparison.OrdinalIgnoreCase)
-                && Problem(context.Request) is { } detail)
+        app.Use(
+            async (context, next) =>
             {
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                if (
+                    context.Request.Path.StartsWithSegments(
+                        "/" + ODataSetup.RoutePrefix,
+                        StringComparison.OrdinalIgnoreCase
+                    ) && Problem(context.Request) is { } detail
+                )
                 {
-                    HttpContext = context,
-                    ProblemDetails = { Status = StatusCodes.Status400BadRequest, Title = "Bad Request", Detail = detail },
-                }).ConfigureAwait(false);
-                return;
-            }
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    await context
+                        .RequestServices.GetRequiredService<IProblemDetailsService>()
+                        .WriteAsync(
+                            new ProblemDetailsContext
+                            {
+                                HttpContext = context,
+                                ProblemDetails =
+                                {
+                                    Status = StatusCodes.Status400BadRequest,
+                                    Title = "Bad Request",
+                                    Detail = detail,
+                                },
+                            }
+                        )
+                        .ConfigureAwait(false);
+                    return;
+                }
 
-            await next(context).ConfigureAwait(false);
-        });
+                await next(context).ConfigureAwait(false);
+            }
+        );
 
     private static string? Problem(HttpRequest request)
     {
@@ -80,7 +96,8 @@ internal static class ODataRequestHeaders
             set => throw new NotSupportedException();
         }
 
-        public string? GetHeader(string headerName) => request.Headers.TryGetValue(headerName, out var value) ? value.ToString() : null;
+        public string? GetHeader(string headerName) =>
+            request.Headers.TryGetValue(headerName, out var value) ? value.ToString() : null;
 
         public void SetHeader(string headerName, string headerValue) => throw new NotSupportedException();
 

@@ -7,19 +7,33 @@ internal static class ODataSetup
 {
     public const string RoutePrefix = "odata";
 
-    /// <summary>The OData surface: route components for the EDM, query options the feeds translate, limits from configuration.</summary>
+    /// <summary>The OData surface: route components for the EDM, query options the feeds translate, limits from
+    /// configuration.</summary>
     public static IServiceCollection AddScorecardOData(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FeedLimits>().Bind(configuration.GetSection(FeedLimits.Section))
-            .Validate(l => l.QueryTimeoutSeconds > 0 && l.MaxConcurrentQueriesPerKey > 0, "OData:QueryTimeoutSeconds and OData:MaxConcurrentQueriesPerKey must be positive.")
+        services
+            .AddOptions<FeedLimits>()
+            .Bind(configuration.GetSection(FeedLimits.Section))
+            .Validate(
+                l => l.QueryTimeoutSeconds > 0 && l.MaxConcurrentQueriesPerKey > 0,
+                "OData:QueryTimeoutSeconds " + "and OData:MaxConcurrentQueriesPerKey must be positive."
+            )
             .ValidateOnStart();
         services.AddSingleton<FeedService>();
         services.AddSingleton<FeedConcurrency>();
         services.AddSingleton<FeedReader>();
-        services.AddControllers().AddOData(o => o
-            .Select().Filter().OrderBy().Expand().Count().SkipToken()
-            .SetMaxTop(null)
-            .AddRouteComponents(RoutePrefix, ScorecardEdm.Build()));
+        services
+            .AddControllers()
+            .AddOData(o =>
+                o.Select()
+                    .Filter()
+                    .OrderBy()
+                    .Expand()
+                    .Count()
+                    .SkipToken()
+                    .SetMaxTop(null)
+                    .AddRouteComponents(RoutePrefix, ScorecardEdm.Build())
+            );
         return services;
     }
 }

@@ -16,10 +16,18 @@ internal sealed class ODataDocumentFilter : IDocumentFilter
     [
         ("Units", typeof(Unit), "Units of the province (a scoped key sees its subtree)."),
         ("Procedures", typeof(Procedure), "The procedure catalogue."),
-        ("Dossiers", typeof(Dossier), "Dossiers as folded from their events; timeliness of open ones as of the request."),
+        (
+            "Dossiers",
+            typeof(Dossier),
+            "Dossiers as folded from their events; timeliness of open ones as of the " + "request."
+        ),
         ("Indicators", typeof(Indicator), "Built-in and reported indicators."),
         ("TargetAssignments", typeof(TargetAssignment), "Targets per unit, indicator and period."),
-        ("IndicatorValues", typeof(IndicatorValue), "Every unit × indicator × month, quarter, half-year and year, over its subtree."),
+        (
+            "IndicatorValues",
+            typeof(IndicatorValue),
+            "Every unit × indicator × month, quarter, half-year and year, " + "over its subtree."
+        ),
     ];
 
     public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
@@ -27,9 +35,37 @@ internal sealed class ODataDocumentFilter : IDocumentFilter
         var error = ErrorSchema();
         var tags = new HashSet<OpenApiTagReference> { new("OData", swaggerDoc) };
         swaggerDoc.Tags ??= new HashSet<OpenApiTag>();
-        swaggerDoc.Tags.Add(new OpenApiTag { Name = "OData", Description = "Feeds for Excel and Power BI (OData v4); queries run in SQL." });
-        Add(swaggerDoc, $"/{ODataSetup.RoutePrefix}", Operation("The service document: the entity sets.", tags, "application/json", new OpenApiSchema { Type = JsonSchemaType.Object }, error, []));
-        Add(swaggerDoc, $"/{ODataSetup.RoutePrefix}/$metadata", Operation("The EDM as CSDL XML.", tags, "application/xml", new OpenApiSchema { Type = JsonSchemaType.String }, error, []));
+        swaggerDoc.Tags.Add(
+            new OpenApiTag
+            {
+                Name = "OData",
+                Description = "Feeds for Excel and Power BI (OData v4); " + "queries run in SQL.",
+            }
+        );
+        Add(
+            swaggerDoc,
+            $"/{ODataSetup.RoutePrefix}",
+            Operation(
+                "The service document: the entity " + "sets.",
+                tags,
+                "application/json",
+                new OpenApiSchema { Type = JsonSchemaType.Object },
+                error,
+                []
+            )
+        );
+        Add(
+            swaggerDoc,
+            $"/{ODataSetup.RoutePrefix}/$metadata",
+            Operation(
+                "The EDM as CSDL " + "XML.",
+                tags,
+                "application/xml",
+                new OpenApiSchema { Type = JsonSchemaType.String },
+                error,
+                []
+            )
+        );
         foreach (var (set, type, summary) in Sets)
         {
             var entity = EntitySchema(type, expandable: true);
@@ -44,21 +80,38 @@ internal sealed class ODataDocumentFilter : IDocumentFilter
                     ["value"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = entity },
                 },
             };
-            Add(swaggerDoc, $"/{ODataSetup.RoutePrefix}/{set}", Operation(summary, tags, "application/json", page, error, QueryOptions(set == "Dossiers")));
-            Add(swaggerDoc, $"/{ODataSetup.RoutePrefix}/{set}/$count", Operation($"How many {set} match $filter.", tags, "text/plain",
-                new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" }, error, [Query("$filter", "A filter expression.")]));
+            Add(
+                swaggerDoc,
+                $"/{ODataSetup.RoutePrefix}/{set}",
+                Operation(summary, tags, "application/json", page, error, QueryOptions(set == "Dossiers"))
+            );
+            Add(
+                swaggerDoc,
+                $"/{ODataSetup.RoutePrefix}/{set}/$count",
+                Operation(
+                    $"How many {set} match " + $"$filter.",
+                    tags,
+                    "text/plain",
+                    new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
+                    error,
+                    [Query("$filter", "A filter expression.")]
+                )
+            );
         }
     }
 
-    /// <summary>An entity as the feeds write it: PascalCase properties, codes and enumerations as strings, instants in UTC.</summary>
+    /// <summary>An entity as the feeds write it: PascalCase properties, codes and enumerations as strings, instants in
+    /// UTC.</summary>
     private static OpenApiSchema EntitySchema(Type type, bool expandable)
     {
         var properties = new Dictionary<string, IOpenApiSchema>();
         foreach (var property in type.GetProperties())
         {
             var clr = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            var nullable = Nullable.GetUnderlyingType(property.PropertyType) is not null
-                || new System.Reflection.NullabilityInfoContext().Create(property).ReadState == System.Reflection.NullabilityState.Nullable;
+            var nullable =
+                Nullable.GetUnderlyingType(property.PropertyType) is not null
+                || new System.Reflection.NullabilityInfoContext().Create(property).ReadState
+                    == System.Reflection.NullabilityState.Nullable;
             OpenApiSchema schema = clr switch
             {
                 _ when clr == typeof(string) => new() { Type = JsonSchemaType.String },
@@ -90,37 +143,70 @@ internal sealed class ODataDocumentFilter : IDocumentFilter
     }
 
     private static void Add(OpenApiDocument document, string path, OpenApiOperation operation) =>
-        document.Paths[path] = new OpenApiPathItem { Operations = new Dictionary<HttpMethod, OpenApiOperation> { [HttpMethod.Get] = operation } };
+        document.Paths[path] = new OpenApiPathItem
+        {
+            Operations = new Dictionary<HttpMethod, OpenApiOperation> { [HttpMethod.Get] = operation },
+        };
 
     private static OpenApiOperation Operation(
-        string summary, HashSet<OpenApiTagReference> tags, string mediaType, IOpenApiSchema schema, IOpenApiSchema error, List<IOpenApiParameter> parameters) => new()
-    {
-        Summary = summary,
-        Tags = tags,
-        Parameters = parameters,
-        Responses = new OpenApiResponses
+        string summary,
+        HashSet<OpenApiTagReference> tags,
+        string mediaType,
+        IOpenApiSchema schema,
+        IOpenApiSchema error,
+        List<IOpenApiParameter> parameters
+    ) =>
+        new()
         {
-            ["200"] = new OpenApiResponse { Description = "OK", Content = new Dictionary<string, IOpenApiMediaType> { [mediaType] = new OpenApiMediaType { Schema = schema } } },
-            ["400"] = new OpenApiResponse { Description = "A query the feeds do not support, or one beyond a limit (the message says which).", Content = Json(error) },
-            ["401"] = new OpenApiResponse { Description = "No key, or a key that is unknown or revoked." },
-        },
-    };
+            Summary = summary,
+            Tags = tags,
+            Parameters = parameters,
+            Responses = new OpenApiResponses
+            {
+                ["200"] = new OpenApiResponse
+                {
+                    Description = "OK",
+                    Content = new Dictionary<string, IOpenApiMediaType>
+                    {
+                        [mediaType] = new OpenApiMediaType { Schema = schema },
+                    },
+                },
+                ["400"] = new OpenApiResponse
+                {
+                    Description =
+                        "A query the feeds do not support, or one beyond a limit " + "(the message says which).",
+                    Content = Json(error),
+                },
+                ["401"] = new OpenApiResponse { Description = "No key, or a key that is unknown or revoked." },
+            },
+        };
 
     private static List<IOpenApiParameter> QueryOptions(bool expandable)
     {
         var options = new List<IOpenApiParameter>
         {
-            Query("$filter", "Comparison, logical and arithmetic operators, in, null checks, contains/startswith/endswith, tolower/toupper/trim/length/concat/indexof/substring, year/month/day/hour/minute/second/date/now, round/floor/ceiling."),
+            Query(
+                "$filter",
+                "Comparison, logical and arithmetic operators, in, null checks, "
+                    + "contains/startswith/endswith, tolower/toupper/trim/length/concat/indexof/substring, "
+                    + "year/month/day/hour/minute/second/date/now, round/floor/ceiling."
+            ),
             Query("$orderby", "Up to 5 properties, asc or desc."),
             Query("$select", "Properties to return."),
             Query("$top", "Rows to return at most (paged).", JsonSchemaType.Integer),
             Query("$skip", "Rows to skip.", JsonSchemaType.Integer),
             Query("$count", "true adds @odata.count.", JsonSchemaType.Boolean),
             Query("$skiptoken", "Continuation issued in @odata.nextLink."),
-            Query("$apply", "filter(…) steps, then groupby((…),aggregate(…)) or aggregate(…) with $count, sum, min, max, average, countdistinct; not combined with other options."),
+            Query(
+                "$apply",
+                "filter(…) steps, then groupby((…),aggregate(…)) or aggregate(…) with $count, sum, min, "
+                    + "max, average, countdistinct; not combined with other options."
+            ),
             new OpenApiParameter
             {
-                Name = "Prefer", In = ParameterLocation.Header, Description = "odata.maxpagesize=N (at most 10,000; default 1,000).",
+                Name = "Prefer",
+                In = ParameterLocation.Header,
+                Description = "odata.maxpagesize=N (at most 10,000; " + "default 1,000).",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             },
         };
@@ -132,26 +218,37 @@ internal sealed class ODataDocumentFilter : IDocumentFilter
         return options;
     }
 
-    private static OpenApiParameter Query(string name, string description, JsonSchemaType type = JsonSchemaType.String) =>
-        new() { Name = name, In = ParameterLocation.Query, Description = description, Schema = new OpenApiSchema { Type = type } };
+    private static OpenApiParameter Query(
+        string name,
+        string description,
+        JsonSchemaType type = JsonSchemaType.String
+    ) =>
+        new()
+        {
+            Name = name,
+            In = ParameterLocation.Query,
+            Description = description,
+            Schema = new OpenApiSchema { Type = type },
+        };
 
     private static Dictionary<string, IOpenApiMediaType> Json(IOpenApiSchema schema) =>
         new() { ["application/json"] = new OpenApiMediaType { Schema = schema } };
 
-    private static OpenApiSchema ErrorSchema() => new()
-    {
-        Type = JsonSchemaType.Object,
-        Properties = new Dictionary<string, IOpenApiSchema>
+    private static OpenApiSchema ErrorSchema() =>
+        new()
         {
-            ["error"] = new OpenApiSchema
+            Type = JsonSchemaType.Object,
+            Properties = new Dictionary<string, IOpenApiSchema>
             {
-                Type = JsonSchemaType.Object,
-                Properties = new Dictionary<string, IOpenApiSchema>
+                ["error"] = new OpenApiSchema
                 {
-                    ["code"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                    ["message"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                    Type = JsonSchemaType.Object,
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["code"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                        ["message"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                    },
                 },
             },
-        },
-    };
+        };
 }

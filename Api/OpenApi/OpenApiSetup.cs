@@ -16,25 +16,36 @@ internal static class OpenApiSetup
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o =>
         {
-            o.SwaggerDoc(DocumentName, new OpenApiInfo
-            {
-                Title = "Scorecard API",
-                Version = "v1",
-                Description = "Daily scorecards of how a province's agencies, districts and communes handle administrative procedures online.",
-            });
-            o.AddSecurityDefinition("ApiKey", new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.ApiKey,
-                In = ParameterLocation.Header,
-                Name = "X-Api-Key",
-                Description = "An API key (admin, analyst or integrator).",
-            });
-            o.AddSecurityDefinition("Basic", new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.Http,
-                Scheme = "basic",
-                Description = "HTTP Basic with any user name and the API key as password (Excel, Power BI).",
-            });
+            o.SwaggerDoc(
+                DocumentName,
+                new OpenApiInfo
+                {
+                    Title = "Scorecard API",
+                    Version = "v1",
+                    Description =
+                        "Daily scorecards of how a province's agencies, districts and communes handle "
+                        + "administrative procedures online.",
+                }
+            );
+            o.AddSecurityDefinition(
+                "ApiKey",
+                new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = "X-Api-Key",
+                    Description = "An API key (admin, analyst or integrator).",
+                }
+            );
+            o.AddSecurityDefinition(
+                "Basic",
+                new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "basic",
+                    Description = "HTTP Basic with any user name and the API key as password (Excel, Power BI).",
+                }
+            );
             o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
             {
                 [new OpenApiSecuritySchemeReference("ApiKey", document)] = [],

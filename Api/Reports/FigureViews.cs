@@ -12,38 +12,74 @@ namespace Scorecard.Api.Reports;
 internal static class FigureViews
 {
     public static IReadOnlyList<IndicatorValueView> Indicators(
-        ReferenceData reference, IReadOnlyDictionary<string, Ratio?> figures, Period period, string unitCode,
-        IReadOnlyList<TargetAssignment> targets, DateTimeOffset asOf)
+        ReferenceData reference,
+        IReadOnlyDictionary<string, Ratio?> figures,
+        Period period,
+        string unitCode,
+        IReadOnlyList<TargetAssignment> targets,
+        DateTimeOffset asOf
+    )
     {
         var hierarchy = new UnitTreeHierarchy(reference.Units);
         var closed = period.IsClosedAt(asOf);
-        return [.. reference.Indicators.Where(i => figures.ContainsKey(i.Code)).Select(definition =>
-        {
-            var target = TargetRules.EffectiveTarget(targets, unitCode, definition.Code, period, hierarchy);
-            return View(reference, definition, figures[definition.Code], period, target, closed);
-        })];
+        return
+        [
+            .. reference
+                .Indicators.Where(i => figures.ContainsKey(i.Code))
+                .Select(definition =>
+                {
+                    var target = TargetRules.EffectiveTarget(targets, unitCode, definition.Code, period, hierarchy);
+                    return View(reference, definition, figures[definition.Code], period, target, closed);
+                }),
+        ];
     }
 
-    public static IndicatorValueView View(ReferenceData reference, IndicatorDefinition definition, Ratio? ratio, Period period, TargetAssignment? target, bool closed)
+    public static IndicatorValueView View(
+        ReferenceData reference,
+        IndicatorDefinition definition,
+        Ratio? ratio,
+        Period period,
+        TargetAssignment? target,
+        bool closed
+    )
     {
         var value = ratio?.Percent;
         TargetView? targetView = null;
         if (target is not null)
         {
             var attainment = Attainment.Evaluate(value, target.Target, closed);
-            targetView = new TargetView(target.Target, target.Baseline, attainment.Gap, attainment.Status, target.AssignedBy, target.Reference, target.IsGeneral);
+            targetView = new TargetView(
+                target.Target,
+                target.Baseline,
+                attainment.Gap,
+                attainment.Status,
+                target.AssignedBy,
+                target.Reference,
+                target.IsGeneral
+            );
         }
 
-        return new IndicatorValueView(definition.Code, definition.Name, ratio?.Numerator ?? 0, ratio?.Denominator ?? 0, value,
-            reference.Bands(definition.Code).ColorFor(value, period), targetView);
+        return new IndicatorValueView(
+            definition.Code,
+            definition.Name,
+            ratio?.Numerator ?? 0,
+            ratio?.Denominator ?? 0,
+            value,
+            reference.Bands(definition.Code).ColorFor(value, period),
+            targetView
+        );
     }
 
-    /// <summary>The composite score (percent of the applicable maximum) from the indicators that carry a weight.</summary>
+    /// <summary>The composite score (percent of the applicable maximum) from the indicators that carry a
+    /// weight.</summary>
     public static decimal? Score(ReferenceData reference, IReadOnlyDictionary<string, Ratio?> figures)
     {
-        var weights = reference.Indicators
-            .Where(i => i.MaxPoints is > 0 && i.FullAt is > 0)
+        var weights = reference
+            .Indicators.Where(i => i.MaxPoints is > 0 && i.FullAt is > 0)
             .Select(i => new ScoreWeight(i.Code, i.MaxPoints!.Value, i.FullAt!.Value));
-        return CompositeScore.Compute(figures.ToDictionary(f => f.Key, f => f.Value?.Percent, StringComparer.Ordinal), weights);
+        return CompositeScore.Compute(
+            figures.ToDictionary(f => f.Key, f => f.Value?.Percent, StringComparer.Ordinal),
+            weights
+        );
     }
 }

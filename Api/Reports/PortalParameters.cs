@@ -9,7 +9,8 @@ using Scorecard.Infrastructure.Reference;
 
 namespace Scorecard.Api.Reports;
 
-/// <summary>The portal routes' request parameters read into domain values, each with the 400/403/404 that explains why it could not be.</summary>
+/// <summary>The portal routes' request parameters read into domain values, each with the 400/403/404 that explains why
+/// it could not be.</summary>
 internal static class PortalParameters
 {
     public static Parsed<Period> Period(string? text, string name)
@@ -19,7 +20,9 @@ internal static class PortalParameters
             return Problems.BadRequest($"'{name}' is required, e.g. 2023-H2.");
         }
 
-        return Domain.Periods.Period.TryParse(text, out var parsed, out var error) ? parsed! : Problems.BadRequest($"'{name}' {error}");
+        return Domain.Periods.Period.TryParse(text, out var parsed, out var error)
+            ? parsed!
+            : Problems.BadRequest($"'{name}' {error}");
     }
 
     public static Parsed<OnTimeRule> Rule(string? text) =>
@@ -30,11 +33,15 @@ internal static class PortalParameters
     public static Parsed<UnitLevel> Level(string? text) =>
         text is not null && WireName.TryParse(text, out UnitLevel level)
             ? level
-            : Problems.BadRequest($"'level' is required and must be one of: {string.Join(", ", WireName.All<UnitLevel>())}.");
+            : Problems.BadRequest(
+                $"'level' is required and must be one of: " + $"{string.Join(", ", WireName.All<UnitLevel>())}."
+            );
 
     /// <summary><c>scope</c>: true for the unit's whole subtree (the default), false for its own dossiers.</summary>
     public static Parsed<bool> Subtree(string? scope) =>
-        scope is null or "subtree" or "self" ? scope != "self" : Problems.BadRequest("'scope' must be one of: subtree, self.");
+        scope is null or "subtree" or "self"
+            ? scope != "self"
+            : Problems.BadRequest("'scope' must be one of: " + "subtree, self.");
 
     /// <summary>The unit, if it exists (404) and the caller may see it (403).</summary>
     public static Parsed<Unit> Unit(ReferenceData reference, string code, string? scope)
@@ -44,19 +51,32 @@ internal static class PortalParameters
             return Problems.NotFound($"Unit '{code}' does not exist.");
         }
 
-        return scope is not null && !reference.Units.IsAncestorOrSelf(scope, code) ? Problems.OutsideScope(code, scope) : found;
+        return scope is not null && !reference.Units.IsAncestorOrSelf(scope, code)
+            ? Problems.OutsideScope(code, scope)
+            : found;
     }
 
     public static Parsed<string> Indicator(ReferenceData reference, string? code) =>
         code is not null && reference.Indicator(code) is not null
             ? code
-            : Problems.BadRequest(code is null
-                ? "'indicator' is required."
-                : $"Indicator '{code}' does not exist; known: {string.Join(", ", reference.Indicators.Select(i => i.Code))}.");
+            : Problems.BadRequest(
+                code is null
+                    ? "'indicator' is required."
+                    : $"Indicator '{code}' does not exist; known: "
+                        + $"{string.Join(", ", reference.Indicators.Select(i => i.Code))}."
+            );
 
-    /// <summary>The parameters shared by the map and the rankings: period, on-time rule, level, and the parent (default: the caller's unit or the root).</summary>
+    /// <summary>The parameters shared by the map and the rankings: period, on-time rule, level, and the parent
+    /// (default: the caller's unit or the root).</summary>
     public static Parsed<UnitsOfLevelQuery> UnitsOfLevel(
-        ReferenceData reference, string indicator, string? period, string? rule, string? level, string? parentCode, string? scope)
+        ReferenceData reference,
+        string indicator,
+        string? period,
+        string? rule,
+        string? level,
+        string? parentCode,
+        string? scope
+    )
     {
         var p = Period(period, "period");
         var onTimeRule = Rule(rule);

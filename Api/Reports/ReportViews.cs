@@ -12,22 +12,66 @@ internal sealed record PeriodView(string Code, DateOnly From, DateOnly To)
 internal sealed record UnitView(string Code, string Name, UnitLevel Level, UnitKind Kind);
 
 /// <summary>A target as it applies to a figure: its gap (value − target, points) and status.</summary>
-internal sealed record TargetView(decimal Target, decimal? Baseline, decimal? Gap, TargetStatus Status, string AssignedBy, string? Reference, bool General);
+internal sealed record TargetView(
+    decimal Target,
+    decimal? Baseline,
+    decimal? Gap,
+    TargetStatus Status,
+    string AssignedBy,
+    string? Reference,
+    bool General
+);
 
-internal sealed record IndicatorValueView(string Code, string Name, long Numerator, long Denominator, decimal? Value, string Band, TargetView? Target);
+internal sealed record IndicatorValueView(
+    string Code,
+    string Name,
+    long Numerator,
+    long Denominator,
+    decimal? Value,
+    string Band,
+    TargetView? Target
+);
 
 internal sealed record LevelView(UnitLevel Level, IReadOnlyList<IndicatorValueView> Indicators);
 
 internal sealed record ScorecardView(
-    UnitView Unit, PeriodView Period, string Scope, string Rule, decimal? Score, IReadOnlyList<IndicatorValueView> Indicators, IReadOnlyList<LevelView> ByLevel);
+    UnitView Unit,
+    PeriodView Period,
+    string Scope,
+    string Rule,
+    decimal? Score,
+    IReadOnlyList<IndicatorValueView> Indicators,
+    IReadOnlyList<LevelView> ByLevel
+);
 
-internal sealed record MapUnitView(string Code, string Name, UnitLevel Level, long Numerator, long Denominator, decimal? Value, string Band);
+internal sealed record MapUnitView(
+    string Code,
+    string Name,
+    UnitLevel Level,
+    long Numerator,
+    long Denominator,
+    decimal? Value,
+    string Band
+);
 
 internal sealed record MapView(string Indicator, PeriodView Period, string Rule, IReadOnlyList<MapUnitView> Units);
 
-internal sealed record SeriesPoint(string Period, DateOnly From, DateOnly To, long Numerator, long Denominator, decimal? Value, string Band);
+internal sealed record SeriesPoint(
+    string Period,
+    DateOnly From,
+    DateOnly To,
+    long Numerator,
+    long Denominator,
+    decimal? Value,
+    string Band
+);
 
-internal sealed record SeriesView(string UnitCode, string Indicator, string Interval, IReadOnlyList<SeriesPoint> Points);
+internal sealed record SeriesView(
+    string UnitCode,
+    string Indicator,
+    string Interval,
+    IReadOnlyList<SeriesPoint> Points
+);
 
 internal sealed record RankingItem(int? Rank, string Code, string Name, decimal? Value, string Band);
 

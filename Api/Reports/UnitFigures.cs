@@ -1,8 +1,8 @@
-using Scorecard.Infrastructure.Facts;
 using Scorecard.Domain.Indicators;
 using Scorecard.Domain.Levels;
 using Scorecard.Domain.Periods;
 using Scorecard.Domain.Units;
+using Scorecard.Infrastructure.Facts;
 using Scorecard.Infrastructure.Ingestion;
 using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Reports;
@@ -15,70 +15,129 @@ namespace Scorecard.Api.Reports;
 /// </summary>
 internal sealed class UnitFigures(FactsQuery facts, NationalOnTimeQuery national, ReportedValueStore reported)
 {
-    /// <summary>Figures of one unit over its subtree, or over its own dossiers when <paramref name="levelCounts"/> is null.</summary>
-    /// <param name="levelCounts">The subtree's counts by handling level (<see cref="CountsByLevelAsync"/>): their sum is the subtree's counts.</param>
+    /// <summary>Figures of one unit over its subtree, or over its own dossiers when <paramref name="levelCounts"/> is
+    /// null.</summary>
+    /// <param name="levelCounts">The subtree's counts by handling level (<see cref="CountsByLevelAsync"/>): their sum
+    /// is the subtree's counts.</param>
     public async Task<Dictionary<string, Ratio?>> ForUnitAsync(
-        ReferenceData reference, Unit unit, Period period, IReadOnlyDictionary<string, FactCounts>? levelCounts, OnTimeRule rule, DateTimeOffset asOf, CancellationToken ct)
+        ReferenceData reference,
+        Unit unit,
+        Period period,
+        IReadOnlyDictionary<string, FactCounts>? levelCounts,
+        OnTimeRule rule,
+        DateTimeOffset asOf,
+        CancellationToken ct
+    )
     {
         var unitId = reference.UnitId(unit.Code)!.Value;
         var subtree = levelCounts is not null;
         var counts = levelCounts is not null
             ? levelCounts.Values.Aggregate(default(FactCounts), FactCounts.Add)
             : await facts.SumSelfAsync(unitId, period.FirstDay, period.LastDay, ct).ConfigureAwait(false);
-        Ratio? onTime = rule == OnTimeRule.National
-            ? await national.ForUnitAsync(unitId, subtree, period.Start, period.End, asOf, ct).ConfigureAwait(false)
-            : null;
+        Ratio? onTime =
+            rule == OnTimeRule.National
+                ? await national.ForUnitAsync(unitId, subtree, period.Start, period.End, asOf, ct).ConfigureAwait(false)
+                : null;
         var values = await reported.ForPeriodAsync(period.Code, ct).ConfigureAwait(false);
         return Assemble(reference, unit.Code, unit.Level, counts, onTime, values, subtree);
     }
 
-    /// <summary>The subtree's dossier figures grouped by the level of the handling unit ("Sở ngành / cấp huyện / cấp xã").</summary>
-    public Task<IReadOnlyDictionary<string, FactCounts>> CountsByLevelAsync(ReferenceData reference, Unit unit, Period period, CancellationToken ct) =>
-        facts.SumByHandlerLevelAsync(reference.UnitId(unit.Code)!.Value, period.FirstDay, period.LastDay, ct);
+    /// <summary>The subtree's dossier figures grouped by the level of the handling unit ("Sở ngành / cấp huyện / cấp
+    /// xã").</summary>
+    public Task<IReadOnlyDictionary<string, FactCounts>> CountsByLevelAsync(
+        ReferenceData reference,
+        Unit unit,
+        Period period,
+        CancellationToken ct
+    ) => facts.SumByHandlerLevelAsync(reference.UnitId(unit.Code)!.Value, period.FirstDay, period.LastDay, ct);
 
     public async Task<IReadOnlyList<(UnitLevel Level, Dictionary<string, Ratio?> Figures)>> ByLevelAsync(
-        ReferenceData reference, Unit unit, Period period, OnTimeRule rule, IReadOnlyDictionary<string, FactCounts> counts, DateTimeOffset asOf, CancellationToken ct)
+        ReferenceData reference,
+        Unit unit,
+        Period period,
+        OnTimeRule rule,
+        IReadOnlyDictionary<string, FactCounts> counts,
+        DateTimeOffset asOf,
+        CancellationToken ct
+    )
     {
         var unitId = reference.UnitId(unit.Code)!.Value;
-        var onTime = rule == OnTimeRule.National
-            ? await national.ByHandlerLevelAsync(unitId, period.Start, period.End, asOf, ct).ConfigureAwait(false)
-            : null;
-        return [.. Enum.GetValues<UnitLevel>()
-            .Where(level => counts.ContainsKey(Domain.Wire.WireName.Of(level)))
-            .Select(level =>
-            {
-                var name = Domain.Wire.WireName.Of(level);
-                Ratio? national = onTime is null ? null : onTime.GetValueOrDefault(name);
-                return (level, Assemble(reference, unit.Code, level, counts[name], national, [], subtree: false));
-            })];
+        var onTime =
+            rule == OnTimeRule.National
+                ? await national.ByHandlerLevelAsync(unitId, period.Start, period.End, asOf, ct).ConfigureAwait(false)
+                : null;
+        return
+        [
+            .. Enum.GetValues<UnitLevel>()
+                .Where(level => counts.ContainsKey(Domain.Wire.WireName.Of(level)))
+                .Select(level =>
+                {
+                    var name = Domain.Wire.WireName.Of(level);
+                    Ratio? national = onTime is null ? null : onTime.GetValueOrDefault(name);
+                    return (level, Assemble(reference, unit.Code, level, counts[name], national, [], subtree: false));
+                }),
+        ];
     }
 
-    /// <summary>Figures of every unit of <paramref name="level"/> under <paramref name="parent"/>, each over its subtree.</summary>
+    /// <summary>Figures of every unit of <paramref name="level"/> under <paramref name="parent"/>, each over its
+    /// subtree.</summary>
     /// <param name="indicator">The one indicator needed (a map), or null for all of them (a score).</param>
     public async Task<Dictionary<string, Dictionary<string, Ratio?>>> ForUnitsOfLevelAsync(
-        ReferenceData reference, Unit parent, UnitLevel level, Period period, OnTimeRule rule, string? indicator, DateTimeOffset asOf, CancellationToken ct)
+        ReferenceData reference,
+        Unit parent,
+        UnitLevel level,
+        Period period,
+        OnTimeRule rule,
+        string? indicator,
+        DateTimeOffset asOf,
+        CancellationToken ct
+    )
     {
         var parentId = reference.UnitId(parent.Code)!.Value;
         var levelName = Domain.Wire.WireName.Of(level);
-        var counts = await facts.SumPerUnitOfLevelAsync(parentId, levelName, period.FirstDay, period.LastDay, indicator, ct).ConfigureAwait(false);
-        var onTime = rule == OnTimeRule.National && indicator is null or IndicatorCodes.OnTime
-            ? await national.PerUnitOfLevelAsync(parentId, levelName, period.Start, period.End, asOf, ct).ConfigureAwait(false)
-            : null;
+        var counts = await facts
+            .SumPerUnitOfLevelAsync(parentId, levelName, period.FirstDay, period.LastDay, indicator, ct)
+            .ConfigureAwait(false);
+        var onTime =
+            rule == OnTimeRule.National && indicator is null or IndicatorCodes.OnTime
+                ? await national
+                    .PerUnitOfLevelAsync(parentId, levelName, period.Start, period.End, asOf, ct)
+                    .ConfigureAwait(false)
+                : null;
         var values = await reported.ForPeriodAsync(period.Code, ct).ConfigureAwait(false);
-        return reference.Units.Subtree(parent.Code).Where(u => u.Level == level && u.Code != parent.Code).ToDictionary(
-            u => u.Code,
-            u =>
-            {
-                var id = reference.UnitId(u.Code)!.Value;
-                Ratio? national = onTime is null ? null : onTime.GetValueOrDefault(id);
-                return Assemble(reference, u.Code, u.Level, counts.GetValueOrDefault(id), national, values, subtree: true);
-            },
-            StringComparer.Ordinal);
+        return reference
+            .Units.Subtree(parent.Code)
+            .Where(u => u.Level == level && u.Code != parent.Code)
+            .ToDictionary(
+                u => u.Code,
+                u =>
+                {
+                    var id = reference.UnitId(u.Code)!.Value;
+                    Ratio? national = onTime is null ? null : onTime.GetValueOrDefault(id);
+                    return Assemble(
+                        reference,
+                        u.Code,
+                        u.Level,
+                        counts.GetValueOrDefault(id),
+                        national,
+                        values,
+                        subtree: true
+                    );
+                },
+                StringComparer.Ordinal
+            );
     }
 
     /// <summary>The figures of one unit from its counts; reported indicators roll up over the subtree.</summary>
     public static Dictionary<string, Ratio?> Assemble(
-        ReferenceData reference, string unitCode, UnitLevel level, FactCounts counts, Ratio? nationalOnTime, IReadOnlyList<ReportedValue> values, bool subtree)
+        ReferenceData reference,
+        string unitCode,
+        UnitLevel level,
+        FactCounts counts,
+        Ratio? nationalOnTime,
+        IReadOnlyList<ReportedValue> values,
+        bool subtree
+    )
     {
         var figures = new Dictionary<string, Ratio?>(StringComparer.Ordinal);
         foreach (var (code, ratio) in counts.Ratios())
@@ -94,11 +153,13 @@ internal sealed class UnitFigures(FactsQuery facts, NationalOnTimeQuery national
         figures[IndicatorCodes.OnlineService] = reference.OnlineService(level);
         foreach (var indicator in reference.Indicators.Where(i => i.Kind == IndicatorKind.Reported))
         {
-            var own = values.Where(v => v.Indicator == indicator.Code)
+            var own = values
+                .Where(v => v.Indicator == indicator.Code)
                 .ToDictionary(v => v.UnitCode, v => new Ratio(v.Numerator, v.Denominator), StringComparer.Ordinal);
-            figures[indicator.Code] = subtree
-                ? ReportedRollup.Of(reference.Units, own, unitCode)
-                : own.TryGetValue(unitCode, out var self) ? self : null;
+            figures[indicator.Code] =
+                subtree ? ReportedRollup.Of(reference.Units, own, unitCode)
+                : own.TryGetValue(unitCode, out var self) ? self
+                : null;
         }
 
         return figures;

@@ -5,5 +5,12 @@ using Scorecard.Domain.Units;
 
 namespace Scorecard.Api.Reports;
 
-/// <summary>One indicator (or the score) for every unit of <paramref name="Level"/> under <paramref name="Parent"/>, for one period and on-time rule.</summary>
-internal sealed record UnitsOfLevelQuery(string Indicator, Period Period, OnTimeRule Rule, UnitLevel Level, Unit Parent);
+/// <summary>One indicator (or the score) for every unit of <paramref name="Level"/> under <paramref name="Parent"/>,
+/// for one period and on-time rule.</summary>
+internal sealed record UnitsOfLevelQuery(
+    string Indicator,
+    Period Period,
+    OnTimeRule Rule,
+    UnitLevel Level,
+    Unit Parent
+);

@@ -5,8 +5,12 @@ namespace Scorecard.Api.Validation;
 
 internal static class ValidationExtensions
 {
-    private static readonly SearchValues<char> CodeStart = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
-    private static readonly SearchValues<char> CodeRest = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-");
+    private static readonly SearchValues<char> CodeStart = SearchValues.Create(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+    );
+    private static readonly SearchValues<char> CodeRest = SearchValues.Create(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-"
+    );
 
     public const int MaxCodeLength = 64;
     public const int MaxNameLength = 256;
@@ -16,7 +20,8 @@ internal static class ValidationExtensions
         builder.AddEndpointFilter<ValidationFilter<T>>().ProducesValidationProblem();
 
     public static IRuleBuilderOptions<T, string?> IsCode<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.MaximumLength(MaxCodeLength).Must(value => value is null || IsCodeText(value))
+        rule.MaximumLength(MaxCodeLength)
+            .Must(value => value is null || IsCodeText(value))
             .WithMessage("'{PropertyName}' must be at most 64 characters of letters, digits, '.', '-' or '_'.");
 
     /// <summary>
@@ -27,7 +32,10 @@ internal static class ValidationExtensions
     public static bool IsCodeText(string value) =>
         value.Length > 0 && CodeStart.Contains(value[0]) && !value.AsSpan(1).ContainsAnyExcept(CodeRest);
 
-    public static IRuleBuilderOptions<T, string?> IsOneOf<T>(this IRuleBuilder<T, string?> rule, IReadOnlyList<string> allowed) =>
+    public static IRuleBuilderOptions<T, string?> IsOneOf<T>(
+        this IRuleBuilder<T, string?> rule,
+        IReadOnlyList<string> allowed
+    ) =>
         rule.Must(value => value is null || allowed.Contains(value))
             .WithMessage($"'{{PropertyName}}' must be one of: {string.Join(", ", allowed)}.");
 }

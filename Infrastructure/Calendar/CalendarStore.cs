@@ -1,7 +1,7 @@
 using Dapper;
 using Scorecard.Domain.Calendar;
-using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Units;
 
@@ -27,8 +27,11 @@ public sealed class CalendarStore(DbConnectionFactory db, ReferenceDataChanges c
     public async Task<IReadOnlyList<CalendarDay>> ListAsync(DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(DateOnly Date, string Kind, string Name)>(
-            new CommandDefinition(SelectSql, new { From = from, To = to }, cancellationToken: ct)).ConfigureAwait(false);
+        var rows = await connection
+            .QueryAsync<(DateOnly Date, string Kind, string Name)>(
+                new CommandDefinition(SelectSql, new { From = from, To = to }, cancellationToken: ct)
+            )
+            .ConfigureAwait(false);
         return [.. rows.Select(r => new CalendarDay(r.Date, WireName.Parse<CalendarDayKind>(r.Kind), r.Name))];
     }
 
@@ -36,13 +39,28 @@ public sealed class CalendarStore(DbConnectionFactory db, ReferenceDataChanges c
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        var known = (await connection.QueryAsync<DateOnly>(new CommandDefinition(SelectDatesSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false))
-            .ToHashSet();
-        var rows = days.Select(d => new { d.Date, Kind = WireName.Of(d.Kind), d.Name }).ToList();
+        var known = (
+            await connection
+                .QueryAsync<DateOnly>(
+                    new CommandDefinition(SelectDatesSql, transaction: transaction, cancellationToken: ct)
+                )
+                .ConfigureAwait(false)
+        ).ToHashSet();
+        var rows = days.Select(d => new
+            {
+                d.Date,
+                Kind = WireName.Of(d.Kind),
+                d.Name,
+            })
+            .ToList();
         var updates = rows.Where(r => known.Contains(r.Date)).ToList();
         var inserts = rows.Where(r => !known.Contains(r.Date)).ToList();
-        await connection.ExecuteAsync(new CommandDefinition(UpdateSql, updates, transaction, cancellationToken: ct)).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(InsertSql, inserts, transaction, cancellationToken: ct)).ConfigureAwait(false);
+        await connection
+            .ExecuteAsync(new CommandDefinition(UpdateSql, updates, transaction, cancellationToken: ct))
+            .ConfigureAwait(false);
+        await connection
+            .ExecuteAsync(new CommandDefinition(InsertSql, inserts, transaction, cancellationToken: ct))
+            .ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         changes.Record();
         return new UpsertOutcome(inserts.Count, updates.Count, []);
@@ -52,7 +70,10 @@ public sealed class CalendarStore(DbConnectionFactory db, ReferenceDataChanges c
     public async Task<bool> DeleteAsync(DateOnly date, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        var deleted = await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Date = date }, cancellationToken: ct)).ConfigureAwait(false) > 0;
+        var deleted =
+            await connection
+                .ExecuteAsync(new CommandDefinition(DeleteSql, new { Date = date }, cancellationToken: ct))
+                .ConfigureAwait(false) > 0;
         if (deleted)
         {
             changes.Record();

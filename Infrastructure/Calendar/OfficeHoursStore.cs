@@ -9,16 +9,29 @@ namespace Scorecard.Infrastructure.Calendar;
 /// <summary>The province's office hours, dated; none stored means <see cref="OfficeHours.Default"/>.</summary>
 public sealed class OfficeHoursStore(DbConnectionFactory db, ReferenceDataChanges changes)
 {
-    private const string SelectSql = "SELECT valid_from AS ValidFrom, periods AS Periods, same_day_cutoff AS Cutoff FROM office_hours ORDER BY valid_from";
+    private const string SelectSql =
+        "SELECT valid_from AS ValidFrom, periods AS Periods, same_day_cutoff AS Cutoff "
+        + "FROM office_hours ORDER BY valid_from";
     private const string DeleteAllSql = "DELETE FROM office_hours";
-    private const string InsertSql = "INSERT INTO office_hours (valid_from, periods, same_day_cutoff) VALUES (@ValidFrom, @Periods, @Cutoff)";
+    private const string InsertSql =
+        "INSERT INTO office_hours (valid_from, periods, same_day_cutoff) VALUES " + "(@ValidFrom, @Periods, @Cutoff)";
 
     public async Task<IReadOnlyList<OfficeHours>> ListAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(DateOnly ValidFrom, string Periods, string Cutoff)>(
-            new CommandDefinition(SelectSql, cancellationToken: ct)).ConfigureAwait(false);
-        return [.. rows.Select(r => new OfficeHours(r.ValidFrom, [.. r.Periods.Split(',').Select(ParsePeriod)], ParseTime(r.Cutoff)))];
+        var rows = await connection
+            .QueryAsync<(DateOnly ValidFrom, string Periods, string Cutoff)>(
+                new CommandDefinition(SelectSql, cancellationToken: ct)
+            )
+            .ConfigureAwait(false);
+        return
+        [
+            .. rows.Select(r => new OfficeHours(
+                r.ValidFrom,
+                [.. r.Periods.Split(',').Select(ParsePeriod)],
+                ParseTime(r.Cutoff)
+            )),
+        ];
     }
 
     /// <summary>Replaces every entry (an empty list returns to the default).</summary>
@@ -26,14 +39,18 @@ public sealed class OfficeHoursStore(DbConnectionFactory db, ReferenceDataChange
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(DeleteAllSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
+        await connection
+            .ExecuteAsync(new CommandDefinition(DeleteAllSql, transaction: transaction, cancellationToken: ct))
+            .ConfigureAwait(false);
         var rows = entries.Select(e => new
         {
             e.ValidFrom,
             Periods = string.Join(",", e.Periods.Select(p => $"{Format(p.Start)}-{Format(p.End)}")),
             Cutoff = Format(e.SameDayCutoff),
         });
-        await connection.ExecuteAsync(new CommandDefinition(InsertSql, rows, transaction, cancellationToken: ct)).ConfigureAwait(false);
+        await connection
+            .ExecuteAsync(new CommandDefinition(InsertSql, rows, transaction, cancellationToken: ct))
+            .ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         changes.Record();
     }

@@ -43,7 +43,12 @@ public static class DapperTypeHandlers
     public static DateOnly ParseDate(object value) => new DateHandler().Parse(value);
 
     public static DateTimeOffset ParseInstant(string text) =>
-        DateTimeOffset.ParseExact(text, InstantFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+        DateTimeOffset.ParseExact(
+            text,
+            InstantFormat,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal
+        );
 
     private sealed class InstantHandler : SqlMapper.TypeHandler<DateTimeOffset>
     {
@@ -61,13 +66,14 @@ public static class DapperTypeHandlers
             }
         }
 
-        public override DateTimeOffset Parse(object value) => value switch
-        {
-            string text => ParseInstant(text),
-            DateTimeOffset instant => instant.ToUniversalTime(),
-            DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
-            _ => throw new DataException($"Cannot read an instant from {value.GetType().Name}."),
-        };
+        public override DateTimeOffset Parse(object value) =>
+            value switch
+            {
+                string text => ParseInstant(text),
+                DateTimeOffset instant => instant.ToUniversalTime(),
+                DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
+                _ => throw new DataException($"Cannot read an instant from {value.GetType().Name}."),
+            };
     }
 
     private sealed class DateHandler : SqlMapper.TypeHandler<DateOnly>
@@ -86,12 +92,13 @@ public static class DapperTypeHandlers
             }
         }
 
-        public override DateOnly Parse(object value) => value switch
-        {
-            string text => DateOnly.ParseExact(text, DateFormat, CultureInfo.InvariantCulture),
-            DateTime time => DateOnly.FromDateTime(time),
-            DateOnly date => date,
-            _ => throw new DataException($"Cannot read a date from {value.GetType().Name}."),
-        };
+        public override DateOnly Parse(object value) =>
+            value switch
+            {
+                string text => DateOnly.ParseExact(text, DateFormat, CultureInfo.InvariantCulture),
+                DateTime time => DateOnly.FromDateTime(time),
+                DateOnly date => date,
+                _ => throw new DataException($"Cannot read a date from {value.GetType().Name}."),
+            };
     }
 }

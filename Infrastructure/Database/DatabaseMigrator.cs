@@ -23,7 +23,9 @@ public sealed partial class DatabaseMigrator(DatabaseSettings settings, ILogger<
         if (!result.Successful)
         {
             throw new InvalidOperationException(
-                $"Migration {result.ErrorScript?.Name ?? "(unknown)"} failed: {result.Error?.Message}", result.Error);
+                $"Migration {result.ErrorScript?.Name ?? "(unknown)"} failed: {result.Error?.Message}",
+                result.Error
+            );
         }
 
         foreach (var script in result.Scripts)
@@ -33,23 +35,26 @@ public sealed partial class DatabaseMigrator(DatabaseSettings settings, ILogger<
     }
 
     /// <summary>The names of scripts not yet applied (empty when the schema is current).</summary>
-    public IReadOnlyList<string> PendingScripts() =>
-        [.. BuildEngine().GetScriptsToExecute().Select(s => s.Name)];
+    public IReadOnlyList<string> PendingScripts() => [.. BuildEngine().GetScriptsToExecute().Select(s => s.Name)];
 
     /// <summary>Every script this build carries for a provider, in order (used by the SQL checks in tests).</summary>
     public static IReadOnlyList<SqlScript> Scripts(DatabaseProvider provider)
     {
         var folder = ScriptFolder(provider);
         var assembly = typeof(DatabaseMigrator).Assembly;
-        return [.. assembly.GetManifestResourceNames()
-            .Where(name => name.Contains(folder, StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(name =>
-            {
-                using var stream = assembly.GetManifestResourceStream(name)!;
-                using var reader = new StreamReader(stream);
-                return new SqlScript(name, reader.ReadToEnd());
-            })];
+        return
+        [
+            .. assembly
+                .GetManifestResourceNames()
+                .Where(name => name.Contains(folder, StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)
+                .Select(name =>
+                {
+                    using var stream = assembly.GetManifestResourceStream(name)!;
+                    using var reader = new StreamReader(stream);
+                    return new SqlScript(name, reader.ReadToEnd());
+                }),
+        ];
     }
 
     private UpgradeEngine BuildEngine()
@@ -57,7 +62,9 @@ public sealed partial class DatabaseMigrator(DatabaseSettings settings, ILogger<
         var builder = settings.Dialect.Migrations(settings.ConnectionString);
         var folder = ScriptFolder(settings.Provider);
         return builder
-            .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name => name.Contains(folder, StringComparison.Ordinal))
+            .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name =>
+                name.Contains(folder, StringComparison.Ordinal)
+            )
             .WithTransactionPerScript()
             .LogTo(logger)
             .Build();
@@ -72,7 +79,10 @@ public sealed partial class DatabaseMigrator(DatabaseSettings settings, ILogger<
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode = WAL;";
         var mode = command.ExecuteScalar() as string;
-        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase) && !string.Equals(mode, "memory", StringComparison.OrdinalIgnoreCase))
+        if (
+            !string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(mode, "memory", StringComparison.OrdinalIgnoreCase)
+        )
         {
             LogNotWal(logger, mode);
         }

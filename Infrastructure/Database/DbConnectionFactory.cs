@@ -14,10 +14,13 @@ public sealed class DbConnectionFactory(DatabaseSettings settings)
     public Task<DbConnection> OpenAsync(CancellationToken ct) => OpenAsync(settings.ConnectionString, ct);
 
     /// <summary>A connection for reports and feeds (a readable secondary in production, if configured).</summary>
-    public Task<DbConnection> OpenReadOnlyAsync(CancellationToken ct) => OpenAsync(settings.ReadOnlyConnectionString, ct);
+    public Task<DbConnection> OpenReadOnlyAsync(CancellationToken ct) =>
+        OpenAsync(settings.ReadOnlyConnectionString, ct);
 
-    /// <summary>A factory on the same database whose reads, too, go to the primary: for work that must see every commit.</summary>
-    public DbConnectionFactory WithReadsOnPrimary() => new(settings with { ReadOnlyConnectionString = settings.ConnectionString });
+    /// <summary>A factory on the same database whose reads, too, go to the primary: for work that must see every
+    /// commit.</summary>
+    public DbConnectionFactory WithReadsOnPrimary() =>
+        new(settings with { ReadOnlyConnectionString = settings.ConnectionString });
 
     /// <summary>Opens a connection to the primary and runs a trivial query: the database answers now.</summary>
     public async Task PingAsync(CancellationToken ct)

@@ -27,7 +27,8 @@ public interface IDatabaseDialect
     /// </summary>
     IDisposable InterruptOn(DbConnection connection, CancellationToken ct);
 
-    /// <summary>True when the exception is the database reporting a statement stopped by <see cref="InterruptOn"/>.</summary>
+    /// <summary>True when the exception is the database reporting a statement stopped by <see
+    /// cref="InterruptOn"/>.</summary>
     bool IsInterruption(Exception exception);
 
     /// <summary>Readies a connection for a read that walks much of the database (SQLite: no memory map).</summary>
@@ -45,5 +46,10 @@ public interface IDatabaseDialect
     /// <summary>Replaces the indicator values of some periods (null: all) inside the caller's transaction.</summary>
     /// <returns>The number of rows written.</returns>
     internal Task<int> ReplaceIndicatorValuesAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string>? periods, IReadOnlyList<IndicatorValueRow> rows, CancellationToken ct);
+        DbConnection connection,
+        DbTransaction transaction,
+        IReadOnlyCollection<string>? periods,
+        IReadOnlyList<IndicatorValueRow> rows,
+        CancellationToken ct
+    );
 }

@@ -12,7 +12,13 @@ namespace Scorecard.Infrastructure.Database;
 /// </summary>
 internal sealed class TableColumn<TRow>
 {
-    private TableColumn(string name, Type stagedType, Action<SqliteStatement, int, TRow> bind, Func<TRow, object> staged, bool fixedOnceWritten)
+    private TableColumn(
+        string name,
+        Type stagedType,
+        Action<SqliteStatement, int, TRow> bind,
+        Func<TRow, object> staged,
+        bool fixedOnceWritten
+    )
     {
         Name = name;
         Member = MemberOf(name);
@@ -32,31 +38,64 @@ internal sealed class TableColumn<TRow>
     /// <summary>Binds the row's value at a position (instants as UTC text, days as <c>yyyy-MM-dd</c>).</summary>
     public Action<SqliteStatement, int, TRow> Bind { get; }
 
-    /// <summary>The row's value for SQL Server's bulk copy (instants in UTC, days as midnight, nulls as DBNull).</summary>
+    /// <summary>The row's value for SQL Server's bulk copy (instants in UTC, days as midnight, nulls as
+    /// DBNull).</summary>
     public Func<TRow, object> Staged { get; }
 
     /// <summary>Written once with the row and never updated (its indexes are left alone by upserts).</summary>
     public bool FixedOnceWritten { get; }
 
     public static TableColumn<TRow> Text(string name, Func<TRow, string?> value, bool fixedOnceWritten = false) =>
-        new(name, typeof(string), (s, i, r) => s.Bind(i, value(r)), r => value(r) ?? (object)DBNull.Value, fixedOnceWritten);
+        new(
+            name,
+            typeof(string),
+            (s, i, r) => s.Bind(i, value(r)),
+            r => value(r) ?? (object)DBNull.Value,
+            fixedOnceWritten
+        );
 
     public static TableColumn<TRow> Int32(string name, Func<TRow, int> value, bool fixedOnceWritten = false) =>
         new(name, typeof(int), (s, i, r) => s.Bind(i, (long)value(r)), r => value(r), fixedOnceWritten);
 
     public static TableColumn<TRow> Int64(string name, Func<TRow, long?> value, bool fixedOnceWritten = false) =>
-        new(name, typeof(long), (s, i, r) => s.Bind(i, value(r)), r => value(r) is { } v ? v : DBNull.Value, fixedOnceWritten);
+        new(
+            name,
+            typeof(long),
+            (s, i, r) => s.Bind(i, value(r)),
+            r => value(r) is { } v ? v : DBNull.Value,
+            fixedOnceWritten
+        );
 
     public static TableColumn<TRow> Flag(string name, Func<TRow, bool?> value, bool fixedOnceWritten = false) =>
-        new(name, typeof(bool), (s, i, r) => s.Bind(i, value(r)), r => value(r) is { } v ? v : DBNull.Value, fixedOnceWritten);
+        new(
+            name,
+            typeof(bool),
+            (s, i, r) => s.Bind(i, value(r)),
+            r => value(r) is { } v ? v : DBNull.Value,
+            fixedOnceWritten
+        );
 
-    public static TableColumn<TRow> Instant(string name, Func<TRow, DateTimeOffset?> value, bool fixedOnceWritten = false) =>
-        new(name, typeof(DateTimeOffset),
+    public static TableColumn<TRow> Instant(
+        string name,
+        Func<TRow, DateTimeOffset?> value,
+        bool fixedOnceWritten = false
+    ) =>
+        new(
+            name,
+            typeof(DateTimeOffset),
             (s, i, r) => s.Bind(i, value(r) is { } v ? DapperTypeHandlers.FormatInstant(v) : null),
-            r => value(r) is { } v ? v.ToUniversalTime() : DBNull.Value, fixedOnceWritten);
+            r => value(r) is { } v ? v.ToUniversalTime() : DBNull.Value,
+            fixedOnceWritten
+        );
 
     public static TableColumn<TRow> Date(string name, Func<TRow, DateOnly> value, bool fixedOnceWritten = false) =>
-        new(name, typeof(DateTime), (s, i, r) => s.Bind(i, DapperTypeHandlers.FormatDate(value(r))), r => value(r).ToDateTime(TimeOnly.MinValue), fixedOnceWritten);
+        new(
+            name,
+            typeof(DateTime),
+            (s, i, r) => s.Bind(i, DapperTypeHandlers.FormatDate(value(r))),
+            r => value(r).ToDateTime(TimeOnly.MinValue),
+            fixedOnceWritten
+        );
 
     private static string MemberOf(string name)
     {

@@ -37,10 +37,12 @@ internal sealed class TableColumns<TRow>
     /// <summary>SQLite upsert: every column that may change, from <c>excluded</c>.</summary>
     public string UpdateFromExcluded { get; }
 
-    /// <summary>SQL Server <c>UPDATE … FROM … s</c>: every column that may change, from the staged row <c>s</c>.</summary>
+    /// <summary>SQL Server <c>UPDATE … FROM … s</c>: every column that may change, from the staged row
+    /// <c>s</c>.</summary>
     public string UpdateFromStaged { get; }
 
-    /// <summary>Binds the row to positions <paramref name="first"/>, <paramref name="first"/> + 1, … in column order.</summary>
+    /// <summary>Binds the row to positions <paramref name="first"/>, <paramref name="first"/> + 1, … in column
+    /// order.</summary>
     public void Bind(SqliteStatement statement, TRow row, int first = 1)
     {
         ArgumentNullException.ThrowIfNull(statement);
@@ -50,7 +52,8 @@ internal sealed class TableColumns<TRow>
         }
     }
 
-    /// <summary>A DataTable for the #temp table <paramref name="name"/>: the leading columns given, then these.</summary>
+    /// <summary>A DataTable for the #temp table <paramref name="name"/>: the leading columns given, then
+    /// these.</summary>
     public DataTable StagingTable(string name, params (string Name, Type Type)[] leading)
     {
         var table = new DataTable(name) { Locale = System.Globalization.CultureInfo.InvariantCulture };

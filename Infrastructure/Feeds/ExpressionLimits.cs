@@ -117,7 +117,9 @@ internal sealed class ExpressionLimits(int maxNodes, int maxFunctionDepth)
         nodes += added;
         if (nodes > maxNodes)
         {
-            throw new FeedQueryException($"The query's expressions have more than {maxNodes} nodes; split or simplify it.");
+            throw new FeedQueryException(
+                $"The query's expressions have more than {maxNodes} nodes; split or " + $"simplify it."
+            );
         }
     }
 }

@@ -24,7 +24,14 @@ internal sealed class FeedAggregation
     /// <summary>The output properties in order, with the CLR type each value is written as.</summary>
     public List<(string Name, Type Type)> Columns { get; } = [];
 
-    public static FeedAggregation Build(FeedDefinition feed, SqlDialect dialect, ApplyClause apply, int? scopeUnitId, DateTimeOffset now, int maxGroups)
+    public static FeedAggregation Build(
+        FeedDefinition feed,
+        SqlDialect dialect,
+        ApplyClause apply,
+        int? scopeUnitId,
+        DateTimeOffset now,
+        int maxGroups
+    )
     {
         var aggregation = new FeedAggregation(feed);
         var translator = new FilterTranslator(feed, dialect, aggregation.Parameters);
@@ -36,7 +43,9 @@ internal sealed class FeedAggregation
         {
             if (shaped)
             {
-                throw new FeedQueryException("$apply takes filter steps and then one groupby or aggregate; nothing after it.");
+                throw new FeedQueryException(
+                    "$apply takes filter steps and then one groupby or aggregate; nothing " + "after it."
+                );
             }
 
             switch (step)
@@ -47,9 +56,15 @@ internal sealed class FeedAggregation
                 case GroupByTransformationNode group:
                     foreach (var property in group.GroupingProperties)
                     {
-                        if (property.ChildTransformations.Any() || property.Expression is not SingleValuePropertyAccessNode access)
+                        if (
+                            property.ChildTransformations.Any()
+                            || property.Expression is not SingleValuePropertyAccessNode access
+                        )
                         {
-                            throw new FeedQueryException($"$apply groups by properties of the entity set itself, not by '{property.Name}/…'.");
+                            throw new FeedQueryException(
+                                $"$apply groups by properties of the entity set itself, not "
+                                    + $"by '{property.Name}/…'."
+                            );
                         }
 
                         var expression = translator.Visit(access);
@@ -83,8 +98,13 @@ internal sealed class FeedAggregation
             throw new FeedQueryException("$apply needs a groupby or an aggregate step.");
         }
 
-        var grouping = groupBy.Count == 0 ? string.Empty : $" GROUP BY {string.Join(", ", groupBy)} ORDER BY {string.Join(", ", groupBy)} {dialect.Page}";
-        aggregation.Sql = $"SELECT {string.Join(", ", select)} FROM {feed.Table}{FeedQuery.JoinSql(feed, translator.Joins)}{FeedQuery.WhereSql(where)}{grouping}";
+        var grouping =
+            groupBy.Count == 0
+                ? string.Empty
+                : $" GROUP BY {string.Join(", ", groupBy)} ORDER BY " + $"{string.Join(", ", groupBy)} {dialect.Page}";
+        aggregation.Sql =
+            $"SELECT {string.Join(", ", select)} FROM "
+            + $"{feed.Table}{FeedQuery.JoinSql(feed, translator.Joins)}{FeedQuery.WhereSql(where)}{grouping}";
         if (groupBy.Count > 0)
         {
             aggregation.Parameters.AddNamed("__take", maxGroups + 1);
@@ -94,7 +114,12 @@ internal sealed class FeedAggregation
         return aggregation;
     }
 
-    private void Aggregate(AggregateTransformationNode node, FilterTranslator translator, SqlDialect dialect, List<string> select)
+    private void Aggregate(
+        AggregateTransformationNode node,
+        FilterTranslator translator,
+        SqlDialect dialect,
+        List<string> select
+    )
     {
         foreach (var expression in node.AggregateExpressions)
         {
@@ -112,15 +137,25 @@ internal sealed class FeedAggregation
 
             if (!OnOwnProperties(aggregate.Expression))
             {
-                throw new FeedQueryException($"'{aggregate.Alias}': aggregate takes the entity set's own properties, not a navigation path.");
+                throw new FeedQueryException(
+                    $"'{aggregate.Alias}': aggregate takes the entity set's own properties, "
+                        + $"not a navigation path."
+                );
             }
 
             var value = aggregate.Expression.Accept(translator);
             var type = ClrTypeOf(aggregate.Expression);
-            if (aggregate.Method is AggregationMethod.Sum or AggregationMethod.Average && type != typeof(long) && type != typeof(double)
-                && type != typeof(int) && type != typeof(decimal))
+            if (
+                aggregate.Method is AggregationMethod.Sum or AggregationMethod.Average
+                && type != typeof(long)
+                && type != typeof(double)
+                && type != typeof(int)
+                && type != typeof(decimal)
+            )
             {
-                throw new FeedQueryException($"'{aggregate.Alias}': {aggregate.Method.ToString().ToLowerInvariant()} takes a number.");
+                throw new FeedQueryException(
+                    $"'{aggregate.Alias}': {aggregate.Method.ToString().ToLowerInvariant()} " + $"takes a number."
+                );
             }
             (string Sql, Type Type) column = aggregate.Method switch
             {
@@ -129,20 +164,33 @@ internal sealed class FeedAggregation
                 AggregationMethod.Max => ($"MAX({value})", type),
                 AggregationMethod.Average => ($"AVG(CAST({value} AS float))", typeof(double?)),
                 AggregationMethod.CountDistinct => ($"COUNT(DISTINCT {value})", typeof(long)),
-                _ => throw new FeedQueryException($"aggregate supports sum, min, max, average and countdistinct, not {aggregate.Method}."),
+                _ => throw new FeedQueryException(
+                    $"aggregate supports sum, min, max, average and countdistinct, not " + $"{aggregate.Method}."
+                ),
             };
             if (column.Type == typeof(bool) || column.Type == typeof(bool?))
             {
-                throw new FeedQueryException($"'{aggregate.Alias}': min and max are not defined for Boolean properties.");
+                throw new FeedQueryException(
+                    $"'{aggregate.Alias}': min and max are not defined for Boolean " + $"properties."
+                );
             }
 
             select.Add($"{column.Sql} AS {Output(aggregate.Alias)}");
-            Columns.Add((aggregate.Alias, Nullable.GetUnderlyingType(column.Type) is null && column.Type.IsValueType && aggregate.Method != AggregationMethod.CountDistinct
-                ? typeof(Nullable<>).MakeGenericType(column.Type) : column.Type));
+            Columns.Add(
+                (
+                    aggregate.Alias,
+                    Nullable.GetUnderlyingType(column.Type) is null
+                    && column.Type.IsValueType
+                    && aggregate.Method != AggregationMethod.CountDistinct
+                        ? typeof(Nullable<>).MakeGenericType(column.Type)
+                        : column.Type
+                )
+            );
         }
     }
 
-    /// <summary>An output name, quoted for SQL; each may be used once (a name twice would be two keys in one JSON object).</summary>
+    /// <summary>An output name, quoted for SQL; each may be used once (a name twice would be two keys in one JSON
+    /// object).</summary>
     private string Output(string name)
     {
         if (Columns.Exists(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)))
@@ -154,29 +202,35 @@ internal sealed class FeedAggregation
     }
 
     /// <summary>True when the expression reads only the entity set's own properties (no navigation).</summary>
-    private static bool OnOwnProperties(QueryNode node) => node switch
-    {
-        SingleValuePropertyAccessNode access => access.Source is ResourceRangeVariableReferenceNode,
-        ConvertNode convert => OnOwnProperties(convert.Source),
-        BinaryOperatorNode binary => OnOwnProperties(binary.Left) && OnOwnProperties(binary.Right),
-        UnaryOperatorNode unary => OnOwnProperties(unary.Operand),
-        SingleValueFunctionCallNode call => call.Parameters.All(OnOwnProperties),
-        ConstantNode => true,
-        _ => false,
-    };
-
-    private Type ClrTypeOf(SingleValueNode node) => node switch
-    {
-        SingleValuePropertyAccessNode { Source: ResourceRangeVariableReferenceNode } p => Feed.ClrType.GetProperty(p.Property.Name)!.PropertyType is var t
-            ? Nullable.GetUnderlyingType(t) ?? t : typeof(object),
-        ConvertNode c => ClrTypeOf(c.Source),
-        _ => node.TypeReference?.PrimitiveKind() switch
+    private static bool OnOwnProperties(QueryNode node) =>
+        node switch
         {
-            EdmPrimitiveTypeKind.Int32 or EdmPrimitiveTypeKind.Int64 => typeof(long),
-            EdmPrimitiveTypeKind.String => typeof(string),
-            _ => typeof(double),
-        },
-    };
+            SingleValuePropertyAccessNode access => access.Source is ResourceRangeVariableReferenceNode,
+            ConvertNode convert => OnOwnProperties(convert.Source),
+            BinaryOperatorNode binary => OnOwnProperties(binary.Left) && OnOwnProperties(binary.Right),
+            UnaryOperatorNode unary => OnOwnProperties(unary.Operand),
+            SingleValueFunctionCallNode call => call.Parameters.All(OnOwnProperties),
+            ConstantNode => true,
+            _ => false,
+        };
+
+    private Type ClrTypeOf(SingleValueNode node) =>
+        node switch
+        {
+            SingleValuePropertyAccessNode { Source: ResourceRangeVariableReferenceNode } p => Feed
+                .ClrType.GetProperty(p.Property.Name)!
+                .PropertyType
+                is var t
+                ? Nullable.GetUnderlyingType(t) ?? t
+                : typeof(object),
+            ConvertNode c => ClrTypeOf(c.Source),
+            _ => node.TypeReference?.PrimitiveKind() switch
+            {
+                EdmPrimitiveTypeKind.Int32 or EdmPrimitiveTypeKind.Int64 => typeof(long),
+                EdmPrimitiveTypeKind.String => typeof(string),
+                _ => typeof(double),
+            },
+        };
 
     /// <summary>A value read from the aggregation as the type it is written as.</summary>
     public static object? Convert(object value, Type type)
@@ -187,20 +241,33 @@ internal sealed class FeedAggregation
         }
 
         var target = Nullable.GetUnderlyingType(type) ?? type;
-        if (value is double d && !double.IsFinite(d) || (target == typeof(long) || target == typeof(int)) && value is double big
-            && (big >= 9.2233720368547758E18 || big < -9.2233720368547758E18))
+        if (
+            value is double d && !double.IsFinite(d)
+            || (target == typeof(long) || target == typeof(int))
+                && value is double big
+                && (big >= 9.2233720368547758E18 || big < -9.2233720368547758E18)
+        )
         {
-            throw new FeedQueryException("A computed value is out of range (too large for its type); narrow the aggregation.");
+            throw new FeedQueryException(
+                "A computed value is out of range (too large for its type); narrow the " + "aggregation."
+            );
         }
 
         return target switch
         {
             _ when target == typeof(string) => System.Convert.ToString(value, CultureInfo.InvariantCulture),
             _ when target == typeof(bool) => System.Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0,
-            _ when target == typeof(int) || target == typeof(long) => System.Convert.ToInt64(value, CultureInfo.InvariantCulture),
+            _ when target == typeof(int) || target == typeof(long) => System.Convert.ToInt64(
+                value,
+                CultureInfo.InvariantCulture
+            ),
             _ when target == typeof(double) => System.Convert.ToDouble(value, CultureInfo.InvariantCulture),
-            _ when target == typeof(DateTimeOffset) => value is string text ? Infrastructure.Database.DapperTypeHandlers.ParseInstant(text) : ((DateTimeOffset)value).ToUniversalTime(),
-            _ when target == typeof(DateOnly) => value is string date ? DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture) : DateOnly.FromDateTime((DateTime)value),
+            _ when target == typeof(DateTimeOffset) => value is string text
+                ? Infrastructure.Database.DapperTypeHandlers.ParseInstant(text)
+                : ((DateTimeOffset)value).ToUniversalTime(),
+            _ when target == typeof(DateOnly) => value is string date
+                ? DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : DateOnly.FromDateTime((DateTime)value),
             _ => value,
         };
     }

@@ -6,4 +6,10 @@ namespace Scorecard.Infrastructure.Feeds;
 /// the set's own table, <paramref name="Ansi"/> marks codes stored as varchar on SQL Server (so
 /// literals compared with them are sent as varchar and indexes stay usable).
 /// </summary>
-internal sealed record FeedColumn(string Property, string Expression, bool Nullable, bool Ansi = false, string? Join = null);
+internal sealed record FeedColumn(
+    string Property,
+    string Expression,
+    bool Nullable,
+    bool Ansi = false,
+    string? Join = null
+);

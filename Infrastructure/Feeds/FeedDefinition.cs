@@ -13,7 +13,8 @@ internal sealed class FeedDefinition
 
     public required string Table { get; init; }
 
-    public IReadOnlyDictionary<string, string> Joins { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> Joins { get; init; } =
+        new Dictionary<string, string>(StringComparer.Ordinal);
 
     public required IReadOnlyList<FeedColumn> Columns { get; init; }
 

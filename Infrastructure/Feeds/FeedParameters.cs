@@ -28,8 +28,17 @@ internal sealed class FeedParameters
         return "@" + name;
     }
 
-    /// <summary>A string compared with a varchar column: sent as varchar on SQL Server so its index stays usable.</summary>
-    public string AddAnsi(string value) => Add(new DbString { Value = value, IsAnsi = true, Length = Math.Max(value.Length, 64) });
+    /// <summary>A string compared with a varchar column: sent as varchar on SQL Server so its index stays
+    /// usable.</summary>
+    public string AddAnsi(string value) =>
+        Add(
+            new DbString
+            {
+                Value = value,
+                IsAnsi = true,
+                Length = Math.Max(value.Length, 64),
+            }
+        );
 
     public void AddNamed(string name, object? value) => Values.Add(name, value);
 }

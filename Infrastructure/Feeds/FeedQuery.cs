@@ -47,11 +47,18 @@ internal sealed class FeedQuery
 
     public long Offset { get; private set; }
 
-    /// <summary>The furthest a page can start (what <c>$skip</c> allows); a token beyond it was not issued here.</summary>
+    /// <summary>The furthest a page can start (what <c>$skip</c> allows); a token beyond it was not issued
+    /// here.</summary>
     private const long MaxOffset = 1_000_000_000;
 
     public static FeedQuery Build(
-        FeedDefinition feed, SqlDialect dialect, FeedClauses options, int? scopeUnitId, DateTimeOffset now, int pageSize)
+        FeedDefinition feed,
+        SqlDialect dialect,
+        FeedClauses options,
+        int? scopeUnitId,
+        DateTimeOffset now,
+        int pageSize
+    )
     {
         var query = new FeedQuery(feed, dialect);
         var translator = new FilterTranslator(feed, dialect, query.Parameters);
@@ -83,7 +90,11 @@ internal sealed class FeedQuery
         query.Take = (int)Math.Min(pageSize, top ?? long.MaxValue);
         query.TopAfterPage = top is { } t ? t - query.Take : null;
 
-        foreach (var column in query.Columns.Concat(query.Order.Select(o => o.Column)).Concat(query.Expansions.SelectMany(e => e.Columns)))
+        foreach (
+            var column in query
+                .Columns.Concat(query.Order.Select(o => o.Column))
+                .Concat(query.Expansions.SelectMany(e => e.Columns))
+        )
         {
             if (column.Join is { } join)
             {
@@ -91,10 +102,19 @@ internal sealed class FeedQuery
             }
         }
 
-        var select = string.Join(", ", query.Columns.Select(c => $"{c.Expression} AS {c.Property}")
-            .Concat(query.Expansions.SelectMany(e => e.Columns.Select(c => $"{c.Expression} AS {c.Property}"))));
-        var order = string.Join(", ", query.Order.Select(o => o.Column.Expression + (o.Descending ? " DESC" : string.Empty)));
-        query.PageSql = $"SELECT {select} FROM {feed.Table}{JoinSql(feed, joins)}{WhereSql(where)} ORDER BY {order} {dialect.Page}";
+        var select = string.Join(
+            ", ",
+            query
+                .Columns.Select(c => $"{c.Expression} AS {c.Property}")
+                .Concat(query.Expansions.SelectMany(e => e.Columns.Select(c => $"{c.Expression} AS {c.Property}")))
+        );
+        var order = string.Join(
+            ", ",
+            query.Order.Select(o => o.Column.Expression + (o.Descending ? " DESC" : string.Empty))
+        );
+        query.PageSql =
+            $"SELECT {select} FROM {feed.Table}{JoinSql(feed, joins)}{WhereSql(where)} ORDER BY {order} "
+            + $"{dialect.Page}";
         query.Parameters.AddNamed("__take", query.Take + 1);
         query.Parameters.AddNamed("__skip", query.Offset);
         return query;
@@ -104,7 +124,12 @@ internal sealed class FeedQuery
     /// The conditions every statement on a feed starts with: a scoped key's subtree (<c>@__scope</c>);
     /// and <c>@__now</c>, which the dossiers' timeliness and now() read.
     /// </summary>
-    internal static List<string> BaseWhere(FeedDefinition feed, FeedParameters parameters, int? scopeUnitId, DateTimeOffset now)
+    internal static List<string> BaseWhere(
+        FeedDefinition feed,
+        FeedParameters parameters,
+        int? scopeUnitId,
+        DateTimeOffset now
+    )
     {
         var where = new List<string>();
         if (scopeUnitId is { } scope)
@@ -120,14 +145,18 @@ internal sealed class FeedQuery
     internal static string JoinSql(FeedDefinition feed, IReadOnlySet<string> joins) =>
         string.Concat(feed.Joins.Where(j => joins.Contains(j.Key)).Select(j => " " + j.Value));
 
-    internal static string WhereSql(List<string> where) => where.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", where);
+    internal static string WhereSql(List<string> where) =>
+        where.Count == 0 ? string.Empty : " WHERE " + "" + string.Join(" AND ", where);
 
     private void ReadOrder(OrderByClause? clause)
     {
         for (var c = clause; c is not null; c = c.ThenBy)
         {
-            if (c.Expression is not SingleValuePropertyAccessNode { Source: ResourceRangeVariableReferenceNode } property
-                || Feed.Column(property.Property.Name) is not { } column)
+            if (
+                c.Expression
+                    is not SingleValuePropertyAccessNode { Source: ResourceRangeVariableReferenceNode } property
+                || Feed.Column(property.Property.Name) is not { } column
+            )
             {
                 throw new FeedQueryException("$orderby takes properties of the entity set itself.");
             }
@@ -166,7 +195,9 @@ internal sealed class FeedQuery
                     Expansions.Add(Expansion(expand));
                     break;
                 default:
-                    throw new FeedQueryException("$select and $expand take properties and navigation properties of the entity set.");
+                    throw new FeedQueryException(
+                        "$select and $expand take properties and navigation properties of " + "the entity set."
+                    );
             }
         }
 
@@ -177,15 +208,32 @@ internal sealed class FeedQuery
 
     private FeedNavigation Expansion(ExpandedNavigationSelectItem expand)
     {
-        var name = expand.PathToNavigationProperty.LastSegment is NavigationPropertySegment segment ? segment.NavigationProperty.Name : null;
+        var name = expand.PathToNavigationProperty.LastSegment is NavigationPropertySegment segment
+            ? segment.NavigationProperty.Name
+            : null;
         if (name is null || Feed.Navigation(name) is not { } navigation || expand.PathToNavigationProperty.Count != 1)
         {
-            throw new FeedQueryException($"$expand takes {(Feed.Navigations.Count == 0 ? "nothing on this entity set" : string.Join(" and ", Feed.Navigations.Select(n => n.Name)))}.");
+            throw new FeedQueryException(
+                "$expand takes "
+                    + (
+                        Feed.Navigations.Count == 0
+                            ? "nothing on this entity set"
+                            : string.Join(" and ", Feed.Navigations.Select(n => n.Name))
+                    )
+                    + "."
+            );
         }
 
-        if (expand.FilterOption is not null || expand.OrderByOption is not null || expand.TopOption is not null || expand.SkipOption is not null
-            || expand.CountOption is not null || expand.SearchOption is not null || expand.LevelsOption is not null
-            || expand.SelectAndExpand?.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any() == true)
+        if (
+            expand.FilterOption is not null
+            || expand.OrderByOption is not null
+            || expand.TopOption is not null
+            || expand.SkipOption is not null
+            || expand.CountOption is not null
+            || expand.SearchOption is not null
+            || expand.LevelsOption is not null
+            || expand.SelectAndExpand?.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any() == true
+        )
         {
             throw new FeedQueryException($"$expand={name} takes only a nested $select.");
         }
@@ -208,7 +256,17 @@ internal sealed class FeedQuery
             var column = Order[i].Column;
             var type = Feed.ClrType.GetProperty(column.Property)!.PropertyType;
             var value = SkipToken.ValueAs(values[i]!, type);
-            Parameters.AddNamed(name, value is string text && column.Ansi ? new DbString { Value = text, IsAnsi = true, Length = Math.Max(text.Length, 64) } : value);
+            Parameters.AddNamed(
+                name,
+                value is string text && column.Ansi
+                    ? new DbString
+                    {
+                        Value = text,
+                        IsAnsi = true,
+                        Length = Math.Max(text.Length, 64),
+                    }
+                    : value
+            );
             names.Add(name);
         }
 
@@ -221,7 +279,10 @@ internal sealed class FeedQuery
                 terms.Append(CultureInfo.InvariantCulture, $"{Order[j].Column.Expression} = @{names[j]} AND ");
             }
 
-            terms.Append(CultureInfo.InvariantCulture, $"{Order[i].Column.Expression} {(Order[i].Descending ? "<" : ">")} @{names[i]}");
+            terms.Append(
+                CultureInfo.InvariantCulture,
+                $"{Order[i].Column.Expression} " + $"{(Order[i].Descending ? "<" : ">")} @{names[i]}"
+            );
             alternatives.Add("(" + terms + ")");
         }
 

@@ -1,20 +1,15 @@
 namespace Scorecard.Infrastructure.Feeds;
 
-/// <summary>A query the feeds refuse (unsupported syntax or a limit): answered as a 400 OData error with this message.</summary>
+/// <summary>A query the feeds refuse (unsupported syntax or a limit): answered as a 400 OData error with this
+/// message.</summary>
 internal sealed class FeedQueryException : Exception
 {
     public FeedQueryException()
-        : base("The query is not supported.")
-    {
-    }
+        : base("The query is not supported.") { }
 
     public FeedQueryException(string message)
-        : base(message)
-    {
-    }
+        : base(message) { }
 
     public FeedQueryException(string message, Exception inner)
-        : base(message, inner)
-    {
-    }
+        : base(message, inner) { }
 }

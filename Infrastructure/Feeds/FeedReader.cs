@@ -20,7 +20,8 @@ public sealed class FeedReader(DbConnectionFactory db)
     /// of the file than a query, so on SQLite they read it through the small page cache rather than the
     /// shared memory map, and the process stays small however much is exported.
     /// </param>
-    /// <param name="ct">Cancelling it stops the database itself (the query time limit), not only the reading of rows.</param>
+    /// <param name="ct">Cancelling it stops the database itself (the query time limit), not only the reading of
+    /// rows.</param>
     public async Task<DbConnection> OpenAsync(bool mapFile, CancellationToken ct)
     {
         var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
@@ -34,23 +35,49 @@ public sealed class FeedReader(DbConnectionFactory db)
         return connection;
     }
 
-    internal static Task<long> CountAsync(DbConnection connection, FeedQuery plan, int timeoutSeconds, CancellationToken ct) =>
+    internal static Task<long> CountAsync(
+        DbConnection connection,
+        FeedQuery plan,
+        int timeoutSeconds,
+        CancellationToken ct
+    ) =>
         connection.ExecuteScalarAsync<long>(
-            new CommandDefinition(plan.CountSql, plan.Parameters.Values, commandTimeout: timeoutSeconds, flags: GeneratedSql, cancellationToken: ct));
+            new CommandDefinition(
+                plan.CountSql,
+                plan.Parameters.Values,
+                commandTimeout: timeoutSeconds,
+                flags: GeneratedSql,
+                cancellationToken: ct
+            )
+        );
 
     internal static async Task<(List<T> Rows, bool More)> ReadPageAsync<T>(
-        DbConnection connection, FeedQuery plan, int timeoutSeconds, CancellationToken ct)
+        DbConnection connection,
+        FeedQuery plan,
+        int timeoutSeconds,
+        CancellationToken ct
+    )
     {
         var rows = new List<T>(Math.Min(plan.Take, 1024));
         var command = new CommandDefinition(
-            plan.PageSql, plan.Parameters.Values, commandTimeout: timeoutSeconds, flags: GeneratedSql, cancellationToken: ct);
+            plan.PageSql,
+            plan.Parameters.Values,
+            commandTimeout: timeoutSeconds,
+            flags: GeneratedSql,
+            cancellationToken: ct
+        );
         await using var reader = await connection.ExecuteReaderAsync(command).ConfigureAwait(false);
         var main = reader.GetRowParser<T>(typeof(T), 0, plan.Columns.Count);
         var expansions = new List<(PropertyInfo Property, Func<DbDataReader, object> Parse)>();
         var start = plan.Columns.Count;
         foreach (var navigation in plan.Expansions)
         {
-            expansions.Add((typeof(T).GetProperty(navigation.Name)!, reader.GetRowParser<object>(navigation.ClrType, start, navigation.Columns.Count)));
+            expansions.Add(
+                (
+                    typeof(T).GetProperty(navigation.Name)!,
+                    reader.GetRowParser<object>(navigation.ClrType, start, navigation.Columns.Count)
+                )
+            );
             start += navigation.Columns.Count;
         }
 
@@ -73,13 +100,24 @@ public sealed class FeedReader(DbConnectionFactory db)
         return (rows, false);
     }
 
-    /// <returns>The groups, each row's values as their output types; null when there are more than <paramref name="maxGroups"/>.</returns>
+    /// <returns>The groups, each row's values as their output types; null when there are more than <paramref
+    /// name="maxGroups"/>.</returns>
     internal static async Task<List<object?[]>?> ReadAggregationAsync(
-        DbConnection connection, FeedAggregation aggregation, int maxGroups, int timeoutSeconds, CancellationToken ct)
+        DbConnection connection,
+        FeedAggregation aggregation,
+        int maxGroups,
+        int timeoutSeconds,
+        CancellationToken ct
+    )
     {
         var rows = new List<object?[]>();
         var command = new CommandDefinition(
-            aggregation.Sql, aggregation.Parameters.Values, commandTimeout: timeoutSeconds, flags: GeneratedSql, cancellationToken: ct);
+            aggregation.Sql,
+            aggregation.Parameters.Values,
+            commandTimeout: timeoutSeconds,
+            flags: GeneratedSql,
+            cancellationToken: ct
+        );
         await using var reader = await connection.ExecuteReaderAsync(command).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {

@@ -6,7 +6,9 @@ namespace Scorecard.Infrastructure.Feeds;
 internal static class Feeds
 {
     private const string SubtreeIds = "SELECT sc.descendant_id FROM unit_closure sc WHERE sc.ancestor_id = @__scope";
-    private const string SubtreeCodes = "SELECT su.code FROM units su JOIN unit_closure sc ON sc.descendant_id = su.id WHERE sc.ancestor_id = @__scope";
+    private const string SubtreeCodes =
+        "SELECT su.code FROM units su JOIN unit_closure sc ON sc.descendant_id = "
+        + "su.id WHERE sc.ancestor_id = @__scope";
 
     /// <summary>
     /// Finished dossiers keep the timeliness they were folded with; an open one is overdue once its
@@ -32,18 +34,30 @@ internal static class Feeds
         [
             new FeedDefinition
             {
-                EntitySet = "Units", ClrType = typeof(Unit), Table = "units u", Columns = unitColumns, Key = [nameof(Unit.Code)],
+                EntitySet = "Units",
+                ClrType = typeof(Unit),
+                Table = "units " + "u",
+                Columns = unitColumns,
+                Key = [nameof(Unit.Code)],
                 ScopePredicate = $"u.id IN ({SubtreeIds})",
             },
             new FeedDefinition
             {
-                EntitySet = "Procedures", ClrType = typeof(Procedure), Table = "procedures p", Columns = procedureColumns, Key = [nameof(Procedure.Code)],
+                EntitySet = "Procedures",
+                ClrType = typeof(Procedure),
+                Table = "procedures " + "p",
+                Columns = procedureColumns,
+                Key = [nameof(Procedure.Code)],
                 ScopePredicate = "1 = 1",
             },
             Dossiers(),
             new FeedDefinition
             {
-                EntitySet = "Indicators", ClrType = typeof(Indicator), Table = "indicators i", Key = [nameof(Indicator.Code)], ScopePredicate = "1 = 1",
+                EntitySet = "Indicators",
+                ClrType = typeof(Indicator),
+                Table = "indicators " + "i",
+                Key = [nameof(Indicator.Code)],
+                ScopePredicate = "1 = 1",
                 Columns =
                 [
                     new(nameof(Indicator.Code), "i.code", false, Ansi: true),
@@ -54,8 +68,15 @@ internal static class Feeds
             TargetAssignments(dialect),
             new FeedDefinition
             {
-                EntitySet = "IndicatorValues", ClrType = typeof(IndicatorValue), Table = "indicator_values v",
-                Key = [nameof(IndicatorValue.UnitCode), nameof(IndicatorValue.IndicatorCode), nameof(IndicatorValue.Period)],
+                EntitySet = "IndicatorValues",
+                ClrType = typeof(IndicatorValue),
+                Table = "indicator_values v",
+                Key =
+                [
+                    nameof(IndicatorValue.UnitCode),
+                    nameof(IndicatorValue.IndicatorCode),
+                    nameof(IndicatorValue.Period),
+                ],
                 ScopePredicate = $"v.unit_code IN ({SubtreeCodes})",
                 Columns =
                 [
@@ -75,54 +96,62 @@ internal static class Feeds
         ];
     }
 
-    private static FeedDefinition Dossiers() => new()
-    {
-        EntitySet = "Dossiers",
-        ClrType = typeof(Dossier),
-        Table = "dossiers d",
-        Joins = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static FeedDefinition Dossiers() =>
+        new()
         {
-            ["u"] = "JOIN units u ON u.id = d.unit_id",
-            ["p"] = "JOIN procedures p ON p.id = d.procedure_id",
-        },
-        Key = [nameof(Dossier.Source), nameof(Dossier.Code)],
-        ScopePredicate = $"d.unit_id IN ({SubtreeIds})",
-        Columns =
-        [
-            new(nameof(Dossier.Source), "d.source", false, Ansi: true),
-            new(nameof(Dossier.Code), "d.code", false, Ansi: true),
-            new(nameof(Dossier.ProcedureCode), "p.code", false, Ansi: true, Join: "p"),
-            new(nameof(Dossier.UnitCode), "u.code", false, Ansi: true, Join: "u"),
-            new(nameof(Dossier.Channel), "d.channel", false, Ansi: true),
-            new(nameof(Dossier.Status), "d.status", false, Ansi: true),
-            new(nameof(Dossier.Timeliness), Timeliness, true),
-            new(nameof(Dossier.ReceivedAt), "d.received_at", false),
-            new(nameof(Dossier.DueAt), "d.due_at", true),
-            new(nameof(Dossier.FinishedAt), "d.finished_at", true),
-            new(nameof(Dossier.ReturnedAt), "d.returned_at", true),
-            new(nameof(Dossier.SupplementCount), "d.supplement_count", false),
-            new(nameof(Dossier.FeeRequired), "d.fee_required", false),
-            new(nameof(Dossier.PaidOnline), "d.paid_online", false),
-            new(nameof(Dossier.AmountPaid), "d.amount_paid", false),
-            new(nameof(Dossier.Digitised), "d.digitised", false),
-            new(nameof(Dossier.ElectronicResult), "d.electronic_result", false),
-            new(nameof(Dossier.PopulationDbUsed), "d.population_db_used", false),
-        ],
-        Navigations =
-        [
-            new FeedNavigation(nameof(Dossier.Unit), typeof(Unit), "u", UnitColumns("u")),
-            new FeedNavigation(nameof(Dossier.Procedure), typeof(Procedure), "p", ProcedureColumns("p")),
-        ],
-    };
+            EntitySet = "Dossiers",
+            ClrType = typeof(Dossier),
+            Table = "dossiers d",
+            Joins = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["u"] = "JOIN units u ON u.id = d.unit_id",
+                ["p"] = "JOIN procedures p ON p.id = d.procedure_id",
+            },
+            Key = [nameof(Dossier.Source), nameof(Dossier.Code)],
+            ScopePredicate = $"d.unit_id IN ({SubtreeIds})",
+            Columns =
+            [
+                new(nameof(Dossier.Source), "d.source", false, Ansi: true),
+                new(nameof(Dossier.Code), "d.code", false, Ansi: true),
+                new(nameof(Dossier.ProcedureCode), "p.code", false, Ansi: true, Join: "p"),
+                new(nameof(Dossier.UnitCode), "u.code", false, Ansi: true, Join: "u"),
+                new(nameof(Dossier.Channel), "d.channel", false, Ansi: true),
+                new(nameof(Dossier.Status), "d.status", false, Ansi: true),
+                new(nameof(Dossier.Timeliness), Timeliness, true),
+                new(nameof(Dossier.ReceivedAt), "d.received_at", false),
+                new(nameof(Dossier.DueAt), "d.due_at", true),
+                new(nameof(Dossier.FinishedAt), "d.finished_at", true),
+                new(nameof(Dossier.ReturnedAt), "d.returned_at", true),
+                new(nameof(Dossier.SupplementCount), "d.supplement_count", false),
+                new(nameof(Dossier.FeeRequired), "d.fee_required", false),
+                new(nameof(Dossier.PaidOnline), "d.paid_online", false),
+                new(nameof(Dossier.AmountPaid), "d.amount_paid", false),
+                new(nameof(Dossier.Digitised), "d.digitised", false),
+                new(nameof(Dossier.ElectronicResult), "d.electronic_result", false),
+                new(nameof(Dossier.PopulationDbUsed), "d.population_db_used", false),
+            ],
+            Navigations =
+            [
+                new FeedNavigation(nameof(Dossier.Unit), typeof(Unit), "u", UnitColumns("u")),
+                new FeedNavigation(nameof(Dossier.Procedure), typeof(Procedure), "p", ProcedureColumns("p")),
+            ],
+        };
 
     private static FeedDefinition TargetAssignments(SqlDialect dialect)
     {
         var id = dialect.Concat(
-            dialect.Concat(dialect.Concat(dialect.Concat(dialect.Concat("t.unit_code", "'/'"), "t.indicator_code"), "'/'"), "t.period_code"),
-            $"CASE WHEN t.applies_to_level = '' THEN '' ELSE {dialect.Concat("'/'", "t.applies_to_level")} END");
+            dialect.Concat(
+                dialect.Concat(dialect.Concat(dialect.Concat("t.unit_code", "'/'"), "t.indicator_code"), "'/'"),
+                "t.period_code"
+            ),
+            $"CASE WHEN t.applies_to_level = '' THEN '' ELSE {dialect.Concat("'/'", "t.applies_to_level")} END"
+        );
         return new FeedDefinition
         {
-            EntitySet = "TargetAssignments", ClrType = typeof(TargetAssignment), Table = "targets t", Key = [nameof(TargetAssignment.Id)],
+            EntitySet = "TargetAssignments",
+            ClrType = typeof(TargetAssignment),
+            Table = "targets " + "t",
+            Key = [nameof(TargetAssignment.Id)],
             ScopePredicate = $"t.unit_code IN ({SubtreeCodes})",
             Columns =
             [
@@ -140,27 +169,27 @@ internal static class Feeds
     }
 
     private static List<FeedColumn> UnitColumns(string? join) =>
-    [
-        new(nameof(Unit.Code), "u.code", false, Ansi: true, Join: join),
-        new(nameof(Unit.Name), "u.name", false, Join: join),
-        new(nameof(Unit.Level), "u.level", false, Ansi: true, Join: join),
-        new(nameof(Unit.Kind), "u.kind", false, Ansi: true, Join: join),
-        new(nameof(Unit.ParentCode), "u.parent_code", true, Ansi: true, Join: join),
-        new(nameof(Unit.ValidFrom), "u.valid_from", true, Join: join),
-        new(nameof(Unit.ValidTo), "u.valid_to", true, Join: join),
-    ];
+        [
+            new(nameof(Unit.Code), "u.code", false, Ansi: true, Join: join),
+            new(nameof(Unit.Name), "u.name", false, Join: join),
+            new(nameof(Unit.Level), "u.level", false, Ansi: true, Join: join),
+            new(nameof(Unit.Kind), "u.kind", false, Ansi: true, Join: join),
+            new(nameof(Unit.ParentCode), "u.parent_code", true, Ansi: true, Join: join),
+            new(nameof(Unit.ValidFrom), "u.valid_from", true, Join: join),
+            new(nameof(Unit.ValidTo), "u.valid_to", true, Join: join),
+        ];
 
     private static List<FeedColumn> ProcedureColumns(string? join) =>
-    [
-        new(nameof(Procedure.Code), "p.code", false, Ansi: true, Join: join),
-        new(nameof(Procedure.Name), "p.name", false, Join: join),
-        new(nameof(Procedure.Field), "p.field", false, Join: join),
-        new(nameof(Procedure.Level), "p.level", false, Ansi: true, Join: join),
-        new(nameof(Procedure.OnlineService), "p.online_service", false, Ansi: true, Join: join),
-        new(nameof(Procedure.Integrated), "p.integrated", false, Join: join),
-        new(nameof(Procedure.HasFee), "p.has_fee", false, Join: join),
-        new(nameof(Procedure.PersonApplicant), "p.person_applicant", false, Join: join),
-        new(nameof(Procedure.ProcessingTimeValue), "p.processing_time_value", true, Join: join),
-        new(nameof(Procedure.ProcessingTimeUnit), "p.processing_time_unit", true, Ansi: true, Join: join),
-    ];
+        [
+            new(nameof(Procedure.Code), "p.code", false, Ansi: true, Join: join),
+            new(nameof(Procedure.Name), "p.name", false, Join: join),
+            new(nameof(Procedure.Field), "p.field", false, Join: join),
+            new(nameof(Procedure.Level), "p.level", false, Ansi: true, Join: join),
+            new(nameof(Procedure.OnlineService), "p.online_service", false, Ansi: true, Join: join),
+            new(nameof(Procedure.Integrated), "p.integrated", false, Join: join),
+            new(nameof(Procedure.HasFee), "p.has_fee", false, Join: join),
+            new(nameof(Procedure.PersonApplicant), "p.person_applicant", false, Join: join),
+            new(nameof(Procedure.ProcessingTimeValue), "p.processing_time_value", true, Join: join),
+            new(nameof(Procedure.ProcessingTimeUnit), "p.processing_time_unit", true, Ansi: true, Join: join),
+        ];
 }

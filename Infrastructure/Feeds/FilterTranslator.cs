@@ -8,26 +8,29 @@ namespace Scorecard.Infrastructure.Feeds;
 /// column expressions, every literal becomes a parameter; node kinds and functions not handled here
 /// are refused (the base visitor throws), never ignored.
 /// </summary>
-internal sealed class FilterTranslator(FeedDefinition feed, SqlDialect dialect, FeedParameters parameters) : QueryNodeVisitor<string>
+internal sealed class FilterTranslator(FeedDefinition feed, SqlDialect dialect, FeedParameters parameters)
+    : QueryNodeVisitor<string>
 {
     public const int MaxInItems = 500;
 
     /// <summary>The table aliases the translated expressions read (joins the query must include).</summary>
     public HashSet<string> Joins { get; } = new(StringComparer.Ordinal);
 
-    public string Predicate(QueryNode node) => node switch
-    {
-        BinaryOperatorNode { OperatorKind: BinaryOperatorKind.And or BinaryOperatorKind.Or } b =>
-            $"({Predicate(b.Left)} {(b.OperatorKind == BinaryOperatorKind.And ? "AND" : "OR")} {Predicate(b.Right)})",
-        BinaryOperatorNode b when IsComparison(b.OperatorKind) => Compare(b),
-        UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Not } u => $"(NOT {Predicate(u.Operand)})",
-        InNode i => In(i),
-        SingleValueFunctionCallNode f when MatchKind(f.Name) is { } kind => Match(kind, f),
-        ConstantNode { Value: bool b } => b ? "1 = 1" : "1 = 0",
-        ConvertNode c => Predicate(c.Source),
-        SingleValueNode v when v.TypeReference?.IsBoolean() == true => $"({v.Accept(this)} = 1)",
-        _ => throw Unsupported(node),
-    };
+    public string Predicate(QueryNode node) =>
+        node switch
+        {
+            BinaryOperatorNode { OperatorKind: BinaryOperatorKind.And or BinaryOperatorKind.Or } b =>
+                $"({Predicate(b.Left)} {(b.OperatorKind == BinaryOperatorKind.And ? "AND" : "OR")} "
+                    + $"{Predicate(b.Right)})",
+            BinaryOperatorNode b when IsComparison(b.OperatorKind) => Compare(b),
+            UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Not } u => $"(NOT {Predicate(u.Operand)})",
+            InNode i => In(i),
+            SingleValueFunctionCallNode f when MatchKind(f.Name) is { } kind => Match(kind, f),
+            ConstantNode { Value: bool b } => b ? "1 = 1" : "1 = 0",
+            ConvertNode c => Predicate(c.Source),
+            SingleValueNode v when v.TypeReference?.IsBoolean() == true => $"({v.Accept(this)} = 1)",
+            _ => throw Unsupported(node),
+        };
 
     /// <summary>A comparison or logical operator used as a value (e.g. compared with a Boolean column).</summary>
     public override string Visit(BinaryOperatorNode nodeIn)
@@ -106,23 +109,31 @@ internal sealed class FilterTranslator(FeedDefinition feed, SqlDialect dialect, 
         };
     }
 
-    private static bool IsComparison(BinaryOperatorKind kind) => kind is BinaryOperatorKind.Equal or BinaryOperatorKind.NotEqual
-        or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual;
+    private static bool IsComparison(BinaryOperatorKind kind) =>
+        kind
+            is BinaryOperatorKind.Equal
+                or BinaryOperatorKind.NotEqual
+                or BinaryOperatorKind.GreaterThan
+                or BinaryOperatorKind.GreaterThanOrEqual
+                or BinaryOperatorKind.LessThan
+                or BinaryOperatorKind.LessThanOrEqual;
 
-    private static StringMatch? MatchKind(string name) => name switch
-    {
-        "contains" => StringMatch.Contains,
-        "startswith" => StringMatch.StartsWith,
-        "endswith" => StringMatch.EndsWith,
-        _ => null,
-    };
+    private static StringMatch? MatchKind(string name) =>
+        name switch
+        {
+            "contains" => StringMatch.Contains,
+            "startswith" => StringMatch.StartsWith,
+            "endswith" => StringMatch.EndsWith,
+            _ => null,
+        };
 
-    private static ConstantNode? AsConstant(QueryNode node) => node switch
-    {
-        ConstantNode c => c,
-        ConvertNode { Source: var s } => AsConstant(s),
-        _ => null,
-    };
+    private static ConstantNode? AsConstant(QueryNode node) =>
+        node switch
+        {
+            ConstantNode c => c,
+            ConvertNode { Source: var s } => AsConstant(s),
+            _ => null,
+        };
 
     private static FeedQueryException Unsupported(QueryNode node) =>
         new($"This kind of expression is not supported in $filter ({node.Kind}).");
@@ -144,8 +155,12 @@ internal sealed class FilterTranslator(FeedDefinition feed, SqlDialect dialect, 
 
         var leftColumn = ColumnOf(b.Left);
         var rightColumn = ColumnOf(b.Right);
-        var left = leftConstant is not null ? Literal(leftConstant.Value, rightColumn?.Ansi == true) : b.Left.Accept(this);
-        var right = rightConstant is not null ? Literal(rightConstant.Value, leftColumn?.Ansi == true) : b.Right.Accept(this);
+        var left = leftConstant is not null
+            ? Literal(leftConstant.Value, rightColumn?.Ansi == true)
+            : b.Left.Accept(this);
+        var right = rightConstant is not null
+            ? Literal(rightConstant.Value, leftColumn?.Ansi == true)
+            : b.Right.Accept(this);
         var op = b.OperatorKind switch
         {
             BinaryOperatorKind.Equal => "=",
@@ -157,8 +172,10 @@ internal sealed class FilterTranslator(FeedDefinition feed, SqlDialect dialect, 
         };
 
         // OData's ne is true for a null value; SQL's <> is unknown there.
-        var nullable = (leftColumn?.Nullable == true && rightConstant is not null) ? left
-            : (rightColumn?.Nullable == true && leftConstant is not null) ? right : null;
+        var nullable =
+            (leftColumn?.Nullable == true && rightConstant is not null) ? left
+            : (rightColumn?.Nullable == true && leftConstant is not null) ? right
+            : null;
         return op == "<>" && nullable is not null
             ? $"({left} <> {right} OR {nullable} IS NULL)"
             : $"({left} {op} {right})";
@@ -173,7 +190,9 @@ internal sealed class FilterTranslator(FeedDefinition feed, SqlDialect dialect, 
 
         if (list.Collection.Count > MaxInItems)
         {
-            throw new FeedQueryException($"An 'in' list may hold at most {MaxInItems} values; this one has {list.Collection.Count}.");
+            throw new FeedQueryException(
+                $"An 'in' list may hold at most {MaxInItems} values; this one has " + $"{list.Collection.Count}."
+            );
         }
 
         var left = node.Left.Accept(this);
@@ -206,12 +225,13 @@ internal sealed class FilterTranslator(FeedDefinition feed, SqlDialect dialect, 
         return dialect.Match(kind, text, args[1].Accept(this));
     }
 
-    private FeedColumn? ColumnOf(QueryNode node) => node switch
-    {
-        SingleValuePropertyAccessNode p => Column(p),
-        ConvertNode c => ColumnOf(c.Source),
-        _ => null,
-    };
+    private FeedColumn? ColumnOf(QueryNode node) =>
+        node switch
+        {
+            SingleValuePropertyAccessNode p => Column(p),
+            ConvertNode c => ColumnOf(c.Source),
+            _ => null,
+        };
 
     private FeedColumn Column(SingleValuePropertyAccessNode node)
     {
@@ -219,7 +239,10 @@ internal sealed class FilterTranslator(FeedDefinition feed, SqlDialect dialect, 
         var column = node.Source switch
         {
             ResourceRangeVariableReferenceNode => feed.Column(name),
-            SingleNavigationNode { Source: ResourceRangeVariableReferenceNode } nav => feed.Navigation(nav.NavigationProperty.Name)?.Column(name),
+            SingleNavigationNode { Source: ResourceRangeVariableReferenceNode } nav => feed.Navigation(
+                    nav.NavigationProperty.Name
+                )
+                ?.Column(name),
             _ => null,
         } ?? throw new FeedQueryException($"The property path ending in '{name}' cannot be used in $filter.");
         if (column.Join is { } join)
@@ -230,20 +253,25 @@ internal sealed class FilterTranslator(FeedDefinition feed, SqlDialect dialect, 
         return column;
     }
 
-    private string Literal(object? value, bool ansi) => value switch
-    {
-        null => "NULL",
-        string s when ansi => parameters.AddAnsi(s),
-        string s => parameters.Add(s),
-        bool b => parameters.Add(b ? 1 : 0),
-        int or long or short or byte or sbyte => parameters.Add(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)),
-        decimal m => parameters.Add((double)m),
-        double or float => parameters.Add(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)),
-        DateTimeOffset instant => parameters.Add(instant.ToUniversalTime()),
+    private string Literal(object? value, bool ansi) =>
+        value switch
+        {
+            null => "NULL",
+            string s when ansi => parameters.AddAnsi(s),
+            string s => parameters.Add(s),
+            bool b => parameters.Add(b ? 1 : 0),
+            int or long or short or byte or sbyte => parameters.Add(
+                Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)
+            ),
+            decimal m => parameters.Add((double)m),
+            double or float => parameters.Add(
+                Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)
+            ),
+            DateTimeOffset instant => parameters.Add(instant.ToUniversalTime()),
 #pragma warning disable CS0618 // The parser of this OData version still yields Edm.Date for date literals.
-        Date date => parameters.Add(new DateOnly(date.Year, date.Month, date.Day)),
+            Date date => parameters.Add(new DateOnly(date.Year, date.Month, date.Day)),
 #pragma warning restore CS0618
-        DateOnly date => parameters.Add(date),
-        _ => throw new FeedQueryException($"Literals of type {value.GetType().Name} are not supported in $filter."),
-    };
+            DateOnly date => parameters.Add(date),
+            _ => throw new FeedQueryException($"Literals of type {value.GetType().Name} are not supported in $filter."),
+        };
 }

@@ -13,15 +13,22 @@ namespace Scorecard.Infrastructure.Feeds;
 internal sealed record SkipToken(long? Offset, IReadOnlyList<string?>? Values)
 {
     public static SkipToken After(IEnumerable<object?> values) =>
-        new(null, [.. values.Select(v => v switch
-        {
-            null => null,
-            DateTimeOffset instant => instant.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-            DateOnly date => date.ToString("O", CultureInfo.InvariantCulture),
-            bool b => b ? "1" : "0",
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => v.ToString(),
-        })]);
+        new(
+            null,
+            [
+                .. values.Select(v =>
+                    v switch
+                    {
+                        null => null,
+                        DateTimeOffset instant => instant.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                        DateOnly date => date.ToString("O", CultureInfo.InvariantCulture),
+                        bool b => b ? "1" : "0",
+                        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                        _ => v.ToString(),
+                    }
+                ),
+            ]
+        );
 
     public static SkipToken At(long offset) => new(offset, null);
 
@@ -37,7 +44,10 @@ internal sealed record SkipToken(long? Offset, IReadOnlyList<string?>? Values)
             if (text.StartsWith('k'))
             {
                 var json = Base64Url.DecodeFromChars(text.AsSpan(1));
-                return new SkipToken(null, JsonSerializer.Deserialize<List<string?>>(json) ?? throw new FormatException());
+                return new SkipToken(
+                    null,
+                    JsonSerializer.Deserialize<List<string?>>(json) ?? throw new FormatException()
+                );
             }
         }
         catch (Exception ex) when (ex is FormatException or JsonException or OverflowException)
@@ -48,9 +58,10 @@ internal sealed record SkipToken(long? Offset, IReadOnlyList<string?>? Values)
         throw new FeedQueryException("The $skiptoken is not one this service issued.");
     }
 
-    public override string ToString() => Offset is { } offset
-        ? "o" + offset.ToString(CultureInfo.InvariantCulture)
-        : "k" + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(Values)));
+    public override string ToString() =>
+        Offset is { } offset
+            ? "o" + offset.ToString(CultureInfo.InvariantCulture)
+            : "k" + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(Values)));
 
     /// <summary>A value of the token read back as the CLR type of its column.</summary>
     public static object ValueAs(string text, Type type)
@@ -61,10 +72,18 @@ internal sealed record SkipToken(long? Offset, IReadOnlyList<string?>? Values)
             return type switch
             {
                 _ when type == typeof(string) => text,
-                _ when type == typeof(DateTimeOffset) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal),
+                _ when type == typeof(DateTimeOffset) => DateTimeOffset.Parse(
+                    text,
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.AdjustToUniversal
+                ),
                 _ when type == typeof(DateOnly) => DateOnly.ParseExact(text, "O", CultureInfo.InvariantCulture),
                 _ when type == typeof(bool) => text == "1" ? 1 : 0,
-                _ when type == typeof(int) || type == typeof(long) => long.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
+                _ when type == typeof(int) || type == typeof(long) => long.Parse(
+                    text,
+                    NumberStyles.AllowLeadingSign,
+                    CultureInfo.InvariantCulture
+                ),
                 _ when type == typeof(double) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
                 _ => throw new FeedQueryException("The $skiptoken is not one this service issued."),
             };

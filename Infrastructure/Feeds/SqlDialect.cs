@@ -1,13 +1,15 @@
 namespace Scorecard.Infrastructure.Feeds;
 
-/// <summary>Where the feeds' SQL differs between SQLite and SQL Server: one object per provider, side by side.</summary>
+/// <summary>Where the feeds' SQL differs between SQLite and SQL Server: one object per provider, side by
+/// side.</summary>
 internal abstract class SqlDialect
 {
     public static readonly SqlDialect Sqlite = new SqliteDialect();
     public static readonly SqlDialect SqlServer = new SqlServerDialect();
 
     /// <summary>The feed SQL dialect of a database.</summary>
-    public static SqlDialect For(Database.DatabaseProvider provider) => provider == Database.DatabaseProvider.Sqlite ? Sqlite : SqlServer;
+    public static SqlDialect For(Database.DatabaseProvider provider) =>
+        provider == Database.DatabaseProvider.Sqlite ? Sqlite : SqlServer;
 
     /// <summary>Rows of one page after ORDER BY: parameters <c>@__take</c> and <c>@__skip</c>.</summary>
     public abstract string Page { get; }
@@ -39,7 +41,8 @@ internal abstract class SqlDialect
 
     public abstract string Ceiling(string value);
 
-    /// <summary>contains/startswith/endswith with a fragment that is an expression or a parameter (case-sensitive on SQLite; the column's collation decides on SQL Server).</summary>
+    /// <summary>contains/startswith/endswith with a fragment that is an expression or a parameter (case-sensitive on
+    /// SQLite; the column's collation decides on SQL Server).</summary>
     public abstract string Match(StringMatch kind, string text, string fragment);
 
     /// <summary>The same with a literal fragment: a LIKE pattern where the provider prefers one, else null.</summary>
@@ -54,15 +57,16 @@ internal abstract class SqlDialect
         public override string Concat(string left, string right) => $"({left} || {right})";
 
         // Instants are 'yyyy-MM-ddTHH:mm:ss.fffffffZ' and dates 'yyyy-MM-dd': the parts sit at fixed places.
-        public override string DatePart(string part, string value) => part switch
-        {
-            "year" => $"CAST(substr({value}, 1, 4) AS INTEGER)",
-            "month" => $"CAST(substr({value}, 6, 2) AS INTEGER)",
-            "day" => $"CAST(substr({value}, 9, 2) AS INTEGER)",
-            "hour" => $"CAST(substr({value}, 12, 2) AS INTEGER)",
-            "minute" => $"CAST(substr({value}, 15, 2) AS INTEGER)",
-            _ => $"CAST(substr({value}, 18, 2) AS INTEGER)",
-        };
+        public override string DatePart(string part, string value) =>
+            part switch
+            {
+                "year" => $"CAST(substr({value}, 1, 4) AS INTEGER)",
+                "month" => $"CAST(substr({value}, 6, 2) AS INTEGER)",
+                "day" => $"CAST(substr({value}, 9, 2) AS INTEGER)",
+                "hour" => $"CAST(substr({value}, 12, 2) AS INTEGER)",
+                "minute" => $"CAST(substr({value}, 15, 2) AS INTEGER)",
+                _ => $"CAST(substr({value}, 18, 2) AS INTEGER)",
+            };
 
         public override string DateOf(string instant) => $"substr({instant}, 1, 10)";
 
@@ -81,12 +85,13 @@ internal abstract class SqlDialect
 
         public override string Ceiling(string value) => $"scorecard_ceiling({value})";
 
-        public override string Match(StringMatch kind, string text, string fragment) => kind switch
-        {
-            StringMatch.Contains => $"(instr({text}, {fragment}) > 0)",
-            StringMatch.StartsWith => $"(substr({text}, 1, length({fragment})) = {fragment})",
-            _ => $"(length({fragment}) = 0 OR substr({text}, -length({fragment})) = {fragment})",
-        };
+        public override string Match(StringMatch kind, string text, string fragment) =>
+            kind switch
+            {
+                StringMatch.Contains => $"(instr({text}, {fragment}) > 0)",
+                StringMatch.StartsWith => $"(substr({text}, 1, length({fragment})) = {fragment})",
+                _ => $"(length({fragment}) = 0 OR substr({text}, -length({fragment})) = {fragment})",
+            };
 
         public override string? LikePattern(StringMatch kind, string literal) => null;
     }
@@ -118,16 +123,18 @@ internal abstract class SqlDialect
 
         public override string Ceiling(string value) => $"CEILING({value})";
 
-        public override string Match(StringMatch kind, string text, string fragment) => kind switch
-        {
-            StringMatch.Contains => $"(CHARINDEX({fragment}, {text}) > 0)",
-            StringMatch.StartsWith => $"(LEFT({text}, LEN({fragment})) = {fragment})",
-            _ => $"(RIGHT({text}, LEN({fragment})) = {fragment})",
-        };
+        public override string Match(StringMatch kind, string text, string fragment) =>
+            kind switch
+            {
+                StringMatch.Contains => $"(CHARINDEX({fragment}, {text}) > 0)",
+                StringMatch.StartsWith => $"(LEFT({text}, LEN({fragment})) = {fragment})",
+                _ => $"(RIGHT({text}, LEN({fragment})) = {fragment})",
+            };
 
         public override string? LikePattern(StringMatch kind, string literal)
         {
-            var escaped = literal.Replace(@"\", @"\\", StringComparison.Ordinal)
+            var escaped = literal
+                .Replace(@"\", @"\\", StringComparison.Ordinal)
                 .Replace("%", @"\%", StringComparison.Ordinal)
                 .Replace("_", @"\_", StringComparison.Ordinal)
                 .Replace("[", @"\[", StringComparison.Ordinal);

@@ -20,7 +20,9 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
 
     private const string FactMonthsSql = "SELECT MIN(month) AS First, MAX(month) AS Last FROM monthly_facts";
 
-    private const string StoredMonthsSql = "SELECT MIN(period_start) AS First, MAX(period_start) AS Last FROM indicator_values WHERE period_type = 'month'";
+    private const string StoredMonthsSql =
+        "SELECT MIN(period_start) AS First, MAX(period_start) AS Last FROM "
+        + "indicator_values WHERE period_type = 'month'";
 
     private static readonly string SubtreeMonthsSql = $"""
         SELECT c.ancestor_id AS UnitId, f.month AS Month, {FactColumns.Sums}
@@ -35,7 +37,12 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
     public async Task<IReadOnlyList<StaleMark>> MarksAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        return [.. await connection.QueryAsync<StaleMark>(new CommandDefinition(MarksSql, cancellationToken: ct)).ConfigureAwait(false)];
+        return
+        [
+            .. await connection
+                .QueryAsync<StaleMark>(new CommandDefinition(MarksSql, cancellationToken: ct))
+                .ConfigureAwait(false),
+        ];
     }
 
     /// <summary>The first and last months that have facts (nulls when there are none).</summary>
@@ -48,13 +55,33 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
     /// The facts of each unit's subtree per month, from the month of <paramref name="from"/> to that of
     /// <paramref name="to"/> (pairs without facts are absent).
     /// </summary>
-    public async Task<IReadOnlyDictionary<(int UnitId, DateOnly Month), FactCounts>> SubtreeMonthsAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<(int UnitId, DateOnly Month), FactCounts>> SubtreeMonthsAsync(
+        DateOnly from,
+        DateOnly to,
+        CancellationToken ct
+    )
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            SubtreeMonthsSql, new { From = new DateOnly(from.Year, from.Month, 1), To = new DateOnly(to.Year, to.Month, 1) }, cancellationToken: ct)).ConfigureAwait(false);
-        var rows = await FactReader.ReadAsync((DbDataReader)reader,
-            r => (Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), DapperTypeHandlers.ParseDate(r.GetValue(1))), ct).ConfigureAwait(false);
+        await using var reader = await connection
+            .ExecuteReaderAsync(
+                new CommandDefinition(
+                    SubtreeMonthsSql,
+                    new { From = new DateOnly(from.Year, from.Month, 1), To = new DateOnly(to.Year, to.Month, 1) },
+                    cancellationToken: ct
+                )
+            )
+            .ConfigureAwait(false);
+        var rows = await FactReader
+            .ReadAsync(
+                (DbDataReader)reader,
+                r =>
+                    (
+                        Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture),
+                        DapperTypeHandlers.ParseDate(r.GetValue(1))
+                    ),
+                ct
+            )
+            .ConfigureAwait(false);
         return rows.ToDictionary(r => r.Key, r => r.Counts);
     }
 
@@ -66,13 +93,28 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
     /// and inserts the rows (<see cref="IDatabaseDialect.ReplaceIndicatorValuesAsync"/>).
     /// </summary>
     /// <returns>The number of rows written (inserted, updated or deleted).</returns>
-    public async Task<int> ReplaceAsync(IReadOnlyCollection<string>? periods, IReadOnlyList<IndicatorValueRow> rows, IReadOnlyList<StaleMark> handled, CancellationToken ct)
+    public async Task<int> ReplaceAsync(
+        IReadOnlyCollection<string>? periods,
+        IReadOnlyList<IndicatorValueRow> rows,
+        IReadOnlyList<StaleMark> handled,
+        CancellationToken ct
+    )
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        var written = await db.Dialect.ReplaceIndicatorValuesAsync(connection, transaction, periods, rows, ct).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            UnmarkSql, handled.Select(m => new { Month = StaleMarks.Ansi(m.Month), m.Version }), transaction, cancellationToken: ct)).ConfigureAwait(false);
+        var written = await db
+            .Dialect.ReplaceIndicatorValuesAsync(connection, transaction, periods, rows, ct)
+            .ConfigureAwait(false);
+        await connection
+            .ExecuteAsync(
+                new CommandDefinition(
+                    UnmarkSql,
+                    handled.Select(m => new { Month = StaleMarks.Ansi(m.Month), m.Version }),
+                    transaction,
+                    cancellationToken: ct
+                )
+            )
+            .ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         checkpointer.Nudge();
         return written;
@@ -81,7 +123,9 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
     private async Task<MonthSpan> SpanAsync(string sql, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        return await connection.QuerySingleAsync<MonthSpan>(new CommandDefinition(sql, cancellationToken: ct)).ConfigureAwait(false);
+        return await connection
+            .QuerySingleAsync<MonthSpan>(new CommandDefinition(sql, cancellationToken: ct))
+            .ConfigureAwait(false);
     }
 
     /// <summary>A first and last month, both null when there is nothing.</summary>

@@ -16,13 +16,25 @@ public static class StaleMarks
     public const string All = "all";
 
     /// <summary>The mark of a month: its first day, <c>yyyy-MM-dd</c>.</summary>
-    public static string Of(DateOnly month) =>
-        DapperTypeHandlers.FormatDate(new DateOnly(month.Year, month.Month, 1));
+    public static string Of(DateOnly month) => DapperTypeHandlers.FormatDate(new DateOnly(month.Year, month.Month, 1));
 
     /// <summary>Marks every indicator value stale inside the caller's transaction (reference data changed).</summary>
-    public static Task MarkAllAsync(DbConnection connection, DbTransaction transaction, IDatabaseDialect dialect, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(dialect.MarkStaleSql, new { Month = Ansi(All) }, transaction, cancellationToken: ct));
+    public static Task MarkAllAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        IDatabaseDialect dialect,
+        CancellationToken ct
+    ) =>
+        connection.ExecuteAsync(
+            new CommandDefinition(dialect.MarkStaleSql, new { Month = Ansi(All) }, transaction, cancellationToken: ct)
+        );
 
     /// <summary>Codes travel as ANSI parameters so that SQL Server seeks on the varchar key.</summary>
-    internal static DbString Ansi(string value) => new() { Value = value, IsAnsi = true, Length = 10 };
+    internal static DbString Ansi(string value) =>
+        new()
+        {
+            Value = value,
+            IsAnsi = true,
+            Length = 10,
+        };
 }

@@ -14,7 +14,12 @@ public static class IndicatorDefaults
         BuiltIn(IndicatorCodes.Digitisation, "Số hóa hồ sơ (digitisation)", 4, 80),
         BuiltIn(IndicatorCodes.EResult, "Cấp kết quả điện tử (electronic results)", 6, 100),
         BuiltIn(IndicatorCodes.PopulationDb, "Khai thác CSDL quốc gia về dân cư (population database use)", 2, 100),
-        BuiltIn(IndicatorCodes.OnlineService, "Dịch vụ công trực tuyến tích hợp Cổng DVC quốc gia (integrated online services)", 2, 80),
+        BuiltIn(
+            IndicatorCodes.OnlineService,
+            "Dịch vụ công trực tuyến tích hợp Cổng DVC quốc gia (integrated online " + "services)",
+            2,
+            80
+        ),
     ];
 
     private static IndicatorDefinition BuiltIn(string code, string name, decimal maxPoints, decimal fullAt) =>

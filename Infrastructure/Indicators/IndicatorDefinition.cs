@@ -11,4 +11,5 @@ public sealed record IndicatorDefinition(
     string? Description,
     decimal? MaxPoints,
     decimal? FullAt,
-    IReadOnlyList<BandScale> Bands);
+    IReadOnlyList<BandScale> Bands
+);

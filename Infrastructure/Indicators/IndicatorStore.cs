@@ -1,19 +1,21 @@
 using Dapper;
 using Scorecard.Domain.Bands;
 using Scorecard.Domain.Indicators;
-using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
-using Scorecard.Infrastructure.Units;
+using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.IndicatorValues;
 using Scorecard.Infrastructure.Reference;
+using Scorecard.Infrastructure.Units;
 
 namespace Scorecard.Infrastructure.Indicators;
 
-/// <summary>Indicators and their dated band scales; each write is recorded in <see cref="ReferenceDataChanges"/>.</summary>
+/// <summary>Indicators and their dated band scales; each write is recorded in <see
+/// cref="ReferenceDataChanges"/>.</summary>
 public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges changes)
 {
     private const string SelectSql = """
-        SELECT code AS Code, name AS Name, kind AS Kind, description AS Description, max_points AS MaxPoints, full_at AS FullAt
+        SELECT code AS Code, name AS Name, kind AS Kind, description AS Description, max_points AS MaxPoints,
+            full_at AS FullAt
         FROM indicators ORDER BY code
         """;
 
@@ -35,7 +37,8 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
         VALUES (@Code, @Name, @Kind, @Description, @MaxPoints, @FullAt, @Now)
         """;
 
-    private const string DeleteScaleSql = "DELETE FROM indicator_bands WHERE indicator_code = @Code AND valid_from = @ValidFrom";
+    private const string DeleteScaleSql =
+        "DELETE FROM indicator_bands WHERE indicator_code = @Code AND valid_from = " + "@ValidFrom";
 
     private const string InsertBandSql = """
         INSERT INTO indicator_bands (indicator_code, valid_from, position, min_value, color)
@@ -45,21 +48,48 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
     public async Task<IReadOnlyList<IndicatorDefinition>> ListAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<IndicatorRow>(new CommandDefinition(SelectSql, cancellationToken: ct)).ConfigureAwait(false);
-        var bands = (await connection.QueryAsync<BandRow>(new CommandDefinition(SelectBandsSql, cancellationToken: ct)).ConfigureAwait(false))
-            .ToLookup(b => b.IndicatorCode, StringComparer.Ordinal);
-        return [.. rows.Select(r => new IndicatorDefinition(
-            r.Code, r.Name, WireName.Parse<IndicatorKind>(r.Kind), r.Description, (decimal?)r.MaxPoints, (decimal?)r.FullAt,
-            [.. bands[r.Code].GroupBy(b => b.ValidFrom).Select(g => new BandScale(g.Key, [.. g.Select(b => new Band((decimal)b.MinValue, b.Color))]))]))];
+        var rows = await connection
+            .QueryAsync<IndicatorRow>(new CommandDefinition(SelectSql, cancellationToken: ct))
+            .ConfigureAwait(false);
+        var bands = (
+            await connection
+                .QueryAsync<BandRow>(new CommandDefinition(SelectBandsSql, cancellationToken: ct))
+                .ConfigureAwait(false)
+        ).ToLookup(b => b.IndicatorCode, StringComparer.Ordinal);
+        return
+        [
+            .. rows.Select(r => new IndicatorDefinition(
+                r.Code,
+                r.Name,
+                WireName.Parse<IndicatorKind>(r.Kind),
+                r.Description,
+                (decimal?)r.MaxPoints,
+                (decimal?)r.FullAt,
+                [
+                    .. bands[r.Code]
+                        .GroupBy(b => b.ValidFrom)
+                        .Select(g => new BandScale(g.Key, [.. g.Select(b => new Band((decimal)b.MinValue, b.Color))])),
+                ]
+            )),
+        ];
     }
 
     /// <summary>Upserts indicators by code; the band scales given with each replace those of the same date.</summary>
-    public async Task<UpsertOutcome> UpsertAsync(IReadOnlyList<IndicatorDefinition> indicators, DateTimeOffset now, CancellationToken ct)
+    public async Task<UpsertOutcome> UpsertAsync(
+        IReadOnlyList<IndicatorDefinition> indicators,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        var known = (await connection.QueryAsync<string>(new CommandDefinition(SelectCodesSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false))
-            .ToHashSet(StringComparer.Ordinal);
+        var known = (
+            await connection
+                .QueryAsync<string>(
+                    new CommandDefinition(SelectCodesSql, transaction: transaction, cancellationToken: ct)
+                )
+                .ConfigureAwait(false)
+        ).ToHashSet(StringComparer.Ordinal);
         foreach (var indicator in indicators)
         {
             var row = new
@@ -72,7 +102,16 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
                 FullAt = (double?)indicator.FullAt,
                 Now = now,
             };
-            await connection.ExecuteAsync(new CommandDefinition(known.Contains(indicator.Code) ? UpdateSql : InsertSql, row, transaction, cancellationToken: ct)).ConfigureAwait(false);
+            await connection
+                .ExecuteAsync(
+                    new CommandDefinition(
+                        known.Contains(indicator.Code) ? UpdateSql : InsertSql,
+                        row,
+                        transaction,
+                        cancellationToken: ct
+                    )
+                )
+                .ConfigureAwait(false);
             foreach (var scale in indicator.Bands)
             {
                 await ReplaceScaleAsync(connection, transaction, indicator.Code, scale, ct).ConfigureAwait(false);
@@ -89,7 +128,9 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
     /// <summary>Inserts the indicators that do not exist yet; existing ones keep any edits made to them.</summary>
     public async Task EnsureAsync(IReadOnlyList<IndicatorDefinition> defaults, DateTimeOffset now, CancellationToken ct)
     {
-        var existing = (await ListAsync(ct).ConfigureAwait(false)).Select(i => i.Code).ToHashSet(StringComparer.Ordinal);
+        var existing = (await ListAsync(ct).ConfigureAwait(false))
+            .Select(i => i.Code)
+            .ToHashSet(StringComparer.Ordinal);
         var missing = defaults.Where(d => !existing.Contains(d.Code)).ToList();
         if (missing.Count > 0)
         {
@@ -102,8 +143,16 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        var known = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COUNT(*) FROM indicators WHERE code = @Code", new { Code = code }, transaction, cancellationToken: ct)).ConfigureAwait(false);
+        var known = await connection
+            .ExecuteScalarAsync<int>(
+                new CommandDefinition(
+                    "SELECT COUNT(*) FROM indicators WHERE code = " + "@Code",
+                    new { Code = code },
+                    transaction,
+                    cancellationToken: ct
+                )
+            )
+            .ConfigureAwait(false);
         if (known == 0)
         {
             return false;
@@ -116,17 +165,44 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
         return true;
     }
 
-    private static async Task ReplaceScaleAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string code, BandScale scale, CancellationToken ct)
+    private static async Task ReplaceScaleAsync(
+        System.Data.Common.DbConnection connection,
+        System.Data.Common.DbTransaction transaction,
+        string code,
+        BandScale scale,
+        CancellationToken ct
+    )
     {
-        await connection.ExecuteAsync(new CommandDefinition(DeleteScaleSql, new { Code = code, scale.ValidFrom }, transaction, cancellationToken: ct)).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(InsertBandSql, scale.Bands.Select((b, i) => new
-        {
-            Code = code,
-            scale.ValidFrom,
-            Position = i,
-            Min = (double)b.Min,
-            b.Color,
-        }), transaction, cancellationToken: ct)).ConfigureAwait(false);
+        await connection
+            .ExecuteAsync(
+                new CommandDefinition(
+                    DeleteScaleSql,
+                    new { Code = code, scale.ValidFrom },
+                    transaction,
+                    cancellationToken: ct
+                )
+            )
+            .ConfigureAwait(false);
+        await connection
+            .ExecuteAsync(
+                new CommandDefinition(
+                    InsertBandSql,
+                    scale.Bands.Select(
+                        (b, i) =>
+                            new
+                            {
+                                Code = code,
+                                scale.ValidFrom,
+                                Position = i,
+                                Min = (double)b.Min,
+                                b.Color,
+                            }
+                    ),
+                    transaction,
+                    cancellationToken: ct
+                )
+            )
+            .ConfigureAwait(false);
     }
 
     private sealed class IndicatorRow

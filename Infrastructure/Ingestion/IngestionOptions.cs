@@ -1,6 +1,7 @@
 namespace Scorecard.Infrastructure.Ingestion;
 
-/// <summary>The settings of section <c>Ingestion</c>: what integrators may send, and what the writer keeps in memory.</summary>
+/// <summary>The settings of section <c>Ingestion</c>: what integrators may send, and what the writer keeps in
+/// memory.</summary>
 public sealed class IngestionOptions
 {
     public const string Section = "Ingestion";

@@ -5,7 +5,15 @@ namespace Scorecard.Infrastructure.Keys;
 /// the integrator the key speaks for: event ids and dossier codes are that source's own, and a key
 /// that replaces another of the same integrator is created with the same source.
 /// </summary>
-public sealed record ApiKey(string Id, string Name, ApiKeyRole Role, string? UnitCode, string Source, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
+public sealed record ApiKey(
+    string Id,
+    string Name,
+    ApiKeyRole Role,
+    string? UnitCode,
+    string Source,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? RevokedAt
+)
 {
     /// <summary>The source of the events sent with the bootstrap admin key (configuration, not a stored key).</summary>
     public const string BootstrapSource = "bootstrap";

@@ -17,14 +17,22 @@ public static class ApiKeySecrets
     public static (string Id, string Plaintext) NewKey()
     {
         var id = RandomNumberGenerator.GetString(IdAlphabet, IdLength);
-        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var secret = Convert
+            .ToBase64String(RandomNumberGenerator.GetBytes(32))
+            .TrimEnd('=')
+            .Replace('+', '-')
+            .Replace('/', '_');
         return (id, $"{Prefix}{id}_{secret}");
     }
 
     /// <summary>The id inside a presented key, or null when it is not of our form.</summary>
     public static string? IdOf(string presented)
     {
-        if (presented.Length < Prefix.Length + IdLength + 2 || !presented.StartsWith(Prefix, StringComparison.Ordinal) || presented[Prefix.Length + IdLength] != '_')
+        if (
+            presented.Length < Prefix.Length + IdLength + 2
+            || !presented.StartsWith(Prefix, StringComparison.Ordinal)
+            || presented[Prefix.Length + IdLength] != '_'
+        )
         {
             return null;
         }
@@ -34,7 +42,11 @@ public static class ApiKeySecrets
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    /// <summary>Compares the hash of <paramref name="presented"/> with <paramref name="storedHash"/> in constant time.</summary>
+    /// <summary>Compares the hash of <paramref name="presented"/> with <paramref name="storedHash"/> in constant
+    /// time.</summary>
     public static bool Matches(string presented, string storedHash) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(presented)), Encoding.ASCII.GetBytes(storedHash));
+        CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(Hash(presented)),
+            Encoding.ASCII.GetBytes(storedHash)
+        );
 }

@@ -2,9 +2,9 @@ using Scorecard.Domain.Bands;
 using Scorecard.Domain.Calendar;
 using Scorecard.Domain.Indicators;
 using Scorecard.Domain.Levels;
-using Scorecard.Infrastructure.Indicators;
 using Scorecard.Domain.Procedures;
 using Scorecard.Domain.Units;
+using Scorecard.Infrastructure.Indicators;
 
 namespace Scorecard.Infrastructure.Reference;
 
@@ -17,27 +17,34 @@ public sealed class ReferenceData(
     IReadOnlyDictionary<string, int> unitIds,
     IReadOnlyDictionary<string, (int Id, Procedure Procedure)> procedures,
     WorkCalendar calendar,
-    IReadOnlyList<IndicatorDefinition> indicators)
+    IReadOnlyList<IndicatorDefinition> indicators
+)
 {
     private readonly Dictionary<string, (IndicatorDefinition Definition, BandHistory Bands)> indicatorsByCode =
         indicators.ToDictionary(i => i.Code, i => (i, new BandHistory(i.Bands)), StringComparer.Ordinal);
 
     // Depends on the catalogue only, and is asked for by every unit of a map or a refresh: counted once per snapshot.
-    private readonly Dictionary<UnitLevel, Ratio> onlineService = Enum.GetValues<UnitLevel>().ToDictionary(
-        level => level, level => ProcedureIndicators.OnlineServiceRatio(procedures.Values.Select(p => p.Procedure), level));
+    private readonly Dictionary<UnitLevel, Ratio> onlineService = Enum.GetValues<UnitLevel>()
+        .ToDictionary(
+            level => level,
+            level => ProcedureIndicators.OnlineServiceRatio(procedures.Values.Select(p => p.Procedure), level)
+        );
 
     /// <summary>Every indicator, in code order.</summary>
     public IReadOnlyList<IndicatorDefinition> Indicators { get; } = indicators;
 
     public IEnumerable<Procedure> Procedures => procedures.Values.Select(p => p.Procedure);
 
-    /// <summary>The <c>online-service</c> figure of units of <paramref name="level"/> (the procedures of that level).</summary>
+    /// <summary>The <c>online-service</c> figure of units of <paramref name="level"/> (the procedures of that
+    /// level).</summary>
     public Ratio OnlineService(UnitLevel level) => onlineService[level];
 
-    public IndicatorDefinition? Indicator(string code) => indicatorsByCode.TryGetValue(code, out var i) ? i.Definition : null;
+    public IndicatorDefinition? Indicator(string code) =>
+        indicatorsByCode.TryGetValue(code, out var i) ? i.Definition : null;
 
     /// <summary>The dated bands of an indicator (none: every value is 'none').</summary>
-    public BandHistory Bands(string code) => indicatorsByCode.TryGetValue(code, out var i) ? i.Bands : new BandHistory([]);
+    public BandHistory Bands(string code) =>
+        indicatorsByCode.TryGetValue(code, out var i) ? i.Bands : new BandHistory([]);
 
     public UnitTree Units { get; } = units;
 

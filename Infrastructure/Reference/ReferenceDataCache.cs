@@ -15,9 +15,14 @@ namespace Scorecard.Infrastructure.Reference;
 /// another instance are seen within <see cref="MaxAge"/>.
 /// </summary>
 public sealed class ReferenceDataCache(
-    DbConnectionFactory db, ProcedureStore procedures, CalendarStore calendar, OfficeHoursStore officeHours, IndicatorStore indicators,
-    ReferenceDataChanges changes, TimeProvider clock)
-    : IDisposable
+    DbConnectionFactory db,
+    ProcedureStore procedures,
+    CalendarStore calendar,
+    OfficeHoursStore officeHours,
+    IndicatorStore indicators,
+    ReferenceDataChanges changes,
+    TimeProvider clock
+) : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
@@ -27,13 +32,20 @@ public sealed class ReferenceDataCache(
     private readonly SemaphoreSlim gate = new(1, 1);
     private volatile Entry? cached;
 
-    /// <summary>A cache of its own over <paramref name="db"/>, outside the service's composition (benchmarks, fresh reads).</summary>
+    /// <summary>A cache of its own over <paramref name="db"/>, outside the service's composition (benchmarks, fresh
+    /// reads).</summary>
     public static ReferenceDataCache Over(DbConnectionFactory db, TimeProvider clock)
     {
         var changes = new ReferenceDataChanges();
         return new ReferenceDataCache(
-            db, new ProcedureStore(db, changes), new CalendarStore(db, changes), new OfficeHoursStore(db, changes), new IndicatorStore(db, changes),
-            changes, clock);
+            db,
+            new ProcedureStore(db, changes),
+            new CalendarStore(db, changes),
+            new OfficeHoursStore(db, changes),
+            new IndicatorStore(db, changes),
+            changes,
+            clock
+        );
     }
 
     public async ValueTask<ReferenceData> GetAsync(CancellationToken ct)
@@ -69,19 +81,26 @@ public sealed class ReferenceDataCache(
 
     public void Dispose() => gate.Dispose();
 
-    private bool IsCurrent(Entry entry) => entry.Version == changes.Version && clock.GetUtcNow() - entry.LoadedAt < MaxAge;
+    private bool IsCurrent(Entry entry) =>
+        entry.Version == changes.Version && clock.GetUtcNow() - entry.LoadedAt < MaxAge;
 
     private async Task<ReferenceData> LoadAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         var units = await UnitStore.LoadAsync(connection, null, ct).ConfigureAwait(false);
-        var unitIds = (await connection.QueryAsync<(string Code, int Id)>(new CommandDefinition(UnitIdsSql, cancellationToken: ct)).ConfigureAwait(false))
-            .ToDictionary(u => u.Code, u => u.Id, StringComparer.Ordinal);
+        var unitIds = (
+            await connection
+                .QueryAsync<(string Code, int Id)>(new CommandDefinition(UnitIdsSql, cancellationToken: ct))
+                .ConfigureAwait(false)
+        ).ToDictionary(u => u.Code, u => u.Id, StringComparer.Ordinal);
         // Rows before their ids, each read on its own: a row written in between then still finds its
         // id (nothing is ever deleted), where the other order failed on a procedure added meanwhile.
         var listed = await procedures.ListAsync(null, ct).ConfigureAwait(false);
-        var procedureIds = (await connection.QueryAsync<(string Code, int Id)>(new CommandDefinition(ProcedureIdsSql, cancellationToken: ct)).ConfigureAwait(false))
-            .ToDictionary(p => p.Code, p => p.Id, StringComparer.Ordinal);
+        var procedureIds = (
+            await connection
+                .QueryAsync<(string Code, int Id)>(new CommandDefinition(ProcedureIdsSql, cancellationToken: ct))
+                .ConfigureAwait(false)
+        ).ToDictionary(p => p.Code, p => p.Id, StringComparer.Ordinal);
         var byCode = listed.ToDictionary(p => p.Code, p => (procedureIds[p.Code], p), StringComparer.Ordinal);
         var days = await calendar.ListAsync(null, null, ct).ConfigureAwait(false);
         var definitions = await indicators.ListAsync(ct).ConfigureAwait(false);

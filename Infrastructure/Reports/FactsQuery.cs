@@ -14,7 +14,8 @@ namespace Scorecard.Infrastructure.Reports;
 /// </summary>
 public sealed class FactsQuery(DbConnectionFactory db)
 {
-    private const string SelfSql = "SELECT {0} FROM {facts} f WHERE f.unit_id = @UnitId AND f.{key} >= @From AND f.{key} <= @To";
+    private const string SelfSql =
+        "SELECT {0} FROM {facts} f WHERE f.unit_id = @UnitId AND f.{key} >= @From AND " + "f.{key} <= @To";
 
     private const string ByHandlerLevelSql = """
         SELECT u.level AS Level, {0}
@@ -36,42 +37,100 @@ public sealed class FactsQuery(DbConnectionFactory db)
     private const string DailySubtreeSql = """
         SELECT f.day AS Day, {0}
         FROM daily_facts f
-        WHERE f.day >= @From AND f.day <= @To AND f.unit_id IN (SELECT c.descendant_id FROM unit_closure c WHERE c.ancestor_id = @UnitId)
+        WHERE f.day >= @From AND f.day <= @To AND f.unit_id IN (SELECT c.descendant_id FROM unit_closure c
+            WHERE c.ancestor_id = @UnitId)
         GROUP BY f.day
         """;
 
-    private const string DailySelfSql = "SELECT f.day AS Day, {0} FROM daily_facts f WHERE f.unit_id = @UnitId AND f.day >= @From AND f.day <= @To GROUP BY f.day";
+    private const string DailySelfSql =
+        "SELECT f.day AS Day, {0} FROM daily_facts f WHERE f.unit_id = @UnitId AND "
+        + "f.day >= @From AND f.day <= @To GROUP BY f.day";
 
-    /// <summary>The counts of the unit's own dossiers (a subtree's are the sum of <see cref="SumByHandlerLevelAsync"/>).</summary>
+    /// <summary>The counts of the unit's own dossiers (a subtree's are the sum of <see
+    /// cref="SumByHandlerLevelAsync"/>).</summary>
     public async Task<FactCounts> SumSelfAsync(int unitId, DateOnly from, DateOnly to, CancellationToken ct) =>
-        (await QueryAsync(SelfSql, null, new { UnitId = unitId }, from, to, _ => 0, ct).ConfigureAwait(false))
-            .Aggregate(default(FactCounts), (sum, r) => sum + r.Counts);
+        (
+            await QueryAsync(SelfSql, null, new { UnitId = unitId }, from, to, _ => 0, ct).ConfigureAwait(false)
+        ).Aggregate(default(FactCounts), (sum, r) => sum + r.Counts);
 
     /// <summary>The subtree's counts grouped by the level of the unit that handled each dossier.</summary>
-    public async Task<IReadOnlyDictionary<string, FactCounts>> SumByHandlerLevelAsync(int unitId, DateOnly from, DateOnly to, CancellationToken ct) =>
-        Merge(await QueryAsync(ByHandlerLevelSql, null, new { UnitId = unitId }, from, to, r => r.GetString(0), ct).ConfigureAwait(false));
+    public async Task<IReadOnlyDictionary<string, FactCounts>> SumByHandlerLevelAsync(
+        int unitId,
+        DateOnly from,
+        DateOnly to,
+        CancellationToken ct
+    ) =>
+        Merge(
+            await QueryAsync(ByHandlerLevelSql, null, new { UnitId = unitId }, from, to, r => r.GetString(0), ct)
+                .ConfigureAwait(false)
+        );
 
     /// <summary>
     /// Every unit of <paramref name="level"/> under <paramref name="parentId"/>, each over its own subtree
     /// (units without data are absent); with an <paramref name="indicator"/>, only its two counters are summed.
     /// </summary>
     public async Task<IReadOnlyDictionary<int, FactCounts>> SumPerUnitOfLevelAsync(
-        int parentId, string level, DateOnly from, DateOnly to, string? indicator, CancellationToken ct) =>
-        Merge(await QueryAsync(ByUnitOfLevelSql, indicator, new { ParentId = parentId, Level = level }, from, to, UnitIdOf, ct).ConfigureAwait(false));
+        int parentId,
+        string level,
+        DateOnly from,
+        DateOnly to,
+        string? indicator,
+        CancellationToken ct
+    ) =>
+        Merge(
+            await QueryAsync(
+                    ByUnitOfLevelSql,
+                    indicator,
+                    new { ParentId = parentId, Level = level },
+                    from,
+                    to,
+                    UnitIdOf,
+                    ct
+                )
+                .ConfigureAwait(false)
+        );
 
-    /// <summary>The counts of each day with data, over the subtree or the unit's own dossiers (one indicator's counters, or all).</summary>
+    /// <summary>The counts of each day with data, over the subtree or the unit's own dossiers (one indicator's
+    /// counters, or all).</summary>
     public async Task<IReadOnlyDictionary<DateOnly, FactCounts>> DailyAsync(
-        int unitId, bool subtree, DateOnly from, DateOnly to, string? indicator, CancellationToken ct)
+        int unitId,
+        bool subtree,
+        DateOnly from,
+        DateOnly to,
+        string? indicator,
+        CancellationToken ct
+    )
     {
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            WithSums(subtree ? DailySubtreeSql : DailySelfSql, indicator), new { UnitId = unitId, From = from, To = to }, cancellationToken: ct)).ConfigureAwait(false);
-        var rows = await FactReader.ReadAsync((DbDataReader)reader, r => DapperTypeHandlers.ParseDate(r.GetValue(0)), ct).ConfigureAwait(false);
+        await using var reader = await connection
+            .ExecuteReaderAsync(
+                new CommandDefinition(
+                    WithSums(subtree ? DailySubtreeSql : DailySelfSql, indicator),
+                    new
+                    {
+                        UnitId = unitId,
+                        From = from,
+                        To = to,
+                    },
+                    cancellationToken: ct
+                )
+            )
+            .ConfigureAwait(false);
+        var rows = await FactReader
+            .ReadAsync((DbDataReader)reader, r => DapperTypeHandlers.ParseDate(r.GetValue(0)), ct)
+            .ConfigureAwait(false);
         return rows.ToDictionary(r => r.Key, r => r.Counts);
     }
 
     private async Task<List<(TKey Key, FactCounts Counts)>> QueryAsync<TKey>(
-        string template, string? indicator, object keys, DateOnly from, DateOnly to, Func<DbDataReader, TKey> key, CancellationToken ct)
+        string template,
+        string? indicator,
+        object keys,
+        DateOnly from,
+        DateOnly to,
+        Func<DbDataReader, TKey> key,
+        CancellationToken ct
+    )
     {
         var (months, days) = MonthSplit.Of(from, to);
         var sql = WithSums(template, indicator);
@@ -79,12 +138,28 @@ public sealed class FactsQuery(DbConnectionFactory db)
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
         if (months is { } whole)
         {
-            rows.AddRange(await RunAsync(sql.Replace("{facts}", "monthly_facts", StringComparison.Ordinal).Replace("{key}", "month", StringComparison.Ordinal), whole.First, whole.Last).ConfigureAwait(false));
+            rows.AddRange(
+                await RunAsync(
+                        sql.Replace("{facts}", "monthly_facts", StringComparison.Ordinal)
+                            .Replace("{key}", "month", StringComparison.Ordinal),
+                        whole.First,
+                        whole.Last
+                    )
+                    .ConfigureAwait(false)
+            );
         }
 
         foreach (var (first, last) in days)
         {
-            rows.AddRange(await RunAsync(sql.Replace("{facts}", "daily_facts", StringComparison.Ordinal).Replace("{key}", "day", StringComparison.Ordinal), first, last).ConfigureAwait(false));
+            rows.AddRange(
+                await RunAsync(
+                        sql.Replace("{facts}", "daily_facts", StringComparison.Ordinal)
+                            .Replace("{key}", "day", StringComparison.Ordinal),
+                        first,
+                        last
+                    )
+                    .ConfigureAwait(false)
+            );
         }
 
         return rows;
@@ -94,7 +169,9 @@ public sealed class FactsQuery(DbConnectionFactory db)
             var parameters = new DynamicParameters(keys);
             parameters.Add("From", first);
             parameters.Add("To", last);
-            await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(text, parameters, cancellationToken: ct)).ConfigureAwait(false);
+            await using var reader = await connection
+                .ExecuteReaderAsync(new CommandDefinition(text, parameters, cancellationToken: ct))
+                .ConfigureAwait(false);
             return await FactReader.ReadAsync((DbDataReader)reader, key, ct).ConfigureAwait(false);
         }
     }
@@ -103,9 +180,14 @@ public sealed class FactsQuery(DbConnectionFactory db)
 
     private static Dictionary<TKey, FactCounts> Merge<TKey>(List<(TKey Key, FactCounts Counts)> rows)
         where TKey : notnull =>
-        rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Aggregate(default(FactCounts), (sum, r) => sum + r.Counts));
+        rows.GroupBy(r => r.Key)
+            .ToDictionary(g => g.Key, g => g.Aggregate(default(FactCounts), (sum, r) => sum + r.Counts));
 
     /// <summary>The statement with the whitelisted sums of one indicator, or of every counter.</summary>
     private static string WithSums(string template, string? indicator) =>
-        template.Replace("{0}", indicator is not null && FactColumns.SumsOf.TryGetValue(indicator, out var sums) ? sums : FactColumns.Sums, StringComparison.Ordinal);
+        template.Replace(
+            "{0}",
+            indicator is not null && FactColumns.SumsOf.TryGetValue(indicator, out var sums) ? sums : FactColumns.Sums,
+            StringComparison.Ordinal
+        );
 }

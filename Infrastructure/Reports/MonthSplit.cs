@@ -3,8 +3,12 @@ namespace Scorecard.Infrastructure.Reports;
 /// <summary>A day range as the whole months inside it plus at most two partial-month edges.</summary>
 public static class MonthSplit
 {
-    /// <returns>The first days of the first and last whole months (null when none), and the day ranges around them.</returns>
-    public static ((DateOnly First, DateOnly Last)? Months, IReadOnlyList<(DateOnly From, DateOnly To)> Days) Of(DateOnly from, DateOnly to)
+    /// <returns>The first days of the first and last whole months (null when none), and the day ranges around
+    /// them.</returns>
+    public static ((DateOnly First, DateOnly Last)? Months, IReadOnlyList<(DateOnly From, DateOnly To)> Days) Of(
+        DateOnly from,
+        DateOnly to
+    )
     {
         var firstWhole = from.Day == 1 ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
         var lastWholeEnd = to.AddDays(1).Day == 1 ? to : new DateOnly(to.Year, to.Month, 1).AddDays(-1);

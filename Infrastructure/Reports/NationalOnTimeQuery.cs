@@ -15,7 +15,8 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
 {
     private const string Counts = """
         SUM(CASE WHEN (d.ended_at IS NOT NULL AND d.ended_at < @End AND d.ended_in_time = 1)
-                   OR ((d.ended_at IS NULL OR d.ended_at >= @End) AND d.supplement_count <= 1 AND (d.due_at IS NULL OR d.due_at >= @At))
+                   OR ((d.ended_at IS NULL OR d.ended_at >= @End) AND d.supplement_count <= 1 AND (d.due_at IS NULL
+                       OR d.due_at >= @At))
                  THEN 1 ELSE 0 END) AS Numerator,
         COUNT(*) AS Denominator
         """;
@@ -50,28 +51,91 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         """;
 
     /// <summary>The subtree's figure grouped by the level of the unit that handled each dossier.</summary>
-    public async Task<IReadOnlyDictionary<string, Ratio>> ByHandlerLevelAsync(int unitId, DateTimeOffset start, DateTimeOffset end, DateTimeOffset asOf, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, Ratio>> ByHandlerLevelAsync(
+        int unitId,
+        DateTimeOffset start,
+        DateTimeOffset end,
+        DateTimeOffset asOf,
+        CancellationToken ct
+    )
     {
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<RatioRow>(new CommandDefinition(ByHandlerLevelSql,
-            new { UnitId = unitId, Start = start, End = end, At = asOf < end ? asOf : end }, cancellationToken: ct)).ConfigureAwait(false);
-        return rows.ToDictionary(r => r.Level!, r => new Ratio(r.Numerator ?? 0, r.Denominator ?? 0), StringComparer.Ordinal);
+        var rows = await connection
+            .QueryAsync<RatioRow>(
+                new CommandDefinition(
+                    ByHandlerLevelSql,
+                    new
+                    {
+                        UnitId = unitId,
+                        Start = start,
+                        End = end,
+                        At = asOf < end ? asOf : end,
+                    },
+                    cancellationToken: ct
+                )
+            )
+            .ConfigureAwait(false);
+        return rows.ToDictionary(
+            r => r.Level!,
+            r => new Ratio(r.Numerator ?? 0, r.Denominator ?? 0),
+            StringComparer.Ordinal
+        );
     }
 
-    public async Task<Ratio> ForUnitAsync(int unitId, bool subtree, DateTimeOffset start, DateTimeOffset end, DateTimeOffset asOf, CancellationToken ct)
+    public async Task<Ratio> ForUnitAsync(
+        int unitId,
+        bool subtree,
+        DateTimeOffset start,
+        DateTimeOffset end,
+        DateTimeOffset asOf,
+        CancellationToken ct
+    )
     {
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        var row = await connection.QuerySingleAsync<RatioRow>(new CommandDefinition(subtree ? SubtreeSql : SelfSql,
-            new { UnitId = unitId, Start = start, End = end, At = asOf < end ? asOf : end }, cancellationToken: ct)).ConfigureAwait(false);
+        var row = await connection
+            .QuerySingleAsync<RatioRow>(
+                new CommandDefinition(
+                    subtree ? SubtreeSql : SelfSql,
+                    new
+                    {
+                        UnitId = unitId,
+                        Start = start,
+                        End = end,
+                        At = asOf < end ? asOf : end,
+                    },
+                    cancellationToken: ct
+                )
+            )
+            .ConfigureAwait(false);
         return new Ratio(row.Numerator ?? 0, row.Denominator ?? 0);
     }
 
     public async Task<IReadOnlyDictionary<int, Ratio>> PerUnitOfLevelAsync(
-        int parentId, string level, DateTimeOffset start, DateTimeOffset end, DateTimeOffset asOf, CancellationToken ct)
+        int parentId,
+        string level,
+        DateTimeOffset start,
+        DateTimeOffset end,
+        DateTimeOffset asOf,
+        CancellationToken ct
+    )
     {
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<RatioRow>(new CommandDefinition(PerUnitOfLevelSql,
-            new { ParentId = parentId, Level = level, Start = start, End = end, At = asOf < end ? asOf : end }, cancellationToken: ct)).ConfigureAwait(false);
+        var rows = await connection
+            .QueryAsync<RatioRow>(
+                new CommandDefinition(
+                    PerUnitOfLevelSql,
+                    new
+                    {
+                        ParentId = parentId,
+                        Level = level,
+                        Start = start,
+                        End = end,
+                        At = asOf < end ? asOf : end,
+                    },
+                    cancellationToken: ct
+                )
+            )
+            .ConfigureAwait(false);
         return rows.ToDictionary(r => r.UnitId, r => new Ratio(r.Numerator ?? 0, r.Denominator ?? 0));
     }
 

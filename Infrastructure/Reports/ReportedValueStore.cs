@@ -1,15 +1,17 @@
 using Dapper;
 using Scorecard.Domain.Periods;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.IndicatorValues;
 using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Units;
-using Scorecard.Infrastructure.IndicatorValues;
 
 namespace Scorecard.Infrastructure.Reports;
 
 public sealed class ReportedValueStore(DbConnectionFactory db)
 {
-    private const string ExistsSql = "SELECT COUNT(*) FROM reported_values WHERE indicator_code = @Indicator AND unit_id = @UnitId AND period_code = @Period";
+    private const string ExistsSql =
+        "SELECT COUNT(*) FROM reported_values WHERE indicator_code = @Indicator AND "
+        + "unit_id = @UnitId AND period_code = @Period";
 
     private const string UpdateSql = """
         UPDATE reported_values SET numerator = @Numerator, denominator = @Denominator, updated_at = @Now
@@ -17,19 +19,27 @@ public sealed class ReportedValueStore(DbConnectionFactory db)
         """;
 
     private const string InsertSql = """
-        INSERT INTO reported_values (indicator_code, unit_id, period_code, period_start, period_end, numerator, denominator, updated_at)
+        INSERT INTO reported_values (indicator_code, unit_id, period_code, period_start, period_end, numerator,
+            denominator, updated_at)
         VALUES (@Indicator, @UnitId, @Period, @Start, @End, @Numerator, @Denominator, @Now)
         """;
 
     private const string AllSql = """
-        SELECT r.indicator_code AS Indicator, u.code AS UnitCode, r.period_code AS Period, r.numerator AS Numerator, r.denominator AS Denominator
+        SELECT r.indicator_code AS Indicator, u.code AS UnitCode, r.period_code AS Period, r.numerator AS Numerator,
+            r.denominator AS Denominator
         FROM reported_values r INNER JOIN units u ON u.id = r.unit_id
         """;
 
     private const string ForPeriodSql = AllSql + " WHERE r.period_code = @Period";
 
-    /// <summary>Upserts by (indicator, unit, period) in one transaction; periods are stored in canonical form.</summary>
-    public async Task<UpsertOutcome> UpsertAsync(IReadOnlyList<ReportedValue> values, ReferenceData reference, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Upserts by (indicator, unit, period) in one transaction; periods are stored in canonical
+    /// form.</summary>
+    public async Task<UpsertOutcome> UpsertAsync(
+        IReadOnlyList<ReportedValue> values,
+        ReferenceData reference,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
@@ -48,8 +58,15 @@ public sealed class ReportedValueStore(DbConnectionFactory db)
                 value.Denominator,
                 Now = now,
             };
-            var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(ExistsSql, row, transaction, cancellationToken: ct)).ConfigureAwait(false) > 0;
-            await connection.ExecuteAsync(new CommandDefinition(exists ? UpdateSql : InsertSql, row, transaction, cancellationToken: ct)).ConfigureAwait(false);
+            var exists =
+                await connection
+                    .ExecuteScalarAsync<long>(new CommandDefinition(ExistsSql, row, transaction, cancellationToken: ct))
+                    .ConfigureAwait(false) > 0;
+            await connection
+                .ExecuteAsync(
+                    new CommandDefinition(exists ? UpdateSql : InsertSql, row, transaction, cancellationToken: ct)
+                )
+                .ConfigureAwait(false);
             created += exists ? 0 : 1;
         }
 
@@ -62,13 +79,25 @@ public sealed class ReportedValueStore(DbConnectionFactory db)
     public async Task<IReadOnlyList<ReportedValue>> ListAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        return [.. await connection.QueryAsync<ReportedValue>(new CommandDefinition(AllSql, cancellationToken: ct)).ConfigureAwait(false)];
+        return
+        [
+            .. await connection
+                .QueryAsync<ReportedValue>(new CommandDefinition(AllSql, cancellationToken: ct))
+                .ConfigureAwait(false),
+        ];
     }
 
     /// <summary>Every reported value of one period (canonical code), all indicators and units.</summary>
     public async Task<IReadOnlyList<ReportedValue>> ForPeriodAsync(string periodCode, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        return [.. await connection.QueryAsync<ReportedValue>(new CommandDefinition(ForPeriodSql, new { Period = periodCode }, cancellationToken: ct)).ConfigureAwait(false)];
+        return
+        [
+            .. await connection
+                .QueryAsync<ReportedValue>(
+                    new CommandDefinition(ForPeriodSql, new { Period = periodCode }, cancellationToken: ct)
+                )
+                .ConfigureAwait(false),
+        ];
     }
 }

@@ -4,16 +4,18 @@ using Scorecard.Domain.Periods;
 using Scorecard.Domain.Targets;
 using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Database;
-using Scorecard.Infrastructure.Units;
 using Scorecard.Infrastructure.IndicatorValues;
+using Scorecard.Infrastructure.Units;
 
 namespace Scorecard.Infrastructure.Reports;
 
-/// <summary>Targets by (unit, indicator, period, level they apply to); a general target has a level, a specific one has none.</summary>
+/// <summary>Targets by (unit, indicator, period, level they apply to); a general target has a level, a specific one has
+/// none.</summary>
 public sealed class TargetStore(DbConnectionFactory db)
 {
     private const string SelectSql = """
-        SELECT id AS Id, unit_code AS UnitCode, indicator_code AS Indicator, period_code AS Period, target AS Target, baseline AS Baseline,
+        SELECT id AS Id, unit_code AS UnitCode, indicator_code AS Indicator, period_code AS Period, target AS Target,
+            baseline AS Baseline,
                assigned_by AS AssignedBy, reference AS Reference, applies_to_level AS AppliesToLevel
         FROM targets
         """;
@@ -23,20 +25,28 @@ public sealed class TargetStore(DbConnectionFactory db)
     private const string ListForPeriodSql = $"{SelectSql} WHERE period_code = @Period ORDER BY id";
 
     private const string UpdateSql = """
-        UPDATE targets SET target = @Target, baseline = @Baseline, assigned_by = @AssignedBy, reference = @Reference, updated_at = @Now
-        WHERE unit_code = @UnitCode AND indicator_code = @Indicator AND period_code = @Period AND applies_to_level = @AppliesToLevel
+        UPDATE targets SET target = @Target, baseline = @Baseline, assigned_by = @AssignedBy, reference = @Reference,
+            updated_at = @Now
+        WHERE unit_code = @UnitCode AND indicator_code = @Indicator AND period_code = @Period
+            AND applies_to_level = @AppliesToLevel
         """;
 
     private const string InsertSql = """
-        INSERT INTO targets (unit_code, indicator_code, period_code, applies_to_level, target, baseline, assigned_by, reference, updated_at)
+        INSERT INTO targets (unit_code, indicator_code, period_code, applies_to_level, target, baseline, assigned_by,
+            reference, updated_at)
         VALUES (@UnitCode, @Indicator, @Period, @AppliesToLevel, @Target, @Baseline, @AssignedBy, @Reference, @Now)
         """;
 
-    public async Task<IReadOnlyList<(long Id, TargetAssignment Target)>> ListAsync(string? periodCode, CancellationToken ct)
+    public async Task<IReadOnlyList<(long Id, TargetAssignment Target)>> ListAsync(
+        string? periodCode,
+        CancellationToken ct
+    )
     {
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
         var sql = periodCode is null ? ListSql : ListForPeriodSql;
-        var rows = await connection.QueryAsync<TargetRow>(new CommandDefinition(sql, new { Period = periodCode }, cancellationToken: ct)).ConfigureAwait(false);
+        var rows = await connection
+            .QueryAsync<TargetRow>(new CommandDefinition(sql, new { Period = periodCode }, cancellationToken: ct))
+            .ConfigureAwait(false);
         return [.. rows.Select(r => (r.Id, r.ToAssignment()))];
     }
 
@@ -46,12 +56,24 @@ public sealed class TargetStore(DbConnectionFactory db)
     /// may write them and that they keep the cascade and assigner rules; refuses the whole batch otherwise.
     /// </summary>
     public async Task<TargetWrite> UpsertAsync(
-        IReadOnlyList<TargetAssignment> incoming, IUnitHierarchy units, string? scope, DateTimeOffset now, CancellationToken ct)
+        IReadOnlyList<TargetAssignment> incoming,
+        IUnitHierarchy units,
+        string? scope,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        var stored = (await connection.QueryAsync<TargetRow>(new CommandDefinition(SelectSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false))
-            .Select(r => r.ToAssignment()).ToList();
+        var stored = (
+            await connection
+                .QueryAsync<TargetRow>(
+                    new CommandDefinition(SelectSql, transaction: transaction, cancellationToken: ct)
+                )
+                .ConfigureAwait(false)
+        )
+            .Select(r => r.ToAssignment())
+            .ToList();
         var forbidden = TargetAuthority.Refusals(incoming, stored, scope, units);
         if (forbidden.Count > 0)
         {
@@ -85,7 +107,16 @@ public sealed class TargetStore(DbConnectionFactory db)
                 target.Reference,
                 Now = now,
             };
-            await connection.ExecuteAsync(new CommandDefinition(existing.Contains(Slot(target)) ? UpdateSql : InsertSql, row, transaction, cancellationToken: ct)).ConfigureAwait(false);
+            await connection
+                .ExecuteAsync(
+                    new CommandDefinition(
+                        existing.Contains(Slot(target)) ? UpdateSql : InsertSql,
+                        row,
+                        transaction,
+                        cancellationToken: ct
+                    )
+                )
+                .ConfigureAwait(false);
         }
 
         await StaleMarks.MarkAllAsync(connection, transaction, db.Dialect, ct).ConfigureAwait(false);
@@ -94,7 +125,8 @@ public sealed class TargetStore(DbConnectionFactory db)
         return TargetWrite.Stored(created, incoming.Count - created);
     }
 
-    private static (string, string, string, UnitLevel?) Slot(TargetAssignment t) => (t.UnitCode, t.Indicator, t.Period.Code, t.AppliesToLevel);
+    private static (string, string, string, UnitLevel?) Slot(TargetAssignment t) =>
+        (t.UnitCode, t.Indicator, t.Period.Code, t.AppliesToLevel);
 
     private sealed class TargetRow
     {
@@ -108,8 +140,16 @@ public sealed class TargetStore(DbConnectionFactory db)
         public string? Reference { get; init; }
         public string AppliesToLevel { get; init; } = "";
 
-        public TargetAssignment ToAssignment() => new(
-            UnitCode, Indicator, Domain.Periods.Period.Parse(Period), (decimal)Target, (decimal?)Baseline, AssignedBy, Reference,
-            AppliesToLevel.Length == 0 ? null : WireName.Parse<UnitLevel>(AppliesToLevel));
+        public TargetAssignment ToAssignment() =>
+            new(
+                UnitCode,
+                Indicator,
+                Domain.Periods.Period.Parse(Period),
+                (decimal)Target,
+                (decimal?)Baseline,
+                AssignedBy,
+                Reference,
+                AppliesToLevel.Length == 0 ? null : WireName.Parse<UnitLevel>(AppliesToLevel)
+            );
     }
 }

@@ -11,5 +11,6 @@ public sealed record TargetWrite(UpsertOutcome Outcome, IReadOnlyList<string> Fo
 {
     public static TargetWrite Stored(int created, int updated) => new(new UpsertOutcome(created, updated, []), [], []);
 
-    public static TargetWrite Refused(IReadOnlyList<string> forbidden, IReadOnlyList<string> invalid) => new(UpsertOutcome.Refused([]), forbidden, invalid);
+    public static TargetWrite Refused(IReadOnlyList<string> forbidden, IReadOnlyList<string> invalid) =>
+        new(UpsertOutcome.Refused([]), forbidden, invalid);
 }

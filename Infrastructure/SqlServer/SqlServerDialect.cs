@@ -8,12 +8,14 @@ using Scorecard.Infrastructure.Ingestion;
 
 namespace Scorecard.Infrastructure.SqlServer;
 
-/// <summary>The production database: writers of several instances take turns under an application lock; writes go in sets.</summary>
+/// <summary>The production database: writers of several instances take turns under an application lock; writes go in
+/// sets.</summary>
 internal sealed class SqlServerDialect : IDatabaseDialect
 {
     public static readonly SqlServerDialect Instance = new();
 
-    /// <summary>Bump the mark's version or insert it; the range lock keeps two writers from inserting the same mark.</summary>
+    /// <summary>Bump the mark's version or insert it; the range lock keeps two writers from inserting the same
+    /// mark.</summary>
     public const string MarkStaleSqlServerSql = """
         UPDATE indicator_values_stale WITH (UPDLOCK, SERIALIZABLE) SET version = version + 1 WHERE month = @Month;
         IF @@ROWCOUNT = 0
@@ -35,21 +37,25 @@ internal sealed class SqlServerDialect : IDatabaseDialect
 
     public Task ForLongReadAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
 
-    /// <summary>SqlClient cancels a running command when the token passed with it is cancelled; nothing more to do.</summary>
+    /// <summary>SqlClient cancels a running command when the token passed with it is cancelled; nothing more to
+    /// do.</summary>
     public IDisposable InterruptOn(DbConnection connection, CancellationToken ct) => EmptyDisposable.Instance;
 
     private sealed class EmptyDisposable : IDisposable
     {
         public static readonly EmptyDisposable Instance = new();
 
-        public void Dispose()
-        {
-        }
+        public void Dispose() { }
     }
 
-    Task<IIngestionSession> IDatabaseDialect.OpenIngestionAsync(DbConnectionFactory db, CancellationToken ct) => SqlServerIngestionSession.OpenAsync(db, ct);
+    Task<IIngestionSession> IDatabaseDialect.OpenIngestionAsync(DbConnectionFactory db, CancellationToken ct) =>
+        SqlServerIngestionSession.OpenAsync(db, ct);
 
     Task<int> IDatabaseDialect.ReplaceIndicatorValuesAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string>? periods, IReadOnlyList<IndicatorValueRow> rows, CancellationToken ct) =>
-        SqlServerIndicatorValueReplace.ReplaceAsync(connection, transaction, periods, rows, ct);
+        DbConnection connection,
+        DbTransaction transaction,
+        IReadOnlyCollection<string>? periods,
+        IReadOnlyList<IndicatorValueRow> rows,
+        CancellationToken ct
+    ) => SqlServerIndicatorValueReplace.ReplaceAsync(connection, transaction, periods, rows, ct);
 }

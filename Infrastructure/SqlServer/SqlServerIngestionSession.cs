@@ -51,7 +51,15 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
         try
         {
             var transaction = (SqlTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await connection.ExecuteAsync(new CommandDefinition(SqlServerIngestionSql.LockSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
+            await connection
+                .ExecuteAsync(
+                    new CommandDefinition(
+                        SqlServerIngestionSql.LockSql,
+                        transaction: transaction,
+                        cancellationToken: ct
+                    )
+                )
+                .ConfigureAwait(false);
             return new SqlServerIngestionSession(db, connection, transaction);
         }
         catch
@@ -67,18 +75,32 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
     /// </summary>
     public long? LastSequence => null;
 
-    public async Task<Dictionary<string, List<DossierEvent>>> LoadEventsAsync(IReadOnlyCollection<string> dossierKeys, CancellationToken ct)
+    public async Task<Dictionary<string, List<DossierEvent>>> LoadEventsAsync(
+        IReadOnlyCollection<string> dossierKeys,
+        CancellationToken ct
+    )
     {
         await FlushAsync(ct).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<EventRow>(Command(SqlServerIngestionSql.LoadEventsSql, new { Keys = DossierKey.ToJsonPairs(dossierKeys) }, ct)).ConfigureAwait(false);
+        var rows = await connection
+            .QueryAsync<EventRow>(
+                Command(SqlServerIngestionSql.LoadEventsSql, new { Keys = DossierKey.ToJsonPairs(dossierKeys) }, ct)
+            )
+            .ConfigureAwait(false);
         return rows.GroupBy(r => DossierKey.Of(r.Source, r.DossierCode), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(r => r.ToEvent()).ToList(), StringComparer.Ordinal);
     }
 
-    public async Task<Dictionary<string, DossierRow>> LoadDossiersAsync(IReadOnlyCollection<string> dossierKeys, CancellationToken ct)
+    public async Task<Dictionary<string, DossierRow>> LoadDossiersAsync(
+        IReadOnlyCollection<string> dossierKeys,
+        CancellationToken ct
+    )
     {
         await FlushAsync(ct).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<DossierRow>(Command(SqlServerIngestionSql.LoadDossiersSql, new { Keys = DossierKey.ToJsonPairs(dossierKeys) }, ct)).ConfigureAwait(false);
+        var rows = await connection
+            .QueryAsync<DossierRow>(
+                Command(SqlServerIngestionSql.LoadDossiersSql, new { Keys = DossierKey.ToJsonPairs(dossierKeys) }, ct)
+            )
+            .ConfigureAwait(false);
         return rows.ToDictionary(DossierKey.Of, StringComparer.Ordinal);
     }
 
@@ -90,7 +112,11 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
     {
         await FlushAsync(ct).ConfigureAwait(false);
         var ids = idClasses.Keys.Concat(eventKeys).Distinct(StringComparer.Ordinal).ToList();
-        var rows = await connection.QueryAsync<IdClass>(Command(SqlServerIngestionSql.ClassifyIdsSql, new { Ids = DossierKey.ToJsonPairs(ids) }, ct)).ConfigureAwait(false);
+        var rows = await connection
+            .QueryAsync<IdClass>(
+                Command(SqlServerIngestionSql.ClassifyIdsSql, new { Ids = DossierKey.ToJsonPairs(ids) }, ct)
+            )
+            .ConfigureAwait(false);
         idClasses.Clear();
         storedClasses.Clear();
         foreach (var row in rows)
@@ -102,7 +128,9 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
             }
         }
 
-        lastSequence ??= await connection.ExecuteScalarAsync<long>(Command(SqlServerIngestionSql.LastSequenceSql, null, ct)).ConfigureAwait(false);
+        lastSequence ??= await connection
+            .ExecuteScalarAsync<long>(Command(SqlServerIngestionSql.LastSequenceSql, null, ct))
+            .ConfigureAwait(false);
     }
 
     /// <summary>
@@ -110,11 +138,18 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
     /// returned counts on from the last stored one; the log's identity, assigned when the staged events
     /// are inserted, keeps that order.
     /// </summary>
-    public async Task<long?> AppendEventAsync(DossierEvent e, string? keyId, DateTimeOffset storedAt, CancellationToken ct)
+    public async Task<long?> AppendEventAsync(
+        DossierEvent e,
+        string? keyId,
+        DateTimeOffset storedAt,
+        CancellationToken ct
+    )
     {
         if (!idClasses.TryGetValue(DossierKey.Of(e.Source, e.Id), out var idClass) || lastSequence is not { } last)
         {
-            throw new InvalidOperationException($"Event id '{e.Id}' was not announced with {nameof(PrepareAppendsAsync)} before its append.");
+            throw new InvalidOperationException(
+                $"Event id '{e.Id}' was not announced with " + $"{nameof(PrepareAppendsAsync)} before its append."
+            );
         }
 
         if (!storedClasses.Add(idClass))
@@ -132,7 +167,8 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
         return last + 1;
     }
 
-    /// <summary>Stages the row; a later row of the same dossier in this session replaces it, as a second upsert would.</summary>
+    /// <summary>Stages the row; a later row of the same dossier in this session replaces it, as a second upsert
+    /// would.</summary>
     public async Task UpsertDossierAsync(DossierRow row, CancellationToken ct)
     {
         dossiers[DossierKey.Of(row)] = row;
@@ -145,19 +181,36 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
     public async Task ApplyFactsAsync(FactDeltas deltas, CancellationToken ct)
     {
         await FlushAsync(ct).ConfigureAwait(false);
-        await AddFactsAsync(SqlServerStaging.DayFacts, SqlServerIngestionSql.AddDayFactsSql, deltas.Changes, ct).ConfigureAwait(false);
-        await AddFactsAsync(SqlServerStaging.MonthFacts, SqlServerIngestionSql.AddMonthFactsSql, deltas.MonthChanges, ct).ConfigureAwait(false);
-        var months = deltas.MonthChanges.Where(c => !c.Value.IsZero).Select(c => StaleMarks.Of(c.Key.Month)).Distinct(StringComparer.Ordinal).ToList();
+        await AddFactsAsync(SqlServerStaging.DayFacts, SqlServerIngestionSql.AddDayFactsSql, deltas.Changes, ct)
+            .ConfigureAwait(false);
+        await AddFactsAsync(
+                SqlServerStaging.MonthFacts,
+                SqlServerIngestionSql.AddMonthFactsSql,
+                deltas.MonthChanges,
+                ct
+            )
+            .ConfigureAwait(false);
+        var months = deltas
+            .MonthChanges.Where(c => !c.Value.IsZero)
+            .Select(c => StaleMarks.Of(c.Key.Month))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         if (months.Count > 0)
         {
-            await connection.ExecuteAsync(Command(SqlServerIngestionSql.MarkMonthsSql, new { Months = JsonSerializer.Serialize(months) }, ct)).ConfigureAwait(false);
+            await connection
+                .ExecuteAsync(
+                    Command(SqlServerIngestionSql.MarkMonthsSql, new { Months = JsonSerializer.Serialize(months) }, ct)
+                )
+                .ConfigureAwait(false);
         }
     }
 
     public async Task ClearProjectionsAsync(CancellationToken ct)
     {
         await FlushAsync(ct).ConfigureAwait(false);
-        await connection.ExecuteAsync(Command(SqlServerIngestionSql.ClearProjectionsSql, null, ct)).ConfigureAwait(false);
+        await connection
+            .ExecuteAsync(Command(SqlServerIngestionSql.ClearProjectionsSql, null, ct))
+            .ConfigureAwait(false);
         await StaleMarks.MarkAllAsync(connection, transaction, SqlServerDialect.Instance, ct).ConfigureAwait(false);
     }
 
@@ -165,10 +218,17 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
     /// Streams the log on a connection of its own: SQL Server allows one open reader per connection, and
     /// this session's connection keeps writing while the log is read (the log itself is never written here).
     /// </summary>
-    public async IAsyncEnumerable<DossierEvent> ReadAllEventsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<DossierEvent> ReadAllEventsAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct
+    )
     {
         await using var reader = await db.OpenAsync(ct).ConfigureAwait(false);
-        await foreach (var row in reader.QueryUnbufferedAsync<EventRow>(SqlServerIngestionSql.ReadAllEventsSql).WithCancellation(ct).ConfigureAwait(false))
+        await foreach (
+            var row in reader
+                .QueryUnbufferedAsync<EventRow>(SqlServerIngestionSql.ReadAllEventsSql)
+                .WithCancellation(ct)
+                .ConfigureAwait(false)
+        )
         {
             yield return row.ToEvent();
         }
@@ -194,7 +254,9 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
         {
             await CopyAsync(events, ct).ConfigureAwait(false);
             events.Clear();
-            await connection.ExecuteAsync(Command(SqlServerIngestionSql.InsertEventsSql, null, ct)).ConfigureAwait(false);
+            await connection
+                .ExecuteAsync(Command(SqlServerIngestionSql.InsertEventsSql, null, ct))
+                .ConfigureAwait(false);
         }
 
         if (dossiers.Count > 0)
@@ -207,12 +269,20 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
 
             await CopyAsync(rows, ct).ConfigureAwait(false);
             dossiers.Clear();
-            await connection.ExecuteAsync(Command(SqlServerIngestionSql.UpsertDossiersSql, null, ct)).ConfigureAwait(false);
+            await connection
+                .ExecuteAsync(Command(SqlServerIngestionSql.UpsertDossiersSql, null, ct))
+                .ConfigureAwait(false);
         }
     }
 
-    /// <summary>Adds the non-zero changes, <see cref="FlushRows"/> keys at a time (changes add up, so chunks are independent).</summary>
-    private async Task AddFactsAsync(string table, string sql, IReadOnlyDictionary<(int UnitId, DateOnly Day), FactCounts> changes, CancellationToken ct)
+    /// <summary>Adds the non-zero changes, <see cref="FlushRows"/> keys at a time (changes add up, so chunks are
+    /// independent).</summary>
+    private async Task AddFactsAsync(
+        string table,
+        string sql,
+        IReadOnlyDictionary<(int UnitId, DateOnly Day), FactCounts> changes,
+        CancellationToken ct
+    )
     {
         foreach (var chunk in changes.Where(c => !c.Value.IsZero).Chunk(FlushRows))
         {
@@ -238,7 +308,8 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
         await SqlServerStaging.CopyAsync(connection, transaction, rows, ct).ConfigureAwait(false);
     }
 
-    private CommandDefinition Command(string sql, object? parameters, CancellationToken ct) => new(sql, parameters, transaction, cancellationToken: ct);
+    private CommandDefinition Command(string sql, object? parameters, CancellationToken ct) =>
+        new(sql, parameters, transaction, cancellationToken: ct);
 
     private sealed class IdClass
     {

@@ -1,6 +1,6 @@
-using Scorecard.Infrastructure.Ingestion;
 using Scorecard.Infrastructure.Dossiers;
 using Scorecard.Infrastructure.Facts;
+using Scorecard.Infrastructure.Ingestion;
 
 namespace Scorecard.Infrastructure.SqlServer;
 
@@ -10,11 +10,14 @@ namespace Scorecard.Infrastructure.SqlServer;
 /// </summary>
 internal static class SqlServerIngestionSql
 {
-    public const string LockSql = "EXEC sp_getapplock @Resource = N'scorecard-ingestion', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000";
+    public const string LockSql =
+        "EXEC sp_getapplock @Resource = N'scorecard-ingestion', @LockMode = 'Exclusive', "
+        + "@LockOwner = 'Transaction', @LockTimeout = 30000";
 
     public static readonly string LoadEventsSql = $"""
         SELECT {EventColumns.Select} FROM dossier_events
-        INNER JOIN OPENJSON(@Keys) WITH (s varchar(64) '$[0]', c varchar(64) '$[1]') k ON k.s = source AND k.c = dossier_code
+        INNER JOIN OPENJSON(@Keys) WITH (s varchar(64) '$[0]', c varchar(64) '$[1]') k ON k.s = source
+            AND k.c = dossier_code
         """;
 
     public static readonly string LoadDossiersSql = $"""
@@ -29,14 +32,17 @@ internal static class SqlServerIngestionSql
     public const string ClassifyIdsSql = """
         SELECT CAST(j.[key] AS int) AS Position,
                CAST(DENSE_RANK() OVER (ORDER BY p.s, p.i) AS int) AS Class,
-               CAST(CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.source = p.s AND e.id = p.i) THEN 1 ELSE 0 END AS bit) AS Stored
+               CAST(CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.source = p.s
+                   AND e.id = p.i) THEN 1 ELSE 0 END AS bit) AS Stored
         FROM OPENJSON(@Ids) j
-        CROSS APPLY (SELECT CAST(JSON_VALUE(j.value, '$[0]') AS varchar(64)) AS s, CAST(JSON_VALUE(j.value, '$[1]') AS varchar(64)) AS i) p
+        CROSS APPLY (SELECT CAST(JSON_VALUE(j.value, '$[0]') AS varchar(64)) AS s, CAST(JSON_VALUE(j.value,
+            '$[1]') AS varchar(64)) AS i) p
         """;
 
     public const string LastSequenceSql = "SELECT ISNULL(MAX(seq), 0) FROM dossier_events";
 
-    /// <summary>ORDER BY ord: SQL Server assigns the identity (seq) in that order, the order the session numbered them.</summary>
+    /// <summary>ORDER BY ord: SQL Server assigns the identity (seq) in that order, the order the session numbered
+    /// them.</summary>
     public static readonly string InsertEventsSql = $"""
         INSERT INTO dossier_events ({EventColumns.Table.Names})
         SELECT {EventColumns.Table.Names} FROM #events ORDER BY ord;
@@ -59,7 +65,8 @@ internal static class SqlServerIngestionSql
         SELECT {FactColumns.Daily.Names} FROM #day_facts s
         WHERE NOT EXISTS (SELECT 1 FROM daily_facts f WHERE f.unit_id = s.unit_id AND f.day = s.day);
         DELETE FROM daily_facts
-        WHERE {FactColumns.AllZero} AND EXISTS (SELECT 1 FROM #day_facts s WHERE s.unit_id = daily_facts.unit_id AND s.day = daily_facts.day);
+        WHERE {FactColumns.AllZero} AND EXISTS (SELECT 1 FROM #day_facts s WHERE s.unit_id = daily_facts.unit_id
+            AND s.day = daily_facts.day);
         TRUNCATE TABLE #day_facts;
         """;
 
@@ -70,7 +77,8 @@ internal static class SqlServerIngestionSql
         SELECT {FactColumns.Monthly.Names} FROM #month_facts s
         WHERE NOT EXISTS (SELECT 1 FROM monthly_facts f WHERE f.unit_id = s.unit_id AND f.month = s.month);
         DELETE FROM monthly_facts
-        WHERE {FactColumns.AllZero} AND EXISTS (SELECT 1 FROM #month_facts s WHERE s.unit_id = monthly_facts.unit_id AND s.month = monthly_facts.month);
+        WHERE {FactColumns.AllZero} AND EXISTS (SELECT 1 FROM #month_facts s WHERE s.unit_id = monthly_facts.unit_id
+            AND s.month = monthly_facts.month);
         TRUNCATE TABLE #month_facts;
         """;
 
@@ -84,10 +92,13 @@ internal static class SqlServerIngestionSql
         WHERE m.month IN (SELECT CAST(j.value AS varchar(10)) FROM OPENJSON(@Months) j);
         INSERT INTO indicator_values_stale (month, version)
         SELECT CAST(j.value AS varchar(10)), 1 FROM OPENJSON(@Months) j
-        WHERE NOT EXISTS (SELECT 1 FROM indicator_values_stale m WITH (UPDLOCK, SERIALIZABLE) WHERE m.month = CAST(j.value AS varchar(10)));
+        WHERE NOT EXISTS (SELECT 1 FROM indicator_values_stale m WITH (UPDLOCK, SERIALIZABLE)
+            WHERE m.month = CAST(j.value AS varchar(10)));
         """;
 
-    public const string ClearProjectionsSql = "DELETE FROM monthly_facts; DELETE FROM daily_facts; DELETE FROM dossiers;";
+    public const string ClearProjectionsSql =
+        "DELETE FROM monthly_facts; DELETE FROM daily_facts; DELETE FROM " + "dossiers;";
 
-    public static readonly string ReadAllEventsSql = $"SELECT {EventColumns.Select} FROM dossier_events ORDER BY source, dossier_code, at, seq";
+    public static readonly string ReadAllEventsSql =
+        $"SELECT {EventColumns.Select} FROM dossier_events ORDER BY " + $"source, dossier_code, at, seq";
 }

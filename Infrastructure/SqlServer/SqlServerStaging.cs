@@ -38,16 +38,26 @@ internal static class SqlServerStaging
     /// <param name="table"><see cref="DayFacts"/> or <see cref="MonthFacts"/>.</param>
     public static DataTable FactTable(string table) => FactsOf(table).StagingTable(table);
 
-    public static void AddEvent(DataTable table, int ord, AppendedEvent appended) => EventColumns.Table.AddStaged(table, appended, ord);
+    public static void AddEvent(DataTable table, int ord, AppendedEvent appended) =>
+        EventColumns.Table.AddStaged(table, appended, ord);
 
     public static void AddDossier(DataTable table, DossierRow row) => DossierColumns.Table.AddStaged(table, row);
 
     public static void AddFacts(DataTable table, FactRow row) => FactsOf(table.TableName).AddStaged(table, row);
 
-    /// <summary>Copies the rows into the #temp table of the same name, column by name, inside the transaction.</summary>
-    public static async Task CopyAsync(SqlConnection connection, SqlTransaction transaction, DataTable rows, CancellationToken ct)
+    /// <summary>Copies the rows into the #temp table of the same name, column by name, inside the
+    /// transaction.</summary>
+    public static async Task CopyAsync(
+        SqlConnection connection,
+        SqlTransaction transaction,
+        DataTable rows,
+        CancellationToken ct
+    )
     {
-        using var copy = new SqlBulkCopy(connection, SqlBulkCopyOptions.Default, transaction) { DestinationTableName = rows.TableName };
+        using var copy = new SqlBulkCopy(connection, SqlBulkCopyOptions.Default, transaction)
+        {
+            DestinationTableName = rows.TableName,
+        };
         foreach (DataColumn column in rows.Columns)
         {
             copy.ColumnMappings.Add(column.ColumnName, column.ColumnName);
@@ -56,5 +66,6 @@ internal static class SqlServerStaging
         await copy.WriteToServerAsync(rows, ct).ConfigureAwait(false);
     }
 
-    private static Database.TableColumns<FactRow> FactsOf(string table) => table == MonthFacts ? FactColumns.Monthly : FactColumns.Daily;
+    private static Database.TableColumns<FactRow> FactsOf(string table) =>
+        table == MonthFacts ? FactColumns.Monthly : FactColumns.Daily;
 }

@@ -9,7 +9,11 @@ namespace Scorecard.Infrastructure.Sqlite;
 /// once per <see cref="Interval"/>, so the event writer's commits never wait for it. A passive
 /// checkpoint never blocks readers or the writer; what it cannot copy yet, the next one does.
 /// </summary>
-public sealed partial class SqliteCheckpointer(DbConnectionFactory db, TimeProvider clock, ILogger<SqliteCheckpointer> logger)
+public sealed partial class SqliteCheckpointer(
+    DbConnectionFactory db,
+    TimeProvider clock,
+    ILogger<SqliteCheckpointer> logger
+)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -20,7 +24,11 @@ public sealed partial class SqliteCheckpointer(DbConnectionFactory db, TimeProvi
     public void Nudge()
     {
         var now = clock.GetUtcNow().UtcTicks;
-        if (db.Provider != DatabaseProvider.Sqlite || now - Interlocked.Read(ref lastTicks) < Interval.Ticks || Interlocked.Exchange(ref running, 1) == 1)
+        if (
+            db.Provider != DatabaseProvider.Sqlite
+            || now - Interlocked.Read(ref lastTicks) < Interval.Ticks
+            || Interlocked.Exchange(ref running, 1) == 1
+        )
         {
             return;
         }
@@ -62,7 +70,9 @@ public sealed partial class SqliteCheckpointer(DbConnectionFactory db, TimeProvi
         }
 
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken: ct)).ConfigureAwait(false);
+        await connection
+            .ExecuteAsync(new CommandDefinition("PRAGMA " + "wal_checkpoint(TRUNCATE)", cancellationToken: ct))
+            .ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A WAL checkpoint failed; the next one will retry")]

@@ -10,11 +10,7 @@ internal static class SqliteConnections
 
     public static string Normalise(string connectionString, string? baseDirectory)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString)
-        {
-            ForeignKeys = true,
-            Pooling = true,
-        };
+        var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, Pooling = true };
         if (builder.DefaultTimeout == 30 || builder.DefaultTimeout <= 0)
         {
             builder.DefaultTimeout = BusyTimeoutSeconds;

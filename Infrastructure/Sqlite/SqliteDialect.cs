@@ -8,7 +8,8 @@ using Scorecard.Infrastructure.Ingestion;
 
 namespace Scorecard.Infrastructure.Sqlite;
 
-/// <summary>The embedded database: one file, WAL, a single writer; every SQLite-only statement lives in this folder.</summary>
+/// <summary>The embedded database: one file, WAL, a single writer; every SQLite-only statement lives in this
+/// folder.</summary>
 internal sealed class SqliteDialect : IDatabaseDialect
 {
     public static readonly SqliteDialect Instance = new();
@@ -42,14 +43,23 @@ internal sealed class SqliteDialect : IDatabaseDialect
         var sqlite = (SqliteConnection)connection;
         sqlite.CreateFunction("lower", (string? s) => s?.ToLowerInvariant(), isDeterministic: true);
         sqlite.CreateFunction("upper", (string? s) => s?.ToUpperInvariant(), isDeterministic: true);
-        sqlite.CreateFunction("scorecard_floor", (double? v) => v is { } x ? Math.Floor(x) : (double?)null, isDeterministic: true);
-        sqlite.CreateFunction("scorecard_ceiling", (double? v) => v is { } x ? Math.Ceiling(x) : (double?)null, isDeterministic: true);
+        sqlite.CreateFunction(
+            "scorecard_floor",
+            (double? v) => v is { } x ? Math.Floor(x) : (double?)null,
+            isDeterministic: true
+        );
+        sqlite.CreateFunction(
+            "scorecard_ceiling",
+            (double? v) => v is { } x ? Math.Ceiling(x) : (double?)null,
+            isDeterministic: true
+        );
         await using var pragma = sqlite.CreateCommand();
         pragma.CommandText = PerConnectionPragmas;
         await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
-    public UpgradeEngineBuilder Migrations(string connectionString) => DeployChanges.To.SqliteDatabase(connectionString);
+    public UpgradeEngineBuilder Migrations(string connectionString) =>
+        DeployChanges.To.SqliteDatabase(connectionString);
 
     /// <summary>
     /// Microsoft.Data.Sqlite checks a command's token only between rows, so a statement that works long
@@ -65,7 +75,8 @@ internal sealed class SqliteDialect : IDatabaseDialect
         await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
-    /// <summary>A long read goes through SQLite's small page cache, not the shared memory map, so the process stays small.</summary>
+    /// <summary>A long read goes through SQLite's small page cache, not the shared memory map, so the process stays
+    /// small.</summary>
     public const string LongReadPragmas = "PRAGMA mmap_size = 0;";
 
     public IDisposable InterruptOn(DbConnection connection, CancellationToken ct)
@@ -74,9 +85,21 @@ internal sealed class SqliteDialect : IDatabaseDialect
         return ct.Register(() => SQLitePCL.raw.sqlite3_interrupt(handle));
     }
 
-    Task<IIngestionSession> IDatabaseDialect.OpenIngestionAsync(DbConnectionFactory db, CancellationToken ct) => SqliteIngestionSession.OpenAsync(db, ct);
+    Task<IIngestionSession> IDatabaseDialect.OpenIngestionAsync(DbConnectionFactory db, CancellationToken ct) =>
+        SqliteIngestionSession.OpenAsync(db, ct);
 
     Task<int> IDatabaseDialect.ReplaceIndicatorValuesAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string>? periods, IReadOnlyList<IndicatorValueRow> rows, CancellationToken ct) =>
-        SqliteIndicatorValueMerge.MergeAsync((SqliteConnection)connection, (SqliteTransaction)transaction, periods, rows, ct);
+        DbConnection connection,
+        DbTransaction transaction,
+        IReadOnlyCollection<string>? periods,
+        IReadOnlyList<IndicatorValueRow> rows,
+        CancellationToken ct
+    ) =>
+        SqliteIndicatorValueMerge.MergeAsync(
+            (SqliteConnection)connection,
+            (SqliteTransaction)transaction,
+            periods,
+            rows,
+            ct
+        );
 }

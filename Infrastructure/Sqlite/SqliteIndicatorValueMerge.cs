@@ -14,33 +14,64 @@ namespace Scorecard.Infrastructure.Sqlite;
 /// </summary>
 internal static class SqliteIndicatorValueMerge
 {
-    private const string PeriodKeysSql = "SELECT unit_code, indicator_code, period FROM indicator_values WHERE period = @Period";
+    private const string PeriodKeysSql =
+        "SELECT unit_code, indicator_code, period FROM indicator_values WHERE " + "period = @Period";
 
     private const string AllKeysSql = "SELECT unit_code, indicator_code, period FROM indicator_values";
 
     internal const string UpsertSql = """
-        INSERT INTO indicator_values (unit_code, indicator_code, period, period_type, period_start, period_end, numerator, denominator, value, band, target)
-        VALUES (@UnitCode, @IndicatorCode, @Period, @PeriodType, @PeriodStart, @PeriodEnd, @Numerator, @Denominator, @Value, @Band, @Target)
+        INSERT INTO indicator_values (unit_code, indicator_code, period, period_type, period_start, period_end,
+            numerator, denominator, value, band, target)
+        VALUES (@UnitCode, @IndicatorCode, @Period, @PeriodType, @PeriodStart, @PeriodEnd, @Numerator, @Denominator,
+            @Value, @Band, @Target)
         ON CONFLICT (unit_code, indicator_code, period) DO UPDATE SET
-            numerator = excluded.numerator, denominator = excluded.denominator, value = excluded.value, band = excluded.band, target = excluded.target
-        WHERE numerator IS NOT excluded.numerator OR denominator IS NOT excluded.denominator OR value IS NOT excluded.value
+            numerator = excluded.numerator, denominator = excluded.denominator, value = excluded.value,
+                band = excluded.band, target = excluded.target
+        WHERE numerator IS NOT excluded.numerator OR denominator IS NOT excluded.denominator
+            OR value IS NOT excluded.value
             OR band IS NOT excluded.band OR target IS NOT excluded.target
         """;
 
-    internal const string DeleteSql = "DELETE FROM indicator_values WHERE unit_code = @UnitCode AND indicator_code = @IndicatorCode AND period = @Period";
+    internal const string DeleteSql =
+        "DELETE FROM indicator_values WHERE unit_code = @UnitCode AND indicator_code = "
+        + "@IndicatorCode AND period = @Period";
 
-    /// <summary>The statements bound by position, with the parameter at each position (for the test that holds them to it).</summary>
+    /// <summary>The statements bound by position, with the parameter at each position (for the test that holds them to
+    /// it).</summary>
     internal static IReadOnlyList<(string Sql, string[] Parameters)> BoundStatements { get; } =
     [
-        (UpsertSql, ["@UnitCode", "@IndicatorCode", "@Period", "@PeriodType", "@PeriodStart", "@PeriodEnd", "@Numerator", "@Denominator", "@Value", "@Band", "@Target"]),
+        (
+            UpsertSql,
+            [
+                "@UnitCode",
+                "@IndicatorCode",
+                "@Period",
+                "@PeriodType",
+                "@PeriodStart",
+                "@PeriodEnd",
+                "@Numerator",
+                "@Denominator",
+                "@Value",
+                "@Band",
+                "@Target",
+            ]
+        ),
         (DeleteSql, ["@UnitCode", "@IndicatorCode", "@Period"]),
     ];
 
     /// <returns>The number of rows inserted, updated or deleted.</returns>
-    public static async Task<int> MergeAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<string>? periods, IReadOnlyList<IndicatorValueRow> rows, CancellationToken ct)
+    public static async Task<int> MergeAsync(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        IReadOnlyCollection<string>? periods,
+        IReadOnlyList<IndicatorValueRow> rows,
+        CancellationToken ct
+    )
     {
         Task<IEnumerable<(string, string, string)>> KeysAsync(string sql, object? parameters) =>
-            connection.QueryAsync<(string, string, string)>(new CommandDefinition(sql, parameters, transaction, cancellationToken: ct));
+            connection.QueryAsync<(string, string, string)>(
+                new CommandDefinition(sql, parameters, transaction, cancellationToken: ct)
+            );
 
         var stale = new HashSet<(string Unit, string Indicator, string Period)>();
         if (periods is null)

@@ -52,8 +52,11 @@ internal sealed class SqliteIngestionSession : IIngestionSession
         var connection = (SqliteConnection)await db.OpenAsync(ct).ConfigureAwait(false);
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition(SqliteIngestionSql.WriterPragmasSql, cancellationToken: ct)).ConfigureAwait(false);
-            var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false); // BEGIN IMMEDIATE
+            await connection
+                .ExecuteAsync(new CommandDefinition(SqliteIngestionSql.WriterPragmasSql, cancellationToken: ct))
+                .ConfigureAwait(false);
+            // BEGIN IMMEDIATE
+            var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             return new SqliteIngestionSession(connection, transaction);
         }
         catch
@@ -65,18 +68,40 @@ internal sealed class SqliteIngestionSession : IIngestionSession
 
     public long? LastSequence => lastSequence;
 
-    public async Task<Dictionary<string, List<DossierEvent>>> LoadEventsAsync(IReadOnlyCollection<string> dossierKeys, CancellationToken ct)
+    public async Task<Dictionary<string, List<DossierEvent>>> LoadEventsAsync(
+        IReadOnlyCollection<string> dossierKeys,
+        CancellationToken ct
+    )
     {
-        var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
-            SqliteIngestionSql.LoadEventsSql, new { Keys = DossierKey.ToJsonPairs(dossierKeys) }, transaction, cancellationToken: ct)).ConfigureAwait(false);
+        var rows = await connection
+            .QueryAsync<EventRow>(
+                new CommandDefinition(
+                    SqliteIngestionSql.LoadEventsSql,
+                    new { Keys = DossierKey.ToJsonPairs(dossierKeys) },
+                    transaction,
+                    cancellationToken: ct
+                )
+            )
+            .ConfigureAwait(false);
         return rows.GroupBy(r => DossierKey.Of(r.Source, r.DossierCode), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(r => r.ToEvent()).ToList(), StringComparer.Ordinal);
     }
 
-    public async Task<Dictionary<string, DossierRow>> LoadDossiersAsync(IReadOnlyCollection<string> dossierKeys, CancellationToken ct)
+    public async Task<Dictionary<string, DossierRow>> LoadDossiersAsync(
+        IReadOnlyCollection<string> dossierKeys,
+        CancellationToken ct
+    )
     {
-        var rows = await connection.QueryAsync<DossierRow>(new CommandDefinition(
-            SqliteIngestionSql.LoadDossiersSql, new { Keys = DossierKey.ToJsonPairs(dossierKeys) }, transaction, cancellationToken: ct)).ConfigureAwait(false);
+        var rows = await connection
+            .QueryAsync<DossierRow>(
+                new CommandDefinition(
+                    SqliteIngestionSql.LoadDossiersSql,
+                    new { Keys = DossierKey.ToJsonPairs(dossierKeys) },
+                    transaction,
+                    cancellationToken: ct
+                )
+            )
+            .ConfigureAwait(false);
         return rows.ToDictionary(DossierKey.Of, StringComparer.Ordinal);
     }
 
@@ -85,7 +110,8 @@ internal sealed class SqliteIngestionSession : IIngestionSession
 
     public Task<long?> AppendEventAsync(DossierEvent e, string? keyId, DateTimeOffset storedAt, CancellationToken ct)
     {
-        // SQLite calls are synchronous underneath, so the hot path calls them directly rather than through async wrappers.
+        // SQLite calls are synchronous underneath, so the hot path calls them directly rather than through async
+        // wrappers.
         ct.ThrowIfCancellationRequested();
         EventColumns.Table.Bind(appendEvent, new AppendedEvent(e, keyId, storedAt));
         appendEvent.Bind(EventColumns.Table.All.Count + 1, lastSequence + 1);
@@ -148,15 +174,34 @@ internal sealed class SqliteIngestionSession : IIngestionSession
 
     public async Task ClearProjectionsAsync(CancellationToken ct)
     {
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM daily_facts", transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM monthly_facts", transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM dossiers", transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
+        await connection
+            .ExecuteAsync(
+                new CommandDefinition("DELETE FROM " + "daily_facts", transaction: transaction, cancellationToken: ct)
+            )
+            .ConfigureAwait(false);
+        await connection
+            .ExecuteAsync(
+                new CommandDefinition("DELETE FROM " + "monthly_facts", transaction: transaction, cancellationToken: ct)
+            )
+            .ConfigureAwait(false);
+        await connection
+            .ExecuteAsync(
+                new CommandDefinition("DELETE FROM " + "dossiers", transaction: transaction, cancellationToken: ct)
+            )
+            .ConfigureAwait(false);
         await StaleMarks.MarkAllAsync(connection, transaction, SqliteDialect.Instance, ct).ConfigureAwait(false);
     }
 
-    public async IAsyncEnumerable<DossierEvent> ReadAllEventsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<DossierEvent> ReadAllEventsAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct
+    )
     {
-        await foreach (var row in connection.QueryUnbufferedAsync<EventRow>(SqliteIngestionSql.ReadAllEventsSql, transaction: transaction).WithCancellation(ct).ConfigureAwait(false))
+        await foreach (
+            var row in connection
+                .QueryUnbufferedAsync<EventRow>(SqliteIngestionSql.ReadAllEventsSql, transaction: transaction)
+                .WithCancellation(ct)
+                .ConfigureAwait(false)
+        )
         {
             yield return row.ToEvent();
         }
@@ -166,7 +211,18 @@ internal sealed class SqliteIngestionSession : IIngestionSession
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var statement in new[] { appendEvent, upsertDossier, addFacts, dropEmptyFacts, addMonthFacts, dropEmptyMonthFacts, markStale })
+        foreach (
+            var statement in new[]
+            {
+                appendEvent,
+                upsertDossier,
+                addFacts,
+                dropEmptyFacts,
+                addMonthFacts,
+                dropEmptyMonthFacts,
+                markStale,
+            }
+        )
         {
             statement.Dispose();
         }

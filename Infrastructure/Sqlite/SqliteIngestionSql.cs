@@ -1,7 +1,7 @@
-using Scorecard.Infrastructure.Ingestion;
 using Scorecard.Infrastructure.Dossiers;
 using Scorecard.Infrastructure.Facts;
 using Scorecard.Infrastructure.IndicatorValues;
+using Scorecard.Infrastructure.Ingestion;
 
 namespace Scorecard.Infrastructure.Sqlite;
 
@@ -13,7 +13,8 @@ internal static class SqliteIngestionSql
 {
     public static readonly string LoadEventsSql = $"""
         SELECT {EventColumns.Select} FROM dossier_events
-        WHERE (source, dossier_code) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@Keys))
+        WHERE (source, dossier_code) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]')
+            FROM json_each(@Keys))
         """;
 
     public static readonly string LoadDossiersSql = $"""
@@ -39,25 +40,30 @@ internal static class SqliteIngestionSql
         ON CONFLICT (unit_id, day) DO UPDATE SET {FactColumns.AddExcluded("daily_facts")}
         """;
 
-    public static readonly string DropEmptyFactsSql = $"DELETE FROM daily_facts WHERE unit_id = @UnitId AND day = @Day AND {FactColumns.AllZero}";
+    public static readonly string DropEmptyFactsSql =
+        $"DELETE FROM daily_facts WHERE unit_id = @UnitId AND day = " + $"@Day AND {FactColumns.AllZero}";
 
     public static readonly string AddMonthFactsSql = $"""
         INSERT INTO monthly_facts ({FactColumns.Monthly.Names}) VALUES ({FactColumns.Monthly.Values})
         ON CONFLICT (unit_id, month) DO UPDATE SET {FactColumns.AddExcluded("monthly_facts")}
         """;
 
-    public static readonly string DropEmptyMonthFactsSql = $"DELETE FROM monthly_facts WHERE unit_id = @UnitId AND month = @Month AND {FactColumns.AllZero}";
+    public static readonly string DropEmptyMonthFactsSql =
+        $"DELETE FROM monthly_facts WHERE unit_id = @UnitId AND " + $"month = @Month AND {FactColumns.AllZero}";
 
-    public static readonly string ReadAllEventsSql = $"SELECT {EventColumns.Select} FROM dossier_events ORDER BY source, dossier_code, at, seq";
+    public static readonly string ReadAllEventsSql =
+        $"SELECT {EventColumns.Select} FROM dossier_events ORDER BY " + $"source, dossier_code, at, seq";
 
     /// <summary>
     /// The writer keeps 64 MiB of pages in memory (SQLite's default is 2 MiB) and leaves WAL
     /// checkpoints to <see cref="SqliteCheckpointer"/>, so commits do not copy the log back inline.
     /// </summary>
     // synchronous = FULL: a commit is on disk before the 200, so an acknowledged batch survives power loss too.
-    public const string WriterPragmasSql = "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 0; PRAGMA synchronous = FULL;";
+    public const string WriterPragmasSql =
+        "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 0; PRAGMA " + "synchronous = FULL;";
 
-    /// <summary>The per-row statements with the parameter order their binders assume (for the tests that hold them to it).</summary>
+    /// <summary>The per-row statements with the parameter order their binders assume (for the tests that hold them to
+    /// it).</summary>
     internal static IReadOnlyList<(string Sql, string[] Parameters)> BoundStatements { get; } =
     [
         (AppendEventSql, [.. EventColumns.Table.Parameters, "@Seq"]),

@@ -36,15 +36,25 @@ internal sealed class SqliteStatement : IDisposable
     public string? ParameterName(int position) => raw.sqlite3_bind_parameter_name(statement, position).utf8_to_string();
 
     public void Bind(int position, string? value) =>
-        Check(value is null ? raw.sqlite3_bind_null(statement, position) : raw.sqlite3_bind_text(statement, position, value));
+        Check(
+            value is null
+                ? raw.sqlite3_bind_null(statement, position)
+                : raw.sqlite3_bind_text(statement, position, value)
+        );
 
     public void Bind(int position, long value) => Check(raw.sqlite3_bind_int64(statement, position, value));
 
     public void Bind(int position, long? value) =>
-        Check(value is { } v ? raw.sqlite3_bind_int64(statement, position, v) : raw.sqlite3_bind_null(statement, position));
+        Check(
+            value is { } v ? raw.sqlite3_bind_int64(statement, position, v) : raw.sqlite3_bind_null(statement, position)
+        );
 
     public void Bind(int position, double? value) =>
-        Check(value is { } v ? raw.sqlite3_bind_double(statement, position, v) : raw.sqlite3_bind_null(statement, position));
+        Check(
+            value is { } v
+                ? raw.sqlite3_bind_double(statement, position, v)
+                : raw.sqlite3_bind_null(statement, position)
+        );
 
     public void Bind(int position, bool value) => Bind(position, value ? 1L : 0L);
 

@@ -2,27 +2,33 @@ using System.Data.Common;
 using Dapper;
 using Scorecard.Domain.Levels;
 using Scorecard.Domain.Units;
-using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.IndicatorValues;
 using Scorecard.Infrastructure.Reference;
 
 namespace Scorecard.Infrastructure.Units;
 
-/// <summary>Units, their successors and external ids, and the closure table kept in step with them; each write is recorded in <see cref="ReferenceDataChanges"/>.</summary>
+/// <summary>Units, their successors and external ids, and the closure table kept in step with them; each write is
+/// recorded in <see cref="ReferenceDataChanges"/>.</summary>
 public sealed class UnitStore(DbConnectionFactory db, ReferenceDataChanges changes)
 {
     private const string SelectUnitsSql = $"""
         SELECT id AS {nameof(UnitRow.Id)}, code AS {nameof(UnitRow.Code)}, name AS {nameof(UnitRow.Name)},
-               level AS {nameof(UnitRow.Level)}, kind AS {nameof(UnitRow.Kind)}, parent_code AS {nameof(UnitRow.ParentCode)},
+               level AS {nameof(UnitRow.Level)}, kind AS {nameof(UnitRow.Kind)}, parent_code AS {nameof(
+            UnitRow.ParentCode
+        )},
                valid_from AS {nameof(UnitRow.ValidFrom)}, valid_to AS {nameof(UnitRow.ValidTo)}
         FROM units
         ORDER BY code
         """;
 
-    private const string SelectSuccessorsSql = "SELECT unit_code AS UnitCode, successor_code AS SuccessorCode FROM unit_successors ORDER BY unit_code, successor_code";
+    private const string SelectSuccessorsSql =
+        "SELECT unit_code AS UnitCode, successor_code AS SuccessorCode FROM "
+        + "unit_successors ORDER BY unit_code, successor_code";
 
-    private const string SelectExternalIdsSql = "SELECT unit_code AS UnitCode, system AS System, external_id AS ExternalId FROM unit_external_ids";
+    private const string SelectExternalIdsSql =
+        "SELECT unit_code AS UnitCode, system AS System, external_id AS " + "ExternalId FROM unit_external_ids";
 
     /// <summary>
     /// Upserts <paramref name="incoming"/> by code in one transaction, refusing the whole batch when
@@ -56,18 +62,42 @@ public sealed class UnitStore(DbConnectionFactory db, ReferenceDataChanges chang
         return new UpsertOutcome(created, ordered.Count - created, []);
     }
 
-    internal static async Task<IReadOnlyList<Unit>> LoadAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)
+    internal static async Task<IReadOnlyList<Unit>> LoadAsync(
+        DbConnection connection,
+        DbTransaction? transaction,
+        CancellationToken ct
+    )
     {
-        var rows = await connection.QueryAsync<UnitRow>(new CommandDefinition(SelectUnitsSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
-        var successors = (await connection.QueryAsync<(string UnitCode, string SuccessorCode)>(
-                new CommandDefinition(SelectSuccessorsSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false))
-            .ToLookup(s => s.UnitCode, s => s.SuccessorCode, StringComparer.Ordinal);
-        var externalIds = (await connection.QueryAsync<(string UnitCode, string System, string ExternalId)>(
-                new CommandDefinition(SelectExternalIdsSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false))
-            .ToLookup(e => e.UnitCode, StringComparer.Ordinal);
-        return [.. rows.Select(r => new Unit(
-            r.Code, r.Name, WireName.Parse<UnitLevel>(r.Level), WireName.Parse<UnitKind>(r.Kind), r.ParentCode, r.ValidFrom, r.ValidTo,
-            [.. successors[r.Code]],
-            externalIds[r.Code].ToDictionary(e => e.System, e => e.ExternalId, StringComparer.Ordinal)))];
+        var rows = await connection
+            .QueryAsync<UnitRow>(new CommandDefinition(SelectUnitsSql, transaction: transaction, cancellationToken: ct))
+            .ConfigureAwait(false);
+        var successors = (
+            await connection
+                .QueryAsync<(string UnitCode, string SuccessorCode)>(
+                    new CommandDefinition(SelectSuccessorsSql, transaction: transaction, cancellationToken: ct)
+                )
+                .ConfigureAwait(false)
+        ).ToLookup(s => s.UnitCode, s => s.SuccessorCode, StringComparer.Ordinal);
+        var externalIds = (
+            await connection
+                .QueryAsync<(string UnitCode, string System, string ExternalId)>(
+                    new CommandDefinition(SelectExternalIdsSql, transaction: transaction, cancellationToken: ct)
+                )
+                .ConfigureAwait(false)
+        ).ToLookup(e => e.UnitCode, StringComparer.Ordinal);
+        return
+        [
+            .. rows.Select(r => new Unit(
+                r.Code,
+                r.Name,
+                WireName.Parse<UnitLevel>(r.Level),
+                WireName.Parse<UnitKind>(r.Kind),
+                r.ParentCode,
+                r.ValidFrom,
+                r.ValidTo,
+                [.. successors[r.Code]],
+                externalIds[r.Code].ToDictionary(e => e.System, e => e.ExternalId, StringComparer.Ordinal)
+            )),
+        ];
     }
 }

@@ -1,13 +1,18 @@
 using System.Data.Common;
 using Dapper;
 using Scorecard.Domain.Units;
-using Scorecard.Infrastructure.Database;
 using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Database;
 
 namespace Scorecard.Infrastructure.Units;
 
 /// <summary>The statements of one unit upsert, run inside the caller's transaction.</summary>
-internal sealed class UnitWrites(DbConnection connection, DbTransaction transaction, DateTimeOffset now, CancellationToken ct)
+internal sealed class UnitWrites(
+    DbConnection connection,
+    DbTransaction transaction,
+    DateTimeOffset now,
+    CancellationToken ct
+)
 {
     private const string UpdateSql = """
         UPDATE units SET name = @Name, level = @Level, kind = @Kind, parent_code = @ParentCode,
@@ -21,9 +26,11 @@ internal sealed class UnitWrites(DbConnection connection, DbTransaction transact
         """;
 
     private const string DeleteSuccessorsSql = "DELETE FROM unit_successors WHERE unit_code = @Code";
-    private const string InsertSuccessorSql = "INSERT INTO unit_successors (unit_code, successor_code) VALUES (@Code, @SuccessorCode)";
+    private const string InsertSuccessorSql =
+        "INSERT INTO unit_successors (unit_code, successor_code) VALUES " + "(@Code, @SuccessorCode)";
     private const string DeleteExternalIdsSql = "DELETE FROM unit_external_ids WHERE unit_code = @Code";
-    private const string InsertExternalIdSql = "INSERT INTO unit_external_ids (unit_code, system, external_id) VALUES (@Code, @System, @ExternalId)";
+    private const string InsertExternalIdSql =
+        "INSERT INTO unit_external_ids (unit_code, system, external_id) " + "VALUES (@Code, @System, @ExternalId)";
     private const string DeleteClosureSql = "DELETE FROM unit_closure";
 
     private const string InsertClosureSql = """
@@ -47,15 +54,38 @@ internal sealed class UnitWrites(DbConnection connection, DbTransaction transact
         };
         await ExecuteAsync(exists ? UpdateSql : InsertSql, row).ConfigureAwait(false);
         await ExecuteAsync(DeleteSuccessorsSql, new { unit.Code }).ConfigureAwait(false);
-        await ExecuteAsync(InsertSuccessorSql, unit.SuccessorCodes.Distinct(StringComparer.Ordinal).Select(s => new { unit.Code, SuccessorCode = s })).ConfigureAwait(false);
+        await ExecuteAsync(
+                InsertSuccessorSql,
+                unit.SuccessorCodes.Distinct(StringComparer.Ordinal).Select(s => new { unit.Code, SuccessorCode = s })
+            )
+            .ConfigureAwait(false);
         await ExecuteAsync(DeleteExternalIdsSql, new { unit.Code }).ConfigureAwait(false);
-        await ExecuteAsync(InsertExternalIdSql, unit.ExternalIds.Select(e => new { unit.Code, System = e.Key, ExternalId = e.Value })).ConfigureAwait(false);
+        await ExecuteAsync(
+                InsertExternalIdSql,
+                unit.ExternalIds.Select(e => new
+                {
+                    unit.Code,
+                    System = e.Key,
+                    ExternalId = e.Value,
+                })
+            )
+            .ConfigureAwait(false);
     }
 
     public async Task RebuildClosureAsync(UnitTree tree)
     {
         await ExecuteAsync(DeleteClosureSql, null).ConfigureAwait(false);
-        await ExecuteAsync(InsertClosureSql, tree.Closure().Select(p => new { p.Ancestor, p.Descendant, p.Depth })).ConfigureAwait(false);
+        await ExecuteAsync(
+                InsertClosureSql,
+                tree.Closure()
+                    .Select(p => new
+                    {
+                        p.Ancestor,
+                        p.Descendant,
+                        p.Depth,
+                    })
+            )
+            .ConfigureAwait(false);
     }
 
     private Task<int> ExecuteAsync(string sql, object? parameters) =>

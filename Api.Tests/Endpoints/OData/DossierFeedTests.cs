@@ -9,13 +9,18 @@ public sealed class DossierFeedTests : ApiFixture
     protected override Task SeedAsync() => FeedDataset.SeedAsync(Admin);
 
     private async Task<List<string>> CodesAsync(string filter, string extra = "") =>
-        ODataFeed.Codes((await ODataFeed.AllAsync(Admin, "/odata/Dossiers?$filter=" + Uri.EscapeDataString(filter) + extra)).Rows);
+        ODataFeed.Codes(
+            (await ODataFeed.AllAsync(Admin, "/odata/Dossiers?$filter=" + Uri.EscapeDataString(filter) + extra)).Rows
+        );
 
     [Test]
     public async Task Filter_OnUnitAndReceivedRange_SelectsThoseDossiers()
     {
         // D1 and D2 were received at P.A.1 on 3 March (Vietnam time); D7 later that month.
-        var codes = await CodesAsync("UnitCode eq 'P.A.1' and ReceivedAt ge 2025-03-01T00:00:00+07:00 and ReceivedAt lt 2025-03-04T00:00:00+07:00");
+        var codes = await CodesAsync(
+            "UnitCode eq 'P.A.1' and ReceivedAt ge 2025-03-01T00:00:00+07:00 and ReceivedAt "
+                + "lt 2025-03-04T00:00:00+07:00"
+        );
 
         Assert.That(codes, Is.EqualTo(new[] { "D1", "D2" }));
     }
@@ -24,9 +29,16 @@ public sealed class DossierFeedTests : ApiFixture
     public async Task Filter_InstantLiteralsWithAnyOffset_AreComparedInUtc()
     {
         // D2 was received at 09:00+07:00 = 02:00Z; D1 an hour earlier.
-        var local = await CodesAsync("startswith(Code,'D') and ReceivedAt ge 2025-03-03T09:00:00+07:00 and ReceivedAt lt 2025-03-04T00:00:00+07:00");
-        var utc = await CodesAsync("startswith(Code,'D') and ReceivedAt ge 2025-03-03T02:00:00Z and ReceivedAt lt 2025-03-03T17:00:00Z");
-        var misread = await CodesAsync("startswith(Code,'D') and ReceivedAt ge 2025-03-03T09:00:00Z and ReceivedAt lt 2025-03-04T00:00:00Z");
+        var local = await CodesAsync(
+            "startswith(Code,'D') and ReceivedAt ge 2025-03-03T09:00:00+07:00 and "
+                + "ReceivedAt lt 2025-03-04T00:00:00+07:00"
+        );
+        var utc = await CodesAsync(
+            "startswith(Code,'D') and ReceivedAt ge 2025-03-03T02:00:00Z and ReceivedAt lt " + "2025-03-03T17:00:00Z"
+        );
+        var misread = await CodesAsync(
+            "startswith(Code,'D') and ReceivedAt ge 2025-03-03T09:00:00Z and ReceivedAt " + "lt 2025-03-04T00:00:00Z"
+        );
 
         Assert.That(local, Is.EqualTo(new[] { "D2" }));
         Assert.That(utc, Is.EqualTo(local));
@@ -51,12 +63,18 @@ public sealed class DossierFeedTests : ApiFixture
     [TestCase("Digitised and startswith(Code,'D')", new[] { "D1" })]
     [TestCase("not Digitised and UnitCode eq 'P.A.2' and startswith(Code,'D')", new[] { "D3" })]
     [TestCase("endswith(Code,'7') and startswith(Code,'D')", new[] { "D7" })]
-    [TestCase("Channel eq 'online' and (UnitCode eq 'P.B' or UnitCode eq 'P.B.1') and startswith(Code,'D')", new[] { "D4", "D6" })]
+    [TestCase(
+        "Channel eq 'online' and (UnitCode eq 'P.B' or UnitCode eq 'P.B.1') and " + "startswith(Code,'D')",
+        new[] { "D4", "D6" }
+    )]
     [TestCase("Unit/Level eq 'district' and startswith(Code,'D')", new[] { "D6" })]
     [TestCase("Procedure/HasFee and startswith(Code,'D')", new[] { "D5", "D6" })]
     [TestCase("length(UnitCode) eq 3 and startswith(Code,'D')", new[] { "D6" })]
     [TestCase("tolower(Code) eq 'd4'", new[] { "D4" })]
-    [TestCase("SupplementCount add 1 eq 1 and ProcedureCode ne '1.000001' and startswith(Code,'D')", new[] { "D5", "D6" })]
+    [TestCase(
+        "SupplementCount add 1 eq 1 and ProcedureCode ne '1.000001' and " + "startswith(Code,'D')",
+        new[] { "D5", "D6" }
+    )]
     [TestCase("Timeliness ne 'late' and startswith(Code,'D')", new[] { "D1", "D3", "D5", "D6", "D7" })]
     public async Task Filter_Expressions_AreExecutedAsOData(string filter, string[] expected)
     {
@@ -71,17 +89,30 @@ public sealed class DossierFeedTests : ApiFixture
     public async Task Filter_InjectionThroughLiterals_FindsNothing(string filter)
     {
         Assert.That(await CodesAsync(filter), Is.Empty);
-        Assert.That((await ODataFeed.GetAsync(Admin, "/odata/Dossiers/$count")).GetInt64(), Is.EqualTo(FeedDataset.Total), "the table is intact");
+        Assert.That(
+            (await ODataFeed.GetAsync(Admin, "/odata/Dossiers/$count")).GetInt64(),
+            Is.EqualTo(FeedDataset.Total),
+            "the table is intact"
+        );
     }
 
     [Test]
     public async Task SelectAndExpand_WriteOnlyWhatWasAsked()
     {
-        var page = await ODataFeed.GetAsync(Admin, "/odata/Dossiers?$filter=Code eq 'D6'&$select=Code,AmountPaid&$expand=Unit($select=Name),Procedure");
+        var page = await ODataFeed.GetAsync(
+            Admin,
+            "/odata/Dossiers?$filter=Code eq " + "'D6'&$select=Code,AmountPaid&$expand=Unit($select=Name),Procedure"
+        );
 
         var row = page.GetProperty("value")[0];
-        Assert.That(page.GetProperty("@odata.context").GetString(), Does.EndWith("$metadata#Dossiers(Code,AmountPaid,Unit(Name),Procedure())"));
-        Assert.That(row.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "Code", "AmountPaid", "Unit", "Procedure" }));
+        Assert.That(
+            page.GetProperty("@odata.context").GetString(),
+            Does.EndWith("$metadata#Dossiers(Code,AmountPaid,Unit(Name),Procedure())")
+        );
+        Assert.That(
+            row.EnumerateObject().Select(p => p.Name),
+            Is.EquivalentTo(new[] { "Code", "AmountPaid", "Unit", "Procedure" })
+        );
         Assert.That(row.GetProperty("Unit").GetProperty("Name").GetString(), Is.EqualTo("Huyện B"));
         Assert.That(row.GetProperty("Procedure").GetProperty("Code").GetString(), Is.EqualTo("1.000002"));
         Assert.That(row.GetProperty("Procedure").GetProperty("HasFee").GetBoolean(), Is.True);
@@ -92,8 +123,13 @@ public sealed class DossierFeedTests : ApiFixture
     {
         const string filter = "UnitCode eq 'P.A.2' and FinishedAt ne null";
         var (rows, _) = await ODataFeed.AllAsync(Admin, "/odata/Dossiers?$filter=" + Uri.EscapeDataString(filter));
-        var page = await ODataFeed.GetAsync(Admin, "/odata/Dossiers?$top=1&$count=true&$filter=" + Uri.EscapeDataString(filter));
-        using var segment = await Admin.GetAsync(new Uri("/odata/Dossiers/$count?$filter=" + Uri.EscapeDataString(filter), UriKind.Relative));
+        var page = await ODataFeed.GetAsync(
+            Admin,
+            "/odata/Dossiers?$top=1&$count=true&$filter=" + Uri.EscapeDataString(filter)
+        );
+        using var segment = await Admin.GetAsync(
+            new Uri("/odata/Dossiers/$count?$filter=" + Uri.EscapeDataString(filter), UriKind.Relative)
+        );
 
         // G: i % 3 == 1 and i even → 40 of 240; D3 at P.A.2 resolved.
         Assert.That(rows, Has.Count.EqualTo(41));
@@ -127,7 +163,9 @@ public sealed class DossierFeedTests : ApiFixture
         paged.DefaultRequestHeaders.Add("Prefer", "odata.maxpagesize=50");
 
         var (rows, pages) = await ODataFeed.AllAsync(paged, "/odata/Dossiers?$top=120&$skip=5&$orderby=ReceivedAt");
-        var all = ODataFeed.Codes((await ODataFeed.AllAsync(Admin, "/odata/Dossiers?$top=100000&$orderby=ReceivedAt")).Rows);
+        var all = ODataFeed.Codes(
+            (await ODataFeed.AllAsync(Admin, "/odata/Dossiers?$top=100000&$orderby=ReceivedAt")).Rows
+        );
 
         Assert.That(ODataFeed.Codes(rows), Is.EqualTo(all.Skip(5).Take(120)));
         Assert.That(pages, Is.EqualTo(3));
@@ -138,7 +176,11 @@ public sealed class DossierFeedTests : ApiFixture
     {
         var page = await ODataFeed.GetAsync(Admin, "/odata/Dossiers");
 
-        Assert.That(page.GetProperty("value").GetArrayLength(), Is.EqualTo(FeedDataset.Total), "247 rows fit in the default page of 1,000");
+        Assert.That(
+            page.GetProperty("value").GetArrayLength(),
+            Is.EqualTo(FeedDataset.Total),
+            "247 rows fit in the " + "default page of 1,000"
+        );
         Assert.That(page.TryGetProperty("@odata.nextLink", out _), Is.False);
     }
 
@@ -146,12 +188,18 @@ public sealed class DossierFeedTests : ApiFixture
     public async Task OtherSets_ServeTheirRows()
     {
         var units = await ODataFeed.GetAsync(Admin, "/odata/Units?$filter=ParentCode eq null");
-        var procedures = await ODataFeed.GetAsync(Admin, "/odata/Procedures?$filter=OnlineService ne 'none'&$select=Code&$orderby=Code desc");
+        var procedures = await ODataFeed.GetAsync(
+            Admin,
+            "/odata/Procedures?$filter=OnlineService ne " + "'none'&$select=Code&$orderby=Code desc"
+        );
         var indicators = await ODataFeed.GetAsync(Admin, "/odata/Indicators?$filter=Kind eq 'built-in'&$count=true");
         var ended = await ODataFeed.GetAsync(Admin, "/odata/Units?$filter=ValidTo lt 2025-01-01");
 
         Assert.That(ODataFeed.Codes(units.GetProperty("value").EnumerateArray()), Is.EqualTo(new[] { "P" }));
-        Assert.That(ODataFeed.Codes(procedures.GetProperty("value").EnumerateArray()), Is.EqualTo(new[] { "1.000002", "1.000001" }));
+        Assert.That(
+            ODataFeed.Codes(procedures.GetProperty("value").EnumerateArray()),
+            Is.EqualTo(new[] { "1.000002", "1.000001" })
+        );
         Assert.That(indicators.GetProperty("@odata.count").GetInt64(), Is.EqualTo(7));
         Assert.That(ODataFeed.Codes(ended.GetProperty("value").EnumerateArray()), Is.EqualTo(new[] { "P.S" }));
         Assert.That(ended.GetProperty("value")[0].GetProperty("ValidTo").GetString(), Is.EqualTo("2024-12-31"));
@@ -160,7 +208,10 @@ public sealed class DossierFeedTests : ApiFixture
     [Test]
     public async Task ToUpper_FoldsVietnameseLetters()
     {
-        var page = await ODataFeed.GetAsync(Admin, "/odata/Units?$filter=" + Uri.EscapeDataString("toupper(Name) eq 'SỞ CŨ'"));
+        var page = await ODataFeed.GetAsync(
+            Admin,
+            "/odata/Units?$filter=" + Uri.EscapeDataString("toupper(Name) eq " + "'SỞ CŨ'")
+        );
 
         Assert.That(ODataFeed.Codes(page.GetProperty("value").EnumerateArray()), Is.EqualTo(new[] { "P.S" }));
     }

@@ -23,7 +23,10 @@ public sealed class FeedHostileQueryTests : ApiFixture
     [TestCase("$filter=AmountPaid eq NaN", "NaN")]
     [TestCase("$filter=AmountPaid lt INF", "infinities")]
     [TestCase("$skiptoken=o99999999999999", "$skiptoken")]
-    [TestCase("$orderby=AmountPaid&$skiptoken=k" + "WyI5OTk5OTk5OTk5OTk5OTk5OTk5OTk5IiwiYm9vdHN0cmFwIiwiWCJd", "$skiptoken")]
+    [TestCase(
+        "$orderby=AmountPaid&$skiptoken=k" + "WyI5OTk5OTk5OTk5OTk5OTk5OTk5OTk5IiwiYm9vdHN0cmFwIiwiWCJd",
+        "$skiptoken"
+    )]
     public async Task Query_WhenHostile_IsA400ODataErrorOrValidJson(string query, string mentions)
     {
         using var response = await Admin.GetAsync(new Uri("/odata/Dossiers?" + query, UriKind.Relative));
@@ -37,7 +40,10 @@ public sealed class FeedHostileQueryTests : ApiFixture
         }
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
-        Assert.That(json.RootElement.GetProperty("error").GetProperty("message").GetString(), Does.Contain(mentions).IgnoreCase);
+        Assert.That(
+            json.RootElement.GetProperty("error").GetProperty("message").GetString(),
+            Does.Contain(mentions).IgnoreCase
+        );
     }
 
     [Test]
@@ -46,7 +52,9 @@ public sealed class FeedHostileQueryTests : ApiFixture
         var filter = string.Join(" or ", Enumerable.Range(0, 90).Select(i => $"SupplementCount eq {i}"));
 
         var message = await ODataFeed.ErrorAsync(
-            Admin, "/odata/Dossiers?$apply=filter(" + Uri.EscapeDataString(filter) + ")/aggregate($count as N)");
+            Admin,
+            "/odata/Dossiers?$apply=filter(" + Uri.EscapeDataString(filter) + ")/aggregate($count as N)"
+        );
 
         Assert.That(message, Does.Contain("250"));
     }
@@ -57,7 +65,12 @@ public sealed class FeedHostileQueryTests : ApiFixture
         var nested = Enumerable.Range(0, 12).Aggregate("Code", (inner, _) => $"tolower({inner})");
 
         var message = await ODataFeed.ErrorAsync(
-            Admin, "/odata/Dossiers?$apply=filter(" + Uri.EscapeDataString(nested + " eq 'x'") + ")/aggregate($count as N)");
+            Admin,
+            "/odata/Dossiers?$apply=filter("
+                + Uri.EscapeDataString(nested + " eq 'x'")
+                + ")/aggregate($count "
+                + "as N)"
+        );
 
         Assert.That(message, Does.Contain("nest"));
     }
@@ -65,10 +78,15 @@ public sealed class FeedHostileQueryTests : ApiFixture
     [Test]
     public async Task Apply_WhenAnAliasIsAnSqlKeyword_AnswersTheFigureUnderThatName()
     {
-        using var response = await Admin.GetAsync(new Uri("/odata/Dossiers?$apply=aggregate($count as from)", UriKind.Relative));
+        using var response = await Admin.GetAsync(
+            new Uri("/odata/Dossiers?$apply=aggregate($count as " + "from)", UriKind.Relative)
+        );
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
-        Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("value")[0].GetProperty("from").GetInt64(), Is.Positive);
+        Assert.That(
+            JsonDocument.Parse(body).RootElement.GetProperty("value")[0].GetProperty("from").GetInt64(),
+            Is.Positive
+        );
     }
 }

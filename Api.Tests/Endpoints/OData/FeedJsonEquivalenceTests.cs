@@ -25,11 +25,33 @@ public sealed class FeedJsonEquivalenceTests
         foreach (var client in new[] { directClient, serializerClient })
         {
             await FeedDataset.SeedAsync(client);
-            (await client.PutAsJsonAsync("/api/targets", new object[]
-            {
-                new { unitCode = "P.A", indicator = "on-time", period = "2025-H1", target = 80m, baseline = 62.5m, assignedBy = "P", reference = "QĐ 12/QĐ-UBND \"thí điểm\"" },
-                new { unitCode = "P", indicator = "online-submission", period = "2025", target = 33.333m, assignedBy = "P", appliesToLevel = "commune" },
-            })).EnsureSuccessStatusCode();
+            (
+                await client.PutAsJsonAsync(
+                    "/api/targets",
+                    new object[]
+                    {
+                        new
+                        {
+                            unitCode = "P.A",
+                            indicator = "on-time",
+                            period = "2025-H1",
+                            target = 80m,
+                            baseline = 62.5m,
+                            assignedBy = "P",
+                            reference = "QĐ 12/QĐ-UBND \"thí điểm\"",
+                        },
+                        new
+                        {
+                            unitCode = "P",
+                            indicator = "online-submission",
+                            period = "2025",
+                            target = 33.333m,
+                            assignedBy = "P",
+                            appliesToLevel = "commune",
+                        },
+                    }
+                )
+            ).EnsureSuccessStatusCode();
         }
     }
 
@@ -68,7 +90,10 @@ public sealed class FeedJsonEquivalenceTests
         using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.That((int)response.StatusCode, Is.EqualTo(200), body);
-        Assert.That(response.Content.Headers.ContentType!.ToString(), Is.EqualTo("application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8"));
+        Assert.That(
+            response.Content.Headers.ContentType!.ToString(),
+            Is.EqualTo("application/json; " + "odata.metadata=minimal; odata.streaming=true; charset=utf-8")
+        );
         Assert.That(response.Headers.GetValues("OData-Version"), Is.EqualTo(new[] { "4.0" }));
         return body;
     }

@@ -51,7 +51,10 @@ public sealed class FeedLimitTests : ApiFixture
     {
         var filter = string.Join(" or ", Enumerable.Range(0, 90).Select(i => $"SupplementCount eq {i}"));
 
-        var message = await ODataFeed.ErrorAsync(Admin, "/odata/Dossiers?$filter=" + filter.Replace(" ", "%20", StringComparison.Ordinal));
+        var message = await ODataFeed.ErrorAsync(
+            Admin,
+            "/odata/Dossiers?$filter=" + filter.Replace(" ", "%20", StringComparison.Ordinal)
+        );
 
         Assert.That(message, Does.Contain("node count limit of '250'"));
     }

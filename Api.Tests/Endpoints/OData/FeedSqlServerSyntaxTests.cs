@@ -18,24 +18,71 @@ public sealed class FeedSqlServerSyntaxTests
     private static readonly (string Set, string Query)[] Corpus =
     [
         ("Dossiers", ""),
-        ("Dossiers", "$filter=UnitCode eq '49.SNV' and ReceivedAt ge 2024-01-01T00:00:00+07:00 and ReceivedAt lt 2024-02-01T00:00:00Z&$top=100"),
-        ("Dossiers", "$filter=Status in ('resolved','returned') and Timeliness ne 'late'&$orderby=ReceivedAt desc&$count=true"),
-        ("Dossiers", "$filter=contains(tolower(Code),'snv') or startswith(ProcedureCode,'1.00') or endswith(Code,'_%[')"),
-        ("Dossiers", "$filter=year(ReceivedAt) eq 2024 and month(FinishedAt) le 6 and day(DueAt) gt 1 and hour(ReceivedAt) lt 17 and minute(ReceivedAt) eq 0 and second(ReceivedAt) eq 0"),
-        ("Dossiers", "$filter=date(ReceivedAt) eq 2024-03-01 and FinishedAt ne null and not Digitised and PaidOnline eq true"),
-        ("Dossiers", "$filter=AmountPaid div 1000 gt 20 and AmountPaid mod 7 eq 0 and SupplementCount add 1 sub 1 mul 2 ge 0 and -SupplementCount lt 1"),
-        ("Dossiers", "$filter=length(Code) gt 3 and indexof(Code,'-') ge 0 and substring(Code,1) ne 'x' and substring(Code,1,2) eq 'N.' and concat(Code,'x') ne trim(toupper(Code))"),
-        ("Dossiers", "$filter=Unit/Level eq 'commune' and Procedure/HasFee&$select=Code,Status&$expand=Unit($select=Name),Procedure"),
-        ("Dossiers", "$filter=FinishedAt lt now() and Digitised eq (AmountPaid gt 0)&$orderby=FinishedAt,UnitCode desc&$skip=200&$top=50"),
-        ("Dossiers", "$orderby=ReceivedAt desc,UnitCode&$skiptoken=" + SkipToken.After(new object?[] { DateTimeOffset.UnixEpoch, "49.SNV", "src", "D-1" }).ToString()),
+        (
+            "Dossiers",
+            "$filter=UnitCode eq '49.SNV' and ReceivedAt ge 2024-01-01T00:00:00+07:00 and ReceivedAt lt "
+                + "2024-02-01T00:00:00Z&$top=100"
+        ),
+        (
+            "Dossiers",
+            "$filter=Status in ('resolved','returned') and Timeliness ne 'late'&$orderby=ReceivedAt "
+                + "desc&$count=true"
+        ),
+        (
+            "Dossiers",
+            "$filter=contains(tolower(Code),'snv') or startswith(ProcedureCode,'1.00') or " + "endswith(Code,'_%[')"
+        ),
+        (
+            "Dossiers",
+            "$filter=year(ReceivedAt) eq 2024 and month(FinishedAt) le 6 and day(DueAt) gt 1 and "
+                + "hour(ReceivedAt) lt 17 and minute(ReceivedAt) eq 0 and second(ReceivedAt) eq 0"
+        ),
+        (
+            "Dossiers",
+            "$filter=date(ReceivedAt) eq 2024-03-01 and FinishedAt ne null and not Digitised and PaidOnline "
+                + "eq true"
+        ),
+        (
+            "Dossiers",
+            "$filter=AmountPaid div 1000 gt 20 and AmountPaid mod 7 eq 0 and SupplementCount add 1 sub 1 "
+                + "mul 2 ge 0 and -SupplementCount lt 1"
+        ),
+        (
+            "Dossiers",
+            "$filter=length(Code) gt 3 and indexof(Code,'-') ge 0 and substring(Code,1) ne 'x' and "
+                + "substring(Code,1,2) eq 'N.' and concat(Code,'x') ne trim(toupper(Code))"
+        ),
+        (
+            "Dossiers",
+            "$filter=Unit/Level eq 'commune' and "
+                + "Procedure/HasFee&$select=Code,Status&$expand=Unit($select=Name),Procedure"
+        ),
+        (
+            "Dossiers",
+            "$filter=FinishedAt lt now() and Digitised eq (AmountPaid gt 0)&$orderby=FinishedAt,UnitCode "
+                + "desc&$skip=200&$top=50"
+        ),
+        (
+            "Dossiers",
+            "$orderby=ReceivedAt "
+                + "desc,UnitCode&$skiptoken="
+                + SkipToken.After(new object?[] { DateTimeOffset.UnixEpoch, "49.SNV", "src", "D-1" }).ToString()
+        ),
         ("Units", "$filter=ValidTo eq null or ValidTo ge 2025-01-01&$orderby=Name"),
         ("Units", "$filter=Code eq '49' or ParentCode in ('49','48',null)"),
         ("Procedures", "$filter=OnlineService ne 'none' and Integrated and ProcessingTimeValue ge 5&$select=Code,Name"),
         ("Indicators", "$filter=Kind eq 'reported'&$count=true"),
         ("TargetAssignments", "$filter=Period eq '2023-H2' and Target ge 60.5 and Baseline ne null&$orderby=Id"),
         ("TargetAssignments", "$skiptoken=" + SkipToken.After(new object?[] { "49/on-time/2023-H2" }).ToString()),
-        ("IndicatorValues", "$filter=PeriodType eq 'month' and PeriodStart ge 2024-01-01 and round(Value) ge 90 and floor(Value) ne ceiling(Value) and Band eq 'green'&$orderby=Value desc"),
-        ("IndicatorValues", "$orderby=Period&$skiptoken=" + SkipToken.After(new object?[] { "2024-07", "49", "on-time" }).ToString()),
+        (
+            "IndicatorValues",
+            "$filter=PeriodType eq 'month' and PeriodStart ge 2024-01-01 and round(Value) ge 90 and "
+                + "floor(Value) ne ceiling(Value) and Band eq 'green'&$orderby=Value desc"
+        ),
+        (
+            "IndicatorValues",
+            "$orderby=Period&$skiptoken=" + SkipToken.After(new object?[] { "2024-07", "49", "on-time" }).ToString()
+        ),
     ];
 
     public static IEnumerable<TestCaseData> Queries() =>
@@ -51,37 +98,78 @@ public sealed class FeedSqlServerSyntaxTests
             using var reader = new StringReader(sql);
             var fragment = new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
             Assert.That(errors.Select(e => $"{e.Line}:{e.Column} {e.Message}"), Is.Empty, sql);
-            var named = fragment.ScriptTokenStream.Where(t => t.TokenType == TSqlTokenType.Variable)
-                .Select(t => t.Text.TrimStart('@')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var named = fragment
+                .ScriptTokenStream.Where(t => t.TokenType == TSqlTokenType.Variable)
+                .Select(t => t.Text.TrimStart('@'))
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
             var supplied = plan.Parameters.Values.ParameterNames.ToHashSet(StringComparer.OrdinalIgnoreCase);
             Assert.That(named.Except(supplied), Is.Empty, "every parameter in the text is supplied: " + sql);
             if (sql == plan.PageSql)
             {
-                Assert.That(supplied.Except(named).Where(n => !n.StartsWith("__", StringComparison.Ordinal)), Is.Empty, "every literal supplied is used: " + sql);
+                Assert.That(
+                    supplied.Except(named).Where(n => !n.StartsWith("__", StringComparison.Ordinal)),
+                    Is.Empty,
+                    "every literal supplied is used: " + sql
+                );
             }
         }
     }
 
-    [TestCase("Dossiers", "filter(UnitCode eq '49' and ReceivedAt ge 2024-01-01T00:00:00Z)/groupby((Status,Channel),aggregate($count as Count,AmountPaid with sum as Paid,SupplementCount with average as Supplements))")]
-    [TestCase("Dossiers", "aggregate(ReceivedAt with min as First,ReceivedAt with max as Last,UnitCode with countdistinct as Units)")]
-    [TestCase("IndicatorValues", "filter(Period eq '2024-H1')/groupby((IndicatorCode),aggregate(Numerator with sum as N,Denominator with sum as D,Value with max as Best))")]
+    [TestCase(
+        "Dossiers",
+        "filter(UnitCode eq '49' and ReceivedAt ge "
+            + "2024-01-01T00:00:00Z)/groupby((Status,Channel),aggregate($count as Count,AmountPaid with sum as "
+            + "Paid,SupplementCount with average as Supplements))"
+    )]
+    [TestCase(
+        "Dossiers",
+        "aggregate(ReceivedAt with min as First,ReceivedAt with max as Last,UnitCode with " + "countdistinct as Units)"
+    )]
+    [TestCase(
+        "IndicatorValues",
+        "filter(Period eq '2024-H1')/groupby((IndicatorCode),aggregate(Numerator with sum "
+            + "as N,Denominator with sum as D,Value with max as Best))"
+    )]
     public void Aggregation_ForSqlServer_ParsesAsTSqlWithExactlyTheSuppliedParameters(string set, string apply)
     {
         var entitySet = Model.EntityContainer.FindEntitySet(set);
-        var parser = new ODataQueryOptionParser(Model, entitySet.EntityType, entitySet, new Dictionary<string, string> { ["$apply"] = apply });
-        var aggregation = FeedAggregation.Build(Feeds.For(SqlDialect.SqlServer).Single(f => f.EntitySet == set), SqlDialect.SqlServer, parser.ParseApply(), 7, DateTimeOffset.UnixEpoch, 100);
+        var parser = new ODataQueryOptionParser(
+            Model,
+            entitySet.EntityType,
+            entitySet,
+            new Dictionary<string, string> { ["$apply"] = apply }
+        );
+        var aggregation = FeedAggregation.Build(
+            Feeds.For(SqlDialect.SqlServer).Single(f => f.EntitySet == set),
+            SqlDialect.SqlServer,
+            parser.ParseApply(),
+            7,
+            DateTimeOffset.UnixEpoch,
+            100
+        );
 
         using var reader = new StringReader(aggregation.Sql);
         var fragment = new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
         Assert.That(errors.Select(e => $"{e.Line}:{e.Column} {e.Message}"), Is.Empty, aggregation.Sql);
-        var named = fragment.ScriptTokenStream.Where(t => t.TokenType == TSqlTokenType.Variable).Select(t => t.Text.TrimStart('@')).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        Assert.That(named.Except(aggregation.Parameters.Values.ParameterNames, StringComparer.OrdinalIgnoreCase), Is.Empty, aggregation.Sql);
+        var named = fragment
+            .ScriptTokenStream.Where(t => t.TokenType == TSqlTokenType.Variable)
+            .Select(t => t.Text.TrimStart('@'))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.That(
+            named.Except(aggregation.Parameters.Values.ParameterNames, StringComparer.OrdinalIgnoreCase),
+            Is.Empty,
+            aggregation.Sql
+        );
     }
 
     [Test]
     public void Translation_OfLiterals_NeverPutsThemInTheText()
     {
-        var plan = Translate("Dossiers", "$filter=Code eq 'x'' OR 1=1 --' or contains(Code,'DROP TABLE')", scopeUnitId: null);
+        var plan = Translate(
+            "Dossiers",
+            "$filter=Code eq 'x'' OR 1=1 --' or contains(Code,'DROP " + "TABLE')",
+            scopeUnitId: null
+        );
 
         Assert.That(plan.PageSql, Does.Not.Contain("OR 1=1").And.Not.Contain("DROP"));
         Assert.That(plan.PageSql, Does.Contain("LIKE @p1 ESCAPE '\\'"));
@@ -90,12 +178,19 @@ public sealed class FeedSqlServerSyntaxTests
     private static FeedQuery Translate(string set, string query, int? scopeUnitId)
     {
         var entitySet = Model.EntityContainer.FindEntitySet(set);
-        var options = query.Split('&', StringSplitOptions.RemoveEmptyEntries)
+        var options = query
+            .Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split('=', 2))
             .ToDictionary(p => p[0], p => p[1]);
         var parser = new ODataQueryOptionParser(Model, entitySet.EntityType, entitySet, options);
-        var clauses = new FeedClauses(parser.ParseFilter(), parser.ParseOrderBy(), parser.ParseSelectAndExpand(), parser.ParseTop(), parser.ParseSkip(),
-            options.GetValueOrDefault("$skiptoken"));
+        var clauses = new FeedClauses(
+            parser.ParseFilter(),
+            parser.ParseOrderBy(),
+            parser.ParseSelectAndExpand(),
+            parser.ParseTop(),
+            parser.ParseSkip(),
+            options.GetValueOrDefault("$skiptoken")
+        );
         var feed = Feeds.For(SqlDialect.SqlServer).Single(f => f.EntitySet == set);
         return FeedQuery.Build(feed, SqlDialect.SqlServer, clauses, scopeUnitId, DateTimeOffset.UnixEpoch, 100);
     }

@@ -14,12 +14,23 @@ namespace Scorecard.Api.Tests.Endpoints.OData;
 [NonParallelizable]
 public sealed class FeedTimeLimitTests
 {
-    /// <summary>Forty-five nested Unicode case folds per row: many seconds of work for SQLite over the bulk rows.</summary>
-    private static readonly string SlowCount = "/odata/Dossiers/$count?$filter=" + Uri.EscapeDataString(string.Join(
-        " or ",
-        Enumerable.Range(0, 5).Select(k =>
-            Enumerable.Range(0, 9).Aggregate("Code", (inner, i) => i % 2 == 0 ? $"tolower({inner})" : $"toupper({inner})")
-            + $" eq 'x{k}'")));
+    /// <summary>Forty-five nested Unicode case folds per row: many seconds of work for SQLite over the bulk
+    /// rows.</summary>
+    private static readonly string SlowCount =
+        "/odata/Dossiers/$count?$filter="
+        + Uri.EscapeDataString(
+            string.Join(
+                " or ",
+                Enumerable
+                    .Range(0, 5)
+                    .Select(k =>
+                        Enumerable
+                            .Range(0, 9)
+                            .Aggregate("Code", (inner, i) => i % 2 == 0 ? $"tolower({inner})" : $"toupper({inner})")
+                        + $" eq 'x{k}'"
+                    )
+            )
+        );
 
     private ScorecardFactory factory = null!;
     private HttpClient admin = null!;
@@ -27,14 +38,18 @@ public sealed class FeedTimeLimitTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        factory = new ScorecardFactory(new Dictionary<string, string?>
-        {
-            ["OData:QueryTimeoutSeconds"] = "1",
-            ["OData:MaxConcurrentQueriesPerKey"] = "1",
-        });
+        factory = new ScorecardFactory(
+            new Dictionary<string, string?>
+            {
+                ["OData:QueryTimeoutSeconds"] = "1",
+                ["OData:MaxConcurrentQueriesPerKey"] = "1",
+            }
+        );
         admin = factory.AdminClient();
         await FeedDataset.SeedAsync(admin);
-        await using var connection = await factory.Services.GetRequiredService<DbConnectionFactory>().OpenAsync(CancellationToken.None);
+        await using var connection = await factory
+            .Services.GetRequiredService<DbConnectionFactory>()
+            .OpenAsync(CancellationToken.None);
         await connection.ExecuteAsync(BulkSql);
     }
 
@@ -75,7 +90,8 @@ public sealed class FeedTimeLimitTests
         INSERT INTO dossiers (source, code, procedure_id, unit_id, channel, status, received_at, supplement_count,
                               supplement_seconds, fee_required, paid_online, amount_paid, digitised, electronic_result,
                               population_db_used, online_eligible, person_applicant, violation)
-        SELECT 'bulk', 'BULK-' || x, (SELECT MIN(id) FROM procedures), (SELECT MIN(id) FROM units), 'online', 'received',
+        SELECT 'bulk', 'BULK-' || x, (SELECT MIN(id) FROM procedures), (SELECT MIN(id) FROM units), 'online',
+            'received',
                '2025-03-03T01:00:00.0000000Z', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
         FROM n
         """;

@@ -19,7 +19,10 @@ public sealed class IndicatorValueFeedTests : ApiFixture
     [Test]
     public async Task Feed_ForAUnitIndicatorAndMonth_IsTheScorecardFigure()
     {
-        var page = await ODataFeed.GetAsync(Admin, "/odata/IndicatorValues?$filter=UnitCode eq 'P' and IndicatorCode eq 'on-time' and Period eq '2025-03'");
+        var page = await ODataFeed.GetAsync(
+            Admin,
+            "/odata/IndicatorValues?$filter=UnitCode eq 'P' and IndicatorCode " + "eq 'on-time' and Period eq '2025-03'"
+        );
 
         var row = page.GetProperty("value").EnumerateArray().Single();
         Assert.That(row.GetProperty("Numerator").GetInt64(), Is.EqualTo(4));
@@ -34,13 +37,20 @@ public sealed class IndicatorValueFeedTests : ApiFixture
     [Test]
     public async Task Feed_OrderedByValue_RanksDistrictsOfAQuarter()
     {
-        var page = await ODataFeed.GetAsync(Admin,
-            "/odata/IndicatorValues?$filter=IndicatorCode eq 'on-time' and Period eq '2025-Q1' and UnitCode in ('P.A','P.B')&$orderby=Value desc&$select=UnitCode,Numerator,Denominator");
+        var page = await ODataFeed.GetAsync(
+            Admin,
+            "/odata/IndicatorValues?$filter=IndicatorCode eq 'on-time' and Period eq '2025-Q1' and UnitCode in "
+                + "('P.A','P.B')&$orderby=Value desc&$select=UnitCode,Numerator,Denominator"
+        );
 
-        // P.A: D1, D3 on time, D2 late + January's G dossiers at P.A.1/P.A.2; P.B: D6 early, D4 late, D5 on time + P.B.1's.
+        // P.A: D1, D3 on time, D2 late + January's G dossiers at P.A.1/P.A.2; P.B: D6 early, D4 late, D5 on time +
+        // P.B.1's.
         var rows = page.GetProperty("value").EnumerateArray().ToList();
         Assert.That(rows.Select(r => r.GetProperty("UnitCode").GetString()), Is.EquivalentTo(new[] { "P.A", "P.B" }));
-        var values = rows.Select(r => (double)r.GetProperty("Numerator").GetInt64() / r.GetProperty("Denominator").GetInt64()).ToList();
+        var values = rows.Select(r =>
+                (double)r.GetProperty("Numerator").GetInt64() / r.GetProperty("Denominator").GetInt64()
+            )
+            .ToList();
         Assert.That(values, Is.Ordered.Descending);
     }
 
@@ -49,15 +59,27 @@ public sealed class IndicatorValueFeedTests : ApiFixture
     {
         using var scoped = await ScopedClientAsync("P.A");
 
-        var (rows, _) = await ODataFeed.AllAsync(scoped, "/odata/IndicatorValues?$filter=Period eq '2025-03'&$select=UnitCode");
+        var (rows, _) = await ODataFeed.AllAsync(
+            scoped,
+            "/odata/IndicatorValues?$filter=Period eq " + "'2025-03'&$select=UnitCode"
+        );
 
-        Assert.That(rows.Select(r => r.GetProperty("UnitCode").GetString()).Distinct(), Is.EquivalentTo(new[] { "P.A", "P.A.1", "P.A.2" }));
+        Assert.That(
+            rows.Select(r => r.GetProperty("UnitCode").GetString()).Distinct(),
+            Is.EquivalentTo(new[] { "P.A", "P.A.1", "P.A.2" })
+        );
     }
 
     private async Task<HttpClient> ScopedClientAsync(string unit)
     {
-        var response = await Admin.PostAsync(new Uri("/api/keys", UriKind.Relative), ProblemAssert.Json($$"""{"name":"scoped","role":"analyst","unitCode":"{{unit}}"}"""));
-        var key = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("key").GetString()!;
+        var response = await Admin.PostAsync(
+            new Uri("/api/keys", UriKind.Relative),
+            ProblemAssert.Json($$"""{"name":"scoped","role":"analyst","unitCode":"{{unit}}"}""")
+        );
+        var key = System
+            .Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync())
+            .RootElement.GetProperty("key")
+            .GetString()!;
         return Factory.ClientWithKey(key);
     }
 }

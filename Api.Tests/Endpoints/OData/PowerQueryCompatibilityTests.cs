@@ -8,7 +8,8 @@ using Scorecard.Api.Tests.Support;
 
 namespace Scorecard.Api.Tests.Endpoints.OData;
 
-/// <summary>Requests shaped like Excel's and Power BI's (OData.Feed), read back with Microsoft.OData's own readers.</summary>
+/// <summary>Requests shaped like Excel's and Power BI's (OData.Feed), read back with Microsoft.OData's own
+/// readers.</summary>
 public sealed class PowerQueryCompatibilityTests : ApiFixture
 {
     private HttpClient powerQuery = null!;
@@ -17,7 +18,10 @@ public sealed class PowerQueryCompatibilityTests : ApiFixture
     {
         await FeedDataset.SeedAsync(Admin);
         powerQuery = Factory.BasicClient(ScorecardFactory.AdminKey);
-        powerQuery.DefaultRequestHeaders.Accept.ParseAdd("application/json;odata.metadata=minimal;q=1.0,application/json;odata=minimalmetadata;q=0.9,application/atomsvc+xml;q=0.8,application/atom+xml;q=0.8,application/xml;q=0.7,text/plain;q=0.7");
+        powerQuery.DefaultRequestHeaders.Accept.ParseAdd(
+            "application/json;odata.metadata=minimal;q=1.0,application/json;odata=minimalmetadata;q=0.9,"
+                + "application/atomsvc+xml;q=0.8,application/atom+xml;q=0.8,application/xml;q=0.7,text/plain;q=0.7"
+        );
         powerQuery.DefaultRequestHeaders.Add("OData-MaxVersion", "4.0");
         powerQuery.DefaultRequestHeaders.Add("OData-Version", "4.0");
         powerQuery.DefaultRequestHeaders.UserAgent.ParseAdd("Microsoft.Data.Mashup");
@@ -41,16 +45,25 @@ public sealed class PowerQueryCompatibilityTests : ApiFixture
     {
         var model = await ModelAsync();
 
-        Assert.That(model.EntityContainer.EntitySets().Select(s => s.Name),
-            Is.EquivalentTo(new[] { "Units", "Procedures", "Dossiers", "Indicators", "TargetAssignments", "IndicatorValues" }));
+        Assert.That(
+            model.EntityContainer.EntitySets().Select(s => s.Name),
+            Is.EquivalentTo(
+                new[] { "Units", "Procedures", "Dossiers", "Indicators", "TargetAssignments", "IndicatorValues" }
+            )
+        );
         var dossier = model.EntityContainer.FindEntitySet("Dossiers").EntityType;
         Assert.That(dossier.Key().Select(k => k.Name), Is.EquivalentTo(new[] { "Source", "Code" }));
         Assert.That(dossier.FindProperty("ReceivedAt").Type.FullName(), Is.EqualTo("Edm.DateTimeOffset"));
         Assert.That(dossier.FindProperty("Status").Type.FullName(), Is.EqualTo("Edm.String"));
         Assert.That(dossier.NavigationProperties().Select(n => n.Name), Is.EquivalentTo(new[] { "Unit", "Procedure" }));
-        Assert.That(model.EntityContainer.FindEntitySet("Units").EntityType.FindProperty("ValidFrom").Type.FullName(), Is.EqualTo("Edm.Date"));
-        Assert.That(model.EntityContainer.FindEntitySet("IndicatorValues").EntityType.Key().Select(k => k.Name),
-            Is.EqualTo(new[] { "UnitCode", "IndicatorCode", "Period" }));
+        Assert.That(
+            model.EntityContainer.FindEntitySet("Units").EntityType.FindProperty("ValidFrom").Type.FullName(),
+            Is.EqualTo("Edm.Date")
+        );
+        Assert.That(
+            model.EntityContainer.FindEntitySet("IndicatorValues").EntityType.Key().Select(k => k.Name),
+            Is.EqualTo(new[] { "UnitCode", "IndicatorCode", "Period" })
+        );
         Assert.That(model.Validate(out var errors), Is.True, string.Join("; ", errors ?? []));
     }
 
@@ -68,7 +81,11 @@ public sealed class PowerQueryCompatibilityTests : ApiFixture
             using var response = await powerQuery.GetAsync(next);
             var body = await response.Content.ReadAsStreamAsync();
             var message = new ResponseMessage(body, response.Content.Headers.ContentType!.ToString());
-            using var reader = new ODataMessageReader((IODataResponseMessage)message, new ODataMessageReaderSettings { EnableMessageStreamDisposal = false }, model);
+            using var reader = new ODataMessageReader(
+                (IODataResponseMessage)message,
+                new ODataMessageReaderSettings { EnableMessageStreamDisposal = false },
+                model
+            );
             var feed = reader.CreateODataResourceSetReader(set, set.EntityType);
             next = null;
             while (feed.Read())
@@ -97,13 +114,20 @@ public sealed class PowerQueryCompatibilityTests : ApiFixture
     {
         var xml = await powerQuery.GetStringAsync(new Uri("/odata/$metadata", UriKind.Relative));
         using var reader = XmlReader.Create(new StringReader(xml));
-        Assert.That(CsdlReader.TryParse(reader, out var model, out var errors), Is.True, string.Join("; ", errors ?? []));
+        Assert.That(
+            CsdlReader.TryParse(reader, out var model, out var errors),
+            Is.True,
+            string.Join("; ", errors ?? [])
+        );
         return model;
     }
 
     private sealed class ResponseMessage(Stream body, string contentType) : IODataResponseMessage
     {
-        private readonly Dictionary<string, string> headers = new(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = contentType };
+        private readonly Dictionary<string, string> headers = new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Content-Type"] = contentType,
+        };
 
         public IEnumerable<KeyValuePair<string, string>> Headers => headers;
 

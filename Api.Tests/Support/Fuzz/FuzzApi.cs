@@ -14,7 +14,17 @@ internal sealed class FuzzApi(Random random, IReadOnlyList<FuzzRoute> routes)
         ["code"] = ["P.A.1", "P.B", "1.000001", "on-time", "D1", "G001", "fuzz-reported"],
         ["unitCode"] = ["P", "P.A", "P.A.1", "P.B.1"],
         ["parentCode"] = ["P", "P.A", "P.B"],
-        ["period"] = ["2025", "2025-H1", "2025-Q1", "2025-03", "2025-W10", "2025-03-03", "2025-03-01..2025-03-31", "2025S1"],
+        ["period"] =
+        [
+            "2025",
+            "2025-H1",
+            "2025-Q1",
+            "2025-03",
+            "2025-W10",
+            "2025-03-03",
+            "2025-03-01..2025-03-31",
+            "2025S1",
+        ],
         ["indicator"] = ["on-time", "online-submission", "score", "digitisation", "fuzz-reported"],
         ["level"] = ["province", "district", "commune"],
         ["scope"] = ["subtree", "self"],
@@ -29,9 +39,23 @@ internal sealed class FuzzApi(Random random, IReadOnlyList<FuzzRoute> routes)
 
     private static readonly string[] ContentTypes =
     [
-        "text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=latin1",
-        "application/json; charset=utf-16", "application/json; charset=nope", "application/problem+json", "application/merge-patch+json",
-        "application/jsonx", "json", "???", "application/json;;;", "application/json; boundary=\"", "*/*", "application/*", "",
+        "text/plain",
+        "application/xml",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data; " + "boundary=x",
+        "application/json; charset=latin1",
+        "application/json; charset=utf-16",
+        "application/json; " + "charset=nope",
+        "application/problem+json",
+        "application/merge-patch+json",
+        "application/jsonx",
+        "json",
+        "???",
+        "application/json;;;",
+        "application/json; " + "boundary=\"",
+        "*/*",
+        "application/*",
+        "",
         "application/" + new string('j', 5000),
     ];
 
@@ -47,7 +71,12 @@ internal sealed class FuzzApi(Random random, IReadOnlyList<FuzzRoute> routes)
     public FuzzRequest Body(FuzzKey key, int number)
     {
         var route = random.Pick(writes);
-        return new FuzzRequest("api-body", route.Method, Path(route, valid: random.Next(4) > 0) + QueryString(route), key)
+        return new FuzzRequest(
+            "api-body",
+            route.Method,
+            Path(route, valid: random.Next(4) > 0) + QueryString(route),
+            key
+        )
         {
             Body = FuzzJson.Body(random, route.Key, number),
             ContentType = random.Next(10) == 0 ? "application/json; charset=utf-8" : "application/json",
@@ -76,7 +105,19 @@ internal sealed class FuzzApi(Random random, IReadOnlyList<FuzzRoute> routes)
     public FuzzRequest WrongMethod(FuzzKey key)
     {
         var route = random.Pick(routes);
-        var method = random.Pick(["GET", "PUT", "POST", "DELETE", "PATCH", "OPTIONS", "TRACE", "HEAD", "PROPFIND", "FOO", "M-SEARCH"]);
+        var method = random.Pick([
+            "GET",
+            "PUT",
+            "POST",
+            "DELETE",
+            "PATCH",
+            "OPTIONS",
+            "TRACE",
+            "HEAD",
+            "PROPFIND",
+            "FOO",
+            "M-SEARCH",
+        ]);
         var bodyless = method is "GET" or "HEAD" or "TRACE";
         return new FuzzRequest("method", method, Path(route, valid: true), key)
         {
@@ -89,7 +130,12 @@ internal sealed class FuzzApi(Random random, IReadOnlyList<FuzzRoute> routes)
     {
         if (random.Next(10) == 0)
         {
-            return new FuzzRequest("path", "GET", random.Pick(["/api/units/", "/api/dossiers/", "/odata/"]) + random.Pick(FuzzText.RefusedSegments), key)
+            return new FuzzRequest(
+                "path",
+                "GET",
+                random.Pick(["/api/units/", "/api/dossiers/", "/odata/"]) + random.Pick(FuzzText.RefusedSegments),
+                key
+            )
             {
                 ServerRefusal = 400,
             };
@@ -101,9 +147,27 @@ internal sealed class FuzzApi(Random random, IReadOnlyList<FuzzRoute> routes)
             0 => "/api/" + segment,
             1 => "/" + segment + "/api/units",
             2 => "/api/units/" + segment + "/" + segment,
-            3 => random.Pick(["//api//units", "/api/units/", "/api/./units", "/api/../api/units", "/API/UNITS", "/api/units/.", "/api/units/..",
-                "/odata/../api/keys", "/health/../api/keys", "/swagger/../api/keys", "/openapi/v1.json/../../api/keys", "/%61pi/units", "/api%2funits",
-                "/api/units%2f..%2f..%2fkeys", "/api/units?", "/api/units;x", "/health/live/x", "/openapi/v2.json", "/openapi/v1.xml"]),
+            3 => random.Pick([
+                "//api//units",
+                "/api/units/",
+                "/api/./units",
+                "/api/../api/units",
+                "/API/UNITS",
+                "/api/units/.",
+                "/api/units/..",
+                "/odata/../api/keys",
+                "/health/../api/keys",
+                "/swagger/../api/keys",
+                "/openapi/v1.json/../../api/keys",
+                "/%61pi/units",
+                "/api%2funits",
+                "/api/units%2f..%2f..%2fkeys",
+                "/api/units?",
+                "/api/units;x",
+                "/health/live/x",
+                "/openapi/v2.json",
+                "/openapi/v1.xml",
+            ]),
             _ => SegmentInto(segment),
         };
         return new FuzzRequest("path", "GET", target, key);
@@ -128,7 +192,10 @@ internal sealed class FuzzApi(Random random, IReadOnlyList<FuzzRoute> routes)
         var path = route.Pattern;
         foreach (var parameter in route.RouteParameters)
         {
-            var value = valid || random.Next(3) > 0 ? random.Pick(Samples.GetValueOrDefault(parameter, ["x"])) : FuzzText.UrlValue(random, inPath: true);
+            var value =
+                valid || random.Next(3) > 0
+                    ? random.Pick(Samples.GetValueOrDefault(parameter, ["x"]))
+                    : FuzzText.UrlValue(random, inPath: true);
             path = path.Replace("{" + parameter + "}", value, StringComparison.Ordinal);
         }
 
@@ -146,7 +213,15 @@ internal sealed class FuzzApi(Random random, IReadOnlyList<FuzzRoute> routes)
                 continue;
             }
 
-            pairs.Add($"{name}={(roll < 7 ? random.Pick(Samples.GetValueOrDefault(name, ["x"])) : FuzzText.UrlValue(random, inPath: false))}");
+            pairs.Add(
+                name
+                    + "="
+                    + (
+                        roll < 7
+                            ? random.Pick(Samples.GetValueOrDefault(name, ["x"]))
+                            : FuzzText.UrlValue(random, inPath: false)
+                    )
+            );
             if (random.Next(15) == 0)
             {
                 pairs.Add($"{name}={FuzzText.UrlValue(random, inPath: false)}");
@@ -155,20 +230,37 @@ internal sealed class FuzzApi(Random random, IReadOnlyList<FuzzRoute> routes)
 
         if (random.Next(8) == 0)
         {
-            pairs.Add(random.Pick(["x=1", "=", "&", "%=%", "a[]=1", "__proto__=1", "period", "unitCode=", "%ZZ=1", "x=" + new string('a', 5_000)]));
+            pairs.Add(
+                random.Pick([
+                    "x=1",
+                    "=",
+                    "&",
+                    "%=%",
+                    "a[]=1",
+                    "__proto__=1",
+                    "period",
+                    "unitCode=",
+                    "%ZZ=1",
+                    "x=" + new string('a', 5_000),
+                ])
+            );
         }
 
         return pairs.Count == 0 ? "" : "?" + string.Join("&", pairs);
     }
 
-    /// <summary>A GET route with the segment, or a long code (10 KB or 1 KB), in each of its route parameters.</summary>
+    /// <summary>A GET route with the segment, or a long code (10 KB or 1 KB), in each of its route
+    /// parameters.</summary>
     private string SegmentInto(string segment)
     {
         var route = random.Pick(reads.Where(r => r.RouteParameters.Count > 0).ToList());
         var path = route.Pattern;
         foreach (var parameter in route.RouteParameters)
         {
-            var value = random.Next(3) == 0 ? Uri.EscapeDataString(FuzzText.Long(random, random.Pick([10_240, 1_000]))) : segment;
+            var value =
+                random.Next(3) == 0
+                    ? Uri.EscapeDataString(FuzzText.Long(random, random.Pick([10_240, 1_000])))
+                    : segment;
             path = path.Replace("{" + parameter + "}", value, StringComparison.Ordinal);
         }
 

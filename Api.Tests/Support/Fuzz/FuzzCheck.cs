@@ -11,12 +11,27 @@ namespace Scorecard.Api.Tests.Support.Fuzz;
 internal static class FuzzCheck
 {
     /// <summary>The subtree of the scoped key the fuzz uses (district P.A of the test province).</summary>
-    public static readonly IReadOnlySet<string> ScopedSubtree = new HashSet<string>(["P.A", "P.A.1", "P.A.2"], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> ScopedSubtree = new HashSet<string>(
+        ["P.A", "P.A.1", "P.A.2"],
+        StringComparer.Ordinal
+    );
 
     private static readonly string[] Leaks =
     [
-        "   at ", "Exception", "StackTrace", "System.", "Microsoft.", "Scorecard.Api", "Scorecard.Infrastructure", "SQLite Error", "sqlite3",
-        "no such table", "no such column", "SqlException", "Dapper", "near \"",
+        "   at " + "",
+        "Exception",
+        "StackTrace",
+        "System.",
+        "Microsoft.",
+        "Scorecard.Api",
+        "Scorecard.Infrastructure",
+        "SQLite Error",
+        "sqlite3",
+        "no such table",
+        "no such column",
+        "SqlException",
+        "Dapper",
+        "near \"",
     ];
 
     public static string? Verify(FuzzRequest request, FuzzAnswer answer)
@@ -25,7 +40,10 @@ internal static class FuzzCheck
         {
             // The server answers 413 as soon as a chunked body passes the limit and closes the
             // connection; a client still sending may see the reset before the answer.
-            return request.Chunked && request.Body?.Length > FuzzGenerator.MaxBody && answer.Failure.StartsWith("transport", StringComparison.Ordinal)
+            return
+                request.Chunked
+                && request.Body?.Length > FuzzGenerator.MaxBody
+                && answer.Failure.StartsWith("transport", StringComparison.Ordinal)
                 ? null
                 : answer.Failure;
         }
@@ -37,7 +55,9 @@ internal static class FuzzCheck
 
         if (request.ServerRefusal is { } refusal)
         {
-            return answer.Status == refusal ? null : $"expected the server to refuse with {refusal}, got {answer.Status}";
+            return answer.Status == refusal
+                ? null
+                : $"expected the server to refuse with {refusal}, got " + $"{answer.Status}";
         }
 
         if (request.ExpectedStatus is { } expected && answer.Status != expected)
@@ -61,7 +81,9 @@ internal static class FuzzCheck
             return request.IsOData ? ODataError(answer, text) : Problem(answer, text);
         }
 
-        return request.Key == FuzzKey.ScopedIntegrator && request.IsOData && answer.Status == 200 ? OutsideScope(request, text) : null;
+        return request.Key == FuzzKey.ScopedIntegrator && request.IsOData && answer.Status == 200
+            ? OutsideScope(request, text)
+            : null;
     }
 
     public static string Preview(byte[] body)
@@ -78,11 +100,15 @@ internal static class FuzzCheck
         }
 
         using var json = Parse(text);
-        return json?.RootElement.ValueKind == JsonValueKind.Object
-            && json.RootElement.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.Number && status.GetInt32() == answer.Status
-            && json.RootElement.TryGetProperty("title", out var title) && title.ValueKind == JsonValueKind.String
-                ? null
-                : $"a {answer.Status} problem document without a matching status and a title";
+        return
+            json?.RootElement.ValueKind == JsonValueKind.Object
+            && json.RootElement.TryGetProperty("status", out var status)
+            && status.ValueKind == JsonValueKind.Number
+            && status.GetInt32() == answer.Status
+            && json.RootElement.TryGetProperty("title", out var title)
+            && title.ValueKind == JsonValueKind.String
+            ? null
+            : $"a {answer.Status} problem document without a matching status and a title";
     }
 
     private static string? ODataError(FuzzAnswer answer, string text)
@@ -93,19 +119,29 @@ internal static class FuzzCheck
         }
 
         using var json = Parse(text);
-        return json?.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("error", out var error)
+        return
+            json?.RootElement.ValueKind == JsonValueKind.Object
+            && json.RootElement.TryGetProperty("error", out var error)
             && error.ValueKind == JsonValueKind.Object
-            && error.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String
-            && error.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String && message.GetString()!.Length > 0
-                ? null
-                : $"a {answer.Status} under /odata without {{\"error\":{{\"code\",\"message\"}}}}";
+            && error.TryGetProperty("code", out var code)
+            && code.ValueKind == JsonValueKind.String
+            && error.TryGetProperty("message", out var message)
+            && message.ValueKind == JsonValueKind.String
+            && message.GetString()!.Length > 0
+            ? null
+            : $"a {answer.Status} under /odata without {{\"error\":{{\"code\",\"message\"}}}}";
     }
 
-    /// <summary>Every unit code in a feed page of the scoped key (the row's own, and an expanded Unit's) is in its subtree.</summary>
+    /// <summary>Every unit code in a feed page of the scoped key (the row's own, and an expanded Unit's) is in its
+    /// subtree.</summary>
     private static string? OutsideScope(FuzzRequest request, string text)
     {
         using var json = Parse(text);
-        if (json?.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("value", out var rows) || rows.ValueKind != JsonValueKind.Array)
+        if (
+            json?.RootElement.ValueKind != JsonValueKind.Object
+            || !json.RootElement.TryGetProperty("value", out var rows)
+            || rows.ValueKind != JsonValueKind.Array
+        )
         {
             return null;
         }
@@ -142,7 +178,11 @@ internal static class FuzzCheck
             yield return code.GetString()!;
         }
 
-        if (row.TryGetProperty("Unit", out var unit) && unit.ValueKind == JsonValueKind.Object && unit.TryGetProperty("Code", out var expanded))
+        if (
+            row.TryGetProperty("Unit", out var unit)
+            && unit.ValueKind == JsonValueKind.Object
+            && unit.TryGetProperty("Code", out var expanded)
+        )
         {
             yield return expanded.GetString()!;
         }

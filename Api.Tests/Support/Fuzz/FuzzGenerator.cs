@@ -41,7 +41,8 @@ internal sealed class FuzzGenerator
     }
 
     /// <summary>"GET /target HTTP/1.1" with its line end.</summary>
-    public static int RequestLineLength(FuzzRequest request) => request.Method.Length + 1 + Encoding.UTF8.GetByteCount(request.Target) + 1 + 8 + 2;
+    public static int RequestLineLength(FuzzRequest request) =>
+        request.Method.Length + 1 + Encoding.UTF8.GetByteCount(request.Target) + 1 + 8 + 2;
 
     public static string Describe(IEnumerable<FuzzRequest> requests) =>
         string.Join("\n", requests.Select((r, i) => i.ToString(CultureInfo.InvariantCulture) + " " + r.Describe()));
@@ -64,28 +65,42 @@ internal sealed class FuzzGenerator
             < 91 => api.OddPath(Key()),
             _ => FuzzHeaders.Abuse(random, random.Next(3) == 0 ? "/odata/Dossiers" : api.ValidRead()),
         };
-        request = random.Next(12) == 0 && request.ServerRefusal is null ? FuzzHeaders.WithNoise(random, request) : request;
+        request =
+            random.Next(12) == 0 && request.ServerRefusal is null ? FuzzHeaders.WithNoise(random, request) : request;
         request = request.Body?.Length > MaxBody ? request with { ExpectedStatus = 413 } : request;
         // Far past the request line limit the server answers before the client has written the
         // line and resets the connection under it: keep refused targets within a few times the limit.
-        request = request.Target.Length > 4 * MaxRequestLine ? request with { Target = request.Target[..(4 * MaxRequestLine)] } : request;
+        request =
+            request.Target.Length > 4 * MaxRequestLine
+                ? request with
+                {
+                    Target = request.Target[..(4 * MaxRequestLine)],
+                }
+                : request;
         request = RequestLineLength(request) > MaxRequestLine ? request with { ServerRefusal = 414 } : request;
         // A request refused before it is read has its connection closed: a large body would still be
         // on its way and the client would see the reset, not the answer.
-        return request.ServerRefusal is not null && request.Body?.Length > 65_536 ? request with { Body = null } : request;
+        return request.ServerRefusal is not null && request.Body?.Length > 65_536
+            ? request with
+            {
+                Body = null,
+            }
+            : request;
     }
 
-    private FuzzKey Key() => random.Next(20) switch
-    {
-        < 13 => FuzzKey.Admin,
-        < 15 => FuzzKey.Analyst,
-        < 17 => FuzzKey.ScopedIntegrator,
-        17 => FuzzKey.Revoked,
-        18 => FuzzKey.Wrong,
-        _ => FuzzKey.None,
-    };
+    private FuzzKey Key() =>
+        random.Next(20) switch
+        {
+            < 13 => FuzzKey.Admin,
+            < 15 => FuzzKey.Analyst,
+            < 17 => FuzzKey.ScopedIntegrator,
+            17 => FuzzKey.Revoked,
+            18 => FuzzKey.Wrong,
+            _ => FuzzKey.None,
+        };
 
-    /// <summary>A body one byte over the limit: declared (refused before it is read) or chunked (cut off while read). Both 413.</summary>
+    /// <summary>A body one byte over the limit: declared (refused before it is read) or chunked (cut off while read).
+    /// Both 413.</summary>
     private FuzzRequest HugeBody()
     {
         var (method, target) = api.ValidWrite();

@@ -38,18 +38,31 @@ internal sealed record FuzzRequest(string Category, string Method, string Target
 
     /// <summary>True when the path, as the server reads it (dot segments resolved), is under /odata.</summary>
     public bool IsOData =>
-        new Uri("http://server" + Target.Replace("%2e", ".", StringComparison.OrdinalIgnoreCase)).AbsolutePath
-            .StartsWith("/odata", StringComparison.OrdinalIgnoreCase);
+        new Uri(
+            "http://server" + Target.Replace("%2e", ".", StringComparison.OrdinalIgnoreCase)
+        ).AbsolutePath.StartsWith("/odata", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A one-line description for failure reports (long targets and bodies shortened).</summary>
     public string Describe()
     {
         var target = Target.Length > 200 ? $"{Target[..200]}…({Target.Length:N0} chars)" : Target;
-        var body = Body is null ? "no body" : Body.Length > 200
-            ? $"{Body.Length:N0}-byte body starting {Printable(Body.AsSpan(0, 120))}"
+        var body =
+            Body is null ? "no body"
+            : Body.Length > 200 ? $"{Body.Length:N0}-byte body starting {Printable(Body.AsSpan(0, 120))}"
             : $"body {Printable(Body)}";
-        var headers = Headers.Count == 0 ? "" : " headers " + string.Join("; ", Headers.Select(h => $"{h.Name}: {(h.Value.Length > 60 ? h.Value[..60] + $"…({h.Value.Length:N0})" : h.Value)}"));
-        return $"[{Category}] {Method} {target} key={Key} type={ContentType ?? "none"}{(Chunked ? " chunked" : "")}{headers}; {body}";
+        var headers =
+            Headers.Count == 0
+                ? ""
+                : " headers "
+                    + string.Join(
+                        "; ",
+                        Headers.Select(h =>
+                            $"{h.Name}: "
+                            + $"{(h.Value.Length > 60 ? h.Value[..60] + $"…({h.Value.Length:N0})" : h.Value)}"
+                        )
+                    );
+        return $"[{Category}] {Method} {target} key={Key} "
+            + $"type={ContentType ?? "none"}{(Chunked ? " chunked" : "")}{headers}; {body}";
     }
 
     private static string Printable(ReadOnlySpan<byte> bytes) =>

@@ -24,7 +24,8 @@ public sealed class Dossier
 
     public string Status { get; set; } = string.Empty;
 
-    /// <summary>Early, on-time or late once finished; in-time or overdue while open (as of the request); null for withdrawn and refused.</summary>
+    /// <summary>Early, on-time or late once finished; in-time or overdue while open (as of the request); null for
+    /// withdrawn and refused.</summary>
     public string? Timeliness { get; set; }
 
     public DateTimeOffset ReceivedAt { get; set; }
