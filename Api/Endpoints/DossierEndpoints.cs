@@ -37,22 +37,17 @@ internal static class DossierEndpoints
         CancellationToken ct
     )
     {
-        var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
-        var (found, ambiguous) = DossierLookup.Find(
-            await reader.EventsAsync(code, ct).ConfigureAwait(false),
-            source,
-            caller,
-            reference.Units
-        );
+        var (found, reference, problem) = await LookUpAsync(code, source, caller, reader, referenceCache, ct)
+            .ConfigureAwait(false);
         if (found is null)
         {
-            return ambiguous.Count > 0 ? Ambiguous(code, ambiguous) : Problems.NotFound(DossierLookup.NotFound(code));
+            return problem!;
         }
 
         if (found.Received is not { } received)
         {
             return Problems.NotFound(
-                $"Dossier '{code}' has {found.Events.Count} event(s) but no 'received' event " + $"yet."
+                $"Dossier '{code}' has {found.Events.Count} event(s) but no 'received' event yet."
             );
         }
 
@@ -76,16 +71,11 @@ internal static class DossierEndpoints
         CancellationToken ct
     )
     {
-        var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
-        var (found, ambiguous) = DossierLookup.Find(
-            await reader.EventsAsync(code, ct).ConfigureAwait(false),
-            source,
-            caller,
-            reference.Units
-        );
+        var (found, reference, problem) = await LookUpAsync(code, source, caller, reader, referenceCache, ct)
+            .ConfigureAwait(false);
         if (found is null)
         {
-            return ambiguous.Count > 0 ? Ambiguous(code, ambiguous) : Problems.NotFound(DossierLookup.NotFound(code));
+            return problem!;
         }
 
         var unit = found.Received?.UnitCode;
@@ -93,6 +83,31 @@ internal static class DossierEndpoints
             EventView.From(s, unit is null || SenderScopes.Covers(s.Event, unit, reference.Units))
         );
         return TypedResults.Ok(views.Where(v => v.Applied || caller.IsAdmin).ToList());
+    }
+
+    /// <summary>The dossier the code names for this caller, with the reference data; or the problem to
+    /// answer.</summary>
+    private static async Task<(
+        DossierLookup.Found? Found,
+        ReferenceData Reference,
+        ProblemHttpResult? Problem
+    )> LookUpAsync(
+        string code,
+        string? source,
+        Caller caller,
+        DossierReader reader,
+        ReferenceDataCache referenceCache,
+        CancellationToken ct
+    )
+    {
+        var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
+        var stored = await reader.EventsAsync(code, ct).ConfigureAwait(false);
+        var (found, ambiguous) = DossierLookup.Find(stored, source, caller, reference.Units);
+        var problem =
+            found is not null ? null
+            : ambiguous.Count > 0 ? Ambiguous(code, ambiguous)
+            : Problems.NotFound(DossierLookup.NotFound(code));
+        return (found, reference, problem);
     }
 
     private static ProblemHttpResult Ambiguous(string code, IReadOnlyList<string> sources) =>

@@ -53,12 +53,12 @@ internal static class DossierEventEndpoints
         }
 
         var events = eventsJson.EnumerateArray().ToList();
-        if (events.Count > DossierEventEndpointsLimits.MaxEvents)
+        if (events.Count > EventBatchLimits.MaxEvents)
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status413PayloadTooLarge,
                 title: "Payload Too Large",
-                detail: $"A batch holds at most {DossierEventEndpointsLimits.MaxEvents} events; this one has "
+                detail: $"A batch holds at most {EventBatchLimits.MaxEvents} events; this one has "
                     + $"{events.Count}. Split it."
             );
         }

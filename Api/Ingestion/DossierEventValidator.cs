@@ -8,7 +8,8 @@ using Scorecard.Infrastructure.Reference;
 namespace Scorecard.Api.Ingestion;
 
 /// <summary>
-/// SPEC §4 rules for one event, against the reference data and the clock of this request. Field
+/// The rules for one event (README "Pushing dossier events"), against the reference data and the clock of this request.
+/// Field
 /// names in messages are the JSON names, so an integrator can find them in what it sent.
 /// </summary>
 internal sealed class DossierEventValidator : AbstractValidator<DossierEventRequest>

@@ -1,7 +1,7 @@
 namespace Scorecard.Api.Ingestion;
 
 /// <summary>
-/// The body of a batch (SPEC §4): the events, at most <see cref="DossierEventEndpointsLimits.MaxEvents"/>.
+/// The body of a batch (README "Pushing dossier events"): the events, at most <see cref="EventBatchLimits.MaxEvents"/>.
 /// Documents the contract; the route reads the body as one JSON document so each event is checked on its own.
 /// </summary>
 internal sealed record DossierEventsRequest(List<System.Text.Json.JsonElement>? Events);
@@ -13,7 +13,8 @@ internal sealed record RejectedEvent(int Index, string? Id, IReadOnlyList<FieldE
 
 internal sealed record FieldError(string Field, string Message);
 
-internal static class DossierEventEndpointsLimits
+/// <summary>How large one batch of dossier events may be.</summary>
+internal static class EventBatchLimits
 {
     public const int MaxEvents = 5000;
 }

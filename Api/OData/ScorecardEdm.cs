@@ -4,7 +4,8 @@ using Scorecard.Infrastructure.Feeds.Model;
 
 namespace Scorecard.Api.OData;
 
-/// <summary>The one EDM of <c>/odata</c> (SPEC §9): flat entity sets, string keys, codes and enums as
+/// <summary>The one EDM of <c>/odata</c> (README "Open in Excel / Power BI"): flat entity sets, string keys, codes and
+/// enums as
 /// strings.</summary>
 internal static class ScorecardEdm
 {

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Scorecard.Infrastructure.Feeds.Model;
 
-/// <summary>An indicator (SPEC §9 <c>Indicators</c>): built-in or reported.</summary>
+/// <summary>An indicator (set <c>Indicators</c>): built-in or reported.</summary>
 public sealed class Indicator
 {
     [Key]

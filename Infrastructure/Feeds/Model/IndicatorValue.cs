@@ -4,7 +4,7 @@ using System.ComponentModel.DataAnnotations.Schema;
 namespace Scorecard.Infrastructure.Feeds.Model;
 
 /// <summary>
-/// One unit's indicator over its subtree in one month, quarter, half-year or year (SPEC §9
+/// One unit's indicator over its subtree in one month, quarter, half-year or year (set
 /// <c>IndicatorValues</c>), as the scorecard reports it; keyed by unit, indicator and period.
 /// </summary>
 public sealed class IndicatorValue

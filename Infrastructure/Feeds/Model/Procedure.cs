@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Scorecard.Infrastructure.Feeds.Model;
 
-/// <summary>A procedure as the analysts' feed shows it (SPEC §9 <c>Procedures</c>).</summary>
+/// <summary>A procedure as the analysts' feed shows it (set <c>Procedures</c>).</summary>
 public sealed class Procedure
 {
     [Key]

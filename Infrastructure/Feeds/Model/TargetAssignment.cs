@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Scorecard.Infrastructure.Feeds.Model;
 
 /// <summary>
-/// A target (SPEC §9 <c>TargetAssignments</c>). Its key reads as what it is:
+/// A target (set <c>TargetAssignments</c>). Its key reads as what it is:
 /// <c>unit/indicator/period</c>, plus <c>/level</c> for a general target.
 /// </summary>
 public sealed class TargetAssignment

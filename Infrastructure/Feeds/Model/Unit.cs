@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Scorecard.Infrastructure.Feeds.Model;
 
-/// <summary>A unit as the analysts' feed shows it (SPEC §9 <c>Units</c>).</summary>
+/// <summary>A unit as the analysts' feed shows it (set <c>Units</c>).</summary>
 public sealed class Unit
 {
     [Key]
