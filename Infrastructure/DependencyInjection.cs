@@ -62,7 +62,7 @@ public static class DependencyInjection
             .BindConfiguration(IngestionOptions.Section)
             .Validate(
                 o => o.MaxEventAgeDays >= 0,
-                "Ingestion:MaxEventAgeDays must be 0 (no limit) or a number of " + "days."
+                "Ingestion:MaxEventAgeDays must be 0 (no limit) or a number of days."
             )
             .Validate(o => o.CachedEvents >= 0, "Ingestion:CachedEvents must be 0 (none) or a number of events.")
             .ValidateOnStart();

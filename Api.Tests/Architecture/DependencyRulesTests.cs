@@ -52,7 +52,7 @@ public sealed partial class DependencyRulesTests
         Assert.That(
             result.FailingTypeNames ?? [],
             Is.Empty,
-            "the API may not use a data provider, Dapper or the " + "migration engine"
+            "the API may not use a data provider, Dapper or the migration engine"
         );
     }
 
@@ -80,7 +80,7 @@ public sealed partial class DependencyRulesTests
         Assert.That(
             sqlServer.FailingTypeNames ?? [],
             Is.Empty,
-            "SQL Server's provider outside " + "Infrastructure/SqlServer"
+            "SQL Server's provider outside Infrastructure/SqlServer"
         );
     }
 

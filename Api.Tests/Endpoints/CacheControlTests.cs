@@ -37,7 +37,7 @@ public sealed class CacheControlTests : ApiFixture
         Assert.That(
             response.Headers.CacheControl?.NoStore,
             Is.True,
-            $"{url}: Cache-Control " + $"{response.Headers.CacheControl}"
+            $"{url}: Cache-Control {response.Headers.CacheControl}"
         );
     }
 
@@ -53,7 +53,7 @@ public sealed class CacheControlTests : ApiFixture
         Assert.That(
             response.Headers.CacheControl?.NoStore,
             Is.True,
-            "the health checks set their own no-cache " + "headers"
+            "the health checks set their own no-cache headers"
         );
     }
 }

@@ -300,7 +300,7 @@ public sealed class DossierEventEndpointTests : ApiFixture
         Assert.That(rejected.GetProperty("id").GetString(), Is.EqualTo("c-2"));
         Assert.That(
             rejected.GetProperty("errors")[0].GetProperty("message").GetString(),
-            Does.Contain("already " + "received by event 'c-1'")
+            Does.Contain("already received by event 'c-1'")
         );
         var dossier = await Admin.GetFromJsonAsync<JsonElement>("/api/dossiers/C-1");
         Assert.That(dossier.GetProperty("unitCode").GetString(), Is.EqualTo("P.A.1"));

@@ -99,7 +99,7 @@ public sealed class DossierEventScopeTests : ApiFixture
         Assert.That(
             result.GetProperty("accepted").GetInt32(),
             Is.EqualTo(1),
-            "kept under integrator A's own code " + "B-1, waiting for its received"
+            "kept under integrator A's own code B-1, waiting for its received"
         );
         Assert.That(dossier.GetProperty("status").GetString(), Is.EqualTo("received"));
     }

@@ -24,7 +24,7 @@ public sealed class ErrorMappingTests : ApiFixture
 
         Assert.That(
             problem.GetProperty("detail").GetString(),
-            Is.EqualTo("'date' must be a date such as 2025-01-31; " + "got 'abc'.")
+            Is.EqualTo("'date' must be a date such as 2025-01-31; got 'abc'.")
         );
     }
 
@@ -65,7 +65,7 @@ public sealed class ErrorMappingTests : ApiFixture
     {
         Exception refused =
             kind == "ODataException"
-                ? new ODataException("The query is not " + "supported.")
+                ? new ODataException("The query is not supported.")
                 : new FeedQueryException("The query is not supported.");
         var handler = Factory.Services.GetServices<IExceptionHandler>().Single();
         var http = new DefaultHttpContext { RequestServices = Factory.Services };

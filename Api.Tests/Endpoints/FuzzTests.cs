@@ -52,7 +52,7 @@ public sealed class FuzzTests
                     new
                     {
                         code = "P.F",
-                        name = "Huyện " + "thử",
+                        name = "Huyện thử",
                         level = "district",
                         kind = "locality",
                         parentCode = "P",
@@ -61,10 +61,7 @@ public sealed class FuzzTests
             )
         ).EnsureSuccessStatusCode();
         (
-            await admin.PutAsJsonAsync(
-                "/api/indicators",
-                new[] { new { code = "fuzz-reported", name = "Chỉ số " + "thử" } }
-            )
+            await admin.PutAsJsonAsync("/api/indicators", new[] { new { code = "fuzz-reported", name = "Chỉ số thử" } })
         ).EnsureSuccessStatusCode();
         var revoked = await CreateKeyAsync(admin, "revoked", "analyst", null);
         (
@@ -97,7 +94,7 @@ public sealed class FuzzTests
         var report = await runner.RunAsync(requests, parallelism: 8);
 
         TestContext.Out.WriteLine(
-            $"seed {seed}, {routes.Count} JSON routes, feeds " + $"{string.Join(", ", feeds.Select(f => f.Name))}"
+            $"seed {seed}, {routes.Count} JSON routes, feeds {string.Join(", ", feeds.Select(f => f.Name))}"
         );
         TestContext.Out.WriteLine(report.Summary());
         if (Environment.GetEnvironmentVariable("SCORECARD_FUZZ_REPORT") is { Length: > 0 } file)
@@ -120,7 +117,7 @@ public sealed class FuzzTests
         Assert.That(
             report.Statuses.Keys,
             Does.Contain(413).And.Contain(414).And.Contain(431),
-            "the generator " + "reaches every server limit"
+            "the generator reaches every server limit"
         );
     }
 

@@ -55,7 +55,7 @@ public sealed class KeyEndpointTests : ApiFixture
         Assert.That(listed, Does.Contain(id).And.Not.Contain(key));
         await using var connection = await Factory.OpenDatabaseAsync();
         var stored = await connection.QuerySingleAsync<string>(
-            "SELECT key_hash FROM api_keys WHERE id = " + "@id",
+            "SELECT key_hash FROM api_keys WHERE id = @id",
             new { id }
         );
         Assert.That(stored, Is.Not.EqualTo(key).And.Length.EqualTo(64));

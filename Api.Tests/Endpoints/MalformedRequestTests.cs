@@ -71,7 +71,7 @@ public sealed class MalformedRequestTests : ApiFixture
     [TestCase("/api/calendar?from=abc", "'from' must be a date such as 2025-01-31; got 'abc'.")]
     [TestCase(
         "/api/series?unitCode=P&indicator=on-time&from=2025-01-01&to=2025-01-01&to=2025-02-01",
-        "'to' must be " + "a date such as 2025-01-31; got '2025-01-01,2025-02-01'."
+        "'to' must be a date such as 2025-01-31; got '2025-01-01,2025-02-01'."
     )]
     public async Task Query_WhenAValueCannotBeBound_Is400NamingTheParameterWithoutClrTypes(string url, string detail)
     {
@@ -125,7 +125,7 @@ public sealed class MalformedRequestTests : ApiFixture
         Assert.That(http.Response.StatusCode, Is.EqualTo(StatusCodes.Status400BadRequest));
         Assert.That(
             Encoding.UTF8.GetString(((MemoryStream)http.Response.Body).ToArray()),
-            Does.Contain("not valid " + "JSON")
+            Does.Contain("not valid JSON")
         );
     }
 
@@ -157,7 +157,7 @@ public sealed class MalformedRequestTests : ApiFixture
             """[{"code":"9.1","name":"X","field":"F","level":"commune","onlineService":"none"}]"""
         );
         content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(
-            "application/json; " + "charset=nope"
+            "application/json; charset=nope"
         );
 
         var problem = await ProblemAssert.IsProblemAsync(
@@ -213,7 +213,7 @@ public sealed class MalformedRequestTests : ApiFixture
     [TestCase("/odata/IndicatorValues?$filter=-9223372036854775809 ge INF", "out of range")]
     [TestCase(
         "/odata/Procedures?$apply=aggregate(Name with average as A)",
-        "sum and average take numbers, not " + "String values"
+        "sum and average take numbers, not String values"
     )]
     [TestCase("/odata/Units?$apply=aggregate('x' with average as A)", "sum and average take numbers")]
     public async Task FeedQuery_WhenTheOptionsCannotBeBound_Is400SayingWhy(string url, string mentions)

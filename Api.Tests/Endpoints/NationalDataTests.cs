@@ -52,7 +52,7 @@ public sealed class NationalDataTests : ApiFixture
         Assert.That(
             old.GetProperty("fullOnlineEligible").ValueKind,
             Is.EqualTo(JsonValueKind.Null),
-            "unset: " + "eligible when offered fully online"
+            "unset: eligible when offered fully online"
         );
     }
 

@@ -24,7 +24,7 @@ public sealed class OpenApiContractTests
         Assert.That(
             File.Exists(path),
             Is.True,
-            "openapi.yaml is missing; run UPDATE_OPENAPI=1 dotnet test --filter " + "OpenApiContractTests"
+            "openapi.yaml is missing; run UPDATE_OPENAPI=1 dotnet test --filter OpenApiContractTests"
         );
         var committed = (await File.ReadAllTextAsync(path)).ReplaceLineEndings("\n");
         Assert.That(

@@ -96,7 +96,7 @@ public sealed class PortalTargetTests : ApiFixture
 
         Assert.That(
             below.GetProperty("errors").GetProperty("targets")[0].GetString(),
-            Does.Contain("below the " + "general target 70").And.Contain("'P'")
+            Does.Contain("below the general target 70").And.Contain("'P'")
         );
         Assert.That(
             stranger.GetProperty("errors").GetProperty("targets")[0].GetString(),
@@ -224,7 +224,7 @@ public sealed class PortalTargetTests : ApiFixture
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.That(
             problem.GetProperty("errors").GetProperty("on-time")[0].GetString(),
-            Does.Contain("only reported " + "indicators")
+            Does.Contain("only reported indicators")
         );
     }
 }

@@ -179,7 +179,7 @@ internal static class SecurityMatrix
             Scoped = ScopedRead.Rows,
             Units = Feed("UnitCode"),
         },
-        ["GET /odata/Dossiers/$count"] = new("/odata/Dossiers/$count?$filter=UnitCode eq " + "'P.B.1'", Access.Read)
+        ["GET /odata/Dossiers/$count"] = new("/odata/Dossiers/$count?$filter=UnitCode eq 'P.B.1'", Access.Read)
         {
             Scoped = ScopedRead.Count,
         },
@@ -191,7 +191,7 @@ internal static class SecurityMatrix
             Units = Feed("UnitCode"),
         },
         ["GET /odata/TargetAssignments/$count"] = new(
-            "/odata/TargetAssignments/$count?$filter=UnitCode eq " + "'P.B'",
+            "/odata/TargetAssignments/$count?$filter=UnitCode eq 'P.B'",
             Access.Read
         )
         {

@@ -39,24 +39,24 @@ public sealed partial class SecurityMatrixTests
             (
                 "invalid feed query",
                 HttpStatusCode.BadRequest,
-                await admin.GetAsync("/odata/Dossiers?$filter=Nope eq " + "1")
+                await admin.GetAsync("/odata/Dossiers?$filter=Nope eq 1")
             ),
             ("no key", HttpStatusCode.Unauthorized, await clients[KeyKind.None].GetAsync("/api/units")),
             ("no key, feed", HttpStatusCode.Unauthorized, await clients[KeyKind.None].GetAsync("/odata/Dossiers")),
             (
-                "wrong " + "role",
+                "wrong role",
                 HttpStatusCode.Forbidden,
                 await clients[KeyKind.Analyst].PutAsync("/api/units", ProblemAssert.Json("[]"))
             ),
             ("unknown unit", HttpStatusCode.NotFound, await admin.GetAsync("/api/units/nope")),
             ("unknown route", HttpStatusCode.NotFound, await admin.GetAsync("/nope")),
             (
-                "unknown " + "method",
+                "unknown method",
                 HttpStatusCode.MethodNotAllowed,
                 await admin.PatchAsync("/api/units", ProblemAssert.Json("[]"))
             ),
             (
-                "body over 10 " + "MiB",
+                "body over 10 MiB",
                 HttpStatusCode.RequestEntityTooLarge,
                 await admin.PutAsync("/api/units", new ByteArrayContent(new byte[(10 * 1024 * 1024) + 1]))
             ),
@@ -79,7 +79,7 @@ public sealed partial class SecurityMatrixTests
             (
                 "database failure",
                 HttpStatusCode.ServiceUnavailable,
-                await FailingAsync(new SqliteException("SQLite " + "Error 1: 'no such table: api_keys'.", 1))
+                await FailingAsync(new SqliteException("SQLite Error 1: 'no such table: api_keys'.", 1))
             ),
         };
 
@@ -97,7 +97,7 @@ public sealed partial class SecurityMatrixTests
         Assert.That(
             log.Errors,
             Has.Some.Contains("api_keys"),
-            "the unexpected failure is logged in full, only the " + "answer is bare"
+            "the unexpected failure is logged in full, only the answer is bare"
         );
     }
 
@@ -124,7 +124,7 @@ public sealed partial class SecurityMatrixTests
         Assert.That(
             cells.Where(c => plaintextKeys.Any(c.Contains) || secrets.Any(c.Contains)),
             Is.Empty,
-            "no key or " + "secret in plaintext"
+            "no key or secret in plaintext"
         );
     }
 
@@ -163,7 +163,7 @@ public sealed partial class SecurityMatrixTests
         Assert.That(
             response.Headers.CacheControl?.NoStore,
             Is.True,
-            $"{what}: Cache-Control " + $"{response.Headers.CacheControl}"
+            $"{what}: Cache-Control {response.Headers.CacheControl}"
         );
 
     /// <summary>The message of an error body: a problem document on the JSON routes, an OData error document under

@@ -51,7 +51,7 @@ public sealed partial class SecurityMatrixTests
                 Assert.That(
                     units,
                     Is.Not.Empty.And.All.Matches<string>(SubtreeOfPA.Contains),
-                    "a key limited to P.A " + "sees its rows only"
+                    "a key limited to P.A sees its rows only"
                 );
             }
             else if (provinceWide)
@@ -59,7 +59,7 @@ public sealed partial class SecurityMatrixTests
                 Assert.That(
                     units,
                     Has.Some.Matches<string>(u => !SubtreeOfPA.Contains(u)),
-                    "a province-wide key " + "sees every subtree"
+                    "a province-wide key sees every subtree"
                 );
             }
         }

@@ -100,10 +100,7 @@ public sealed partial class SecurityMatrixTests
             )
         ).EnsureSuccessStatusCode();
         (
-            await admin.PutAsJsonAsync(
-                "/api/indicators",
-                new[] { new { code = "vneid", name = "Kích hoạt " + "VNeID" } }
-            )
+            await admin.PutAsJsonAsync("/api/indicators", new[] { new { code = "vneid", name = "Kích hoạt VNeID" } })
         ).EnsureSuccessStatusCode();
 
         var revoked = await CreateKeyAsync(admin, "analyst", null);
@@ -151,12 +148,12 @@ public sealed partial class SecurityMatrixTests
         Assert.That(
             mapped.Except(SecurityMatrix.Routes.Keys),
             Is.Empty,
-            "routes the matrix does not classify: add " + "them to SecurityMatrix"
+            "routes the matrix does not classify: add them to SecurityMatrix"
         );
         Assert.That(
             SecurityMatrix.Routes.Keys.Except(mapped),
             Is.Empty,
-            "routes the matrix lists that are no longer " + "mapped"
+            "routes the matrix lists that are no longer mapped"
         );
         Assert.That(mapped, Has.Count.GreaterThanOrEqualTo(40));
     }
@@ -196,7 +193,7 @@ public sealed partial class SecurityMatrixTests
             Assert.That(
                 ErrorMessage(response, text),
                 names is null ? Is.Not.Empty : Does.Contain(names),
-                $"{route} " + $"with {kind}"
+                $"{route} with {kind}"
             );
             return;
         }

@@ -48,7 +48,7 @@ public sealed class SharedLogTests : ApiFixture
 
         await using var connection = await Factory.OpenDatabaseAsync();
         var stored = await connection.QuerySingleAsync<(string Status, long Digitised)>(
-            "SELECT status, digitised " + "FROM dossiers WHERE code = 'S-1'"
+            "SELECT status, digitised FROM dossiers WHERE code = 'S-1'"
         );
         Assert.That(stored, Is.EqualTo(("resolved", 1L)), "the stored row folds the event the other process appended");
     }

@@ -135,7 +135,7 @@ public sealed class TargetScopeTests : ApiFixture
 
         Assert.That(
             problem.GetProperty("detail").GetString(),
-            Does.Contain("unit 'P.B' is outside the subtree of " + "'P.A'")
+            Does.Contain("unit 'P.B' is outside the subtree of 'P.A'")
         );
     }
 
@@ -175,7 +175,7 @@ public sealed class TargetScopeTests : ApiFixture
                 "/api/keys",
                 new
                 {
-                    name = "admin of " + "" + unit,
+                    name = "admin of " + unit,
                     role = "admin",
                     unitCode = unit,
                 }

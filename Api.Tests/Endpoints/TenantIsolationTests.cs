@@ -113,7 +113,7 @@ public sealed class TenantIsolationTests : ApiFixture
 
         var dossier = await districtB.GetFromJsonAsync<JsonElement>("/api/dossiers/T2");
         var feed = await Admin.GetFromJsonAsync<JsonElement>(
-            "/odata/Dossiers?$filter=Code eq " + "'T2'&$select=Source,Code,AmountPaid"
+            "/odata/Dossiers?$filter=Code eq 'T2'&$select=Source,Code,AmountPaid"
         );
 
         Assert.That(Accepted(received), Is.EqualTo(1));
@@ -121,7 +121,7 @@ public sealed class TenantIsolationTests : ApiFixture
         Assert.That(
             feed.GetProperty("value").GetArrayLength(),
             Is.EqualTo(1),
-            "A's paid waits under A's own code " + "T2, which has no received"
+            "A's paid waits under A's own code T2, which has no received"
         );
     }
 
@@ -279,7 +279,7 @@ public sealed class TenantIsolationTests : ApiFixture
             "/api/keys",
             new
             {
-                name = $"{role} " + $"{unitCode}",
+                name = $"{role} {unitCode}",
                 role,
                 unitCode,
                 source,

@@ -88,7 +88,7 @@ public sealed class UnitEndpointTests : ApiFixture
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.That(
             problem.GetProperty("errors").GetProperty("X.C1")[0].GetString(),
-            Does.Contain("unknown parent " + "'X'")
+            Does.Contain("unknown parent 'X'")
         );
         Assert.That((await Admin.GetAsync("/api/units/T.D9")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }

@@ -16,7 +16,7 @@ public sealed class UnreachableDatabaseTests
             {
                 ["Database:Provider"] = "SqlServer",
                 ["ConnectionStrings:Scorecard"] =
-                    "Server=127.0.0.1,1;Database=scorecard;User Id=x;Password=y;Connect " + "Timeout=1;Encrypt=False",
+                    "Server=127.0.0.1,1;Database=scorecard;User Id=x;Password=y;Connect Timeout=1;Encrypt=False",
             }
         );
 

@@ -47,7 +47,7 @@ public sealed class DapperTypeHandlerTests
         await connection.OpenAsync();
 
         var text = await connection.ExecuteScalarAsync<string>(
-            "SELECT " + "@Value",
+            "SELECT @Value",
             new { Value = new DateOnly(2024, 2, 9) }
         );
         var back = await connection.ExecuteScalarAsync<DateOnly>("SELECT '2024-02-09'");

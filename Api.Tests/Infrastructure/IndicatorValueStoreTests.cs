@@ -115,7 +115,7 @@ public sealed class IndicatorValueStoreTests
 
         await using var connection = await db.OpenAsync(CancellationToken.None);
         var rows = await connection.QueryAsync<(string Unit, string Period)>(
-            "SELECT unit_code, period FROM " + "indicator_values ORDER BY unit_code, period"
+            "SELECT unit_code, period FROM indicator_values ORDER BY unit_code, period"
         );
         Assert.That(rows, Is.EqualTo(new[] { ("P", "2025-03"), ("P", "2025-04") }));
         var stored = await store.StoredMonthsAsync(CancellationToken.None);

@@ -33,7 +33,7 @@ public sealed class MigrationTests
         Assert.That(await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"), Is.EqualTo("wal"));
         Assert.That(await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"), Is.EqualTo(1));
         var tables = (
-            await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = " + "'table'")
+            await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table'")
         ).ToList();
         Assert.That(
             tables,

@@ -179,7 +179,7 @@ public sealed class RebuildTests
         Assert.That(
             expected[IndicatorCodes.OnTime].Denominator,
             Is.GreaterThan(10),
-            "the month must hold finished " + "dossiers"
+            "the month must hold finished dossiers"
         );
         Assert.That(actual, Is.EquivalentTo(expected));
     }

@@ -58,7 +58,7 @@ public sealed class ReferenceDataCacheTests
             Assert.That(
                 (await cache.GetAsync(CancellationToken.None)).ProcedureId(code),
                 Is.Not.Null,
-                $"procedure " + $"{code} after its write"
+                $"procedure {code} after its write"
             );
         }
     }

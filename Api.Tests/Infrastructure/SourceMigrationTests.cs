@@ -72,7 +72,7 @@ public sealed class SourceMigrationTests
         await using var migrated = new SqliteConnection(connectionString);
         var events = (
             await migrated.QueryAsync<(string Id, string Source, string? Scope)>(
-                "SELECT id, source, " + "sender_scope FROM dossier_events ORDER BY seq"
+                "SELECT id, source, sender_scope FROM dossier_events ORDER BY seq"
             )
         ).ToList();
         Assert.That(
@@ -80,7 +80,7 @@ public sealed class SourceMigrationTests
             Is.EqualTo(new[] { ("e1", "k1", (string?)null), ("e2", "k1", "P.A"), ("e3", "bootstrap", null) })
         );
         Assert.That(
-            await migrated.QueryAsync<(string, string)>("SELECT source, code FROM " + "dossiers"),
+            await migrated.QueryAsync<(string, string)>("SELECT source, code FROM dossiers"),
             Is.EqualTo(new[] { ("k1", "D1") })
         );
         Assert.That(await migrated.QueryAsync<string>("SELECT source FROM api_keys"), Is.EqualTo(new[] { "k1" }));

@@ -41,10 +41,10 @@ public sealed class SqlServerParameterTests
         ["TargetStore.ListSql"] = [],
         ["TargetStore.ListForPeriodSql"] = Names("Period"),
         ["TargetStore.UpdateSql"] = Names(
-            "UnitCode Indicator Period AppliesToLevel Target Baseline AssignedBy " + "Reference Now"
+            "UnitCode Indicator Period AppliesToLevel Target Baseline AssignedBy Reference Now"
         ),
         ["TargetStore.InsertSql"] = Names(
-            "UnitCode Indicator Period AppliesToLevel Target Baseline AssignedBy " + "Reference Now"
+            "UnitCode Indicator Period AppliesToLevel Target Baseline AssignedBy Reference Now"
         ),
         ["ReferenceDataCache.UnitIdsSql"] = [],
         ["ReferenceDataCache.ProcedureIdsSql"] = [],
@@ -106,6 +106,7 @@ public sealed class SqlServerParameterTests
         ["CalendarStore.DeleteSql"] = Names("Date"),
         ["DbConnectionFactory.PingSql"] = [],
         ["OfficeHoursStore.SelectSql"] = [],
+        ["IndicatorStore.CountCodeSql"] = Names("Code"),
         ["OfficeHoursStore.DeleteAllSql"] = [],
         ["OfficeHoursStore.InsertSql"] = Names("ValidFrom Periods Cutoff"),
     };
@@ -121,13 +122,13 @@ public sealed class SqlServerParameterTests
         Assert.That(
             Passed.TryGetValue(name, out var passed),
             Is.True,
-            $"{name} has no entry in {nameof(Passed)}: " + $"add the parameter names its caller passes."
+            $"{name} has no entry in {nameof(Passed)}: add the parameter names its caller passes."
         );
 
         Assert.That(
             NamedParameters(sql).Except(passed!, StringComparer.Ordinal),
             Is.Empty,
-            $"{name} names " + $"parameters its caller does not pass:\n{sql}"
+            $"{name} names parameters its caller does not pass:\n{sql}"
         );
     }
 

@@ -52,7 +52,7 @@ public sealed class SqliteStatementTests
         Exec("CREATE TABLE t (id TEXT PRIMARY KEY, n INTEGER, flag INTEGER, note TEXT)");
         using var insert = new SqliteStatement(
             connection,
-            "INSERT INTO t (id, n, flag, note) VALUES (@Id, @N, " + "@Flag, @Note) ON CONFLICT (id) DO NOTHING"
+            "INSERT INTO t (id, n, flag, note) VALUES (@Id, @N, @Flag, @Note) ON CONFLICT (id) DO NOTHING"
         );
 
         var counts = new List<int>();

@@ -37,13 +37,13 @@ public sealed class CrashSafetyTests
         Assert.That(
             crash.Run.EveryExitBySigkill,
             Is.True,
-            "every cycle's API must end by SIGKILL: " + "" + crash.Run.Delays
+            "every cycle's API must end by SIGKILL: " + crash.Run.Delays
         );
         Assert.That(crash.Traffic.AcknowledgedIds, Is.Not.Empty);
         Assert.That(
             crash.Traffic.Requests,
             Is.GreaterThan(crash.Traffic.AcknowledgedRequests),
-            "some requests lost " + "their answer to a kill"
+            "some requests lost their answer to a kill"
         );
     }
 
@@ -73,7 +73,7 @@ public sealed class CrashSafetyTests
         Assert.That(
             crash.Projections.Tables.Select(t => t.Rows),
             Has.All.Positive,
-            "the projections hold the stored " + "events"
+            "the projections hold the stored events"
         );
     }
 

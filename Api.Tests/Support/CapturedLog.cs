@@ -33,7 +33,7 @@ internal sealed class CapturedLog : ILoggerProvider
             if (IsEnabled(logLevel))
             {
                 log.errors.Enqueue(
-                    $"{category}: " + $"{formatter(state, exception)}{(exception is null ? "" : "\n" + exception)}"
+                    $"{category}: {formatter(state, exception)}{(exception is null ? "" : "\n" + exception)}"
                 );
             }
         }

@@ -30,7 +30,7 @@ internal static class IndicatorValuesTable
     {
         await using var connection = await factory.OpenDatabaseAsync();
         var counts = await connection.QueryAsync<(string Period, long Count)>(
-            "SELECT period, CAST(COUNT(*) AS " + "bigint) FROM indicator_values GROUP BY period"
+            "SELECT period, CAST(COUNT(*) AS bigint) FROM indicator_values GROUP BY period"
         );
         return counts.ToDictionary(c => c.Period, c => c.Count);
     }

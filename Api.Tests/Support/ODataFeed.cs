@@ -48,7 +48,7 @@ internal static class ODataFeed
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
         Assert.That(
             body,
-            Does.Not.Contain("   at " + "").And.Not.Contain("stacktrace").And.Not.Contain("SELECT"),
+            Does.Not.Contain("   at ").And.Not.Contain("stacktrace").And.Not.Contain("SELECT"),
             "no stack trace or SQL in an error"
         );
         return JsonDocument.Parse(body).RootElement.GetProperty("error").GetProperty("message").GetString()!;

@@ -28,7 +28,7 @@ public static class TestSqlServer
     {
         var server = Server
             ?? throw new InvalidOperationException(
-                $"Set {ServerVariable} to a SQL Server connection " + $"string (a login that may create databases)."
+                $"Set {ServerVariable} to a SQL Server connection string (a login that may create databases)."
             );
         var database = "scorecard_test_" + Guid.NewGuid().ToString("N")[..12];
         ExecuteOnMaster(server, $"CREATE DATABASE [{database}]");
@@ -48,7 +48,7 @@ public static class TestSqlServer
         var builder = new SqlConnectionStringBuilder(connectionString);
         ExecuteOnMaster(
             connectionString,
-            $"ALTER DATABASE [{builder.InitialCatalog}] SET SINGLE_USER WITH ROLLBACK " + $"IMMEDIATE"
+            $"ALTER DATABASE [{builder.InitialCatalog}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE"
         );
         ExecuteOnMaster(connectionString, $"DROP DATABASE [{builder.InitialCatalog}]");
     }

@@ -74,7 +74,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         return WriteProblemAsync(
             StatusCodes.Status403Forbidden,
             "Forbidden",
-            $"A key with role '{role}' may not use " + $"this route."
+            $"A key with role '{role}' may not use this route."
         );
     }
 

@@ -53,7 +53,7 @@ internal static class CommandLine
                 return 0;
             default:
                 await Console
-                    .Error.WriteLineAsync($"Unknown verb '{verb}'. Verbs: " + $"{string.Join(", ", Verbs)}.")
+                    .Error.WriteLineAsync($"Unknown verb '{verb}'. Verbs: {string.Join(", ", Verbs)}.")
                     .ConfigureAwait(false);
                 return 2;
         }

@@ -26,7 +26,7 @@ internal sealed class CalendarBatchValidator : AbstractValidator<List<CalendarDa
             .NotEmpty()
             .WithMessage("Send at least one day.")
             .Must(b => b.Count <= ValidationExtensions.MaxBatchItems)
-            .WithMessage($"Send at most " + $"{ValidationExtensions.MaxBatchItems} days per request.")
+            .WithMessage($"Send at most {ValidationExtensions.MaxBatchItems} days per request.")
             .Must(b => b.Where(d => d?.Date is not null).GroupBy(d => d.Date).All(g => g.Count() == 1))
             .WithMessage("Each date may appear once per request.");
         RuleForEach(b => b)

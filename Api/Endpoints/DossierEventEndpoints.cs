@@ -17,7 +17,7 @@ internal static class DossierEventEndpoints
     public static IEndpointRouteBuilder MapDossierEventEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/dossier-events", PostEvents)
-            .WithTags("Dossier " + "events")
+            .WithTags("Dossier events")
             .RequireAuthorization(Roles.IngestPolicy)
             .Accepts<DossierEventsRequest>("application/json")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -128,7 +128,7 @@ internal static class DossierEventEndpoints
             http.Response.Headers.RetryAfter = "2";
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Service " + "Unavailable",
+                title: "Service Unavailable",
                 detail: ex is DbException
                     ? "The database could not store this batch; nothing of it was stored. Send it again."
                     : "The service is shutting down; nothing of this batch was stored. Send it again."

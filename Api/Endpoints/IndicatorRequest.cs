@@ -51,9 +51,9 @@ internal sealed class BandScaleRequestValidator : AbstractValidator<BandScaleReq
             .Cascade(CascadeMode.Stop)
             .NotEmpty()
             .Must(b => b!.Count <= 10)
-            .WithMessage("At most 10 " + "bands.")
+            .WithMessage("At most 10 bands.")
             .Must(StrictlyDescending)
-            .WithMessage("Band minimums must be listed from highest to lowest, each lower " + "than the one before.");
+            .WithMessage("Band minimums must be listed from highest to lowest, each lower than the one before.");
         RuleForEach(s => s.Bands)
             .NotNull()
             .ChildRules(band =>

@@ -125,7 +125,7 @@ internal static class KeyEndpoints
         cache.Forget(id);
         return revoked
             ? TypedResults.NoContent()
-            : Problems.NotFound($"Key '{id}' does not exist or is already " + $"revoked.");
+            : Problems.NotFound($"Key '{id}' does not exist or is already revoked.");
     }
 }
 

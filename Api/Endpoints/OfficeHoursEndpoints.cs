@@ -13,7 +13,7 @@ internal static class OfficeHoursEndpoints
         var group = app.MapGroup("/api/calendar/office-hours").WithTags("Calendar");
         group
             .MapGet("/", ListHours)
-            .WithSummary("Office hours in force from each date (the default when none is " + "set).");
+            .WithSummary("Office hours in force from each date (the default when none is set).");
         group
             .MapPut("/", PutHours)
             .RequireAuthorization(Roles.AdminPolicy)

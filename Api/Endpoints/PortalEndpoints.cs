@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Reports;
+using Scorecard.Domain.Indicators;
 using Scorecard.Domain.Scoring;
 using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Reference;
 
 namespace Scorecard.Api.Endpoints;
 
@@ -22,7 +24,7 @@ internal static class PortalEndpoints
         group
             .MapGet("/map", GetMap)
             .WithSummary(
-                "One indicator for every unit of a level under a parent, each over " + "its subtree: the colour map."
+                "One indicator for every unit of a level under a parent, each over its subtree: the colour map."
             );
         group
             .MapGet("/rankings", GetRankings)
@@ -97,18 +99,7 @@ internal static class PortalEndpoints
 
         var (code, p, onTimeRule, unitLevel, parent) = query;
 
-        var perUnit = await services
-            .Figures.ForUnitsOfLevelAsync(
-                reference,
-                parent,
-                unitLevel,
-                p,
-                onTimeRule,
-                code,
-                services.Clock.GetUtcNow(),
-                ct
-            )
-            .ConfigureAwait(false);
+        var perUnit = await FiguresOfLevelAsync(services, reference, query, code, ct).ConfigureAwait(false);
         var definition = reference.Indicator(code)!;
         var units = perUnit
             .OrderBy(u => u.Key, StringComparer.Ordinal)
@@ -154,17 +145,7 @@ internal static class PortalEndpoints
         var (code, p, onTimeRule, unitLevel, parent) = query;
 
         var score = code == ScoreIndicator;
-        var perUnit = await services
-            .Figures.ForUnitsOfLevelAsync(
-                reference,
-                parent,
-                unitLevel,
-                p,
-                onTimeRule,
-                score ? null : code,
-                services.Clock.GetUtcNow(),
-                ct
-            )
+        var perUnit = await FiguresOfLevelAsync(services, reference, query, score ? null : code, ct)
             .ConfigureAwait(false);
         var bands = reference.Bands(code);
         var ranked = Ranking.Rank(
@@ -188,4 +169,24 @@ internal static class PortalEndpoints
             .ToList();
         return TypedResults.Ok(new RankingView(code, PeriodView.Of(p), WireName.Of(onTimeRule), items));
     }
+
+    /// <summary>The figures of every unit of the query's level under its parent (one indicator's, or all with
+    /// null).</summary>
+    private static Task<Dictionary<string, Dictionary<string, Ratio?>>> FiguresOfLevelAsync(
+        PortalServices services,
+        ReferenceData reference,
+        UnitsOfLevelQuery query,
+        string? indicator,
+        CancellationToken ct
+    ) =>
+        services.Figures.ForUnitsOfLevelAsync(
+            reference,
+            query.Parent,
+            query.Level,
+            query.Period,
+            query.Rule,
+            indicator,
+            services.Clock.GetUtcNow(),
+            ct
+        );
 }

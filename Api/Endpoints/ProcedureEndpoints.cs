@@ -16,7 +16,7 @@ internal static class ProcedureEndpoints
         var group = app.MapGroup("/api/procedures").WithTags("Procedures");
         group
             .MapGet("/", ListProcedures)
-            .WithSummary("Procedures, optionally of one level (province, district, " + "commune).");
+            .WithSummary("Procedures, optionally of one level (province, district, commune).");
         group.MapGet("/{code}", GetProcedure).WithSummary("One procedure.");
         group
             .MapPut("/", PutProcedures)
@@ -39,7 +39,7 @@ internal static class ProcedureEndpoints
             if (!WireName.TryParse<UnitLevel>(level, out var value))
             {
                 return Problems.BadRequest(
-                    $"Level '{level}' is not one of: " + $"{string.Join(", ", WireName.All<UnitLevel>())}."
+                    $"Level '{level}' is not one of: {string.Join(", ", WireName.All<UnitLevel>())}."
                 );
             }
 

@@ -95,7 +95,7 @@ internal sealed class ProcedureBatchValidator : AbstractValidator<List<Procedure
             .NotEmpty()
             .WithMessage("Send at least one procedure.")
             .Must(b => b.Count <= ValidationExtensions.MaxBatchItems)
-            .WithMessage($"Send at most " + $"{ValidationExtensions.MaxBatchItems} procedures per request.")
+            .WithMessage($"Send at most {ValidationExtensions.MaxBatchItems} procedures per request.")
             .Must(b => b.Where(p => p?.Code is not null).GroupBy(p => p.Code).All(g => g.Count() == 1))
             .WithMessage("Each procedure code may appear once per request.");
         RuleForEach(b => b).NotNull().SetValidator(new ProcedureRequestValidator()).OverridePropertyName("procedures");

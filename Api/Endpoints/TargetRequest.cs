@@ -39,7 +39,7 @@ internal sealed class TargetBatchValidator : AbstractValidator<List<TargetReques
             .NotEmpty()
             .WithMessage("Send at least one target.")
             .Must(b => b.Count <= ValidationExtensions.MaxBatchItems)
-            .WithMessage($"Send at most " + $"{ValidationExtensions.MaxBatchItems} targets per request.")
+            .WithMessage($"Send at most {ValidationExtensions.MaxBatchItems} targets per request.")
             .Must(b => b.Where(t => t is not null).GroupBy(Slot).All(g => g.Count() == 1))
             .WithMessage("Each target (unit, indicator, period, level it applies to) may appear once per request.");
         RuleForEach(b => b)
@@ -88,7 +88,7 @@ internal sealed class IndicatorValueBatchValidator : AbstractValidator<List<Indi
             .NotEmpty()
             .WithMessage("Send at least one value.")
             .Must(b => b.Count <= ValidationExtensions.MaxBatchItems)
-            .WithMessage($"Send at most " + $"{ValidationExtensions.MaxBatchItems} values per request.");
+            .WithMessage($"Send at most {ValidationExtensions.MaxBatchItems} values per request.");
         RuleForEach(b => b)
             .NotNull()
             .ChildRules(v =>

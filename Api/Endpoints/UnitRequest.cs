@@ -71,7 +71,7 @@ internal sealed class UnitBatchValidator : AbstractValidator<List<UnitRequest>>
             .NotEmpty()
             .WithMessage("Send at least one unit.")
             .Must(b => b.Count <= ValidationExtensions.MaxBatchItems)
-            .WithMessage($"Send at most " + $"{ValidationExtensions.MaxBatchItems} units per request.");
+            .WithMessage($"Send at most {ValidationExtensions.MaxBatchItems} units per request.");
         RuleForEach(b => b).NotNull().SetValidator(new UnitRequestValidator()).OverridePropertyName("units");
     }
 }

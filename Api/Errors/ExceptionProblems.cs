@@ -25,7 +25,7 @@ internal static class ExceptionProblems
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new(
                 StatusCodes.Status413PayloadTooLarge,
                 "Payload Too Large",
-                "The request body is larger than this " + "route accepts."
+                "The request body is larger than this route accepts."
             ),
             BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad => new(
                 StatusCodes.Status400BadRequest,
@@ -38,7 +38,7 @@ internal static class ExceptionProblems
             IndexOutOfRangeException when ThrownByJsonReader(exception) => new(
                 StatusCodes.Status400BadRequest,
                 "Bad Request",
-                "The request body is not valid JSON: it ends inside " + "a value."
+                "The request body is not valid JSON: it ends inside a value."
             ),
             FeedQueryException or ODataException => new(
                 StatusCodes.Status400BadRequest,
@@ -53,7 +53,7 @@ internal static class ExceptionProblems
             _ => new(
                 StatusCodes.Status500InternalServerError,
                 "Internal Server Error",
-                "An unexpected error occurred. " + "Quote the trace id when reporting it."
+                "An unexpected error occurred. Quote the trace id when reporting it."
             ),
         };
 

@@ -58,7 +58,7 @@ internal sealed class ProblemWriter(IOptions<ProblemDetailsOptions> options, IOp
             http.Response.WriteAsJsonAsync(
                 error,
                 json.Value.SerializerOptions,
-                "application/json; " + "odata.metadata=minimal; charset=utf-8"
+                "application/json; odata.metadata=minimal; charset=utf-8"
             )
         );
     }

@@ -20,13 +20,13 @@ internal static class UnboundParameter
     /// framework parses it.</summary>
     private static readonly Dictionary<Type, Format> Formats = new()
     {
-        [typeof(DateOnly)] = new("a date such as " + "2025-01-31", t =>
+        [typeof(DateOnly)] = new("a date such as 2025-01-31", t =>
             DateOnly.TryParse(t, Invariant, DateTimeStyles.AllowWhiteSpaces, out _)
         ),
-        [typeof(DateTime)] = new("an instant such as " + "2025-01-31T08:00:00+07:00", t =>
+        [typeof(DateTime)] = new("an instant such as 2025-01-31T08:00:00+07:00", t =>
             DateTime.TryParse(t, Invariant, DateTimeStyles.AllowWhiteSpaces, out _)
         ),
-        [typeof(DateTimeOffset)] = new("an instant such as " + "2025-01-31T08:00:00+07:00", t =>
+        [typeof(DateTimeOffset)] = new("an instant such as 2025-01-31T08:00:00+07:00", t =>
             DateTimeOffset.TryParse(t, Invariant, DateTimeStyles.AllowWhiteSpaces, out _)
         ),
         [typeof(int)] = new("a whole number", t => int.TryParse(t, NumberStyles.Integer, Invariant, out _)),

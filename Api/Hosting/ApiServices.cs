@@ -59,7 +59,7 @@ internal static class ApiServices
             .BindConfiguration(IndicatorValuesOptions.Section)
             .Validate(
                 o => o.RefreshSeconds >= 1,
-                "IndicatorValues:RefreshSeconds must be a number of seconds, at " + "least 1."
+                "IndicatorValues:RefreshSeconds must be a number of seconds, at least 1."
             )
             .ValidateOnStart();
         services.AddSingleton<IndicatorValuesRefresher>();

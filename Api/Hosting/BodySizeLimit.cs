@@ -14,7 +14,7 @@ internal static class BodySizeLimit
                 if (context.Request.ContentLength > maxBytes)
                 {
                     throw new BadHttpRequestException(
-                        $"The request body is larger than {maxBytes} " + $"bytes.",
+                        $"The request body is larger than {maxBytes} bytes.",
                         StatusCodes.Status413PayloadTooLarge
                     );
                 }
@@ -65,7 +65,7 @@ internal static class BodySizeLimit
             read += n;
             return read > maxBytes
                 ? throw new BadHttpRequestException(
-                    $"The request body is larger than {maxBytes} " + $"bytes.",
+                    $"The request body is larger than {maxBytes} bytes.",
                     StatusCodes.Status413PayloadTooLarge
                 )
                 : n;

@@ -73,7 +73,7 @@ internal sealed partial class DatabaseInitializer(
 
     [LoggerMessage(
         Level = LogLevel.Error,
-        Message = "The database is not available; /health/ready answers 503 and " + "start-up retries every {Seconds} s"
+        Message = "The database is not available; /health/ready answers 503 and start-up retries every {Seconds} s"
     )]
     private static partial void LogUnavailable(ILogger logger, Exception exception, double seconds);
 }

@@ -15,7 +15,7 @@ internal sealed class DatabaseReadyCheck(DatabaseState state, DbConnectionFactor
         {
             return HealthCheckResult.Unhealthy(
                 state.LastError is null
-                    ? "Migrations have not run " + "yet."
+                    ? "Migrations have not run yet."
                     : "The database is not available: " + state.LastError
             );
         }

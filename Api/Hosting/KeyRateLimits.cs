@@ -20,7 +20,7 @@ internal static class KeyRateLimits
             .BindConfiguration(KeyRateLimitOptions.Section)
             .Validate(
                 o => o.RequestsPerSecond >= 0,
-                "RateLimit:RequestsPerSecond must be 0 (no limit) or a number " + "of requests."
+                "RateLimit:RequestsPerSecond must be 0 (no limit) or a number of requests."
             )
             .Validate(o => o.Burst >= 0, "RateLimit:Burst must be 0 or a number of requests.")
             .ValidateOnStart();

@@ -20,7 +20,7 @@ internal static class RequestCharset
                 )
                 {
                     throw new BadHttpRequestException(
-                        $"The charset '{charset.Value}' of the request body is not supported; send " + $"UTF-8.",
+                        $"The charset '{charset.Value}' of the request body is not supported; send UTF-8.",
                         StatusCodes.Status415UnsupportedMediaType
                     );
                 }

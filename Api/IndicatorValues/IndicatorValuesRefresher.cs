@@ -182,7 +182,7 @@ internal sealed partial class IndicatorValuesRefresher(
 
     [LoggerMessage(
         Level = LogLevel.Error,
-        Message = "Refreshing the indicator values failed; the marks stay for the " + "next attempt"
+        Message = "Refreshing the indicator values failed; the marks stay for the next attempt"
     )]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

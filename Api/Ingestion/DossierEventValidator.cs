@@ -53,7 +53,7 @@ internal sealed class DossierEventValidator : AbstractValidator<DossierEventRequ
                     .DependentRules(() =>
                         RuleFor(e => e.ProcedureCode)
                             .Must(p => reference.Procedure(p!) is not null)
-                            .WithMessage(e => $"Procedure '{e.ProcedureCode}' does not " + $"exist.")
+                            .WithMessage(e => $"Procedure '{e.ProcedureCode}' does not exist.")
                             .OverridePropertyName("procedureCode")
                     );
                 RuleFor(e => e.UnitCode)
@@ -110,7 +110,7 @@ internal sealed class DossierEventValidator : AbstractValidator<DossierEventRequ
                 RuleFor(e => e.Via)
                     .Null()
                     .When(e => e.Method == WireName.Of(PaymentMethod.Offline))
-                    .WithMessage("'via' names where an online payment was made; this one is " + "offline.")
+                    .WithMessage("'via' names where an online payment was made; this one is offline.")
                     .OverridePropertyName("via");
             }
         );
@@ -121,7 +121,7 @@ internal sealed class DossierEventValidator : AbstractValidator<DossierEventRequ
         RuleFor(e => e.Satisfied)
             .NotNull()
             .When(e => e.Type == "feedback")
-            .WithMessage("'satisfied' is required on feedback: false is a complaint or a " + "dislike.")
+            .WithMessage("'satisfied' is required on feedback: false is a complaint or a dislike.")
             .OverridePropertyName("satisfied");
     }
 

@@ -9,12 +9,6 @@ namespace Scorecard.Api.OData;
 /// aggregates.</summary>
 internal sealed class FeedAggregateResult(FeedAggregation aggregation, IReadOnlyList<object?[]> rows) : IActionResult
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        SkipValidation = true,
-    };
-
     public async Task ExecuteResultAsync(ActionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -23,7 +17,7 @@ internal sealed class FeedAggregateResult(FeedAggregation aggregation, IReadOnly
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = FeedPageResult.ContentType;
         response.Headers["OData-Version"] = "4.0";
-        await using var json = new Utf8JsonWriter(response.BodyWriter, Options);
+        await using var json = new Utf8JsonWriter(response.BodyWriter, FeedPageResult.WriterOptions);
         json.WriteStartObject();
         json.WriteString(
             "@odata.context",

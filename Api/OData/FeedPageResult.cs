@@ -21,7 +21,9 @@ internal sealed class FeedPageResult(
 {
     public const string ContentType = "application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8";
 
-    private static readonly JsonWriterOptions Options = new()
+    /// <summary>How feed JSON is written: unescaped Unicode (Vietnamese names read as they are), no checks of our own
+    /// writes.</summary>
+    internal static readonly JsonWriterOptions WriterOptions = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         SkipValidation = true,
@@ -36,7 +38,7 @@ internal sealed class FeedPageResult(
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = ContentType;
         response.Headers["OData-Version"] = "4.0";
-        await using var json = new Utf8JsonWriter(response.BodyWriter, Options);
+        await using var json = new Utf8JsonWriter(response.BodyWriter, WriterOptions);
         json.WriteStartObject();
         json.WriteString(
             "@odata.context",

@@ -80,7 +80,7 @@ public sealed partial class FeedService(
         catch (Exception ex) when (IsQueryError(ex))
         {
             return BadRequest(
-                ex is NotImplementedException ? "This kind of expression is not supported in " + "$filter." : ex.Message
+                ex is NotImplementedException ? "This kind of expression is not supported in $filter." : ex.Message
             );
         }
 
@@ -186,7 +186,7 @@ public sealed partial class FeedService(
         catch (Exception ex) when (IsQueryError(ex))
         {
             return BadRequest(
-                ex is NotImplementedException ? "This kind of expression is not supported in " + "$apply." : ex.Message
+                ex is NotImplementedException ? "This kind of expression is not supported in $apply." : ex.Message
             );
         }
 

@@ -16,7 +16,7 @@ internal static class ODataSetup
             .Bind(configuration.GetSection(FeedLimits.Section))
             .Validate(
                 l => l.QueryTimeoutSeconds > 0 && l.MaxConcurrentQueriesPerKey > 0,
-                "OData:QueryTimeoutSeconds " + "and OData:MaxConcurrentQueriesPerKey must be positive."
+                "OData:QueryTimeoutSeconds and OData:MaxConcurrentQueriesPerKey must be positive."
             )
             .ValidateOnStart();
         services.AddSingleton<FeedService>();

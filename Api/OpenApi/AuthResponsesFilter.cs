@@ -21,7 +21,7 @@ internal sealed class AuthResponsesFilter : IOperationFilter
         Add(
             operation.Responses,
             "403",
-            "The key's role may not use this route, or the unit is outside its " + "subtree.",
+            "The key's role may not use this route, or the unit is outside its subtree.",
             schema
         );
     }

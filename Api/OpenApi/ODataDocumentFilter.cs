@@ -19,14 +19,14 @@ internal sealed class ODataDocumentFilter : IDocumentFilter
         (
             "Dossiers",
             typeof(Dossier),
-            "Dossiers as folded from their events; timeliness of open ones as of the " + "request."
+            "Dossiers as folded from their events; timeliness of open ones as of the request."
         ),
         ("Indicators", typeof(Indicator), "Built-in and reported indicators."),
         ("TargetAssignments", typeof(TargetAssignment), "Targets per unit, indicator and period."),
         (
             "IndicatorValues",
             typeof(IndicatorValue),
-            "Every unit × indicator × month, quarter, half-year and year, " + "over its subtree."
+            "Every unit × indicator × month, quarter, half-year and year, over its subtree."
         ),
     ];
 
@@ -39,14 +39,14 @@ internal sealed class ODataDocumentFilter : IDocumentFilter
             new OpenApiTag
             {
                 Name = "OData",
-                Description = "Feeds for Excel and Power BI (OData v4); " + "queries run in SQL.",
+                Description = "Feeds for Excel and Power BI (OData v4); queries run in SQL.",
             }
         );
         Add(
             swaggerDoc,
             $"/{ODataSetup.RoutePrefix}",
             Operation(
-                "The service document: the entity " + "sets.",
+                "The service document: the entity sets.",
                 tags,
                 "application/json",
                 new OpenApiSchema { Type = JsonSchemaType.Object },
@@ -58,7 +58,7 @@ internal sealed class ODataDocumentFilter : IDocumentFilter
             swaggerDoc,
             $"/{ODataSetup.RoutePrefix}/$metadata",
             Operation(
-                "The EDM as CSDL " + "XML.",
+                "The EDM as CSDL XML.",
                 tags,
                 "application/xml",
                 new OpenApiSchema { Type = JsonSchemaType.String },
@@ -89,7 +89,7 @@ internal sealed class ODataDocumentFilter : IDocumentFilter
                 swaggerDoc,
                 $"/{ODataSetup.RoutePrefix}/{set}/$count",
                 Operation(
-                    $"How many {set} match " + $"$filter.",
+                    $"How many {set} match $filter.",
                     tags,
                     "text/plain",
                     new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
@@ -173,8 +173,7 @@ internal sealed class ODataDocumentFilter : IDocumentFilter
                 },
                 ["400"] = new OpenApiResponse
                 {
-                    Description =
-                        "A query the feeds do not support, or one beyond a limit " + "(the message says which).",
+                    Description = "A query the feeds do not support, or one beyond a limit (the message says which).",
                     Content = Json(error),
                 },
                 ["401"] = new OpenApiResponse { Description = "No key, or a key that is unknown or revoked." },
@@ -206,7 +205,7 @@ internal sealed class ODataDocumentFilter : IDocumentFilter
             {
                 Name = "Prefer",
                 In = ParameterLocation.Header,
-                Description = "odata.maxpagesize=N (at most 10,000; " + "default 1,000).",
+                Description = "odata.maxpagesize=N (at most 10,000; default 1,000).",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             },
         };

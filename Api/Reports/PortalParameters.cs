@@ -34,14 +34,14 @@ internal static class PortalParameters
         text is not null && WireName.TryParse(text, out UnitLevel level)
             ? level
             : Problems.BadRequest(
-                $"'level' is required and must be one of: " + $"{string.Join(", ", WireName.All<UnitLevel>())}."
+                $"'level' is required and must be one of: {string.Join(", ", WireName.All<UnitLevel>())}."
             );
 
     /// <summary><c>scope</c>: true for the unit's whole subtree (the default), false for its own dossiers.</summary>
     public static Parsed<bool> Subtree(string? scope) =>
         scope is null or "subtree" or "self"
             ? scope != "self"
-            : Problems.BadRequest("'scope' must be one of: " + "subtree, self.");
+            : Problems.BadRequest("'scope' must be one of: subtree, self.");
 
     /// <summary>The unit, if it exists (404) and the caller may see it (403).</summary>
     public static Parsed<Unit> Unit(ReferenceData reference, string code, string? scope)

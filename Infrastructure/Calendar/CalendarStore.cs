@@ -53,17 +53,12 @@ public sealed class CalendarStore(DbConnectionFactory db, ReferenceDataChanges c
                 d.Name,
             })
             .ToList();
-        var updates = rows.Where(r => known.Contains(r.Date)).ToList();
-        var inserts = rows.Where(r => !known.Contains(r.Date)).ToList();
-        await connection
-            .ExecuteAsync(new CommandDefinition(UpdateSql, updates, transaction, cancellationToken: ct))
-            .ConfigureAwait(false);
-        await connection
-            .ExecuteAsync(new CommandDefinition(InsertSql, inserts, transaction, cancellationToken: ct))
+        var (inserted, updated) = await KeyedUpsert
+            .WriteAsync(connection, transaction, rows, r => known.Contains(r.Date), UpdateSql, InsertSql, ct)
             .ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         changes.Record();
-        return new UpsertOutcome(inserts.Count, updates.Count, []);
+        return new UpsertOutcome(inserted, updated, []);
     }
 
     /// <summary>Removes a holiday or make-up day, returning the date to the Monday–Friday rule.</summary>

@@ -14,7 +14,7 @@ public sealed class OfficeHoursStore(DbConnectionFactory db, ReferenceDataChange
         + "FROM office_hours ORDER BY valid_from";
     private const string DeleteAllSql = "DELETE FROM office_hours";
     private const string InsertSql =
-        "INSERT INTO office_hours (valid_from, periods, same_day_cutoff) VALUES " + "(@ValidFrom, @Periods, @Cutoff)";
+        "INSERT INTO office_hours (valid_from, periods, same_day_cutoff) VALUES (@ValidFrom, @Periods, @Cutoff)";
 
     public async Task<IReadOnlyList<OfficeHours>> ListAsync(CancellationToken ct)
     {

@@ -118,7 +118,7 @@ internal sealed class ExpressionLimits(int maxNodes, int maxFunctionDepth)
         if (nodes > maxNodes)
         {
             throw new FeedQueryException(
-                $"The query's expressions have more than {maxNodes} nodes; split or " + $"simplify it."
+                $"The query's expressions have more than {maxNodes} nodes; split or simplify it."
             );
         }
     }

@@ -44,7 +44,7 @@ internal sealed class FeedAggregation
             if (shaped)
             {
                 throw new FeedQueryException(
-                    "$apply takes filter steps and then one groupby or aggregate; nothing " + "after it."
+                    "$apply takes filter steps and then one groupby or aggregate; nothing after it."
                 );
             }
 
@@ -154,7 +154,7 @@ internal sealed class FeedAggregation
             )
             {
                 throw new FeedQueryException(
-                    $"'{aggregate.Alias}': {aggregate.Method.ToString().ToLowerInvariant()} " + $"takes a number."
+                    $"'{aggregate.Alias}': {aggregate.Method.ToString().ToLowerInvariant()} takes a number."
                 );
             }
             (string Sql, Type Type) column = aggregate.Method switch
@@ -165,13 +165,13 @@ internal sealed class FeedAggregation
                 AggregationMethod.Average => ($"AVG(CAST({value} AS float))", typeof(double?)),
                 AggregationMethod.CountDistinct => ($"COUNT(DISTINCT {value})", typeof(long)),
                 _ => throw new FeedQueryException(
-                    $"aggregate supports sum, min, max, average and countdistinct, not " + $"{aggregate.Method}."
+                    $"aggregate supports sum, min, max, average and countdistinct, not {aggregate.Method}."
                 ),
             };
             if (column.Type == typeof(bool) || column.Type == typeof(bool?))
             {
                 throw new FeedQueryException(
-                    $"'{aggregate.Alias}': min and max are not defined for Boolean " + $"properties."
+                    $"'{aggregate.Alias}': min and max are not defined for Boolean properties."
                 );
             }
 
@@ -249,7 +249,7 @@ internal sealed class FeedAggregation
         )
         {
             throw new FeedQueryException(
-                "A computed value is out of range (too large for its type); narrow the " + "aggregation."
+                "A computed value is out of range (too large for its type); narrow the aggregation."
             );
         }
 

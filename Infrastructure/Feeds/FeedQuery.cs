@@ -146,7 +146,7 @@ internal sealed class FeedQuery
         string.Concat(feed.Joins.Where(j => joins.Contains(j.Key)).Select(j => " " + j.Value));
 
     internal static string WhereSql(List<string> where) =>
-        where.Count == 0 ? string.Empty : " WHERE " + "" + string.Join(" AND ", where);
+        where.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", where);
 
     private void ReadOrder(OrderByClause? clause)
     {
@@ -196,7 +196,7 @@ internal sealed class FeedQuery
                     break;
                 default:
                     throw new FeedQueryException(
-                        "$select and $expand take properties and navigation properties of " + "the entity set."
+                        "$select and $expand take properties and navigation properties of the entity set."
                     );
             }
         }
@@ -281,7 +281,7 @@ internal sealed class FeedQuery
 
             terms.Append(
                 CultureInfo.InvariantCulture,
-                $"{Order[i].Column.Expression} " + $"{(Order[i].Descending ? "<" : ">")} @{names[i]}"
+                $"{Order[i].Column.Expression} {(Order[i].Descending ? "<" : ">")} @{names[i]}"
             );
             alternatives.Add("(" + terms + ")");
         }

@@ -36,7 +36,7 @@ internal static class Feeds
             {
                 EntitySet = "Units",
                 ClrType = typeof(Unit),
-                Table = "units " + "u",
+                Table = "units u",
                 Columns = unitColumns,
                 Key = [nameof(Unit.Code)],
                 ScopePredicate = $"u.id IN ({SubtreeIds})",
@@ -45,7 +45,7 @@ internal static class Feeds
             {
                 EntitySet = "Procedures",
                 ClrType = typeof(Procedure),
-                Table = "procedures " + "p",
+                Table = "procedures p",
                 Columns = procedureColumns,
                 Key = [nameof(Procedure.Code)],
                 ScopePredicate = "1 = 1",
@@ -55,7 +55,7 @@ internal static class Feeds
             {
                 EntitySet = "Indicators",
                 ClrType = typeof(Indicator),
-                Table = "indicators " + "i",
+                Table = "indicators i",
                 Key = [nameof(Indicator.Code)],
                 ScopePredicate = "1 = 1",
                 Columns =
@@ -150,7 +150,7 @@ internal static class Feeds
         {
             EntitySet = "TargetAssignments",
             ClrType = typeof(TargetAssignment),
-            Table = "targets " + "t",
+            Table = "targets t",
             Key = [nameof(TargetAssignment.Id)],
             ScopePredicate = $"t.unit_code IN ({SubtreeCodes})",
             Columns =

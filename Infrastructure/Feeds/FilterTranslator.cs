@@ -191,7 +191,7 @@ internal sealed class FilterTranslator(FeedDefinition feed, SqlDialect dialect, 
         if (list.Collection.Count > MaxInItems)
         {
             throw new FeedQueryException(
-                $"An 'in' list may hold at most {MaxInItems} values; this one has " + $"{list.Collection.Count}."
+                $"An 'in' list may hold at most {MaxInItems} values; this one has {list.Collection.Count}."
             );
         }
 

@@ -16,7 +16,7 @@ public static class IndicatorDefaults
         BuiltIn(IndicatorCodes.PopulationDb, "Khai thác CSDL quốc gia về dân cư (population database use)", 2, 100),
         BuiltIn(
             IndicatorCodes.OnlineService,
-            "Dịch vụ công trực tuyến tích hợp Cổng DVC quốc gia (integrated online " + "services)",
+            "Dịch vụ công trực tuyến tích hợp Cổng DVC quốc gia (integrated online services)",
             2,
             80
         ),

@@ -38,7 +38,7 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
         """;
 
     private const string DeleteScaleSql =
-        "DELETE FROM indicator_bands WHERE indicator_code = @Code AND valid_from = " + "@ValidFrom";
+        "DELETE FROM indicator_bands WHERE indicator_code = @Code AND valid_from = @ValidFrom";
 
     private const string InsertBandSql = """
         INSERT INTO indicator_bands (indicator_code, valid_from, position, min_value, color)
@@ -83,13 +83,9 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        var known = (
-            await connection
-                .QueryAsync<string>(
-                    new CommandDefinition(SelectCodesSql, transaction: transaction, cancellationToken: ct)
-                )
-                .ConfigureAwait(false)
-        ).ToHashSet(StringComparer.Ordinal);
+        var storedCodes = await KeyedUpsert
+            .KeysAsync<string>(connection, transaction, SelectCodesSql, ct)
+            .ConfigureAwait(false);
         foreach (var indicator in indicators)
         {
             var row = new
@@ -105,7 +101,7 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
             await connection
                 .ExecuteAsync(
                     new CommandDefinition(
-                        known.Contains(indicator.Code) ? UpdateSql : InsertSql,
+                        storedCodes.Contains(indicator.Code) ? UpdateSql : InsertSql,
                         row,
                         transaction,
                         cancellationToken: ct
@@ -121,7 +117,7 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
         await StaleMarks.MarkAllAsync(connection, transaction, db.Dialect, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         changes.Record();
-        var created = indicators.Count(i => !known.Contains(i.Code));
+        var created = indicators.Count(i => !storedCodes.Contains(i.Code));
         return new UpsertOutcome(created, indicators.Count - created, []);
     }
 
@@ -139,21 +135,18 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
     }
 
     /// <summary>Stores one dated scale for an existing indicator; false when the indicator is unknown.</summary>
+    private const string CountCodeSql = "SELECT COUNT(*) FROM indicators WHERE code = @Code";
+
     public async Task<bool> PutBandsAsync(string code, BandScale scale, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        var known = await connection
+        var exists = await connection
             .ExecuteScalarAsync<int>(
-                new CommandDefinition(
-                    "SELECT COUNT(*) FROM indicators WHERE code = " + "@Code",
-                    new { Code = code },
-                    transaction,
-                    cancellationToken: ct
-                )
+                new CommandDefinition(CountCodeSql, new { Code = code }, transaction, cancellationToken: ct)
             )
             .ConfigureAwait(false);
-        if (known == 0)
+        if (exists == 0)
         {
             return false;
         }

@@ -18,7 +18,7 @@ public sealed class ApiKeyStore(DbConnectionFactory db)
     private const string ListSql = $"SELECT {Columns} FROM api_keys ORDER BY created_at, id";
     private const string OfSourceSql = $"SELECT {Columns} FROM api_keys WHERE source = @Source OR id = @Source";
     private const string FindActiveSql =
-        $"SELECT {Columns}, key_hash AS KeyHash FROM api_keys WHERE id = @Id AND " + $"revoked_at IS NULL";
+        $"SELECT {Columns}, key_hash AS KeyHash FROM api_keys WHERE id = @Id AND revoked_at IS NULL";
     private const string RevokeSql = "UPDATE api_keys SET revoked_at = @Now WHERE id = @Id AND revoked_at IS NULL";
 
     /// <summary>Stores a new key's hash; the plaintext is returned here and never again.</summary>

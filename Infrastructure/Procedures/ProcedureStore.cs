@@ -95,13 +95,9 @@ public sealed class ProcedureStore(DbConnectionFactory db, ReferenceDataChanges 
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        var known = (
-            await connection
-                .QueryAsync<string>(
-                    new CommandDefinition(SelectCodesSql, transaction: transaction, cancellationToken: ct)
-                )
-                .ConfigureAwait(false)
-        ).ToHashSet(StringComparer.Ordinal);
+        var known = await KeyedUpsert
+            .KeysAsync<string>(connection, transaction, SelectCodesSql, ct)
+            .ConfigureAwait(false);
         var rows = procedures
             .Select(p => new
             {
@@ -123,18 +119,13 @@ public sealed class ProcedureStore(DbConnectionFactory db, ReferenceDataChanges 
                 Now = now,
             })
             .ToList();
-        var updates = rows.Where(r => known.Contains(r.Code)).ToList();
-        var inserts = rows.Where(r => !known.Contains(r.Code)).ToList();
-        await connection
-            .ExecuteAsync(new CommandDefinition(UpdateSql, updates, transaction, cancellationToken: ct))
-            .ConfigureAwait(false);
-        await connection
-            .ExecuteAsync(new CommandDefinition(InsertSql, inserts, transaction, cancellationToken: ct))
+        var (inserted, updated) = await KeyedUpsert
+            .WriteAsync(connection, transaction, rows, r => known.Contains(r.Code), UpdateSql, InsertSql, ct)
             .ConfigureAwait(false);
         await StaleMarks.MarkAllAsync(connection, transaction, db.Dialect, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         changes.Record();
-        return new UpsertOutcome(inserts.Count, updates.Count, []);
+        return new UpsertOutcome(inserted, updated, []);
     }
 
     private static Procedure ToProcedure(ProcedureRow r) =>

@@ -15,7 +15,7 @@ namespace Scorecard.Infrastructure.Reports;
 public sealed class FactsQuery(DbConnectionFactory db)
 {
     private const string SelfSql =
-        "SELECT {0} FROM {facts} f WHERE f.unit_id = @UnitId AND f.{key} >= @From AND " + "f.{key} <= @To";
+        "SELECT {0} FROM {facts} f WHERE f.unit_id = @UnitId AND f.{key} >= @From AND f.{key} <= @To";
 
     private const string ByHandlerLevelSql = """
         SELECT u.level AS Level, {0}

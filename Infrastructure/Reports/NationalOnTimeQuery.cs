@@ -57,30 +57,11 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         DateTimeOffset end,
         DateTimeOffset asOf,
         CancellationToken ct
-    )
-    {
-        await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        var rows = await connection
-            .QueryAsync<RatioRow>(
-                new CommandDefinition(
-                    ByHandlerLevelSql,
-                    new
-                    {
-                        UnitId = unitId,
-                        Start = start,
-                        End = end,
-                        At = asOf < end ? asOf : end,
-                    },
-                    cancellationToken: ct
-                )
-            )
-            .ConfigureAwait(false);
-        return rows.ToDictionary(
-            r => r.Level!,
-            r => new Ratio(r.Numerator ?? 0, r.Denominator ?? 0),
-            StringComparer.Ordinal
-        );
-    }
+    ) =>
+        (
+            await QueryAsync(ByHandlerLevelSql, Window(new { UnitId = unitId }, start, end, asOf), ct)
+                .ConfigureAwait(false)
+        ).ToDictionary(r => r.Level!, r => r.Ratio, StringComparer.Ordinal);
 
     public async Task<Ratio> ForUnitAsync(
         int unitId,
@@ -89,27 +70,16 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         DateTimeOffset end,
         DateTimeOffset asOf,
         CancellationToken ct
-    )
-    {
-        await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        var row = await connection
-            .QuerySingleAsync<RatioRow>(
-                new CommandDefinition(
-                    subtree ? SubtreeSql : SelfSql,
-                    new
-                    {
-                        UnitId = unitId,
-                        Start = start,
-                        End = end,
-                        At = asOf < end ? asOf : end,
-                    },
-                    cancellationToken: ct
-                )
-            )
-            .ConfigureAwait(false);
-        return new Ratio(row.Numerator ?? 0, row.Denominator ?? 0);
-    }
+    ) =>
+        (
+            await QueryAsync(subtree ? SubtreeSql : SelfSql, Window(new { UnitId = unitId }, start, end, asOf), ct)
+                .ConfigureAwait(false)
+        )
+            .Single()
+            .Ratio;
 
+    /// <summary>Every unit of <paramref name="level"/> under <paramref name="parentId"/>, each over its
+    /// subtree.</summary>
     public async Task<IReadOnlyDictionary<int, Ratio>> PerUnitOfLevelAsync(
         int parentId,
         string level,
@@ -117,26 +87,36 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         DateTimeOffset end,
         DateTimeOffset asOf,
         CancellationToken ct
-    )
+    ) =>
+        (
+            await QueryAsync(
+                    PerUnitOfLevelSql,
+                    Window(new { ParentId = parentId, Level = level }, start, end, asOf),
+                    ct
+                )
+                .ConfigureAwait(false)
+        ).ToDictionary(r => r.UnitId, r => r.Ratio);
+
+    /// <summary>The keys with the period (start, end) and the instant open dossiers are judged at (its end, or now
+    /// while it runs).</summary>
+    private static DynamicParameters Window(object keys, DateTimeOffset start, DateTimeOffset end, DateTimeOffset asOf)
+    {
+        var parameters = new DynamicParameters(keys);
+        parameters.Add("Start", start);
+        parameters.Add("End", end);
+        parameters.Add("At", asOf < end ? asOf : end);
+        return parameters;
+    }
+
+    private async Task<List<RatioRow>> QueryAsync(string sql, DynamicParameters parameters, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        var rows = await connection
-            .QueryAsync<RatioRow>(
-                new CommandDefinition(
-                    PerUnitOfLevelSql,
-                    new
-                    {
-                        ParentId = parentId,
-                        Level = level,
-                        Start = start,
-                        End = end,
-                        At = asOf < end ? asOf : end,
-                    },
-                    cancellationToken: ct
-                )
-            )
-            .ConfigureAwait(false);
-        return rows.ToDictionary(r => r.UnitId, r => new Ratio(r.Numerator ?? 0, r.Denominator ?? 0));
+        return
+        [
+            .. await connection
+                .QueryAsync<RatioRow>(new CommandDefinition(sql, parameters, cancellationToken: ct))
+                .ConfigureAwait(false),
+        ];
     }
 
     private sealed class RatioRow
@@ -145,5 +125,7 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         public string? Level { get; init; }
         public long? Numerator { get; init; }
         public long? Denominator { get; init; }
+
+        public Ratio Ratio => new(Numerator ?? 0, Denominator ?? 0);
     }
 }

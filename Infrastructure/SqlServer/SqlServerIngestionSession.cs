@@ -148,7 +148,7 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
         if (!idClasses.TryGetValue(DossierKey.Of(e.Source, e.Id), out var idClass) || lastSequence is not { } last)
         {
             throw new InvalidOperationException(
-                $"Event id '{e.Id}' was not announced with " + $"{nameof(PrepareAppendsAsync)} before its append."
+                $"Event id '{e.Id}' was not announced with {nameof(PrepareAppendsAsync)} before its append."
             );
         }
 

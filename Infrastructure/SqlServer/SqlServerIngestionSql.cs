@@ -97,8 +97,8 @@ internal static class SqlServerIngestionSql
         """;
 
     public const string ClearProjectionsSql =
-        "DELETE FROM monthly_facts; DELETE FROM daily_facts; DELETE FROM " + "dossiers;";
+        "DELETE FROM monthly_facts; DELETE FROM daily_facts; DELETE FROM dossiers;";
 
     public static readonly string ReadAllEventsSql =
-        $"SELECT {EventColumns.Select} FROM dossier_events ORDER BY " + $"source, dossier_code, at, seq";
+        $"SELECT {EventColumns.Select} FROM dossier_events ORDER BY source, dossier_code, at, seq";
 }

@@ -71,7 +71,7 @@ public sealed partial class SqliteCheckpointer(
 
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await connection
-            .ExecuteAsync(new CommandDefinition("PRAGMA " + "wal_checkpoint(TRUNCATE)", cancellationToken: ct))
+            .ExecuteAsync(new CommandDefinition("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken: ct))
             .ConfigureAwait(false);
     }
 

@@ -15,7 +15,7 @@ namespace Scorecard.Infrastructure.Sqlite;
 internal static class SqliteIndicatorValueMerge
 {
     private const string PeriodKeysSql =
-        "SELECT unit_code, indicator_code, period FROM indicator_values WHERE " + "period = @Period";
+        "SELECT unit_code, indicator_code, period FROM indicator_values WHERE period = @Period";
 
     private const string AllKeysSql = "SELECT unit_code, indicator_code, period FROM indicator_values";
 

@@ -176,17 +176,17 @@ internal sealed class SqliteIngestionSession : IIngestionSession
     {
         await connection
             .ExecuteAsync(
-                new CommandDefinition("DELETE FROM " + "daily_facts", transaction: transaction, cancellationToken: ct)
+                new CommandDefinition("DELETE FROM daily_facts", transaction: transaction, cancellationToken: ct)
             )
             .ConfigureAwait(false);
         await connection
             .ExecuteAsync(
-                new CommandDefinition("DELETE FROM " + "monthly_facts", transaction: transaction, cancellationToken: ct)
+                new CommandDefinition("DELETE FROM monthly_facts", transaction: transaction, cancellationToken: ct)
             )
             .ConfigureAwait(false);
         await connection
             .ExecuteAsync(
-                new CommandDefinition("DELETE FROM " + "dossiers", transaction: transaction, cancellationToken: ct)
+                new CommandDefinition("DELETE FROM dossiers", transaction: transaction, cancellationToken: ct)
             )
             .ConfigureAwait(false);
         await StaleMarks.MarkAllAsync(connection, transaction, SqliteDialect.Instance, ct).ConfigureAwait(false);

@@ -41,7 +41,7 @@ internal static class SqliteIngestionSql
         """;
 
     public static readonly string DropEmptyFactsSql =
-        $"DELETE FROM daily_facts WHERE unit_id = @UnitId AND day = " + $"@Day AND {FactColumns.AllZero}";
+        $"DELETE FROM daily_facts WHERE unit_id = @UnitId AND day = @Day AND {FactColumns.AllZero}";
 
     public static readonly string AddMonthFactsSql = $"""
         INSERT INTO monthly_facts ({FactColumns.Monthly.Names}) VALUES ({FactColumns.Monthly.Values})
@@ -49,10 +49,10 @@ internal static class SqliteIngestionSql
         """;
 
     public static readonly string DropEmptyMonthFactsSql =
-        $"DELETE FROM monthly_facts WHERE unit_id = @UnitId AND " + $"month = @Month AND {FactColumns.AllZero}";
+        $"DELETE FROM monthly_facts WHERE unit_id = @UnitId AND month = @Month AND {FactColumns.AllZero}";
 
     public static readonly string ReadAllEventsSql =
-        $"SELECT {EventColumns.Select} FROM dossier_events ORDER BY " + $"source, dossier_code, at, seq";
+        $"SELECT {EventColumns.Select} FROM dossier_events ORDER BY source, dossier_code, at, seq";
 
     /// <summary>
     /// The writer keeps 64 MiB of pages in memory (SQLite's default is 2 MiB) and leaves WAL
@@ -60,7 +60,7 @@ internal static class SqliteIngestionSql
     /// </summary>
     // synchronous = FULL: a commit is on disk before the 200, so an acknowledged batch survives power loss too.
     public const string WriterPragmasSql =
-        "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 0; PRAGMA " + "synchronous = FULL;";
+        "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 0; PRAGMA synchronous = FULL;";
 
     /// <summary>The per-row statements with the parameter order their binders assume (for the tests that hold them to
     /// it).</summary>

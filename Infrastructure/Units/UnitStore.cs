@@ -28,7 +28,7 @@ public sealed class UnitStore(DbConnectionFactory db, ReferenceDataChanges chang
         + "unit_successors ORDER BY unit_code, successor_code";
 
     private const string SelectExternalIdsSql =
-        "SELECT unit_code AS UnitCode, system AS System, external_id AS " + "ExternalId FROM unit_external_ids";
+        "SELECT unit_code AS UnitCode, system AS System, external_id AS ExternalId FROM unit_external_ids";
 
     /// <summary>
     /// Upserts <paramref name="incoming"/> by code in one transaction, refusing the whole batch when

@@ -27,10 +27,10 @@ internal sealed class UnitWrites(
 
     private const string DeleteSuccessorsSql = "DELETE FROM unit_successors WHERE unit_code = @Code";
     private const string InsertSuccessorSql =
-        "INSERT INTO unit_successors (unit_code, successor_code) VALUES " + "(@Code, @SuccessorCode)";
+        "INSERT INTO unit_successors (unit_code, successor_code) VALUES (@Code, @SuccessorCode)";
     private const string DeleteExternalIdsSql = "DELETE FROM unit_external_ids WHERE unit_code = @Code";
     private const string InsertExternalIdSql =
-        "INSERT INTO unit_external_ids (unit_code, system, external_id) " + "VALUES (@Code, @System, @ExternalId)";
+        "INSERT INTO unit_external_ids (unit_code, system, external_id) VALUES (@Code, @System, @ExternalId)";
     private const string DeleteClosureSql = "DELETE FROM unit_closure";
 
     private const string InsertClosureSql = """

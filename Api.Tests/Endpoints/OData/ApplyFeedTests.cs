@@ -22,7 +22,7 @@ public sealed class ApplyFeedTests : ApiFixture
     {
         var rows = await RowsAsync(
             Admin,
-            "filter(startswith(Code,'D'))/groupby((UnitCode,Status),aggregate($count " + "as Count))"
+            "filter(startswith(Code,'D'))/groupby((UnitCode,Status),aggregate($count as Count))"
         );
 
         var groups = rows.Select(r =>
@@ -36,7 +36,7 @@ public sealed class ApplyFeedTests : ApiFixture
                 {
                     "P.A.1 received 1",
                     "P.A.1 resolved 2",
-                    "P.A.2 resolved " + "1",
+                    "P.A.2 resolved 1",
                     "P.B resolved 1",
                     "P.B.1 resolved 2",
                 }

@@ -34,10 +34,10 @@ public sealed class DossierFeedTests : ApiFixture
                 + "ReceivedAt lt 2025-03-04T00:00:00+07:00"
         );
         var utc = await CodesAsync(
-            "startswith(Code,'D') and ReceivedAt ge 2025-03-03T02:00:00Z and ReceivedAt lt " + "2025-03-03T17:00:00Z"
+            "startswith(Code,'D') and ReceivedAt ge 2025-03-03T02:00:00Z and ReceivedAt lt 2025-03-03T17:00:00Z"
         );
         var misread = await CodesAsync(
-            "startswith(Code,'D') and ReceivedAt ge 2025-03-03T09:00:00Z and ReceivedAt " + "lt 2025-03-04T00:00:00Z"
+            "startswith(Code,'D') and ReceivedAt ge 2025-03-03T09:00:00Z and ReceivedAt lt 2025-03-04T00:00:00Z"
         );
 
         Assert.That(local, Is.EqualTo(new[] { "D2" }));
@@ -64,7 +64,7 @@ public sealed class DossierFeedTests : ApiFixture
     [TestCase("not Digitised and UnitCode eq 'P.A.2' and startswith(Code,'D')", new[] { "D3" })]
     [TestCase("endswith(Code,'7') and startswith(Code,'D')", new[] { "D7" })]
     [TestCase(
-        "Channel eq 'online' and (UnitCode eq 'P.B' or UnitCode eq 'P.B.1') and " + "startswith(Code,'D')",
+        "Channel eq 'online' and (UnitCode eq 'P.B' or UnitCode eq 'P.B.1') and startswith(Code,'D')",
         new[] { "D4", "D6" }
     )]
     [TestCase("Unit/Level eq 'district' and startswith(Code,'D')", new[] { "D6" })]
@@ -72,7 +72,7 @@ public sealed class DossierFeedTests : ApiFixture
     [TestCase("length(UnitCode) eq 3 and startswith(Code,'D')", new[] { "D6" })]
     [TestCase("tolower(Code) eq 'd4'", new[] { "D4" })]
     [TestCase(
-        "SupplementCount add 1 eq 1 and ProcedureCode ne '1.000001' and " + "startswith(Code,'D')",
+        "SupplementCount add 1 eq 1 and ProcedureCode ne '1.000001' and startswith(Code,'D')",
         new[] { "D5", "D6" }
     )]
     [TestCase("Timeliness ne 'late' and startswith(Code,'D')", new[] { "D1", "D3", "D5", "D6", "D7" })]
@@ -101,7 +101,7 @@ public sealed class DossierFeedTests : ApiFixture
     {
         var page = await ODataFeed.GetAsync(
             Admin,
-            "/odata/Dossiers?$filter=Code eq " + "'D6'&$select=Code,AmountPaid&$expand=Unit($select=Name),Procedure"
+            "/odata/Dossiers?$filter=Code eq 'D6'&$select=Code,AmountPaid&$expand=Unit($select=Name),Procedure"
         );
 
         var row = page.GetProperty("value")[0];
@@ -179,7 +179,7 @@ public sealed class DossierFeedTests : ApiFixture
         Assert.That(
             page.GetProperty("value").GetArrayLength(),
             Is.EqualTo(FeedDataset.Total),
-            "247 rows fit in the " + "default page of 1,000"
+            "247 rows fit in the default page of 1,000"
         );
         Assert.That(page.TryGetProperty("@odata.nextLink", out _), Is.False);
     }
@@ -190,7 +190,7 @@ public sealed class DossierFeedTests : ApiFixture
         var units = await ODataFeed.GetAsync(Admin, "/odata/Units?$filter=ParentCode eq null");
         var procedures = await ODataFeed.GetAsync(
             Admin,
-            "/odata/Procedures?$filter=OnlineService ne " + "'none'&$select=Code&$orderby=Code desc"
+            "/odata/Procedures?$filter=OnlineService ne 'none'&$select=Code&$orderby=Code desc"
         );
         var indicators = await ODataFeed.GetAsync(Admin, "/odata/Indicators?$filter=Kind eq 'built-in'&$count=true");
         var ended = await ODataFeed.GetAsync(Admin, "/odata/Units?$filter=ValidTo lt 2025-01-01");
@@ -210,7 +210,7 @@ public sealed class DossierFeedTests : ApiFixture
     {
         var page = await ODataFeed.GetAsync(
             Admin,
-            "/odata/Units?$filter=" + Uri.EscapeDataString("toupper(Name) eq " + "'SỞ CŨ'")
+            "/odata/Units?$filter=" + Uri.EscapeDataString("toupper(Name) eq 'SỞ CŨ'")
         );
 
         Assert.That(ODataFeed.Codes(page.GetProperty("value").EnumerateArray()), Is.EqualTo(new[] { "P.S" }));

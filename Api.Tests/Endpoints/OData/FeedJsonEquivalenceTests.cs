@@ -92,7 +92,7 @@ public sealed class FeedJsonEquivalenceTests
         Assert.That((int)response.StatusCode, Is.EqualTo(200), body);
         Assert.That(
             response.Content.Headers.ContentType!.ToString(),
-            Is.EqualTo("application/json; " + "odata.metadata=minimal; odata.streaming=true; charset=utf-8")
+            Is.EqualTo("application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8")
         );
         Assert.That(response.Headers.GetValues("OData-Version"), Is.EqualTo(new[] { "4.0" }));
         return body;

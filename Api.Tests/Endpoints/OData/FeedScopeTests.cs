@@ -41,7 +41,7 @@ public sealed class FeedScopeTests : ApiFixture
                 "/api/keys",
                 new
                 {
-                    name = "district " + "A",
+                    name = "district A",
                     role = "analyst",
                     unitCode = "P.A",
                 }
@@ -56,7 +56,7 @@ public sealed class FeedScopeTests : ApiFixture
         var (rows, _) = await ODataFeed.AllAsync(scoped, "/odata/Dossiers?$expand=Unit");
         var asked = await ODataFeed.GetAsync(
             scoped,
-            "/odata/Dossiers?$filter=UnitCode eq 'P.B.1' or Unit/Code eq " + "'P.B'&$count=true"
+            "/odata/Dossiers?$filter=UnitCode eq 'P.B.1' or Unit/Code eq 'P.B'&$count=true"
         );
         var count = await scoped.GetStringAsync(new Uri("/odata/Dossiers/$count", UriKind.Relative));
 

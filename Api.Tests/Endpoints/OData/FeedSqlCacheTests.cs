@@ -21,7 +21,7 @@ public sealed class FeedSqlCacheTests : ApiFixture
             // An `in` list of n values is SQL with n parameters: a new statement text for every n.
             var list = string.Join(",", Enumerable.Range(0, size).Select(i => $"'c{i}'"));
             using var page = await Admin.GetAsync(
-                new Uri($"/odata/Dossiers?$count=true&$filter=Code in " + $"({list})", UriKind.Relative)
+                new Uri($"/odata/Dossiers?$count=true&$filter=Code in ({list})", UriKind.Relative)
             );
             page.EnsureSuccessStatusCode();
         }
@@ -29,7 +29,7 @@ public sealed class FeedSqlCacheTests : ApiFixture
         Assert.That(
             SqlMapper.GetCachedSQLCount() - before,
             Is.LessThan(shapes / 10),
-            "statements cached for the " + "distinct shapes"
+            "statements cached for the distinct shapes"
         );
     }
 }

@@ -30,7 +30,7 @@ public sealed class FeedSqlServerSyntaxTests
         ),
         (
             "Dossiers",
-            "$filter=contains(tolower(Code),'snv') or startswith(ProcedureCode,'1.00') or " + "endswith(Code,'_%[')"
+            "$filter=contains(tolower(Code),'snv') or startswith(ProcedureCode,'1.00') or endswith(Code,'_%[')"
         ),
         (
             "Dossiers",
@@ -123,7 +123,7 @@ public sealed class FeedSqlServerSyntaxTests
     )]
     [TestCase(
         "Dossiers",
-        "aggregate(ReceivedAt with min as First,ReceivedAt with max as Last,UnitCode with " + "countdistinct as Units)"
+        "aggregate(ReceivedAt with min as First,ReceivedAt with max as Last,UnitCode with countdistinct as Units)"
     )]
     [TestCase(
         "IndicatorValues",
@@ -167,7 +167,7 @@ public sealed class FeedSqlServerSyntaxTests
     {
         var plan = Translate(
             "Dossiers",
-            "$filter=Code eq 'x'' OR 1=1 --' or contains(Code,'DROP " + "TABLE')",
+            "$filter=Code eq 'x'' OR 1=1 --' or contains(Code,'DROP TABLE')",
             scopeUnitId: null
         );
 

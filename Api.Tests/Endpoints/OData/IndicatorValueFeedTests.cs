@@ -21,7 +21,7 @@ public sealed class IndicatorValueFeedTests : ApiFixture
     {
         var page = await ODataFeed.GetAsync(
             Admin,
-            "/odata/IndicatorValues?$filter=UnitCode eq 'P' and IndicatorCode " + "eq 'on-time' and Period eq '2025-03'"
+            "/odata/IndicatorValues?$filter=UnitCode eq 'P' and IndicatorCode eq 'on-time' and Period eq '2025-03'"
         );
 
         var row = page.GetProperty("value").EnumerateArray().Single();
@@ -61,7 +61,7 @@ public sealed class IndicatorValueFeedTests : ApiFixture
 
         var (rows, _) = await ODataFeed.AllAsync(
             scoped,
-            "/odata/IndicatorValues?$filter=Period eq " + "'2025-03'&$select=UnitCode"
+            "/odata/IndicatorValues?$filter=Period eq '2025-03'&$select=UnitCode"
         );
 
         Assert.That(

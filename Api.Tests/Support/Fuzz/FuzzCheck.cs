@@ -18,7 +18,7 @@ internal static class FuzzCheck
 
     private static readonly string[] Leaks =
     [
-        "   at " + "",
+        "   at ",
         "Exception",
         "StackTrace",
         "System.",
@@ -57,7 +57,7 @@ internal static class FuzzCheck
         {
             return answer.Status == refusal
                 ? null
-                : $"expected the server to refuse with {refusal}, got " + $"{answer.Status}";
+                : $"expected the server to refuse with {refusal}, got {answer.Status}";
         }
 
         if (request.ExpectedStatus is { } expected && answer.Status != expected)

@@ -224,9 +224,9 @@ internal static class FuzzFilter
                 1 => $"groupby(({groups}))",
                 2 => random.Pick([
                     "topcount(2,Code)",
-                    "compute(1 as " + "X)",
+                    "compute(1 as X)",
                     "expand(Unit)",
-                    "groupby((Unit/Level),aggregate($count as " + "N))",
+                    "groupby((Unit/Level),aggregate($count as N))",
                     "identity",
                     "concat(filter(true),filter(false))",
                 ]),

@@ -35,14 +35,7 @@ internal static class FuzzHeaders
             ),
             3 => (
                 "Authorization",
-                random.Pick([
-                    "Bearer x",
-                    "Basic",
-                    "Digest a=b",
-                    "basic " + "" + Base64("u:sc_x_y"),
-                    ",,,",
-                    "Basic a b c",
-                ]),
+                random.Pick(["Bearer x", "Basic", "Digest a=b", "basic " + Base64("u:sc_x_y"), ",,,", "Basic a b c"]),
                 null
             ),
             4 => (
@@ -96,7 +89,7 @@ internal static class FuzzHeaders
                     ("Accept", random.Pick(["text/html", "application/xml", "*/*;q=x", ""])),
                     ("Accept-Charset", "klingon"),
                     ("Accept-Language", "vi-VN,vi;q=0.9"),
-                    ("Accept-Encoding", "gzip, br, zstd, " + "x"),
+                    ("Accept-Encoding", "gzip, br, zstd, x"),
                     ("If-None-Match", "\"x\""),
                     ("Range", "bytes=0-1"),
                     ("Origin", "https://evil.example"),
@@ -104,7 +97,7 @@ internal static class FuzzHeaders
                     ("Cookie", "a=" + new string('b', 4000)),
                     ("User-Agent", "Microsoft.Data.Mashup"),
                     ("Expect", "100-continue"),
-                    ("Connection", "keep-alive, " + "Upgrade"),
+                    ("Connection", "keep-alive, Upgrade"),
                     ("Upgrade", "h2c"),
                     ("Prefer", "odata.maxpagesize=-1"),
                 ]),

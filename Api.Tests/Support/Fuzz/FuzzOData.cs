@@ -19,11 +19,11 @@ internal sealed class FuzzOData(Random random, IReadOnlyList<IEdmEntitySet> sets
         "aggregate($count as N,$count as N)",
         "groupby((Status),aggregate($count as Status))",
         "aggregate(Unit/ValidFrom with max as M)",
-        "aggregate(Code " + "with sum as S)",
+        "aggregate(Code with sum as S)",
         "aggregate(1e308 mul 10 with sum as S)",
-        "aggregate((SupplementCount add 9223372036854775807) mul 2 with sum " + "as S)",
+        "aggregate((SupplementCount add 9223372036854775807) mul 2 with sum as S)",
         "filter(SupplementCount eq NaN)/aggregate($count as N)",
-        "filter(SupplementCount lt INF)/aggregate($count as " + "N)",
+        "filter(SupplementCount lt INF)/aggregate($count as N)",
         "aggregate($count as \"x\")",
         "aggregate($count as [x])",
     ];
@@ -92,7 +92,7 @@ internal sealed class FuzzOData(Random random, IReadOnlyList<IEdmEntitySet> sets
                         "odata.maxpagesize",
                         "odata.maxpagesize==5",
                         "return=minimal",
-                        "odata.maxpagesize=2, " + "odata.maxpagesize=99999",
+                        "odata.maxpagesize=2, odata.maxpagesize=99999",
                         ";;;,,,==",
                         "odata.track-changes",
                         "odata.maxpagesize=" + new string('9', 400),
@@ -155,7 +155,7 @@ internal sealed class FuzzOData(Random random, IReadOnlyList<IEdmEntitySet> sets
                             .Range(0, random.Next(2) == 0 ? random.Next(1, 6) : 20)
                             .Select(_ =>
                                 FuzzFilter.Operand(random, type, 1)
-                                + random.Pick(["", " asc", " desc", " up", " desc " + "desc"])
+                                + random.Pick(["", " asc", " desc", " up", " desc desc"])
                             )
                     )
                 ),
@@ -182,7 +182,7 @@ internal sealed class FuzzOData(Random random, IReadOnlyList<IEdmEntitySet> sets
                         "Unit($expand=Unit)",
                         "*",
                         "Nope",
-                        "Unit($filter=Level eq " + "'commune')",
+                        "Unit($filter=Level eq 'commune')",
                         "Unit($levels=max)",
                         "Unit/Nope",
                         "Unit($select=Nope)",

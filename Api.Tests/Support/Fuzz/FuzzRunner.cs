@@ -72,7 +72,7 @@ internal sealed class FuzzRunner(Uri server, IReadOnlyDictionary<FuzzKey, string
                 [],
                 [],
                 Stopwatch.GetElapsedTime(started),
-                $"no answer within " + $"{deadline.TotalSeconds:0} s"
+                $"no answer within {deadline.TotalSeconds:0} s"
             );
         }
         catch (HttpRequestException ex)
@@ -83,7 +83,7 @@ internal sealed class FuzzRunner(Uri server, IReadOnlyDictionary<FuzzKey, string
                 [],
                 [],
                 Stopwatch.GetElapsedTime(started),
-                "transport: " + "" + ex.Message + " " + ex.InnerException?.Message
+                "transport: " + ex.Message + " " + ex.InnerException?.Message
             );
         }
     }
@@ -201,6 +201,6 @@ internal sealed class FuzzReport
         + ""
         + string.Join(
             ", ",
-            categories.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} × " + $"{c.Value:N0}")
+            categories.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} × {c.Value:N0}")
         );
 }
