@@ -22,6 +22,25 @@ public sealed class DbConnectionFactory(DatabaseSettings settings)
     public DbConnectionFactory WithReadsOnPrimary() =>
         new(settings with { ReadOnlyConnectionString = settings.ConnectionString });
 
+    /// <summary>
+    /// Opens a connection to the primary and hands it to <paramref name="start"/>, which keeps it (in the
+    /// object it returns) or fails; a failure closes the connection before it propagates.
+    /// </summary>
+    public async Task<T> OpenForAsync<T>(Func<DbConnection, Task<T>> start, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        var connection = await OpenAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return await start(connection).ConfigureAwait(false);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     /// <summary>Opens a connection to the primary and runs a trivial query: the database answers now.</summary>
     public async Task PingAsync(CancellationToken ct)
     {

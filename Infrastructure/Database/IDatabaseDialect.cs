@@ -45,11 +45,14 @@ public interface IDatabaseDialect
 
     /// <summary>Replaces the indicator values of some periods (null: all) inside the caller's transaction.</summary>
     /// <returns>The number of rows written.</returns>
-    internal Task<int> ReplaceIndicatorValuesAsync(
-        DbConnection connection,
-        DbTransaction transaction,
-        IReadOnlyCollection<string>? periods,
-        IReadOnlyList<IndicatorValueRow> rows,
-        CancellationToken ct
-    );
+    internal Task<int> ReplaceIndicatorValuesAsync(IndicatorValueReplacement replacement, CancellationToken ct);
 }
+
+/// <summary>Indicator values to write in place of those of some periods (null: all), in the caller's
+/// transaction.</summary>
+internal sealed record IndicatorValueReplacement(
+    DbConnection Connection,
+    DbTransaction Transaction,
+    IReadOnlyCollection<string>? Periods,
+    IReadOnlyList<IndicatorValueRow> Rows
+);

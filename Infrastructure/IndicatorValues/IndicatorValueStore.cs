@@ -103,7 +103,10 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         var written = await db
-            .Dialect.ReplaceIndicatorValuesAsync(connection, transaction, periods, rows, ct)
+            .Dialect.ReplaceIndicatorValuesAsync(
+                new IndicatorValueReplacement(connection, transaction, periods, rows),
+                ct
+            )
             .ConfigureAwait(false);
         await connection
             .ExecuteAsync(

@@ -56,4 +56,9 @@ internal class EventRow
             PaidVia = PaidVia is null ? null : WireName.Parse<PaymentChannel>(PaidVia),
             Satisfied = Satisfied,
         };
+
+    /// <summary>Rows of several dossiers as each dossier's events, by <see cref="DossierKey"/>.</summary>
+    public static Dictionary<string, List<DossierEvent>> ByDossier(IEnumerable<EventRow> rows) =>
+        rows.GroupBy(r => DossierKey.Of(r.Source, r.DossierCode), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(r => r.ToEvent()).ToList(), StringComparer.Ordinal);
 }

@@ -51,11 +51,6 @@ internal sealed class SqlServerDialect : IDatabaseDialect
     Task<IIngestionSession> IDatabaseDialect.OpenIngestionAsync(DbConnectionFactory db, CancellationToken ct) =>
         SqlServerIngestionSession.OpenAsync(db, ct);
 
-    Task<int> IDatabaseDialect.ReplaceIndicatorValuesAsync(
-        DbConnection connection,
-        DbTransaction transaction,
-        IReadOnlyCollection<string>? periods,
-        IReadOnlyList<IndicatorValueRow> rows,
-        CancellationToken ct
-    ) => SqlServerIndicatorValueReplace.ReplaceAsync(connection, transaction, periods, rows, ct);
+    Task<int> IDatabaseDialect.ReplaceIndicatorValuesAsync(IndicatorValueReplacement r, CancellationToken ct) =>
+        SqlServerIndicatorValueReplace.ReplaceAsync(r.Connection, r.Transaction, r.Periods, r.Rows, ct);
 }

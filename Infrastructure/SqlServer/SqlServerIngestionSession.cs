@@ -45,29 +45,24 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
         this.transaction = transaction;
     }
 
-    public static async Task<IIngestionSession> OpenAsync(DbConnectionFactory db, CancellationToken ct)
-    {
-        var connection = (SqlConnection)await db.OpenAsync(ct).ConfigureAwait(false);
-        try
-        {
-            var transaction = (SqlTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await connection
-                .ExecuteAsync(
-                    new CommandDefinition(
-                        SqlServerIngestionSql.LockSql,
-                        transaction: transaction,
-                        cancellationToken: ct
-                    )
-                )
-                .ConfigureAwait(false);
-            return new SqlServerIngestionSession(db, connection, transaction);
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    /// <summary>Begins the transaction and takes the application lock that makes writers of several instances take
+    /// turns.</summary>
+    public static Task<IIngestionSession> OpenAsync(DbConnectionFactory db, CancellationToken ct) =>
+        db.OpenForAsync<IIngestionSession>(
+            async opened =>
+            {
+                var connection = (SqlConnection)opened;
+                var transaction = (SqlTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+                var lockTaken = new CommandDefinition(
+                    SqlServerIngestionSql.LockSql,
+                    transaction: transaction,
+                    cancellationToken: ct
+                );
+                await connection.ExecuteAsync(lockTaken).ConfigureAwait(false);
+                return new SqlServerIngestionSession(db, connection, transaction);
+            },
+            ct
+        );
 
     /// <summary>
     /// Not tracked: several instances of the service may append to one SQL Server database, so no
@@ -86,8 +81,7 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
                 Command(SqlServerIngestionSql.LoadEventsSql, new { Keys = DossierKey.ToJsonPairs(dossierKeys) }, ct)
             )
             .ConfigureAwait(false);
-        return rows.GroupBy(r => DossierKey.Of(r.Source, r.DossierCode), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(r => r.ToEvent()).ToList(), StringComparer.Ordinal);
+        return EventRow.ByDossier(rows);
     }
 
     public async Task<Dictionary<string, DossierRow>> LoadDossiersAsync(

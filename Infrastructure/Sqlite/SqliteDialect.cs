@@ -88,18 +88,12 @@ internal sealed class SqliteDialect : IDatabaseDialect
     Task<IIngestionSession> IDatabaseDialect.OpenIngestionAsync(DbConnectionFactory db, CancellationToken ct) =>
         SqliteIngestionSession.OpenAsync(db, ct);
 
-    Task<int> IDatabaseDialect.ReplaceIndicatorValuesAsync(
-        DbConnection connection,
-        DbTransaction transaction,
-        IReadOnlyCollection<string>? periods,
-        IReadOnlyList<IndicatorValueRow> rows,
-        CancellationToken ct
-    ) =>
+    Task<int> IDatabaseDialect.ReplaceIndicatorValuesAsync(IndicatorValueReplacement r, CancellationToken ct) =>
         SqliteIndicatorValueMerge.MergeAsync(
-            (SqliteConnection)connection,
-            (SqliteTransaction)transaction,
-            periods,
-            rows,
+            (SqliteConnection)r.Connection,
+            (SqliteTransaction)r.Transaction,
+            r.Periods,
+            r.Rows,
             ct
         );
 }

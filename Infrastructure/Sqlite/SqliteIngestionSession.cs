@@ -47,24 +47,20 @@ internal sealed class SqliteIngestionSession : IIngestionSession
         lastSequence = Convert.ToInt64(last.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    public static async Task<IIngestionSession> OpenAsync(DbConnectionFactory db, CancellationToken ct)
-    {
-        var connection = (SqliteConnection)await db.OpenAsync(ct).ConfigureAwait(false);
-        try
-        {
-            await connection
-                .ExecuteAsync(new CommandDefinition(SqliteIngestionSql.WriterPragmasSql, cancellationToken: ct))
-                .ConfigureAwait(false);
-            // BEGIN IMMEDIATE
-            var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-            return new SqliteIngestionSession(connection, transaction);
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    /// <summary>Sets the writer's pragmas and begins the transaction (BEGIN IMMEDIATE: the write lock at
+    /// once).</summary>
+    public static Task<IIngestionSession> OpenAsync(DbConnectionFactory db, CancellationToken ct) =>
+        db.OpenForAsync<IIngestionSession>(
+            async opened =>
+            {
+                var connection = (SqliteConnection)opened;
+                var pragmas = new CommandDefinition(SqliteIngestionSql.WriterPragmasSql, cancellationToken: ct);
+                await connection.ExecuteAsync(pragmas).ConfigureAwait(false);
+                var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+                return new SqliteIngestionSession(connection, transaction);
+            },
+            ct
+        );
 
     public long? LastSequence => lastSequence;
 
@@ -83,8 +79,7 @@ internal sealed class SqliteIngestionSession : IIngestionSession
                 )
             )
             .ConfigureAwait(false);
-        return rows.GroupBy(r => DossierKey.Of(r.Source, r.DossierCode), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(r => r.ToEvent()).ToList(), StringComparer.Ordinal);
+        return EventRow.ByDossier(rows);
     }
 
     public async Task<Dictionary<string, DossierRow>> LoadDossiersAsync(
