@@ -63,7 +63,7 @@ public sealed partial class FeedService(
         try
         {
             Validate(query);
-            new ExpressionLimits(int.MaxValue, ExpressionLimits.DefaultMaxFunctionDepth).Check(
+            new ExpressionLimits(limits.MaxNodeCount, ExpressionLimits.DefaultMaxFunctionDepth).Check(
                 query.Filter?.FilterClause
             );
             var scope = await ScopeUnitIdAsync(controller.User, ct).ConfigureAwait(false);

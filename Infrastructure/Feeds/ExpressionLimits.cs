@@ -6,7 +6,9 @@ namespace Scorecard.Infrastructure.Feeds;
 /// <summary>
 /// The bounds on expressions, held for every expression of a query: <c>$filter</c> and each step of
 /// <c>$apply</c> alike. Counts nodes (all expressions of the query together) and the nesting of function
-/// calls, and refuses literals no number type holds exactly (NaN, infinities).
+/// calls, and refuses literals no number type holds exactly (NaN, infinities). Both sides of <c>in</c>
+/// count, which the OData library's own count of <c>$filter</c> skips; the list of values counts as one
+/// node, as there (its length has a cap of its own).
 /// </summary>
 internal sealed class ExpressionLimits(int maxNodes, int maxFunctionDepth)
 {
@@ -88,9 +90,6 @@ internal sealed class ExpressionLimits(int maxNodes, int maxFunctionDepth)
             case InNode i:
                 Visit(i.Left, depth);
                 Visit(i.Right, depth);
-                break;
-            case CollectionConstantNode list:
-                Count(list.Collection.Count);
                 break;
             case SingleValueFunctionCallNode call:
                 if (depth + 1 > maxFunctionDepth)

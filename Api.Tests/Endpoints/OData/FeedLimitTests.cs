@@ -47,6 +47,36 @@ public sealed class FeedLimitTests : ApiFixture
     }
 
     [Test]
+    public async Task Filter_WhenTheLeftSideOfInHasMoreNodesThanTheLimit_Is400NamingTheLimit()
+    {
+        // The OData library's own count skips both sides of 'in'; 130 additions are 261 nodes.
+        var sum = "SupplementCount" + string.Concat(Enumerable.Repeat(" add 1", 130));
+
+        var message = await ODataFeed.ErrorAsync(
+            Admin,
+            "/odata/Dossiers/$count?$filter=" + Uri.EscapeDataString($"({sum}) in (1,2)")
+        );
+
+        Assert.That(message, Does.Contain("250 nodes"));
+    }
+
+    [Test]
+    public async Task Apply_WithAnInListLongerThanTheNodeLimit_IsAnsweredAsFilterIs()
+    {
+        // A list counts as one node in both, and is capped at 500 values by itself.
+        var list = string.Join(",", Enumerable.Range(0, 300).Select(i => $"'X{i}'")) + ",'D1'";
+
+        var filtered = await ODataFeed.GetAsync(Admin, "/odata/Dossiers?$filter=Code in (" + list + ")&$select=Code");
+        var applied = await ODataFeed.GetAsync(
+            Admin,
+            "/odata/Dossiers?$apply=filter(Code in (" + list + "))/aggregate($count as N)"
+        );
+
+        Assert.That(filtered.GetProperty("value").GetArrayLength(), Is.EqualTo(1));
+        Assert.That(applied.GetProperty("value")[0].GetProperty("N").GetInt64(), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Filter_WithTooManyNodes_Is400NamingTheLimit()
     {
         var filter = string.Join(" or ", Enumerable.Range(0, 90).Select(i => $"SupplementCount eq {i}"));
