@@ -243,7 +243,8 @@ public sealed partial class FeedService(
 
     /// <summary>
     /// Runs a feed's SQL under the query time limit; a query stopped by it (cancelled, or interrupted
-    /// inside SQLite) is the client's 400, a request the client abandoned is not caught here.
+    /// inside SQLite) is the client's 400, a request the client abandoned is not caught here. Arithmetic the
+    /// database refuses (a sum past 64 bits) is the query's fault too: a 400, not a database outage.
     /// </summary>
     private async Task<IActionResult> WithinTimeLimitAsync(
         ControllerBase controller,
@@ -290,6 +291,13 @@ public sealed partial class FeedService(
             return BadRequest(
                 $"The query ran longer than the limit of {limits.QueryTimeoutSeconds} s; narrow "
                     + $"$filter or ask for fewer rows."
+            );
+        }
+        catch (Exception ex) when (db.Dialect.IsArithmeticError(ex))
+        {
+            return BadRequest(
+                "A computed value is out of range (too large for its type, or a division by zero); narrow the "
+                    + "query or compute with smaller numbers."
             );
         }
         catch (FeedQueryException ex)

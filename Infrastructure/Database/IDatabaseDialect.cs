@@ -31,6 +31,13 @@ public interface IDatabaseDialect
     /// cref="InterruptOn"/>.</summary>
     bool IsInterruption(Exception exception);
 
+    /// <summary>
+    /// True when the exception is the database refusing arithmetic the statement asked for: a result beyond its
+    /// type (SQLite's <c>sum()</c> of integers past 64 bits; SQL Server's arithmetic overflow), a division by
+    /// zero or an invalid floating point operation.
+    /// </summary>
+    bool IsArithmeticError(Exception exception);
+
     /// <summary>Readies a connection for a read that walks much of the database (SQLite: no memory map).</summary>
     Task ForLongReadAsync(DbConnection connection, CancellationToken ct);
 

@@ -35,6 +35,11 @@ internal sealed class SqlServerDialect : IDatabaseDialect
     /// <summary>A cancelled command surfaces as an OperationCanceledException, handled by the caller.</summary>
     public bool IsInterruption(Exception exception) => false;
 
+    /// <summary>Arithmetic overflow (8115, 220, 232), date overflow (517), division by zero (8134), invalid floating
+    /// point operation (3623).</summary>
+    public bool IsArithmeticError(Exception exception) =>
+        exception is SqlException { Number: 8115 or 220 or 232 or 517 or 8134 or 3623 };
+
     public Task ForLongReadAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>SqlClient cancels a running command when the token passed with it is cancelled; nothing more to

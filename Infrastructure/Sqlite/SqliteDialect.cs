@@ -68,6 +68,12 @@ internal sealed class SqliteDialect : IDatabaseDialect
     /// <summary>SQLITE_INTERRUPT (9): the statement was stopped by <see cref="InterruptOn"/>.</summary>
     public bool IsInterruption(Exception exception) => exception is SqliteException { SqliteErrorCode: 9 };
 
+    /// <summary>SQLITE_ERROR (1) from <c>sum()</c> past 64 bits; other integer arithmetic that overflows turns into a
+    /// real number instead, and the reader refuses it where an integer is due.</summary>
+    public bool IsArithmeticError(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: 1 } sqlite
+        && sqlite.Message.Contains("integer overflow", StringComparison.Ordinal);
+
     public async Task ForLongReadAsync(DbConnection connection, CancellationToken ct)
     {
         await using var pragma = ((SqliteConnection)connection).CreateCommand();
