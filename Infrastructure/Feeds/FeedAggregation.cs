@@ -214,6 +214,8 @@ internal sealed class FeedAggregation
             _ => false,
         };
 
+    /// <summary>The type an aggregated value is written as: an own property's CLR type, else the CLR type of the
+    /// expression's EDM type (a computed date stays a date, a computed count an integer).</summary>
     private Type ClrTypeOf(SingleValueNode node) =>
         node switch
         {
@@ -226,9 +228,18 @@ internal sealed class FeedAggregation
             ConvertNode c => ClrTypeOf(c.Source),
             _ => node.TypeReference?.PrimitiveKind() switch
             {
-                EdmPrimitiveTypeKind.Int32 or EdmPrimitiveTypeKind.Int64 => typeof(long),
+                EdmPrimitiveTypeKind.Byte
+                or EdmPrimitiveTypeKind.SByte
+                or EdmPrimitiveTypeKind.Int16
+                or EdmPrimitiveTypeKind.Int32
+                or EdmPrimitiveTypeKind.Int64 => typeof(long),
+                EdmPrimitiveTypeKind.Single or EdmPrimitiveTypeKind.Double or EdmPrimitiveTypeKind.Decimal =>
+                    typeof(double),
                 EdmPrimitiveTypeKind.String => typeof(string),
-                _ => typeof(double),
+                EdmPrimitiveTypeKind.Boolean => typeof(bool),
+                EdmPrimitiveTypeKind.Date => typeof(DateOnly),
+                EdmPrimitiveTypeKind.DateTimeOffset => typeof(DateTimeOffset),
+                _ => throw new FeedQueryException("aggregate takes numbers, text, dates and instants."),
             },
         };
 

@@ -62,6 +62,22 @@ public sealed class ApplyFeedTests : ApiFixture
     }
 
     [Test]
+    public async Task Aggregate_OfComputedDatesAndCounts_IsWrittenInTheirOwnTypes()
+    {
+        var rows = await RowsAsync(
+            Admin,
+            "aggregate(date(ReceivedAt) with min as FirstDay,date(ReceivedAt) with max as LastDay,"
+                + "year(ReceivedAt) with max as Year,length(Code) with max as Longest)"
+        );
+
+        var row = rows.Single();
+        Assert.That(row.GetProperty("FirstDay").GetString(), Is.EqualTo("2025-01-06"));
+        Assert.That(row.GetProperty("LastDay").GetString(), Is.EqualTo("2025-03-28"));
+        Assert.That(row.GetProperty("Year").GetInt64(), Is.EqualTo(2025));
+        Assert.That(row.GetProperty("Longest").GetInt64(), Is.EqualTo(4));
+    }
+
+    [Test]
     public async Task GroupBy_ForAScopedKey_SeesOnlyItsSubtree()
     {
         var created = await (
