@@ -26,6 +26,16 @@ internal sealed class FuzzOData(Random random, IReadOnlyList<IEdmEntitySet> sets
         "filter(SupplementCount lt INF)/aggregate($count as N)",
         "aggregate($count as \"x\")",
         "aggregate($count as [x])",
+        "aggregate(SupplementCount add 9223372036854775807 with sum as S)",
+        "aggregate(date(ReceivedAt) with max as D,year(ReceivedAt) with min as Y,length(Code) with max as L)",
+        "filter(Code in ('a','b','c'))/aggregate($count as N)",
+    ];
+
+    /// <summary>$filter forms that once passed the expression limits: a sum of 261 nodes on the left of 'in'.</summary>
+    private static readonly string[] HostileFilter =
+    [
+        "(SupplementCount" + string.Concat(Enumerable.Repeat(" add 1", 130)) + ") in (1,2)",
+        "(AmountPaid" + string.Concat(Enumerable.Repeat(" mul 2", 130)) + ") in (1)",
     ];
 
     private static readonly string[] Counts =
@@ -51,6 +61,11 @@ internal sealed class FuzzOData(Random random, IReadOnlyList<IEdmEntitySet> sets
 
     public FuzzRequest Next(FuzzKey key)
     {
+        if (random.Next(25) == 0)
+        {
+            return Hostile(key);
+        }
+
         var set = random.Pick(sets);
         var path = random.Next(20) switch
         {
@@ -244,6 +259,20 @@ internal sealed class FuzzOData(Random random, IReadOnlyList<IEdmEntitySet> sets
             _ => "$filter=" + Encode(FuzzFilter.Expression(random, type, 0)),
         };
     }
+
+    /// <summary>One of the hostile forms, on the entity set whose properties they name.</summary>
+    private FuzzRequest Hostile(FuzzKey key) =>
+        new(
+            "odata-hostile",
+            "GET",
+            "/odata/Dossiers?"
+                + (
+                    random.Next(3) == 0
+                        ? "$filter=" + Encode(random.Pick(HostileFilter))
+                        : "$apply=" + Encode(random.Pick(HostileApply))
+                ),
+            key
+        );
 
     private string SkipToken()
     {
