@@ -85,10 +85,21 @@ internal sealed class SqliteDialect : IDatabaseDialect
     /// small.</summary>
     public const string LongReadPragmas = "PRAGMA mmap_size = 0;";
 
+    /// <remarks>
+    /// The database handle is read when the limit fires, not when the connection opens: once this connection
+    /// is closed its handle goes back to the pool and may be running another request's statement, and a closed
+    /// connection has no handle, so a late limit interrupts nothing.
+    /// </remarks>
     public IDisposable InterruptOn(DbConnection connection, CancellationToken ct)
     {
-        var handle = ((SqliteConnection)connection).Handle;
-        return ct.Register(() => SQLitePCL.raw.sqlite3_interrupt(handle));
+        var sqlite = (SqliteConnection)connection;
+        return ct.Register(() =>
+        {
+            if (sqlite.State == System.Data.ConnectionState.Open && sqlite.Handle is { } handle)
+            {
+                SQLitePCL.raw.sqlite3_interrupt(handle);
+            }
+        });
     }
 
     Task<IIngestionSession> IDatabaseDialect.OpenIngestionAsync(DbConnectionFactory db, CancellationToken ct) =>
