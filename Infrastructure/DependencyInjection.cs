@@ -77,6 +77,7 @@ public static class DependencyInjection
 
         services.AddSingleton<FactsQuery>();
         services.AddSingleton<NationalOnTimeQuery>();
+        services.AddSingleton<ProcedureReachQuery>();
         services.AddSingleton<ReportedValueStore>();
         services.AddSingleton<TargetStore>();
         services.AddSingleton<IndicatorValueStore>();

@@ -23,12 +23,15 @@ public sealed class PortalEndpointTests : ApiFixture
             indicator.GetProperty("band").GetString()
         );
 
-    [TestCase("on-time", 4, 6, 66.67, "red")] // D1, D3, D5, D6 of the six finished; 66.67 < 70
-    [TestCase("online-submission", 4, 6, 66.67, "green")] // D5's procedure has no online service; D1, D3, D4, D6 online
+    // Every procedure's result is a paper document, and only D6 got an electronic result.
+    [TestCase("on-time", 5, 7, 71.43, "orange")] // national: D1, D3, D5, D6 ended in time, D7 open and in time
+    [TestCase("online-submission", 1, 7, 14.29, "red")] // D1, D3, D4, D6 online; only D6 with an electronic result
     [TestCase("online-payment", 1, 2, 50.00, "green")] // fees on D5 and D6, D6 paid online
-    [TestCase("digitisation", 1, 7, 14.29, "red")] // D1 of seven received
-    [TestCase("e-result", 1, 6, 16.67, "red")] // D6 of six resolved
-    [TestCase("population-db", 1, 6, 16.67, "red")] // D1 of six with a citizen-applicant procedure (not D5)
+    [TestCase("digitisation", 0, 7, 0.00, "red")] // D1 digitised, but its paper result has no electronic copy
+    [TestCase("e-result", 1, 7, 14.29, "red")] // D6 of seven dossiers of paper-result procedures received
+    [TestCase("population-db", 1, 7, 14.29, "red")] // D1 of seven received
+    [TestCase("channel-online", 4, 7, 57.14, "none")] // D1, D3, D4, D6; channels have no bands
+    [TestCase("satisfaction", 5, 7, 71.43, "red")] // no complaints: the on-time figure; 71.43 < 90
     public async Task Scorecard_ForTheProvinceSubtree_SumsEveryDossier(
         string code,
         long numerator,
@@ -50,14 +53,14 @@ public sealed class PortalEndpointTests : ApiFixture
     {
         var card = await Admin.GetFromJsonAsync<JsonElement>("/api/scorecards/P?period=2025-03");
 
-        // online-service has no province-level procedure: left out. Points: on-time 20×66.67/100 = 13.334;
-        // online-submission min(6, 6×66.67/50) = 6; payment 6×50/100 = 3; digitisation 4×14.29/80 = 0.7145;
-        // e-result 6×16.67/100 = 1.0002; population-db 2×16.67/100 = 0.3334. 24.3821 of 44 = 55.41%.
+        // online-service has no province-level procedure: left out. Points: on-time 20×71.43/100 = 14.286;
+        // online-submission 6×14.29/50 = 1.7148; payment 6×50/100 = 3; digitisation 0; e-result 6×14.29/100 =
+        // 0.8574; population-db 2×14.29/100 = 0.2858. 20.144 of 44 = 45.78%.
         Assert.That(
             Figure(Indicator(card.GetProperty("indicators"), "online-service")),
             Is.EqualTo((0L, 0L, (decimal?)null, "none"))
         );
-        Assert.That(card.GetProperty("score").GetDecimal(), Is.EqualTo(55.41m));
+        Assert.That(card.GetProperty("score").GetDecimal(), Is.EqualTo(45.78m));
     }
 
     [Test]
@@ -72,8 +75,8 @@ public sealed class PortalEndpointTests : ApiFixture
                 l => Indicator(l.GetProperty("indicators"), "on-time")
             );
         Assert.That(levels.Keys, Is.EquivalentTo(new[] { "district", "commune" }));
-        // D1, D3, D5 of D1–D5
-        Assert.That(Figure(levels["commune"]), Is.EqualTo((3L, 5L, (decimal?)60.00m, "red")));
+        // D1, D3, D5 ended in time and D7 open in time, of D1–D5 and D7
+        Assert.That(Figure(levels["commune"]), Is.EqualTo((4L, 6L, (decimal?)66.67m, "red")));
         Assert.That(Figure(levels["district"]), Is.EqualTo((1L, 1L, (decimal?)100.00m, "green"))); // D6
     }
 
@@ -89,14 +92,14 @@ public sealed class PortalEndpointTests : ApiFixture
     }
 
     [Test]
-    public async Task Scorecard_WhenRuleIsNational_CountsTheOpenDossierNotYetOverdue()
+    public async Task Scorecard_WhenRuleIsFinished_CountsFinishedDossiersOnly()
     {
-        var card = await Admin.GetFromJsonAsync<JsonElement>("/api/scorecards/P?period=2025-03&rule=national");
+        var card = await Admin.GetFromJsonAsync<JsonElement>("/api/scorecards/P?period=2025-03&rule=finished");
 
-        // D7 is open at the end of March and due on 2 April: in time. 5 of 7 = 71.43, orange.
+        // D1, D3, D5, D6 of the six finished (D7 open is left out); 66.67 < 70.
         Assert.That(
             Figure(Indicator(card.GetProperty("indicators"), "on-time")),
-            Is.EqualTo((5L, 7L, (decimal?)71.43m, "orange"))
+            Is.EqualTo((4L, 6L, (decimal?)66.67m, "red"))
         );
     }
 
@@ -104,7 +107,7 @@ public sealed class PortalEndpointTests : ApiFixture
     public async Task Map_ForCommunes_GivesEachCommuneOverItsSubtree()
     {
         var map = await Admin.GetFromJsonAsync<JsonElement>(
-            "/api/map?indicator=digitisation&period=2025-03&parentCode=P&level=commune"
+            "/api/map?indicator=population-db&period=2025-03&parentCode=P&level=commune"
         );
 
         var units = map.GetProperty("units")
@@ -128,10 +131,10 @@ public sealed class PortalEndpointTests : ApiFixture
     public async Task Rankings_WhenValuesTie_ShareTheRank()
     {
         var ranking = await Admin.GetFromJsonAsync<JsonElement>(
-            "/api/rankings?indicator=on-time&period=2025-03&parentCode=P&level=district"
+            "/api/rankings?indicator=on-time&period=2025-03&parentCode=P&level=district&rule=finished"
         );
 
-        // P.A: D1, D3 of D1–D3; P.B: D5, D6 of D4–D6. Both 66.67.
+        // Finished dossiers only: P.A: D1, D3 of D1–D3; P.B: D5, D6 of D4–D6. Both 66.67.
         var items = ranking
             .GetProperty("items")
             .EnumerateArray()
@@ -149,17 +152,9 @@ public sealed class PortalEndpointTests : ApiFixture
     [Test]
     public async Task Series_ByDay_GivesEveryDayWithItsOwnCounts()
     {
-        var series = await Admin.GetFromJsonAsync<JsonElement>(
-            "/api/series?unitCode=P&indicator=on-time&from=2025-03-03&to=2025-03-06&interval=day"
-        );
-
-        var points = series
-            .GetProperty("points")
-            .EnumerateArray()
-            .Select(p => (p.GetProperty("period").GetString(), Figure(p)))
-            .ToList();
+        // Finished rule: the dossiers finished each day.
         Assert.That(
-            points,
+            await SeriesAsync("&rule=finished"),
             Is.EqualTo(
                 new[]
                 {
@@ -170,6 +165,35 @@ public sealed class PortalEndpointTests : ApiFixture
                 }
             )
         );
+        // National rule (the default): received that day or still open when it began, judged at its end.
+        // 3rd: D1, D2, D6 open in time. 4th: D1 ends in time; D2, D4, D5, D6 open in time. 5th: D5, D6 end in
+        // time; D2 (due 6th 09:00), D3, D4 open in time. 6th: D2 overdue; D3 (due 10th), D4 (due 7th 08:00) in time.
+        Assert.That(
+            await SeriesAsync(""),
+            Is.EqualTo(
+                new[]
+                {
+                    ("2025-03-03", (3L, 3L, (decimal?)100.00m, "green")),
+                    ("2025-03-04", (5L, 5L, (decimal?)100.00m, "green")),
+                    ("2025-03-05", (5L, 5L, (decimal?)100.00m, "green")),
+                    ("2025-03-06", (2L, 3L, (decimal?)66.67m, "red")),
+                }
+            )
+        );
+    }
+
+    private async Task<List<(string?, (long, long, decimal?, string?))>> SeriesAsync(string rule)
+    {
+        var series = await Admin.GetFromJsonAsync<JsonElement>(
+            $"/api/series?unitCode=P&indicator=on-time&from=2025-03-03&to=2025-03-06&interval=day{rule}"
+        );
+        return
+        [
+            .. series
+                .GetProperty("points")
+                .EnumerateArray()
+                .Select(p => (p.GetProperty("period").GetString(), Figure(p))),
+        ];
     }
 
     [TestCase("/api/scorecards/P?period=2025-13", HttpStatusCode.BadRequest, "2023-H2")]
@@ -202,7 +226,7 @@ public sealed class PortalEndpointTests : ApiFixture
     [TestCase("2025-W10", 3)] // Mon 3 – Sun 9 March: D1 (4th), D5 and D6 (5th)
     public async Task Periods_WithPartialMonths_ReadTheDailyFacts(string period, long finished)
     {
-        var card = await Admin.GetFromJsonAsync<JsonElement>($"/api/scorecards/P?period={period}");
+        var card = await Admin.GetFromJsonAsync<JsonElement>($"/api/scorecards/P?period={period}&rule=finished");
 
         Assert.That(Figure(Indicator(card.GetProperty("indicators"), "on-time")).Item2, Is.EqualTo(finished));
     }
@@ -223,8 +247,13 @@ public sealed class PortalEndpointTests : ApiFixture
             }
         )
         {
-            var card = await Admin.GetFromJsonAsync<JsonElement>($"/api/scorecards/P?period={period}");
-            Assert.That(Figure(Indicator(card.GetProperty("indicators"), "on-time")).Item2, Is.EqualTo(6), period);
+            // Six finished (rule finished); all seven received, ended or open (the national rule).
+            var finished = await Admin.GetFromJsonAsync<JsonElement>(
+                $"/api/scorecards/P?period={period}&rule=finished"
+            );
+            Assert.That(Figure(Indicator(finished.GetProperty("indicators"), "on-time")).Item2, Is.EqualTo(6), period);
+            var national = await Admin.GetFromJsonAsync<JsonElement>($"/api/scorecards/P?period={period}");
+            Assert.That(Figure(Indicator(national.GetProperty("indicators"), "on-time")).Item2, Is.EqualTo(7), period);
         }
     }
 }

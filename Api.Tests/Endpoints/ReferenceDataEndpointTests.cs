@@ -138,7 +138,7 @@ public sealed class ReferenceDataEndpointTests : ApiFixture
     }
 
     [Test]
-    public async Task Indicators_AfterStart_HaveTheSevenBuiltInsWithSpecBands()
+    public async Task Indicators_AfterStart_HaveEveryBuiltInWithItsBandsAndFormula()
     {
         var indicators = await Admin.GetFromJsonAsync<JsonElement>("/api/indicators");
         var builtIn = indicators
@@ -158,10 +158,21 @@ public sealed class ReferenceDataEndpointTests : ApiFixture
                     "digitisation",
                     "e-result",
                     "population-db",
+                    "full-online",
+                    "data-reuse",
+                    "personal-data-store",
+                    "channel-online",
+                    "channel-direct",
+                    "channel-postal",
+                    "satisfaction",
                     "online-service",
+                    "payment-offered",
+                    "payment-procedures",
+                    "population-db-procedures",
                 }
             )
         );
+        Assert.That(onTime.GetProperty("description").GetString(), Does.StartWith("2.1: "));
         var bands = onTime
             .GetProperty("bands")[0]
             .GetProperty("bands")

@@ -13,7 +13,7 @@ namespace Scorecard.Api.Tests.IndicatorValues;
 /// </summary>
 public sealed class IndicatorValuesRefresherTests
 {
-    private const int UnitsTimesIndicators = 7 * 7;
+    private const int UnitsTimesIndicators = 7 * 17;
 
     private ScorecardFactory factory = null!;
     private HttpClient admin = null!;
@@ -48,13 +48,14 @@ public sealed class IndicatorValuesRefresherTests
             digitised,
         };
 
-    private static object Resolved(string id, string at) =>
+    private static object Resolved(string id, string at, bool electronic = false) =>
         new
         {
             id = id + "-f",
             dossierCode = id,
             type = "resolved",
             at,
+            electronicResult = electronic,
         };
 
     private Task<List<string>> MarksAsync() => IndicatorValuesTable.MarksAsync(factory);
@@ -90,7 +91,8 @@ public sealed class IndicatorValuesRefresherTests
             await TestProvince.PostAsync(
                 admin,
                 Received("M1", "2025-05-05T08:00:00+07:00", digitised: true),
-                Resolved("M1", "2025-06-02T08:00:00+07:00")
+                // Digitised with an electronic result: counts for digitisation (its result is a paper document).
+                Resolved("M1", "2025-06-02T08:00:00+07:00", electronic: true)
             )
         ).EnsureSuccessStatusCode();
         await Refresher.RefreshNowAsync(CancellationToken.None);
@@ -103,7 +105,8 @@ public sealed class IndicatorValuesRefresherTests
         Assert.That(await RatioAsync("P", "digitisation", "2025-05"), Is.EqualTo((1L, 1L)));
         Assert.That(await RatioAsync("P", "digitisation", "2025-06"), Is.EqualTo((0L, 1L)));
         Assert.That(await RatioAsync("P.A", "digitisation", "2025-Q2"), Is.EqualTo((1L, 2L)));
-        Assert.That(await RatioAsync("P", "on-time", "2025"), Is.EqualTo((0L, 1L)), "M1 was due on 8 May");
+        // The national rule: M1 ended late (due 8 May), M2 open and overdue (due 13 June) when 2025 ended.
+        Assert.That(await RatioAsync("P", "on-time", "2025"), Is.EqualTo((0L, 2L)));
     }
 
     [Test]
@@ -129,13 +132,13 @@ public sealed class IndicatorValuesRefresherTests
         ).EnsureSuccessStatusCode();
         await Refresher.RefreshNowAsync(CancellationToken.None);
         Assert.That(
-            (await IndicatorValuesTable.RowsAsync(factory, "P", "2025-05"))["digitisation"].Band,
-            Is.EqualTo("green")
+            (await IndicatorValuesTable.RowsAsync(factory, "P", "2025-05"))["channel-online"].Band,
+            Is.EqualTo("none")
         );
 
         (
             await admin.PutAsync(
-                "/api/indicators/digitisation/bands",
+                "/api/indicators/channel-online/bands",
                 ProblemAssert.Json(
                     """
                     {"validFrom":"2025-01-01","bands":[{"min":0,"color":"yellow"}]}
@@ -147,7 +150,7 @@ public sealed class IndicatorValuesRefresherTests
         await Refresher.RefreshNowAsync(CancellationToken.None);
 
         Assert.That(
-            (await IndicatorValuesTable.RowsAsync(factory, "P", "2025-05"))["digitisation"].Band,
+            (await IndicatorValuesTable.RowsAsync(factory, "P", "2025-05"))["channel-online"].Band,
             Is.EqualTo("yellow")
         );
         Assert.That(await MarksAsync(), Is.Empty);
@@ -241,7 +244,7 @@ public sealed class IndicatorValuesRefresherTests
         while (DateTime.UtcNow < deadline && row?.Denominator != 1)
         {
             await Task.Delay(200);
-            row = (await IndicatorValuesTable.RowsAsync(quick, "P", "2025-05")).GetValueOrDefault("digitisation");
+            row = (await IndicatorValuesTable.RowsAsync(quick, "P", "2025-05")).GetValueOrDefault("channel-online");
         }
 
         Assert.That((row?.Numerator, row?.Denominator), Is.EqualTo(((long?)1, (long?)1)));

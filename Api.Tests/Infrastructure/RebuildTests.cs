@@ -7,6 +7,7 @@ using Scorecard.Domain.Calendar;
 using Scorecard.Domain.Dossiers;
 using Scorecard.Domain.Indicators;
 using Scorecard.Domain.Periods;
+using Scorecard.Infrastructure.Facts;
 using Scorecard.Infrastructure.Ingestion;
 using Scorecard.Infrastructure.Seed;
 
@@ -136,10 +137,12 @@ public sealed class RebuildTests
         var calendar = new WorkCalendar(DemoSeeder.StatutoryCalendar());
         var procedures = DemoSeeder.Generate(Options).Procedures.ToDictionary(p => p.Code);
         var expected = IndicatorCodes.DossierBased.ToDictionary(c => c, _ => Ratio.Zero);
+        var complaints = Ratio.Zero;
         foreach (var events in history)
         {
             var procedure = procedures[events.First(e => e.Type == DossierEventType.Received).ProcedureCode!];
             var state = DossierFold.Fold(events, procedure, calendar)!;
+            complaints += DossierContributions.Complaint(state, june);
             foreach (
                 var (code, ratio) in DossierContributions.Of(
                     state,
@@ -157,24 +160,12 @@ public sealed class RebuildTests
 
         await using var connection = await factory.OpenDatabaseAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT SUM(finished_on_time), SUM(finished), SUM(online), SUM(online_eligible), SUM(paid_online),
-                SUM(fee_required),
-                   SUM(digitised), SUM(received), SUM(electronic_result), SUM(resolved_or_returned),
-                       SUM(population_db_used), SUM(person_applicant)
-            FROM daily_facts WHERE day >= '2025-06-01' AND day <= '2025-06-30'
-            """;
+        command.CommandText =
+            $"SELECT {FactColumns.Sums} FROM daily_facts f WHERE f.day >= '2025-06-01' AND f.day <= '2025-06-30'";
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
-        var actual = new Dictionary<string, Ratio>
-        {
-            [IndicatorCodes.OnTime] = new(reader.GetInt64(0), reader.GetInt64(1)),
-            [IndicatorCodes.OnlineSubmission] = new(reader.GetInt64(2), reader.GetInt64(3)),
-            [IndicatorCodes.OnlinePayment] = new(reader.GetInt64(4), reader.GetInt64(5)),
-            [IndicatorCodes.Digitisation] = new(reader.GetInt64(6), reader.GetInt64(7)),
-            [IndicatorCodes.EResult] = new(reader.GetInt64(8), reader.GetInt64(9)),
-            [IndicatorCodes.PopulationDb] = new(reader.GetInt64(10), reader.GetInt64(11)),
-        };
+        var counts = FactCounts.From(c => reader.GetInt64(reader.GetOrdinal(c.ToString())));
+        var actual = counts.Ratios();
 
         Assert.That(
             expected[IndicatorCodes.OnTime].Denominator,
@@ -182,5 +173,6 @@ public sealed class RebuildTests
             "the month must hold finished dossiers"
         );
         Assert.That(actual, Is.EquivalentTo(expected));
+        Assert.That(counts.Complaints, Is.EqualTo(complaints));
     }
 }

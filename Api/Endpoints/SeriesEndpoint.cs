@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Reports;
+using Scorecard.Domain.Indicators;
 using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Facts;
 using Scorecard.Infrastructure.Reference;
@@ -26,6 +27,8 @@ internal static class SeriesEndpoint
         Caller caller,
         ReferenceDataCache referenceCache,
         FactsQuery facts,
+        NationalOnTimeQuery national,
+        TimeProvider clock,
         CancellationToken ct
     )
     {
@@ -36,32 +39,38 @@ internal static class SeriesEndpoint
             return problem;
         }
 
-        var (unit, code, step, points, subtree) = query;
-
+        var (unit, code, step, points, subtree, rule) = query;
+        var unitId = reference.UnitId(unit.Code)!.Value;
         var days = await facts
-            .DailyAsync(reference.UnitId(unit.Code)!.Value, subtree, points[0].FirstDay, points[^1].LastDay, code, ct)
+            .DailyAsync(unitId, subtree, points[0].FirstDay, points[^1].LastDay, code, ct)
             .ConfigureAwait(false);
+        var onTime =
+            code == IndicatorCodes.OnTime && rule == OnTimeRule.National
+                ? await national.SeriesAsync(unitId, subtree, points, clock.GetUtcNow(), ct).ConfigureAwait(false)
+                : null;
         var bands = reference.Bands(code);
         var series = points
-            .Select(point =>
-            {
-                var counts = default(FactCounts);
-                for (var day = point.FirstDay; day <= point.LastDay; day = day.AddDays(1))
+            .Select(
+                (point, index) =>
                 {
-                    counts += days.GetValueOrDefault(day);
-                }
+                    var counts = default(FactCounts);
+                    for (var day = point.FirstDay; day <= point.LastDay; day = day.AddDays(1))
+                    {
+                        counts += days.GetValueOrDefault(day);
+                    }
 
-                var ratio = counts.Ratios()[code];
-                return new SeriesPoint(
-                    point.Code,
-                    point.FirstDay,
-                    point.LastDay,
-                    ratio.Numerator,
-                    ratio.Denominator,
-                    ratio.Percent,
-                    bands.ColorFor(ratio.Percent, point)
-                );
-            })
+                    var ratio = onTime is null ? counts.Ratios()[code] : onTime[index];
+                    return new SeriesPoint(
+                        point.Code,
+                        point.FirstDay,
+                        point.LastDay,
+                        ratio.Numerator,
+                        ratio.Denominator,
+                        ratio.Percent,
+                        bands.ColorFor(ratio.Percent, point)
+                    );
+                }
+            )
             .ToList();
         return TypedResults.Ok(new SeriesView(unit.Code, code, WireName.Of(step), series));
     }

@@ -15,7 +15,8 @@ internal sealed record SeriesRequest(
     [FromQuery(Name = "from")] DateOnly? From,
     [FromQuery(Name = "to")] DateOnly? To,
     [FromQuery(Name = "interval")] string? Interval,
-    [FromQuery(Name = "scope")] string? Scope
+    [FromQuery(Name = "scope")] string? Scope,
+    [FromQuery(Name = "rule")] string? Rule
 )
 {
     /// <summary>At most this many points per series (three years of days).</summary>
@@ -33,7 +34,8 @@ internal sealed record SeriesRequest(
         var unit = PortalParameters.Unit(reference, UnitCode, callerScope);
         var indicator = PortalParameters.Indicator(reference, Indicator);
         var range = PortalParameters.Period($"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}", "from/to");
-        if (PortalParameters.FirstProblem(unit.Problem, indicator.Problem, range.Problem) is { } problem)
+        var rule = PortalParameters.Rule(Rule);
+        if (PortalParameters.FirstProblem(unit.Problem, indicator.Problem, range.Problem, rule.Problem) is { } problem)
         {
             return problem;
         }
@@ -64,7 +66,7 @@ internal sealed record SeriesRequest(
                 $"A series holds at most {MaxPoints} points; this one would have {points.Count}. "
                     + $"Use a longer interval or a shorter range."
             )
-            : new SeriesQuery(unit.Value, indicator.Value, step, points, Scope != "self");
+            : new SeriesQuery(unit.Value, indicator.Value, step, points, Scope != "self", rule.Value);
     }
 }
 
@@ -75,5 +77,6 @@ internal sealed record SeriesQuery(
     string Indicator,
     SeriesInterval Interval,
     IReadOnlyList<Period> Points,
-    bool Subtree
+    bool Subtree,
+    OnTimeRule Rule
 );

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Indicators;
+using Scorecard.Infrastructure.Ingestion;
 using Scorecard.Infrastructure.Seed;
 
 namespace Scorecard.Api.Hosting;
@@ -15,6 +16,7 @@ internal sealed partial class DatabaseInitializer(
     DatabaseState state,
     IndicatorStore indicators,
     DemoSeeder seeder,
+    DossierRebuilder rebuilder,
     IOptions<SeedOptions> seed,
     TimeProvider clock,
     ILogger<DatabaseInitializer> logger
@@ -36,6 +38,14 @@ internal sealed partial class DatabaseInitializer(
         {
             await Task.Delay(RetryDelay, clock, stoppingToken).ConfigureAwait(false);
             await TryInitialiseAsync(stoppingToken).ConfigureAwait(false);
+        }
+
+        if (state.IsMigrated && await rebuilder.FactsMissingAsync(stoppingToken).ConfigureAwait(false))
+        {
+            // An upgrade whose migration made the facts anew: recompute them (and every dossier) from the event log,
+            // in one ingestion transaction, so ingestion waits rather than interleaves.
+            LogRebuilding(logger);
+            await rebuilder.RebuildAsync(stoppingToken).ConfigureAwait(false);
         }
 
         if (state.IsMigrated && seed.Value.DemoOnFirstStart)
@@ -70,6 +80,13 @@ internal sealed partial class DatabaseInitializer(
             LogUnavailable(logger, ex, RetryDelay.TotalSeconds);
         }
     }
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Dossiers are stored without their facts (an upgrade changed what they count): rebuilding them "
+            + "from the event log; figures are incomplete until it is done"
+    )]
+    private static partial void LogRebuilding(ILogger logger);
 
     [LoggerMessage(
         Level = LogLevel.Error,

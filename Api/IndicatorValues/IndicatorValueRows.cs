@@ -12,7 +12,7 @@ namespace Scorecard.Api.IndicatorValues;
 
 /// <summary>
 /// The rows of <c>indicator_values</c> for some calendar periods: each unit over its subtree, through
-/// the same assembly of figures, bands and targets as the scorecard (<c>scope=subtree</c>, <c>rule=finished</c>).
+/// the same assembly of figures, bands and targets as the scorecard (<c>scope=subtree</c>, <c>rule=national</c>).
 /// </summary>
 internal static class IndicatorValueRows
 {
@@ -25,6 +25,7 @@ internal static class IndicatorValueRows
         IReadOnlyList<ReportedValue> reported,
         IReadOnlyList<TargetAssignment> targets,
         IReadOnlyList<Period> periods,
+        IReadOnlyDictionary<string, PeriodDossierFigures> byPeriod,
         DateTimeOffset asOf
     )
     {
@@ -39,6 +40,7 @@ internal static class IndicatorValueRows
             var assigned = targetsByPeriod[period.Code].ToList();
             var months = CalendarPeriods.Months(period.FirstDay, period.LastDay).ToList();
             var type = WireName.Of(period.Kind);
+            var dossierFigures = byPeriod[period.Code];
             foreach (var unit in reference.Units.TopDown)
             {
                 var unitId = reference.UnitId(unit.Code)!.Value;
@@ -50,7 +52,8 @@ internal static class IndicatorValueRows
                     unit.Code,
                     unit.Level,
                     counts,
-                    nationalOnTime: null,
+                    dossierFigures.OnTime.GetValueOrDefault(unitId),
+                    dossierFigures.Reach.GetValueOrDefault(unitId),
                     values,
                     subtree: true
                 );

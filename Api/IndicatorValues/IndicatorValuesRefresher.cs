@@ -140,7 +140,14 @@ internal sealed partial class IndicatorValuesRefresher(
         var months = await store
             .SubtreeMonthsAsync(periods.Min(p => p.FirstDay), periods.Max(p => p.LastDay), ct)
             .ConfigureAwait(false);
-        return IndicatorValueRows.Compute(reference, months, reported, targets, periods, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var byPeriod = new Dictionary<string, PeriodDossierFigures>(StringComparer.Ordinal);
+        foreach (var period in periods)
+        {
+            byPeriod[period.Code] = await sources.DossierFiguresAsync(period, now, ct).ConfigureAwait(false);
+        }
+
+        return IndicatorValueRows.Compute(reference, months, reported, targets, periods, byPeriod, now);
     }
 
     /// <summary>The first month of a reported month, quarter, half-year or year (other periods never reach the

@@ -26,7 +26,7 @@ internal static class PortalParameters
     }
 
     public static Parsed<OnTimeRule> Rule(string? text) =>
-        text is null ? OnTimeRule.Finished
+        text is null ? OnTimeRule.National
         : WireName.TryParse(text, out OnTimeRule rule) ? rule
         : Problems.BadRequest($"'rule' must be one of: {string.Join(", ", WireName.All<OnTimeRule>())}.");
 

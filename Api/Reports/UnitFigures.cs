@@ -13,7 +13,12 @@ namespace Scorecard.Api.Reports;
 /// Every indicator's numerator and denominator for units in a period, gathered from the facts, the
 /// national on-time query, the procedure catalogue and reported values. Counting only: the Domain divides.
 /// </summary>
-internal sealed class UnitFigures(FactsQuery facts, NationalOnTimeQuery national, ReportedValueStore reported)
+internal sealed class UnitFigures(
+    FactsQuery facts,
+    NationalOnTimeQuery national,
+    ProcedureReachQuery reach,
+    ReportedValueStore reported
+)
 {
     /// <summary>Figures of one unit over its subtree, or over its own dossiers when <paramref name="levelCounts"/> is
     /// null.</summary>
@@ -38,8 +43,11 @@ internal sealed class UnitFigures(FactsQuery facts, NationalOnTimeQuery national
             rule == OnTimeRule.National
                 ? await national.ForUnitAsync(unitId, subtree, period.Start, period.End, asOf, ct).ConfigureAwait(false)
                 : null;
+        ProcedureReach? reached = subtree
+            ? await reach.ForUnitAsync(unitId, period.Start, period.End, ct).ConfigureAwait(false)
+            : null;
         var values = await reported.ForPeriodAsync(period.Code, ct).ConfigureAwait(false);
-        return Assemble(reference, unit.Code, unit.Level, counts, onTime, values, subtree);
+        return Assemble(reference, unit.Code, unit.Level, counts, onTime, reached, values, subtree);
     }
 
     /// <summary>The subtree's dossier figures grouped by the level of the handling unit ("Sở ngành / cấp huyện / cấp
@@ -74,7 +82,10 @@ internal sealed class UnitFigures(FactsQuery facts, NationalOnTimeQuery national
                 {
                     var name = Domain.Wire.WireName.Of(level);
                     Ratio? national = onTime is null ? null : onTime.GetValueOrDefault(name);
-                    return (level, Assemble(reference, unit.Code, level, counts[name], national, [], subtree: false));
+                    return (
+                        level,
+                        Assemble(reference, unit.Code, level, counts[name], national, null, [], subtree: false)
+                    );
                 }),
         ];
     }
@@ -99,11 +110,14 @@ internal sealed class UnitFigures(FactsQuery facts, NationalOnTimeQuery national
             .SumPerUnitOfLevelAsync(parentId, levelName, period.FirstDay, period.LastDay, indicator, ct)
             .ConfigureAwait(false);
         var onTime =
-            rule == OnTimeRule.National && indicator is null or IndicatorCodes.OnTime
+            rule == OnTimeRule.National && indicator is null or IndicatorCodes.OnTime or IndicatorCodes.Satisfaction
                 ? await national
                     .PerUnitOfLevelAsync(parentId, levelName, period.Start, period.End, asOf, ct)
                     .ConfigureAwait(false)
                 : null;
+        var reached = indicator is null or IndicatorCodes.PaymentProcedures or IndicatorCodes.PopulationDbProcedures
+            ? await reach.PerUnitOfLevelAsync(parentId, levelName, period.Start, period.End, ct).ConfigureAwait(false)
+            : null;
         var values = await reported.ForPeriodAsync(period.Code, ct).ConfigureAwait(false);
         return reference
             .Units.Subtree(parent.Code)
@@ -120,6 +134,7 @@ internal sealed class UnitFigures(FactsQuery facts, NationalOnTimeQuery national
                         u.Level,
                         counts.GetValueOrDefault(id),
                         national,
+                        reached is null ? (ProcedureReach?)null : reached.GetValueOrDefault(id),
                         values,
                         subtree: true
                     );
@@ -128,13 +143,18 @@ internal sealed class UnitFigures(FactsQuery facts, NationalOnTimeQuery national
             );
     }
 
-    /// <summary>The figures of one unit from its counts; reported indicators roll up over the subtree.</summary>
+    /// <summary>
+    /// The figures of one unit from its counts; reported indicators roll up over the subtree. Satisfaction (5.4)
+    /// follows the on-time figure given; the procedure-reach indicators are absent without <paramref
+    /// name="reach"/> (a breakdown by level, or a unit's own dossiers).
+    /// </summary>
     public static Dictionary<string, Ratio?> Assemble(
         ReferenceData reference,
         string unitCode,
         UnitLevel level,
         FactCounts counts,
         Ratio? nationalOnTime,
+        ProcedureReach? reach,
         IReadOnlyList<ReportedValue> values,
         bool subtree
     )
@@ -150,7 +170,18 @@ internal sealed class UnitFigures(FactsQuery facts, NationalOnTimeQuery national
             figures[IndicatorCodes.OnTime] = n;
         }
 
-        figures[IndicatorCodes.OnlineService] = reference.OnlineService(level);
+        figures[IndicatorCodes.Satisfaction] = Satisfaction.Of(
+            figures[IndicatorCodes.OnTime]!.Value,
+            counts.Complaints
+        );
+        var catalogue = reference.Catalogue(level);
+        figures[IndicatorCodes.OnlineService] = catalogue.OnlineService;
+        figures[IndicatorCodes.PaymentOffered] = catalogue.PaymentOffered;
+        if (reach is { } r)
+        {
+            figures[IndicatorCodes.PaymentProcedures] = catalogue.PaymentProcedures(r.PaidOnline);
+            figures[IndicatorCodes.PopulationDbProcedures] = catalogue.PopulationDbProcedures(r.PopulationDb);
+        }
         foreach (var indicator in reference.Indicators.Where(i => i.Kind == IndicatorKind.Reported))
         {
             var own = values

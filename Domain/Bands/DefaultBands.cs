@@ -2,7 +2,8 @@ using Scorecard.Domain.Indicators;
 
 namespace Scorecard.Domain.Bands;
 
-/// <summary>The shipped band scales (README "Colour bands"), valid from 2020-01-01.</summary>
+/// <summary>The shipped band scales (README "Colour bands"), valid from 2020-01-01. The channel shares have
+/// none.</summary>
 public static class DefaultBands
 {
     public const string Green = "green";
@@ -22,9 +23,18 @@ public static class DefaultBands
             [IndicatorCodes.Digitisation] = History((80, Green), (50, Yellow), (0, Red)),
             [IndicatorCodes.EResult] = History((80, Green), (50, Yellow), (0, Red)),
             [IndicatorCodes.PopulationDb] = History((80, Green), (50, Yellow), (0, Red)),
+            // The national index's full-points thresholds: green from there, red below.
+            [IndicatorCodes.FullOnline] = History((100, Green), (0, Red)),
+            [IndicatorCodes.DataReuse] = History((80, Green), (0, Red)),
+            [IndicatorCodes.PersonalDataStore] = History((100, Green), (0, Red)),
+            [IndicatorCodes.Satisfaction] = History((90, Green), (0, Red)),
+            [IndicatorCodes.PaymentOffered] = History((80, Green), (0, Red)),
+            [IndicatorCodes.PaymentProcedures] = History((100, Green), (0, Red)),
+            [IndicatorCodes.PopulationDbProcedures] = History((100, Green), (0, Red)),
         };
 
-    /// <summary>The default history of a built-in indicator, or null for other (reported) indicators.</summary>
+    /// <summary>The default history of a built-in indicator, or null for one without bands (reported indicators,
+    /// channel shares).</summary>
     public static BandHistory? For(string indicator) => All.GetValueOrDefault(indicator);
 
     private static BandHistory History(params (decimal Min, string Color)[] bands) =>

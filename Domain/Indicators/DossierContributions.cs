@@ -7,9 +7,10 @@ using Scorecard.Domain.Time;
 namespace Scorecard.Domain.Indicators;
 
 /// <summary>
-/// What one dossier adds to each dossier-based indicator of one period (README "Indicators"). "Received in P"
-/// uses <c>receivedAt</c> and "finished in P" uses <c>finishedAt</c>, in Vietnam time. Withdrawn and
-/// refused dossiers add 0/0 everywhere. The state must be folded from events up to <c>asOf</c>.
+/// What one dossier adds to each dossier-based indicator of one period (README "Definitions"). "Received in P"
+/// uses <c>receivedAt</c> and "finished in P" uses <c>finishedAt</c>, in Vietnam time. Every ratio but on-time
+/// counts the dossiers received in P, withdrawn and refused ones included (<see cref="DossierFacts.ReceivedSide"/>).
+/// The state must be folded from events up to <c>asOf</c>.
 /// </summary>
 public static class DossierContributions
 {
@@ -27,27 +28,26 @@ public static class DossierContributions
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(cal);
-        var counted = d.IsCounted;
-        var received = counted && period.Contains(d.ReceivedAt);
-        var finished = counted && d.FinishedAt is { } f && period.Contains(f);
-        var resolvedOrReturned = finished && d.FinishKind is FinishKind.Resolved or FinishKind.Returned;
-        var violation = IsOnlineOnlyViolation(d, p);
+        var facts = DossierFacts.From(d, p, cal);
+        var received = period.Contains(d.ReceivedAt);
+        var contributions = facts
+            .ReceivedSide()
+            .ToDictionary(c => c.Key, c => received ? c.Value : Ratio.Zero, StringComparer.Ordinal);
+        var finished = d.IsCounted && d.FinishedAt is { } f && period.Contains(f);
+        contributions[IndicatorCodes.OnTime] =
+            rule == OnTimeRule.National
+                ? NationalOnTime(d, period, asOf, cal)
+                : Ratio.Of(finished, IsEarlyOrOnTime(d, asOf, cal));
+        return contributions;
+    }
 
-        return new Dictionary<string, Ratio>(StringComparer.Ordinal)
-        {
-            [IndicatorCodes.OnTime] =
-                rule == OnTimeRule.National
-                    ? NationalOnTime(d, period, asOf, cal)
-                    : Ratio.Of(finished, IsEarlyOrOnTime(d, asOf, cal)),
-            [IndicatorCodes.OnlineSubmission] = Ratio.Of(
-                received && (p.OnlineService != OnlineService.None || violation),
-                d.Channel == Channel.Online
-            ),
-            [IndicatorCodes.OnlinePayment] = Ratio.Of(received && d.FeeRequired, d.PaidOnline),
-            [IndicatorCodes.Digitisation] = Ratio.Of(received, d.Digitised),
-            [IndicatorCodes.EResult] = Ratio.Of(resolvedOrReturned, d.ElectronicResult),
-            [IndicatorCodes.PopulationDb] = Ratio.Of(received && p.PersonApplicant, d.PopulationDbUsed),
-        };
+    /// <summary>Whether the dossier had a complaint or a dislike, counted in the period that received it
+    /// (5.4).</summary>
+    public static Ratio Complaint(DossierState d, Period period)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(period);
+        return Ratio.Of(period.Contains(d.ReceivedAt), d.Complaint);
     }
 
     /// <summary>

@@ -6,14 +6,12 @@ using Scorecard.Domain.Time;
 namespace Scorecard.Domain.Indicators;
 
 /// <summary>
-/// Day-level flags of one dossier for a per-unit-per-day aggregate. Summing, over the days of a
-/// period, the dossiers whose <see cref="ReceivedDay"/> (received flags) or <see cref="FinishedDay"/>
-/// (finished flags) falls in it reproduces <see cref="DossierContributions"/> for the
-/// <see cref="OnTimeRule.Finished"/> rule:
-/// on-time = finishedEarlyOrOnTime / finished; online-submission = online / (onlineEligible or violation);
-/// online-payment = paidOnline / feeRequired; digitisation = digitised / received;
-/// e-result = electronicResult / finishedResolvedOrReturned; population-db = populationDbUsed / personApplicant;
-/// every count restricted to <see cref="Counted"/>.
+/// Day-level flags of one dossier for a per-unit-per-day aggregate, and the national method's reading of
+/// them (README "Definitions"). Every ratio but on-time is chosen by reception date and counts every
+/// received dossier, withdrawn and refused ones included (<see cref="ReceivedSide"/>); the on-time rule
+/// <see cref="OnTimeRule.Finished"/> counts dossiers finished in the period, withdrawn and refused ones
+/// excluded. Summing, over the days of a period, the dossiers whose <see cref="ReceivedDay"/> or
+/// <see cref="FinishedDay"/> falls in it reproduces <see cref="DossierContributions"/>.
 /// </summary>
 public sealed record DossierFacts
 {
@@ -21,29 +19,69 @@ public sealed record DossierFacts
 
     public DateOnly? FinishedDay { get; init; }
 
+    /// <summary>Neither withdrawn nor refused: what the <see cref="OnTimeRule.Finished"/> rule counts.</summary>
     public bool Counted { get; init; }
-
-    public bool OnlineEligible { get; init; }
 
     public bool Online { get; init; }
 
-    public bool FeeRequired { get; init; }
+    public bool Postal { get; init; }
 
-    public bool PaidOnline { get; init; }
-
-    public bool Digitised { get; init; }
-
-    public bool PersonApplicant { get; init; }
-
-    public bool PopulationDbUsed { get; init; }
-
-    public bool FinishedResolvedOrReturned { get; init; }
+    /// <summary>The procedure's result is a paper document.</summary>
+    public bool PaperResult { get; init; }
 
     public bool ElectronicResult { get; init; }
 
+    public bool Digitised { get; init; }
+
+    /// <summary>A fee is due and not all of it waived (a stated fee amount of 0 waives it).</summary>
+    public bool FeeRequired { get; init; }
+
+    /// <summary>Paid online, on the national portal or the provincial payment gateway.</summary>
+    public bool PaidOnline { get; init; }
+
+    /// <summary>The population database was used: data taken from it, or an account authenticated with
+    /// VNeID.</summary>
+    public bool PopulationDbUsed { get; init; }
+
+    /// <summary>The procedure is eligible for full online service.</summary>
+    public bool FullOnlineEligible { get; init; }
+
+    public bool ReusedDigitisedData { get; init; }
+
+    public bool FromPersonalDataStore { get; init; }
+
+    /// <summary>The applicant complained or disliked the handling.</summary>
+    public bool Complaint { get; init; }
+
     public bool FinishedEarlyOrOnTime { get; init; }
 
-    public bool Violation { get; init; }
+    /// <summary>Online, and for a procedure whose result is a paper document, with an electronic result
+    /// (national formula 3.3).</summary>
+    public bool OnlineCounted => Online && (!PaperResult || ElectronicResult);
+
+    /// <summary>Digitised, and for a procedure whose result is a paper document, with an electronic result
+    /// (national formula 4.2).</summary>
+    public bool DigitisedCounted => Digitised && (!PaperResult || ElectronicResult);
+
+    /// <summary>
+    /// The received-side indicators: for each code, whether this dossier is in its denominator and in its
+    /// numerator, counted in the period that holds <see cref="ReceivedDay"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, Ratio> ReceivedSide() =>
+        new Dictionary<string, Ratio>(StringComparer.Ordinal)
+        {
+            [IndicatorCodes.OnlineSubmission] = Ratio.Of(true, OnlineCounted),
+            [IndicatorCodes.OnlinePayment] = Ratio.Of(FeeRequired, PaidOnline),
+            [IndicatorCodes.Digitisation] = Ratio.Of(true, DigitisedCounted),
+            [IndicatorCodes.EResult] = Ratio.Of(PaperResult, ElectronicResult),
+            [IndicatorCodes.PopulationDb] = Ratio.Of(true, PopulationDbUsed),
+            [IndicatorCodes.FullOnline] = Ratio.Of(FullOnlineEligible, Online),
+            [IndicatorCodes.DataReuse] = Ratio.Of(true, ReusedDigitisedData),
+            [IndicatorCodes.PersonalDataStore] = Ratio.Of(true, FromPersonalDataStore),
+            [IndicatorCodes.ChannelOnline] = Ratio.Of(true, Online),
+            [IndicatorCodes.ChannelDirect] = Ratio.Of(true, !Online && !Postal),
+            [IndicatorCodes.ChannelPostal] = Ratio.Of(true, Postal),
+        };
 
     public static DossierFacts From(DossierState d, Procedure p, WorkCalendar cal)
     {
@@ -55,17 +93,20 @@ public sealed record DossierFacts
             ReceivedDay = VietnamTime.DateOf(d.ReceivedAt),
             FinishedDay = d.FinishedAt is { } f ? VietnamTime.DateOf(f) : null,
             Counted = d.IsCounted,
-            OnlineEligible = p.OnlineService != OnlineService.None,
             Online = d.Channel == Channel.Online,
-            FeeRequired = d.FeeRequired,
-            PaidOnline = d.PaidOnline,
-            Digitised = d.Digitised,
-            PersonApplicant = p.PersonApplicant,
-            PopulationDbUsed = d.PopulationDbUsed,
-            FinishedResolvedOrReturned = d.FinishKind is FinishKind.Resolved or FinishKind.Returned,
+            Postal = d.Channel == Channel.Postal,
+            PaperResult = p.PaperResult,
             ElectronicResult = d.ElectronicResult,
-            FinishedEarlyOrOnTime = d.FinishedAt is { } at && DossierContributions.IsEarlyOrOnTime(d, at, cal),
-            Violation = DossierContributions.IsOnlineOnlyViolation(d, p),
+            Digitised = d.Digitised,
+            FeeRequired = d.FeeRequired && d.FeeAmount is not 0,
+            PaidOnline = d.PaidOnline,
+            PopulationDbUsed = d.PopulationDbUsed || d.VneidAuthenticated,
+            FullOnlineEligible = p.IsFullOnlineEligible(),
+            ReusedDigitisedData = d.ReusedDigitisedData,
+            FromPersonalDataStore = d.FromPersonalDataStore,
+            Complaint = d.Complaint,
+            FinishedEarlyOrOnTime =
+                d.IsCounted && d.FinishedAt is { } at && DossierContributions.IsEarlyOrOnTime(d, at, cal),
         };
     }
 }

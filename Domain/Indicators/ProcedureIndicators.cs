@@ -26,3 +26,31 @@ public static class ProcedureIndicators
         return OnlineServiceRatio(procedures.Where(p => p.Level == level));
     }
 }
+
+/// <summary>
+/// The procedure-catalogue side of the indicators that count procedures, for the procedures of one level:
+/// <c>online-service</c>; <c>payment-offered</c> (3.5: with a fee and payable online on the portal ÷ with a
+/// fee); and the denominators of <c>payment-procedures</c> (3.5b, procedures with a fee) and
+/// <c>population-db-procedures</c> (4.5a, procedures open to citizens).
+/// </summary>
+public sealed record CatalogueFigures(Ratio OnlineService, Ratio PaymentOffered, long WithFee, long OpenToCitizens)
+{
+    public static CatalogueFigures Of(IEnumerable<Procedure> proceduresAtLevel)
+    {
+        ArgumentNullException.ThrowIfNull(proceduresAtLevel);
+        var all = proceduresAtLevel.ToList();
+        return new CatalogueFigures(
+            ProcedureIndicators.OnlineServiceRatio(all),
+            Ratio.Sum(all.Select(p => Ratio.Of(p.HasFee, p.OnlinePaymentOnPortal))),
+            all.Count(p => p.HasFee),
+            all.Count(p => p.PersonApplicant)
+        );
+    }
+
+    /// <summary>3.5b: procedures with a fee that had a dossier paid online ÷ procedures with a fee.</summary>
+    public Ratio PaymentProcedures(long paidOnline) => new(Math.Min(paidOnline, WithFee), WithFee);
+
+    /// <summary>4.5a: procedures open to citizens with a dossier that used the population database ÷ those
+    /// procedures.</summary>
+    public Ratio PopulationDbProcedures(long used) => new(Math.Min(used, OpenToCitizens), OpenToCitizens);
+}

@@ -36,6 +36,13 @@ internal static class DossierColumns
             TableColumn<DossierRow>.Flag("online_eligible", r => r.OnlineEligible),
             TableColumn<DossierRow>.Flag("person_applicant", r => r.PersonApplicant),
             TableColumn<DossierRow>.Flag("violation", r => r.Violation),
+            TableColumn<DossierRow>.Flag("paper_result", r => r.PaperResult),
+            TableColumn<DossierRow>.Flag("full_online_eligible", r => r.FullOnlineEligible),
+            TableColumn<DossierRow>.Flag("fee_waived", r => r.FeeWaived),
+            TableColumn<DossierRow>.Flag("reused_digitised_data", r => r.ReusedDigitisedData),
+            TableColumn<DossierRow>.Flag("from_personal_data_store", r => r.FromPersonalDataStore),
+            TableColumn<DossierRow>.Flag("vneid_authenticated", r => r.VneidAuthenticated),
+            TableColumn<DossierRow>.Flag("complaint", r => r.Complaint),
             TableColumn<DossierRow>.Instant("ended_at", r => r.EndedAt),
             TableColumn<DossierRow>.Flag("ended_in_time", r => r.EndedInTime),
         ]);

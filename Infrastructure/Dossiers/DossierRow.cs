@@ -40,6 +40,20 @@ public sealed record DossierRow
     public bool PersonApplicant { get; init; }
     public bool Violation { get; init; }
 
+    /// <summary>The procedure's result was a paper document when the dossier was counted.</summary>
+    public bool PaperResult { get; init; }
+
+    /// <summary>The procedure was eligible for full online service when the dossier was counted.</summary>
+    public bool FullOnlineEligible { get; init; }
+
+    /// <summary>A fee amount of 0 was stated at reception.</summary>
+    public bool FeeWaived { get; init; }
+
+    public bool ReusedDigitisedData { get; init; }
+    public bool FromPersonalDataStore { get; init; }
+    public bool VneidAuthenticated { get; init; }
+    public bool Complaint { get; init; }
+
     /// <summary>When the handling ended by the national reading (<see cref="NationalEnd"/>); null while it goes
     /// on.</summary>
     public DateTimeOffset? EndedAt { get; init; }
@@ -87,6 +101,13 @@ public sealed record DossierRow
             OnlineEligible = procedure.OnlineService != OnlineService.None,
             PersonApplicant = procedure.PersonApplicant,
             Violation = DossierContributions.IsOnlineOnlyViolation(state, procedure),
+            PaperResult = procedure.PaperResult,
+            FullOnlineEligible = procedure.IsFullOnlineEligible(),
+            FeeWaived = state.FeeAmount == 0,
+            ReusedDigitisedData = state.ReusedDigitisedData,
+            FromPersonalDataStore = state.FromPersonalDataStore,
+            VneidAuthenticated = state.VneidAuthenticated,
+            Complaint = state.Complaint,
             EndedAt = NationalEnd.Of(state),
             EndedInTime = NationalEnd.Of(state) is { } end ? NationalEnd.IsInTime(state, end) : null,
         };
@@ -99,16 +120,18 @@ public sealed record DossierRow
             ReceivedDay = VietnamTime.DateOf(ReceivedAt),
             FinishedDay = FinishedAt is { } f ? VietnamTime.DateOf(f) : null,
             Counted = Status is not ("withdrawn" or "refused"),
-            OnlineEligible = OnlineEligible,
             Online = Channel == "online",
-            FeeRequired = FeeRequired,
-            PaidOnline = PaidOnline,
-            Digitised = Digitised,
-            PersonApplicant = PersonApplicant,
-            PopulationDbUsed = PopulationDbUsed,
-            FinishedResolvedOrReturned = FinishKind is "resolved" or "returned",
+            Postal = Channel == "postal",
+            PaperResult = PaperResult,
             ElectronicResult = ElectronicResult,
+            Digitised = Digitised,
+            FeeRequired = FeeRequired && !FeeWaived,
+            PaidOnline = PaidOnline,
+            PopulationDbUsed = PopulationDbUsed || VneidAuthenticated,
+            FullOnlineEligible = FullOnlineEligible,
+            ReusedDigitisedData = ReusedDigitisedData,
+            FromPersonalDataStore = FromPersonalDataStore,
+            Complaint = Complaint,
             FinishedEarlyOrOnTime = Timeliness is "early" or "on-time",
-            Violation = Violation,
         };
 }

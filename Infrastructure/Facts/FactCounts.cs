@@ -10,16 +10,23 @@ namespace Scorecard.Infrastructure.Facts;
 /// </summary>
 public readonly struct FactCounts : IEquatable<FactCounts>
 {
-    /// <summary>Each dossier-based indicator's numerator and denominator counters (rule <c>finished</c>).</summary>
+    /// <summary>Each dossier-based indicator's numerator and denominator counters (on-time by rule
+    /// <c>finished</c>; the national rule is counted from the dossiers themselves).</summary>
     public static IReadOnlyDictionary<string, (FactCounter Numerator, FactCounter Denominator)> Indicators { get; } =
         new Dictionary<string, (FactCounter, FactCounter)>(StringComparer.Ordinal)
         {
             [IndicatorCodes.OnTime] = (FactCounter.FinishedOnTime, FactCounter.Finished),
-            [IndicatorCodes.OnlineSubmission] = (FactCounter.Online, FactCounter.OnlineEligible),
+            [IndicatorCodes.OnlineSubmission] = (FactCounter.Online, FactCounter.Received),
             [IndicatorCodes.OnlinePayment] = (FactCounter.PaidOnline, FactCounter.FeeRequired),
             [IndicatorCodes.Digitisation] = (FactCounter.Digitised, FactCounter.Received),
-            [IndicatorCodes.EResult] = (FactCounter.ElectronicResult, FactCounter.ResolvedOrReturned),
-            [IndicatorCodes.PopulationDb] = (FactCounter.PopulationDbUsed, FactCounter.PersonApplicant),
+            [IndicatorCodes.EResult] = (FactCounter.ElectronicResult, FactCounter.PaperResult),
+            [IndicatorCodes.PopulationDb] = (FactCounter.PopulationDbUsed, FactCounter.Received),
+            [IndicatorCodes.FullOnline] = (FactCounter.FullOnline, FactCounter.FullOnlineEligible),
+            [IndicatorCodes.DataReuse] = (FactCounter.ReusedData, FactCounter.Received),
+            [IndicatorCodes.PersonalDataStore] = (FactCounter.PersonalDataStore, FactCounter.Received),
+            [IndicatorCodes.ChannelOnline] = (FactCounter.ChannelOnline, FactCounter.Received),
+            [IndicatorCodes.ChannelDirect] = (FactCounter.ChannelDirect, FactCounter.Received),
+            [IndicatorCodes.ChannelPostal] = (FactCounter.ChannelPostal, FactCounter.Received),
         };
 
     private readonly Counters values;
@@ -125,26 +132,27 @@ public readonly struct FactCounts : IEquatable<FactCounts>
     public static FactCounts ReceivedSide(DossierFacts f)
     {
         ArgumentNullException.ThrowIfNull(f);
-        if (!f.Counted)
-        {
-            return default;
-        }
-
-        var eligible = f.OnlineEligible || f.Violation;
         return Of(
             (FactCounter.Received, 1),
-            (FactCounter.Digitised, One(f.Digitised)),
-            (FactCounter.OnlineEligible, One(eligible)),
-            (FactCounter.Online, One(eligible && f.Online)),
+            (FactCounter.Online, One(f.OnlineCounted)),
             (FactCounter.FeeRequired, One(f.FeeRequired)),
             (FactCounter.PaidOnline, One(f.FeeRequired && f.PaidOnline)),
-            (FactCounter.PersonApplicant, One(f.PersonApplicant)),
-            (FactCounter.PopulationDbUsed, One(f.PersonApplicant && f.PopulationDbUsed)),
-            (FactCounter.Violations, One(f.Violation))
+            (FactCounter.Digitised, One(f.DigitisedCounted)),
+            (FactCounter.PaperResult, One(f.PaperResult)),
+            (FactCounter.ElectronicResult, One(f.PaperResult && f.ElectronicResult)),
+            (FactCounter.PopulationDbUsed, One(f.PopulationDbUsed)),
+            (FactCounter.FullOnlineEligible, One(f.FullOnlineEligible)),
+            (FactCounter.FullOnline, One(f.FullOnlineEligible && f.Online)),
+            (FactCounter.ReusedData, One(f.ReusedDigitisedData)),
+            (FactCounter.PersonalDataStore, One(f.FromPersonalDataStore)),
+            (FactCounter.Complaints, One(f.Complaint)),
+            (FactCounter.ChannelOnline, One(f.Online)),
+            (FactCounter.ChannelDirect, One(!f.Online && !f.Postal)),
+            (FactCounter.ChannelPostal, One(f.Postal))
         );
     }
 
-    /// <summary>What a dossier adds on the day it was finished.</summary>
+    /// <summary>What a dossier adds on the day it was finished (withdrawn and refused dossiers: nothing).</summary>
     public static FactCounts FinishedSide(DossierFacts f)
     {
         ArgumentNullException.ThrowIfNull(f);
@@ -153,13 +161,11 @@ public readonly struct FactCounts : IEquatable<FactCounts>
             return default;
         }
 
-        return Of(
-            (FactCounter.Finished, 1),
-            (FactCounter.FinishedOnTime, One(f.FinishedEarlyOrOnTime)),
-            (FactCounter.ResolvedOrReturned, One(f.FinishedResolvedOrReturned)),
-            (FactCounter.ElectronicResult, One(f.FinishedResolvedOrReturned && f.ElectronicResult))
-        );
+        return Of((FactCounter.Finished, 1), (FactCounter.FinishedOnTime, One(f.FinishedEarlyOrOnTime)));
     }
+
+    /// <summary>The complaints share of 5.4: dossiers with a complaint ÷ dossiers received.</summary>
+    public Ratio Complaints => new(this[FactCounter.Complaints], this[FactCounter.Received]);
 
     /// <summary>The dossier-based indicators these counts give (rule <c>finished</c>).</summary>
     public IReadOnlyDictionary<string, Ratio> Ratios()

@@ -129,6 +129,15 @@ internal static class Feeds
                 new(nameof(Dossier.Digitised), "d.digitised", false),
                 new(nameof(Dossier.ElectronicResult), "d.electronic_result", false),
                 new(nameof(Dossier.PopulationDbUsed), "d.population_db_used", false),
+                new(nameof(Dossier.VneidAuthenticated), "d.vneid_authenticated", false),
+                new(nameof(Dossier.ReusedDigitisedData), "d.reused_digitised_data", false),
+                new(nameof(Dossier.FromPersonalDataStore), "d.from_personal_data_store", false),
+                new(nameof(Dossier.FeeWaived), "d.fee_waived", false),
+                new(nameof(Dossier.PaperResult), "d.paper_result", false),
+                new(nameof(Dossier.FullOnlineEligible), "d.full_online_eligible", false),
+                new(nameof(Dossier.Complaint), "d.complaint", false),
+                new(nameof(Dossier.EndedAt), "d.ended_at", true),
+                new(nameof(Dossier.EndedInTime), "d.ended_in_time", true),
             ],
             Navigations =
             [
@@ -189,6 +198,9 @@ internal static class Feeds
             new(nameof(Procedure.Integrated), "p.integrated", false, Join: join),
             new(nameof(Procedure.HasFee), "p.has_fee", false, Join: join),
             new(nameof(Procedure.PersonApplicant), "p.person_applicant", false, Join: join),
+            new(nameof(Procedure.PaperResult), "p.paper_result", false, Join: join),
+            new(nameof(Procedure.FullOnlineEligible), "p.full_online_eligible", true, Join: join),
+            new(nameof(Procedure.OnlinePaymentOnPortal), "p.online_payment_on_portal", false, Join: join),
             new(nameof(Procedure.ProcessingTimeValue), "p.processing_time_value", true, Join: join),
             new(nameof(Procedure.ProcessingTimeUnit), "p.processing_time_unit", true, Ansi: true, Join: join),
         ];

@@ -1,3 +1,5 @@
+using Scorecard.Domain.Indicators;
+using Scorecard.Domain.Periods;
 using Scorecard.Domain.Targets;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Reference;
@@ -15,6 +17,8 @@ public sealed class IndicatorValueSources : IDisposable
     private readonly ReferenceDataCache reference;
     private readonly ReportedValueStore reported;
     private readonly TargetStore targets;
+    private readonly NationalOnTimeQuery national;
+    private readonly ProcedureReachQuery reach;
 
     public IndicatorValueSources(DbConnectionFactory db, TimeProvider clock)
     {
@@ -23,6 +27,8 @@ public sealed class IndicatorValueSources : IDisposable
         reference = ReferenceDataCache.Over(primary, clock);
         reported = new ReportedValueStore(primary);
         targets = new TargetStore(primary);
+        national = new NationalOnTimeQuery(primary);
+        reach = new ProcedureReachQuery(primary);
     }
 
     /// <summary>The reference data as stored now.</summary>
@@ -39,5 +45,27 @@ public sealed class IndicatorValueSources : IDisposable
     public async Task<IReadOnlyList<TargetAssignment>> TargetsAsync(CancellationToken ct) =>
         [.. (await targets.ListAsync(null, ct).ConfigureAwait(false)).Select(t => t.Target)];
 
+    /// <summary>What the period needs from the dossiers themselves, every unit over its subtree.</summary>
+    /// <param name="asOf">The instant open dossiers are judged at while the period runs.</param>
+    public async Task<PeriodDossierFigures> DossierFiguresAsync(
+        Period period,
+        DateTimeOffset asOf,
+        CancellationToken ct
+    )
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return new PeriodDossierFigures(
+            await national.EveryUnitAsync(period.Start, period.End, asOf, ct).ConfigureAwait(false),
+            await reach.EveryUnitAsync(period.Start, period.End, ct).ConfigureAwait(false)
+        );
+    }
+
     public void Dispose() => reference.Dispose();
 }
+
+/// <summary>What a period's indicator values need from the dossiers themselves, per unit id over its subtree: the
+/// national on-time figure and the procedure reach (a unit absent from either has none: 0/0, 0).</summary>
+public sealed record PeriodDossierFigures(
+    IReadOnlyDictionary<int, Ratio> OnTime,
+    IReadOnlyDictionary<int, ProcedureReach> Reach
+);

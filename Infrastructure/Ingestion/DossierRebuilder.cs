@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Extensions.Logging;
 using Scorecard.Domain.Dossiers;
 using Scorecard.Infrastructure.Database;
@@ -19,6 +20,21 @@ public sealed partial class DossierRebuilder(
 )
 {
     public const int ProgressEvery = 100_000;
+
+    // Dossiers without facts: a migration made the facts tables anew (their counters changed meaning).
+    private const string FactsMissingSql = """
+        SELECT CASE WHEN EXISTS (SELECT 1 FROM dossiers) AND NOT EXISTS (SELECT 1 FROM daily_facts) THEN 1 ELSE 0 END
+        """;
+
+    /// <summary>True when dossiers are stored but no facts: the projections must be rebuilt from the event
+    /// log.</summary>
+    public async Task<bool> FactsMissingAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        return await connection
+                .ExecuteScalarAsync<int>(new CommandDefinition(FactsMissingSql, cancellationToken: ct))
+                .ConfigureAwait(false) == 1;
+    }
 
     /// <returns>The number of events read and of dossiers written.</returns>
     public async Task<(long Events, long Dossiers)> RebuildAsync(CancellationToken ct)

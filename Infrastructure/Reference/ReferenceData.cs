@@ -24,10 +24,10 @@ public sealed class ReferenceData(
         indicators.ToDictionary(i => i.Code, i => (i, new BandHistory(i.Bands)), StringComparer.Ordinal);
 
     // Depends on the catalogue only, and is asked for by every unit of a map or a refresh: counted once per snapshot.
-    private readonly Dictionary<UnitLevel, Ratio> onlineService = Enum.GetValues<UnitLevel>()
+    private readonly Dictionary<UnitLevel, CatalogueFigures> catalogue = Enum.GetValues<UnitLevel>()
         .ToDictionary(
             level => level,
-            level => ProcedureIndicators.OnlineServiceRatio(procedures.Values.Select(p => p.Procedure), level)
+            level => CatalogueFigures.Of(procedures.Values.Select(p => p.Procedure).Where(p => p.Level == level))
         );
 
     /// <summary>Every indicator, in code order.</summary>
@@ -37,7 +37,11 @@ public sealed class ReferenceData(
 
     /// <summary>The <c>online-service</c> figure of units of <paramref name="level"/> (the procedures of that
     /// level).</summary>
-    public Ratio OnlineService(UnitLevel level) => onlineService[level];
+    public Ratio OnlineService(UnitLevel level) => catalogue[level].OnlineService;
+
+    /// <summary>What the procedure catalogue gives the units of <paramref name="level"/> (the procedures of that
+    /// level).</summary>
+    public CatalogueFigures Catalogue(UnitLevel level) => catalogue[level];
 
     public IndicatorDefinition? Indicator(string code) =>
         indicatorsByCode.TryGetValue(code, out var i) ? i.Definition : null;

@@ -1,5 +1,6 @@
 using Dapper;
 using Scorecard.Domain.Indicators;
+using Scorecard.Domain.Periods;
 using Scorecard.Infrastructure.Database;
 
 namespace Scorecard.Infrastructure.Reports;
@@ -42,6 +43,29 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         WHERE pc.ancestor_id = @ParentId AND {InPeriod}
         GROUP BY a.id
         """;
+
+    private const string EveryUnitSql = $"""
+        SELECT c.ancestor_id AS UnitId, {Counts}
+        FROM unit_closure c INNER JOIN dossiers d ON d.unit_id = c.descendant_id
+        WHERE {InPeriod}
+        GROUP BY c.ancestor_id
+        """;
+
+    private const string SeriesColumns = """
+        d.received_at AS ReceivedAt, d.ended_at AS EndedAt, d.ended_in_time AS EndedInTime,
+        d.supplement_count AS SupplementCount, d.due_at AS DueAt
+        """;
+
+    private const string SeriesWindow = "d.received_at < @End AND (d.ended_at IS NULL OR d.ended_at >= @Start)";
+
+    private const string SubtreeSeriesSql = $"""
+        SELECT {SeriesColumns}
+        FROM unit_closure c INNER JOIN dossiers d ON d.unit_id = c.descendant_id
+        WHERE c.ancestor_id = @UnitId AND {SeriesWindow}
+        """;
+
+    private const string SelfSeriesSql =
+        $"SELECT {SeriesColumns} FROM dossiers d WHERE d.unit_id = @UnitId AND {SeriesWindow}";
 
     private const string ByHandlerLevelSql = $"""
         SELECT u.level AS Level, {Counts}
@@ -97,6 +121,51 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
                 .ConfigureAwait(false)
         ).ToDictionary(r => r.UnitId, r => r.Ratio);
 
+    /// <summary>
+    /// The figure of every point of a series, from one streamed read of the dossiers that can count in any of them
+    /// (received before the last point ends, not ended before the first begins).
+    /// </summary>
+    public async Task<IReadOnlyList<Ratio>> SeriesAsync(
+        int unitId,
+        bool subtree,
+        IReadOnlyList<Period> points,
+        DateTimeOffset asOf,
+        CancellationToken ct
+    )
+    {
+        var series = new NationalOnTimeSeries(points, asOf);
+        var parameters = new
+        {
+            UnitId = unitId,
+            Start = points[0].Start,
+            End = points[^1].End,
+        };
+        await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
+        await foreach (
+            var row in connection
+                .QueryUnbufferedAsync<SeriesRow>(subtree ? SubtreeSeriesSql : SelfSeriesSql, parameters)
+                .WithCancellation(ct)
+                .ConfigureAwait(false)
+        )
+        {
+            series.Add(row.ReceivedAt, row.EndedAt, row.EndedInTime == true, row.SupplementCount, row.DueAt);
+        }
+
+        return series.Ratios();
+    }
+
+    /// <summary>Every unit, each over its subtree (units without dossiers in the window are absent).</summary>
+    public async Task<IReadOnlyDictionary<int, Ratio>> EveryUnitAsync(
+        DateTimeOffset start,
+        DateTimeOffset end,
+        DateTimeOffset asOf,
+        CancellationToken ct
+    ) =>
+        (await QueryAsync(EveryUnitSql, Window(new { }, start, end, asOf), ct).ConfigureAwait(false)).ToDictionary(
+            r => r.UnitId,
+            r => r.Ratio
+        );
+
     /// <summary>The keys with the period (start, end) and the instant open dossiers are judged at (its end, or now
     /// while it runs).</summary>
     private static DynamicParameters Window(object keys, DateTimeOffset start, DateTimeOffset end, DateTimeOffset asOf)
@@ -117,6 +186,15 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
                 .QueryAsync<RatioRow>(new CommandDefinition(sql, parameters, cancellationToken: ct))
                 .ConfigureAwait(false),
         ];
+    }
+
+    private sealed class SeriesRow
+    {
+        public DateTimeOffset ReceivedAt { get; init; }
+        public DateTimeOffset? EndedAt { get; init; }
+        public bool? EndedInTime { get; init; }
+        public int SupplementCount { get; init; }
+        public DateTimeOffset? DueAt { get; init; }
     }
 
     private sealed class RatioRow

@@ -27,6 +27,13 @@ public static class DossierEventWire
         Put(json, "method", e.PaymentMethod is { } m ? WireName.Of(m) : null);
         Put(json, "amount", e.Amount);
         Put(json, "electronicResult", e.ElectronicResult);
+        Put(json, "reason", e.Reason is { } r ? WireName.Of(r) : null);
+        Put(json, "feeAmount", e.FeeAmount);
+        Put(json, "reusedDigitisedData", e.ReusedDigitisedData);
+        Put(json, "fromPersonalDataStore", e.FromPersonalDataStore);
+        Put(json, "vneidAuthenticated", e.VneidAuthenticated);
+        Put(json, "via", e.PaidVia is { } v ? WireName.Of(v) : null);
+        Put(json, "satisfied", e.Satisfied);
         return json;
     }
 

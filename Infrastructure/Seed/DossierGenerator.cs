@@ -20,6 +20,13 @@ internal sealed class DossierGenerator(Random random, WorkCalendar calendar, Uni
         }
 
         var online = procedure.OnlineService != OnlineService.None && Chance(profile.Online);
+        // The national method's fields draw from their own sequence, so the rest of the data stays as it was.
+        var national = new Random(StableHash(dossierCode));
+        var waived = procedure.HasFee && national.NextDouble() < 0.1;
+        var reused = national.NextDouble() < 0.3;
+        var dataStore = online && national.NextDouble() < 0.4;
+        var vneid = online && procedure.PersonApplicant && national.NextDouble() < 0.6;
+        var feedback = national.NextDouble() < 0.05 ? national.NextDouble() < 0.8 : (bool?)null;
         Add(DossierEventType.Received, received, e =>
             e with
             {
@@ -31,6 +38,10 @@ internal sealed class DossierGenerator(Random random, WorkCalendar calendar, Uni
                     : Channel.Direct,
                 Digitised = Chance(profile.Digitised),
                 PopulationDbUsed = procedure.PersonApplicant && Chance(profile.PopulationDb),
+                FeeAmount = waived ? 0 : null,
+                ReusedDigitisedData = reused,
+                FromPersonalDataStore = dataStore,
+                VneidAuthenticated = vneid,
             }
         );
         if (procedure.HasFee)
@@ -83,7 +94,24 @@ internal sealed class DossierGenerator(Random random, WorkCalendar calendar, Uni
                 ElectronicResult = electronic,
             }
         );
+        if (feedback is { } satisfied)
+        {
+            Add(DossierEventType.Feedback, finished.AddDays(3), e => e with { Satisfied = satisfied });
+        }
+
         return events;
+    }
+
+    /// <summary>A hash of the code that is the same in every process (string hashes are not).</summary>
+    private static int StableHash(string text)
+    {
+        var hash = 17;
+        foreach (var ch in text)
+        {
+            hash = unchecked(hash * 31 + ch);
+        }
+
+        return hash;
     }
 
     private bool Chance(double p) => random.NextDouble() < p;

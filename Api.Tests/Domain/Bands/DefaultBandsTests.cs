@@ -46,7 +46,17 @@ public sealed class DefaultBandsTests
     public void For_WhenReportedIndicator_IsNull()
     {
         Assert.That(DefaultBands.For("ict-index"), Is.Null);
-        Assert.That(DefaultBands.All.Keys, Is.EquivalentTo(IndicatorCodes.All));
+        // Every built-in has bands but the channel shares, for which no threshold exists.
+        Assert.That(
+            DefaultBands.All.Keys,
+            Is.EquivalentTo(
+                IndicatorCodes.All.Except([
+                    IndicatorCodes.ChannelOnline,
+                    IndicatorCodes.ChannelDirect,
+                    IndicatorCodes.ChannelPostal,
+                ])
+            )
+        );
     }
 
     [Test]

@@ -20,6 +20,7 @@ internal sealed class DossierBuilder
     private bool? populationDbUsed;
     private Procedure? procedure = new ProcedureBuilder().Build();
     private WorkCalendar calendar = WorkCalendar.WeekdaysOnly;
+    private Func<DossierEvent, DossierEvent> receivedChange = e => e;
 
     public Procedure? Procedure => procedure;
 
@@ -70,6 +71,16 @@ internal sealed class DossierBuilder
         populationDbUsed = value;
         return this;
     }
+
+    /// <summary>Changes the <c>received</c> event (the national method's optional fields).</summary>
+    public DossierBuilder Received(Func<DossierEvent, DossierEvent> change)
+    {
+        receivedChange = change;
+        return this;
+    }
+
+    public DossierBuilder Feedback(string at, bool satisfied) =>
+        Event(DossierEventType.Feedback, at, e => e with { Satisfied = satisfied });
 
     public DossierBuilder For(Procedure? value)
     {
@@ -127,7 +138,7 @@ internal sealed class DossierBuilder
             Digitised = digitised,
             PopulationDbUsed = populationDbUsed,
         };
-        return [received, .. extra];
+        return [receivedChange(received), .. extra];
     }
 
     public DossierState Build() =>

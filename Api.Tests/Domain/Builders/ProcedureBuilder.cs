@@ -15,6 +15,9 @@ internal sealed class ProcedureBuilder
     private ProcessingTime? processingTime = new ProcessingTime(5, ProcessingTimeUnit.WorkingDays);
     private DateOnly? onlineOnlyFrom;
     private DateOnly? onlineOnlyTo;
+    private bool paperResult = true;
+    private bool? fullOnlineEligible;
+    private bool onlinePaymentOnPortal;
 
     public ProcedureBuilder Code(string value)
     {
@@ -58,6 +61,25 @@ internal sealed class ProcedureBuilder
         return this;
     }
 
+    /// <summary>The result is not a paper document (electronic results do not count for it).</summary>
+    public ProcedureBuilder NonPaperResult()
+    {
+        paperResult = false;
+        return this;
+    }
+
+    public ProcedureBuilder FullOnlineEligible(bool value)
+    {
+        fullOnlineEligible = value;
+        return this;
+    }
+
+    public ProcedureBuilder PayableOnPortal()
+    {
+        onlinePaymentOnPortal = true;
+        return this;
+    }
+
     public ProcedureBuilder NoProcessingTime()
     {
         processingTime = null;
@@ -84,5 +106,10 @@ internal sealed class ProcedureBuilder
             processingTime,
             onlineOnlyFrom,
             onlineOnlyTo
-        );
+        )
+        {
+            PaperResult = paperResult,
+            FullOnlineEligible = fullOnlineEligible,
+            OnlinePaymentOnPortal = onlinePaymentOnPortal,
+        };
 }

@@ -4,6 +4,7 @@ using Scorecard.Domain.Dossiers;
 using Scorecard.Domain.Indicators;
 using Scorecard.Domain.Periods;
 using Scorecard.Domain.Procedures;
+using Scorecard.Infrastructure.Facts;
 
 namespace Scorecard.Api.Tests.Domain.Indicators;
 
@@ -52,41 +53,36 @@ public sealed class DossierFactsTests
             .Code("G")
             .ReceivedAt("2023-07-05T09:00:00+07:00")
             .FinishedAt("2023-07-05T10:00:00+07:00", true);
+        var nonPaper = new ProcedureBuilder().Code("1.000005").NonPaperResult().Build();
+        yield return new DossierBuilder()
+            .Code("H")
+            .For(nonPaper)
+            .Online()
+            .DigitisedOnReceipt()
+            .ReceivedAt("2023-07-10T09:00:00+07:00")
+            .Received(e => e with { ReusedDigitisedData = true })
+            .Feedback("2023-07-12T09:00:00+07:00", satisfied: false);
+        yield return new DossierBuilder()
+            .Code("I")
+            .For(fee)
+            .ReceivedAt("2023-07-11T09:00:00+07:00")
+            .Received(e => e with { FeeAmount = 0, VneidAuthenticated = true, FromPersonalDataStore = true });
     }
 
     [Test]
-    public void From_WhenSummedPerDayOverMonth_ReproducesContributionsOfFinishedRule()
+    public void From_WhenSummedPerDayOverMonth_ReproducesContributions()
     {
         var july = Period.Month(2023, 7);
         var asOf = Parse.At("2023-09-01T00:00:00+07:00");
         var builders = SampleDossiers().ToList();
         var facts = builders.Select(b => DossierFacts.From(b.Build(), b.Procedure!, Weekdays)).ToList();
 
-        // What a per-unit-per-day table would store: counts grouped by day, then summed over July's days.
-        var received = facts.Where(f => f.Counted && july.Contains(f.ReceivedDay!.Value)).ToList();
-        var finished = facts.Where(f => f.Counted && f.FinishedDay is { } d && july.Contains(d)).ToList();
-        var fromFacts = new Dictionary<string, Ratio>
-        {
-            [IndicatorCodes.OnTime] = new(finished.Count(f => f.FinishedEarlyOrOnTime), finished.Count),
-            [IndicatorCodes.OnlineSubmission] = new(
-                received.Count(f => (f.OnlineEligible || f.Violation) && f.Online),
-                received.Count(f => f.OnlineEligible || f.Violation)
-            ),
-            [IndicatorCodes.OnlinePayment] = new(
-                received.Count(f => f.FeeRequired && f.PaidOnline),
-                received.Count(f => f.FeeRequired)
-            ),
-            [IndicatorCodes.Digitisation] = new(received.Count(f => f.Digitised), received.Count),
-            [IndicatorCodes.EResult] = new(
-                finished.Count(f => f.FinishedResolvedOrReturned && f.ElectronicResult),
-                finished.Count(f => f.FinishedResolvedOrReturned)
-            ),
-            [IndicatorCodes.PopulationDb] = new(
-                received.Count(f => f.PersonApplicant && f.PopulationDbUsed),
-                received.Count(f => f.PersonApplicant)
-            ),
-        };
-
+        // What the per-unit-per-day tables store, summed over July's days.
+        var counts = facts.Aggregate(default(FactCounts), (sum, f) =>
+            sum
+            + (july.Contains(f.ReceivedDay!.Value) ? FactCounts.ReceivedSide(f) : default)
+            + (f.FinishedDay is { } d && july.Contains(d) ? FactCounts.FinishedSide(f) : default)
+        );
         var fromContributions = IndicatorCodes.DossierBased.ToDictionary(
             code => code,
             code =>
@@ -99,28 +95,40 @@ public sealed class DossierFactsTests
                 )
         );
 
-        Assert.That(fromFacts, Is.EquivalentTo(fromContributions));
+        Assert.That(counts.Ratios(), Is.EquivalentTo(fromContributions));
+        Assert.That(
+            counts.Complaints,
+            Is.EqualTo(Ratio.Sum(builders.Select(b => DossierContributions.Complaint(b.Build(), july))))
+        );
 
-        // Hand count: received in July A, B, D, E, G (F withdrawn, C in June); finished in July A, C, E, G.
-        Assert.That(fromContributions[IndicatorCodes.Digitisation], Is.EqualTo(new Ratio(1, 5)));
-        Assert.That(fromContributions[IndicatorCodes.OnTime], Is.EqualTo(new Ratio(3, 4))); // C is late (due 5 Jul)
-        // D has no online service
-        Assert.That(fromContributions[IndicatorCodes.OnlineSubmission], Is.EqualTo(new Ratio(1, 4)));
+        // Hand count. Received in July: A, B, D, E, F, G, H, I (8; F withdrawn still counts, C is June's).
+        // Paper-result procedures: all but H. Online: A (electronic result), F (none), H (not paper).
+        Assert.That(fromContributions[IndicatorCodes.OnlineSubmission], Is.EqualTo(new Ratio(2, 8))); // A, H
+        Assert.That(fromContributions[IndicatorCodes.Digitisation], Is.EqualTo(new Ratio(2, 8))); // A (e-result), H
+        Assert.That(fromContributions[IndicatorCodes.EResult], Is.EqualTo(new Ratio(2, 7))); // A, G of 7 paper
+        // Fee procedures received in July: B, and I whose fee was waived (0).
         Assert.That(fromContributions[IndicatorCodes.OnlinePayment], Is.EqualTo(new Ratio(1, 1)));
-        // A, G electronic; E stopped
-        Assert.That(fromContributions[IndicatorCodes.EResult], Is.EqualTo(new Ratio(2, 3)));
-        // D is an organisation
-        Assert.That(fromContributions[IndicatorCodes.PopulationDb], Is.EqualTo(new Ratio(0, 4)));
+        Assert.That(fromContributions[IndicatorCodes.PopulationDb], Is.EqualTo(new Ratio(3, 8))); // D, F, I (VNeID)
+        // Eligible for full online: every procedure but D's (no online service); online among them: A, F, H.
+        Assert.That(fromContributions[IndicatorCodes.FullOnline], Is.EqualTo(new Ratio(3, 7)));
+        Assert.That(fromContributions[IndicatorCodes.DataReuse], Is.EqualTo(new Ratio(1, 8))); // H
+        Assert.That(fromContributions[IndicatorCodes.PersonalDataStore], Is.EqualTo(new Ratio(1, 8))); // I
+        Assert.That(fromContributions[IndicatorCodes.ChannelOnline], Is.EqualTo(new Ratio(3, 8)));
+        Assert.That(fromContributions[IndicatorCodes.ChannelDirect], Is.EqualTo(new Ratio(4, 8))); // B, D, G, I
+        Assert.That(fromContributions[IndicatorCodes.ChannelPostal], Is.EqualTo(new Ratio(1, 8))); // E
+        Assert.That(counts.Complaints, Is.EqualTo(new Ratio(1, 8))); // H
+        // Finished in July, withdrawn and refused aside: A, C, E, G; C is late (due 5 Jul).
+        Assert.That(fromContributions[IndicatorCodes.OnTime], Is.EqualTo(new Ratio(3, 4)));
     }
 
     [Test]
-    public void From_WhenViolation_FlagsIt()
+    public void From_WhenPostalInPilot_ReadsDaysAndChannel()
     {
         var b = SampleDossiers().Single(x => x.Build().DossierCode == "E");
 
         var facts = DossierFacts.From(b.Build(), b.Procedure!, Weekdays);
 
-        Assert.That(facts.Violation, Is.True);
+        Assert.That(facts.Postal, Is.True);
         Assert.That(facts.ReceivedDay, Is.EqualTo(new DateOnly(2023, 7, 20)));
         Assert.That(facts.FinishedDay, Is.EqualTo(new DateOnly(2023, 7, 21)));
     }

@@ -59,10 +59,12 @@ public sealed class RatioTests
     }
 
     [Test]
-    public void IndicatorCodes_WhenListed_HasSevenBuiltIns()
+    public void IndicatorCodes_WhenListed_HaveEveryBuiltInOnce()
     {
-        Assert.That(IndicatorCodes.All, Has.Count.EqualTo(7));
-        Assert.That(IndicatorCodes.DossierBased, Has.Count.EqualTo(6).And.No.Contains(IndicatorCodes.OnlineService));
+        // 12 counted from dossiers, satisfaction derived from two of them, 4 counting procedures.
+        Assert.That(IndicatorCodes.All, Has.Count.EqualTo(17).And.Unique);
+        Assert.That(IndicatorCodes.DossierBased, Has.Count.EqualTo(12).And.No.Contains(IndicatorCodes.OnlineService));
+        Assert.That(IndicatorCodes.ProcedureBased, Has.Count.EqualTo(4).And.No.Contains(IndicatorCodes.OnTime));
         Assert.That(IndicatorCodes.IsBuiltIn("e-result"), Is.True);
         Assert.That(IndicatorCodes.IsBuiltIn("ict-index"), Is.False);
     }

@@ -77,6 +77,9 @@ public sealed class CompositeScoreTests
     public void DefaultScoreWeights_WhenSummed_IsFortySix()
     {
         Assert.That(DefaultScoreWeights.All.Sum(w => w.MaxPoints), Is.EqualTo(46m));
-        Assert.That(DefaultScoreWeights.All.Select(w => w.Indicator), Is.EquivalentTo(IndicatorCodes.All));
+        Assert.That(
+            DefaultScoreWeights.All.Select(w => w.Indicator),
+            Is.EquivalentTo(IndicatorCodes.DossierBased.Take(6).Append(IndicatorCodes.OnlineService))
+        );
     }
 }

@@ -200,7 +200,7 @@ public sealed class DossierFeedTests : ApiFixture
             ODataFeed.Codes(procedures.GetProperty("value").EnumerateArray()),
             Is.EqualTo(new[] { "1.000002", "1.000001" })
         );
-        Assert.That(indicators.GetProperty("@odata.count").GetInt64(), Is.EqualTo(7));
+        Assert.That(indicators.GetProperty("@odata.count").GetInt64(), Is.EqualTo(17));
         Assert.That(ODataFeed.Codes(ended.GetProperty("value").EnumerateArray()), Is.EqualTo(new[] { "P.S" }));
         Assert.That(ended.GetProperty("value")[0].GetProperty("ValidTo").GetString(), Is.EqualTo("2024-12-31"));
     }

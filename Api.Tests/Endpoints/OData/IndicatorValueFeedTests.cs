@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Scorecard.Api.IndicatorValues;
 using Scorecard.Api.Tests.Support;
@@ -5,8 +7,8 @@ using Scorecard.Api.Tests.Support;
 namespace Scorecard.Api.Tests.Endpoints.OData;
 
 /// <summary>
-/// IndicatorValues through the feed: in March 2025 the province finished D1–D6, of which D1, D3, D5
-/// and D6 on time (D2 and D4 late): on-time 4/6 = 66.67, red. P.A's subtree finished D1, D2, D3: 2/3.
+/// IndicatorValues through the feed over <see cref="FeedDataset"/>, whose figures follow the national method
+/// (on-time by the national rule).
 /// </summary>
 public sealed class IndicatorValueFeedTests : ApiFixture
 {
@@ -24,11 +26,18 @@ public sealed class IndicatorValueFeedTests : ApiFixture
             "/odata/IndicatorValues?$filter=UnitCode eq 'P' and IndicatorCode eq 'on-time' and Period eq '2025-03'"
         );
 
+        // The national rule: D1, D3, D5, D6 ended in time and D7 is open and in time; the 120 generated dossiers
+        // never resolved (G001, G003, …, received in January) were open when March began, and overdue. 5 / 127.
         var row = page.GetProperty("value").EnumerateArray().Single();
-        Assert.That(row.GetProperty("Numerator").GetInt64(), Is.EqualTo(4));
-        Assert.That(row.GetProperty("Denominator").GetInt64(), Is.EqualTo(6));
-        Assert.That(row.GetProperty("Value").GetDouble(), Is.EqualTo(66.67));
+        Assert.That(row.GetProperty("Numerator").GetInt64(), Is.EqualTo(5));
+        Assert.That(row.GetProperty("Denominator").GetInt64(), Is.EqualTo(127));
+        Assert.That(row.GetProperty("Value").GetDouble(), Is.EqualTo(3.94));
         Assert.That(row.GetProperty("Band").GetString(), Is.EqualTo("red"));
+        var card = await Admin.GetFromJsonAsync<JsonElement>("/api/scorecards/P?period=2025-03");
+        var onTime = card.GetProperty("indicators")
+            .EnumerateArray()
+            .Single(i => i.GetProperty("code").GetString() == "on-time");
+        Assert.That(onTime.GetProperty("denominator").GetInt64(), Is.EqualTo(127));
         Assert.That(row.GetProperty("PeriodType").GetString(), Is.EqualTo("month"));
         Assert.That(row.GetProperty("PeriodStart").GetString(), Is.EqualTo("2025-03-01"));
         Assert.That(row.GetProperty("PeriodEnd").GetString(), Is.EqualTo("2025-03-31"));

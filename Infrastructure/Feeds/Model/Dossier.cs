@@ -50,6 +50,31 @@ public sealed class Dossier
 
     public bool PopulationDbUsed { get; set; }
 
+    public bool VneidAuthenticated { get; set; }
+
+    public bool ReusedDigitisedData { get; set; }
+
+    public bool FromPersonalDataStore { get; set; }
+
+    /// <summary>A fee amount of 0 was stated at reception: the dossier leaves the online-payment figure.</summary>
+    public bool FeeWaived { get; set; }
+
+    /// <summary>The procedure's result was a paper document when the dossier was counted.</summary>
+    public bool PaperResult { get; set; }
+
+    /// <summary>The procedure was eligible for full online service when the dossier was counted.</summary>
+    public bool FullOnlineEligible { get; set; }
+
+    /// <summary>The applicant complained or disliked the handling.</summary>
+    public bool Complaint { get; set; }
+
+    /// <summary>When the handling ended by the national rule (the first of resolved, returned, stopped, refused,
+    /// withdrawn, or its only pending supplement request); null while it goes on.</summary>
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>Whether that end was in time by the national rule; null while the handling goes on.</summary>
+    public bool? EndedInTime { get; set; }
+
     public Unit? Unit { get; set; }
 
     public Procedure? Procedure { get; set; }

@@ -22,6 +22,14 @@ public sealed class Procedure
 
     public bool PersonApplicant { get; set; }
 
+    /// <summary>The result is a paper document (electronic results count for it).</summary>
+    public bool PaperResult { get; set; }
+
+    /// <summary>Eligible for full online service; null: when offered fully online.</summary>
+    public bool? FullOnlineEligible { get; set; }
+
+    public bool OnlinePaymentOnPortal { get; set; }
+
     public int? ProcessingTimeValue { get; set; }
 
     public string? ProcessingTimeUnit { get; set; }

@@ -1,0 +1,190 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Scorecard.Api.Tests.Endpoints.OData;
+using Scorecard.Api.Tests.Support;
+
+namespace Scorecard.Api.Tests.Endpoints;
+
+/// <summary>
+/// Every ratio of the national method through the portal routes, over six dossiers of April 2025 at the commune
+/// P.A.1, worked by hand. Procedures (all of commune level but 1.000002): 1.000001 fully online, paper result, no
+/// fee; 1.000003 no online service, paper result, fee, organisations; 1.000004 (added here) partial online service
+/// but eligible for full online, result not paper, fee payable on the portal, citizens.
+/// N1 1.000001 online, digitised, resolved with an electronic result.
+/// N2 1.000001 online, VNeID-authenticated, resolved without an electronic result.
+/// N3 1.000004 online, digitised, fee 50,000 paid online on the portal, resolved.
+/// N4 1.000004 direct, fee waived (0), resolved, then a complaint.
+/// N5 1.000003 postal, reusing digitised data, fee 20,000 paid at the counter, resolved.
+/// N6 1.000001 direct, linked with the personal data store, withdrawn.
+/// Everything ended within a day, in time.
+/// </summary>
+public sealed class NationalRatiosEndpointTests : ApiFixture
+{
+    protected override async Task SeedAsync()
+    {
+        await TestProvince.SeedAsync(Admin);
+        (
+            await Admin.PutAsync(
+                "/api/procedures",
+                ProblemAssert.Json(
+                    """
+                    [{"code":"1.000004","name":"Đăng ký kinh doanh hộ","field":"Kinh doanh","level":"commune",
+                      "onlineService":"partial","integrated":true,"hasFee":true,"citizenApplicant":true,
+                      "paperResult":false,"fullOnlineEligible":true,"onlinePaymentOnPortal":true,
+                      "processingTime":{"value":3,"unit":"working-days"}}]
+                    """
+                )
+            )
+        ).EnsureSuccessStatusCode();
+        static Dictionary<string, object> R(string id, string procedure, string channel, string at) =>
+            new()
+            {
+                ["id"] = id + "-r",
+                ["dossierCode"] = id,
+                ["type"] = "received",
+                ["at"] = at,
+                ["procedureCode"] = procedure,
+                ["unitCode"] = "P.A.1",
+                ["channel"] = channel,
+            };
+        static Dictionary<string, object> With(Dictionary<string, object> e, string name, object value)
+        {
+            e[name] = value;
+            return e;
+        }
+        static object E(string id, string suffix, string type, string at, params (string, object)[] fields)
+        {
+            var e = new Dictionary<string, object>
+            {
+                ["id"] = id + suffix,
+                ["dossierCode"] = id,
+                ["type"] = type,
+                ["at"] = at,
+            };
+            foreach (var (name, value) in fields)
+            {
+                e[name] = value;
+            }
+
+            return e;
+        }
+        var response = await TestProvince.PostAsync(
+            Admin,
+            With(R("N1", "1.000001", "online", "2025-04-07T08:00:00+07:00"), "digitised", true),
+            E("N1", "-f", "resolved", "2025-04-07T15:00:00+07:00", ("electronicResult", true)),
+            With(R("N2", "1.000001", "online", "2025-04-07T09:00:00+07:00"), "vneidAuthenticated", true),
+            E("N2", "-f", "resolved", "2025-04-08T09:00:00+07:00"),
+            With(
+                With(R("N3", "1.000004", "online", "2025-04-08T08:00:00+07:00"), "digitised", true),
+                "feeAmount",
+                50000
+            ),
+            E(
+                "N3",
+                "-p",
+                "paid",
+                "2025-04-08T08:10:00+07:00",
+                ("method", "online"),
+                ("amount", 50000),
+                ("via", "portal")
+            ),
+            E("N3", "-f", "resolved", "2025-04-08T16:00:00+07:00"),
+            With(R("N4", "1.000004", "direct", "2025-04-09T08:00:00+07:00"), "feeAmount", 0),
+            E("N4", "-f", "resolved", "2025-04-09T16:00:00+07:00"),
+            E("N4", "-c", "feedback", "2025-04-10T09:00:00+07:00", ("satisfied", false)),
+            With(
+                With(R("N5", "1.000003", "postal", "2025-04-09T09:00:00+07:00"), "reusedDigitisedData", true),
+                "feeAmount",
+                20000
+            ),
+            E("N5", "-p", "paid", "2025-04-09T09:30:00+07:00", ("method", "offline"), ("amount", 20000)),
+            E("N5", "-f", "resolved", "2025-04-09T16:00:00+07:00"),
+            With(R("N6", "1.000001", "direct", "2025-04-10T08:00:00+07:00"), "fromPersonalDataStore", true),
+            E("N6", "-w", "withdrawn", "2025-04-10T10:00:00+07:00")
+        );
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(result.GetProperty("accepted").GetInt32(), Is.EqualTo(15), result.ToString());
+    }
+
+    [TestCase("on-time", 6, 6, 100.00, "green")] // all ended in time; N6's withdrawal ends it
+    [TestCase("online-submission", 2, 6, 33.33, "red")] // N1 (electronic result), N3 (not paper); not N2
+    [TestCase("digitisation", 2, 6, 33.33, "red")] // N1 (with its electronic result), N3 (not paper)
+    [TestCase("e-result", 1, 4, 25.00, "red")] // paper-result dossiers N1, N2, N5, N6; N1 electronic
+    [TestCase("online-payment", 1, 2, 50.00, "green")] // fees N3, N5 (N4 waived); N3 paid online
+    [TestCase("population-db", 1, 6, 16.67, "red")] // N2 by VNeID
+    [TestCase("full-online", 3, 5, 60.00, "red")] // eligible N1, N2, N3, N4, N6; online N1, N2, N3
+    [TestCase("data-reuse", 1, 6, 16.67, "red")] // N5
+    [TestCase("personal-data-store", 1, 6, 16.67, "red")] // N6
+    [TestCase("channel-online", 3, 6, 50.00, "none")]
+    [TestCase("channel-direct", 2, 6, 33.33, "none")]
+    [TestCase("channel-postal", 1, 6, 16.67, "none")]
+    [TestCase("satisfaction", 5, 6, 83.33, "red")] // 100 − (0 late + 16.67 complaints, N4)
+    [TestCase("payment-offered", 1, 2, 50.00, "red")] // commune fee procedures 1.000003, 1.000004; 1.000004 payable
+    [TestCase("payment-procedures", 1, 2, 50.00, "red")] // of those, 1.000004 had an online payment (N3)
+    [TestCase("population-db-procedures", 1, 2, 50.00, "red")] // citizens' 1.000001 (N2), 1.000004
+    public async Task Scorecard_OfTheCommune_GivesEachNationalRatio(
+        string code,
+        long numerator,
+        long denominator,
+        decimal value,
+        string band
+    )
+    {
+        var card = await Admin.GetFromJsonAsync<JsonElement>("/api/scorecards/P.A.1?period=2025-04");
+
+        var indicator = card.GetProperty("indicators")
+            .EnumerateArray()
+            .Single(i => i.GetProperty("code").GetString() == code);
+        Assert.That(
+            (
+                indicator.GetProperty("numerator").GetInt64(),
+                indicator.GetProperty("denominator").GetInt64(),
+                indicator.GetProperty("value").GetDecimal(),
+                indicator.GetProperty("band").GetString()
+            ),
+            Is.EqualTo((numerator, denominator, value, band))
+        );
+    }
+
+    [TestCase("payment-procedures", "1/2", "0/2")] // P.A.2 had no dossier
+    [TestCase("full-online", "3/5", "0/0")]
+    [TestCase("satisfaction", "5/6", "0/0")]
+    public async Task Map_OfCommunes_GivesTheDossierAndProcedureRatios(string indicator, string a1, string a2)
+    {
+        var map = await Admin.GetFromJsonAsync<JsonElement>(
+            $"/api/map?indicator={indicator}&period=2025-04&parentCode=P&level=commune"
+        );
+
+        var units = map.GetProperty("units")
+            .EnumerateArray()
+            .ToDictionary(
+                u => u.GetProperty("code").GetString()!,
+                u => $"{u.GetProperty("numerator").GetInt64()}/{u.GetProperty("denominator").GetInt64()}"
+            );
+        Assert.That(units["P.A.1"], Is.EqualTo(a1));
+        Assert.That(units["P.A.2"], Is.EqualTo(a2));
+    }
+
+    [Test]
+    public async Task DossierFeed_ShowsTheNationalFields()
+    {
+        var complaints = await ODataFeed.GetAsync(
+            Admin,
+            "/odata/Dossiers?$filter=Complaint eq true or FeeWaived eq true&$select=Code,Complaint,FeeWaived"
+        );
+        var n6 = await ODataFeed.GetAsync(
+            Admin,
+            "/odata/Dossiers?$filter=FromPersonalDataStore eq true&$select=Code,EndedAt,EndedInTime,PaperResult"
+        );
+        var notPaper = await ODataFeed.GetAsync(Admin, "/odata/Procedures?$filter=PaperResult eq false&$select=Code");
+
+        Assert.That(ODataFeed.Codes(complaints.GetProperty("value").EnumerateArray()), Is.EqualTo(new[] { "N4" }));
+        var row = n6.GetProperty("value").EnumerateArray().Single();
+        Assert.That(row.GetProperty("Code").GetString(), Is.EqualTo("N6"));
+        // Withdrawn at 10:00 Vietnam time: the end the national rule counts, in time.
+        Assert.That(row.GetProperty("EndedAt").GetString(), Is.EqualTo("2025-04-10T03:00:00Z"));
+        Assert.That(row.GetProperty("EndedInTime").GetBoolean(), Is.True);
+        Assert.That(row.GetProperty("PaperResult").GetBoolean(), Is.True);
+        Assert.That(ODataFeed.Codes(notPaper.GetProperty("value").EnumerateArray()), Is.EqualTo(new[] { "1.000004" }));
+    }
+}
