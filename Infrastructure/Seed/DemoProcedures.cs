@@ -75,21 +75,21 @@ internal static class DemoProcedures
 
             var field = Fields[random.Next(Fields.Length)];
             var online = Online(level, random.NextDouble());
+            // Drawn in this order, so the catalogue stays as it was before the national fields.
+            var name =
+                $"{Actions[random.Next(Actions.Length)]} {field.ToLower(CultureInfo.GetCultureInfo("vi-VN"))} ({code})";
+            var integrated = online != OnlineService.None && random.NextDouble() < 0.85;
+            var hasFee = random.NextDouble() < 0.4;
+            var personApplicant = random.NextDouble() < 0.7;
+            var time = Time(level, random);
+            // The national method's fields draw from their own sequence.
+            var national = new Random(i);
             procedures.Add(
-                new Procedure(
-                    code,
-                    $"{Actions[random.Next(Actions.Length)]} {field.ToLower(CultureInfo.GetCultureInfo("vi-VN"))} "
-                        + $"({code})",
-                    field,
-                    level,
-                    online,
-                    online != OnlineService.None && random.NextDouble() < 0.85,
-                    random.NextDouble() < 0.4,
-                    random.NextDouble() < 0.7,
-                    Time(level, random),
-                    null,
-                    null
-                )
+                new Procedure(code, name, field, level, online, integrated, hasFee, personApplicant, time, null, null)
+                {
+                    PaperResult = national.NextDouble() < 0.8,
+                    OnlinePaymentOnPortal = hasFee && online != OnlineService.None && national.NextDouble() < 0.7,
+                }
             );
         }
 
