@@ -17,6 +17,9 @@ internal sealed class UnitRequest
     public DateOnly? ValidFrom { get; init; }
     public DateOnly? ValidTo { get; init; }
     public List<string>? SuccessorCodes { get; init; }
+
+    /// <summary>Of several successors, the one that takes the unit's history in today's structure.</summary>
+    public string? PrimarySuccessor { get; init; }
     public Dictionary<string, string>? ExternalIds { get; init; }
 
     public Unit ToUnit() =>
@@ -30,7 +33,10 @@ internal sealed class UnitRequest
             ValidTo,
             SuccessorCodes ?? [],
             ExternalIds ?? []
-        );
+        )
+        {
+            PrimarySuccessor = PrimarySuccessor,
+        };
 }
 
 internal sealed class UnitRequestValidator : AbstractValidator<UnitRequest>
@@ -51,6 +57,7 @@ internal sealed class UnitRequestValidator : AbstractValidator<UnitRequest>
             .When(u => u.SuccessorCodes is not null)
             .WithMessage("At most 50 successor codes.");
         RuleForEach(u => u.SuccessorCodes).NotEmpty().IsCode();
+        RuleFor(u => u.PrimarySuccessor).IsCode().When(u => u.PrimarySuccessor is not null);
         RuleFor(u => u.ExternalIds)
             .Must(e => e!.Count <= 20)
             .When(u => u.ExternalIds is not null)

@@ -66,6 +66,7 @@ public sealed class UnitTree
         }
 
         found.AddRange(FindCycles(merged));
+        found.AddRange(SuccessorErrors(merged));
         errors = found;
         return found.Count == 0 ? new UnitTree(merged) : null;
     }
@@ -132,6 +133,96 @@ public sealed class UnitTree
             }
         }
     }
+
+    /// <summary>
+    /// Successors exist and take over the day after the unit ends; a unit with several names its primary successor
+    /// among them; following primary successors never leads back to the unit.
+    /// </summary>
+    private static IEnumerable<UnitTreeError> SuccessorErrors(Dictionary<string, Unit> units)
+    {
+        foreach (
+            var unit in units.Values.Where(u => u.SuccessorCodes.Count > 0).OrderBy(u => u.Code, StringComparer.Ordinal)
+        )
+        {
+            var code = unit.Code;
+            if (unit.ValidTo is not { } end)
+            {
+                yield return new UnitTreeError(
+                    code,
+                    $"Unit '{code}' has successors but no validTo: successors follow an end."
+                );
+                continue;
+            }
+
+            foreach (var successor in unit.SuccessorCodes)
+            {
+                if (!units.TryGetValue(successor, out var next))
+                {
+                    yield return new UnitTreeError(code, $"Unit '{code}' has unknown successor '{successor}'.");
+                }
+                else if (!next.IsActiveOn(end.AddDays(1)))
+                {
+                    yield return new UnitTreeError(
+                        code,
+                        $"Successor '{successor}' of unit '{code}' must be valid on {end.AddDays(1):yyyy-MM-dd}, the day "
+                            + $"after '{code}' ends (it is valid {Span(next)})."
+                    );
+                }
+            }
+
+            if (
+                unit.GivenPrimarySuccessor() is { } primary
+                && !unit.SuccessorCodes.Contains(primary, StringComparer.Ordinal)
+            )
+            {
+                yield return new UnitTreeError(
+                    code,
+                    $"Unit '{code}' names primary successor '{primary}', which is not one of its successors."
+                );
+            }
+            else if (unit.PrimarySuccessor is null)
+            {
+                yield return new UnitTreeError(
+                    code,
+                    $"Unit '{code}' has {unit.SuccessorCodes.Count} successors: name the one that takes its history "
+                        + "as primarySuccessor."
+                );
+            }
+        }
+
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var start in units.Keys.Order(StringComparer.Ordinal))
+        {
+            var path = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (
+                var code = (string?)start;
+                code is not null && units.TryGetValue(code, out var u);
+                code = u.PrimarySuccessor
+            )
+            {
+                if (!seen.Add(code))
+                {
+                    var cycle = path.SkipWhile(c => c != code).ToList();
+                    if (cycle.All(reported.Add))
+                    {
+                        yield return new UnitTreeError(
+                            code,
+                            $"Successors form a cycle: {string.Join(" → ", cycle.Append(code))}."
+                        );
+                    }
+
+                    break;
+                }
+
+                path.Add(code);
+            }
+        }
+    }
+
+    private static string Span(Unit unit) =>
+        $"from {unit.ValidFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "the start"} "
+        + $"to {unit.ValidTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "today"}";
 
     private static IEnumerable<UnitTreeError> FindCycles(Dictionary<string, Unit> units)
     {

@@ -24,7 +24,7 @@ public sealed class UnitStore(DbConnectionFactory db, ReferenceDataChanges chang
         """;
 
     private const string SelectSuccessorsSql =
-        "SELECT unit_code AS UnitCode, successor_code AS SuccessorCode FROM "
+        "SELECT unit_code AS UnitCode, successor_code AS SuccessorCode, is_primary AS IsPrimary FROM "
         + "unit_successors ORDER BY unit_code, successor_code";
 
     private const string SelectExternalIdsSql =
@@ -71,13 +71,17 @@ public sealed class UnitStore(DbConnectionFactory db, ReferenceDataChanges chang
         var rows = await connection
             .QueryAsync<UnitRow>(new CommandDefinition(SelectUnitsSql, transaction: transaction, cancellationToken: ct))
             .ConfigureAwait(false);
-        var successors = (
+        var successorRows = (
             await connection
-                .QueryAsync<(string UnitCode, string SuccessorCode)>(
+                .QueryAsync<(string UnitCode, string SuccessorCode, bool IsPrimary)>(
                     new CommandDefinition(SelectSuccessorsSql, transaction: transaction, cancellationToken: ct)
                 )
                 .ConfigureAwait(false)
-        ).ToLookup(s => s.UnitCode, s => s.SuccessorCode, StringComparer.Ordinal);
+        ).ToList();
+        var successors = successorRows.ToLookup(s => s.UnitCode, s => s.SuccessorCode, StringComparer.Ordinal);
+        var primaries = successorRows
+            .Where(s => s.IsPrimary)
+            .ToDictionary(s => s.UnitCode, s => s.SuccessorCode, StringComparer.Ordinal);
         var externalIds = (
             await connection
                 .QueryAsync<(string UnitCode, string System, string ExternalId)>(
@@ -97,7 +101,10 @@ public sealed class UnitStore(DbConnectionFactory db, ReferenceDataChanges chang
                 r.ValidTo,
                 [.. successors[r.Code]],
                 externalIds[r.Code].ToDictionary(e => e.System, e => e.ExternalId, StringComparer.Ordinal)
-            )),
+            )
+            {
+                PrimarySuccessor = primaries.GetValueOrDefault(r.Code),
+            }),
         ];
     }
 }

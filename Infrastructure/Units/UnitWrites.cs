@@ -27,7 +27,7 @@ internal sealed class UnitWrites(
 
     private const string DeleteSuccessorsSql = "DELETE FROM unit_successors WHERE unit_code = @Code";
     private const string InsertSuccessorSql =
-        "INSERT INTO unit_successors (unit_code, successor_code) VALUES (@Code, @SuccessorCode)";
+        "INSERT INTO unit_successors (unit_code, successor_code, is_primary) VALUES (@Code, @SuccessorCode, @IsPrimary)";
     private const string DeleteExternalIdsSql = "DELETE FROM unit_external_ids WHERE unit_code = @Code";
     private const string InsertExternalIdSql =
         "INSERT INTO unit_external_ids (unit_code, system, external_id) VALUES (@Code, @System, @ExternalId)";
@@ -56,7 +56,13 @@ internal sealed class UnitWrites(
         await ExecuteAsync(DeleteSuccessorsSql, new { unit.Code }).ConfigureAwait(false);
         await ExecuteAsync(
                 InsertSuccessorSql,
-                unit.SuccessorCodes.Distinct(StringComparer.Ordinal).Select(s => new { unit.Code, SuccessorCode = s })
+                unit.SuccessorCodes.Distinct(StringComparer.Ordinal)
+                    .Select(s => new
+                    {
+                        unit.Code,
+                        SuccessorCode = s,
+                        IsPrimary = s == unit.GivenPrimarySuccessor(),
+                    })
             )
             .ConfigureAwait(false);
         await ExecuteAsync(DeleteExternalIdsSql, new { unit.Code }).ConfigureAwait(false);
