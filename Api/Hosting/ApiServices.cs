@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Scorecard.Api.Auth;
+using Scorecard.Api.Browsers;
 using Scorecard.Api.Endpoints;
 using Scorecard.Api.Errors;
 using Scorecard.Api.IndicatorValues;
@@ -16,7 +17,8 @@ namespace Scorecard.Api.Hosting;
 /// <summary>
 /// What the API project gives the service over <c>AddInfrastructure</c>: problem details, keys and
 /// roles, rate limits, validators, the background services, the OData surface and the contract.
-/// The settings of sections <c>RateLimit</c>, <c>IndicatorValues</c> and <c>Seed</c> are bound and checked at start.
+/// The settings of sections <c>RateLimit</c>, <c>Cors</c>, <c>IndicatorValues</c> and <c>Seed</c> are bound and
+/// checked at start.
 /// </summary>
 internal static class ApiServices
 {
@@ -46,6 +48,7 @@ internal static class ApiServices
             .AddPolicy(Roles.AdminPolicy, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Roles.IngestPolicy, p => p.RequireRole(Roles.Admin, Roles.Integrator));
         services.AddKeyRateLimits();
+        services.AddBrowserCors();
         AddValidators(services);
 
         services.AddSingleton<DatabaseState>();

@@ -1,3 +1,4 @@
+using Scorecard.Api.Browsers;
 using Scorecard.Api.Endpoints;
 using Scorecard.Api.OData;
 using Scorecard.Api.OpenApi;
@@ -16,6 +17,7 @@ internal static class ScorecardPipeline
         app.UseBodySizeLimit(ServerLimits.MaxRequestBodyBytes);
         app.UseKnownCharsetsOnly();
         app.UseScorecardOpenApi();
+        app.UseBrowserCors();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
