@@ -52,7 +52,10 @@ internal static class ApiServices
         AddValidators(services);
 
         services.AddSingleton<DatabaseState>();
-        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+        services
+            .AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<DemoSeedReadyCheck>("demo-seed", tags: [HealthEndpoints.ReadyTag]);
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateOnStart();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<IngestionWriterService>();
