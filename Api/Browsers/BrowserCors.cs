@@ -24,7 +24,7 @@ internal static class BrowserCors
     ];
 
     /// <summary>Answer headers a page may read beyond the safelisted ones.</summary>
-    private static readonly string[] ExposedHeaders = ["ETag", "Retry-After"];
+    private static readonly string[] ExposedHeaders = ["ETag", "Retry-After", "Link"];
 
     public static IServiceCollection AddBrowserCors(this IServiceCollection services)
     {

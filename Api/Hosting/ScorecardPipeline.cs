@@ -2,6 +2,7 @@ using Scorecard.Api.Browsers;
 using Scorecard.Api.Endpoints;
 using Scorecard.Api.OData;
 using Scorecard.Api.OpenApi;
+using Scorecard.Api.Validation;
 
 namespace Scorecard.Api.Hosting;
 
@@ -21,6 +22,7 @@ internal static class ScorecardPipeline
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseKnownQueryParametersOnly();
         app.UseODataRequestHeaderCheck();
 
         app.MapHealthEndpoints();

@@ -19,6 +19,7 @@ public sealed class DemoSeedProgress
 
     public void Finish() => current = null;
 
-    /// <summary>Step <paramref name="Number"/> of <see cref="Steps"/> (0 before the first), and its percent done.</summary>
+    /// <summary>Step <paramref name="Number"/> of <see cref="Steps"/> (0 before the first), and its percent
+    /// done.</summary>
     public sealed record Stage(int Number, string What, int Percent);
 }
