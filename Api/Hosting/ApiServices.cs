@@ -35,13 +35,19 @@ internal static class ApiServices
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => ConfigureJson(o.JsonSerializerOptions));
 
+        var publicRead =
+            configuration["Auth:PublicRead"] is not { Length: > 0 } text ? false
+            : bool.TryParse(text, out var on) ? on
+            : throw new InvalidOperationException($"Auth:PublicRead must be true or false; got '{text}'.");
         services.AddMemoryCache();
         services.AddSingleton<ApiKeyCache>();
         services
             .AddAuthentication(ApiKeyOptions.Scheme)
             .AddScheme<ApiKeyOptions, ApiKeyAuthenticationHandler>(ApiKeyOptions.Scheme, o =>
-                o.BootstrapAdminKey = configuration["Auth:BootstrapAdminKey"]
-            );
+            {
+                o.BootstrapAdminKey = configuration["Auth:BootstrapAdminKey"];
+                o.PublicRead = publicRead;
+            });
         services
             .AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyOptions.Scheme).RequireAuthenticatedUser().Build())
