@@ -144,7 +144,7 @@ public sealed partial class SecurityMatrixTests
         AssertSecurityHeaders(response, route);
         if (cell.Access != Access.Open)
         {
-            AssertNotStored(response, route);
+            AssertCaching(response, route, cell, kind);
         }
 
         Assert.That(response.StatusCode, Is.EqualTo(status), $"{route} with {kind}: {text}");

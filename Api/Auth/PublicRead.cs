@@ -16,7 +16,7 @@ internal static class PublicRead
     /// <summary>The source claim of such a visitor, who sends nothing.</summary>
     public const string Source = "public";
 
-    /// <summary>Route patterns (as mapped, without trailing slash) whose GET and HEAD are public.</summary>
+    /// <summary>Route patterns (as mapped, without trailing slash) whose GET is public.</summary>
     public static readonly FrozenSet<string> Routes = FrozenSet.Create(
         StringComparer.Ordinal,
         "/api/map",
@@ -33,7 +33,7 @@ internal static class PublicRead
     public static bool IsPublicRoute(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        return HttpMethods.IsGet(context.Request.Method)
             && context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern }
             && Routes.Contains("/" + pattern.Trim('/'));
     }

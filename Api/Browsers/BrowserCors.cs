@@ -45,7 +45,7 @@ internal static class BrowserCors
                         Policy,
                         new CorsPolicyBuilder()
                             .WithOrigins([.. settings.Value.AllowedOrigins.Select(o => o.TrimEnd('/'))])
-                            .WithMethods("GET", "HEAD", "POST", "PUT", "DELETE")
+                            .WithMethods("GET", "POST", "PUT", "DELETE")
                             .WithHeaders(RequestHeaders)
                             .WithExposedHeaders(ExposedHeaders)
                             .SetPreflightMaxAge(TimeSpan.FromMinutes(10))

@@ -4,6 +4,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Browsers;
+using Scorecard.Api.Caching;
 using Scorecard.Api.Endpoints;
 using Scorecard.Api.Errors;
 using Scorecard.Api.IndicatorValues;
@@ -17,7 +18,7 @@ namespace Scorecard.Api.Hosting;
 /// <summary>
 /// What the API project gives the service over <c>AddInfrastructure</c>: problem details, keys and
 /// roles, rate limits, validators, the background services, the OData surface and the contract.
-/// The settings of sections <c>RateLimit</c>, <c>Cors</c>, <c>IndicatorValues</c> and <c>Seed</c> are bound and
+/// The settings of sections <c>RateLimit</c>, <c>Cors</c>, <c>Caching</c>, <c>IndicatorValues</c> and <c>Seed</c> are bound and
 /// checked at start.
 /// </summary>
 internal static class ApiServices
@@ -55,6 +56,7 @@ internal static class ApiServices
             .AddPolicy(Roles.IngestPolicy, p => p.RequireRole(Roles.Admin, Roles.Integrator));
         services.AddKeyRateLimits();
         services.AddBrowserCors();
+        services.AddHttpCaching();
         AddValidators(services);
 
         services.AddSingleton<DatabaseState>();
