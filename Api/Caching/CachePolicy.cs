@@ -17,7 +17,8 @@ internal static class CachePolicy
     public const string Keyed = "private, max-age=0, must-revalidate";
     public const string PublicOpen = "public, max-age=0, must-revalidate";
 
-    /// <summary>The headers an answer differs by: its coding, and the key (a key limited to a unit sees less).</summary>
+    /// <summary>The headers an answer differs by: its coding, and the key (a key limited to a unit sees
+    /// less).</summary>
     public static readonly string[] Vary = ["Accept-Encoding", ApiKeyAuthenticationHandler.HeaderName, "Authorization"];
 
     public static string For(HttpContext context, DateTimeOffset now, int publicMaxAgeSeconds)

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.ResponseCompression;
 namespace Scorecard.Api.Caching;
 
 /// <summary>
-/// Caching and compression (README "Caching and compression"): the settings of section <c>Caching</c>, checked at
-/// start, and brotli and gzip for the JSON answers, problem documents and the feeds (OData's JSON carries parameters after
-/// <c>application/json</c>, which compression ignores when it matches types), and for <c>$metadata</c>; over HTTPS
-/// too, except for the routes marked <see cref="NotCached"/>.
+/// Caching and compression (README "Caching and compression"): the settings of section <c>Caching</c>, checked
+/// at start, and brotli and gzip for the JSON answers, problem documents and the feeds (OData's JSON carries
+/// parameters after <c>application/json</c>, which compression ignores when it matches types), and for
+/// <c>$metadata</c>; over HTTPS too, except for the routes marked <see cref="NotCached"/>.
 /// </summary>
 internal static class HttpCaching
 {

@@ -18,8 +18,8 @@ namespace Scorecard.Api.Hosting;
 /// <summary>
 /// What the API project gives the service over <c>AddInfrastructure</c>: problem details, keys and
 /// roles, rate limits, validators, the background services, the OData surface and the contract.
-/// The settings of sections <c>RateLimit</c>, <c>Cors</c>, <c>Caching</c>, <c>IndicatorValues</c> and <c>Seed</c> are bound and
-/// checked at start.
+/// The settings of sections <c>RateLimit</c>, <c>Cors</c>, <c>Caching</c>, <c>IndicatorValues</c> and <c>Seed</c>
+/// are bound and checked at start.
 /// </summary>
 internal static class ApiServices
 {

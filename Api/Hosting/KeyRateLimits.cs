@@ -9,7 +9,8 @@ namespace Scorecard.Api.Hosting;
 /// <summary>
 /// A token bucket per API key (per client address for requests without one): <c>RateLimit:RequestsPerSecond</c>
 /// sustained, <c>RateLimit:Burst</c> at once; 0 turns it off. Public reads without a key (<see cref="PublicRead"/>)
-/// have a stricter bucket per client address: <c>RateLimit:PublicRequestsPerSecond</c> and <c>PublicBurst</c>. Beyond it: 429 with <c>Retry-After</c>.
+/// have a stricter bucket per client address: <c>RateLimit:PublicRequestsPerSecond</c> and <c>PublicBurst</c>.
+/// Beyond it: 429 with <c>Retry-After</c>.
 /// Health probes are never limited, however their path is cased (routes ignore case).
 /// </summary>
 internal static class KeyRateLimits
