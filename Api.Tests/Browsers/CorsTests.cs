@@ -79,6 +79,7 @@ public sealed class CorsTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(Header(response, "Access-Control-Allow-Origin"), Is.EqualTo(Portal));
         Assert.That(Header(response, "Access-Control-Expose-Headers"), Does.Contain("ETag"));
+        Assert.That(response.Headers.Vary, Is.SupersetOf(new[] { "Origin", "Accept-Encoding", "X-Api-Key" }));
     }
 
     [Test]

@@ -139,15 +139,14 @@ internal static class ETags
         return false;
     }
 
-    private static void AddVary(IHeaderDictionary headers)
-    {
-        var present = headers.GetCommaSeparatedValues(HeaderNames.Vary);
-        foreach (var name in CachePolicy.Vary)
-        {
-            if (!present.Contains(name, StringComparer.OrdinalIgnoreCase))
-            {
-                headers.Append(HeaderNames.Vary, name);
-            }
-        }
-    }
+    /// <summary>Adds the headers of <see cref="CachePolicy.Vary"/> to those already named (CORS names Origin), as one
+    /// line.</summary>
+    private static void AddVary(IHeaderDictionary headers) =>
+        headers.Vary = string.Join(
+            ", ",
+            headers
+                .GetCommaSeparatedValues(HeaderNames.Vary)
+                .Concat(CachePolicy.Vary)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+        );
 }
