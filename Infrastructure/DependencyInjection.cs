@@ -74,6 +74,7 @@ public static class DependencyInjection
         services.AddSingleton<DossierRebuilder>();
         services.AddSingleton<DossierReader>();
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<DemoSeedProgress>();
 
         services.AddSingleton<FactsQuery>();
         services.AddSingleton<NationalOnTimeQuery>();

@@ -4,17 +4,16 @@ using Scorecard.Api.Tests.Support;
 namespace Scorecard.Api.Tests.Endpoints;
 
 /// <summary>
-/// Every answer that carries data, JSON or OData, success or error, tells caches not to keep it,
-/// however the client cases the path (routing ignores case, so the header must too).
+/// Every answer that carries data, JSON or OData, success or error, tells caches not to keep it, however the
+/// client cases the path (routing ignores case, so the header must too); the successful reads of the JSON API
+/// other than the keys are the exception, kept privately and revalidated with their ETag (ETagTests).
 /// </summary>
 public sealed class CacheControlTests : ApiFixture
 {
     protected override Task SeedAsync() => TestProvince.SeedAsync(Admin);
 
-    [TestCase("/API/units", true, HttpStatusCode.OK)]
-    [TestCase("/Api/Units/P.A", true, HttpStatusCode.OK)]
-    [TestCase("/api/units", true, HttpStatusCode.OK)]
     [TestCase("/API/UNITS/nope", true, HttpStatusCode.NotFound)]
+    [TestCase("/API/KEYS", true, HttpStatusCode.OK)]
     [TestCase("/API/units", false, HttpStatusCode.Unauthorized)]
     [TestCase("/Api/Calendar?from=abc", true, HttpStatusCode.BadRequest)]
     [TestCase("/odata", true, HttpStatusCode.OK)]
@@ -39,6 +38,19 @@ public sealed class CacheControlTests : ApiFixture
             Is.True,
             $"{url}: Cache-Control {response.Headers.CacheControl}"
         );
+    }
+
+    [TestCase("/API/units")]
+    [TestCase("/Api/Units/P.A")]
+    [TestCase("/api/units")]
+    public async Task Read_WhenThePathIsCasedAnyWay_IsPrivateAndRevalidated(string url)
+    {
+        using var response = await Admin.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Headers.CacheControl?.Private, Is.True, $"{url}: {response.Headers.CacheControl}");
+        Assert.That(response.Headers.CacheControl?.NoStore, Is.False);
+        Assert.That(response.Headers.ETag, Is.Not.Null);
     }
 
     [TestCase("/health/live")]

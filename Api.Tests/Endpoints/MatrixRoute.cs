@@ -51,6 +51,10 @@ internal sealed record MatrixRoute(string Url, Access Access)
 {
     public ScopedRead Scoped { get; init; } = ScopedRead.ProvinceWide;
 
+    /// <summary>With <c>Auth:PublicRead</c> on, a visitor without a key reads it as a province-wide key would
+    /// (README "Public figures"); every other route still answers 401 to such a visitor.</summary>
+    public bool Public { get; init; }
+
     /// <summary>For an admin-only route, what an admin key limited to P.A gets.</summary>
     public ScopedWrite ScopedAdmin { get; init; } = ScopedWrite.ProvinceWideOnly;
 

@@ -17,9 +17,15 @@ internal static class SecurityMatrix
         ["GET /health/live"] = new("/health/live", Access.Open),
         ["GET /health/ready"] = new("/health/ready", Access.Open),
 
-        ["GET /api/units"] = new("/api/units", Access.Read) { Scoped = ScopedRead.Rows, Units = Array("code") },
+        ["GET /api/units"] = new("/api/units", Access.Read)
+        {
+            Scoped = ScopedRead.Rows,
+            Units = Array("code"),
+            Public = true,
+        },
         ["GET /api/units/{code}"] = new("/api/units/P.B.1", Access.Read)
         {
+            Public = true,
             Scoped = ScopedRead.Forbidden,
             Unit = "P.B.1",
         },
@@ -71,8 +77,8 @@ internal static class SecurityMatrix
                 return "/api/calendar/2031-06-02";
             },
         },
-        ["GET /api/indicators"] = new("/api/indicators", Access.Read),
-        ["GET /api/indicators/{code}"] = new("/api/indicators/on-time", Access.Read),
+        ["GET /api/indicators"] = new("/api/indicators", Access.Read) { Public = true },
+        ["GET /api/indicators/{code}"] = new("/api/indicators/on-time", Access.Read) { Public = true },
         ["PUT /api/indicators"] = new("/api/indicators", Access.Admin)
         {
             Body = _ => """[{"code":"vneid","name":"Kích hoạt VNeID"}]""",
@@ -129,16 +135,19 @@ internal static class SecurityMatrix
         },
         ["GET /api/scorecards/{unitCode}"] = new("/api/scorecards/P.B?period=2025", Access.Read)
         {
+            Public = true,
             Scoped = ScopedRead.Forbidden,
             Unit = "P.B",
         },
         ["GET /api/map"] = new("/api/map?indicator=on-time&period=2025&level=commune&parentCode=P.B", Access.Read)
         {
+            Public = true,
             Scoped = ScopedRead.Forbidden,
             Unit = "P.B",
         },
         ["GET /api/rankings"] = new("/api/rankings?period=2025&level=commune&parentCode=P.B", Access.Read)
         {
+            Public = true,
             Scoped = ScopedRead.Forbidden,
             Unit = "P.B",
         },
@@ -147,6 +156,7 @@ internal static class SecurityMatrix
             Access.Read
         )
         {
+            Public = true,
             Scoped = ScopedRead.Forbidden,
             Unit = "P.B",
         },

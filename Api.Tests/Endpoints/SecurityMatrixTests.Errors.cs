@@ -157,6 +157,34 @@ public sealed partial class SecurityMatrixTests
         );
     }
 
+    /// <summary>
+    /// A successful read any key may make is the caller's to keep and revalidate (public for a visitor without a key),
+    /// with an ETag; keys, writes, errors and feeds are kept by no cache (README "Caching and compression").
+    /// </summary>
+    private static void AssertCaching(HttpResponseMessage response, string route, MatrixRoute cell, KeyKind kind)
+    {
+        var read =
+            route.StartsWith("GET /api/", StringComparison.Ordinal)
+            && cell.Access == Access.Read
+            && response.StatusCode == HttpStatusCode.OK;
+        if (!read)
+        {
+            AssertNotStored(response, $"{route} with {kind}");
+            Assert.That(response.Headers.ETag, Is.Null, $"{route} with {kind}");
+            return;
+        }
+
+        var cache = response.Headers.CacheControl;
+        Assert.That(response.Headers.ETag, Is.Not.Null, $"{route} with {kind}");
+        Assert.That(cache?.NoStore, Is.False, $"{route} with {kind}: {cache}");
+        Assert.That(cache?.MustRevalidate, Is.True, $"{route} with {kind}: {cache}");
+        Assert.That(
+            kind == KeyKind.PublicVisitor ? cache?.Public : cache?.Private,
+            Is.True,
+            $"{route} with {kind}: {cache}"
+        );
+    }
+
     /// <summary>Answers that carry data, or an error about it, are kept by no cache (health probes and docs
     /// aside).</summary>
     private static void AssertNotStored(HttpResponseMessage response, string what) =>

@@ -17,6 +17,9 @@ public sealed partial class SecurityMatrixTests
         (cell.Access, kind) switch
         {
             (Access.Open, _) => (HttpStatusCode.OK, null, null),
+            (_, KeyKind.PublicVisitor) => cell.Public
+                ? (HttpStatusCode.OK, null, null)
+                : (HttpStatusCode.Unauthorized, null, null),
             (_, KeyKind.None or KeyKind.Wrong or KeyKind.Revoked) => (HttpStatusCode.Unauthorized, null, null),
             (_, KeyKind.Admin) => (cell.Success, null, null),
             (Access.Read, KeyKind.Analyst) => (HttpStatusCode.OK, null, null),
@@ -42,7 +45,7 @@ public sealed partial class SecurityMatrixTests
 
     private static void AssertScope(MatrixRoute cell, KeyKind kind, ScopedRead? scoped, JsonElement json)
     {
-        var provinceWide = kind is KeyKind.Admin or KeyKind.Analyst;
+        var provinceWide = kind is KeyKind.Admin or KeyKind.Analyst or KeyKind.PublicVisitor;
         if (cell.Scoped == ScopedRead.Rows)
         {
             var units = cell.Units!(json).ToList();

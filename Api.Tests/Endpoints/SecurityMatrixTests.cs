@@ -16,7 +16,8 @@ namespace Scorecard.Api.Tests.Endpoints;
 /// Production environment: 401 with a Basic challenge without a valid key, 403 for a role that may
 /// not use the route, and a key limited to P.A reading P.B gets 403 naming the unit or only rows of
 /// P.A; an admin key limited to P.A may not change province-wide reference data nor write for P.B,
-/// and manages the keys of its own subtree. Rate limits (429 with Retry-After) are covered by RateLimitTests.
+/// and manages the keys of its own subtree. With public read on, a visitor without a key reads the public figures
+/// and nothing else. Rate limits (429 with Retry-After) are covered by RateLimitTests.
 /// </summary>
 public sealed partial class SecurityMatrixTests
 {
@@ -30,6 +31,9 @@ public sealed partial class SecurityMatrixTests
         OtherSubtreeIntegrator,
         OtherSubtreeAdmin,
         Admin,
+
+        /// <summary>No key, on a service with <c>Auth:PublicRead</c> on (the same data).</summary>
+        PublicVisitor,
     }
 
     private static readonly HashSet<string> SubtreeOfPA = new(["P.A", "P.A.1", "P.A.2"], StringComparer.Ordinal);
@@ -39,6 +43,7 @@ public sealed partial class SecurityMatrixTests
     private readonly Dictionary<KeyKind, HttpClient> clients = [];
     private readonly List<string> plaintextKeys = [];
     private ScorecardFactory factory = null!;
+    private ScorecardFactory publicFactory = null!;
     private int sequence;
 
     public static IEnumerable<TestCaseData> Cells() =>
@@ -49,59 +54,14 @@ public sealed partial class SecurityMatrixTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        factory = new ScorecardFactory(
-            new()
-            {
-                ["RateLimit:RequestsPerSecond"] = "100",
-                ["RateLimit:Burst"] = "300",
-                // indicator_values is refreshed once, below, and not in the background while the clock is made to fail.
-                ["IndicatorValues:RefreshSeconds"] = "3600",
-            }
-        )
-        {
-            EnvironmentName = "Production",
-            ConfigureHost = b =>
-                b.ConfigureLogging(l => l.ClearProviders().AddProvider(log))
-                    .ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)),
-        };
+        factory = Start(publicRead: false);
+        publicFactory = Start(publicRead: true);
         var admin = factory.AdminClient();
-        await TestProvince.SeedAsync(admin);
-        (
-            await TestProvince.PostAsync(
-                admin,
-                Received("A-1", "P.A.1"),
-                Received("A-2", "P.A.2"),
-                Received("B-1", "P.B.1"),
-                Received("B-2", "P.B")
-            )
-        ).EnsureSuccessStatusCode();
-        (
-            await admin.PutAsJsonAsync(
-                "/api/targets",
-                new[]
-                {
-                    new
-                    {
-                        unitCode = "P.A",
-                        indicator = "on-time",
-                        period = "2025-H1",
-                        target = 80m,
-                        assignedBy = "P",
-                    },
-                    new
-                    {
-                        unitCode = "P.B",
-                        indicator = "on-time",
-                        period = "2025-H1",
-                        target = 85m,
-                        assignedBy = "P",
-                    },
-                }
-            )
-        ).EnsureSuccessStatusCode();
-        (
-            await admin.PutAsJsonAsync("/api/indicators", new[] { new { code = "vneid", name = "Kích hoạt VNeID" } })
-        ).EnsureSuccessStatusCode();
+        await SeedAsync(admin);
+        using (var publicAdmin = publicFactory.AdminClient())
+        {
+            await SeedAsync(publicAdmin);
+        }
 
         var revoked = await CreateKeyAsync(admin, "analyst", null);
         (
@@ -116,8 +76,12 @@ public sealed partial class SecurityMatrixTests
         );
         clients[KeyKind.OtherSubtreeAdmin] = factory.ClientWithKey(await CreateKeyAsync(admin, "admin", "P.A"));
         clients[KeyKind.Admin] = factory.ClientWithKey(await CreateKeyAsync(admin, "admin", null));
+        clients[KeyKind.PublicVisitor] = publicFactory.ClientWithKey(null);
         admin.Dispose();
         await factory.Services.GetRequiredService<IndicatorValuesRefresher>().RefreshNowAsync(CancellationToken.None);
+        await publicFactory
+            .Services.GetRequiredService<IndicatorValuesRefresher>()
+            .RefreshNowAsync(CancellationToken.None);
     }
 
     [OneTimeTearDown]
@@ -129,6 +93,7 @@ public sealed partial class SecurityMatrixTests
         }
 
         factory.Dispose();
+        publicFactory.Dispose();
     }
 
     [Test]
@@ -179,7 +144,7 @@ public sealed partial class SecurityMatrixTests
         AssertSecurityHeaders(response, route);
         if (cell.Access != Access.Open)
         {
-            AssertNotStored(response, route);
+            AssertCaching(response, route, cell, kind);
         }
 
         Assert.That(response.StatusCode, Is.EqualTo(status), $"{route} with {kind}: {text}");
@@ -202,6 +167,69 @@ public sealed partial class SecurityMatrixTests
         {
             AssertScope(cell, kind, scoped, JsonDocument.Parse(text).RootElement);
         }
+    }
+
+    private ScorecardFactory Start(bool publicRead) =>
+        new(
+            new()
+            {
+                ["RateLimit:RequestsPerSecond"] = "100",
+                ["RateLimit:Burst"] = "300",
+                ["RateLimit:PublicRequestsPerSecond"] = "100",
+                ["RateLimit:PublicBurst"] = "300",
+                ["Auth:PublicRead"] = publicRead ? "true" : null,
+                // indicator_values is refreshed once, below, and not in the background while the clock is made to fail.
+                ["IndicatorValues:RefreshSeconds"] = "3600",
+            }
+        )
+        {
+            EnvironmentName = "Production",
+            ConfigureHost = b =>
+                b.ConfigureLogging(l => l.ClearProviders().AddProvider(log))
+                    .ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)),
+        };
+
+    /// <summary>The province, two dossiers in each of P.A and P.B, a target for each, and a reported
+    /// indicator.</summary>
+    private static async Task SeedAsync(HttpClient admin)
+    {
+        await TestProvince.SeedAsync(admin);
+        (
+            await TestProvince.PostAsync(
+                admin,
+                Received("A-1", "P.A.1"),
+                Received("A-2", "P.A.2"),
+                Received("B-1", "P.B.1"),
+                Received("B-2", "P.B")
+            )
+        ).EnsureSuccessStatusCode();
+        (
+            await admin.PutAsJsonAsync(
+                "/api/targets",
+                new[]
+                {
+                    new
+                    {
+                        unitCode = "P.A",
+                        indicator = "on-time",
+                        period = "2025-H1",
+                        target = 80m,
+                        assignedBy = "P",
+                    },
+                    new
+                    {
+                        unitCode = "P.B",
+                        indicator = "on-time",
+                        period = "2025-H1",
+                        target = 85m,
+                        assignedBy = "P",
+                    },
+                }
+            )
+        ).EnsureSuccessStatusCode();
+        (
+            await admin.PutAsJsonAsync("/api/indicators", new[] { new { code = "vneid", name = "Kích hoạt VNeID" } })
+        ).EnsureSuccessStatusCode();
     }
 
     private static ReceivedEvent Received(string code, string unit) =>

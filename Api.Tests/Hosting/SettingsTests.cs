@@ -14,6 +14,9 @@ public sealed class SettingsTests
     [TestCase("RateLimit:RequestsPerSecond", "-5")]
     [TestCase("RateLimit:Burst", "lots")]
     [TestCase("Seed:DemoOnFirstStart", "maybe")]
+    [TestCase("Auth:PublicRead", "maybe")]
+    [TestCase("RateLimit:PublicRequestsPerSecond", "-1")]
+    [TestCase("RateLimit:PublicBurst", "many")]
     public void StartUp_WhenASettingIsInvalid_FailsNamingIt(string setting, string value)
     {
         using var factory = new ScorecardFactory(new() { [setting] = value });
@@ -31,6 +34,8 @@ public sealed class SettingsTests
         Assert.That(new IndicatorValuesOptions().RefreshSeconds, Is.EqualTo(5));
         Assert.That(new KeyRateLimitOptions().RequestsPerSecond, Is.EqualTo(200));
         Assert.That(new KeyRateLimitOptions().Burst, Is.EqualTo(400));
+        Assert.That(new KeyRateLimitOptions().PublicRequestsPerSecond, Is.EqualTo(10));
+        Assert.That(new KeyRateLimitOptions().PublicBurst, Is.EqualTo(30));
         Assert.That(new SeedOptions().DemoOnFirstStart, Is.False);
     }
 

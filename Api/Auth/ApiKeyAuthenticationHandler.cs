@@ -30,7 +30,9 @@ internal sealed class ApiKeyAuthenticationHandler(
         var presented = PresentedKey();
         if (presented is null)
         {
-            return AuthenticateResult.NoResult();
+            return Options.PublicRead && PublicRead.IsPublicRoute(Context)
+                ? Success(PublicRead.Role, null, null, PublicRead.Source, PublicRead.Source)
+                : AuthenticateResult.NoResult();
         }
 
         if (presented.Length > MaxKeyLength)

@@ -8,4 +8,8 @@ internal sealed class ApiKeyOptions : AuthenticationSchemeOptions
 
     /// <summary>A key accepted as admin without a database row (<c>Auth:BootstrapAdminKey</c>).</summary>
     public string? BootstrapAdminKey { get; set; }
+
+    /// <summary>Visitors without a key may read the public figures (<c>Auth:PublicRead</c>; see <see
+    /// cref="PublicRead"/>).</summary>
+    public bool PublicRead { get; set; }
 }

@@ -7,7 +7,8 @@ internal static class HealthEndpoints
 {
     public const string ReadyTag = "ready";
 
-    /// <summary>/health/live: the process answers. /health/ready: the database is reachable and migrated.</summary>
+    /// <summary>/health/live: the process answers. /health/ready: the database is reachable and migrated
+    /// (503 otherwise), and no demo seeding is under way (200, Degraded, with its progress, otherwise).</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks(
@@ -30,12 +31,23 @@ internal static class HealthEndpoints
             new
             {
                 status = report.Status.ToString(),
-                checks = report.Entries.Select(e => new
-                {
-                    name = e.Key,
-                    status = e.Value.Status.ToString(),
-                    description = e.Value.Description,
-                }),
+                checks = report.Entries.Select(e =>
+                    e.Value.Data.Count == 0
+                        ? (object)
+                            new
+                            {
+                                name = e.Key,
+                                status = e.Value.Status.ToString(),
+                                description = e.Value.Description,
+                            }
+                        : new
+                        {
+                            name = e.Key,
+                            status = e.Value.Status.ToString(),
+                            description = e.Value.Description,
+                            progress = e.Value.Data,
+                        }
+                ),
             }
         );
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
+using Scorecard.Api.Caching;
 using Scorecard.Api.Validation;
 using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Database;
@@ -13,7 +14,7 @@ internal static class KeyEndpoints
 {
     public static IEndpointRouteBuilder MapKeyEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/keys").WithTags("Keys").RequireAuthorization(Roles.AdminPolicy);
+        var group = app.MapGroup("/api/keys").WithTags("Keys").RequireAuthorization(Roles.AdminPolicy).IsNotCached();
         group
             .MapPost("/", CreateKey)
             .WithValidation<CreateKeyRequest>()

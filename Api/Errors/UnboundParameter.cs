@@ -3,6 +3,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Scorecard.Api.Validation;
 
 namespace Scorecard.Api.Errors;
 
@@ -52,7 +53,7 @@ internal static class UnboundParameter
 
         var pattern = (endpoint as RouteEndpoint)?.RoutePattern;
         var routeValues = failed?.RouteValues ?? context.Request.RouteValues;
-        foreach (var parameter in handler.GetParameters().SelectMany(Flatten))
+        foreach (var parameter in handler.GetParameters().SelectMany(HandlerParameters.Flatten))
         {
             if (Problem(context.Request.Query, routeValues, pattern, parameter) is { } problem)
             {
@@ -67,7 +68,7 @@ internal static class UnboundParameter
         IQueryCollection query,
         RouteValueDictionary routeValues,
         RoutePattern? pattern,
-        Bound parameter
+        HandlerParameters.Bound parameter
     )
     {
         if (
@@ -100,43 +101,6 @@ internal static class UnboundParameter
             ? $"'{name}' must be {f.Expected}; got '{(text.Length > 100 ? text[..100] + "…" : text)}'."
             : null;
     }
-
-    /// <summary>A handler parameter, or each constructor parameter of an [AsParameters] one, with the attributes that
-    /// place it.</summary>
-    private static IEnumerable<Bound> Flatten(ParameterInfo parameter)
-    {
-        if (parameter.GetCustomAttribute<AsParametersAttribute>() is null)
-        {
-            yield return new Bound(
-                parameter.Name ?? "",
-                parameter.ParameterType,
-                [.. parameter.GetCustomAttributes()],
-                IsRequired(parameter)
-            );
-            yield break;
-        }
-
-        var constructor = parameter.ParameterType.GetConstructors().MaxBy(c => c.GetParameters().Length);
-        foreach (var inner in constructor?.GetParameters() ?? [])
-        {
-            var property = parameter.ParameterType.GetProperty(
-                inner.Name ?? "",
-                BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase
-            );
-            var attributes = inner.GetCustomAttributes().Concat(property?.GetCustomAttributes() ?? []).ToList();
-            yield return new Bound(inner.Name ?? "", inner.ParameterType, attributes, IsRequired(inner));
-        }
-    }
-
-    private static bool IsRequired(ParameterInfo parameter) =>
-        !parameter.HasDefaultValue
-        && (
-            parameter.ParameterType.IsValueType
-                ? Nullable.GetUnderlyingType(parameter.ParameterType) is null
-                : new NullabilityInfoContext().Create(parameter).WriteState == NullabilityState.NotNull
-        );
-
-    private sealed record Bound(string Name, Type Type, IReadOnlyList<Attribute> Attributes, bool Required);
 
     private sealed record Format(string Expected, Func<string, bool> Parses);
 }

@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Scorecard.Api.Auth;
+using Scorecard.Api.Browsers;
+using Scorecard.Api.Caching;
 using Scorecard.Api.Endpoints;
 using Scorecard.Api.Errors;
 using Scorecard.Api.IndicatorValues;
@@ -16,7 +18,8 @@ namespace Scorecard.Api.Hosting;
 /// <summary>
 /// What the API project gives the service over <c>AddInfrastructure</c>: problem details, keys and
 /// roles, rate limits, validators, the background services, the OData surface and the contract.
-/// The settings of sections <c>RateLimit</c>, <c>IndicatorValues</c> and <c>Seed</c> are bound and checked at start.
+/// The settings of sections <c>RateLimit</c>, <c>Cors</c>, <c>Caching</c>, <c>IndicatorValues</c> and <c>Seed</c>
+/// are bound and checked at start.
 /// </summary>
 internal static class ApiServices
 {
@@ -33,23 +36,34 @@ internal static class ApiServices
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => ConfigureJson(o.JsonSerializerOptions));
 
+        var publicRead =
+            configuration["Auth:PublicRead"] is not { Length: > 0 } text ? false
+            : bool.TryParse(text, out var on) ? on
+            : throw new InvalidOperationException($"Auth:PublicRead must be true or false; got '{text}'.");
         services.AddMemoryCache();
         services.AddSingleton<ApiKeyCache>();
         services
             .AddAuthentication(ApiKeyOptions.Scheme)
             .AddScheme<ApiKeyOptions, ApiKeyAuthenticationHandler>(ApiKeyOptions.Scheme, o =>
-                o.BootstrapAdminKey = configuration["Auth:BootstrapAdminKey"]
-            );
+            {
+                o.BootstrapAdminKey = configuration["Auth:BootstrapAdminKey"];
+                o.PublicRead = publicRead;
+            });
         services
             .AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyOptions.Scheme).RequireAuthenticatedUser().Build())
             .AddPolicy(Roles.AdminPolicy, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Roles.IngestPolicy, p => p.RequireRole(Roles.Admin, Roles.Integrator));
         services.AddKeyRateLimits();
+        services.AddBrowserCors();
+        services.AddHttpCaching();
         AddValidators(services);
 
         services.AddSingleton<DatabaseState>();
-        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+        services
+            .AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<DemoSeedReadyCheck>("demo-seed", tags: [HealthEndpoints.ReadyTag]);
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateOnStart();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<IngestionWriterService>();

@@ -17,6 +17,7 @@ internal sealed partial class DatabaseInitializer(
     IndicatorStore indicators,
     DemoSeeder seeder,
     DossierRebuilder rebuilder,
+    DemoSeedProgress progress,
     IOptions<SeedOptions> seed,
     TimeProvider clock,
     ILogger<DatabaseInitializer> logger
@@ -29,28 +30,41 @@ internal sealed partial class DatabaseInitializer(
         // A first attempt before the server accepts requests: on a healthy database every request sees the current
         // schema.
         await TryInitialiseAsync(cancellationToken).ConfigureAwait(false);
+        if (seed.Value.DemoOnFirstStart)
+        {
+            // Readiness reports the seeding from the first request on, not only once it has begun.
+            progress.Expect();
+        }
+
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!state.IsMigrated && !stoppingToken.IsCancellationRequested)
+        try
         {
-            await Task.Delay(RetryDelay, clock, stoppingToken).ConfigureAwait(false);
-            await TryInitialiseAsync(stoppingToken).ConfigureAwait(false);
-        }
+            while (!state.IsMigrated && !stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(RetryDelay, clock, stoppingToken).ConfigureAwait(false);
+                await TryInitialiseAsync(stoppingToken).ConfigureAwait(false);
+            }
 
-        if (state.IsMigrated && await rebuilder.FactsMissingAsync(stoppingToken).ConfigureAwait(false))
-        {
-            // An upgrade whose migration made the facts anew: recompute them (and every dossier) from the event log,
-            // in one ingestion transaction, so ingestion waits rather than interleaves.
-            LogRebuilding(logger);
-            await rebuilder.RebuildAsync(stoppingToken).ConfigureAwait(false);
-        }
+            if (state.IsMigrated && await rebuilder.FactsMissingAsync(stoppingToken).ConfigureAwait(false))
+            {
+                // An upgrade whose migration made the facts anew: recompute them (and every dossier) from the event
+                // log, in one ingestion transaction, so ingestion waits rather than interleaves.
+                LogRebuilding(logger);
+                await rebuilder.RebuildAsync(stoppingToken).ConfigureAwait(false);
+            }
 
-        if (state.IsMigrated && seed.Value.DemoOnFirstStart)
+            if (state.IsMigrated && seed.Value.DemoOnFirstStart)
+            {
+                await seeder.SeedIfEmptyAsync(new DemoSeedOptions(), stoppingToken).ConfigureAwait(false);
+            }
+        }
+        finally
         {
-            await seeder.SeedIfEmptyAsync(new DemoSeedOptions(), stoppingToken).ConfigureAwait(false);
+            progress.Finish();
         }
     }
 

@@ -8,7 +8,9 @@ namespace Scorecard.Api.Hosting;
 
 /// <summary>
 /// A token bucket per API key (per client address for requests without one): <c>RateLimit:RequestsPerSecond</c>
-/// sustained, <c>RateLimit:Burst</c> at once; 0 turns it off. Beyond it: 429 with <c>Retry-After</c>.
+/// sustained, <c>RateLimit:Burst</c> at once; 0 turns it off. Public reads without a key (<see cref="PublicRead"/>)
+/// have a stricter bucket per client address: <c>RateLimit:PublicRequestsPerSecond</c> and <c>PublicBurst</c>.
+/// Beyond it: 429 with <c>Retry-After</c>.
 /// Health probes are never limited, however their path is cased (routes ignore case).
 /// </summary>
 internal static class KeyRateLimits
@@ -23,6 +25,11 @@ internal static class KeyRateLimits
                 "RateLimit:RequestsPerSecond must be 0 (no limit) or a number of requests."
             )
             .Validate(o => o.Burst >= 0, "RateLimit:Burst must be 0 or a number of requests.")
+            .Validate(
+                o => o.PublicRequestsPerSecond >= 0,
+                "RateLimit:PublicRequestsPerSecond must be 0 (no limit) or a number of requests."
+            )
+            .Validate(o => o.PublicBurst >= 0, "RateLimit:PublicBurst must be 0 or a number of requests.")
             .ValidateOnStart();
         services.AddRateLimiter(_ => { });
         services
@@ -30,33 +37,40 @@ internal static class KeyRateLimits
             .Configure<IOptions<KeyRateLimitOptions>>(
                 (o, limits) =>
                 {
-                    var perSecond = limits.Value.RequestsPerSecond;
-                    var burst = Math.Max(limits.Value.Burst, perSecond);
+                    var keys = Bucket(limits.Value.RequestsPerSecond, limits.Value.Burst);
+                    var visitors = Bucket(limits.Value.PublicRequestsPerSecond, limits.Value.PublicBurst);
                     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
                     o.OnRejected = RejectAsync;
                     o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                        perSecond <= 0
-                        || context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
+                    {
+                        var bucket = context.User.IsPublicVisitor() ? visitors : keys;
+                        return
+                            bucket is null
+                            || context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
                             ? RateLimitPartition.GetNoLimiter("unlimited")
-                            : RateLimitPartition.GetTokenBucketLimiter(
-                                PartitionOf(context),
-                                _ => new TokenBucketRateLimiterOptions
-                                {
-                                    TokenLimit = burst,
-                                    TokensPerPeriod = perSecond,
-                                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                                    QueueLimit = 0,
-                                    AutoReplenishment = true,
-                                }
-                            )
-                    );
+                            : RateLimitPartition.GetTokenBucketLimiter(PartitionOf(context), _ => bucket);
+                    });
                 }
             );
         return services;
     }
 
+    /// <summary>A token bucket refilled each second, or null for no limit.</summary>
+    private static TokenBucketRateLimiterOptions? Bucket(int perSecond, int burst) =>
+        perSecond <= 0
+            ? null
+            : new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = Math.Max(burst, perSecond),
+                TokensPerPeriod = perSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            };
+
     private static string PartitionOf(HttpContext context) =>
-        context.User.KeyId() is { } key ? "key:" + key
+        context.User.IsPublicVisitor() ? "public:" + context.Connection.RemoteIpAddress
+        : context.User.KeyId() is { } key ? "key:" + key
         : context.User.Identity?.IsAuthenticated == true ? "bootstrap"
         : "address:" + context.Connection.RemoteIpAddress;
 
@@ -77,7 +91,9 @@ internal static class KeyRateLimits
                     {
                         Status = StatusCodes.Status429TooManyRequests,
                         Title = "Too Many Requests",
-                        Detail = $"This key has used its request allowance; retry after {seconds} s.",
+                        Detail = http.User.IsPublicVisitor()
+                            ? $"This address has used its allowance of reads without a key; retry after {seconds} s."
+                            : $"This key has used its request allowance; retry after {seconds} s.",
                     },
                 }
             )

@@ -1,6 +1,9 @@
+using Scorecard.Api.Browsers;
+using Scorecard.Api.Caching;
 using Scorecard.Api.Endpoints;
 using Scorecard.Api.OData;
 using Scorecard.Api.OpenApi;
+using Scorecard.Api.Validation;
 
 namespace Scorecard.Api.Hosting;
 
@@ -9,6 +12,7 @@ internal static class ScorecardPipeline
     public static WebApplication UseScorecard(this WebApplication app)
     {
         app.Use(SecurityHeaders);
+        app.UseResponseCompression();
         app.UseExceptionHandler(
             new ExceptionHandlerOptions { SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException }
         );
@@ -16,9 +20,12 @@ internal static class ScorecardPipeline
         app.UseBodySizeLimit(ServerLimits.MaxRequestBodyBytes);
         app.UseKnownCharsetsOnly();
         app.UseScorecardOpenApi();
+        app.UseBrowserCors();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseKnownQueryParametersOnly();
+        app.UseETags();
         app.UseODataRequestHeaderCheck();
 
         app.MapHealthEndpoints();
@@ -39,8 +46,9 @@ internal static class ScorecardPipeline
     /// <summary>
     /// Set as the answer starts, so that they survive the exception handler, which clears the
     /// headers of a failed request before it writes the problem document. Every answer but the
-    /// health probes' and the docs' carries data or an error about it and is not to be stored;
-    /// the exceptions are matched, like routes, whatever the case of the path.
+    /// health probes' and the docs' carries data or an error about it and is not to be stored, unless it is a
+    /// read whose caching <see cref="ETags"/> decided; the exceptions are matched, like routes, whatever the case
+    /// of the path.
     /// </summary>
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)
     {
@@ -52,7 +60,7 @@ internal static class ScorecardPipeline
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
-                if (!KeepsItsOwnCaching(context.Request.Path))
+                if (!KeepsItsOwnCaching(context.Request.Path) && !ETags.Decided(context))
                 {
                     headers.CacheControl = "no-store";
                 }

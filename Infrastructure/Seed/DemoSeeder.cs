@@ -18,6 +18,7 @@ public sealed partial class DemoSeeder(
     CalendarStore calendar,
     DossierEventWriter writer,
     TimeProvider clock,
+    DemoSeedProgress progress,
     ILogger<DemoSeeder> logger
 )
 {
@@ -55,22 +56,39 @@ public sealed partial class DemoSeeder(
         return true;
     }
 
-    /// <summary>Upserts the demo province (idempotent: the same seed writes the same rows).</summary>
+    /// <summary>Upserts the demo province (idempotent: the same seed writes the same rows), reporting its
+    /// progress.</summary>
     public async Task SeedAsync(DemoSeedOptions options, CancellationToken ct)
+    {
+        try
+        {
+            await SeedStepsAsync(options, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            progress.Finish();
+        }
+    }
+
+    private async Task SeedStepsAsync(DemoSeedOptions options, CancellationToken ct)
     {
         var province = Generate(options);
         var now = clock.GetUtcNow();
         LogStep(logger, 1, "holiday calendar");
+        progress.Report(1, "holiday calendar", 0);
         var days = StatutoryCalendar();
         await calendar.UpsertAsync(days, ct).ConfigureAwait(false);
         LogDone(logger, 1, days.Count, "calendar days");
         LogStep(logger, 2, "units");
+        progress.Report(2, "units", 0);
         await units.UpsertAsync(province.Units, now, ct).ConfigureAwait(false);
         LogDone(logger, 2, province.Units.Count, "units");
         LogStep(logger, 3, "procedures");
+        progress.Report(3, "procedures", 0);
         await procedures.UpsertAsync(province.Procedures, now, ct).ConfigureAwait(false);
         LogDone(logger, 3, province.Procedures.Count, "procedures");
         LogStep(logger, 4, "dossier events");
+        progress.Report(4, "dossier events", 0);
         var (dossiers, events) = await SeedEventsAsync(province, days, options, now, ct).ConfigureAwait(false);
         LogEventsDone(logger, events, dossiers);
     }
@@ -112,6 +130,7 @@ public sealed partial class DemoSeeder(
             {
                 reported = (int)(dossiers * 10L / options.Dossiers);
                 LogProgress(logger, reported * 10, dossiers, events);
+                progress.Report(4, "dossier events", reported * 10);
             }
         }
 

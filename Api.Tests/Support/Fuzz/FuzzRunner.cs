@@ -21,6 +21,8 @@ internal sealed class FuzzRunner(Uri server, IReadOnlyDictionary<FuzzKey, string
             Expect100ContinueTimeout = TimeSpan.FromSeconds(5),
             // Header values go out as UTF-8 bytes, as a careless client would send them.
             RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8,
+            // Answers are read as a browser reads them: decoded from the brotli or gzip the service may send.
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
         }
     )
     {
