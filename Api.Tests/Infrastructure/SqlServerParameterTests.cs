@@ -18,7 +18,7 @@ public sealed class SqlServerParameterTests
         ["UnitWrites.UpdateSql"] = Names("Code Name Level Kind ParentCode ValidFrom ValidTo Now"),
         ["UnitWrites.InsertSql"] = Names("Code Name Level Kind ParentCode ValidFrom ValidTo Now"),
         ["UnitWrites.DeleteSuccessorsSql"] = Names("Code"),
-        ["UnitWrites.InsertSuccessorSql"] = Names("Code SuccessorCode"),
+        ["UnitWrites.InsertSuccessorSql"] = Names("Code SuccessorCode IsPrimary"),
         ["UnitWrites.DeleteExternalIdsSql"] = Names("Code"),
         ["UnitWrites.InsertExternalIdSql"] = Names("Code System ExternalId"),
         ["UnitWrites.DeleteClosureSql"] = [],

@@ -164,8 +164,8 @@ public sealed class UnitTree
                 {
                     yield return new UnitTreeError(
                         code,
-                        $"Successor '{successor}' of unit '{code}' must be valid on {end.AddDays(1):yyyy-MM-dd}, the day "
-                            + $"after '{code}' ends (it is valid {Span(next)})."
+                        $"Successor '{successor}' of unit '{code}' must be valid on {Day(end.AddDays(1))}, the "
+                            + $"day after '{code}' ends (it is valid {Span(next)})."
                     );
                 }
             }
@@ -221,8 +221,11 @@ public sealed class UnitTree
     }
 
     private static string Span(Unit unit) =>
-        $"from {unit.ValidFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "the start"} "
-        + $"to {unit.ValidTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "today"}";
+        $"from {(unit.ValidFrom is { } from ? Day(from) : "the start")} "
+        + $"to {(unit.ValidTo is { } to ? Day(to) : "today")}";
+
+    private static string Day(DateOnly day) =>
+        day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static IEnumerable<UnitTreeError> FindCycles(Dictionary<string, Unit> units)
     {

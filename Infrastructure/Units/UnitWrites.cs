@@ -27,7 +27,8 @@ internal sealed class UnitWrites(
 
     private const string DeleteSuccessorsSql = "DELETE FROM unit_successors WHERE unit_code = @Code";
     private const string InsertSuccessorSql =
-        "INSERT INTO unit_successors (unit_code, successor_code, is_primary) VALUES (@Code, @SuccessorCode, @IsPrimary)";
+        "INSERT INTO unit_successors (unit_code, successor_code, is_primary) "
+        + "VALUES (@Code, @SuccessorCode, @IsPrimary)";
     private const string DeleteExternalIdsSql = "DELETE FROM unit_external_ids WHERE unit_code = @Code";
     private const string InsertExternalIdSql =
         "INSERT INTO unit_external_ids (unit_code, system, external_id) VALUES (@Code, @System, @ExternalId)";
