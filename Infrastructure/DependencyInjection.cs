@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Scorecard.Infrastructure.Audit;
 using Scorecard.Infrastructure.Calendar;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Dossiers;
@@ -56,6 +57,7 @@ public static class DependencyInjection
         services.AddSingleton<IndicatorStore>();
         services.AddSingleton<ReferenceDataCache>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<AuditReader>();
 
         services
             .AddOptions<IngestionOptions>()

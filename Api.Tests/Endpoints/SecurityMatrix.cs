@@ -164,6 +164,7 @@ internal static class SecurityMatrix
             Unit = "P.B",
             Body = _ => """[{"indicator":"vneid","unitCode":"P.B","period":"2025-H1","numerator":1,"denominator":2}]""",
         },
+        ["GET /api/audit"] = new("/api/audit", Access.Admin) { ScopedAdmin = ScopedWrite.Allowed },
 
         ["GET /odata"] = new("/odata", Access.Read),
         ["GET /odata/$metadata"] = new("/odata/$metadata", Access.Read),

@@ -32,6 +32,7 @@ internal static class ScorecardPipeline
         app.MapDossierEndpoints();
         app.MapPortalEndpoints();
         app.MapTargetEndpoints();
+        app.MapAuditEndpoints();
         app.MapControllers();
         return app;
     }

@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Scorecard.Domain.Calendar;
 using Scorecard.Domain.Time;
+using Scorecard.Infrastructure.Audit;
 using Scorecard.Infrastructure.Calendar;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Ingestion;
@@ -60,15 +61,16 @@ public sealed partial class DemoSeeder(
     {
         var province = Generate(options);
         var now = clock.GetUtcNow();
+        var stamp = AuditStamp.System(now);
         LogStep(logger, 1, "holiday calendar");
         var days = StatutoryCalendar();
-        await calendar.UpsertAsync(days, ct).ConfigureAwait(false);
+        await calendar.UpsertAsync(days, stamp, ct).ConfigureAwait(false);
         LogDone(logger, 1, days.Count, "calendar days");
         LogStep(logger, 2, "units");
-        await units.UpsertAsync(province.Units, now, ct).ConfigureAwait(false);
+        await units.UpsertAsync(province.Units, stamp, ct).ConfigureAwait(false);
         LogDone(logger, 2, province.Units.Count, "units");
         LogStep(logger, 3, "procedures");
-        await procedures.UpsertAsync(province.Procedures, now, ct).ConfigureAwait(false);
+        await procedures.UpsertAsync(province.Procedures, stamp, ct).ConfigureAwait(false);
         LogDone(logger, 3, province.Procedures.Count, "procedures");
         LogStep(logger, 4, "dossier events");
         var (dossiers, events) = await SeedEventsAsync(province, days, options, now, ct).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using DbUp;
 using DbUp.Builder;
 using Microsoft.Data.SqlClient;
+using Scorecard.Infrastructure.Audit;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.IndicatorValues;
 using Scorecard.Infrastructure.Ingestion;
@@ -22,9 +23,15 @@ internal sealed class SqlServerDialect : IDatabaseDialect
             INSERT INTO indicator_values_stale (month, version) VALUES (@Month, 1);
         """;
 
+    /// <summary>A page of audit entries: SQL Server limits rows with TOP.</summary>
+    public const string AuditPageSqlServerSql =
+        $"SELECT TOP (@Limit) {AuditQuery.Columns} FROM audit_entries a {AuditQuery.Where} ORDER BY a.id";
+
     public DatabaseProvider Provider => DatabaseProvider.SqlServer;
 
     public string MarkStaleSql => MarkStaleSqlServerSql;
+
+    public string AuditPageSql => AuditPageSqlServerSql;
 
     public DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
 
