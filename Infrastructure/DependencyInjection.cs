@@ -15,6 +15,7 @@ using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Reports;
 using Scorecard.Infrastructure.Seed;
 using Scorecard.Infrastructure.Sqlite;
+using Scorecard.Infrastructure.Telemetry;
 using Scorecard.Infrastructure.Units;
 
 namespace Scorecard.Infrastructure;
@@ -46,6 +47,8 @@ public static class DependencyInjection
         DapperTypeHandlers.Register();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DbConnectionFactory>();
+        services.AddSingleton<ScorecardMetrics>();
+        services.AddSingleton<DatabaseSize>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<SqliteCheckpointer>();
 

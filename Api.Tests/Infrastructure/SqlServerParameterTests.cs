@@ -106,6 +106,7 @@ public sealed class SqlServerParameterTests
         ["IndicatorStore.CountCodeSql"] = Names("Code"),
         ["OfficeHoursStore.DeleteAllSql"] = [],
         ["OfficeHoursStore.InsertSql"] = Names("ValidFrom Periods Cutoff"),
+        ["SqlServerDialect.DatabaseSizeSqlServerSql"] = [],
         ["AuditTrail.InsertSql"] = Names("At KeyId KeyName Entity EntityKey Action UnitCode Before After"),
         ["SqlServerDialect.AuditPageSqlServerSql"] = Names("AfterId From To Entity KeyId Scope Limit"),
     };

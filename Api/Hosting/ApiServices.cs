@@ -53,6 +53,7 @@ internal static class ApiServices
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateOnStart();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<IngestionWriterService>();
+        services.AddHostedService<DatabaseSizeSampler>();
         services.AddSingleton<UnitFigures>();
         services
             .AddOptions<IndicatorValuesOptions>()
@@ -67,6 +68,7 @@ internal static class ApiServices
 
         services.AddScorecardOData(configuration);
         services.AddScorecardOpenApi();
+        services.AddScorecardTelemetry(configuration);
         return services;
     }
 

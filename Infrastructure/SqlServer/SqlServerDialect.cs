@@ -27,7 +27,12 @@ internal sealed class SqlServerDialect : IDatabaseDialect
     public const string AuditPageSqlServerSql =
         $"SELECT TOP (@Limit) {AuditQuery.Columns} FROM audit_entries a {AuditQuery.Where} ORDER BY a.id";
 
+    /// <summary>The data and log files, allocated size (8 KiB pages).</summary>
+    public const string DatabaseSizeSqlServerSql = "SELECT SUM(CAST(size AS bigint)) * 8192 FROM sys.database_files";
+
     public DatabaseProvider Provider => DatabaseProvider.SqlServer;
+
+    public string DatabaseSizeSql => DatabaseSizeSqlServerSql;
 
     public string MarkStaleSql => MarkStaleSqlServerSql;
 

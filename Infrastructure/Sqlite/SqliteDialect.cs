@@ -31,7 +31,13 @@ internal sealed class SqliteDialect : IDatabaseDialect
     public const string AuditPageSqliteSql =
         $"SELECT {AuditQuery.Columns} FROM audit_entries a {AuditQuery.Where} ORDER BY a.id LIMIT @Limit";
 
+    /// <summary>The pages of the main file (the write-ahead log is folded into it at each checkpoint).</summary>
+    public const string DatabaseSizeSqliteSql =
+        "SELECT c.page_count * s.page_size FROM pragma_page_count() c, pragma_page_size() s";
+
     public DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public string DatabaseSizeSql => DatabaseSizeSqliteSql;
 
     public string MarkStaleSql => MarkStaleSqliteSql;
 
