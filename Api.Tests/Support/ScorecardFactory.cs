@@ -36,6 +36,9 @@ public sealed class ScorecardFactory : WebApplicationFactory<Program>
 
             // The fixtures' events carry fixed 2025 dates while the clock is real; EventAgeLimitTests sets the limit.
             ["Ingestion:MaxEventAgeDays"] = "0",
+
+            // One line per request is for operators; tests that read it (LoggingTests) turn it back on.
+            ["Logging:LogLevel:Scorecard.Api.Requests"] = "Warning",
         };
         if (overrides?.GetValueOrDefault(ProviderKey) is { } given)
         {

@@ -8,6 +8,7 @@ internal static class ScorecardPipeline
 {
     public static WebApplication UseScorecard(this WebApplication app)
     {
+        app.Use(RequestLogging.ScopeAsync);
         app.Use(SecurityHeaders);
         app.UseExceptionHandler(
             new ExceptionHandlerOptions { SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException }
@@ -17,6 +18,7 @@ internal static class ScorecardPipeline
         app.UseKnownCharsetsOnly();
         app.UseScorecardOpenApi();
         app.UseAuthentication();
+        app.Use(RequestLogging.IdentifyAsync);
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseODataRequestHeaderCheck();
