@@ -68,11 +68,12 @@ public sealed class ScorecardFactory : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
-    /// <summary>The SQLite file of this factory's own database.</summary>
+    /// <summary>The SQLite file of this factory's database: its own, or the one its overrides name.</summary>
     private string DatabasePath =>
-        directory is not null
-            ? Path.Combine(directory, "scorecard.db")
-            : throw new InvalidOperationException("This factory's database is not a SQLite file of its own.");
+        directory is not null ? Path.Combine(directory, "scorecard.db")
+        : Provider == DatabaseProvider.Sqlite && settings.GetValueOrDefault(ConnectionKey) is { } given
+            ? new SqliteConnectionStringBuilder(given).DataSource
+        : throw new InvalidOperationException("This factory's database is not a SQLite file.");
 
     /// <summary>A connection to this factory's own database, for reading what the service stored.</summary>
     public async Task<DbConnection> OpenDatabaseAsync()
