@@ -300,12 +300,15 @@ public sealed class AuditEndpointTests : ApiFixture
             )
             .ToList();
 
-        Assert.That(writes, Is.EqualTo(new[] { "GET" }), "the audit has a GET route and nothing else");
-        foreach (var method in new[] { HttpMethod.Put, HttpMethod.Post, HttpMethod.Delete, HttpMethod.Patch })
+        Assert.That(writes, Is.Not.Empty.And.All.EqualTo("GET"), "the audit's routes (API and feed) only read");
+        foreach (var url in new[] { "/api/audit", "/odata/AuditEntries", "/odata/AuditEntries(1)" })
         {
-            using var request = new HttpRequestMessage(method, "/api/audit") { Content = ProblemAssert.Json("[]") };
-            var response = await Admin.SendAsync(request);
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed), method.Method);
+            foreach (var method in new[] { HttpMethod.Put, HttpMethod.Post, HttpMethod.Delete, HttpMethod.Patch })
+            {
+                using var request = new HttpRequestMessage(method, url) { Content = ProblemAssert.Json("[]") };
+                var response = await Admin.SendAsync(request);
+                Assert.That((int)response.StatusCode, Is.AnyOf(404, 405), $"{method} {url}");
+            }
         }
     }
 
@@ -324,6 +327,35 @@ public sealed class AuditEndpointTests : ApiFixture
         Assert.That(
             async () => await connection.ExecuteAsync("DELETE FROM audit_entries"),
             Throws.InstanceOf<System.Data.Common.DbException>()
+        );
+    }
+
+    [Test]
+    public async Task AuditEntriesFeed_ForAdmins_FiltersInTheDatabaseAndKeepsAScopedKeyToItsSubtree()
+    {
+        (
+            await Admin.PutAsync(
+                "/api/targets",
+                ProblemAssert.Json(
+                    """[{"unitCode":"P.B","indicator":"on-time","period":"2027-H1","target":70,"assignedBy":"P"}]"""
+                )
+            )
+        ).EnsureSuccessStatusCode();
+        var (_, key) = await CreateKeyAsync("district A feed admin", "admin", "P.A");
+        using var scoped = Factory.ClientWithKey(key);
+
+        var units = await Admin.GetFromJsonAsync<JsonElement>(
+            "/odata/AuditEntries?$filter=Entity eq 'unit' and Action eq 'create'&$select=EntityKey&$orderby=Id"
+        );
+        var mine = await scoped.GetFromJsonAsync<JsonElement>("/odata/AuditEntries?$select=UnitCode");
+
+        Assert.That(
+            units.GetProperty("value").EnumerateArray().Select(e => e.GetProperty("EntityKey").GetString()).Take(4),
+            Is.EqualTo(new[] { "P", "P.A", "P.A.1", "P.B" })
+        );
+        Assert.That(
+            mine.GetProperty("value").EnumerateArray().Select(e => e.GetProperty("UnitCode").GetString()),
+            Is.Not.Empty.And.All.AnyOf("P.A", "P.A.1")
         );
     }
 }

@@ -203,6 +203,11 @@ internal static class SecurityMatrix
             Scoped = ScopedRead.Rows,
             Units = Feed("UnitCode"),
         },
+        ["GET /odata/AuditEntries"] = new("/odata/AuditEntries", Access.Admin) { ScopedAdmin = ScopedWrite.Allowed },
+        ["GET /odata/AuditEntries/$count"] = new("/odata/AuditEntries/$count", Access.Admin)
+        {
+            ScopedAdmin = ScopedWrite.Allowed,
+        },
         ["GET /odata/IndicatorValues/$count"] = new(
             "/odata/IndicatorValues/$count?$filter=startswith(UnitCode,'P.B')",
             Access.Read
