@@ -1,6 +1,9 @@
 namespace Scorecard.Infrastructure.Audit;
 
-/// <summary>The names the audit trail gives the things it records (<c>GET /api/audit?entity=</c>).</summary>
+/// <summary>
+/// The names the audit trail gives the things it records. <see cref="All"/> is what <c>GET /api/audit?entity=</c>
+/// accepts: a feature that records a new kind of thing adds its name here and in README's table.
+/// </summary>
 public static class AuditEntities
 {
     public const string Unit = "unit";
