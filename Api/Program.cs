@@ -4,6 +4,7 @@ using Scorecard.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseScorecardServerLimits();
+builder.Logging.AddScorecardLogging(builder.Environment);
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddScorecardApi(builder.Configuration);
 var app = builder.Build();

@@ -4,6 +4,7 @@ using Scorecard.Bench.Ingestion;
 using Scorecard.Bench.Load;
 using Scorecard.Bench.OData;
 using Scorecard.Bench.Portal;
+using Scorecard.Bench.Size;
 using Scorecard.Bench.Support;
 
 namespace Scorecard.Bench;
@@ -17,6 +18,7 @@ namespace Scorecard.Bench;
 // [--export N] [--reuse FILE]
 // dotnet build -c Release && dotnet run -c Release --project Bench -- load [--seconds 60] [--ingest 4] [--portal 6]
 // [--feeds 6] [--dossiers N]
+// dotnet build -c Release && dotnet run -c Release --project Bench -- size [--dossiers N] [--parts N]
 // dotnet build -c Release && dotnet run -c Release --project Bench -- crash [--cycles N] [--clients N] [--dossiers N]
 // [--seed N]
 //     (exits 1 when an acknowledged event is lost, a batch is half stored or the projections differ from a rebuild)
@@ -83,6 +85,9 @@ internal static class Program
                 );
                 await BenchmarkReport.WriteSectionAsync("crash", CrashReport.Render(crash));
                 return crash.Passed ? 0 : 1;
+            case "size":
+                await SizeBenchmark.RunAsync(Option("--dossiers", 300_000), Option("--parts", 4));
+                return 0;
             default:
                 Console.WriteLine(
                     "Verbs: ingest [--dossiers N] [--clients N] [--batch N] [--runs N]; portal [--dossiers N] "
@@ -92,7 +97,8 @@ internal static class Program
                         + "fails on any 5xx or locked database); "
                         + "crash [--cycles N] [--clients N] [--dossiers N] [--seed N] (SIGKILL the API while clients "
                         + "post, restart, repeat; then check no acknowledged event is lost, no batch is half "
-                        + "stored, the projections equal a rebuild)"
+                        + "stored, the projections equal a rebuild); size [--dossiers N] [--parts N] (database growth "
+                        + "per million events)"
                 );
                 return verb == "help" ? 0 : 2;
         }

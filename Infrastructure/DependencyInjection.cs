@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Scorecard.Infrastructure.Audit;
 using Scorecard.Infrastructure.Calendar;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Dossiers;
@@ -14,6 +15,7 @@ using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Reports;
 using Scorecard.Infrastructure.Seed;
 using Scorecard.Infrastructure.Sqlite;
+using Scorecard.Infrastructure.Telemetry;
 using Scorecard.Infrastructure.Units;
 
 namespace Scorecard.Infrastructure;
@@ -45,6 +47,8 @@ public static class DependencyInjection
         DapperTypeHandlers.Register();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DbConnectionFactory>();
+        services.AddSingleton<ScorecardMetrics>();
+        services.AddSingleton<DatabaseSize>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<SqliteCheckpointer>();
 
@@ -56,6 +60,7 @@ public static class DependencyInjection
         services.AddSingleton<IndicatorStore>();
         services.AddSingleton<ReferenceDataCache>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<AuditReader>();
 
         services
             .AddOptions<IngestionOptions>()

@@ -174,6 +174,7 @@ internal static class SecurityMatrix
             Unit = "P.B",
             Body = _ => """[{"indicator":"vneid","unitCode":"P.B","period":"2025-H1","numerator":1,"denominator":2}]""",
         },
+        ["GET /api/audit"] = new("/api/audit", Access.Admin) { ScopedAdmin = ScopedWrite.Allowed },
 
         ["GET /odata"] = new("/odata", Access.Read),
         ["GET /odata/$metadata"] = new("/odata/$metadata", Access.Read),
@@ -211,6 +212,11 @@ internal static class SecurityMatrix
         {
             Scoped = ScopedRead.Rows,
             Units = Feed("UnitCode"),
+        },
+        ["GET /odata/AuditEntries"] = new("/odata/AuditEntries", Access.Admin) { ScopedAdmin = ScopedWrite.Allowed },
+        ["GET /odata/AuditEntries/$count"] = new("/odata/AuditEntries/$count", Access.Admin)
+        {
+            ScopedAdmin = ScopedWrite.Allowed,
         },
         ["GET /odata/IndicatorValues/$count"] = new(
             "/odata/IndicatorValues/$count?$filter=startswith(UnitCode,'P.B')",

@@ -4,6 +4,7 @@ using Scorecard.Api.Tests.Support;
 using Scorecard.Domain.Calendar;
 using Scorecard.Domain.Levels;
 using Scorecard.Domain.Procedures;
+using Scorecard.Infrastructure.Audit;
 using Scorecard.Infrastructure.Calendar;
 using Scorecard.Infrastructure.Procedures;
 using Scorecard.Infrastructure.Reference;
@@ -48,7 +49,7 @@ public sealed class ReferenceDataCacheTests
                             null
                         ),
                     ],
-                    now,
+                    AuditStamp.System(now),
                     CancellationToken.None
                 );
                 cache.Invalidate();
@@ -89,11 +90,12 @@ public sealed class ReferenceDataCacheTests
                     null
                 ),
             ],
-            DateTimeOffset.UtcNow,
+            AuditStamp.System(DateTimeOffset.UtcNow),
             CancellationToken.None
         );
         await calendar.UpsertAsync(
             [new CalendarDay(holiday, CalendarDayKind.Holiday, "Quốc khánh")],
+            AuditStamp.System(DateTimeOffset.UtcNow),
             CancellationToken.None
         );
 

@@ -36,6 +36,9 @@ public sealed class ScorecardFactory : WebApplicationFactory<Program>
 
             // The fixtures' events carry fixed 2025 dates while the clock is real; EventAgeLimitTests sets the limit.
             ["Ingestion:MaxEventAgeDays"] = "0",
+
+            // One line per request is for operators; tests that read it (LoggingTests) turn it back on.
+            ["Logging:LogLevel:Scorecard.Api.Requests"] = "Warning",
         };
         if (overrides?.GetValueOrDefault(ProviderKey) is { } given)
         {
@@ -65,11 +68,12 @@ public sealed class ScorecardFactory : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
-    /// <summary>The SQLite file of this factory's own database.</summary>
+    /// <summary>The SQLite file of this factory's database: its own, or the one its overrides name.</summary>
     private string DatabasePath =>
-        directory is not null
-            ? Path.Combine(directory, "scorecard.db")
-            : throw new InvalidOperationException("This factory's database is not a SQLite file of its own.");
+        directory is not null ? Path.Combine(directory, "scorecard.db")
+        : Provider == DatabaseProvider.Sqlite && settings.GetValueOrDefault(ConnectionKey) is { } given
+            ? new SqliteConnectionStringBuilder(given).DataSource
+        : throw new InvalidOperationException("This factory's database is not a SQLite file.");
 
     /// <summary>A connection to this factory's own database, for reading what the service stored.</summary>
     public async Task<DbConnection> OpenDatabaseAsync()

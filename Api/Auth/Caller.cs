@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Scorecard.Infrastructure.Audit;
 
 namespace Scorecard.Api.Auth;
 
@@ -16,8 +17,18 @@ internal sealed record Caller(string? Role, string? ScopeUnit, string Source, st
 
     public bool IsProvinceWide => ScopeUnit is null;
 
+    /// <summary>The key's name ("bootstrap" for the bootstrap key).</summary>
+    public string KeyName { get; init; } = "";
+
+    /// <summary>Who makes a change this request asks for, and now: what the audit trail records.</summary>
+    public AuditStamp Stamp(TimeProvider clock) =>
+        new(KeyId, KeyName, (clock ?? throw new ArgumentNullException(nameof(clock))).GetUtcNow());
+
     public static Caller From(ClaimsPrincipal user) =>
-        new(user.FindFirstValue(ClaimTypes.Role), user.ScopeUnit(), user.Source(), user.KeyId());
+        new(user.FindFirstValue(ClaimTypes.Role), user.ScopeUnit(), user.Source(), user.KeyId())
+        {
+            KeyName = user.FindFirstValue(ClaimTypes.Name) ?? "",
+        };
 
     /// <summary>The caller of a request, read from its principal the first time it is asked for.</summary>
     public static Caller Of(HttpContext context)

@@ -9,11 +9,12 @@ namespace Scorecard.Api.Cli;
 
 /// <summary>
 /// Verbs of the service itself (<c>dotnet run --project Api -- VERB</c>); without a verb the API runs.
-/// <c>migrate</c>; <c>seed-demo [--seed N] [--dossiers N] [--until yyyy-MM-dd]</c>; <c>rebuild</c>.
+/// <c>migrate</c>; <c>seed-demo [--seed N] [--dossiers N] [--until yyyy-MM-dd]</c>; <c>rebuild</c>;
+/// <c>backup PATH</c>; <c>restore PATH</c>.
 /// </summary>
 internal static class CommandLine
 {
-    public static readonly string[] Verbs = ["migrate", "seed-demo", "rebuild", "help"];
+    public static readonly string[] Verbs = ["migrate", "seed-demo", "rebuild", "backup", "restore", "help"];
 
     public static string? VerbOf(string[] args) => args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
 
@@ -46,6 +47,17 @@ internal static class CommandLine
                     .ConfigureAwait(false);
                 await RefreshIndicatorValuesAsync(services).ConfigureAwait(false);
                 return 0;
+            case "backup" or "restore":
+                return await BackupCommands
+                    .RunAsync(
+                        verb,
+                        args,
+                        services.GetRequiredService<DatabaseSettings>(),
+                        services.GetRequiredService<TimeProvider>(),
+                        Console.Out,
+                        Console.Error
+                    )
+                    .ConfigureAwait(false);
             case "help":
                 await Console
                     .Out.WriteLineAsync($"Verbs: {string.Join(", ", Verbs)}. Without a verb the API " + $"runs.")

@@ -43,21 +43,27 @@ internal static class CalendarEndpoints
 
     private static async Task<Ok<UpsertCounts>> PutDays(
         List<CalendarDayRequest> days,
+        Caller caller,
         CalendarStore store,
+        TimeProvider clock,
         CancellationToken ct
     )
     {
-        var outcome = await store.UpsertAsync([.. days.Select(d => d.ToDay())], ct).ConfigureAwait(false);
+        var outcome = await store
+            .UpsertAsync([.. days.Select(d => d.ToDay())], caller.Stamp(clock), ct)
+            .ConfigureAwait(false);
         return TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteDay(
         DateOnly date,
+        Caller caller,
         CalendarStore store,
+        TimeProvider clock,
         CancellationToken ct
     )
     {
-        var deleted = await store.DeleteAsync(date, ct).ConfigureAwait(false);
+        var deleted = await store.DeleteAsync(date, caller.Stamp(clock), ct).ConfigureAwait(false);
         return deleted
             ? TypedResults.NoContent()
             : Problems.NotFound($"{date:yyyy-MM-dd} is neither a holiday nor a make-up working day in the calendar.");

@@ -9,6 +9,7 @@ using Scorecard.Api.Validation;
 using Scorecard.Domain.Dossiers;
 using Scorecard.Infrastructure.Ingestion;
 using Scorecard.Infrastructure.Reference;
+using Scorecard.Infrastructure.Telemetry;
 
 namespace Scorecard.Api.Endpoints;
 
@@ -36,6 +37,7 @@ internal static class DossierEventEndpoints
         ReferenceDataCache referenceCache,
         EventValidators validators,
         DossierEventWriter writer,
+        ScorecardMetrics metrics,
         IOptions<IngestionOptions> limits,
         TimeProvider clock,
         HttpContext http,
@@ -121,6 +123,7 @@ internal static class DossierEventEndpoints
                 )
                 .OrderBy(r => r.Index)
                 .ToList();
+            metrics.EventsPosted(sender.Source, outcome.Accepted, outcome.Duplicates, all.Count);
             return TypedResults.Ok(new IngestionResponse(outcome.Accepted, outcome.Duplicates, all));
         }
         catch (Exception ex) when (ex is DbException or System.Threading.Channels.ChannelClosedException)

@@ -50,6 +50,7 @@ internal static class IndicatorEndpoints
 
     private static async Task<Results<Ok<UpsertCounts>, ValidationProblem>> PutIndicators(
         List<IndicatorRequest> indicators,
+        Caller caller,
         IndicatorStore store,
         TimeProvider clock,
         CancellationToken ct
@@ -74,18 +75,20 @@ internal static class IndicatorEndpoints
             return Problems.Refused("Indicator kinds cannot change.", kindErrors);
         }
 
-        var outcome = await store.UpsertAsync(definitions, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        var outcome = await store.UpsertAsync(definitions, caller.Stamp(clock), ct).ConfigureAwait(false);
         return TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
     }
 
     private static async Task<Results<Ok<IndicatorDefinition>, ProblemHttpResult>> PutBands(
         string code,
         BandScaleRequest scale,
+        Caller caller,
         IndicatorStore store,
+        TimeProvider clock,
         CancellationToken ct
     )
     {
-        var stored = await store.PutBandsAsync(code, scale.ToScale(), ct).ConfigureAwait(false);
+        var stored = await store.PutBandsAsync(code, scale.ToScale(), caller.Stamp(clock), ct).ConfigureAwait(false);
         if (!stored)
         {
             return Problems.NotFound($"Indicator '{code}' does not exist.");

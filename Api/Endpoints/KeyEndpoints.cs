@@ -73,7 +73,7 @@ internal static class KeyEndpoints
                 WireName.Parse<ApiKeyRole>(request.Role!),
                 unitCode,
                 request.Source,
-                clock.GetUtcNow(),
+                caller.Stamp(clock),
                 ct
             )
             .ConfigureAwait(false);
@@ -122,7 +122,7 @@ internal static class KeyEndpoints
             }
         }
 
-        var revoked = await store.RevokeAsync(id, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        var revoked = await store.RevokeAsync(id, caller.Stamp(clock), ct).ConfigureAwait(false);
         cache.Forget(id);
         return revoked
             ? TypedResults.NoContent()

@@ -35,7 +35,9 @@ internal static class OfficeHoursEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> PutHours(
         List<OfficeHoursView?> entries,
+        Caller caller,
         OfficeHoursStore store,
+        TimeProvider clock,
         CancellationToken ct
     )
     {
@@ -50,7 +52,7 @@ internal static class OfficeHoursEndpoints
             return TypedResults.ValidationProblem(errors, title: "The office hours are not usable.");
         }
 
-        await store.ReplaceAsync([.. entries.Select(e => e!.ToHours())], ct).ConfigureAwait(false);
+        await store.ReplaceAsync([.. entries.Select(e => e!.ToHours())], caller.Stamp(clock), ct).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 }

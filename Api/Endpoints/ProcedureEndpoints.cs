@@ -60,13 +60,14 @@ internal static class ProcedureEndpoints
 
     private static async Task<Ok<UpsertCounts>> PutProcedures(
         List<ProcedureRequest> procedures,
+        Caller caller,
         ProcedureStore store,
         TimeProvider clock,
         CancellationToken ct
     )
     {
         var outcome = await store
-            .UpsertAsync([.. procedures.Select(p => p.ToProcedure())], clock.GetUtcNow(), ct)
+            .UpsertAsync([.. procedures.Select(p => p.ToProcedure())], caller.Stamp(clock), ct)
             .ConfigureAwait(false);
         return TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
     }

@@ -89,7 +89,7 @@ internal static class TargetEndpoints
                 [.. targets.Select(t => t.ToAssignment())],
                 new UnitTreeHierarchy(reference.Units),
                 caller.ScopeUnit,
-                clock.GetUtcNow(),
+                caller.Stamp(clock),
                 ct
             )
             .ConfigureAwait(false);
@@ -142,7 +142,7 @@ internal static class TargetEndpoints
                     )),
                 ],
                 reference,
-                clock.GetUtcNow(),
+                caller.Stamp(clock),
                 ct
             )
             .ConfigureAwait(false);

@@ -87,13 +87,14 @@ internal static class UnitEndpoints
 
     private static async Task<Results<Ok<UpsertCounts>, ValidationProblem>> PutUnits(
         List<UnitRequest> units,
+        Caller caller,
         UnitStore store,
         TimeProvider clock,
         CancellationToken ct
     )
     {
         var outcome = await store
-            .UpsertAsync([.. units.Select(u => u.ToUnit())], clock.GetUtcNow(), ct)
+            .UpsertAsync([.. units.Select(u => u.ToUnit())], caller.Stamp(clock), ct)
             .ConfigureAwait(false);
         return outcome.Succeeded
             ? TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated))

@@ -67,6 +67,7 @@ internal static class ApiServices
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateOnStart();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<IngestionWriterService>();
+        services.AddHostedService<DatabaseSizeSampler>();
         services.AddSingleton<UnitFigures>();
         services
             .AddOptions<IndicatorValuesOptions>()
@@ -81,6 +82,7 @@ internal static class ApiServices
 
         services.AddScorecardOData(configuration);
         services.AddScorecardOpenApi();
+        services.AddScorecardTelemetry(configuration);
         return services;
     }
 

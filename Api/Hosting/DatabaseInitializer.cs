@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Scorecard.Infrastructure.Audit;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Indicators;
 using Scorecard.Infrastructure.Ingestion;
@@ -78,7 +79,9 @@ internal sealed partial class DatabaseInitializer(
     )
     {
         migrator.Migrate();
-        await indicators.EnsureAsync(IndicatorDefaults.All, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        await indicators
+            .EnsureAsync(IndicatorDefaults.All, AuditStamp.System(clock.GetUtcNow()), ct)
+            .ConfigureAwait(false);
     }
 
     private async Task TryInitialiseAsync(CancellationToken ct)

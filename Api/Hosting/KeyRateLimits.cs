@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Scorecard.Api.Auth;
+using Scorecard.Infrastructure.Telemetry;
 
 namespace Scorecard.Api.Hosting;
 
@@ -80,6 +81,7 @@ internal static class KeyRateLimits
             ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
             : 1;
         var http = rejected.HttpContext;
+        http.RequestServices.GetRequiredService<ScorecardMetrics>().RateLimited("requests");
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await http
             .RequestServices.GetRequiredService<IProblemDetailsService>()

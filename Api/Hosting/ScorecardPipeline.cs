@@ -11,6 +11,7 @@ internal static class ScorecardPipeline
 {
     public static WebApplication UseScorecard(this WebApplication app)
     {
+        app.Use(RequestLogging.ScopeAsync);
         app.Use(SecurityHeaders);
         app.UseResponseCompression();
         app.UseExceptionHandler(
@@ -22,6 +23,7 @@ internal static class ScorecardPipeline
         app.UseScorecardOpenApi();
         app.UseBrowserCors();
         app.UseAuthentication();
+        app.Use(RequestLogging.IdentifyAsync);
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseKnownQueryParametersOnly();
@@ -39,6 +41,7 @@ internal static class ScorecardPipeline
         app.MapDossierEndpoints();
         app.MapPortalEndpoints();
         app.MapTargetEndpoints();
+        app.MapAuditEndpoints();
         app.MapControllers();
         return app;
     }

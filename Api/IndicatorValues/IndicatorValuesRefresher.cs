@@ -4,6 +4,7 @@ using Scorecard.Domain.Periods;
 using Scorecard.Domain.Time;
 using Scorecard.Infrastructure.IndicatorValues;
 using Scorecard.Infrastructure.Reports;
+using Scorecard.Infrastructure.Telemetry;
 
 namespace Scorecard.Api.IndicatorValues;
 
@@ -20,6 +21,7 @@ internal sealed partial class IndicatorValuesRefresher(
     IndicatorValueStore store,
     IndicatorValueSources sources,
     DatabaseState state,
+    ScorecardMetrics metrics,
     IOptions<IndicatorValuesOptions> options,
     TimeProvider clock,
     ILogger<IndicatorValuesRefresher> logger
@@ -40,9 +42,17 @@ internal sealed partial class IndicatorValuesRefresher(
     public async Task<int> RefreshNowAsync(CancellationToken ct)
     {
         await gate.WaitAsync(ct).ConfigureAwait(false);
+        var since = metrics.RefreshStarting();
         try
         {
-            return await RefreshAsync(ct).ConfigureAwait(false);
+            var rows = await RefreshAsync(ct).ConfigureAwait(false);
+            metrics.RefreshDone(since);
+            return rows;
+        }
+        catch
+        {
+            metrics.RefreshFailed(since);
+            throw;
         }
         finally
         {

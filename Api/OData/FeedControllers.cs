@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Query;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
+using Scorecard.Api.Auth;
 using Scorecard.Infrastructure.Feeds.Model;
 
 namespace Scorecard.Api.OData;
@@ -59,5 +61,16 @@ public sealed class IndicatorValuesController(FeedService feeds) : ODataControll
 {
     [HttpGet]
     public Task<IActionResult> Get(ODataQueryOptions<IndicatorValue> options, CancellationToken ct) =>
+        feeds.ServeAsync(this, options, ct);
+}
+
+/// <summary>The audit trail, for admin keys only; read only like every feed.</summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+[FeedErrors]
+[Authorize(Policy = Roles.AdminPolicy)]
+public sealed class AuditEntriesController(FeedService feeds) : ODataController
+{
+    [HttpGet]
+    public Task<IActionResult> Get(ODataQueryOptions<AuditEntry> options, CancellationToken ct) =>
         feeds.ServeAsync(this, options, ct);
 }

@@ -13,6 +13,7 @@ using Scorecard.Api.Auth;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Feeds;
 using Scorecard.Infrastructure.Reference;
+using Scorecard.Infrastructure.Telemetry;
 
 namespace Scorecard.Api.OData;
 
@@ -29,6 +30,7 @@ public sealed partial class FeedService(
     TimeProvider clock,
     IOptions<FeedLimits> options,
     FeedConcurrency concurrency,
+    ScorecardMetrics metrics,
     ILogger<FeedService> logger
 )
 {
@@ -84,9 +86,11 @@ public sealed partial class FeedService(
             );
         }
 
+        var set = feeds[typeof(T)].EntitySet;
         return await WithinTimeLimitAsync(
                 controller,
                 url,
+                set,
                 async token =>
                 {
                     await using var connection = await reader
@@ -112,6 +116,7 @@ public sealed partial class FeedService(
                     var (rows, more) = await FeedReader
                         .ReadPageAsync<T>(connection, plan, limits.QueryTimeoutSeconds, token)
                         .ConfigureAwait(false);
+                    metrics.FeedRead(set, rows.Count);
                     var next =
                         more && plan.TopAfterPage is not <= 0 ? FeedLinks.NextLink(request, plan, rows[^1]) : null;
                     if (preferred)
@@ -190,9 +195,11 @@ public sealed partial class FeedService(
             );
         }
 
+        var set = feeds[typeof(T)].EntitySet;
         return await WithinTimeLimitAsync(
                 controller,
                 url,
+                set,
                 async token =>
                 {
                     await using var connection = await reader.OpenAsync(mapFile: true, token).ConfigureAwait(false);
@@ -213,6 +220,7 @@ public sealed partial class FeedService(
                         );
                     }
 
+                    metrics.FeedRead(set, rows.Count);
                     return new FeedAggregateResult(aggregation, rows);
                 },
                 ct
@@ -249,6 +257,7 @@ public sealed partial class FeedService(
     private async Task<IActionResult> WithinTimeLimitAsync(
         ControllerBase controller,
         string url,
+        string set,
         Func<CancellationToken, Task<IActionResult>> work,
         CancellationToken ct
     )
@@ -260,6 +269,7 @@ public sealed partial class FeedService(
         using var lease = concurrency.TryEnter(key);
         if (lease is null)
         {
+            metrics.RateLimited("feed-queries");
             controller.Response.Headers.RetryAfter = "2";
             return new ObjectResult(
                 new ODataError
@@ -277,6 +287,7 @@ public sealed partial class FeedService(
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(limits.QueryTimeoutSeconds));
+        var started = clock.GetTimestamp();
         try
         {
             return await work(timeout.Token).ConfigureAwait(false);
@@ -303,6 +314,10 @@ public sealed partial class FeedService(
         catch (FeedQueryException ex)
         {
             return BadRequest(ex.Message);
+        }
+        finally
+        {
+            metrics.FeedQueried(set, clock.GetElapsedTime(started));
         }
     }
 

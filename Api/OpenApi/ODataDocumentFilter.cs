@@ -28,6 +28,7 @@ internal sealed class ODataDocumentFilter : IDocumentFilter
             typeof(IndicatorValue),
             "Every unit × indicator × month, quarter, half-year and year, over its subtree."
         ),
+        ("AuditEntries", typeof(AuditEntry), "Who changed what (admin keys; a scoped admin sees its subtree's units)."),
     ];
 
     public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)

@@ -142,7 +142,8 @@ internal sealed class ApiProcess : IAsyncDisposable
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            RedirectStandardOutput = true,
+            // BENCH_API_STDOUT=1 / BENCH_API_STDERR=1 show the API's own output on the console.
+            RedirectStandardOutput = Environment.GetEnvironmentVariable("BENCH_API_STDOUT") != "1",
             RedirectStandardError = Environment.GetEnvironmentVariable("BENCH_API_STDERR") != "1",
             UseShellExecute = false,
         };

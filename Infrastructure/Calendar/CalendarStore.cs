@@ -1,6 +1,7 @@
 using Dapper;
 using Scorecard.Domain.Calendar;
 using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Audit;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Units;
@@ -19,7 +20,6 @@ public sealed class CalendarStore(DbConnectionFactory db, ReferenceDataChanges c
         ORDER BY date
         """;
 
-    private const string SelectDatesSql = "SELECT date FROM calendar_days";
     private const string UpdateSql = "UPDATE calendar_days SET kind = @Kind, name = @Name WHERE date = @Date";
     private const string InsertSql = "INSERT INTO calendar_days (date, kind, name) VALUES (@Date, @Kind, @Name)";
     private const string DeleteSql = "DELETE FROM calendar_days WHERE date = @Date";
@@ -35,17 +35,26 @@ public sealed class CalendarStore(DbConnectionFactory db, ReferenceDataChanges c
         return [.. rows.Select(r => new CalendarDay(r.Date, WireName.Parse<CalendarDayKind>(r.Kind), r.Name))];
     }
 
-    public async Task<UpsertOutcome> UpsertAsync(IReadOnlyList<CalendarDay> days, CancellationToken ct)
+    public async Task<UpsertOutcome> UpsertAsync(
+        IReadOnlyList<CalendarDay> days,
+        AuditStamp stamp,
+        CancellationToken ct
+    )
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         var known = (
             await connection
-                .QueryAsync<DateOnly>(
-                    new CommandDefinition(SelectDatesSql, transaction: transaction, cancellationToken: ct)
+                .QueryAsync<(DateOnly Date, string Kind, string Name)>(
+                    new CommandDefinition(
+                        SelectSql,
+                        new { From = (DateOnly?)null, To = (DateOnly?)null },
+                        transaction,
+                        cancellationToken: ct
+                    )
                 )
                 .ConfigureAwait(false)
-        ).ToHashSet();
+        ).ToDictionary(r => r.Date, r => new CalendarDay(r.Date, WireName.Parse<CalendarDayKind>(r.Kind), r.Name));
         var rows = days.Select(d => new
             {
                 d.Date,
@@ -54,7 +63,22 @@ public sealed class CalendarStore(DbConnectionFactory db, ReferenceDataChanges c
             })
             .ToList();
         var (inserted, updated) = await KeyedUpsert
-            .WriteAsync(connection, transaction, rows, r => known.Contains(r.Date), UpdateSql, InsertSql, ct)
+            .WriteAsync(connection, transaction, rows, r => known.ContainsKey(r.Date), UpdateSql, InsertSql, ct)
+            .ConfigureAwait(false);
+        await AuditTrail
+            .RecordAsync(
+                connection,
+                transaction,
+                stamp,
+                days.Select(d => new AuditChange(
+                    AuditEntities.CalendarDay,
+                    DapperTypeHandlers.FormatDate(d.Date),
+                    null,
+                    known.GetValueOrDefault(d.Date),
+                    d
+                )),
+                ct
+            )
             .ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         changes.Record();
@@ -62,18 +86,35 @@ public sealed class CalendarStore(DbConnectionFactory db, ReferenceDataChanges c
     }
 
     /// <summary>Removes a holiday or make-up day, returning the date to the Monday–Friday rule.</summary>
-    public async Task<bool> DeleteAsync(DateOnly date, CancellationToken ct)
+    public async Task<bool> DeleteAsync(DateOnly date, AuditStamp stamp, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        var deleted =
-            await connection
-                .ExecuteAsync(new CommandDefinition(DeleteSql, new { Date = date }, cancellationToken: ct))
-                .ConfigureAwait(false) > 0;
-        if (deleted)
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var stored = await connection
+            .QuerySingleOrDefaultAsync<(DateOnly Date, string Kind, string Name)?>(
+                new CommandDefinition(SelectSql, new { From = date, To = date }, transaction, cancellationToken: ct)
+            )
+            .ConfigureAwait(false);
+        if (stored is not { } row)
         {
-            changes.Record();
+            return false;
         }
 
-        return deleted;
+        await connection
+            .ExecuteAsync(new CommandDefinition(DeleteSql, new { Date = date }, transaction, cancellationToken: ct))
+            .ConfigureAwait(false);
+        var before = new CalendarDay(row.Date, WireName.Parse<CalendarDayKind>(row.Kind), row.Name);
+        await AuditTrail
+            .RecordAsync(
+                connection,
+                transaction,
+                stamp,
+                new AuditChange(AuditEntities.CalendarDay, DapperTypeHandlers.FormatDate(date), null, before, null),
+                ct
+            )
+            .ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        changes.Record();
+        return true;
     }
 }

@@ -1,6 +1,8 @@
+using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Scorecard.Domain.Calendar;
+using Scorecard.Infrastructure.Audit;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Reference;
 
@@ -19,26 +21,15 @@ public sealed class OfficeHoursStore(DbConnectionFactory db, ReferenceDataChange
     public async Task<IReadOnlyList<OfficeHours>> ListAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        var rows = await connection
-            .QueryAsync<(DateOnly ValidFrom, string Periods, string Cutoff)>(
-                new CommandDefinition(SelectSql, cancellationToken: ct)
-            )
-            .ConfigureAwait(false);
-        return
-        [
-            .. rows.Select(r => new OfficeHours(
-                r.ValidFrom,
-                [.. r.Periods.Split(',').Select(ParsePeriod)],
-                ParseTime(r.Cutoff)
-            )),
-        ];
+        return await LoadAsync(connection, null, ct).ConfigureAwait(false);
     }
 
     /// <summary>Replaces every entry (an empty list returns to the default).</summary>
-    public async Task ReplaceAsync(IReadOnlyList<OfficeHours> entries, CancellationToken ct)
+    public async Task ReplaceAsync(IReadOnlyList<OfficeHours> entries, AuditStamp stamp, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var before = await LoadAsync(connection, transaction, ct).ConfigureAwait(false);
         await connection
             .ExecuteAsync(new CommandDefinition(DeleteAllSql, transaction: transaction, cancellationToken: ct))
             .ConfigureAwait(false);
@@ -51,9 +42,50 @@ public sealed class OfficeHoursStore(DbConnectionFactory db, ReferenceDataChange
         await connection
             .ExecuteAsync(new CommandDefinition(InsertSql, rows, transaction, cancellationToken: ct))
             .ConfigureAwait(false);
+        await AuditTrail
+            .RecordAsync(
+                connection,
+                transaction,
+                stamp,
+                new AuditChange(AuditEntities.OfficeHours, "province", null, Audited(before), Audited(entries)),
+                ct
+            )
+            .ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         changes.Record();
     }
+
+    private static async Task<IReadOnlyList<OfficeHours>> LoadAsync(
+        DbConnection connection,
+        DbTransaction? transaction,
+        CancellationToken ct
+    )
+    {
+        var rows = await connection
+            .QueryAsync<(DateOnly ValidFrom, string Periods, string Cutoff)>(
+                new CommandDefinition(SelectSql, transaction: transaction, cancellationToken: ct)
+            )
+            .ConfigureAwait(false);
+        return
+        [
+            .. rows.Select(r => new OfficeHours(
+                r.ValidFrom,
+                [.. r.Periods.Split(',').Select(ParsePeriod)],
+                ParseTime(r.Cutoff)
+            )),
+        ];
+    }
+
+    /// <summary>The entries as the API writes them; none stored (the default hours) is no state.</summary>
+    private static object? Audited(IReadOnlyList<OfficeHours> entries) =>
+        entries.Count == 0
+            ? null
+            : entries.Select(e => new
+            {
+                e.ValidFrom,
+                Periods = e.Periods.Select(p => new { Start = Format(p.Start), End = Format(p.End) }),
+                SameDayCutoff = Format(e.SameDayCutoff),
+            });
 
     private static OfficePeriod ParsePeriod(string text)
     {

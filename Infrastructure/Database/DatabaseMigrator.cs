@@ -37,6 +37,10 @@ public sealed partial class DatabaseMigrator(DatabaseSettings settings, ILogger<
     /// <summary>The names of scripts not yet applied (empty when the schema is current).</summary>
     public IReadOnlyList<string> PendingScripts() => [.. BuildEngine().GetScriptsToExecute().Select(s => s.Name)];
 
+    /// <summary>The names of the scripts this build carries for a provider, as the journal records them.</summary>
+    public static IReadOnlyList<string> ScriptNames(DatabaseProvider provider) =>
+        [.. Scripts(provider).Select(s => s.Name)];
+
     /// <summary>Every script this build carries for a provider, in order (used by the SQL checks in tests).</summary>
     public static IReadOnlyList<SqlScript> Scripts(DatabaseProvider provider)
     {

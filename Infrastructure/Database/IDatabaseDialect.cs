@@ -44,6 +44,13 @@ public interface IDatabaseDialect
     /// <summary>Insert a stale mark (<c>@Month</c>) or bump its version.</summary>
     string MarkStaleSql { get; }
 
+    /// <summary>The size of the database's data files in bytes (one row, one column).</summary>
+    string DatabaseSizeSql { get; }
+
+    /// <summary>A page of audit entries (<c>Audit.AuditQuery</c>'s filter, at most <c>@Limit</c> rows, in id
+    /// order).</summary>
+    string AuditPageSql { get; }
+
     /// <summary>The database's DbUp engine builder for the migrations.</summary>
     UpgradeEngineBuilder Migrations(string connectionString);
 

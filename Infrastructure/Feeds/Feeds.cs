@@ -93,6 +93,7 @@ internal static class Feeds
                     new(nameof(IndicatorValue.Target), "v.target", true),
                 ],
             },
+            AuditEntries(),
         ];
     }
 
@@ -143,6 +144,31 @@ internal static class Feeds
             [
                 new FeedNavigation(nameof(Dossier.Unit), typeof(Unit), "u", UnitColumns("u")),
                 new FeedNavigation(nameof(Dossier.Procedure), typeof(Procedure), "p", ProcedureColumns("p")),
+            ],
+        };
+
+    /// <summary>Admin keys only (the controller says so); a scoped admin sees the entries of its subtree's
+    /// units.</summary>
+    private static FeedDefinition AuditEntries() =>
+        new()
+        {
+            EntitySet = "AuditEntries",
+            ClrType = typeof(AuditEntry),
+            Table = "audit_entries a",
+            Key = [nameof(AuditEntry.Id)],
+            ScopePredicate = $"a.unit_code IN ({SubtreeCodes})",
+            Columns =
+            [
+                new(nameof(AuditEntry.Id), "a.id", false),
+                new(nameof(AuditEntry.At), "a.at", false),
+                new(nameof(AuditEntry.KeyId), "a.key_id", true),
+                new(nameof(AuditEntry.KeyName), "a.key_name", false),
+                new(nameof(AuditEntry.Entity), "a.entity", false),
+                new(nameof(AuditEntry.EntityKey), "a.entity_key", false),
+                new(nameof(AuditEntry.Action), "a.action", false),
+                new(nameof(AuditEntry.UnitCode), "a.unit_code", true),
+                new(nameof(AuditEntry.Before), "a.before_json", true),
+                new(nameof(AuditEntry.After), "a.after_json", true),
             ],
         };
 

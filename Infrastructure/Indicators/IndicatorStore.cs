@@ -1,7 +1,9 @@
+using System.Data.Common;
 using Dapper;
 using Scorecard.Domain.Bands;
 using Scorecard.Domain.Indicators;
 using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Audit;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.IndicatorValues;
 using Scorecard.Infrastructure.Reference;
@@ -23,8 +25,6 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
         SELECT indicator_code AS IndicatorCode, valid_from AS ValidFrom, min_value AS MinValue, color AS Color
         FROM indicator_bands ORDER BY indicator_code, valid_from, position
         """;
-
-    private const string SelectCodesSql = "SELECT code FROM indicators";
 
     private const string UpdateSql = """
         UPDATE indicators SET name = @Name, kind = @Kind, description = @Description, max_points = @MaxPoints,
@@ -48,12 +48,23 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
     public async Task<IReadOnlyList<IndicatorDefinition>> ListAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
+        return await LoadAsync(connection, null, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<IndicatorDefinition>> LoadAsync(
+        DbConnection connection,
+        DbTransaction? transaction,
+        CancellationToken ct
+    )
+    {
         var rows = await connection
-            .QueryAsync<IndicatorRow>(new CommandDefinition(SelectSql, cancellationToken: ct))
+            .QueryAsync<IndicatorRow>(new CommandDefinition(SelectSql, transaction: transaction, cancellationToken: ct))
             .ConfigureAwait(false);
         var bands = (
             await connection
-                .QueryAsync<BandRow>(new CommandDefinition(SelectBandsSql, cancellationToken: ct))
+                .QueryAsync<BandRow>(
+                    new CommandDefinition(SelectBandsSql, transaction: transaction, cancellationToken: ct)
+                )
                 .ConfigureAwait(false)
         ).ToLookup(b => b.IndicatorCode, StringComparer.Ordinal);
         return
@@ -77,15 +88,17 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
     /// <summary>Upserts indicators by code; the band scales given with each replace those of the same date.</summary>
     public async Task<UpsertOutcome> UpsertAsync(
         IReadOnlyList<IndicatorDefinition> indicators,
-        DateTimeOffset now,
+        AuditStamp stamp,
         CancellationToken ct
     )
     {
+        ArgumentNullException.ThrowIfNull(stamp);
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        var storedCodes = await KeyedUpsert
-            .KeysAsync<string>(connection, transaction, SelectCodesSql, ct)
-            .ConfigureAwait(false);
+        var before = (await LoadAsync(connection, transaction, ct).ConfigureAwait(false)).ToDictionary(
+            i => i.Code,
+            StringComparer.Ordinal
+        );
         foreach (var indicator in indicators)
         {
             var row = new
@@ -96,12 +109,12 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
                 indicator.Description,
                 MaxPoints = (double?)indicator.MaxPoints,
                 FullAt = (double?)indicator.FullAt,
-                Now = now,
+                Now = stamp.At,
             };
             await connection
                 .ExecuteAsync(
                     new CommandDefinition(
-                        storedCodes.Contains(indicator.Code) ? UpdateSql : InsertSql,
+                        before.ContainsKey(indicator.Code) ? UpdateSql : InsertSql,
                         row,
                         transaction,
                         cancellationToken: ct
@@ -114,15 +127,34 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
             }
         }
 
+        var after = await LoadAsync(connection, transaction, ct).ConfigureAwait(false);
+        var touched = indicators.Select(i => i.Code).ToHashSet(StringComparer.Ordinal);
+        await AuditTrail
+            .RecordAsync(
+                connection,
+                transaction,
+                stamp,
+                after
+                    .Where(i => touched.Contains(i.Code))
+                    .Select(i => new AuditChange(
+                        AuditEntities.Indicator,
+                        i.Code,
+                        null,
+                        before.GetValueOrDefault(i.Code),
+                        i
+                    )),
+                ct
+            )
+            .ConfigureAwait(false);
         await StaleMarks.MarkAllAsync(connection, transaction, db.Dialect, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         changes.Record();
-        var created = indicators.Count(i => !storedCodes.Contains(i.Code));
-        return new UpsertOutcome(created, indicators.Count - created, []);
+        var created = touched.Count(c => !before.ContainsKey(c));
+        return new UpsertOutcome(created, touched.Count - created, []);
     }
 
     /// <summary>Inserts the indicators that do not exist yet; existing ones keep any edits made to them.</summary>
-    public async Task EnsureAsync(IReadOnlyList<IndicatorDefinition> defaults, DateTimeOffset now, CancellationToken ct)
+    public async Task EnsureAsync(IReadOnlyList<IndicatorDefinition> defaults, AuditStamp stamp, CancellationToken ct)
     {
         var existing = (await ListAsync(ct).ConfigureAwait(false))
             .Select(i => i.Code)
@@ -130,15 +162,16 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
         var missing = defaults.Where(d => !existing.Contains(d.Code)).ToList();
         if (missing.Count > 0)
         {
-            await UpsertAsync(missing, now, ct).ConfigureAwait(false);
+            await UpsertAsync(missing, stamp, ct).ConfigureAwait(false);
         }
     }
 
     /// <summary>Stores one dated scale for an existing indicator; false when the indicator is unknown.</summary>
     private const string CountCodeSql = "SELECT COUNT(*) FROM indicators WHERE code = @Code";
 
-    public async Task<bool> PutBandsAsync(string code, BandScale scale, CancellationToken ct)
+    public async Task<bool> PutBandsAsync(string code, BandScale scale, AuditStamp stamp, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(scale);
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         var exists = await connection
@@ -151,7 +184,25 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
             return false;
         }
 
+        var before = (await LoadAsync(connection, transaction, ct).ConfigureAwait(false))
+            .Single(i => i.Code == code)
+            .Bands.FirstOrDefault(b => b.ValidFrom == scale.ValidFrom);
         await ReplaceScaleAsync(connection, transaction, code, scale, ct).ConfigureAwait(false);
+        await AuditTrail
+            .RecordAsync(
+                connection,
+                transaction,
+                stamp,
+                new AuditChange(
+                    AuditEntities.IndicatorBands,
+                    $"{code}/{DapperTypeHandlers.FormatDate(scale.ValidFrom)}",
+                    null,
+                    before,
+                    scale
+                ),
+                ct
+            )
+            .ConfigureAwait(false);
         await StaleMarks.MarkAllAsync(connection, transaction, db.Dialect, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         changes.Record();
@@ -159,8 +210,8 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
     }
 
     private static async Task ReplaceScaleAsync(
-        System.Data.Common.DbConnection connection,
-        System.Data.Common.DbTransaction transaction,
+        DbConnection connection,
+        DbTransaction transaction,
         string code,
         BandScale scale,
         CancellationToken ct

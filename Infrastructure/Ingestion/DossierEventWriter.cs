@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Scorecard.Infrastructure.Telemetry;
 
 namespace Scorecard.Infrastructure.Ingestion;
 
@@ -12,7 +13,11 @@ namespace Scorecard.Infrastructure.Ingestion;
 /// batches keep coming: after each part, the transaction takes what was queued meanwhile, so the
 /// writer works on the first batches while later ones are still being read, and all share a commit.
 /// </summary>
-public sealed partial class DossierEventWriter(IngestionTransaction transaction, ILogger<DossierEventWriter> logger)
+public sealed partial class DossierEventWriter(
+    IngestionTransaction transaction,
+    ScorecardMetrics metrics,
+    ILogger<DossierEventWriter> logger
+)
 {
     public const int MaxEventsPerTransaction = 20_000;
 
@@ -27,8 +32,19 @@ public sealed partial class DossierEventWriter(IngestionTransaction transaction,
         CancellationToken ct
     )
     {
+        ArgumentNullException.ThrowIfNull(events);
         var batch = new EventBatch(events, sender);
-        await queue.Writer.WriteAsync(batch, ct).ConfigureAwait(false);
+        metrics.EventsQueued(events.Count);
+        try
+        {
+            await queue.Writer.WriteAsync(batch, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            metrics.EventsTaken(events.Count);
+            throw;
+        }
+
         return await batch.Completion.Task.ConfigureAwait(false);
     }
 
@@ -53,18 +69,18 @@ public sealed partial class DossierEventWriter(IngestionTransaction transaction,
         }
     }
 
-    private static List<EventBatch> TakeGroup(ChannelReader<EventBatch> reader)
+    private List<EventBatch> TakeGroup(ChannelReader<EventBatch> reader)
     {
         var group = new List<EventBatch>();
-        Take(group, reader, MaxEventsPerTransaction);
+        metrics.EventsTaken(Take(group, reader, MaxEventsPerTransaction));
         return group;
     }
 
     /// <summary>The next part of an open group: what is queued now (nothing: the group commits).</summary>
-    private static Task<IReadOnlyList<EventBatch>> NextPartAsync(ChannelReader<EventBatch> reader, int events)
+    private Task<IReadOnlyList<EventBatch>> NextPartAsync(ChannelReader<EventBatch> reader, int events)
     {
         var part = new List<EventBatch>();
-        Take(part, reader, MaxEventsPerTransaction - events);
+        metrics.EventsTaken(Take(part, reader, MaxEventsPerTransaction - events));
         return Task.FromResult<IReadOnlyList<EventBatch>>(part);
     }
 

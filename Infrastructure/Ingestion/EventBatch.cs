@@ -13,6 +13,9 @@ internal sealed class EventBatch(IReadOnlyList<IncomingEvent> events, EventSende
 
     public string? KeyId { get; } = sender.KeyId;
 
+    /// <summary>The trace of the request that sent the batch, linked from the transaction that stores it.</summary>
+    public System.Diagnostics.ActivityContext Origin { get; } = System.Diagnostics.Activity.Current?.Context ?? default;
+
     public TaskCompletionSource<BatchOutcome> Completion { get; } =
         new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

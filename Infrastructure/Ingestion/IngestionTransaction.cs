@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Sqlite;
+using Scorecard.Infrastructure.Telemetry;
 
 namespace Scorecard.Infrastructure.Ingestion;
 
@@ -16,6 +18,7 @@ public sealed class IngestionTransaction(
     ReferenceDataCache referenceCache,
     SqliteCheckpointer checkpointer,
     RecentDossierEvents recent,
+    ScorecardMetrics metrics,
     TimeProvider clock
 )
 {
@@ -32,6 +35,7 @@ public sealed class IngestionTransaction(
         CancellationToken ct
     )
     {
+        using var activity = ScorecardTelemetry.Source.StartActivity("ingestion transaction");
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
         await using var session = await OpenSessionAsync(db, ct).ConfigureAwait(false);
         recent.Begin(session.LastSequence);
@@ -46,9 +50,22 @@ public sealed class IngestionTransaction(
         }
 
         await session.ApplyFactsAsync(state.Deltas, ct).ConfigureAwait(false);
+        var committing = clock.GetTimestamp();
         await session.CommitAsync(ct).ConfigureAwait(false);
+        var commit = clock.GetElapsedTime(committing);
         recent.Committed(session.LastSequence, state.Histories);
         checkpointer.Nudge();
+        metrics.IngestionCommitted(state.Events, commit);
+        foreach (var batch in group.Where(b => b.Origin != default))
+        {
+            activity?.AddLink(new ActivityLink(batch.Origin));
+        }
+
+        activity?.SetTag("scorecard.batches", group.Count);
+        activity?.SetTag("scorecard.events", state.Events);
+        activity?.SetTag("scorecard.events.accepted", outcomes.Sum(o => o.Accepted));
+        activity?.SetTag("scorecard.dossiers", state.Histories.Count);
+        activity?.SetTag("scorecard.commit.ms", commit.TotalMilliseconds);
         return outcomes;
     }
 

@@ -1,5 +1,6 @@
 using Dapper;
 using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Audit;
 using Scorecard.Infrastructure.Database;
 
 namespace Scorecard.Infrastructure.Keys;
@@ -29,13 +30,16 @@ public sealed class ApiKeyStore(DbConnectionFactory db)
         ApiKeyRole role,
         string? unitCode,
         string? source,
-        DateTimeOffset now,
+        AuditStamp stamp,
         CancellationToken ct
     )
     {
+        ArgumentNullException.ThrowIfNull(stamp);
         var (id, plaintext) = ApiKeySecrets.NewKey();
         source ??= id;
+        var key = new ApiKey(id, name, role, unitCode, source, stamp.At, null);
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         await connection
             .ExecuteAsync(
                 new CommandDefinition(
@@ -48,13 +52,24 @@ public sealed class ApiKeyStore(DbConnectionFactory db)
                         UnitCode = unitCode,
                         Source = source,
                         KeyHash = ApiKeySecrets.Hash(plaintext),
-                        CreatedAt = now,
+                        CreatedAt = stamp.At,
                     },
+                    transaction,
                     cancellationToken: ct
                 )
             )
             .ConfigureAwait(false);
-        return (new ApiKey(id, name, role, unitCode, source, now, null), plaintext);
+        await AuditTrail
+            .RecordAsync(
+                connection,
+                transaction,
+                stamp,
+                new AuditChange(AuditEntities.ApiKey, id, unitCode, null, key),
+                ct
+            )
+            .ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return (key, plaintext);
     }
 
     /// <summary>Every key, revoked ones included, that speaks for this source.</summary>
@@ -88,12 +103,47 @@ public sealed class ApiKeyStore(DbConnectionFactory db)
         return row is null ? null : (row.ToKey(), row.KeyHash);
     }
 
-    public async Task<bool> RevokeAsync(string id, DateTimeOffset now, CancellationToken ct)
+    public async Task<bool> RevokeAsync(string id, AuditStamp stamp, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(stamp);
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        return await connection
-                .ExecuteAsync(new CommandDefinition(RevokeSql, new { Id = id, Now = now }, cancellationToken: ct))
-                .ConfigureAwait(false) > 0;
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var row = await connection
+            .QuerySingleOrDefaultAsync<KeyRow>(
+                new CommandDefinition(FindActiveSql, new { Id = id }, transaction, cancellationToken: ct)
+            )
+            .ConfigureAwait(false);
+        if (row is null)
+        {
+            return false;
+        }
+
+        await connection
+            .ExecuteAsync(
+                new CommandDefinition(RevokeSql, new { Id = id, Now = stamp.At }, transaction, cancellationToken: ct)
+            )
+            .ConfigureAwait(false);
+        var before = row.ToKey();
+        await AuditTrail
+            .RecordAsync(
+                connection,
+                transaction,
+                stamp,
+                new AuditChange(
+                    AuditEntities.ApiKey,
+                    id,
+                    before.UnitCode,
+                    before,
+                    before with
+                    {
+                        RevokedAt = stamp.At,
+                    }
+                ),
+                ct
+            )
+            .ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return true;
     }
 
     private sealed class KeyRow

@@ -2,6 +2,7 @@ using Dapper;
 using Scorecard.Domain.Levels;
 using Scorecard.Domain.Procedures;
 using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Audit;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.IndicatorValues;
 using Scorecard.Infrastructure.Reference;
@@ -36,8 +37,6 @@ public sealed class ProcedureStore(DbConnectionFactory db, ReferenceDataChanges 
     private const string ListAtLevelSql = $"{SelectSql} WHERE level = @Level ORDER BY code";
 
     private const string FindSql = $"{SelectSql} WHERE code = @Code";
-
-    private const string SelectCodesSql = "SELECT code FROM procedures";
 
     private const string UpdateSql = """
         UPDATE procedures SET name = @Name, field = @Field, level = @Level, online_service = @OnlineService,
@@ -89,15 +88,20 @@ public sealed class ProcedureStore(DbConnectionFactory db, ReferenceDataChanges 
     /// <summary>Upserts by code in one transaction; answers how many were created and updated.</summary>
     public async Task<UpsertOutcome> UpsertAsync(
         IReadOnlyList<Procedure> procedures,
-        DateTimeOffset now,
+        AuditStamp stamp,
         CancellationToken ct
     )
     {
+        ArgumentNullException.ThrowIfNull(stamp);
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        var known = await KeyedUpsert
-            .KeysAsync<string>(connection, transaction, SelectCodesSql, ct)
-            .ConfigureAwait(false);
+        var stored = (
+            await connection
+                .QueryAsync<ProcedureRow>(
+                    new CommandDefinition(SelectSql, transaction: transaction, cancellationToken: ct)
+                )
+                .ConfigureAwait(false)
+        ).ToDictionary(r => r.Code, ToProcedure, StringComparer.Ordinal);
         var rows = procedures
             .Select(p => new
             {
@@ -116,11 +120,26 @@ public sealed class ProcedureStore(DbConnectionFactory db, ReferenceDataChanges 
                 p.PaperResult,
                 p.FullOnlineEligible,
                 p.OnlinePaymentOnPortal,
-                Now = now,
+                Now = stamp.At,
             })
             .ToList();
         var (inserted, updated) = await KeyedUpsert
-            .WriteAsync(connection, transaction, rows, r => known.Contains(r.Code), UpdateSql, InsertSql, ct)
+            .WriteAsync(connection, transaction, rows, r => stored.ContainsKey(r.Code), UpdateSql, InsertSql, ct)
+            .ConfigureAwait(false);
+        await AuditTrail
+            .RecordAsync(
+                connection,
+                transaction,
+                stamp,
+                procedures.Select(p => new AuditChange(
+                    AuditEntities.Procedure,
+                    p.Code,
+                    null,
+                    stored.GetValueOrDefault(p.Code),
+                    p
+                )),
+                ct
+            )
             .ConfigureAwait(false);
         await StaleMarks.MarkAllAsync(connection, transaction, db.Dialect, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);

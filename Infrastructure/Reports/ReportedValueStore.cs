@@ -1,5 +1,6 @@
 using Dapper;
 using Scorecard.Domain.Periods;
+using Scorecard.Infrastructure.Audit;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.IndicatorValues;
 using Scorecard.Infrastructure.Reference;
@@ -9,9 +10,9 @@ namespace Scorecard.Infrastructure.Reports;
 
 public sealed class ReportedValueStore(DbConnectionFactory db)
 {
-    private const string ExistsSql =
-        "SELECT COUNT(*) FROM reported_values WHERE indicator_code = @Indicator AND "
-        + "unit_id = @UnitId AND period_code = @Period";
+    private const string StoredSql =
+        "SELECT numerator AS Numerator, denominator AS Denominator FROM reported_values WHERE indicator_code = "
+        + "@Indicator AND unit_id = @UnitId AND period_code = @Period";
 
     private const string UpdateSql = """
         UPDATE reported_values SET numerator = @Numerator, denominator = @Denominator, updated_at = @Now
@@ -37,13 +38,16 @@ public sealed class ReportedValueStore(DbConnectionFactory db)
     public async Task<UpsertOutcome> UpsertAsync(
         IReadOnlyList<ReportedValue> values,
         ReferenceData reference,
-        DateTimeOffset now,
+        AuditStamp stamp,
         CancellationToken ct
     )
     {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(stamp);
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         var created = 0;
+        var audited = new List<AuditChange>(values.Count);
         foreach (var value in values)
         {
             var period = Period.Parse(value.Period);
@@ -56,12 +60,23 @@ public sealed class ReportedValueStore(DbConnectionFactory db)
                 period.End,
                 value.Numerator,
                 value.Denominator,
-                Now = now,
+                Now = stamp.At,
             };
-            var exists =
-                await connection
-                    .ExecuteScalarAsync<long>(new CommandDefinition(ExistsSql, row, transaction, cancellationToken: ct))
-                    .ConfigureAwait(false) > 0;
+            var stored = await connection
+                .QuerySingleOrDefaultAsync<(long Numerator, long Denominator)?>(
+                    new CommandDefinition(StoredSql, row, transaction, cancellationToken: ct)
+                )
+                .ConfigureAwait(false);
+            var exists = stored is not null;
+            audited.Add(
+                new AuditChange(
+                    AuditEntities.IndicatorValue,
+                    $"{value.Indicator}/{value.UnitCode}/{period.Code}",
+                    value.UnitCode,
+                    stored is { } old ? Audited(value, period, old.Numerator, old.Denominator) : null,
+                    Audited(value, period, value.Numerator, value.Denominator)
+                )
+            );
             await connection
                 .ExecuteAsync(
                     new CommandDefinition(exists ? UpdateSql : InsertSql, row, transaction, cancellationToken: ct)
@@ -70,10 +85,22 @@ public sealed class ReportedValueStore(DbConnectionFactory db)
             created += exists ? 0 : 1;
         }
 
+        await AuditTrail.RecordAsync(connection, transaction, stamp, audited, ct).ConfigureAwait(false);
         await StaleMarks.MarkAllAsync(connection, transaction, db.Dialect, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return new UpsertOutcome(created, values.Count - created, []);
     }
+
+    /// <summary>A figure as the API writes it, its period in canonical form.</summary>
+    private static object Audited(ReportedValue value, Period period, long numerator, long denominator) =>
+        new
+        {
+            value.Indicator,
+            value.UnitCode,
+            Period = period.Code,
+            Numerator = numerator,
+            Denominator = denominator,
+        };
 
     /// <summary>Every reported value, all periods, indicators and units.</summary>
     public async Task<IReadOnlyList<ReportedValue>> ListAsync(CancellationToken ct)

@@ -3,6 +3,7 @@ using Scorecard.Domain.Levels;
 using Scorecard.Domain.Periods;
 using Scorecard.Domain.Targets;
 using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Audit;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.IndicatorValues;
 using Scorecard.Infrastructure.Units;
@@ -59,10 +60,11 @@ public sealed class TargetStore(DbConnectionFactory db)
         IReadOnlyList<TargetAssignment> incoming,
         IUnitHierarchy units,
         string? scope,
-        DateTimeOffset now,
+        AuditStamp stamp,
         CancellationToken ct
     )
     {
+        ArgumentNullException.ThrowIfNull(stamp);
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         var stored = (
@@ -92,7 +94,8 @@ public sealed class TargetStore(DbConnectionFactory db)
             return TargetWrite.Refused([], errors);
         }
 
-        var existing = stored.Select(Slot).ToHashSet();
+        var before = stored.ToDictionary(Slot);
+        var existing = before.Keys.ToHashSet();
         foreach (var target in incoming)
         {
             var row = new
@@ -105,7 +108,7 @@ public sealed class TargetStore(DbConnectionFactory db)
                 Baseline = (double?)target.Baseline,
                 target.AssignedBy,
                 target.Reference,
-                Now = now,
+                Now = stamp.At,
             };
             await connection
                 .ExecuteAsync(
@@ -119,11 +122,44 @@ public sealed class TargetStore(DbConnectionFactory db)
                 .ConfigureAwait(false);
         }
 
+        await AuditTrail
+            .RecordAsync(
+                connection,
+                transaction,
+                stamp,
+                incoming.Select(t => new AuditChange(
+                    AuditEntities.Target,
+                    KeyOf(t),
+                    t.UnitCode,
+                    before.TryGetValue(Slot(t), out var old) ? Audited(old) : null,
+                    Audited(t)
+                )),
+                ct
+            )
+            .ConfigureAwait(false);
         await StaleMarks.MarkAllAsync(connection, transaction, db.Dialect, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         var created = incoming.Count(t => !existing.Contains(Slot(t)));
         return TargetWrite.Stored(created, incoming.Count - created);
     }
+
+    /// <summary>A target's key as the feed shows it: unit/indicator/period, plus /level for a general one.</summary>
+    private static string KeyOf(TargetAssignment t) =>
+        $"{t.UnitCode}/{t.Indicator}/{t.Period.Code}" + (t.AppliesToLevel is { } level ? "/" + WireName.Of(level) : "");
+
+    /// <summary>A target as the API writes it.</summary>
+    private static object Audited(TargetAssignment t) =>
+        new
+        {
+            t.UnitCode,
+            t.Indicator,
+            Period = t.Period.Code,
+            t.Target,
+            t.Baseline,
+            t.AssignedBy,
+            t.Reference,
+            AppliesToLevel = t.AppliesToLevel is { } level ? WireName.Of(level) : null,
+        };
 
     private static (string, string, string, UnitLevel?) Slot(TargetAssignment t) =>
         (t.UnitCode, t.Indicator, t.Period.Code, t.AppliesToLevel);

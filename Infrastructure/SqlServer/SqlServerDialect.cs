@@ -2,6 +2,7 @@ using System.Data.Common;
 using DbUp;
 using DbUp.Builder;
 using Microsoft.Data.SqlClient;
+using Scorecard.Infrastructure.Audit;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.IndicatorValues;
 using Scorecard.Infrastructure.Ingestion;
@@ -22,9 +23,20 @@ internal sealed class SqlServerDialect : IDatabaseDialect
             INSERT INTO indicator_values_stale (month, version) VALUES (@Month, 1);
         """;
 
+    /// <summary>A page of audit entries: SQL Server limits rows with TOP.</summary>
+    public const string AuditPageSqlServerSql =
+        $"SELECT TOP (@Limit) {AuditQuery.Columns} FROM audit_entries a {AuditQuery.Where} ORDER BY a.id";
+
+    /// <summary>The data and log files, allocated size (8 KiB pages).</summary>
+    public const string DatabaseSizeSqlServerSql = "SELECT SUM(CAST(size AS bigint)) * 8192 FROM sys.database_files";
+
     public DatabaseProvider Provider => DatabaseProvider.SqlServer;
 
+    public string DatabaseSizeSql => DatabaseSizeSqlServerSql;
+
     public string MarkStaleSql => MarkStaleSqlServerSql;
+
+    public string AuditPageSql => AuditPageSqlServerSql;
 
     public DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using DbUp;
 using DbUp.Builder;
 using Microsoft.Data.Sqlite;
+using Scorecard.Infrastructure.Audit;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.IndicatorValues;
 using Scorecard.Infrastructure.Ingestion;
@@ -26,9 +27,21 @@ internal sealed class SqliteDialect : IDatabaseDialect
         ON CONFLICT (month) DO UPDATE SET version = indicator_values_stale.version + 1
         """;
 
+    /// <summary>A page of audit entries: SQLite limits rows with LIMIT.</summary>
+    public const string AuditPageSqliteSql =
+        $"SELECT {AuditQuery.Columns} FROM audit_entries a {AuditQuery.Where} ORDER BY a.id LIMIT @Limit";
+
+    /// <summary>The pages of the main file (the write-ahead log is folded into it at each checkpoint).</summary>
+    public const string DatabaseSizeSqliteSql =
+        "SELECT c.page_count * s.page_size FROM pragma_page_count() c, pragma_page_size() s";
+
     public DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
+    public string DatabaseSizeSql => DatabaseSizeSqliteSql;
+
     public string MarkStaleSql => MarkStaleSqliteSql;
+
+    public string AuditPageSql => AuditPageSqliteSql;
 
     public DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 

@@ -3,6 +3,7 @@ using Dapper;
 using Scorecard.Domain.Levels;
 using Scorecard.Domain.Units;
 using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Audit;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.IndicatorValues;
 using Scorecard.Infrastructure.Reference;
@@ -34,8 +35,9 @@ public sealed class UnitStore(DbConnectionFactory db, ReferenceDataChanges chang
     /// Upserts <paramref name="incoming"/> by code in one transaction, refusing the whole batch when
     /// a parent is unknown or a cycle would form; rebuilds the closure table.
     /// </summary>
-    public async Task<UpsertOutcome> UpsertAsync(IReadOnlyList<Unit> incoming, DateTimeOffset now, CancellationToken ct)
+    public async Task<UpsertOutcome> UpsertAsync(IReadOnlyList<Unit> incoming, AuditStamp stamp, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(stamp);
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         var existing = await LoadAsync(connection, transaction, ct).ConfigureAwait(false);
@@ -45,22 +47,49 @@ public sealed class UnitStore(DbConnectionFactory db, ReferenceDataChanges chang
             return UpsertOutcome.Refused(errors.Select(e => new UpsertError(e.Code, e.Message)));
         }
 
-        var known = existing.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
+        var known = existing.ToDictionary(u => u.Code, StringComparer.Ordinal);
         var changed = incoming.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
         var ordered = tree.TopDown.Where(u => changed.Contains(u.Code)).ToList();
-        var writes = new UnitWrites(connection, transaction, now, ct);
+        var writes = new UnitWrites(connection, transaction, stamp.At, ct);
         foreach (var unit in ordered)
         {
-            await writes.SaveAsync(unit, known.Contains(unit.Code)).ConfigureAwait(false);
+            await writes.SaveAsync(unit, known.ContainsKey(unit.Code)).ConfigureAwait(false);
         }
+
+        await AuditTrail
+            .RecordAsync(
+                connection,
+                transaction,
+                stamp,
+                ordered.Select(u => new AuditChange(
+                    AuditEntities.Unit,
+                    u.Code,
+                    u.Code,
+                    known.TryGetValue(u.Code, out var before) ? Comparable(before) : null,
+                    Comparable(u)
+                )),
+                ct
+            )
+            .ConfigureAwait(false);
 
         await writes.RebuildClosureAsync(tree).ConfigureAwait(false);
         await StaleMarks.MarkAllAsync(connection, transaction, db.Dialect, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         changes.Record();
-        var created = ordered.Count(u => !known.Contains(u.Code));
+        var created = ordered.Count(u => !known.ContainsKey(u.Code));
         return new UpsertOutcome(created, ordered.Count - created, []);
     }
+
+    /// <summary>The unit with its successors and external ids in one order, however they were given.</summary>
+    private static Unit Comparable(Unit unit) =>
+        unit with
+        {
+            SuccessorCodes = [.. unit.SuccessorCodes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            ExternalIds = new SortedDictionary<string, string>(
+                unit.ExternalIds.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal),
+                StringComparer.Ordinal
+            ),
+        };
 
     internal static async Task<IReadOnlyList<Unit>> LoadAsync(
         DbConnection connection,

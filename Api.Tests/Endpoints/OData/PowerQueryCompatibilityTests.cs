@@ -48,7 +48,16 @@ public sealed class PowerQueryCompatibilityTests : ApiFixture
         Assert.That(
             model.EntityContainer.EntitySets().Select(s => s.Name),
             Is.EquivalentTo(
-                new[] { "Units", "Procedures", "Dossiers", "Indicators", "TargetAssignments", "IndicatorValues" }
+                new[]
+                {
+                    "Units",
+                    "Procedures",
+                    "Dossiers",
+                    "Indicators",
+                    "TargetAssignments",
+                    "IndicatorValues",
+                    "AuditEntries",
+                }
             )
         );
         var dossier = model.EntityContainer.FindEntitySet("Dossiers").EntityType;
