@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
+using Scorecard.Api.Caching;
 using Scorecard.Api.Ingestion;
 using Scorecard.Domain.Time;
 using Scorecard.Infrastructure.Audit;
@@ -22,6 +23,8 @@ internal static class AuditEndpoints
         app.MapGet("/api/audit", ListEntries)
             .WithTags("Audit")
             .RequireAuthorization(Roles.AdminPolicy)
+            // Who did what is kept by no cache, like the keys.
+            .IsNotCached()
             .WithSummary(
                 "Who changed what: reference data, bands, indicators, targets, reported figures and keys, oldest "
                     + "first, a page at a time (continue with the answer's 'continuation')."
