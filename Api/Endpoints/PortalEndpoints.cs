@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Reports;
 using Scorecard.Domain.Indicators;
+using Scorecard.Domain.Levels;
 using Scorecard.Domain.Scoring;
+using Scorecard.Domain.Time;
 using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Reference;
 
@@ -44,33 +46,48 @@ internal static class PortalEndpoints
     )
     {
         var reference = await services.Reference.GetAsync(ct).ConfigureAwait(false);
-        var (query, problem) = request.Parse(reference, caller.ScopeUnit);
+        var (figures, now) = (services.Figures, services.Clock.GetUtcNow());
+        var (query, problem) = request.Parse(reference, caller.ScopeUnit, VietnamTime.DateOf(now));
         if (problem is not null)
         {
             return problem;
         }
 
-        var (unit, p, onTimeRule, subtree) = query;
+        var (unit, p, onTimeRule, subtree, structure, holders) = query;
+        Dictionary<string, Ratio?> values;
+        IReadOnlyList<(UnitLevel Level, Dictionary<string, Ratio?> Figures)> byLevel;
+        if (holders is not null)
+        {
+            var inStructure = await figures
+                .InStructureAsync(reference, holders, p, onTimeRule, now, ct)
+                .ConfigureAwait(false);
+            (values, byLevel) = (inStructure.Of(unit), inStructure.ByLevel(unit));
+        }
+        else
+        {
+            var levelCounts = subtree
+                ? await figures.CountsByLevelAsync(reference, unit, p, ct).ConfigureAwait(false)
+                : null;
+            values = await figures
+                .ForUnitAsync(reference, unit, p, levelCounts, onTimeRule, now, ct)
+                .ConfigureAwait(false);
+            byLevel = levelCounts is null
+                ? []
+                : await figures
+                    .ByLevelAsync(reference, unit, p, onTimeRule, levelCounts, now, ct)
+                    .ConfigureAwait(false);
+        }
 
-        var (figures, now) = (services.Figures, services.Clock.GetUtcNow());
-        var levelCounts = subtree
-            ? await figures.CountsByLevelAsync(reference, unit, p, ct).ConfigureAwait(false)
-            : null;
-        var values = await figures
-            .ForUnitAsync(reference, unit, p, levelCounts, onTimeRule, now, ct)
-            .ConfigureAwait(false);
         var assigned = (await services.Targets.ListAsync(p.Code, ct).ConfigureAwait(false))
             .Select(t => t.Target)
             .ToList();
-        var byLevel = levelCounts is null
-            ? []
-            : await figures.ByLevelAsync(reference, unit, p, onTimeRule, levelCounts, now, ct).ConfigureAwait(false);
         return TypedResults.Ok(
             new ScorecardView(
                 new UnitView(unit.Code, unit.Name, unit.Level, unit.Kind),
                 PeriodView.Of(p),
                 subtree ? "subtree" : "self",
                 WireName.Of(onTimeRule),
+                StructureView.Of(structure),
                 FigureViews.Score(reference, values),
                 FigureViews.Indicators(reference, values, p, unit.Code, assigned, now),
                 [
@@ -91,7 +108,11 @@ internal static class PortalEndpoints
     )
     {
         var reference = await services.Reference.GetAsync(ct).ConfigureAwait(false);
-        var (query, problem) = request.ForMap(reference, caller.ScopeUnit);
+        var (query, problem) = request.ForMap(
+            reference,
+            caller.ScopeUnit,
+            VietnamTime.DateOf(services.Clock.GetUtcNow())
+        );
         if (problem is not null)
         {
             return problem;
@@ -125,7 +146,9 @@ internal static class PortalEndpoints
                 );
             })
             .ToList();
-        return TypedResults.Ok(new MapView(code, PeriodView.Of(p), WireName.Of(onTimeRule), units));
+        return TypedResults.Ok(
+            new MapView(code, PeriodView.Of(p), WireName.Of(onTimeRule), StructureView.Of(query.Structure), units)
+        );
     }
 
     private static async Task<Results<Ok<RankingView>, ProblemHttpResult>> GetRankings(
@@ -136,7 +159,11 @@ internal static class PortalEndpoints
     )
     {
         var reference = await services.Reference.GetAsync(ct).ConfigureAwait(false);
-        var (query, problem) = request.ForRankings(reference, caller.ScopeUnit);
+        var (query, problem) = request.ForRankings(
+            reference,
+            caller.ScopeUnit,
+            VietnamTime.DateOf(services.Clock.GetUtcNow())
+        );
         if (problem is not null)
         {
             return problem;
@@ -167,26 +194,47 @@ internal static class PortalEndpoints
                 bands.ColorFor(r.Value, p)
             ))
             .ToList();
-        return TypedResults.Ok(new RankingView(code, PeriodView.Of(p), WireName.Of(onTimeRule), items));
+        return TypedResults.Ok(
+            new RankingView(code, PeriodView.Of(p), WireName.Of(onTimeRule), StructureView.Of(query.Structure), items)
+        );
     }
 
     /// <summary>The figures of every unit of the query's level under its parent (one indicator's, or all with
-    /// null).</summary>
-    private static Task<Dictionary<string, Dictionary<string, Ratio?>>> FiguresOfLevelAsync(
+    /// null): the units of the period, or those valid on the structure's date.</summary>
+    private static async Task<Dictionary<string, Dictionary<string, Ratio?>>> FiguresOfLevelAsync(
         PortalServices services,
         ReferenceData reference,
         UnitsOfLevelQuery query,
         string? indicator,
         CancellationToken ct
-    ) =>
-        services.Figures.ForUnitsOfLevelAsync(
-            reference,
-            query.Parent,
-            query.Level,
-            query.Period,
-            query.Rule,
-            indicator,
-            services.Clock.GetUtcNow(),
-            ct
-        );
+    )
+    {
+        if (query.Holders is { } holders)
+        {
+            var inStructure = await services
+                .Figures.InStructureAsync(reference, holders, query.Period, query.Rule, services.Clock.GetUtcNow(), ct)
+                .ConfigureAwait(false);
+            return inStructure
+                .Units.Select(code => reference.Units.Find(code)!)
+                .Where(u =>
+                    u.Level == query.Level
+                    && u.Code != query.Parent.Code
+                    && reference.Units.IsAncestorOrSelf(query.Parent.Code, u.Code)
+                )
+                .ToDictionary(u => u.Code, inStructure.Of, StringComparer.Ordinal);
+        }
+
+        return await services
+            .Figures.ForUnitsOfLevelAsync(
+                reference,
+                query.Parent,
+                query.Level,
+                query.Period,
+                query.Rule,
+                indicator,
+                services.Clock.GetUtcNow(),
+                ct
+            )
+            .ConfigureAwait(false);
+    }
 }

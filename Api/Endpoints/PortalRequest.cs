@@ -13,25 +13,57 @@ internal sealed record ScorecardRequest(
     [FromRoute(Name = "unitCode")] string UnitCode,
     [FromQuery(Name = "period")] string? Period,
     [FromQuery(Name = "scope")] string? Scope,
-    [FromQuery(Name = "rule")] string? Rule
+    [FromQuery(Name = "rule")] string? Rule,
+    [FromQuery(Name = "structure")] string? Structure
 )
 {
     /// <summary>What the request asks for, or the problem of its first bad parameter; <paramref name="callerScope"/>
     /// limits the units it may name.</summary>
-    public Parsed<ScorecardQuery> Parse(ReferenceData reference, string? callerScope)
+    public Parsed<ScorecardQuery> Parse(ReferenceData reference, string? callerScope, DateOnly today)
     {
         var unit = PortalParameters.Unit(reference, UnitCode, callerScope);
         var period = PortalParameters.Period(Period, "period");
         var rule = PortalParameters.Rule(Rule);
         var subtree = PortalParameters.Subtree(Scope);
-        return PortalParameters.FirstProblem(unit.Problem, period.Problem, rule.Problem, subtree.Problem) is { } problem
-            ? problem
-            : new ScorecardQuery(unit.Value, period.Value, rule.Value, subtree.Value);
+        var structure = PortalParameters.Structure(Structure, today);
+        if (
+            PortalParameters.FirstProblem(
+                unit.Problem,
+                period.Problem,
+                rule.Problem,
+                subtree.Problem,
+                structure.Problem
+            ) is
+            { } problem
+        )
+        {
+            return problem;
+        }
+
+        if (structure.Value.On is not null && !subtree.Value)
+        {
+            return Problems.BadRequest(
+                "'scope=self' reads a unit's own dossiers as they were received: use it with structure=as-of."
+            );
+        }
+
+        var holders = structure.Value.On is { } on ? UnitHolders.On(reference.Units, on) : null;
+        return PortalParameters.ValidIn(unit.Value, holders) is { } invalid
+            ? invalid
+            : new ScorecardQuery(unit.Value, period.Value, rule.Value, subtree.Value, structure.Value, holders);
     }
 }
 
-/// <summary>A unit's scorecard for a period: over its subtree or its own dossiers, under an on-time rule.</summary>
-internal sealed record ScorecardQuery(Unit Unit, Period Period, OnTimeRule Rule, bool Subtree);
+/// <summary>A unit's scorecard for a period: over its subtree or its own dossiers, under an on-time rule, in a
+/// structure (<paramref name="Holders"/> null: as of the period).</summary>
+internal sealed record ScorecardQuery(
+    Unit Unit,
+    Period Period,
+    OnTimeRule Rule,
+    bool Subtree,
+    StructureReading Structure,
+    UnitHolders? Holders
+);
 
 /// <summary>The parameters of <c>GET /api/map</c> and <c>GET /api/rankings</c>, as sent.</summary>
 internal sealed record UnitsOfLevelRequest(
@@ -39,25 +71,38 @@ internal sealed record UnitsOfLevelRequest(
     [FromQuery(Name = "period")] string? Period,
     [FromQuery(Name = "parentCode")] string? ParentCode,
     [FromQuery(Name = "level")] string? Level,
-    [FromQuery(Name = "rule")] string? Rule
+    [FromQuery(Name = "rule")] string? Rule,
+    [FromQuery(Name = "structure")] string? Structure
 )
 {
     /// <summary>The map's question: an indicator is required.</summary>
-    public Parsed<UnitsOfLevelQuery> ForMap(ReferenceData reference, string? callerScope) =>
-        Parse(reference, PortalParameters.Indicator(reference, Indicator), callerScope);
+    public Parsed<UnitsOfLevelQuery> ForMap(ReferenceData reference, string? callerScope, DateOnly today) =>
+        Parse(reference, PortalParameters.Indicator(reference, Indicator), callerScope, today);
 
     /// <summary>The rankings' question: an indicator, or the composite score (the default).</summary>
-    public Parsed<UnitsOfLevelQuery> ForRankings(ReferenceData reference, string? callerScope) =>
+    public Parsed<UnitsOfLevelQuery> ForRankings(ReferenceData reference, string? callerScope, DateOnly today) =>
         Parse(
             reference,
             Indicator is null or PortalEndpoints.ScoreIndicator
                 ? PortalEndpoints.ScoreIndicator
                 : PortalParameters.Indicator(reference, Indicator),
-            callerScope
+            callerScope,
+            today
         );
 
-    private Parsed<UnitsOfLevelQuery> Parse(ReferenceData reference, Parsed<string> indicator, string? callerScope)
+    private Parsed<UnitsOfLevelQuery> Parse(
+        ReferenceData reference,
+        Parsed<string> indicator,
+        string? callerScope,
+        DateOnly today
+    )
     {
+        var structure = PortalParameters.Structure(Structure, today);
+        if (structure.Problem is { } wrong)
+        {
+            return wrong;
+        }
+
         var units = PortalParameters.UnitsOfLevel(
             reference,
             indicator.Value,
@@ -67,7 +112,19 @@ internal sealed record UnitsOfLevelRequest(
             ParentCode,
             callerScope
         );
-        return PortalParameters.FirstProblem(indicator.Problem, units.Problem) is { } problem ? problem : units;
+        if (PortalParameters.FirstProblem(indicator.Problem, units.Problem) is { } problem)
+        {
+            return problem;
+        }
+
+        var holders = structure.Value.On is { } on ? UnitHolders.On(reference.Units, on) : null;
+        return PortalParameters.ValidIn(units.Value.Parent, holders) is { } invalid
+            ? invalid
+            : units.Value with
+            {
+                Structure = structure.Value,
+                Holders = holders,
+            };
     }
 }
 

@@ -64,13 +64,19 @@ internal sealed class DossierEventValidator : AbstractValidator<DossierEventRequ
                         RuleFor(e => e.UnitCode)
                             .Must((e, u) => IsActive(reference, u!, e.AtInstant))
                             .WithMessage(e =>
-                                reference.Units.Find(e.UnitCode!) is null
+                                reference.Units.Find(e.UnitCode!) is not { } unit
                                     ? $"Unit '{e.UnitCode}' does not exist."
                                     : $"Unit '{e.UnitCode}' is not active on "
                                         + VietnamTime
                                             .DateOf(e.AtInstant!.Value)
                                             .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
-                                        + "."
+                                        + $": it is valid {Validity(unit)}"
+                                        + (
+                                            unit.SuccessorCodes.Count == 0
+                                                ? "."
+                                                : $"; its successors: {string.Join(", ", unit.SuccessorCodes)}"
+                                                    + $" (primary {unit.PrimarySuccessor})."
+                                        )
                             )
                             .OverridePropertyName("unitCode")
                     );
@@ -129,4 +135,10 @@ internal sealed class DossierEventValidator : AbstractValidator<DossierEventRequ
 
     private static bool IsActive(ReferenceData reference, string unitCode, DateTimeOffset? at) =>
         reference.Units.Find(unitCode) is { } unit && (at is null || unit.IsActiveOn(VietnamTime.DateOf(at.Value)));
+
+    private static string Validity(Domain.Units.Unit unit) =>
+        $"from {Day(unit.ValidFrom) ?? "the start"} to {Day(unit.ValidTo) ?? "today"}";
+
+    private static string? Day(DateOnly? day) =>
+        day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

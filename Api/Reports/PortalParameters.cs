@@ -30,6 +30,38 @@ internal static class PortalParameters
         : WireName.TryParse(text, out OnTimeRule rule) ? rule
         : Problems.BadRequest($"'rule' must be one of: {string.Join(", ", WireName.All<OnTimeRule>())}.");
 
+    /// <summary><c>structure</c>: <c>as-of</c> (the default), <c>current</c> (today's units, Vietnam date) or a date
+    /// (yyyy-MM-dd) whose units the figures are read in.</summary>
+    public static Parsed<StructureReading> Structure(string? text, DateOnly today) =>
+        text switch
+        {
+            null or "as-of" => StructureReading.AsOf,
+            "current" => new StructureReading(today),
+            _ when DateOnly.TryParseExact(
+                    text,
+                    "yyyy-MM-dd",
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None,
+                    out var day
+                ) => new StructureReading(day),
+            _ => Problems.BadRequest(
+                "'structure' must be as-of, current, or a date (yyyy-MM-dd) to read the units of."
+            ),
+        };
+
+    /// <summary>The unit's figures exist in a structure only while the unit is valid on its date.</summary>
+    public static ProblemHttpResult? ValidIn(Unit unit, UnitHolders? holders) =>
+        holders is null || unit.IsActiveOn(holders.Date)
+            ? null
+            : Problems.BadRequest(
+                $"Unit '{unit.Code}' is not valid on {holders.Date:yyyy-MM-dd}, the date of the structure asked for; "
+                    + (
+                        holders.HolderOf(unit.Code) is { } holder
+                            ? $"its duties are held by '{holder}' then."
+                            : "no unit holds its duties then."
+                    )
+            );
+
     public static Parsed<UnitLevel> Level(string? text) =>
         text is not null && WireName.TryParse(text, out UnitLevel level)
             ? level

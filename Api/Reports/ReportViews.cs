@@ -39,10 +39,19 @@ internal sealed record ScorecardView(
     PeriodView Period,
     string Scope,
     string Rule,
+    StructureView Structure,
     decimal? Score,
     IReadOnlyList<IndicatorValueView> Indicators,
     IReadOnlyList<LevelView> ByLevel
 );
+
+/// <summary>How the units were read: <c>as-of</c> (those of the period), or <c>current</c> with the date whose units
+/// hold the history.</summary>
+internal sealed record StructureView(string Reading, DateOnly? On)
+{
+    public static StructureView Of(Scorecard.Domain.Units.StructureReading reading) =>
+        new(reading?.Name ?? "as-of", reading?.On);
+}
 
 internal sealed record MapUnitView(
     string Code,
@@ -54,7 +63,13 @@ internal sealed record MapUnitView(
     string Band
 );
 
-internal sealed record MapView(string Indicator, PeriodView Period, string Rule, IReadOnlyList<MapUnitView> Units);
+internal sealed record MapView(
+    string Indicator,
+    PeriodView Period,
+    string Rule,
+    StructureView Structure,
+    IReadOnlyList<MapUnitView> Units
+);
 
 internal sealed record SeriesPoint(
     string Period,
@@ -75,4 +90,10 @@ internal sealed record SeriesView(
 
 internal sealed record RankingItem(int? Rank, string Code, string Name, decimal? Value, string Band);
 
-internal sealed record RankingView(string Indicator, PeriodView Period, string Rule, IReadOnlyList<RankingItem> Items);
+internal sealed record RankingView(
+    string Indicator,
+    PeriodView Period,
+    string Rule,
+    StructureView Structure,
+    IReadOnlyList<RankingItem> Items
+);

@@ -50,6 +50,16 @@ internal sealed class UnitFigures(
         return Assemble(reference, unit.Code, unit.Level, counts, onTime, reached, values, subtree);
     }
 
+    /// <summary>Every figure of the period read in the structure of <paramref name="holders"/>' date.</summary>
+    public Task<StructureFigures> InStructureAsync(
+        ReferenceData reference,
+        UnitHolders holders,
+        Period period,
+        OnTimeRule rule,
+        DateTimeOffset asOf,
+        CancellationToken ct
+    ) => StructureFigures.ReadAsync(reference, holders, period, rule, asOf, (facts, national, reach, reported), ct);
+
     /// <summary>The subtree's dossier figures grouped by the level of the handling unit ("Sở ngành / cấp huyện / cấp
     /// xã").</summary>
     public Task<IReadOnlyDictionary<string, FactCounts>> CountsByLevelAsync(
@@ -121,7 +131,7 @@ internal sealed class UnitFigures(
         var values = await reported.ForPeriodAsync(period.Code, ct).ConfigureAwait(false);
         return reference
             .Units.Subtree(parent.Code)
-            .Where(u => u.Level == level && u.Code != parent.Code)
+            .Where(u => u.Level == level && u.Code != parent.Code && u.IsActiveDuring(period.FirstDay, period.LastDay))
             .ToDictionary(
                 u => u.Code,
                 u =>

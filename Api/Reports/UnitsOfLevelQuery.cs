@@ -7,10 +7,11 @@ namespace Scorecard.Api.Reports;
 
 /// <summary>One indicator (or the score) for every unit of <paramref name="Level"/> under <paramref name="Parent"/>,
 /// for one period and on-time rule.</summary>
-internal sealed record UnitsOfLevelQuery(
-    string Indicator,
-    Period Period,
-    OnTimeRule Rule,
-    UnitLevel Level,
-    Unit Parent
-);
+internal sealed record UnitsOfLevelQuery(string Indicator, Period Period, OnTimeRule Rule, UnitLevel Level, Unit Parent)
+{
+    /// <summary>The reading of the units: as of the period (the default) or in the structure of a date.</summary>
+    public StructureReading Structure { get; init; } = StructureReading.AsOf;
+
+    /// <summary>The structure's holders; null when reading as of the period.</summary>
+    public UnitHolders? Holders { get; init; }
+}

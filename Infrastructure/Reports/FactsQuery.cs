@@ -34,6 +34,13 @@ public sealed class FactsQuery(DbConnectionFactory db)
         GROUP BY a.id
         """;
 
+    private const string PerUnitSql = """
+        SELECT f.unit_id AS UnitId, {0}
+        FROM {facts} f
+        WHERE f.{key} >= @From AND f.{key} <= @To
+        GROUP BY f.unit_id
+        """;
+
     private const string DailySubtreeSql = """
         SELECT f.day AS Day, {0}
         FROM daily_facts f
@@ -89,6 +96,14 @@ public sealed class FactsQuery(DbConnectionFactory db)
                 )
                 .ConfigureAwait(false)
         );
+
+    /// <summary>The counts of every unit's own dossiers (units without data are absent): what a reading in another
+    /// structure regroups.</summary>
+    public async Task<IReadOnlyDictionary<int, FactCounts>> SumPerUnitAsync(
+        DateOnly from,
+        DateOnly to,
+        CancellationToken ct
+    ) => Merge(await QueryAsync(PerUnitSql, null, new { }, from, to, UnitIdOf, ct).ConfigureAwait(false));
 
     /// <summary>The counts of each day with data, over the subtree or the unit's own dossiers (one indicator's
     /// counters, or all).</summary>

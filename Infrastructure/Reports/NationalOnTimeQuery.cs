@@ -44,6 +44,13 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         GROUP BY a.id
         """;
 
+    private const string PerUnitSql = $"""
+        SELECT d.unit_id AS UnitId, {Counts}
+        FROM dossiers d
+        WHERE {InPeriod}
+        GROUP BY d.unit_id
+        """;
+
     private const string EveryUnitSql = $"""
         SELECT c.ancestor_id AS UnitId, {Counts}
         FROM unit_closure c INNER JOIN dossiers d ON d.unit_id = c.descendant_id
@@ -153,6 +160,18 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
 
         return series.Ratios();
     }
+
+    /// <summary>Every unit's own dossiers (units without any in the window are absent).</summary>
+    public async Task<IReadOnlyDictionary<int, Ratio>> PerUnitAsync(
+        DateTimeOffset start,
+        DateTimeOffset end,
+        DateTimeOffset asOf,
+        CancellationToken ct
+    ) =>
+        (await QueryAsync(PerUnitSql, Window(new { }, start, end, asOf), ct).ConfigureAwait(false)).ToDictionary(
+            r => r.UnitId,
+            r => r.Ratio
+        );
 
     /// <summary>Every unit, each over its subtree (units without dossiers in the window are absent).</summary>
     public async Task<IReadOnlyDictionary<int, Ratio>> EveryUnitAsync(

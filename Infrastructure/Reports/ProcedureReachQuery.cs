@@ -50,6 +50,47 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
         GROUP BY a.id
         """;
 
+    private const string PairsSql = """
+        SELECT d.unit_id AS UnitId, d.procedure_id AS ProcedureId, p.level AS Level,
+               MAX(CASE WHEN p.has_fee = 1 AND d.paid_online = 1 THEN 1 ELSE 0 END) AS PaidOnline,
+               MAX(CASE WHEN p.person_applicant = 1 AND (d.population_db_used = 1 OR d.vneid_authenticated = 1)
+                        THEN 1 ELSE 0 END) AS PopulationDb
+        FROM dossiers d INNER JOIN procedures p ON p.id = d.procedure_id
+        WHERE d.received_at >= @Start AND d.received_at < @End
+          AND ((p.has_fee = 1 AND d.paid_online = 1)
+               OR (p.person_applicant = 1 AND (d.population_db_used = 1 OR d.vneid_authenticated = 1)))
+        GROUP BY d.unit_id, d.procedure_id, p.level
+        """;
+
+    /// <summary>
+    /// Each unit and procedure with a dossier received in the period that was paid online or used the population
+    /// database: what a reading in another structure regroups (distinct procedures do not add up, so the pairs
+    /// are read, not counts).
+    /// </summary>
+    public async Task<IReadOnlyList<ProcedureUse>> PairsAsync(
+        DateTimeOffset start,
+        DateTimeOffset end,
+        CancellationToken ct
+    )
+    {
+        await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
+        var rows = await connection
+            .QueryAsync<PairRow>(
+                new CommandDefinition(PairsSql, new { Start = start, End = end }, cancellationToken: ct)
+            )
+            .ConfigureAwait(false);
+        return
+        [
+            .. rows.Select(r => new ProcedureUse(
+                r.UnitId,
+                r.ProcedureId,
+                r.Level,
+                r.PaidOnline == 1,
+                r.PopulationDb == 1
+            )),
+        ];
+    }
+
     /// <summary>One unit over its subtree.</summary>
     public async Task<ProcedureReach> ForUnitAsync(
         int unitId,
@@ -108,6 +149,15 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
         return rows.ToDictionary(r => r.UnitId, r => new ProcedureReach(r.PaidOnline, r.PopulationDb));
     }
 
+    private sealed class PairRow
+    {
+        public int UnitId { get; init; }
+        public int ProcedureId { get; init; }
+        public string Level { get; init; } = "";
+        public long PaidOnline { get; init; }
+        public long PopulationDb { get; init; }
+    }
+
     private sealed class ReachRow
     {
         public int UnitId { get; init; }
@@ -119,3 +169,13 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
 /// <summary>How many procedures of a unit's level had a dossier paid online, and how many a dossier that used the
 /// population database, in a period.</summary>
 public readonly record struct ProcedureReach(long PaidOnline, long PopulationDb);
+
+/// <summary>A unit's dossiers of one procedure (of <paramref name="Level"/>) in a period: whether one was paid online,
+/// whether one used the population database.</summary>
+public readonly record struct ProcedureUse(
+    int UnitId,
+    int ProcedureId,
+    string Level,
+    bool PaidOnline,
+    bool PopulationDb
+);

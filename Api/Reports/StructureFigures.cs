@@ -1,0 +1,180 @@
+using Scorecard.Domain.Indicators;
+using Scorecard.Domain.Levels;
+using Scorecard.Domain.Periods;
+using Scorecard.Domain.Units;
+using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Facts;
+using Scorecard.Infrastructure.Ingestion;
+using Scorecard.Infrastructure.Reference;
+using Scorecard.Infrastructure.Reports;
+
+namespace Scorecard.Api.Reports;
+
+/// <summary>
+/// The figures of one period read in the structure of a date (README "Units across reorganisations"): every unit's
+/// own counts, read once, regrouped by the unit valid on that date that holds its duties and rolled up the tree of
+/// that date. Distinct procedures (3.5b, 4.5a) are regrouped from the unit-procedure pairs, never added.
+/// </summary>
+internal sealed class StructureFigures
+{
+    private readonly ReferenceData reference;
+    private readonly UnitHolders holders;
+    private readonly Dictionary<string, FactCounts> own;
+    private readonly Dictionary<string, Ratio>? nationalOwn;
+    private readonly Dictionary<string, FactCounts> rolled;
+    private readonly Dictionary<string, Ratio>? nationalRolled;
+    private readonly Dictionary<string, (HashSet<int> Paid, HashSet<int> Population)> reach;
+    private readonly IReadOnlyList<ReportedValue> reported;
+
+    private StructureFigures(
+        ReferenceData reference,
+        UnitHolders holders,
+        Dictionary<string, FactCounts> own,
+        Dictionary<string, Ratio>? nationalOwn,
+        IReadOnlyList<(string UnitCode, ProcedureUse Use)> uses,
+        IReadOnlyList<ReportedValue> reported
+    )
+    {
+        this.reference = reference;
+        this.holders = holders;
+        this.own = own;
+        this.nationalOwn = nationalOwn;
+        this.reported = reported;
+        rolled = holders.Roll(own, FactCounts.Add);
+        nationalRolled = nationalOwn is null ? null : holders.Roll(nationalOwn, (a, b) => a + b);
+        reach = Reach(reference, holders, uses);
+    }
+
+    public DateOnly On => holders.Date;
+
+    public static async Task<StructureFigures> ReadAsync(
+        ReferenceData reference,
+        UnitHolders holders,
+        Period period,
+        OnTimeRule rule,
+        DateTimeOffset asOf,
+        (FactsQuery Facts, NationalOnTimeQuery National, ProcedureReachQuery Reach, ReportedValueStore Reported) from,
+        CancellationToken ct
+    )
+    {
+        var codes = reference.Units.Units.ToDictionary(u => reference.UnitId(u.Code)!.Value, u => u.Code);
+        var counts = await from.Facts.SumPerUnitAsync(period.FirstDay, period.LastDay, ct).ConfigureAwait(false);
+        var national =
+            rule == OnTimeRule.National
+                ? await from.National.PerUnitAsync(period.Start, period.End, asOf, ct).ConfigureAwait(false)
+                : null;
+        var uses = await from.Reach.PairsAsync(period.Start, period.End, ct).ConfigureAwait(false);
+        var values = await from.Reported.ForPeriodAsync(period.Code, ct).ConfigureAwait(false);
+        return new StructureFigures(
+            reference,
+            holders,
+            counts
+                .Where(c => codes.ContainsKey(c.Key))
+                .ToDictionary(c => codes[c.Key], c => c.Value, StringComparer.Ordinal),
+            national
+                ?.Where(c => codes.ContainsKey(c.Key))
+                .ToDictionary(c => codes[c.Key], c => c.Value, StringComparer.Ordinal),
+            [.. uses.Where(u => codes.ContainsKey(u.UnitId)).Select(u => (codes[u.UnitId], u))],
+            values
+        );
+    }
+
+    /// <summary>True when the unit is valid on the structure's date (it has figures in this reading).</summary>
+    public bool Has(string code) => rolled.ContainsKey(code);
+
+    /// <summary>The valid units of the structure.</summary>
+    public IEnumerable<string> Units => rolled.Keys;
+
+    /// <summary>A valid unit's figures over its subtree in this structure.</summary>
+    public Dictionary<string, Ratio?> Of(Unit unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        Ratio? onTime = nationalRolled is null ? null : nationalRolled.GetValueOrDefault(unit.Code);
+        var (paid, population) = reach.GetValueOrDefault(unit.Code, ([], []));
+        return UnitFigures.Assemble(
+            reference,
+            unit.Code,
+            unit.Level,
+            rolled.GetValueOrDefault(unit.Code),
+            onTime,
+            new ProcedureReach(paid.Count, population.Count),
+            reported,
+            subtree: true
+        );
+    }
+
+    /// <summary>A valid unit's figures grouped by the level of the units (of this structure) that hold the
+    /// dossiers.</summary>
+    public IReadOnlyList<(UnitLevel Level, Dictionary<string, Ratio?> Figures)> ByLevel(Unit unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var result = new List<(UnitLevel, Dictionary<string, Ratio?>)>();
+        foreach (var level in Enum.GetValues<UnitLevel>())
+        {
+            bool HeldAt(string code) =>
+                holders.HolderOf(code) is { } holder && reference.Units.Find(holder)!.Level == level;
+            var counts = holders.Roll(
+                own.Where(o => HeldAt(o.Key)).ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal),
+                FactCounts.Add
+            );
+            if (!counts.TryGetValue(unit.Code, out var sum) || sum.IsZero)
+            {
+                continue;
+            }
+
+            Ratio? onTime = nationalOwn is null
+                ? null
+                : holders
+                    .Roll(
+                        nationalOwn
+                            .Where(o => HeldAt(o.Key))
+                            .ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal),
+                        (a, b) => a + b
+                    )
+                    .GetValueOrDefault(unit.Code);
+            result.Add(
+                (level, UnitFigures.Assemble(reference, unit.Code, level, sum, onTime, null, [], subtree: false))
+            );
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, (HashSet<int> Paid, HashSet<int> Population)> Reach(
+        ReferenceData reference,
+        UnitHolders holders,
+        IReadOnlyList<(string UnitCode, ProcedureUse Use)> uses
+    )
+    {
+        var sets = new Dictionary<string, (HashSet<int>, HashSet<int>)>(StringComparer.Ordinal);
+        foreach (var (code, use) in uses)
+        {
+            // Each unit of the procedure's level on the way up from the holder counts the procedure once.
+            var level = WireName.Parse<UnitLevel>(use.Level);
+            for (var at = holders.HolderOf(code); at is not null; at = reference.Units.Find(at)!.ParentCode)
+            {
+                if (reference.Units.Find(at)!.Level != level)
+                {
+                    continue;
+                }
+
+                if (!sets.TryGetValue(at, out var set))
+                {
+                    sets[at] = set = ([], []);
+                }
+
+                if (use.PaidOnline)
+                {
+                    set.Item1.Add(use.ProcedureId);
+                }
+
+                if (use.PopulationDb)
+                {
+                    set.Item2.Add(use.ProcedureId);
+                }
+            }
+        }
+
+        return sets;
+    }
+}
