@@ -204,4 +204,30 @@ public sealed class StructureReadingTests : ApiFixture
 
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("'structure'"));
     }
+
+    [Test]
+    public async Task Targets_ForAnEndedUnit_OnlyForPeriodsItLivedIn_AndStayReadable()
+    {
+        var refused = await ProblemAssert.IsProblemAsync(
+            await Admin.PutAsync(
+                "/api/targets",
+                ProblemAssert.Json(
+                    """[{"unitCode":"P.A.1","indicator":"on-time","period":"2026-H1","target":80,"assignedBy":"P"}]"""
+                )
+            ),
+            HttpStatusCode.BadRequest
+        );
+        (
+            await Admin.PutAsync(
+                "/api/targets",
+                ProblemAssert.Json(
+                    """[{"unitCode":"P.A.1","indicator":"on-time","period":"2025-H1","target":80,"assignedBy":"P"}]"""
+                )
+            )
+        ).EnsureSuccessStatusCode();
+
+        Assert.That(refused.ToString(), Does.Contain("the unit is not valid on any day of the period"));
+        var listed = await Admin.GetFromJsonAsync<JsonElement>("/api/targets?unitCode=P.A.1");
+        Assert.That(listed.GetArrayLength(), Is.EqualTo(1));
+    }
 }

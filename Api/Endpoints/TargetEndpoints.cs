@@ -84,6 +84,24 @@ internal static class TargetEndpoints
             return Problems.Refused("The targets refer to unknown indicators.", unknown);
         }
 
+        // A target is for a period the unit lives in (at least one day of it).
+        var outside = targets
+            .Select(t => t.ToAssignment())
+            .Where(t =>
+                reference.Units.Find(t.UnitCode) is { } unit
+                && !unit.IsActiveDuring(t.Period.FirstDay, t.Period.LastDay)
+            )
+            .Select(t => new UpsertError(
+                t.UnitCode,
+                $"Target for '{t.UnitCode}' ({t.Indicator}, {t.Period.Code}): the unit is not valid on any day of "
+                    + "the period."
+            ))
+            .ToList();
+        if (outside.Count > 0)
+        {
+            return Problems.Refused("The targets name units outside their lives.", outside);
+        }
+
         var write = await store
             .UpsertAsync(
                 [.. targets.Select(t => t.ToAssignment())],
