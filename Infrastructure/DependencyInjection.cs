@@ -84,6 +84,7 @@ public static class DependencyInjection
         services.AddSingleton<FactsQuery>();
         services.AddSingleton<NationalOnTimeQuery>();
         services.AddSingleton<ProcedureReachQuery>();
+        services.AddSingleton<Index.IndexDefinitionStore>();
         services.AddSingleton<ReportedValueStore>();
         services.AddSingleton<TargetStore>();
         services.AddSingleton<IndicatorValueStore>();

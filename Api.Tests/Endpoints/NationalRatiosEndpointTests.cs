@@ -187,4 +187,33 @@ public sealed class NationalRatiosEndpointTests : ApiFixture
         Assert.That(row.GetProperty("PaperResult").GetBoolean(), Is.True);
         Assert.That(ODataFeed.Codes(notPaper.GetProperty("value").EnumerateArray()), Is.EqualTo(new[] { "1.000004" }));
     }
+
+    [Test]
+    public async Task Index_OfTheCommune_SumsItsSubIndicatorsAndRanksAmongSiblings()
+    {
+        var index = await Admin.GetFromJsonAsync<JsonElement>("/api/index/P.A.1?period=2025-04");
+
+        // Points = max × min(1, value ÷ threshold): 2.1 on-time 6/6 → 20; 3 full-online 60 % → 12 × 0.6 = 7.2;
+        // 4.1 25 % → 1.5; 4.2 33.33 %/80 → 1.667; 4.3 16.67 %/80 → 0.417; 4.4 16.67 % → 0.667; 4.5b → 0.333;
+        // 4.5a 50 % → 1; 5.4 83.33 %/90 → 5.556; 3.5 50 %/80 → 1.25; 3.5b 50 % → 1; 3.6 50 % → 3. The reported
+        // 1.1–1.4, 4.c, 5.2 and 5.3 (32 points) have no data: 0. Total 43.59; coverage 68 of 100.
+        Assert.That(index.GetProperty("total").GetDecimal(), Is.EqualTo(43.59m));
+        Assert.That(index.GetProperty("coverage").GetDecimal(), Is.EqualTo(68.00m));
+        var groups = index
+            .GetProperty("groups")
+            .EnumerateArray()
+            .ToDictionary(g => g.GetProperty("code").GetString()!, g => g.GetProperty("points").GetDecimal());
+        Assert.That(groups["digitisation"], Is.EqualTo(5.584m));
+        Assert.That(groups["transparency"], Is.Zero);
+        var noData = index
+            .GetProperty("groups")
+            .EnumerateArray()
+            .SelectMany(g => g.GetProperty("subIndicators").EnumerateArray())
+            .Where(s => s.GetProperty("status").GetString() == "no-data")
+            .Select(s => s.GetProperty("code").GetString());
+        Assert.That(noData, Is.EquivalentTo(new[] { "1.1", "1.2", "1.3", "1.4", "4.c", "5.2", "5.3" }));
+        // P.A.2, its sibling, scores only 3.5 (1.25): P.A.1 ranks first of two.
+        Assert.That(index.GetProperty("rank").GetProperty("rank").GetInt32(), Is.EqualTo(1));
+        Assert.That(index.GetProperty("rank").GetProperty("of").GetInt32(), Is.EqualTo(2));
+    }
 }

@@ -133,6 +133,21 @@ internal static class SecurityMatrix
             Scoped = ScopedRead.Hidden,
             Unit = "P.B.1",
         },
+        ["GET /api/index/{unitCode}"] = new("/api/index/P.B?period=2025", Access.Read)
+        {
+            Public = true,
+            Scoped = ScopedRead.Forbidden,
+            Unit = "P.B",
+        },
+        ["GET /api/index-definition"] = new("/api/index-definition", Access.Read) { Public = true },
+        ["PUT /api/index-definition"] = new("/api/index-definition", Access.Admin)
+        {
+            Body = _ =>
+                """
+                    {"validFrom":"2030-01-01","groups":[{"code":"progress","name":"Tiến độ","subIndicators":[
+                    {"code":"2.1","name":"Đúng hạn","indicator":"on-time","maxPoints":100,"threshold":100}]}]}
+                    """,
+        },
         ["GET /api/scorecards/{unitCode}"] = new("/api/scorecards/P.B?period=2025", Access.Read)
         {
             Public = true,

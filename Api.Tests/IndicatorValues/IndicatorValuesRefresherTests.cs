@@ -13,7 +13,7 @@ namespace Scorecard.Api.Tests.IndicatorValues;
 /// </summary>
 public sealed class IndicatorValuesRefresherTests
 {
-    private const int UnitsTimesIndicators = 7 * 17;
+    private const int UnitsTimesIndicators = 7 * 24;
 
     private ScorecardFactory factory = null!;
     private HttpClient admin = null!;

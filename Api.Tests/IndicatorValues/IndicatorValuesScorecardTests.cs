@@ -18,7 +18,7 @@ namespace Scorecard.Api.Tests.IndicatorValues;
 public sealed class IndicatorValuesScorecardTests : ApiFixture
 {
     private const int Units = 7;
-    private const int Indicators = 18;
+    private const int Indicators = 25;
 
     protected override async Task SeedAsync()
     {

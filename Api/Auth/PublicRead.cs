@@ -23,6 +23,8 @@ internal static class PublicRead
         "/api/rankings",
         "/api/series",
         "/api/scorecards/{unitCode}",
+        "/api/index/{unitCode}",
+        "/api/index-definition",
         "/api/indicators",
         "/api/indicators/{code}",
         "/api/units",

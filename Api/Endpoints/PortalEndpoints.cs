@@ -201,7 +201,7 @@ internal static class PortalEndpoints
 
     /// <summary>The figures of every unit of the query's level under its parent (one indicator's, or all with
     /// null): the units of the period, or those valid on the structure's date.</summary>
-    private static async Task<Dictionary<string, Dictionary<string, Ratio?>>> FiguresOfLevelAsync(
+    internal static async Task<Dictionary<string, Dictionary<string, Ratio?>>> FiguresOfLevelAsync(
         PortalServices services,
         ReferenceData reference,
         UnitsOfLevelQuery query,

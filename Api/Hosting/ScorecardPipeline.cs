@@ -35,6 +35,7 @@ internal static class ScorecardPipeline
         app.MapProcedureEndpoints();
         app.MapCalendarEndpoints();
         app.MapOfficeHoursEndpoints();
+        app.MapIndexEndpoints();
         app.MapIndicatorEndpoints();
         app.MapKeyEndpoints();
         app.MapDossierEventEndpoints();

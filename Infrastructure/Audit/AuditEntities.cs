@@ -15,6 +15,7 @@ public static class AuditEntities
     public const string Target = "target";
     public const string IndicatorValue = "indicator-value";
     public const string ApiKey = "api-key";
+    public const string IndexDefinition = "index-definition";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -27,5 +28,6 @@ public static class AuditEntities
         Target,
         IndicatorValue,
         ApiKey,
+        IndexDefinition,
     ];
 }

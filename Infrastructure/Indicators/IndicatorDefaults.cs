@@ -1,4 +1,5 @@
 using Scorecard.Domain.Bands;
+using Scorecard.Domain.Index;
 using Scorecard.Domain.Indicators;
 
 namespace Scorecard.Infrastructure.Indicators;
@@ -118,6 +119,15 @@ public static class IndicatorDefaults
             "Hồ sơ tiếp nhận qua bưu chính (received by post)",
             "Dossiers received by post ÷ dossiers received (no band)."
         ),
+        .. IndexDefaults.Reported.Select(r => new IndicatorDefinition(
+            r.Code,
+            r.Name,
+            IndicatorKind.Reported,
+            "Reported per unit and period (PUT /api/indicator-values): a sub-indicator of the national index.",
+            null,
+            null,
+            []
+        )),
     ];
 
     private static IndicatorDefinition BuiltIn(

@@ -1,0 +1,156 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Scorecard.Api.Auth;
+using Scorecard.Api.Reports;
+using Scorecard.Domain.Index;
+using Scorecard.Domain.Indicators;
+using Scorecard.Domain.Scoring;
+using Scorecard.Domain.Time;
+using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Index;
+
+namespace Scorecard.Api.Endpoints;
+
+/// <summary>The national service-quality index: its definition (dated data) and each unit's points.</summary>
+internal static class IndexEndpoints
+{
+    /// <summary>Units whose totals differ by at most this share a rank (the portal's rule).</summary>
+    public const decimal RankTolerance = 0.001m;
+
+    public static IEndpointRouteBuilder MapIndexEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/index-definition", ListDefinitions)
+            .WithTags("Index")
+            .WithSummary("The national index's groups and sub-indicators, points and thresholds, by date in force.");
+        app.MapPut("/api/index-definition", PutDefinition)
+            .WithTags("Index")
+            .RequireAuthorization(Roles.AdminPolicy)
+            .RequireProvinceWide()
+            .WithSummary("Store the index definition in force from its validFrom (replacing one of that date).");
+        app.MapGet("/api/index/{unitCode}", GetIndex)
+            .WithTags("Index")
+            .WithSummary(
+                "A unit's national index for a period: total, groups, sub-indicators with their points, coverage "
+                    + "and rank among its siblings."
+            );
+        return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<IndexDefinition>>> ListDefinitions(
+        IndexDefinitionStore store,
+        CancellationToken ct
+    ) => TypedResults.Ok(await store.ListAsync(ct).ConfigureAwait(false));
+
+    private static async Task<Results<Ok<UpsertCounts>, ProblemHttpResult, ValidationProblem>> PutDefinition(
+        IndexDefinitionRequest request,
+        Caller caller,
+        IndexDefinitionStore store,
+        Scorecard.Infrastructure.Reference.ReferenceDataCache referenceCache,
+        TimeProvider clock,
+        CancellationToken ct
+    )
+    {
+        var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
+        var (definition, errors) = request.ToDefinition(code => reference.Indicator(code) is not null);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["definition"] = [.. errors] },
+                title: "The index definition is not usable."
+            );
+        }
+
+        var created = await store.PutAsync(definition!, caller.Stamp(clock), ct).ConfigureAwait(false);
+        return TypedResults.Ok(new UpsertCounts(created ? 1 : 0, created ? 0 : 1));
+    }
+
+    private static async Task<Results<Ok<IndexView>, ProblemHttpResult>> GetIndex(
+        [FromRoute(Name = "unitCode")] string unitCode,
+        [FromQuery(Name = "period")] string? period,
+        [FromQuery(Name = "rule")] string? rule,
+        [FromQuery(Name = "structure")] string? structure,
+        Caller caller,
+        [AsParameters] PortalServices services,
+        IndexDefinitionStore definitions,
+        CancellationToken ct
+    )
+    {
+        var reference = await services.Reference.GetAsync(ct).ConfigureAwait(false);
+        var now = services.Clock.GetUtcNow();
+        var request = new ScorecardRequest(unitCode, period, null, rule, structure);
+        var (query, problem) = request.Parse(reference, caller.ScopeUnit, VietnamTime.DateOf(now));
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (unit, p, onTimeRule, _, reading, _) = query;
+        var definition = await definitions.ForAsync(p.LastDay, ct).ConfigureAwait(false);
+        // The unit and its siblings (same parent and level) in one read, each over its subtree.
+        var parent = unit.ParentCode is { } code ? reference.Units.Find(code)! : unit;
+        var levelQuery = new UnitsOfLevelQuery(ScorecardIndicatorAll, p, onTimeRule, unit.Level, parent)
+        {
+            Structure = reading,
+            Holders = query.Holders,
+        };
+        var siblings = unit.ParentCode is null
+            ? new Dictionary<string, Dictionary<string, Ratio?>>(StringComparer.Ordinal)
+            {
+                [unit.Code] = await OwnFiguresAsync(services, reference, query, now, ct).ConfigureAwait(false),
+            }
+            : await PortalEndpoints
+                .FiguresOfLevelAsync(services, reference, levelQuery, null, ct)
+                .ConfigureAwait(false);
+        if (!siblings.TryGetValue(unit.Code, out var figures))
+        {
+            figures = await OwnFiguresAsync(services, reference, query, now, ct).ConfigureAwait(false);
+        }
+
+        var scores = siblings.ToDictionary(
+            s => s.Key,
+            s => IndexScore.Of(definition, c => s.Value.GetValueOrDefault(c)),
+            StringComparer.Ordinal
+        );
+        var score = IndexScore.Of(definition, c => figures.GetValueOrDefault(c));
+        var ranked = Ranking.Rank(scores, s => s.Value.Total, s => s.Key, RankTolerance);
+        var rank = ranked.FirstOrDefault(r => r.Item.Key == unit.Code)?.Rank;
+        return TypedResults.Ok(
+            IndexView.Of(
+                new UnitView(unit.Code, unit.Name, unit.Level, unit.Kind),
+                PeriodView.Of(p),
+                WireName.Of(onTimeRule),
+                StructureView.Of(reading),
+                definition.ValidFrom,
+                score,
+                new RankView(rank, ranked.Count)
+            )
+        );
+    }
+
+    /// <summary>Marks a units-of-level query that asks for every indicator.</summary>
+    private const string ScorecardIndicatorAll = "index";
+
+    private static async Task<Dictionary<string, Ratio?>> OwnFiguresAsync(
+        PortalServices services,
+        Scorecard.Infrastructure.Reference.ReferenceData reference,
+        ScorecardQuery query,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
+    {
+        if (query.Holders is { } holders)
+        {
+            var inStructure = await services
+                .Figures.InStructureAsync(reference, holders, query.Period, query.Rule, now, ct)
+                .ConfigureAwait(false);
+            return inStructure.Of(query.Unit);
+        }
+
+        var levelCounts = await services
+            .Figures.CountsByLevelAsync(reference, query.Unit, query.Period, ct)
+            .ConfigureAwait(false);
+        return await services
+            .Figures.ForUnitAsync(reference, query.Unit, query.Period, levelCounts, query.Rule, now, ct)
+            .ConfigureAwait(false);
+    }
+}

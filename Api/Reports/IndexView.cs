@@ -1,0 +1,86 @@
+using Scorecard.Domain.Index;
+
+namespace Scorecard.Api.Reports;
+
+/// <summary>A unit's national index for a period (<c>GET /api/index/{unitCode}</c>).</summary>
+internal sealed record IndexView(
+    UnitView Unit,
+    PeriodView Period,
+    string Rule,
+    StructureView Structure,
+    DateOnly DefinitionValidFrom,
+    decimal Total,
+    decimal MaxPoints,
+    decimal Coverage,
+    RankView Rank,
+    IReadOnlyList<IndexGroupView> Groups
+)
+{
+    public static IndexView Of(
+        UnitView unit,
+        PeriodView period,
+        string rule,
+        StructureView structure,
+        DateOnly validFrom,
+        IndexScore score,
+        RankView rank
+    ) =>
+        new(
+            unit,
+            period,
+            rule,
+            structure,
+            validFrom,
+            score.Total,
+            score.MaxPoints,
+            score.Coverage,
+            rank,
+            [
+                .. score.Groups.Select(g => new IndexGroupView(
+                    g.Code,
+                    g.Name,
+                    g.Points,
+                    g.MaxPoints,
+                    [
+                        .. g.SubIndicators.Select(s => new SubIndicatorView(
+                            s.Code,
+                            s.Name,
+                            s.Indicator,
+                            s.Figure?.Numerator,
+                            s.Figure?.Denominator,
+                            s.Figure?.Percent,
+                            s.Threshold,
+                            s.Points,
+                            s.MaxPoints,
+                            s.Status
+                        )),
+                    ]
+                )),
+            ]
+        );
+}
+
+/// <summary>The unit's competition rank among its siblings (same parent and level; equal within 0.001 share a
+/// rank), of how many.</summary>
+internal sealed record RankView(int? Rank, int Of);
+
+internal sealed record IndexGroupView(
+    string Code,
+    string Name,
+    decimal Points,
+    decimal MaxPoints,
+    IReadOnlyList<SubIndicatorView> SubIndicators
+);
+
+internal sealed record SubIndicatorView(
+    string Code,
+    string Name,
+    string Indicator,
+    long? Numerator,
+    long? Denominator,
+    decimal? Value,
+    decimal Threshold,
+    decimal Points,
+    decimal MaxPoints,
+    string Status
+);
