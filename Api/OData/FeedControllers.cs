@@ -6,7 +6,9 @@ using Scorecard.Infrastructure.Feeds.Model;
 namespace Scorecard.Api.OData;
 
 // One controller per entity set (the OData routing convention matches them by name); each GET,
-// including /{set}/$count, is served by the same translation to SQL.
+// including /{set}/$count, a row by its key and a dossier's unit or procedure, is served by the same
+// translation to SQL. The key parameters are there for the convention to route by; the key itself is
+// read, typed, from the parsed path.
 
 [ApiExplorerSettings(IgnoreApi = true)]
 [FeedErrors]
@@ -14,6 +16,10 @@ public sealed class UnitsController(FeedService feeds) : ODataController
 {
     [HttpGet]
     public Task<IActionResult> Get(ODataQueryOptions<Unit> options, CancellationToken ct) =>
+        feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> Get(string key, ODataQueryOptions<Unit> options, CancellationToken ct) =>
         feeds.ServeAsync(this, options, ct);
 }
 
@@ -24,6 +30,10 @@ public sealed class ProceduresController(FeedService feeds) : ODataController
     [HttpGet]
     public Task<IActionResult> Get(ODataQueryOptions<Procedure> options, CancellationToken ct) =>
         feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> Get(string key, ODataQueryOptions<Procedure> options, CancellationToken ct) =>
+        feeds.ServeAsync(this, options, ct);
 }
 
 [ApiExplorerSettings(IgnoreApi = true)]
@@ -33,6 +43,30 @@ public sealed class DossiersController(FeedService feeds) : ODataController
     [HttpGet]
     public Task<IActionResult> Get(ODataQueryOptions<Dossier> options, CancellationToken ct) =>
         feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> Get(
+        string keySource,
+        string keyCode,
+        ODataQueryOptions<Dossier> options,
+        CancellationToken ct
+    ) => feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> GetUnit(
+        string keySource,
+        string keyCode,
+        ODataQueryOptions<Unit> options,
+        CancellationToken ct
+    ) => feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> GetProcedure(
+        string keySource,
+        string keyCode,
+        ODataQueryOptions<Procedure> options,
+        CancellationToken ct
+    ) => feeds.ServeAsync(this, options, ct);
 }
 
 [ApiExplorerSettings(IgnoreApi = true)]
@@ -41,6 +75,10 @@ public sealed class IndicatorsController(FeedService feeds) : ODataController
 {
     [HttpGet]
     public Task<IActionResult> Get(ODataQueryOptions<Indicator> options, CancellationToken ct) =>
+        feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> Get(string key, ODataQueryOptions<Indicator> options, CancellationToken ct) =>
         feeds.ServeAsync(this, options, ct);
 }
 
@@ -51,6 +89,10 @@ public sealed class TargetAssignmentsController(FeedService feeds) : ODataContro
     [HttpGet]
     public Task<IActionResult> Get(ODataQueryOptions<TargetAssignment> options, CancellationToken ct) =>
         feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> Get(string key, ODataQueryOptions<TargetAssignment> options, CancellationToken ct) =>
+        feeds.ServeAsync(this, options, ct);
 }
 
 [ApiExplorerSettings(IgnoreApi = true)]
@@ -60,4 +102,13 @@ public sealed class IndicatorValuesController(FeedService feeds) : ODataControll
     [HttpGet]
     public Task<IActionResult> Get(ODataQueryOptions<IndicatorValue> options, CancellationToken ct) =>
         feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> Get(
+        string keyUnitCode,
+        string keyIndicatorCode,
+        string keyPeriod,
+        ODataQueryOptions<IndicatorValue> options,
+        CancellationToken ct
+    ) => feeds.ServeAsync(this, options, ct);
 }

@@ -68,6 +68,11 @@ internal sealed class FeedQuery
             where.Add(translator.Predicate(filter.Expression));
         }
 
+        if (options.Lookup is { } lookup)
+        {
+            where.Add(query.LookupPredicate(lookup, scopeUnitId));
+        }
+
         query.ReadOrder(options.OrderBy);
         query.ReadSelectExpand(options.SelectExpand);
 
@@ -239,6 +244,39 @@ internal sealed class FeedQuery
         }
 
         return navigation;
+    }
+
+    /// <summary>The row with the lookup's key, or the row the parent row with that key points to (the parent
+    /// read within the same scope as any of its rows).</summary>
+    private string LookupPredicate(FeedLookup lookup, int? scopeUnitId)
+    {
+        var owner = lookup.Parent ?? Feed;
+        if (lookup.Key.Count != owner.Key.Count || !lookup.Key.All(k => owner.Key.Contains(k.Key)))
+        {
+            throw new FeedQueryException($"{owner.EntitySet} is keyed by {string.Join(", ", owner.Key)}.");
+        }
+
+        var terms = new List<string>();
+        foreach (var (property, value) in lookup.Key)
+        {
+            var column = owner.Column(property)!;
+            var parameter = value is string text && column.Ansi ? Parameters.AddAnsi(text) : Parameters.Add(value);
+            terms.Add($"{column.Expression} = {parameter}");
+        }
+
+        if (lookup.Parent is null)
+        {
+            return "(" + string.Join(" AND ", terms) + ")";
+        }
+
+        if (scopeUnitId is not null)
+        {
+            terms.Add(lookup.Parent.ScopePredicate);
+        }
+
+        var navigation = lookup.Navigation ?? throw new FeedQueryException("A navigation is needed here.");
+        return $"{navigation.TargetKey} IN (SELECT {navigation.ForeignKey} FROM {lookup.Parent.Table} "
+            + $"WHERE {string.Join(" AND ", terms)})";
     }
 
     /// <summary>Rows strictly after the last row sent, in the sort order: (a > x) OR (a = x AND b > y) …</summary>

@@ -162,6 +162,39 @@ public sealed class FeedSqlServerSyntaxTests
         );
     }
 
+    [TestCase("Units('49')")]
+    [TestCase("IndicatorValues(UnitCode='49',IndicatorCode='on-time',Period='2024-H1')")]
+    [TestCase("TargetAssignments('49/on-time/2024')")]
+    [TestCase("Dossiers(Source='src',Code='D-1')/Unit")]
+    [TestCase("Dossiers(Source='src',Code='D-1')/Procedure")]
+    public void KeyLookup_ForSqlServer_ParsesAsTSqlWithTheKeyAsParameters(string path)
+    {
+        var parsed = new ODataUriParser(Model, new Uri("http://s/odata/"), new Uri(path, UriKind.Relative)).ParsePath();
+        var key = parsed.OfType<KeySegment>().Single();
+        var feeds = Feeds.For(SqlDialect.SqlServer);
+        var owner = feeds.Single(f => f.EntitySet == key.NavigationSource.Name);
+        var (feed, lookup) = parsed.LastSegment is NavigationPropertySegment navigation
+            ? (
+                feeds.Single(f => f.ClrType == owner.Navigation(navigation.NavigationProperty.Name)!.ClrType),
+                new FeedLookup([.. key.Keys], owner, owner.Navigation(navigation.NavigationProperty.Name))
+            )
+            : (owner, new FeedLookup([.. key.Keys]));
+        var clauses = new FeedClauses(null, null, null, null, null, null, lookup);
+
+        var plan = FeedQuery.Build(feed, SqlDialect.SqlServer, clauses, 7, DateTimeOffset.UnixEpoch, 1);
+
+        using var reader = new StringReader(plan.PageSql);
+        var fragment = new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
+        Assert.That(errors.Select(e => $"{e.Line}:{e.Column} {e.Message}"), Is.Empty, plan.PageSql);
+        var named = fragment
+            .ScriptTokenStream.Where(t => t.TokenType == TSqlTokenType.Variable)
+            .Select(t => t.Text.TrimStart('@'))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.That(named, Is.SupersetOf(plan.Parameters.Values.ParameterNames.Where(n => n.StartsWith('p'))));
+        Assert.That(named, Is.SubsetOf(plan.Parameters.Values.ParameterNames), plan.PageSql);
+        Assert.That(plan.PageSql, Does.Not.Contain("'49'").And.Not.Contain("'src'").And.Not.Contain("D-1"));
+    }
+
     [Test]
     public void Translation_OfLiterals_NeverPutsThemInTheText()
     {
