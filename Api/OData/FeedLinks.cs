@@ -16,7 +16,7 @@ internal static class FeedLinks
     public static Uri NextLink<T>(HttpRequest request, FeedQuery plan, T last)
     {
         var token = plan.Keyset
-            ? SkipToken.After(plan.Order.Select(o => typeof(T).GetProperty(o.Column.Property)!.GetValue(last)))
+            ? SkipToken.After(plan.Order.Select((_, i) => plan.OrderValue(last!, i)))
             : SkipToken.At(plan.Offset + plan.Take);
         var pairs = QueryHelpers
             .ParseQuery(request.QueryString.Value)

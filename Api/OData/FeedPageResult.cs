@@ -155,13 +155,13 @@ internal sealed class FeedPageResult(
             return null;
         }
 
-        var names = clause
-            .SelectedItems.OfType<PathSelectItem>()
+        var paths = clause.SelectedItems.OfType<PathSelectItem>().ToList();
+        var names = paths
             .Select(p => p.SelectedPath.LastSegment)
             .OfType<PropertySegment>()
             .Select(s => s.Property.Name)
             .ToHashSet(StringComparer.Ordinal);
-        return names.Count == 0 ? null : names;
+        return paths.Count == 0 ? null : names;
     }
 
     /// <summary>The context URL's projection, e.g. <c>(Code,Status,Unit(Name),Procedure())</c>, in the order the query
@@ -188,6 +188,9 @@ internal sealed class FeedPageResult(
             {
                 case PathSelectItem { SelectedPath.LastSegment: PropertySegment property }:
                     parts.Add(property.Property.Name);
+                    break;
+                case PathSelectItem { SelectedPath.LastSegment: NavigationPropertySegment navigation }:
+                    parts.Add(navigation.NavigationProperty.Name);
                     break;
                 case WildcardSelectItem:
                     parts.Add("*");

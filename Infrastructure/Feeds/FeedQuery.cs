@@ -30,6 +30,24 @@ internal sealed class FeedQuery
     /// <summary>Sort columns with their direction; the key columns always come last.</summary>
     public List<(FeedColumn Column, bool Descending)> Order { get; } = [];
 
+    /// <summary>Sort columns of a navigation's target (<c>$orderby=Unit/Name</c>), each with its navigation.</summary>
+    public Dictionary<FeedColumn, FeedNavigation> OrderNavigations { get; } = [];
+
+    /// <summary>The value of a row's <paramref name="index"/>th sort column.</summary>
+    public object? OrderValue(object row, int index)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var column = Order[index].Column;
+        if (OrderNavigations.TryGetValue(column, out var navigation))
+        {
+            return row.GetType().GetProperty(navigation.Name)!.GetValue(row) is { } target
+                ? navigation.ClrType.GetProperty(column.Property)!.GetValue(target)
+                : null;
+        }
+
+        return row.GetType().GetProperty(column.Property)!.GetValue(row);
+    }
+
     /// <summary>True when every sort column is non-null, so pages continue by keyset.</summary>
     public bool Keyset => Order.TrueForAll(o => !o.Column.Nullable);
 
@@ -157,18 +175,40 @@ internal sealed class FeedQuery
     {
         for (var c = clause; c is not null; c = c.ThenBy)
         {
-            if (
-                c.Expression
-                    is not SingleValuePropertyAccessNode { Source: ResourceRangeVariableReferenceNode } property
-                || Feed.Column(property.Property.Name) is not { } column
-            )
+            var (column, navigation) = c.Expression switch
             {
-                throw new FeedQueryException("$orderby takes properties of the entity set itself.");
+                SingleValuePropertyAccessNode { Source: ResourceRangeVariableReferenceNode } property => (
+                    Feed.Column(property.Property.Name),
+                    null
+                ),
+                SingleValuePropertyAccessNode
+                {
+                    Source: SingleNavigationNode { Source: ResourceRangeVariableReferenceNode } path,
+                } property when Feed.Navigation(path.NavigationProperty.Name) is { } target => (
+                    target.Column(property.Property.Name),
+                    target
+                ),
+                _ => (null, null),
+            };
+            if (column is null)
+            {
+                throw new FeedQueryException(
+                    "$orderby takes properties of the entity set and of its Unit and Procedure (Unit/Name)."
+                );
             }
 
             if (!Order.Exists(o => o.Column == column))
             {
                 Order.Add((column, c.Direction == OrderByDirection.Descending));
+                if (navigation is not null)
+                {
+                    // Read along, unwritten unless expanded, so the next link can carry the row's sort value.
+                    OrderNavigations[column] = navigation;
+                    if (!Expansions.Contains(navigation))
+                    {
+                        Expansions.Add(navigation);
+                    }
+                }
             }
         }
 
@@ -193,11 +233,20 @@ internal sealed class FeedQuery
                 case PathSelectItem { SelectedPath.LastSegment: PropertySegment property }:
                     wanted.Add(property.Property.Name);
                     break;
+                case PathSelectItem { SelectedPath.LastSegment: NavigationPropertySegment navigation }
+                    when Feed.Navigation(navigation.NavigationProperty.Name) is not null:
+                    // Named next to its $expand (as generated clients write it): the expansion says what is read.
+                    break;
                 case WildcardSelectItem:
                     all = true;
                     break;
                 case ExpandedNavigationSelectItem expand:
-                    Expansions.Add(Expansion(expand));
+                    var expansion = Expansion(expand);
+                    if (!Expansions.Contains(expansion))
+                    {
+                        Expansions.Add(expansion);
+                    }
+
                     break;
                 default:
                     throw new FeedQueryException(
@@ -207,7 +256,7 @@ internal sealed class FeedQuery
         }
 
         wanted.UnionWith(Feed.Key);
-        wanted.UnionWith(Order.Select(o => o.Column.Property));
+        wanted.UnionWith(Order.Where(o => !OrderNavigations.ContainsKey(o.Column)).Select(o => o.Column.Property));
         Columns.AddRange(Feed.Columns.Where(c => all || wanted.Contains(c.Property)));
     }
 
@@ -292,7 +341,9 @@ internal sealed class FeedQuery
         {
             var name = "__k" + i.ToString(CultureInfo.InvariantCulture);
             var column = Order[i].Column;
-            var type = Feed.ClrType.GetProperty(column.Property)!.PropertyType;
+            var type = (OrderNavigations.TryGetValue(column, out var navigation) ? navigation.ClrType : Feed.ClrType)
+                .GetProperty(column.Property)!
+                .PropertyType;
             var value = SkipToken.ValueAs(values[i]!, type);
             Parameters.AddNamed(
                 name,

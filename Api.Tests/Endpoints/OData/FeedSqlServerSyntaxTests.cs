@@ -68,6 +68,17 @@ public sealed class FeedSqlServerSyntaxTests
                 + "desc,UnitCode&$skiptoken="
                 + SkipToken.After(new object?[] { DateTimeOffset.UnixEpoch, "49.SNV", "src", "D-1" }).ToString()
         ),
+        (
+            "Dossiers",
+            "$filter=time(ReceivedAt) lt 12:30:00 and totaloffsetminutes(FinishedAt) eq 0 and "
+                + "cast(AmountPaid,Edm.String) ne '0' and cast(AmountPaid,Edm.Double) div 2 gt 1.5"
+                + "&$orderby=Unit/Name desc,Procedure/Code&$select=Code,Unit&$expand=Unit($select=Name)"
+        ),
+        (
+            "Dossiers",
+            "$orderby=Unit/Name desc&$skiptoken=" + SkipToken.After(new object?[] { "Xã A1", "src", "D-1" }).ToString()
+        ),
+        ("IndicatorValues", "$filter=cast(Value,Edm.Int32) eq 3 and cast(Numerator,Edm.Int64) ge 1"),
         ("Units", "$filter=ValidTo eq null or ValidTo ge 2025-01-01&$orderby=Name"),
         ("Units", "$filter=Code eq '49' or ParentCode in ('49','48',null)"),
         ("Procedures", "$filter=OnlineService ne 'none' and Integrated and ProcessingTimeValue ge 5&$select=Code,Name"),

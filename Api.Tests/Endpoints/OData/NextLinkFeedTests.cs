@@ -19,6 +19,10 @@ public sealed class NextLinkFeedTests : ApiFixture
     [TestCase("$select=Code,UnitCode&$expand=Unit($select=Level)&$orderby=ReceivedAt desc")]
     [TestCase("$expand=Unit($select=Level,Name),Procedure($select=Code)&$select=Code&$orderby=UnitCode,Code desc")]
     [TestCase("$filter=Unit/Level eq 'commune' and contains(Code,'0')&$select=Code,UnitCode&$expand=Unit")]
+    [TestCase(
+        "$orderby=Unit/Name desc,ReceivedAt&$select=Code,Unit&$expand=Unit($select=Name),Procedure($select=Code)"
+    )]
+    [TestCase("$orderby=Procedure/Name,Unit/Code desc&$select=Code&$filter=AmountPaid gt 0.5M or SupplementCount ge 0")]
     public async Task Walk_WithExpandSelectAndOrderBy_NextLinksParseBackAndContinue(string options)
     {
         var query = "/odata/Dossiers?" + options + "&$count=true";
@@ -94,7 +98,8 @@ public sealed class NextLinkFeedTests : ApiFixture
             }
         )
             ?? [];
-        return $"{filter?.Expression.Kind} | {string.Join(",", order)} | {string.Join(",", items)} | {parser.ParseCount()}";
+        return $"{filter?.Expression.Kind} | {string.Join(",", order)} | {string.Join(",", items)} | "
+            + parser.ParseCount();
     }
 
     private async Task<JsonElement> PageAsync(string url, int pageSize)
