@@ -8,16 +8,14 @@ namespace Scorecard.Api.OData;
 
 /// <summary>
 /// The next link of a page: the request's own options without paging, then the page's continuation
-/// (a keyset token after the last row in the sort order, or an offset) and what is left of <c>$top</c>,
+/// (a keyset token after the last row in the sort order, null sort values included) and what is left of <c>$top</c>,
 /// escaped as OData clients write them (a client that parses the link gets the same query back).
 /// </summary>
 internal static class FeedLinks
 {
     public static Uri NextLink<T>(HttpRequest request, FeedQuery plan, T last)
     {
-        var token = plan.Keyset
-            ? SkipToken.After(plan.Order.Select((_, i) => plan.OrderValue(last!, i)))
-            : SkipToken.At(plan.Offset + plan.Take);
+        var token = SkipToken.After(plan.Order.Select((_, i) => plan.OrderValue(last!, i)));
         var pairs = QueryHelpers
             .ParseQuery(request.QueryString.Value)
             .Where(p => p.Key is not ("$skip" or "$skiptoken" or "$top"))

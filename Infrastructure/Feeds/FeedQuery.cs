@@ -48,9 +48,6 @@ internal sealed class FeedQuery
         return row.GetType().GetProperty(column.Property)!.GetValue(row);
     }
 
-    /// <summary>True when every sort column is non-null, so pages continue by keyset.</summary>
-    public bool Keyset => Order.TrueForAll(o => !o.Column.Nullable);
-
     public string PageSql { get; private set; } = string.Empty;
 
     public string CountSql { get; private set; } = string.Empty;
@@ -328,35 +325,53 @@ internal sealed class FeedQuery
             + $"WHERE {string.Join(" AND ", terms)})";
     }
 
-    /// <summary>Rows strictly after the last row sent, in the sort order: (a > x) OR (a = x AND b > y) …</summary>
+    /// <summary>
+    /// Rows strictly after the last row sent, in the sort order: (a > x) OR (a = x AND b > y) … NULL sorts
+    /// before every value ascending and after every value descending, as SQLite and SQL Server both order it,
+    /// so after a null x ascending come the non-null a, and after a value x descending come the smaller a and
+    /// the null ones; "a = x" is "a IS NULL" for a null x.
+    /// </summary>
     private string KeysetPredicate(IReadOnlyList<string?> values)
     {
-        if (!Keyset || values.Count != Order.Count || values.Any(v => v is null))
+        if (values.Count != Order.Count || values.Where((v, i) => v is null && !Order[i].Column.Nullable).Any())
         {
             throw new FeedQueryException("The $skiptoken does not belong to this query's $orderby.");
         }
 
-        var names = new List<string>(Order.Count);
+        var equal = new List<string>(Order.Count);
+        var after = new List<string>(Order.Count);
         for (var i = 0; i < Order.Count; i++)
         {
+            var (column, descending) = Order[i];
+            if (values[i] is not { } text)
+            {
+                equal.Add($"{column.Expression} IS NULL");
+                after.Add(descending ? "1 = 0" : $"{column.Expression} IS NOT NULL");
+                continue;
+            }
+
             var name = "__k" + i.ToString(CultureInfo.InvariantCulture);
-            var column = Order[i].Column;
             var type = (OrderNavigations.TryGetValue(column, out var navigation) ? navigation.ClrType : Feed.ClrType)
                 .GetProperty(column.Property)!
                 .PropertyType;
-            var value = SkipToken.ValueAs(values[i]!, type);
+            var value = SkipToken.ValueAs(text, type);
             Parameters.AddNamed(
                 name,
-                value is string text && column.Ansi
+                value is string s && column.Ansi
                     ? new DbString
                     {
-                        Value = text,
+                        Value = s,
                         IsAnsi = true,
-                        Length = Math.Max(text.Length, 64),
+                        Length = Math.Max(s.Length, 64),
                     }
                     : value
             );
-            names.Add(name);
+            equal.Add($"{column.Expression} = @{name}");
+            after.Add(
+                descending
+                    ? $"({column.Expression} < @{name}" + (column.Nullable ? $" OR {column.Expression} IS NULL)" : ")")
+                    : $"{column.Expression} > @{name}"
+            );
         }
 
         var alternatives = new List<string>(Order.Count);
@@ -365,13 +380,10 @@ internal sealed class FeedQuery
             var terms = new StringBuilder();
             for (var j = 0; j < i; j++)
             {
-                terms.Append(CultureInfo.InvariantCulture, $"{Order[j].Column.Expression} = @{names[j]} AND ");
+                terms.Append(equal[j]).Append(" AND ");
             }
 
-            terms.Append(
-                CultureInfo.InvariantCulture,
-                $"{Order[i].Column.Expression} {(Order[i].Descending ? "<" : ">")} @{names[i]}"
-            );
+            terms.Append(after[i]);
             alternatives.Add("(" + terms + ")");
         }
 

@@ -79,6 +79,16 @@ public sealed class FeedSqlServerSyntaxTests
             "$orderby=Unit/Name desc&$skiptoken=" + SkipToken.After(new object?[] { "Xã A1", "src", "D-1" }).ToString()
         ),
         ("IndicatorValues", "$filter=cast(Value,Edm.Int32) eq 3 and cast(Numerator,Edm.Int64) ge 1"),
+        (
+            "Dossiers",
+            "$orderby=FinishedAt desc,Timeliness&$skiptoken="
+                + SkipToken.After(new object?[] { null, "late", "src", "D-1" }).ToString()
+        ),
+        (
+            "Dossiers",
+            "$orderby=FinishedAt,EndedInTime desc&$skiptoken="
+                + SkipToken.After(new object?[] { DateTimeOffset.UnixEpoch, null, "src", "D-1" }).ToString()
+        ),
         ("Units", "$filter=ValidTo eq null or ValidTo ge 2025-01-01&$orderby=Name"),
         ("Units", "$filter=Code eq '49' or ParentCode in ('49','48',null)"),
         ("Procedures", "$filter=OnlineService ne 'none' and Integrated and ProcessingTimeValue ge 5&$select=Code,Name"),
