@@ -210,7 +210,8 @@ public sealed class MalformedRequestTests : ApiFixture
     [TestCase("/odata/Dossiers?=&$top=1", "without a name")]
     [TestCase("/odata/Dossiers?$skiptoken=", "'$skiptoken' has no value")]
     [TestCase("/odata/Dossiers?$expand=$ref", "could not be parsed")]
-    [TestCase("/odata/IndicatorValues?$filter=-9223372036854775809 ge INF", "out of range")]
+    // A decimal literal meeting a Double is read as a Double; then the infinity is what is refused.
+    [TestCase("/odata/IndicatorValues?$filter=-9223372036854775809 ge INF", "infinities")]
     [TestCase(
         "/odata/Procedures?$apply=aggregate(Name with average as A)",
         "sum and average take numbers, not String values"

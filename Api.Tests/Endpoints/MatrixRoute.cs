@@ -58,6 +58,9 @@ internal sealed record MatrixRoute(string Url, Access Access)
     /// <summary>For an admin-only route, what an admin key limited to P.A gets.</summary>
     public ScopedWrite ScopedAdmin { get; init; } = ScopedWrite.ProvinceWideOnly;
 
+    /// <summary>What the 404 a scoped key gets from a <see cref="ScopedRead.Hidden"/> route says.</summary>
+    public string HiddenMessage { get; init; } = "has no events visible to this key";
+
     /// <summary>The unit a 403 of a scoped key names.</summary>
     public string? Unit { get; init; }
 

@@ -240,7 +240,42 @@ internal static class SecurityMatrix
         {
             Scoped = ScopedRead.Count,
         },
+
+        // A row by its key, and a dossier's unit and procedure: a row of another subtree is answered as a missing one.
+        ["GET /odata/Units({key})"] = FeedRow("/odata/Units('P.B.1')"),
+        ["GET /odata/Units/{key}"] = FeedRow("/odata/Units/P.B.1"),
+        ["GET /odata/Procedures({key})"] = new("/odata/Procedures(Code='1.000002')", Access.Read),
+        ["GET /odata/Procedures/{key}"] = new("/odata/Procedures/1.000002", Access.Read),
+        ["GET /odata/Indicators({key})"] = new("/odata/Indicators('on-time')", Access.Read),
+        ["GET /odata/Indicators/{key}"] = new("/odata/Indicators/on-time", Access.Read),
+        ["GET /odata/TargetAssignments({key})"] = FeedRow("/odata/TargetAssignments('P.B%2Fon-time%2F2025-H1')"),
+        ["GET /odata/TargetAssignments/{key}"] = FeedRow("/odata/TargetAssignments/P.B%2Fon-time%2F2025-H1"),
+        ["GET /odata/IndicatorValues(UnitCode={keyUnitCode},IndicatorCode={keyIndicatorCode},Period={keyPeriod})"] =
+            FeedRow("/odata/IndicatorValues(Period='2025-03',UnitCode='P.B.1',IndicatorCode='on-time')"),
+        ["GET /odata/IndicatorValues/UnitCode={keyUnitCode},IndicatorCode={keyIndicatorCode},Period={keyPeriod}"] =
+            FeedRow("/odata/IndicatorValues/UnitCode='P.B.1',IndicatorCode='on-time',Period='2025-03'"),
+        ["GET /odata/Dossiers(Code={keyCode},Source={keySource})"] = FeedRow(
+            "/odata/Dossiers(Source='bootstrap',Code='B-1')"
+        ),
+        ["GET /odata/Dossiers/Code={keyCode},Source={keySource}"] = FeedRow(
+            "/odata/Dossiers/Code='B-1',Source='bootstrap'"
+        ),
+        ["GET /odata/Dossiers(Code={keyCode},Source={keySource})/Unit"] = FeedRow(
+            "/odata/Dossiers(Source='bootstrap',Code='B-1')/Unit"
+        ),
+        ["GET /odata/Dossiers/Code={keyCode},Source={keySource}/Unit"] = FeedRow(
+            "/odata/Dossiers/Code='B-1',Source='bootstrap'/Unit"
+        ),
+        ["GET /odata/Dossiers(Code={keyCode},Source={keySource})/Procedure"] = FeedRow(
+            "/odata/Dossiers(Code='B-1',Source='bootstrap')/Procedure?$select=Name"
+        ),
+        ["GET /odata/Dossiers/Code={keyCode},Source={keySource}/Procedure"] = FeedRow(
+            "/odata/Dossiers/Code='B-1',Source='bootstrap'/Procedure"
+        ),
     };
+
+    private static MatrixRoute FeedRow(string url) =>
+        new(url, Access.Read) { Scoped = ScopedRead.Hidden, HiddenMessage = "lies outside the units this key may see" };
 
     private static Func<JsonElement, IEnumerable<string>> Array(string property) =>
         json => json.EnumerateArray().Select(row => row.GetProperty(property).GetString()!);

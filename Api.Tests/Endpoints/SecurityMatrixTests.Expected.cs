@@ -26,7 +26,7 @@ public sealed partial class SecurityMatrixTests
             (Access.Read, KeyKind.OtherSubtreeIntegrator or KeyKind.OtherSubtreeAdmin) => cell.Scoped switch
             {
                 ScopedRead.Forbidden => (HttpStatusCode.Forbidden, cell.Scoped, $"'{cell.Unit}'"),
-                ScopedRead.Hidden => (HttpStatusCode.NotFound, cell.Scoped, "has no events visible to this key"),
+                ScopedRead.Hidden => (HttpStatusCode.NotFound, cell.Scoped, cell.HiddenMessage),
                 _ => (HttpStatusCode.OK, cell.Scoped, null),
             },
             (Access.Ingest, KeyKind.OtherSubtreeIntegrator or KeyKind.OtherSubtreeAdmin) => (

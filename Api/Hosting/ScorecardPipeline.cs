@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OData;
+using Microsoft.Extensions.Options;
 using Scorecard.Api.Browsers;
 using Scorecard.Api.Caching;
 using Scorecard.Api.Endpoints;
@@ -12,6 +14,13 @@ internal static class ScorecardPipeline
     public static WebApplication UseScorecard(this WebApplication app)
     {
         app.Use(RequestLogging.ScopeAsync);
+        // Before routing: key paths are rewritten into the form the OData routes match.
+        app.UseODataKeyPaths(
+            app.Services.GetRequiredService<IOptions<ODataOptions>>()
+                .Value.RouteComponents[ODataSetup.RoutePrefix]
+                .EdmModel
+        );
+        app.UseRouting();
         app.Use(SecurityHeaders);
         app.UseResponseCompression();
         app.UseExceptionHandler(

@@ -8,7 +8,9 @@ using Scorecard.Infrastructure.Feeds.Model;
 namespace Scorecard.Api.OData;
 
 // One controller per entity set (the OData routing convention matches them by name); each GET,
-// including /{set}/$count, is served by the same translation to SQL.
+// including /{set}/$count, a row by its key and a dossier's unit or procedure, is served by the same
+// translation to SQL. The key parameters are there for the convention to route by; the key itself is
+// read, typed, from the parsed path.
 
 [ApiExplorerSettings(IgnoreApi = true)]
 [FeedErrors]
@@ -16,6 +18,10 @@ public sealed class UnitsController(FeedService feeds) : ODataController
 {
     [HttpGet]
     public Task<IActionResult> Get(ODataQueryOptions<Unit> options, CancellationToken ct) =>
+        feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> Get(string key, ODataQueryOptions<Unit> options, CancellationToken ct) =>
         feeds.ServeAsync(this, options, ct);
 }
 
@@ -26,6 +32,10 @@ public sealed class ProceduresController(FeedService feeds) : ODataController
     [HttpGet]
     public Task<IActionResult> Get(ODataQueryOptions<Procedure> options, CancellationToken ct) =>
         feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> Get(string key, ODataQueryOptions<Procedure> options, CancellationToken ct) =>
+        feeds.ServeAsync(this, options, ct);
 }
 
 [ApiExplorerSettings(IgnoreApi = true)]
@@ -35,6 +45,30 @@ public sealed class DossiersController(FeedService feeds) : ODataController
     [HttpGet]
     public Task<IActionResult> Get(ODataQueryOptions<Dossier> options, CancellationToken ct) =>
         feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> Get(
+        string keySource,
+        string keyCode,
+        ODataQueryOptions<Dossier> options,
+        CancellationToken ct
+    ) => feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> GetUnit(
+        string keySource,
+        string keyCode,
+        ODataQueryOptions<Unit> options,
+        CancellationToken ct
+    ) => feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> GetProcedure(
+        string keySource,
+        string keyCode,
+        ODataQueryOptions<Procedure> options,
+        CancellationToken ct
+    ) => feeds.ServeAsync(this, options, ct);
 }
 
 [ApiExplorerSettings(IgnoreApi = true)]
@@ -43,6 +77,10 @@ public sealed class IndicatorsController(FeedService feeds) : ODataController
 {
     [HttpGet]
     public Task<IActionResult> Get(ODataQueryOptions<Indicator> options, CancellationToken ct) =>
+        feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> Get(string key, ODataQueryOptions<Indicator> options, CancellationToken ct) =>
         feeds.ServeAsync(this, options, ct);
 }
 
@@ -53,6 +91,10 @@ public sealed class TargetAssignmentsController(FeedService feeds) : ODataContro
     [HttpGet]
     public Task<IActionResult> Get(ODataQueryOptions<TargetAssignment> options, CancellationToken ct) =>
         feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> Get(string key, ODataQueryOptions<TargetAssignment> options, CancellationToken ct) =>
+        feeds.ServeAsync(this, options, ct);
 }
 
 [ApiExplorerSettings(IgnoreApi = true)]
@@ -62,6 +104,15 @@ public sealed class IndicatorValuesController(FeedService feeds) : ODataControll
     [HttpGet]
     public Task<IActionResult> Get(ODataQueryOptions<IndicatorValue> options, CancellationToken ct) =>
         feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> Get(
+        string keyUnitCode,
+        string keyIndicatorCode,
+        string keyPeriod,
+        ODataQueryOptions<IndicatorValue> options,
+        CancellationToken ct
+    ) => feeds.ServeAsync(this, options, ct);
 }
 
 /// <summary>The audit trail, for admin keys only; read only like every feed.</summary>

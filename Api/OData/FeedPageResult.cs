@@ -10,13 +10,15 @@ namespace Scorecard.Api.OData;
 /// A page in OData JSON with minimal metadata, written straight from the rows with one compiled
 /// writer per property: the same document the OData serializer produces (a test compares them byte
 /// for byte), at a fraction of its cost per row. Requests for other formats go to that serializer.
+/// A <paramref name="single"/> row (a key lookup) is written as the entity itself, not as a page.
 /// </summary>
 internal sealed class FeedPageResult(
     FeedQuery plan,
     SelectExpandClause? clause,
     IReadOnlyList<object> rows,
     long? count,
-    Uri? nextLink
+    Uri? nextLink,
+    bool single = false
 ) : IActionResult
 {
     public const string ContentType = "application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8";
@@ -43,17 +45,25 @@ internal sealed class FeedPageResult(
         json.WriteString(
             "@odata.context",
             $"{request.Scheme}://{request.Host}{request.PathBase}/{ODataSetup.RoutePrefix}/$metadata#"
-                + $"{plan.Feed.EntitySet}{ContextSuffix()}"
+                + $"{plan.Feed.EntitySet}{ContextSuffix()}{(single ? "/$entity" : string.Empty)}"
         );
         if (count is { } total)
         {
             json.WriteNumber("@odata.count", total);
         }
 
-        json.WriteStartArray("value");
+        if (!single)
+        {
+            json.WriteStartArray("value");
+        }
+
         foreach (var row in rows)
         {
-            json.WriteStartObject();
+            if (!single)
+            {
+                json.WriteStartObject();
+            }
+
             foreach (var (name, write) in properties)
             {
                 json.WritePropertyName(name);
@@ -80,14 +90,22 @@ internal sealed class FeedPageResult(
                 }
             }
 
-            json.WriteEndObject();
+            if (!single)
+            {
+                json.WriteEndObject();
+            }
+
             if (json.BytesPending > 32 * 1024)
             {
                 await json.FlushAsync(context.HttpContext.RequestAborted).ConfigureAwait(false);
             }
         }
 
-        json.WriteEndArray();
+        if (!single)
+        {
+            json.WriteEndArray();
+        }
+
         if (nextLink is not null)
         {
             json.WriteString("@odata.nextLink", nextLink.AbsoluteUri);
@@ -137,13 +155,13 @@ internal sealed class FeedPageResult(
             return null;
         }
 
-        var names = clause
-            .SelectedItems.OfType<PathSelectItem>()
+        var paths = clause.SelectedItems.OfType<PathSelectItem>().ToList();
+        var names = paths
             .Select(p => p.SelectedPath.LastSegment)
             .OfType<PropertySegment>()
             .Select(s => s.Property.Name)
             .ToHashSet(StringComparer.Ordinal);
-        return names.Count == 0 ? null : names;
+        return paths.Count == 0 ? null : names;
     }
 
     /// <summary>The context URL's projection, e.g. <c>(Code,Status,Unit(Name),Procedure())</c>, in the order the query
@@ -170,6 +188,9 @@ internal sealed class FeedPageResult(
             {
                 case PathSelectItem { SelectedPath.LastSegment: PropertySegment property }:
                     parts.Add(property.Property.Name);
+                    break;
+                case PathSelectItem { SelectedPath.LastSegment: NavigationPropertySegment navigation }:
+                    parts.Add(navigation.NavigationProperty.Name);
                     break;
                 case WildcardSelectItem:
                     parts.Add("*");

@@ -39,6 +39,9 @@ public sealed partial class FeedService(
     private readonly Dictionary<Type, FeedDefinition> feeds = Feeds
         .For(SqlDialect.For(db.Provider))
         .ToDictionary(f => f.ClrType);
+    private readonly Dictionary<string, FeedDefinition> sets = Feeds
+        .For(SqlDialect.For(db.Provider))
+        .ToDictionary(f => f.EntitySet, StringComparer.Ordinal);
 
     public async Task<IActionResult> ServeAsync<T>(
         ControllerBase controller,
@@ -62,8 +65,14 @@ public sealed partial class FeedService(
         FeedQuery plan;
         var counting = request.ODataFeature().Path?.LastSegment is CountSegment;
         var pageSize = FeedPreferences.PageSize(request, limits, out var preferred);
+        var lookup = Lookup(request.ODataFeature().Path);
         try
         {
+            if (lookup is not null && FeedKeyLookup.RefusedOption(query) is { } option)
+            {
+                return BadRequest($"A single row (addressed by its key) takes $select and $expand; not {option}.");
+            }
+
             Validate(query);
             new ExpressionLimits(limits.MaxNodeCount, ExpressionLimits.DefaultMaxFunctionDepth).Check(
                 query.Filter?.FilterClause
@@ -75,9 +84,17 @@ public sealed partial class FeedService(
                 query.SelectExpand?.SelectExpandClause,
                 query.Top?.Value,
                 query.Skip?.Value,
-                query.RawValues.SkipToken
+                query.RawValues.SkipToken,
+                lookup
             );
-            plan = FeedQuery.Build(feeds[typeof(T)], dialect, clauses, scope, clock.GetUtcNow(), pageSize);
+            plan = FeedQuery.Build(
+                feeds[typeof(T)],
+                dialect,
+                clauses,
+                scope,
+                clock.GetUtcNow(),
+                lookup is null ? pageSize : 1
+            );
         }
         catch (Exception ex) when (IsQueryError(ex))
         {
@@ -117,6 +134,17 @@ public sealed partial class FeedService(
                         .ReadPageAsync<T>(connection, plan, limits.QueryTimeoutSeconds, token)
                         .ConfigureAwait(false);
                     metrics.FeedRead(set, rows.Count);
+                    if (lookup is not null)
+                    {
+                        return FeedKeyLookup.Answer(
+                            controller,
+                            plan,
+                            query.SelectExpand?.SelectExpandClause,
+                            rows,
+                            limits.WriteJsonDirectly
+                        );
+                    }
+
                     var next =
                         more && plan.TopAfterPage is not <= 0 ? FeedLinks.NextLink(request, plan, rows[^1]) : null;
                     if (preferred)
@@ -226,6 +254,25 @@ public sealed partial class FeedService(
                 ct
             )
             .ConfigureAwait(false);
+    }
+
+    /// <summary>The key lookup a path names (<c>Units('49')</c>, <c>Dossiers(…)/Unit</c>), or null for a whole
+    /// set.</summary>
+    private FeedLookup? Lookup(ODataPath? path)
+    {
+        if (path?.OfType<KeySegment>().FirstOrDefault() is not { } key)
+        {
+            return null;
+        }
+
+        var keys = key.Keys.ToList();
+        if (path.LastSegment is NavigationPropertySegment navigation)
+        {
+            var parent = sets[key.NavigationSource.Name];
+            return new FeedLookup(keys, parent, parent.Navigation(navigation.NavigationProperty.Name));
+        }
+
+        return new FeedLookup(keys);
     }
 
     /// <summary>The id of the unit a scoped key is limited to (-1, matching nothing, if that unit is gone), or null for

@@ -45,6 +45,8 @@ internal static class FeedValidation
                 | AllowedFunctions.Minute
                 | AllowedFunctions.Second
                 | AllowedFunctions.Date
+                | AllowedFunctions.Time
+                | AllowedFunctions.Cast
                 | AllowedFunctions.Round
                 | AllowedFunctions.Floor
                 | AllowedFunctions.Ceiling,

@@ -6,7 +6,8 @@ namespace Scorecard.Api.OData;
 /// <summary>
 /// The OData formatter reads the Prefer and OData-Version headers while it writes each answer, and
 /// throws on a malformed one, turning even a 400 into a 500. A feed request with such a header is
-/// refused first, with a 400 OData error naming the header, checked by the same OData parsers.
+/// refused first, with a 400 OData error naming the header, checked by the same OData parsers. A request
+/// for a format the service does not write is refused with a 406 (<see cref="FeedFormats"/>).
 /// </summary>
 internal static class ODataRequestHeaders
 {
@@ -16,30 +17,34 @@ internal static class ODataRequestHeaders
         app.Use(
             async (context, next) =>
             {
-                if (
-                    context.Request.Path.StartsWithSegments(
-                        "/" + ODataSetup.RoutePrefix,
-                        StringComparison.OrdinalIgnoreCase
-                    ) && Problem(context.Request) is { } detail
-                )
+                var request = context.Request;
+                if (request.Path.StartsWithSegments("/" + ODataSetup.RoutePrefix, StringComparison.OrdinalIgnoreCase))
                 {
-                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                    await context
-                        .RequestServices.GetRequiredService<IProblemDetailsService>()
-                        .WriteAsync(
-                            new ProblemDetailsContext
-                            {
-                                HttpContext = context,
-                                ProblemDetails =
+                    var (status, title, detail) =
+                        Problem(request) is { } bad ? (StatusCodes.Status400BadRequest, "Bad Request", bad)
+                        : FeedFormats.Unacceptable(context) is { } unacceptable
+                            ? (StatusCodes.Status406NotAcceptable, "Not Acceptable", unacceptable)
+                        : (0, null, null);
+                    if (detail is not null)
+                    {
+                        context.Response.StatusCode = status;
+                        await context
+                            .RequestServices.GetRequiredService<IProblemDetailsService>()
+                            .WriteAsync(
+                                new ProblemDetailsContext
                                 {
-                                    Status = StatusCodes.Status400BadRequest,
-                                    Title = "Bad Request",
-                                    Detail = detail,
-                                },
-                            }
-                        )
-                        .ConfigureAwait(false);
-                    return;
+                                    HttpContext = context,
+                                    ProblemDetails =
+                                    {
+                                        Status = status,
+                                        Title = title,
+                                        Detail = detail,
+                                    },
+                                }
+                            )
+                            .ConfigureAwait(false);
+                        return;
+                    }
                 }
 
                 await next(context).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OData;
+using Microsoft.OData.UriParser;
 using Scorecard.Infrastructure.Feeds;
 
 namespace Scorecard.Api.OData;
@@ -32,7 +33,13 @@ internal static class ODataSetup
                     .Count()
                     .SkipToken()
                     .SetMaxTop(null)
-                    .AddRouteComponents(RoutePrefix, ScorecardEdm.Build())
+                    .AddRouteComponents(RoutePrefix, ScorecardEdm.Build(), routeServices =>
+                        routeServices.AddSingleton<ODataUriResolver>(_ => new FeedUriResolver
+                        {
+                            EnableCaseInsensitive = true,
+                            EnableNoDollarQueryOptions = o.EnableNoDollarQueryOptions,
+                        })
+                    )
             );
         return services;
     }

@@ -10,7 +10,7 @@ namespace Scorecard.Api.OpenApi;
 /// <c>$metadata</c>, and for each entity set its pages and its <c>/$count</c>. The authoritative
 /// description of the feeds is <c>/odata/$metadata</c>; this one is for readers of the contract.
 /// </summary>
-internal sealed class ODataDocumentFilter : IDocumentFilter
+internal sealed partial class ODataDocumentFilter : IDocumentFilter
 {
     private static readonly (string Set, Type Type, string Summary)[] Sets =
     [
@@ -46,13 +46,16 @@ internal sealed class ODataDocumentFilter : IDocumentFilter
         Add(
             swaggerDoc,
             $"/{ODataSetup.RoutePrefix}",
-            Operation(
-                "The service document: the entity sets.",
-                tags,
-                "application/json",
-                new OpenApiSchema { Type = JsonSchemaType.Object },
-                error,
-                []
+            JsonOnly(
+                Operation(
+                    "The service document: the entity sets.",
+                    tags,
+                    "application/json",
+                    new OpenApiSchema { Type = JsonSchemaType.Object },
+                    error,
+                    []
+                ),
+                error
             )
         );
         Add(
@@ -84,20 +87,27 @@ internal sealed class ODataDocumentFilter : IDocumentFilter
             Add(
                 swaggerDoc,
                 $"/{ODataSetup.RoutePrefix}/{set}",
-                Operation(summary, tags, "application/json", page, error, QueryOptions(set == "Dossiers"))
+                JsonOnly(
+                    Operation(summary, tags, "application/json", page, error, QueryOptions(set == "Dossiers")),
+                    error
+                )
             );
             Add(
                 swaggerDoc,
                 $"/{ODataSetup.RoutePrefix}/{set}/$count",
-                Operation(
-                    $"How many {set} match $filter.",
-                    tags,
-                    "text/plain",
-                    new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
-                    error,
-                    [Query("$filter", "A filter expression.")]
+                JsonOnly(
+                    Operation(
+                        $"How many {set} match $filter.",
+                        tags,
+                        "text/plain",
+                        new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
+                        error,
+                        [Query("$filter", "A filter expression.")]
+                    ),
+                    error
                 )
             );
+            AddKeyRoutes(swaggerDoc, set, type, summary, tags, error);
         }
     }
 
@@ -181,6 +191,17 @@ internal sealed class ODataDocumentFilter : IDocumentFilter
             },
         };
 
+    /// <summary>Every route but $metadata is written in JSON only.</summary>
+    private static OpenApiOperation JsonOnly(OpenApiOperation operation, IOpenApiSchema error)
+    {
+        operation.Responses!["406"] = new OpenApiResponse
+        {
+            Description = "Only a format other than JSON is accepted ($format=xml, Accept: text/html).",
+            Content = Json(error),
+        };
+        return operation;
+    }
+
     private static List<IOpenApiParameter> QueryOptions(bool expandable)
     {
         var options = new List<IOpenApiParameter>
@@ -189,9 +210,10 @@ internal sealed class ODataDocumentFilter : IDocumentFilter
                 "$filter",
                 "Comparison, logical and arithmetic operators, in, null checks, "
                     + "contains/startswith/endswith, tolower/toupper/trim/length/concat/indexof/substring, "
-                    + "year/month/day/hour/minute/second/date/now, round/floor/ceiling."
+                    + "year/month/day/hour/minute/second/date/time/totaloffsetminutes/now, round/floor/ceiling, "
+                    + "cast; decimal literals (99.5M)."
             ),
-            Query("$orderby", "Up to 5 properties, asc or desc."),
+            Query("$orderby", "Up to 5 properties (a dossier's also Unit/… and Procedure/…), asc or desc."),
             Query("$select", "Properties to return."),
             Query("$top", "Rows to return at most (paged).", JsonSchemaType.Integer),
             Query("$skip", "Rows to skip.", JsonSchemaType.Integer),

@@ -10,5 +10,6 @@ internal sealed record FeedClauses(
     SelectExpandClause? SelectExpand,
     long? Top,
     long? Skip,
-    string? SkipToken
+    string? SkipToken,
+    FeedLookup? Lookup = null
 );

@@ -30,8 +30,23 @@ internal sealed class FeedQuery
     /// <summary>Sort columns with their direction; the key columns always come last.</summary>
     public List<(FeedColumn Column, bool Descending)> Order { get; } = [];
 
-    /// <summary>True when every sort column is non-null, so pages continue by keyset.</summary>
-    public bool Keyset => Order.TrueForAll(o => !o.Column.Nullable);
+    /// <summary>Sort columns of a navigation's target (<c>$orderby=Unit/Name</c>), each with its navigation.</summary>
+    public Dictionary<FeedColumn, FeedNavigation> OrderNavigations { get; } = [];
+
+    /// <summary>The value of a row's <paramref name="index"/>th sort column.</summary>
+    public object? OrderValue(object row, int index)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var column = Order[index].Column;
+        if (OrderNavigations.TryGetValue(column, out var navigation))
+        {
+            return row.GetType().GetProperty(navigation.Name)!.GetValue(row) is { } target
+                ? navigation.ClrType.GetProperty(column.Property)!.GetValue(target)
+                : null;
+        }
+
+        return row.GetType().GetProperty(column.Property)!.GetValue(row);
+    }
 
     public string PageSql { get; private set; } = string.Empty;
 
@@ -66,6 +81,11 @@ internal sealed class FeedQuery
         if (options.Filter is { } filter)
         {
             where.Add(translator.Predicate(filter.Expression));
+        }
+
+        if (options.Lookup is { } lookup)
+        {
+            where.Add(query.LookupPredicate(lookup, scopeUnitId));
         }
 
         query.ReadOrder(options.OrderBy);
@@ -152,18 +172,40 @@ internal sealed class FeedQuery
     {
         for (var c = clause; c is not null; c = c.ThenBy)
         {
-            if (
-                c.Expression
-                    is not SingleValuePropertyAccessNode { Source: ResourceRangeVariableReferenceNode } property
-                || Feed.Column(property.Property.Name) is not { } column
-            )
+            var (column, navigation) = c.Expression switch
             {
-                throw new FeedQueryException("$orderby takes properties of the entity set itself.");
+                SingleValuePropertyAccessNode { Source: ResourceRangeVariableReferenceNode } property => (
+                    Feed.Column(property.Property.Name),
+                    null
+                ),
+                SingleValuePropertyAccessNode
+                {
+                    Source: SingleNavigationNode { Source: ResourceRangeVariableReferenceNode } path,
+                } property when Feed.Navigation(path.NavigationProperty.Name) is { } target => (
+                    target.Column(property.Property.Name),
+                    target
+                ),
+                _ => (null, null),
+            };
+            if (column is null)
+            {
+                throw new FeedQueryException(
+                    "$orderby takes properties of the entity set and of its Unit and Procedure (Unit/Name)."
+                );
             }
 
             if (!Order.Exists(o => o.Column == column))
             {
                 Order.Add((column, c.Direction == OrderByDirection.Descending));
+                if (navigation is not null)
+                {
+                    // Read along, unwritten unless expanded, so the next link can carry the row's sort value.
+                    OrderNavigations[column] = navigation;
+                    if (!Expansions.Contains(navigation))
+                    {
+                        Expansions.Add(navigation);
+                    }
+                }
             }
         }
 
@@ -188,11 +230,20 @@ internal sealed class FeedQuery
                 case PathSelectItem { SelectedPath.LastSegment: PropertySegment property }:
                     wanted.Add(property.Property.Name);
                     break;
+                case PathSelectItem { SelectedPath.LastSegment: NavigationPropertySegment navigation }
+                    when Feed.Navigation(navigation.NavigationProperty.Name) is not null:
+                    // Named next to its $expand (as generated clients write it): the expansion says what is read.
+                    break;
                 case WildcardSelectItem:
                     all = true;
                     break;
                 case ExpandedNavigationSelectItem expand:
-                    Expansions.Add(Expansion(expand));
+                    var expansion = Expansion(expand);
+                    if (!Expansions.Contains(expansion))
+                    {
+                        Expansions.Add(expansion);
+                    }
+
                     break;
                 default:
                     throw new FeedQueryException(
@@ -202,7 +253,7 @@ internal sealed class FeedQuery
         }
 
         wanted.UnionWith(Feed.Key);
-        wanted.UnionWith(Order.Select(o => o.Column.Property));
+        wanted.UnionWith(Order.Where(o => !OrderNavigations.ContainsKey(o.Column)).Select(o => o.Column.Property));
         Columns.AddRange(Feed.Columns.Where(c => all || wanted.Contains(c.Property)));
     }
 
@@ -241,33 +292,86 @@ internal sealed class FeedQuery
         return navigation;
     }
 
-    /// <summary>Rows strictly after the last row sent, in the sort order: (a > x) OR (a = x AND b > y) …</summary>
+    /// <summary>The row with the lookup's key, or the row the parent row with that key points to (the parent
+    /// read within the same scope as any of its rows).</summary>
+    private string LookupPredicate(FeedLookup lookup, int? scopeUnitId)
+    {
+        var owner = lookup.Parent ?? Feed;
+        if (lookup.Key.Count != owner.Key.Count || !lookup.Key.All(k => owner.Key.Contains(k.Key)))
+        {
+            throw new FeedQueryException($"{owner.EntitySet} is keyed by {string.Join(", ", owner.Key)}.");
+        }
+
+        var terms = new List<string>();
+        foreach (var (property, value) in lookup.Key)
+        {
+            var column = owner.Column(property)!;
+            var parameter = value is string text && column.Ansi ? Parameters.AddAnsi(text) : Parameters.Add(value);
+            terms.Add($"{column.Expression} = {parameter}");
+        }
+
+        if (lookup.Parent is null)
+        {
+            return "(" + string.Join(" AND ", terms) + ")";
+        }
+
+        if (scopeUnitId is not null)
+        {
+            terms.Add(lookup.Parent.ScopePredicate);
+        }
+
+        var navigation = lookup.Navigation ?? throw new FeedQueryException("A navigation is needed here.");
+        return $"{navigation.TargetKey} IN (SELECT {navigation.ForeignKey} FROM {lookup.Parent.Table} "
+            + $"WHERE {string.Join(" AND ", terms)})";
+    }
+
+    /// <summary>
+    /// Rows strictly after the last row sent, in the sort order: (a > x) OR (a = x AND b > y) … NULL sorts
+    /// before every value ascending and after every value descending, as SQLite and SQL Server both order it,
+    /// so after a null x ascending come the non-null a, and after a value x descending come the smaller a and
+    /// the null ones; "a = x" is "a IS NULL" for a null x.
+    /// </summary>
     private string KeysetPredicate(IReadOnlyList<string?> values)
     {
-        if (!Keyset || values.Count != Order.Count || values.Any(v => v is null))
+        if (values.Count != Order.Count || values.Where((v, i) => v is null && !Order[i].Column.Nullable).Any())
         {
             throw new FeedQueryException("The $skiptoken does not belong to this query's $orderby.");
         }
 
-        var names = new List<string>(Order.Count);
+        var equal = new List<string>(Order.Count);
+        var after = new List<string>(Order.Count);
         for (var i = 0; i < Order.Count; i++)
         {
+            var (column, descending) = Order[i];
+            if (values[i] is not { } text)
+            {
+                equal.Add($"{column.Expression} IS NULL");
+                after.Add(descending ? "1 = 0" : $"{column.Expression} IS NOT NULL");
+                continue;
+            }
+
             var name = "__k" + i.ToString(CultureInfo.InvariantCulture);
-            var column = Order[i].Column;
-            var type = Feed.ClrType.GetProperty(column.Property)!.PropertyType;
-            var value = SkipToken.ValueAs(values[i]!, type);
+            var type = (OrderNavigations.TryGetValue(column, out var navigation) ? navigation.ClrType : Feed.ClrType)
+                .GetProperty(column.Property)!
+                .PropertyType;
+            var value = SkipToken.ValueAs(text, type);
             Parameters.AddNamed(
                 name,
-                value is string text && column.Ansi
+                value is string s && column.Ansi
                     ? new DbString
                     {
-                        Value = text,
+                        Value = s,
                         IsAnsi = true,
-                        Length = Math.Max(text.Length, 64),
+                        Length = Math.Max(s.Length, 64),
                     }
                     : value
             );
-            names.Add(name);
+            equal.Add($"{column.Expression} = @{name}");
+            after.Add(
+                descending
+                    ? $"({column.Expression} < @{name}" + (column.Nullable ? $" OR {column.Expression} IS NULL)" : ")")
+                    : $"{column.Expression} > @{name}"
+            );
         }
 
         var alternatives = new List<string>(Order.Count);
@@ -276,13 +380,10 @@ internal sealed class FeedQuery
             var terms = new StringBuilder();
             for (var j = 0; j < i; j++)
             {
-                terms.Append(CultureInfo.InvariantCulture, $"{Order[j].Column.Expression} = @{names[j]} AND ");
+                terms.Append(equal[j]).Append(" AND ");
             }
 
-            terms.Append(
-                CultureInfo.InvariantCulture,
-                $"{Order[i].Column.Expression} {(Order[i].Descending ? "<" : ">")} @{names[i]}"
-            );
+            terms.Append(after[i]);
             alternatives.Add("(" + terms + ")");
         }
 

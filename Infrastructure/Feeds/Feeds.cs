@@ -142,8 +142,15 @@ internal static class Feeds
             ],
             Navigations =
             [
-                new FeedNavigation(nameof(Dossier.Unit), typeof(Unit), "u", UnitColumns("u")),
-                new FeedNavigation(nameof(Dossier.Procedure), typeof(Procedure), "p", ProcedureColumns("p")),
+                new FeedNavigation(nameof(Dossier.Unit), typeof(Unit), "u", UnitColumns("u"), "u.id", "d.unit_id"),
+                new FeedNavigation(
+                    nameof(Dossier.Procedure),
+                    typeof(Procedure),
+                    "p",
+                    ProcedureColumns("p"),
+                    "p.id",
+                    "d.procedure_id"
+                ),
             ],
         };
 

@@ -101,12 +101,49 @@ internal sealed class FilterTranslator(FeedDefinition feed, SqlDialect dialect, 
             ("substring", 3) => dialect.Substring(Arg(0), Arg(1), Arg(2)),
             ("year" or "month" or "day" or "hour" or "minute" or "second", 1) => dialect.DatePart(nodeIn.Name, Arg(0)),
             ("date", 1) => dialect.DateOf(Arg(0)),
+            ("time", 1) => dialect.TimeOf(Arg(0)),
+            // Instants are stored in UTC: the offset of every one read back is zero.
+            ("totaloffsetminutes", 1) => $"(CASE WHEN {Arg(0)} IS NULL THEN NULL ELSE 0 END)",
+            ("cast", 2) => Cast(args[0], args[1]),
             ("now", 0) => "@__now",
             ("round", 1) => dialect.Round(Arg(0)),
             ("floor", 1) => dialect.Floor(Arg(0)),
             ("ceiling", 1) => dialect.Ceiling(Arg(0)),
             _ => throw new FeedQueryException($"The function '{nodeIn.Name}' is not supported in $filter."),
         };
+    }
+
+    /// <summary>cast(value, type) between numbers and text, which both databases convert alike; a text cast to a
+    /// number (which SQL Server refuses mid-query for a text that is not one) and other types are refused.</summary>
+    private string Cast(QueryNode value, QueryNode type)
+    {
+        var target = AsConstant(type)?.Value as string;
+        var source = (value as SingleValueNode)?.TypeReference;
+        var numeric =
+            source?.PrimitiveKind()
+            is null
+                or EdmPrimitiveTypeKind.Int16
+                or EdmPrimitiveTypeKind.Int32
+                or EdmPrimitiveTypeKind.Int64
+                or EdmPrimitiveTypeKind.Byte
+                or EdmPrimitiveTypeKind.SByte
+                or EdmPrimitiveTypeKind.Double
+                or EdmPrimitiveTypeKind.Single
+                or EdmPrimitiveTypeKind.Decimal;
+        var sql = target switch
+        {
+            _ when source?.IsString() != true && !numeric => null,
+            "Edm.String" => dialect.CastToText(value.Accept(this)),
+            "Edm.Int16" or "Edm.Int32" or "Edm.Int64" or "Edm.Byte" or "Edm.SByte" when numeric =>
+                dialect.CastToInteger(value.Accept(this)),
+            "Edm.Double" or "Edm.Single" or "Edm.Decimal" when numeric => dialect.CastToReal(value.Accept(this)),
+            _ => null,
+        };
+        return sql
+            ?? throw new FeedQueryException(
+                $"cast to {target ?? "this type"} is supported between numbers, and from numbers and text to "
+                    + "Edm.String."
+            );
     }
 
     private static bool IsComparison(BinaryOperatorKind kind) =>
@@ -272,6 +309,10 @@ internal sealed class FilterTranslator(FeedDefinition feed, SqlDialect dialect, 
             Date date => parameters.Add(new DateOnly(date.Year, date.Month, date.Day)),
 #pragma warning restore CS0618
             DateOnly date => parameters.Add(date),
+#pragma warning disable CS0618 // and Edm.TimeOfDay for time literals.
+            TimeOfDay time => parameters.Add(dialect.TimeValue(new TimeOnly(time.Ticks))),
+#pragma warning restore CS0618
+            TimeOnly time => parameters.Add(dialect.TimeValue(time)),
             _ => throw new FeedQueryException($"Literals of type {value.GetType().Name} are not supported in $filter."),
         };
 }

@@ -8,7 +8,7 @@ namespace Scorecard.Infrastructure.Feeds;
 /// <summary>
 /// The continuation of a paged feed. <c>k…</c> carries the sort values and key of the last row sent
 /// (keyset: the next page seeks past it, so pages never skip or repeat rows when others are added);
-/// <c>o…</c> is a plain offset, used when a sort column may be null.
+/// a null sort value is written as JSON null. <c>o…</c> is a plain offset, still read, no longer issued.
 /// </summary>
 internal sealed record SkipToken(long? Offset, IReadOnlyList<string?>? Values)
 {

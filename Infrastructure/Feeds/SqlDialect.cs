@@ -27,6 +27,19 @@ internal abstract class SqlDialect
     /// <summary>The UTC calendar date of an instant.</summary>
     public abstract string DateOf(string instant);
 
+    /// <summary>The UTC time of day of an instant, comparable with <see cref="TimeValue"/>.</summary>
+    public abstract string TimeOf(string instant);
+
+    /// <summary>A time-of-day literal as a parameter value that compares with <see cref="TimeOf"/>.</summary>
+    public abstract object TimeValue(TimeOnly time);
+
+    public abstract string CastToText(string value);
+
+    /// <summary>A number cast to an integer, truncated toward zero.</summary>
+    public abstract string CastToInteger(string value);
+
+    public abstract string CastToReal(string value);
+
     public abstract string Length(string text);
 
     public abstract string IndexOf(string text, string fragment);
@@ -70,6 +83,18 @@ internal abstract class SqlDialect
 
         public override string DateOf(string instant) => $"substr({instant}, 1, 10)";
 
+        // 'HH:mm:ss.fffffff' without trailing zeros (and without the point for whole seconds), as TimeValue writes it.
+        public override string TimeOf(string instant) => $"rtrim(rtrim(substr({instant}, 12, 16), '0'), '.')";
+
+        public override object TimeValue(TimeOnly time) =>
+            time.ToString("HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+
+        public override string CastToText(string value) => $"CAST({value} AS TEXT)";
+
+        public override string CastToInteger(string value) => $"CAST({value} AS INTEGER)";
+
+        public override string CastToReal(string value) => $"CAST({value} AS REAL)";
+
         public override string Length(string text) => $"length({text})";
 
         public override string IndexOf(string text, string fragment) => $"(instr({text}, {fragment}) - 1)";
@@ -107,6 +132,16 @@ internal abstract class SqlDialect
         public override string DatePart(string part, string value) => $"DATEPART({part}, {value})";
 
         public override string DateOf(string instant) => $"CAST({instant} AS date)";
+
+        public override string TimeOf(string instant) => $"CAST({instant} AS time)";
+
+        public override object TimeValue(TimeOnly time) => time.ToTimeSpan();
+
+        public override string CastToText(string value) => $"CAST({value} AS nvarchar(4000))";
+
+        public override string CastToInteger(string value) => $"CAST({value} AS bigint)";
+
+        public override string CastToReal(string value) => $"CAST({value} AS float)";
 
         public override string Length(string text) => $"LEN({text})";
 

@@ -142,7 +142,10 @@ public sealed class DossierFeedTests : ApiFixture
     [TestCase("")]
     [TestCase("&$orderby=ReceivedAt desc")]
     [TestCase("&$orderby=UnitCode,ReceivedAt")]
-    [TestCase("&$orderby=FinishedAt desc")] // nullable: continues by offset
+    [TestCase("&$orderby=FinishedAt desc")] // nullable: the open dossiers' nulls come last
+    [TestCase("&$orderby=FinishedAt,Channel desc")] // and first ascending
+    [TestCase("&$orderby=Timeliness desc,DueAt")]
+    [TestCase("&$orderby=EndedInTime,ReturnedAt desc,UnitCode")]
     [TestCase("&$filter=UnitCode ne 'P.B.1'&$orderby=Timeliness")]
     public async Task NextLinks_ReturnEveryRowOnceInOrder(string options)
     {
@@ -154,6 +157,33 @@ public sealed class DossierFeedTests : ApiFixture
         Assert.That(ODataFeed.Codes(rows), Is.EqualTo(ODataFeed.Codes(all)));
         Assert.That(rows.Select(r => r.GetProperty("Code").GetString()).Distinct().Count(), Is.EqualTo(rows.Count));
         Assert.That(pages, Is.EqualTo((rows.Count + 24) / 25));
+    }
+
+    [TestCase("FinishedAt", new[] { "D7", "D1", "D5", "D6", "D3", "D2", "D4" })]
+    [TestCase("FinishedAt desc", new[] { "D4", "D2", "D3", "D5", "D6", "D1", "D7" })]
+    public async Task NextLinks_SortedByANullableColumn_ContinueByKeysetWithNullsOrderedAlike(
+        string orderBy,
+        string[] expected
+    )
+    {
+        // Finished (UTC): D1 4 Mar 03:00, D5 and D6 5 Mar 01:00, D3 10 Mar 02:00, D2 10 Mar 03:00, D4 20 Mar 01:00;
+        // D7 is open: null, before every instant ascending and after every one descending (then by source, code).
+        using var paged = Factory.AdminClient();
+        paged.DefaultRequestHeaders.Add("Prefer", "odata.maxpagesize=1");
+        var url = $"/odata/Dossiers?$filter=startswith(Code,'D')&$orderby={orderBy}&$select=Code";
+        var links = new List<string>();
+        var codes = new List<string>();
+        string? next = url;
+        while (next is not null)
+        {
+            var page = await ODataFeed.GetAsync(paged, next);
+            codes.AddRange(ODataFeed.Codes(page.GetProperty("value").EnumerateArray()));
+            next = page.TryGetProperty("@odata.nextLink", out var link) ? link.GetString() : null;
+            links.AddRange(next is null ? [] : [next]);
+        }
+
+        Assert.That(codes, Is.EqualTo(expected));
+        Assert.That(links, Has.Count.EqualTo(6).And.All.Contain("$skiptoken=k"));
     }
 
     [Test]

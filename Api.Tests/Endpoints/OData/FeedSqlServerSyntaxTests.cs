@@ -68,6 +68,27 @@ public sealed class FeedSqlServerSyntaxTests
                 + "desc,UnitCode&$skiptoken="
                 + SkipToken.After(new object?[] { DateTimeOffset.UnixEpoch, "49.SNV", "src", "D-1" }).ToString()
         ),
+        (
+            "Dossiers",
+            "$filter=time(ReceivedAt) lt 12:30:00 and totaloffsetminutes(FinishedAt) eq 0 and "
+                + "cast(AmountPaid,Edm.String) ne '0' and cast(AmountPaid,Edm.Double) div 2 gt 1.5"
+                + "&$orderby=Unit/Name desc,Procedure/Code&$select=Code,Unit&$expand=Unit($select=Name)"
+        ),
+        (
+            "Dossiers",
+            "$orderby=Unit/Name desc&$skiptoken=" + SkipToken.After(new object?[] { "Xã A1", "src", "D-1" }).ToString()
+        ),
+        ("IndicatorValues", "$filter=cast(Value,Edm.Int32) eq 3 and cast(Numerator,Edm.Int64) ge 1"),
+        (
+            "Dossiers",
+            "$orderby=FinishedAt desc,Timeliness&$skiptoken="
+                + SkipToken.After(new object?[] { null, "late", "src", "D-1" }).ToString()
+        ),
+        (
+            "Dossiers",
+            "$orderby=FinishedAt,EndedInTime desc&$skiptoken="
+                + SkipToken.After(new object?[] { DateTimeOffset.UnixEpoch, null, "src", "D-1" }).ToString()
+        ),
         ("Units", "$filter=ValidTo eq null or ValidTo ge 2025-01-01&$orderby=Name"),
         ("Units", "$filter=Code eq '49' or ParentCode in ('49','48',null)"),
         ("Procedures", "$filter=OnlineService ne 'none' and Integrated and ProcessingTimeValue ge 5&$select=Code,Name"),
@@ -160,6 +181,39 @@ public sealed class FeedSqlServerSyntaxTests
             Is.Empty,
             aggregation.Sql
         );
+    }
+
+    [TestCase("Units('49')")]
+    [TestCase("IndicatorValues(UnitCode='49',IndicatorCode='on-time',Period='2024-H1')")]
+    [TestCase("TargetAssignments('49/on-time/2024')")]
+    [TestCase("Dossiers(Source='src',Code='D-1')/Unit")]
+    [TestCase("Dossiers(Source='src',Code='D-1')/Procedure")]
+    public void KeyLookup_ForSqlServer_ParsesAsTSqlWithTheKeyAsParameters(string path)
+    {
+        var parsed = new ODataUriParser(Model, new Uri("http://s/odata/"), new Uri(path, UriKind.Relative)).ParsePath();
+        var key = parsed.OfType<KeySegment>().Single();
+        var feeds = Feeds.For(SqlDialect.SqlServer);
+        var owner = feeds.Single(f => f.EntitySet == key.NavigationSource.Name);
+        var (feed, lookup) = parsed.LastSegment is NavigationPropertySegment navigation
+            ? (
+                feeds.Single(f => f.ClrType == owner.Navigation(navigation.NavigationProperty.Name)!.ClrType),
+                new FeedLookup([.. key.Keys], owner, owner.Navigation(navigation.NavigationProperty.Name))
+            )
+            : (owner, new FeedLookup([.. key.Keys]));
+        var clauses = new FeedClauses(null, null, null, null, null, null, lookup);
+
+        var plan = FeedQuery.Build(feed, SqlDialect.SqlServer, clauses, 7, DateTimeOffset.UnixEpoch, 1);
+
+        using var reader = new StringReader(plan.PageSql);
+        var fragment = new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
+        Assert.That(errors.Select(e => $"{e.Line}:{e.Column} {e.Message}"), Is.Empty, plan.PageSql);
+        var named = fragment
+            .ScriptTokenStream.Where(t => t.TokenType == TSqlTokenType.Variable)
+            .Select(t => t.Text.TrimStart('@'))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.That(named, Is.SupersetOf(plan.Parameters.Values.ParameterNames.Where(n => n.StartsWith('p'))));
+        Assert.That(named, Is.SubsetOf(plan.Parameters.Values.ParameterNames), plan.PageSql);
+        Assert.That(plan.PageSql, Does.Not.Contain("'49'").And.Not.Contain("'src'").And.Not.Contain("D-1"));
     }
 
     [Test]
