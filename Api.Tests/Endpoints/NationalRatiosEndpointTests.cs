@@ -216,4 +216,40 @@ public sealed class NationalRatiosEndpointTests : ApiFixture
         Assert.That(index.GetProperty("rank").GetProperty("rank").GetInt32(), Is.EqualTo(1));
         Assert.That(index.GetProperty("rank").GetProperty("of").GetInt32(), Is.EqualTo(2));
     }
+
+    [Test]
+    public async Task MapAndRankings_OfTheIndex_GiveEachCommunesPoints()
+    {
+        var map = await Admin.GetFromJsonAsync<JsonElement>(
+            "/api/map?indicator=index&period=2025-04&parentCode=P&level=commune"
+        );
+        var ranking = await Admin.GetFromJsonAsync<JsonElement>(
+            "/api/rankings?indicator=index&period=2025-04&parentCode=P&level=commune"
+        );
+        var progress = await Admin.GetFromJsonAsync<JsonElement>(
+            "/api/map?indicator=index.progress&period=2025-04&parentCode=P&level=commune"
+        );
+
+        // P.A.1 43.59 as its index shows; P.A.2 and P.B.1 received nothing: only 3.5 (the catalogue, 1/2 of 80 %)
+        // scores, 2 × 0.625 = 1.25, and they share rank 2.
+        Assert.That(
+            map.GetProperty("units")
+                .EnumerateArray()
+                .Select(u => (u.GetProperty("code").GetString(), u.GetProperty("value").GetDecimal())),
+            Is.EqualTo(new[] { ("P.A.1", 43.59m), ("P.A.2", 1.25m), ("P.B.1", 1.25m) })
+        );
+        Assert.That(
+            ranking
+                .GetProperty("items")
+                .EnumerateArray()
+                .Select(i => (i.GetProperty("rank").GetInt32(), i.GetProperty("code").GetString())),
+            Is.EqualTo(new[] { (1, "P.A.1"), (2, "P.A.2"), (2, "P.B.1") })
+        );
+        Assert.That(progress.GetProperty("units")[0].GetProperty("value").GetDecimal(), Is.EqualTo(20m));
+        var problem = await ProblemAssert.IsProblemAsync(
+            await Admin.GetAsync("/api/map?indicator=index.speed&period=2025-04&parentCode=P&level=commune"),
+            System.Net.HttpStatusCode.BadRequest
+        );
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("index.progress"));
+    }
 }

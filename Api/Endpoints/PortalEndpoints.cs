@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Reports;
+using Scorecard.Domain.Index;
 using Scorecard.Domain.Indicators;
 using Scorecard.Domain.Levels;
 using Scorecard.Domain.Scoring;
@@ -120,6 +121,33 @@ internal static class PortalEndpoints
 
         var (code, p, onTimeRule, unitLevel, parent) = query;
 
+        if (PortalParameters.IsIndex(code))
+        {
+            var points = await IndexPointsAsync(services, reference, query, ct).ConfigureAwait(false);
+            if (points.Problem is { } wrong)
+            {
+                return wrong;
+            }
+
+            return TypedResults.Ok(
+                new MapView(
+                    code,
+                    PeriodView.Of(p),
+                    WireName.Of(onTimeRule),
+                    StructureView.Of(query.Structure),
+                    [
+                        .. points
+                            .Value.OrderBy(u => u.Key, StringComparer.Ordinal)
+                            .Select(u =>
+                            {
+                                var unit = reference.Units.Find(u.Key)!;
+                                return new MapUnitView(unit.Code, unit.Name, unit.Level, null, null, u.Value, "none");
+                            }),
+                    ]
+                )
+            );
+        }
+
         var perUnit = await FiguresOfLevelAsync(services, reference, query, code, ct).ConfigureAwait(false);
         var definition = reference.Indicator(code)!;
         var units = perUnit
@@ -172,19 +200,39 @@ internal static class PortalEndpoints
         var (code, p, onTimeRule, unitLevel, parent) = query;
 
         var score = code == ScoreIndicator;
-        var perUnit = await FiguresOfLevelAsync(services, reference, query, score ? null : code, ct)
-            .ConfigureAwait(false);
+        IReadOnlyList<Ranked<(string Code, decimal? Value)>> ranked;
+        if (PortalParameters.IsIndex(code))
+        {
+            var points = await IndexPointsAsync(services, reference, query, ct).ConfigureAwait(false);
+            if (points.Problem is { } wrong)
+            {
+                return wrong;
+            }
+
+            ranked = Ranking.Rank(
+                points.Value.Select(u => (Code: u.Key, Value: (decimal?)u.Value)),
+                u => u.Value,
+                u => u.Code,
+                IndexEndpoints.RankTolerance
+            );
+        }
+        else
+        {
+            var perUnit = await FiguresOfLevelAsync(services, reference, query, score ? null : code, ct)
+                .ConfigureAwait(false);
+            ranked = Ranking.Rank(
+                perUnit.Select(u =>
+                    (
+                        Code: u.Key,
+                        Value: score ? FigureViews.Score(reference, u.Value) : u.Value.GetValueOrDefault(code)?.Percent
+                    )
+                ),
+                u => u.Value,
+                u => u.Code
+            );
+        }
+
         var bands = reference.Bands(code);
-        var ranked = Ranking.Rank(
-            perUnit.Select(u =>
-                (
-                    Code: u.Key,
-                    Value: score ? FigureViews.Score(reference, u.Value) : u.Value.GetValueOrDefault(code)?.Percent
-                )
-            ),
-            u => u.Value,
-            u => u.Code
-        );
         var items = ranked
             .Select(r => new RankingItem(
                 r.Rank,
@@ -196,6 +244,40 @@ internal static class PortalEndpoints
             .ToList();
         return TypedResults.Ok(
             new RankingView(code, PeriodView.Of(p), WireName.Of(onTimeRule), StructureView.Of(query.Structure), items)
+        );
+    }
+
+    /// <summary>
+    /// The national index (<c>index</c>) or one group's points (<c>index.progress</c>, …) of every unit of the query's
+    /// level under its parent, by the definition in force on the period's last day; a 400 naming the groups for an
+    /// unknown one.
+    /// </summary>
+    private static async Task<Parsed<Dictionary<string, decimal>>> IndexPointsAsync(
+        PortalServices services,
+        ReferenceData reference,
+        UnitsOfLevelQuery query,
+        CancellationToken ct
+    )
+    {
+        var definition = await services.Definitions.ForAsync(query.Period.LastDay, ct).ConfigureAwait(false);
+        var group = query.Indicator.Length > "index.".Length ? query.Indicator["index.".Length..] : null;
+        if (group is not null && definition.Groups.All(g => g.Code != group))
+        {
+            return Problems.BadRequest(
+                $"The index has no group '{group}'; its groups: "
+                    + $"{string.Join(", ", definition.Groups.Select(g => "index." + g.Code))}."
+            );
+        }
+
+        var perUnit = await FiguresOfLevelAsync(services, reference, query, null, ct).ConfigureAwait(false);
+        return perUnit.ToDictionary(
+            u => u.Key,
+            u =>
+            {
+                var score = IndexScore.Of(definition, c => u.Value.GetValueOrDefault(c));
+                return group is null ? score.Total : score.Groups.Single(g => g.Code == group).Points;
+            },
+            StringComparer.Ordinal
         );
     }
 

@@ -77,14 +77,19 @@ internal sealed record UnitsOfLevelRequest(
 {
     /// <summary>The map's question: an indicator is required.</summary>
     public Parsed<UnitsOfLevelQuery> ForMap(ReferenceData reference, string? callerScope, DateOnly today) =>
-        Parse(reference, PortalParameters.Indicator(reference, Indicator), callerScope, today);
+        Parse(
+            reference,
+            PortalParameters.IsIndex(Indicator) ? Indicator! : PortalParameters.Indicator(reference, Indicator),
+            callerScope,
+            today
+        );
 
     /// <summary>The rankings' question: an indicator, or the composite score (the default).</summary>
     public Parsed<UnitsOfLevelQuery> ForRankings(ReferenceData reference, string? callerScope, DateOnly today) =>
         Parse(
             reference,
-            Indicator is null or PortalEndpoints.ScoreIndicator
-                ? PortalEndpoints.ScoreIndicator
+            Indicator is null or PortalEndpoints.ScoreIndicator ? PortalEndpoints.ScoreIndicator
+                : PortalParameters.IsIndex(Indicator) ? Indicator
                 : PortalParameters.Indicator(reference, Indicator),
             callerScope,
             today
@@ -133,5 +138,6 @@ internal sealed record PortalServices(
     ReferenceDataCache Reference,
     UnitFigures Figures,
     TargetStore Targets,
-    TimeProvider Clock
+    TimeProvider Clock,
+    Scorecard.Infrastructure.Index.IndexDefinitionStore Definitions
 );

@@ -88,6 +88,11 @@ internal static class PortalParameters
             : found;
     }
 
+    /// <summary>The national index (<c>index</c>) or one of its groups (<c>index.progress</c>, …), which maps and
+    /// rankings accept beside indicators.</summary>
+    public static bool IsIndex(string? code) =>
+        code is not null && (code == "index" || code.StartsWith("index.", StringComparison.Ordinal));
+
     public static Parsed<string> Indicator(ReferenceData reference, string? code) =>
         code is not null && reference.Indicator(code) is not null
             ? code

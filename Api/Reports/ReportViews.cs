@@ -53,12 +53,14 @@ internal sealed record StructureView(string Reading, DateOnly? On)
         new(reading?.Name ?? "as-of", reading?.On);
 }
 
+/// <summary>A unit on the map: its figure (numerator and denominator; none for the index, whose value is
+/// points).</summary>
 internal sealed record MapUnitView(
     string Code,
     string Name,
     UnitLevel Level,
-    long Numerator,
-    long Denominator,
+    long? Numerator,
+    long? Denominator,
     decimal? Value,
     string Band
 );
