@@ -230,4 +230,22 @@ public sealed class StructureReadingTests : ApiFixture
         var listed = await Admin.GetFromJsonAsync<JsonElement>("/api/targets?unitCode=P.A.1");
         Assert.That(listed.GetArrayLength(), Is.EqualTo(1));
     }
+
+    [Test]
+    public async Task UnitsFeed_ShowsValidityAndPrimarySuccessor()
+    {
+        var page = await ODataFeed.GetAsync(
+            Admin,
+            "/odata/Units?$filter=PrimarySuccessor ne null&$select=Code,ValidTo,PrimarySuccessor&$orderby=Code"
+        );
+
+        // P.A.1 and P.A.2 have one successor each (primary by default), P.B.1 names N.3 among two.
+        Assert.That(
+            page.GetProperty("value")
+                .EnumerateArray()
+                .Select(u => (u.GetProperty("Code").GetString(), u.GetProperty("PrimarySuccessor").GetString())),
+            Is.EqualTo(new[] { ("P.A.1", "N.1"), ("P.A.2", "N.1"), ("P.B.1", "N.3") })
+        );
+        Assert.That(page.GetProperty("value")[0].GetProperty("ValidTo").GetString(), Is.EqualTo("2025-06-30"));
+    }
 }

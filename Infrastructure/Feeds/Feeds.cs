@@ -219,7 +219,14 @@ internal static class Feeds
             new(nameof(Unit.ParentCode), "u.parent_code", true, Ansi: true, Join: join),
             new(nameof(Unit.ValidFrom), "u.valid_from", true, Join: join),
             new(nameof(Unit.ValidTo), "u.valid_to", true, Join: join),
+            new(nameof(Unit.PrimarySuccessor), PrimarySuccessor, true, Ansi: true, Join: join),
         ];
+
+    // The successor named primary, else the only one (README "Units across reorganisations").
+    private const string PrimarySuccessor = """
+        COALESCE((SELECT MIN(s.successor_code) FROM unit_successors s WHERE s.unit_code = u.code AND s.is_primary = 1),
+                 (SELECT MIN(s.successor_code) FROM unit_successors s WHERE s.unit_code = u.code HAVING COUNT(*) = 1))
+        """;
 
     private static List<FeedColumn> ProcedureColumns(string? join) =>
         [

@@ -19,4 +19,8 @@ public sealed class Unit
     public DateOnly? ValidFrom { get; set; }
 
     public DateOnly? ValidTo { get; set; }
+
+    /// <summary>The successor that takes the unit's history in today's structure: the one named primary, else the
+    /// only one; null for a unit without successors.</summary>
+    public string? PrimarySuccessor { get; set; }
 }
