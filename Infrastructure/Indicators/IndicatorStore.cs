@@ -153,16 +153,25 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
         return new UpsertOutcome(created, touched.Count - created, []);
     }
 
-    /// <summary>Inserts the indicators that do not exist yet; existing ones keep any edits made to them.</summary>
+    /// <summary>Inserts the indicators that do not exist yet and gives stored ones without a description theirs;
+    /// existing ones keep any other edit made to them.</summary>
     public async Task EnsureAsync(IReadOnlyList<IndicatorDefinition> defaults, AuditStamp stamp, CancellationToken ct)
     {
-        var existing = (await ListAsync(ct).ConfigureAwait(false))
-            .Select(i => i.Code)
-            .ToHashSet(StringComparer.Ordinal);
-        var missing = defaults.Where(d => !existing.Contains(d.Code)).ToList();
-        if (missing.Count > 0)
+        var existing = (await ListAsync(ct).ConfigureAwait(false)).ToDictionary(i => i.Code, StringComparer.Ordinal);
+        var missing = defaults.Where(d => !existing.ContainsKey(d.Code)).ToList();
+        // Built-ins stored before they had descriptions get theirs; what a province set (name, weights, bands) stays.
+        var undescribed = defaults
+            .Where(d =>
+                d.Description is not null
+                && existing.TryGetValue(d.Code, out var stored)
+                && stored.Kind == d.Kind
+                && stored.Description is null
+            )
+            .Select(d => existing[d.Code] with { Description = d.Description, Bands = [] })
+            .ToList();
+        if (missing.Count + undescribed.Count > 0)
         {
-            await UpsertAsync(missing, stamp, ct).ConfigureAwait(false);
+            await UpsertAsync([.. missing, .. undescribed], stamp, ct).ConfigureAwait(false);
         }
     }
 
