@@ -96,23 +96,25 @@ internal static class IndexEndpoints
         var siblings = unit.ParentCode is null
             ? new Dictionary<string, Dictionary<string, Ratio?>>(StringComparer.Ordinal)
             {
-                [unit.Code] = await OwnFiguresAsync(services, reference, query, now, ct).ConfigureAwait(false),
+                [unit.Code] = await OwnFiguresAsync().ConfigureAwait(false),
             }
             : await PortalEndpoints
                 .FiguresOfLevelAsync(services, reference, levelQuery, null, ct)
                 .ConfigureAwait(false);
-        if (!siblings.TryGetValue(unit.Code, out var figures))
-        {
-            figures = await OwnFiguresAsync(services, reference, query, now, ct).ConfigureAwait(false);
-        }
-
         var scores = siblings.ToDictionary(
             s => s.Key,
             s => IndexScore.Of(definition, c => s.Value.GetValueOrDefault(c)),
             StringComparer.Ordinal
         );
-        var score = IndexScore.Of(definition, c => figures.GetValueOrDefault(c));
+        // A unit the siblings' read leaves out (not valid during the period) is scored from its own read.
+        if (!scores.TryGetValue(unit.Code, out var score))
+        {
+            var figures = await OwnFiguresAsync().ConfigureAwait(false);
+            score = IndexScore.Of(definition, c => figures.GetValueOrDefault(c));
+        }
+
         var ranked = Ranking.Rank(scores, s => s.Value.Total, s => s.Key, RankTolerance);
+
         var rank = ranked.FirstOrDefault(r => r.Item.Key == unit.Code)?.Rank;
         return TypedResults.Ok(
             IndexView.Of(
@@ -125,32 +127,26 @@ internal static class IndexEndpoints
                 new RankView(rank, ranked.Count)
             )
         );
+
+        // The unit's own figures over its subtree, without a breakdown by level.
+        async Task<Dictionary<string, Ratio?>> OwnFiguresAsync() =>
+            (
+                await services
+                    .Figures.OfUnitAsync(
+                        reference,
+                        unit,
+                        p,
+                        onTimeRule,
+                        subtree: true,
+                        query.Holders,
+                        withLevels: false,
+                        now,
+                        ct
+                    )
+                    .ConfigureAwait(false)
+            ).Values;
     }
 
     /// <summary>Marks a units-of-level query that asks for every indicator.</summary>
     private const string ScorecardIndicatorAll = "index";
-
-    private static async Task<Dictionary<string, Ratio?>> OwnFiguresAsync(
-        PortalServices services,
-        Scorecard.Infrastructure.Reference.ReferenceData reference,
-        ScorecardQuery query,
-        DateTimeOffset now,
-        CancellationToken ct
-    )
-    {
-        if (query.Holders is { } holders)
-        {
-            var inStructure = await services
-                .Figures.InStructureAsync(reference, holders, query.Period, query.Rule, now, ct)
-                .ConfigureAwait(false);
-            return inStructure.Of(query.Unit);
-        }
-
-        var levelCounts = await services
-            .Figures.CountsByLevelAsync(reference, query.Unit, query.Period, ct)
-            .ConfigureAwait(false);
-        return await services
-            .Figures.ForUnitAsync(reference, query.Unit, query.Period, levelCounts, query.Rule, now, ct)
-            .ConfigureAwait(false);
-    }
 }

@@ -55,29 +55,9 @@ internal static class PortalEndpoints
         }
 
         var (unit, p, onTimeRule, subtree, structure, holders) = query;
-        Dictionary<string, Ratio?> values;
-        IReadOnlyList<(UnitLevel Level, Dictionary<string, Ratio?> Figures)> byLevel;
-        if (holders is not null)
-        {
-            var inStructure = await figures
-                .InStructureAsync(reference, holders, p, onTimeRule, now, ct)
-                .ConfigureAwait(false);
-            (values, byLevel) = (inStructure.Of(unit), inStructure.ByLevel(unit));
-        }
-        else
-        {
-            var levelCounts = subtree
-                ? await figures.CountsByLevelAsync(reference, unit, p, ct).ConfigureAwait(false)
-                : null;
-            values = await figures
-                .ForUnitAsync(reference, unit, p, levelCounts, onTimeRule, now, ct)
-                .ConfigureAwait(false);
-            byLevel = levelCounts is null
-                ? []
-                : await figures
-                    .ByLevelAsync(reference, unit, p, onTimeRule, levelCounts, now, ct)
-                    .ConfigureAwait(false);
-        }
+        var (values, byLevel) = await figures
+            .OfUnitAsync(reference, unit, p, onTimeRule, subtree, holders, withLevels: true, now, ct)
+            .ConfigureAwait(false);
 
         var assigned = (await services.Targets.ListAsync(p.Code, ct).ConfigureAwait(false))
             .Select(t => t.Target)

@@ -49,8 +49,11 @@ internal sealed record ScorecardView(
 /// hold the history.</summary>
 internal sealed record StructureView(string Reading, DateOnly? On)
 {
-    public static StructureView Of(Scorecard.Domain.Units.StructureReading reading) =>
-        new(reading?.Name ?? "as-of", reading?.On);
+    public static StructureView Of(Scorecard.Domain.Units.StructureReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        return new(reading.Name, reading.On);
+    }
 }
 
 /// <summary>A unit on the map: its figure (numerator and denominator; none for the index, whose value is

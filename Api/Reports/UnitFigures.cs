@@ -50,6 +50,42 @@ internal sealed class UnitFigures(
         return Assemble(reference, unit.Code, unit.Level, counts, onTime, reached, values, subtree);
     }
 
+    /// <summary>
+    /// A unit's figures for a period: over its subtree or its own dossiers, as of the period (<paramref
+    /// name="holders"/> null) or in the structure of the holders' date; with <paramref name="withLevels"/>, also
+    /// grouped by the level of the units that handled (or hold) the dossiers.
+    /// </summary>
+    public async Task<(
+        Dictionary<string, Ratio?> Values,
+        IReadOnlyList<(UnitLevel Level, Dictionary<string, Ratio?> Figures)> ByLevel
+    )> OfUnitAsync(
+        ReferenceData reference,
+        Unit unit,
+        Period period,
+        OnTimeRule rule,
+        bool subtree,
+        UnitHolders? holders,
+        bool withLevels,
+        DateTimeOffset asOf,
+        CancellationToken ct
+    )
+    {
+        if (holders is not null)
+        {
+            var inStructure = await InStructureAsync(reference, holders, period, rule, asOf, ct).ConfigureAwait(false);
+            return (inStructure.Of(unit), withLevels ? inStructure.ByLevel(unit) : []);
+        }
+
+        var levelCounts = subtree ? await CountsByLevelAsync(reference, unit, period, ct).ConfigureAwait(false) : null;
+        var values = await ForUnitAsync(reference, unit, period, levelCounts, rule, asOf, ct).ConfigureAwait(false);
+        return (
+            values,
+            withLevels && levelCounts is not null
+                ? await ByLevelAsync(reference, unit, period, rule, levelCounts, asOf, ct).ConfigureAwait(false)
+                : []
+        );
+    }
+
     /// <summary>Every figure of the period read in the structure of <paramref name="holders"/>' date.</summary>
     public Task<StructureFigures> InStructureAsync(
         ReferenceData reference,
