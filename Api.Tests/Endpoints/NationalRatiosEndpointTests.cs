@@ -252,4 +252,65 @@ public sealed class NationalRatiosEndpointTests : ApiFixture
         );
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("index.progress"));
     }
+
+    [Test]
+    public async Task ScorecardScore_IsTheIndexTotalWithItsCoverage()
+    {
+        var card = await Admin.GetFromJsonAsync<JsonElement>("/api/scorecards/P.A.1?period=2025-04");
+
+        // The index of the test above: 43.59 points, 68 of the 100 with data; no rescaling over the 68.
+        Assert.That(card.GetProperty("score").GetDecimal(), Is.EqualTo(43.59m));
+        Assert.That(card.GetProperty("coverage").GetDecimal(), Is.EqualTo(68.00m));
+    }
+
+    [Test]
+    public async Task Rankings_ByScoreOrByDefault_RankByTheIndex()
+    {
+        foreach (var query in new[] { "indicator=score&", "" })
+        {
+            var ranking = await Admin.GetFromJsonAsync<JsonElement>(
+                $"/api/rankings?{query}period=2025-04&parentCode=P&level=commune"
+            );
+
+            Assert.That(ranking.GetProperty("indicator").GetString(), Is.EqualTo("index"), query);
+            Assert.That(
+                ranking
+                    .GetProperty("items")
+                    .EnumerateArray()
+                    .Select(i => (i.GetProperty("code").GetString(), i.GetProperty("value").GetDecimal())),
+                Is.EqualTo(new[] { ("P.A.1", 43.59m), ("P.A.2", 1.25m), ("P.B.1", 1.25m) }),
+                query
+            );
+        }
+    }
+
+    [Test]
+    public async Task Series_OfTheIndex_ScoresEachPoint()
+    {
+        var series = await Admin.GetFromJsonAsync<JsonElement>(
+            "/api/series?unitCode=P.A.1&indicator=index&from=2025-03-01&to=2025-04-30&interval=month"
+        );
+        var progress = await Admin.GetFromJsonAsync<JsonElement>(
+            "/api/series?unitCode=P.A.1&indicator=index.progress&from=2025-04-01&to=2025-04-30&interval=month"
+        );
+
+        // March: nothing received; only 3.5 (the catalogue's 1 of 2 fee procedures offering online payment, 50 % of
+        // the 80 % threshold) scores: 2 × 0.625 = 1.25. April: the 43.59 of the index above.
+        Assert.That(
+            series.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("value").GetDecimal()),
+            Is.EqualTo(new[] { 1.25m, 43.59m })
+        );
+        Assert.That(progress.GetProperty("points")[0].GetProperty("value").GetDecimal(), Is.EqualTo(20m));
+    }
+
+    [Test]
+    public async Task Series_OfTheIndexOverTooManyPoints_IsA400()
+    {
+        var problem = await ProblemAssert.IsProblemAsync(
+            await Admin.GetAsync("/api/series?unitCode=P.A.1&indicator=index&from=2025-01-01&to=2025-12-31"),
+            System.Net.HttpStatusCode.BadRequest
+        );
+
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("interval=week or month"));
+    }
 }

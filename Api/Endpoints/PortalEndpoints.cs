@@ -13,6 +13,7 @@ namespace Scorecard.Api.Endpoints;
 
 internal static class PortalEndpoints
 {
+    /// <summary>The earlier name of the national index in maps and rankings, still accepted.</summary>
     public const string ScoreIndicator = "score";
 
     public static IEndpointRouteBuilder MapPortalEndpoints(this IEndpointRouteBuilder app)
@@ -22,7 +23,7 @@ internal static class PortalEndpoints
             .MapGet("/scorecards/{unitCode}", GetScorecard)
             .WithSummary(
                 "Every indicator of a unit for a period (scope=subtree|self, rule=finished|national), with "
-                    + "bands, targets, score and a breakdown by level."
+                    + "bands, targets, the national index's total (score) and a breakdown by level."
             );
         group
             .MapGet("/map", GetMap)
@@ -32,8 +33,8 @@ internal static class PortalEndpoints
         group
             .MapGet("/rankings", GetRankings)
             .WithSummary(
-                "Units of a level under a parent ranked by one indicator "
-                    + "or by the composite score (indicator=score)."
+                "Units of a level under a parent ranked by one indicator, by the national index (indicator=index, "
+                    + "the default) or by one of its groups (index.progress, …)."
             );
         group.MapSeriesEndpoint();
         return app;
@@ -58,6 +59,8 @@ internal static class PortalEndpoints
         var (values, byLevel) = await figures
             .OfUnitAsync(reference, unit, p, onTimeRule, subtree, holders, withLevels: true, now, ct)
             .ConfigureAwait(false);
+        var definition = await services.Definitions.ForAsync(p.LastDay, ct).ConfigureAwait(false);
+        var index = IndexScore.Of(definition, c => values.GetValueOrDefault(c));
 
         var assigned = (await services.Targets.ListAsync(p.Code, ct).ConfigureAwait(false))
             .Select(t => t.Target)
@@ -69,7 +72,8 @@ internal static class PortalEndpoints
                 subtree ? "subtree" : "self",
                 WireName.Of(onTimeRule),
                 StructureView.Of(structure),
-                FigureViews.Score(reference, values),
+                index.Total,
+                index.Coverage,
                 FigureViews.Indicators(reference, values, p, unit.Code, assigned, now),
                 [
                     .. byLevel.Select(l => new LevelView(
@@ -179,7 +183,6 @@ internal static class PortalEndpoints
 
         var (code, p, onTimeRule, unitLevel, parent) = query;
 
-        var score = code == ScoreIndicator;
         IReadOnlyList<Ranked<(string Code, decimal? Value)>> ranked;
         if (PortalParameters.IsIndex(code))
         {
@@ -198,15 +201,9 @@ internal static class PortalEndpoints
         }
         else
         {
-            var perUnit = await FiguresOfLevelAsync(services, reference, query, score ? null : code, ct)
-                .ConfigureAwait(false);
+            var perUnit = await FiguresOfLevelAsync(services, reference, query, code, ct).ConfigureAwait(false);
             ranked = Ranking.Rank(
-                perUnit.Select(u =>
-                    (
-                        Code: u.Key,
-                        Value: score ? FigureViews.Score(reference, u.Value) : u.Value.GetValueOrDefault(code)?.Percent
-                    )
-                ),
+                perUnit.Select(u => (Code: u.Key, Value: u.Value.GetValueOrDefault(code)?.Percent)),
                 u => u.Value,
                 u => u.Code
             );

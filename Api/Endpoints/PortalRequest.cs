@@ -79,16 +79,19 @@ internal sealed record UnitsOfLevelRequest(
     public Parsed<UnitsOfLevelQuery> ForMap(ReferenceData reference, string? callerScope, DateOnly today) =>
         Parse(
             reference,
-            PortalParameters.IsIndex(Indicator) ? Indicator! : PortalParameters.Indicator(reference, Indicator),
+            Indicator == PortalEndpoints.ScoreIndicator ? PortalParameters.IndexCode
+                : PortalParameters.IsIndex(Indicator) ? Indicator!
+                : PortalParameters.Indicator(reference, Indicator),
             callerScope,
             today
         );
 
-    /// <summary>The rankings' question: an indicator, or the composite score (the default).</summary>
+    /// <summary>The rankings' question: an indicator, or the national index (the default; <c>score</c> is another
+    /// name for it).</summary>
     public Parsed<UnitsOfLevelQuery> ForRankings(ReferenceData reference, string? callerScope, DateOnly today) =>
         Parse(
             reference,
-            Indicator is null or PortalEndpoints.ScoreIndicator ? PortalEndpoints.ScoreIndicator
+            Indicator is null or PortalEndpoints.ScoreIndicator ? PortalParameters.IndexCode
                 : PortalParameters.IsIndex(Indicator) ? Indicator
                 : PortalParameters.Indicator(reference, Indicator),
             callerScope,

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Reports;
+using Scorecard.Domain.Index;
 using Scorecard.Domain.Indicators;
 using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Facts;
+using Scorecard.Infrastructure.Index;
 using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Reports;
 
@@ -16,8 +18,8 @@ internal static class SeriesEndpoint
         group
             .MapGet("/series", GetSeries)
             .WithSummary(
-                "Day, week or month points of one dossier-based indicator for a unit between two dates: the "
-                    + "day-by-day map."
+                "Day, week or month points of one dossier-based indicator, of the national index or one of its "
+                    + "groups for a unit between two dates: the day-by-day map."
             );
         return group;
     }
@@ -28,6 +30,8 @@ internal static class SeriesEndpoint
         ReferenceDataCache referenceCache,
         FactsQuery facts,
         NationalOnTimeQuery national,
+        UnitFigures figures,
+        IndexDefinitionStore definitions,
         TimeProvider clock,
         CancellationToken ct
     )
@@ -40,6 +44,12 @@ internal static class SeriesEndpoint
         }
 
         var (unit, code, step, points, subtree, rule) = query;
+        if (PortalParameters.IsIndex(code))
+        {
+            return await IndexSeriesAsync(reference, query, figures, definitions, clock.GetUtcNow(), ct)
+                .ConfigureAwait(false);
+        }
+
         var unitId = reference.UnitId(unit.Code)!.Value;
         var days = await facts
             .DailyAsync(unitId, subtree, points[0].FirstDay, points[^1].LastDay, code, ct)
@@ -73,5 +83,43 @@ internal static class SeriesEndpoint
             )
             .ToList();
         return TypedResults.Ok(new SeriesView(unit.Code, code, WireName.Of(step), series));
+    }
+
+    /// <summary>The index (or one group's points) at each point, each scored by the definition in force on the point's
+    /// last day; a 400 naming the groups for an unknown one.</summary>
+    private static async Task<Results<Ok<SeriesView>, ProblemHttpResult>> IndexSeriesAsync(
+        ReferenceData reference,
+        SeriesQuery query,
+        UnitFigures figures,
+        IndexDefinitionStore definitions,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
+    {
+        var code = query.Indicator;
+        var group =
+            code.Length > PortalParameters.IndexCode.Length ? code[(PortalParameters.IndexCode.Length + 1)..] : null;
+        var latest = await definitions.ForAsync(query.Points[^1].LastDay, ct).ConfigureAwait(false);
+        if (group is not null && latest.Groups.All(g => g.Code != group))
+        {
+            return Problems.BadRequest(
+                $"The index has no group '{group}'; its groups: "
+                    + $"{string.Join(", ", latest.Groups.Select(g => "index." + g.Code))}."
+            );
+        }
+
+        var series = new List<SeriesPoint>(query.Points.Count);
+        foreach (var point in query.Points)
+        {
+            var (values, _) = await figures
+                .OfUnitAsync(reference, query.Unit, point, query.Rule, query.Subtree, null, false, now, ct)
+                .ConfigureAwait(false);
+            var definition = await definitions.ForAsync(point.LastDay, ct).ConfigureAwait(false);
+            var score = IndexScore.Of(definition, c => values.GetValueOrDefault(c));
+            decimal? points = group is null ? score.Total : score.Groups.FirstOrDefault(g => g.Code == group)?.Points;
+            series.Add(new SeriesPoint(point.Code, point.FirstDay, point.LastDay, null, null, points, "none"));
+        }
+
+        return TypedResults.Ok(new SeriesView(query.Unit.Code, code, WireName.Of(query.Interval), series));
     }
 }

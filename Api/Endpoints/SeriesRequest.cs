@@ -22,6 +22,9 @@ internal sealed record SeriesRequest(
     /// <summary>At most this many points per series (three years of days).</summary>
     public const int MaxPoints = 1100;
 
+    /// <summary>At most this many points per series of the index (two months of days, a year of weeks).</summary>
+    public const int MaxIndexPoints = 62;
+
     /// <summary>What the request asks for, or the problem of its first bad parameter; <paramref name="callerScope"/>
     /// limits the units it may name.</summary>
     public Parsed<SeriesQuery> Parse(ReferenceData reference, string? callerScope)
@@ -32,7 +35,10 @@ internal sealed record SeriesRequest(
         }
 
         var unit = PortalParameters.Unit(reference, UnitCode, callerScope);
-        var indicator = PortalParameters.Indicator(reference, Indicator);
+        var index = PortalParameters.IsIndex(Indicator) || Indicator == PortalEndpoints.ScoreIndicator;
+        var indicator = index
+            ? (Indicator == PortalEndpoints.ScoreIndicator ? PortalParameters.IndexCode : Indicator!)
+            : PortalParameters.Indicator(reference, Indicator);
         var range = PortalParameters.Period($"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}", "from/to");
         var rule = PortalParameters.Rule(Rule);
         if (PortalParameters.FirstProblem(unit.Problem, indicator.Problem, range.Problem, rule.Problem) is { } problem)
@@ -40,11 +46,11 @@ internal sealed record SeriesRequest(
             return problem;
         }
 
-        if (!IndicatorCodes.DossierBased.Contains(indicator.Value))
+        if (!index && !IndicatorCodes.DossierBased.Contains(indicator.Value))
         {
             return Problems.BadRequest(
-                $"Series are drawn for the dossier-based indicators: "
-                    + $"{string.Join(", ", IndicatorCodes.DossierBased)}."
+                $"Series are drawn for the dossier-based indicators, the index and its groups: "
+                    + $"{string.Join(", ", IndicatorCodes.DossierBased)}, index, index.{{group}}."
             );
         }
 
@@ -61,6 +67,14 @@ internal sealed record SeriesRequest(
         }
 
         var points = range.Value.Split(step).ToList();
+        if (index && points.Count > MaxIndexPoints)
+        {
+            return Problems.BadRequest(
+                $"An index series holds at most {MaxIndexPoints} points (each reads every indicator); this one "
+                    + $"would have {points.Count}. Use interval=week or month, or a shorter range."
+            );
+        }
+
         return points.Count > MaxPoints
             ? Problems.BadRequest(
                 $"A series holds at most {MaxPoints} points; this one would have {points.Count}. "

@@ -1,6 +1,5 @@
 using Scorecard.Domain.Indicators;
 using Scorecard.Domain.Periods;
-using Scorecard.Domain.Scoring;
 using Scorecard.Domain.Targets;
 using Scorecard.Domain.Units;
 using Scorecard.Infrastructure.Indicators;
@@ -8,7 +7,7 @@ using Scorecard.Infrastructure.Reference;
 
 namespace Scorecard.Api.Reports;
 
-/// <summary>From counts to what the portal shows: percent, band, target attainment, composite score.</summary>
+/// <summary>From counts to what the portal shows: percent, band, target attainment.</summary>
 internal static class FigureViews
 {
     public static IReadOnlyList<IndicatorValueView> Indicators(
@@ -67,19 +66,6 @@ internal static class FigureViews
             value,
             reference.Bands(definition.Code).ColorFor(value, period),
             targetView
-        );
-    }
-
-    /// <summary>The composite score (percent of the applicable maximum) from the indicators that carry a
-    /// weight.</summary>
-    public static decimal? Score(ReferenceData reference, IReadOnlyDictionary<string, Ratio?> figures)
-    {
-        var weights = reference
-            .Indicators.Where(i => i.MaxPoints is > 0 && i.FullAt is > 0)
-            .Select(i => new ScoreWeight(i.Code, i.MaxPoints!.Value, i.FullAt!.Value));
-        return CompositeScore.Compute(
-            figures.ToDictionary(f => f.Key, f => f.Value?.Percent, StringComparer.Ordinal),
-            weights
         );
     }
 }

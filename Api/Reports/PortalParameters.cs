@@ -91,7 +91,10 @@ internal static class PortalParameters
     /// <summary>The national index (<c>index</c>) or one of its groups (<c>index.progress</c>, …), which maps and
     /// rankings accept beside indicators.</summary>
     public static bool IsIndex(string? code) =>
-        code is not null && (code == "index" || code.StartsWith("index.", StringComparison.Ordinal));
+        code is not null && (code == IndexCode || code.StartsWith(IndexCode + ".", StringComparison.Ordinal));
+
+    /// <summary>The national index's code where maps, rankings and series take an indicator.</summary>
+    public const string IndexCode = "index";
 
     public static Parsed<string> Indicator(ReferenceData reference, string? code) =>
         code is not null && reference.Indicator(code) is not null

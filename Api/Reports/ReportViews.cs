@@ -40,7 +40,8 @@ internal sealed record ScorecardView(
     string Scope,
     string Rule,
     StructureView Structure,
-    decimal? Score,
+    decimal Score,
+    decimal Coverage,
     IReadOnlyList<IndicatorValueView> Indicators,
     IReadOnlyList<LevelView> ByLevel
 );
@@ -80,8 +81,8 @@ internal sealed record SeriesPoint(
     string Period,
     DateOnly From,
     DateOnly To,
-    long Numerator,
-    long Denominator,
+    long? Numerator,
+    long? Denominator,
     decimal? Value,
     string Band
 );
