@@ -313,4 +313,44 @@ public sealed class NationalRatiosEndpointTests : ApiFixture
 
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("interval=week or month"));
     }
+
+    [Test]
+    public async Task PointsLost_OfTheCommune_CountsTheDossiersTheODataLinkLists()
+    {
+        var lost = await Admin.GetFromJsonAsync<JsonElement>("/api/index/P.A.1/points-lost?period=2025-04");
+
+        var subs = lost.GetProperty("subIndicators")
+            .EnumerateArray()
+            .ToDictionary(s => s.GetProperty("code").GetString()!);
+        // 100 − 43.59; on-time (6/6) lost nothing and is not listed; the reported 1.1 and 1.4 (6 each) lead.
+        Assert.That(lost.GetProperty("pointsLost").GetDecimal(), Is.EqualTo(56.41m));
+        Assert.That(subs.ContainsKey("2.1"), Is.False);
+        Assert.That(lost.GetProperty("subIndicators")[0].GetProperty("code").GetString(), Is.EqualTo("1.1"));
+        Assert.That(subs["1.1"].GetProperty("dossiers").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        // 3 full-online 3/5 at a 100 % threshold: 2 not online, both needed; 12 − 7.2 = 4.8 points.
+        Assert.That(Counts(subs["3"]), Is.EqualTo((4.8m, 2L, 2L)));
+        // 4.2 digitisation 2/6 at 80 %: 4 not counted; full points from ⌈0.8 × 6⌉ = 5, so 3 more; 4 − 1.667.
+        Assert.That(Counts(subs["4.2"]), Is.EqualTo((2.333m, 4L, 3L)));
+        // 4.5a counts procedures: 1 of 2 reached at 100 %: 1 more; no dossier list.
+        Assert.That(Counts(subs["4.5a"]), Is.EqualTo((1m, 1L, 1L)));
+        Assert.That(subs["4.5a"].GetProperty("dossiers").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        var linked = subs.Values.Where(s => s.GetProperty("dossiers").ValueKind == JsonValueKind.String).ToList();
+        Assert.That(linked.Select(s => s.GetProperty("code").GetString()), Is.SupersetOf(new[] { "3", "4.1", "4.2" }));
+        foreach (var sub in linked)
+        {
+            var feed = await ODataFeed.GetAsync(Admin, sub.GetProperty("dossiers").GetString()!);
+            Assert.That(
+                feed.GetProperty("@odata.count").GetInt64(),
+                Is.EqualTo(sub.GetProperty("notCounted").GetInt64()),
+                sub.GetProperty("code").GetString()
+            );
+        }
+    }
+
+    private static (decimal, long, long) Counts(JsonElement sub) =>
+        (
+            sub.GetProperty("pointsLost").GetDecimal(),
+            sub.GetProperty("notCounted").GetInt64(),
+            sub.GetProperty("needed").GetInt64()
+        );
 }

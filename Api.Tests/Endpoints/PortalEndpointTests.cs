@@ -60,6 +60,22 @@ public sealed class PortalEndpointTests : ApiFixture
         );
     }
 
+    [TestCase("national", 2)] // 5 of 7 in time: D2 and D4 late
+    [TestCase("finished", 2)] // 4 of the 6 finished in time
+    public async Task PointsLost_OnTime_ListsTheLateDossiersByTheRule(string rule, long late)
+    {
+        var lost = await Admin.GetFromJsonAsync<JsonElement>($"/api/index/P/points-lost?period=2025-03&rule={rule}");
+
+        var onTime = lost.GetProperty("subIndicators")
+            .EnumerateArray()
+            .Single(s => s.GetProperty("code").GetString() == "2.1");
+        // A 100 % threshold: every late dossier would have had to be in time.
+        Assert.That(onTime.GetProperty("notCounted").GetInt64(), Is.EqualTo(late));
+        Assert.That(onTime.GetProperty("needed").GetInt64(), Is.EqualTo(late));
+        var feed = await ODataFeed.GetAsync(Admin, onTime.GetProperty("dossiers").GetString()!);
+        Assert.That(feed.GetProperty("@odata.count").GetInt64(), Is.EqualTo(late));
+    }
+
     [Test]
     public async Task Scorecard_ByLevel_GroupsByTheLevelOfTheHandlingUnit()
     {

@@ -139,6 +139,12 @@ internal static class SecurityMatrix
             Scoped = ScopedRead.Forbidden,
             Unit = "P.B",
         },
+        // Not public: it points at the dossiers behind the figures.
+        ["GET /api/index/{unitCode}/points-lost"] = new("/api/index/P.B/points-lost?period=2025", Access.Read)
+        {
+            Scoped = ScopedRead.Forbidden,
+            Unit = "P.B",
+        },
         ["GET /api/index-definition"] = new("/api/index-definition", Access.Read) { Public = true },
         ["PUT /api/index-definition"] = new("/api/index-definition", Access.Admin)
         {

@@ -33,7 +33,72 @@ internal static class IndexEndpoints
                 "A unit's national index for a period: total, groups, sub-indicators with their points, coverage "
                     + "and rank among its siblings."
             );
+        app.MapGet("/api/index/{unitCode}/points-lost", GetPointsLost)
+            .WithTags("Index")
+            .WithSummary(
+                "Where a unit's index lost points in a period: per sub-indicator the points missing, the dossiers "
+                    + "(or procedures) that did not count, how many more would have had to, and the OData query "
+                    + "that lists those dossiers."
+            );
         return app;
+    }
+
+    private static async Task<Results<Ok<PointsLostView>, ProblemHttpResult>> GetPointsLost(
+        [FromRoute(Name = "unitCode")] string unitCode,
+        [FromQuery(Name = "period")] string? period,
+        [FromQuery(Name = "rule")] string? rule,
+        Caller caller,
+        [AsParameters] PortalServices services,
+        IndexDefinitionStore definitions,
+        CancellationToken ct
+    )
+    {
+        var reference = await services.Reference.GetAsync(ct).ConfigureAwait(false);
+        var now = services.Clock.GetUtcNow();
+        var request = new ScorecardRequest(unitCode, period, null, rule, null);
+        var (query, problem) = request.Parse(reference, caller.ScopeUnit, VietnamTime.DateOf(now));
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (unit, p, onTimeRule, _, _, _) = query;
+        var definition = await definitions.ForAsync(p.LastDay, ct).ConfigureAwait(false);
+        var (values, _) = await services
+            .Figures.OfUnitAsync(reference, unit, p, onTimeRule, subtree: true, null, withLevels: false, now, ct)
+            .ConfigureAwait(false);
+        var score = IndexScore.Of(definition, c => values.GetValueOrDefault(c));
+        var units = reference.Units.Subtree(unit.Code).Select(u => u.Code).ToList();
+        return TypedResults.Ok(
+            new PointsLostView(
+                new UnitView(unit.Code, unit.Name, unit.Level, unit.Kind),
+                PeriodView.Of(p),
+                WireName.Of(onTimeRule),
+                score.Total,
+                score.MaxPoints,
+                IndexScore.Round(score.MaxPoints - score.Total),
+                [
+                    .. PointsLost
+                        .Of(score, s => s.Indicator != IndicatorCodes.Satisfaction)
+                        .Select(l => new LostPointsView(
+                            l.Group,
+                            l.Sub.Code,
+                            l.Sub.Name,
+                            l.Sub.Indicator,
+                            l.Sub.Status,
+                            l.Sub.Points,
+                            l.Sub.MaxPoints,
+                            l.Points,
+                            l.Sub.Figure?.Numerator,
+                            l.Sub.Figure?.Denominator,
+                            l.Sub.Threshold,
+                            l.NotCounted,
+                            l.Needed,
+                            l.Sub.HasData ? DossierLinks.For(l.Sub.Indicator, onTimeRule, p, units, now) : null
+                        )),
+                ]
+            )
+        );
     }
 
     private static async Task<Ok<IReadOnlyList<IndexDefinition>>> ListDefinitions(

@@ -84,3 +84,35 @@ internal sealed record SubIndicatorView(
     decimal MaxPoints,
     string Status
 );
+
+/// <summary>Where a unit's index lost points (<c>GET /api/index/{unitCode}/points-lost</c>), the largest loss
+/// first.</summary>
+internal sealed record PointsLostView(
+    UnitView Unit,
+    PeriodView Period,
+    string Rule,
+    decimal Total,
+    decimal MaxPoints,
+    decimal PointsLost,
+    IReadOnlyList<LostPointsView> SubIndicators
+);
+
+/// <summary>One sub-indicator short of its maximum: <c>notCounted</c> items of the denominator are not in the
+/// numerator, <c>needed</c> of them would have had to count for full points, and <c>dossiers</c> is the OData
+/// query listing those dossiers (null for reported and catalogue figures).</summary>
+internal sealed record LostPointsView(
+    string Group,
+    string Code,
+    string Name,
+    string Indicator,
+    string Status,
+    decimal Points,
+    decimal MaxPoints,
+    decimal PointsLost,
+    long? Numerator,
+    long? Denominator,
+    decimal Threshold,
+    long? NotCounted,
+    long? Needed,
+    string? Dossiers
+);

@@ -31,7 +31,7 @@ public sealed record IndexScore(decimal Total, decimal MaxPoints, decimal Covera
         );
     }
 
-    internal static decimal Round(decimal points) => Math.Round(points, 3, MidpointRounding.AwayFromZero);
+    public static decimal Round(decimal points) => Math.Round(points, 3, MidpointRounding.AwayFromZero);
 }
 
 public sealed record GroupScore(string Code, string Name, decimal MaxPoints, IReadOnlyList<SubScore> SubIndicators)
