@@ -85,6 +85,7 @@ public static class DependencyInjection
         services.AddSingleton<NationalOnTimeQuery>();
         services.AddSingleton<ProcedureReachQuery>();
         services.AddSingleton<Index.IndexDefinitionStore>();
+        services.AddSingleton<Publications.PublicationStore>();
         services.AddSingleton<ReportedValueStore>();
         services.AddSingleton<TargetStore>();
         services.AddSingleton<IndicatorValueStore>();

@@ -146,6 +146,14 @@ internal static class SecurityMatrix
             Unit = "P.B",
         },
         ["GET /api/index-definition"] = new("/api/index-definition", Access.Read) { Public = true },
+        ["GET /api/publications"] = new("/api/publications", Access.Read),
+        ["POST /api/publications"] = new("/api/publications", Access.Admin)
+        {
+            Body = _ => """{"unitCode":"P.B","period":"2025-01"}""",
+            Success = HttpStatusCode.Created,
+            ScopedAdmin = ScopedWrite.Forbidden,
+            Unit = "P.B",
+        },
         ["PUT /api/index-definition"] = new("/api/index-definition", Access.Admin)
         {
             Body = _ =>

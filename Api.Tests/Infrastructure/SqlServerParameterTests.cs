@@ -40,6 +40,18 @@ public sealed class SqlServerParameterTests
         ["ProcedureReachQuery.EveryUnitSql"] = Names("Start End"),
         ["DossierRebuilder.FactsMissingSql"] = [],
         ["FactsQuery.PerUnitSql"] = Names("From To"),
+        ["PublicationStore.SelectOfPeriodSql"] = Names("PeriodCode"),
+        ["PublicationStore.SelectAllSql"] = [],
+        ["PublicationStore.SelectFiguresSql"] = Names("PublicationId Part"),
+        ["PublicationStore.SelectIndicatorFiguresSql"] = Names("PublicationId Part Indicator"),
+        ["PublicationStore.SelectUnitFiguresSql"] = Names("PublicationId UnitCode"),
+        ["PublicationStore.NextIdSql"] = [],
+        ["PublicationStore.InsertSql"] = Names(
+            "Id UnitCode PeriodCode PublishedAt PublishedBy Note Supersedes Definition"
+        ),
+        ["PublicationStore.InsertFigureSql"] = Names(
+            "PublicationId UnitCode Part Indicator Numerator Denominator Band"
+        ),
         ["IndexDefinitionStore.SelectSql"] = [],
         ["IndexDefinitionStore.SelectOneSql"] = Names("ValidFrom"),
         ["IndexDefinitionStore.UpdateSql"] = Names("ValidFrom Definition Now"),

@@ -8,6 +8,7 @@ using Scorecard.Domain.Scoring;
 using Scorecard.Domain.Time;
 using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Index;
+using Scorecard.Infrastructure.Publications;
 
 namespace Scorecard.Api.Endpoints;
 
@@ -134,6 +135,7 @@ internal static class IndexEndpoints
         [FromQuery(Name = "period")] string? period,
         [FromQuery(Name = "rule")] string? rule,
         [FromQuery(Name = "structure")] string? structure,
+        [FromQuery(Name = "revised")] string? revised,
         Caller caller,
         [AsParameters] PortalServices services,
         IndexDefinitionStore definitions,
@@ -142,7 +144,7 @@ internal static class IndexEndpoints
     {
         var reference = await services.Reference.GetAsync(ct).ConfigureAwait(false);
         var now = services.Clock.GetUtcNow();
-        var request = new ScorecardRequest(unitCode, period, null, rule, structure);
+        var request = new ScorecardRequest(unitCode, period, null, rule, structure, revised);
         var (query, problem) = request.Parse(reference, caller.ScopeUnit, VietnamTime.DateOf(now));
         if (problem is not null)
         {
@@ -151,46 +153,82 @@ internal static class IndexEndpoints
 
         var (unit, p, onTimeRule, _, reading, _) = query;
         var definition = await definitions.ForAsync(p.LastDay, ct).ConfigureAwait(false);
+        var published = await services
+            .Published.ReadAsync(reference, p, onTimeRule, query.Holders, query.Revised, ct)
+            .ConfigureAwait(false);
+        var publication = published.Covering(unit.Code);
+        var kept = publication is null
+            ? null
+            : (await published.OfUnitAsync(publication, unit.Code, ct).ConfigureAwait(false)).GetValueOrDefault(
+                PublicationStore.Subtree
+            );
+        if (kept is null)
+        {
+            publication = null;
+        }
+
         // The unit and its siblings (same parent and level) in one read, each over its subtree.
         var parent = unit.ParentCode is { } code ? reference.Units.Find(code)! : unit;
         var levelQuery = new UnitsOfLevelQuery(ScorecardIndicatorAll, p, onTimeRule, unit.Level, parent)
         {
             Structure = reading,
             Holders = query.Holders,
+            Revised = query.Revised,
         };
         var siblings = unit.ParentCode is null
-            ? new Dictionary<string, Dictionary<string, Ratio?>>(StringComparer.Ordinal)
-            {
-                [unit.Code] = await OwnFiguresAsync().ConfigureAwait(false),
-            }
+            ? null
             : await PortalEndpoints
                 .FiguresOfLevelAsync(services, reference, levelQuery, null, ct)
                 .ConfigureAwait(false);
-        var scores = siblings.ToDictionary(
+        var scores = (siblings?.Values ?? []).ToDictionary(
             s => s.Key,
-            s => IndexScore.Of(definition, c => s.Value.GetValueOrDefault(c)),
+            s =>
+                IndexScore.Of(
+                    siblings!.Kept.TryGetValue(s.Key, out var from) && !query.Revised
+                        ? from.Publication.Definition
+                        : definition,
+                    c => s.Value.GetValueOrDefault(c)
+                ),
             StringComparer.Ordinal
         );
-        // A unit the siblings' read leaves out (not valid during the period) is scored from its own read.
-        if (!scores.TryGetValue(unit.Code, out var score))
+        var fromPublication = kept is not null && !query.Revised;
+        if (fromPublication)
         {
+            scores[unit.Code] = IndexScore.Of(publication!.Definition, c => kept!.GetValueOrDefault(c)?.Ratio);
+        }
+        else if (!scores.ContainsKey(unit.Code))
+        {
+            // A unit the siblings' read leaves out (the root, or not valid during the period) is scored from its own
+            // read.
             var figures = await OwnFiguresAsync().ConfigureAwait(false);
-            score = IndexScore.Of(definition, c => figures.GetValueOrDefault(c));
+            scores[unit.Code] = IndexScore.Of(definition, c => figures.GetValueOrDefault(c));
         }
 
+        var score = scores[unit.Code];
         var ranked = Ranking.Rank(scores, s => s.Value.Total, s => s.Key, RankTolerance);
-
         var rank = ranked.FirstOrDefault(r => r.Item.Key == unit.Code)?.Rank;
+        PublishedValueView? publishedTotal = null;
+        if (kept is not null && query.Revised)
+        {
+            var then = IndexScore.Of(publication!.Definition, c => kept.GetValueOrDefault(c)?.Ratio).Total;
+            publishedTotal = new PublishedValueView(null, null, then, "none", score.Total - then);
+        }
+
         return TypedResults.Ok(
             IndexView.Of(
                 new UnitView(unit.Code, unit.Name, unit.Level, unit.Kind),
                 PeriodView.Of(p),
                 WireName.Of(onTimeRule),
                 StructureView.Of(reading),
-                definition.ValidFrom,
+                fromPublication ? publication!.Definition.ValidFrom : definition.ValidFrom,
                 score,
                 new RankView(rank, ranked.Count)
-            )
+            ) with
+            {
+                Published = fromPublication,
+                Publication = PublicationView.Of(publication),
+                PublishedTotal = publishedTotal,
+            }
         );
 
         // The unit's own figures over its subtree, without a breakdown by level.

@@ -7,6 +7,7 @@ using Scorecard.Domain.Levels;
 using Scorecard.Domain.Scoring;
 using Scorecard.Domain.Time;
 using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Publications;
 using Scorecard.Infrastructure.Reference;
 
 namespace Scorecard.Api.Endpoints;
@@ -56,10 +57,35 @@ internal static class PortalEndpoints
         }
 
         var (unit, p, onTimeRule, subtree, structure, holders) = query;
-        var (values, byLevel) = await figures
-            .OfUnitAsync(reference, unit, p, onTimeRule, subtree, holders, withLevels: true, now, ct)
+        var reading = await services
+            .Published.ReadAsync(reference, p, onTimeRule, holders, query.Revised, ct)
             .ConfigureAwait(false);
-        var definition = await services.Definitions.ForAsync(p.LastDay, ct).ConfigureAwait(false);
+        var publication = reading.Covering(unit.Code);
+        var kept = publication is null
+            ? null
+            : await reading.OfUnitAsync(publication, unit.Code, ct).ConfigureAwait(false);
+        var part = subtree ? PublicationStore.Subtree : PublicationStore.Self;
+        if (kept is null || !kept.ContainsKey(part))
+        {
+            (publication, kept) = (null, null);
+        }
+
+        var fromPublication = kept is not null && !query.Revised;
+        var (values, byLevel) = fromPublication
+            ? (
+                Ratios(kept![part]),
+                [
+                    .. Enum.GetValues<UnitLevel>()
+                        .Where(l => kept.ContainsKey(WireName.Of(l)))
+                        .Select(l => (l, Ratios(kept[WireName.Of(l)]))),
+                ]
+            )
+            : await figures
+                .OfUnitAsync(reference, unit, p, onTimeRule, subtree, holders, withLevels: true, now, ct)
+                .ConfigureAwait(false);
+        var definition = fromPublication
+            ? publication!.Definition
+            : await services.Definitions.ForAsync(p.LastDay, ct).ConfigureAwait(false);
         var index = IndexScore.Of(definition, c => values.GetValueOrDefault(c));
 
         var assigned = (await services.Targets.ListAsync(p.Code, ct).ConfigureAwait(false))
@@ -74,16 +100,31 @@ internal static class PortalEndpoints
                 StructureView.Of(structure),
                 index.Total,
                 index.Coverage,
-                FigureViews.Indicators(reference, values, p, unit.Code, assigned, now),
+                FigureViews.Indicators(reference, values, p, unit.Code, assigned, now, kept?[part], query.Revised),
                 [
                     .. byLevel.Select(l => new LevelView(
                         l.Level,
-                        FigureViews.Indicators(reference, l.Figures, p, unit.Code, [], now)
+                        FigureViews.Indicators(
+                            reference,
+                            l.Figures,
+                            p,
+                            unit.Code,
+                            [],
+                            now,
+                            kept?.GetValueOrDefault(WireName.Of(l.Level)),
+                            query.Revised
+                        )
                     )),
-                ]
+                ],
+                fromPublication,
+                PublicationView.Of(publication)
             )
         );
     }
+
+    /// <summary>The ratios of kept figures, by indicator.</summary>
+    internal static Dictionary<string, Ratio?> Ratios(IReadOnlyDictionary<string, PublishedFigure> kept) =>
+        kept.ToDictionary(k => k.Key, k => k.Value.Ratio, StringComparer.Ordinal);
 
     private static async Task<Results<Ok<MapView>, ProblemHttpResult>> GetMap(
         [AsParameters] UnitsOfLevelRequest request,
@@ -103,63 +144,23 @@ internal static class PortalEndpoints
             return problem;
         }
 
-        var (code, p, onTimeRule, unitLevel, parent) = query;
-
-        if (PortalParameters.IsIndex(code))
+        var (code, p, onTimeRule, _, _) = query;
+        var (rows, rowsProblem) = await LevelValuesAsync(services, reference, query, ct).ConfigureAwait(false);
+        if (rowsProblem is not null)
         {
-            var points = await IndexPointsAsync(services, reference, query, ct).ConfigureAwait(false);
-            if (points.Problem is { } wrong)
-            {
-                return wrong;
-            }
-
-            return TypedResults.Ok(
-                new MapView(
-                    code,
-                    PeriodView.Of(p),
-                    WireName.Of(onTimeRule),
-                    StructureView.Of(query.Structure),
-                    [
-                        .. points
-                            .Value.OrderBy(u => u.Key, StringComparer.Ordinal)
-                            .Select(u =>
-                            {
-                                var unit = reference.Units.Find(u.Key)!;
-                                return new MapUnitView(unit.Code, unit.Name, unit.Level, null, null, u.Value, "none");
-                            }),
-                    ]
-                )
-            );
+            return rowsProblem;
         }
 
-        var perUnit = await FiguresOfLevelAsync(services, reference, query, code, ct).ConfigureAwait(false);
-        var definition = reference.Indicator(code)!;
-        var units = perUnit
-            .OrderBy(u => u.Key, StringComparer.Ordinal)
-            .Select(u =>
-            {
-                var unit = reference.Units.Find(u.Key)!;
-                var view = FigureViews.View(
-                    reference,
-                    definition,
-                    u.Value.GetValueOrDefault(code),
-                    p,
-                    null,
-                    closed: false
-                );
-                return new MapUnitView(
-                    unit.Code,
-                    unit.Name,
-                    unit.Level,
-                    view.Numerator,
-                    view.Denominator,
-                    view.Value,
-                    view.Band
-                );
-            })
-            .ToList();
         return TypedResults.Ok(
-            new MapView(code, PeriodView.Of(p), WireName.Of(onTimeRule), StructureView.Of(query.Structure), units)
+            new MapView(
+                code,
+                PeriodView.Of(p),
+                WireName.Of(onTimeRule),
+                StructureView.Of(query.Structure),
+                [.. rows.Units.OrderBy(u => u.Code, StringComparer.Ordinal)],
+                rows.Figures.Published,
+                PublicationView.Of(rows.Figures.Publication)
+            )
         );
     }
 
@@ -181,63 +182,49 @@ internal static class PortalEndpoints
             return problem;
         }
 
-        var (code, p, onTimeRule, unitLevel, parent) = query;
-
-        IReadOnlyList<Ranked<(string Code, decimal? Value)>> ranked;
-        if (PortalParameters.IsIndex(code))
+        var (code, p, onTimeRule, _, _) = query;
+        var (rows, rowsProblem) = await LevelValuesAsync(services, reference, query, ct).ConfigureAwait(false);
+        if (rowsProblem is not null)
         {
-            var points = await IndexPointsAsync(services, reference, query, ct).ConfigureAwait(false);
-            if (points.Problem is { } wrong)
-            {
-                return wrong;
-            }
-
-            ranked = Ranking.Rank(
-                points.Value.Select(u => (Code: u.Key, Value: (decimal?)u.Value)),
-                u => u.Value,
-                u => u.Code,
-                IndexEndpoints.RankTolerance
-            );
-        }
-        else
-        {
-            var perUnit = await FiguresOfLevelAsync(services, reference, query, code, ct).ConfigureAwait(false);
-            ranked = Ranking.Rank(
-                perUnit.Select(u => (Code: u.Key, Value: u.Value.GetValueOrDefault(code)?.Percent)),
-                u => u.Value,
-                u => u.Code
-            );
+            return rowsProblem;
         }
 
-        var bands = reference.Bands(code);
+        var ranked = PortalParameters.IsIndex(code)
+            ? Ranking.Rank(rows.Units, u => u.Value, u => u.Code, IndexEndpoints.RankTolerance)
+            : Ranking.Rank(rows.Units, u => u.Value, u => u.Code);
         var items = ranked
-            .Select(r => new RankingItem(
-                r.Rank,
-                r.Item.Code,
-                reference.Units.Find(r.Item.Code)!.Name,
-                r.Value,
-                bands.ColorFor(r.Value, p)
-            ))
+            .Select(r => new RankingItem(r.Rank, r.Item.Code, r.Item.Name, r.Value, r.Item.Band, r.Item.Published))
             .ToList();
         return TypedResults.Ok(
-            new RankingView(code, PeriodView.Of(p), WireName.Of(onTimeRule), StructureView.Of(query.Structure), items)
+            new RankingView(
+                code,
+                PeriodView.Of(p),
+                WireName.Of(onTimeRule),
+                StructureView.Of(query.Structure),
+                items,
+                rows.Figures.Published,
+                PublicationView.Of(rows.Figures.Publication)
+            )
         );
     }
 
     /// <summary>
-    /// The national index (<c>index</c>) or one group's points (<c>index.progress</c>, …) of every unit of the query's
-    /// level under its parent, by the definition in force on the period's last day; a 400 naming the groups for an
-    /// unknown one.
+    /// The map's rows (ranked by the rankings) of every unit of the query's level under its parent: an indicator's
+    /// figure and band, or the national index (<c>index</c>) or one group's points (<c>index.progress</c>, …) by the
+    /// definition in force on the period's last day (a published unit's: the one it was published with); a 400
+    /// naming the groups for an unknown one. A revised read carries each published figure beside the live one.
     /// </summary>
-    private static async Task<Parsed<Dictionary<string, decimal>>> IndexPointsAsync(
+    private static async Task<Parsed<(IReadOnlyList<MapUnitView> Units, LevelFigures Figures)>> LevelValuesAsync(
         PortalServices services,
         ReferenceData reference,
         UnitsOfLevelQuery query,
         CancellationToken ct
     )
     {
+        var code = query.Indicator;
+        var index = PortalParameters.IsIndex(code);
         var definition = await services.Definitions.ForAsync(query.Period.LastDay, ct).ConfigureAwait(false);
-        var group = query.Indicator.Length > "index.".Length ? query.Indicator["index.".Length..] : null;
+        var group = index && code.Length > "index.".Length ? code["index.".Length..] : null;
         if (group is not null && definition.Groups.All(g => g.Code != group))
         {
             return Problems.BadRequest(
@@ -246,21 +233,92 @@ internal static class PortalEndpoints
             );
         }
 
-        var perUnit = await FiguresOfLevelAsync(services, reference, query, null, ct).ConfigureAwait(false);
-        return perUnit.ToDictionary(
-            u => u.Key,
-            u =>
+        var figures = await FiguresOfLevelAsync(services, reference, query, index ? null : code, ct)
+            .ConfigureAwait(false);
+        var indicator = index ? null : reference.Indicator(code)!;
+        var units = figures
+            .Values.Select(u =>
             {
-                var score = IndexScore.Of(definition, c => u.Value.GetValueOrDefault(c));
-                return group is null ? score.Total : score.Groups.Single(g => g.Code == group).Points;
-            },
-            StringComparer.Ordinal
-        );
+                var unit = reference.Units.Find(u.Key)!;
+                (Publication Publication, Dictionary<string, PublishedFigure> Figures)? kept = figures.Kept.TryGetValue(
+                    u.Key,
+                    out var k
+                )
+                    ? k
+                    : null;
+                if (index)
+                {
+                    var used = kept is { } from && !query.Revised ? from.Publication.Definition : definition;
+                    var points = Points(used, u.Value, group);
+                    PublishedValueView? published = null;
+                    if (kept is { } was && query.Revised)
+                    {
+                        var then = Points(was.Publication.Definition, Ratios(was.Figures), group);
+                        published = new PublishedValueView(null, null, then, "none", points - then);
+                    }
+
+                    return new MapUnitView(unit.Code, unit.Name, unit.Level, null, null, points, "none", published);
+                }
+
+                var view = FigureViews.View(
+                    reference,
+                    indicator!,
+                    u.Value.GetValueOrDefault(code),
+                    query.Period,
+                    null,
+                    closed: false
+                );
+                var figure = kept?.Figures.GetValueOrDefault(code);
+                return new MapUnitView(
+                    unit.Code,
+                    unit.Name,
+                    unit.Level,
+                    view.Numerator,
+                    view.Denominator,
+                    view.Value,
+                    figure is not null && !query.Revised ? figure.Band : view.Band,
+                    figure is not null && query.Revised ? FigureViews.Compared(figure, view.Value) : null
+                );
+            })
+            .ToList();
+        return (units, figures);
+    }
+
+    /// <summary>The index total, or one group's points, of a unit's figures.</summary>
+    private static decimal Points(IndexDefinition definition, Dictionary<string, Ratio?> figures, string? group)
+    {
+        var score = IndexScore.Of(definition, c => figures.GetValueOrDefault(c));
+        return group is null ? score.Total : score.Groups.FirstOrDefault(g => g.Code == group)?.Points ?? 0;
     }
 
     /// <summary>The figures of every unit of the query's level under its parent (one indicator's, or all with
-    /// null): the units of the period, or those valid on the structure's date.</summary>
-    internal static async Task<Dictionary<string, Dictionary<string, Ratio?>>> FiguresOfLevelAsync(
+    /// null): the units of the period, or those valid on the structure's date; a unit a publication covers answers
+    /// its kept figures, unless the query asks for the revised (live) ones.</summary>
+    internal static async Task<LevelFigures> FiguresOfLevelAsync(
+        PortalServices services,
+        ReferenceData reference,
+        UnitsOfLevelQuery query,
+        string? indicator,
+        CancellationToken ct
+    )
+    {
+        var live = await LiveFiguresOfLevelAsync(services, reference, query, indicator, ct).ConfigureAwait(false);
+        var reading = await services
+            .Published.ReadAsync(reference, query.Period, query.Rule, query.Holders, query.Revised, ct)
+            .ConfigureAwait(false);
+        var kept = await reading.OfUnitsAsync(live.Keys, indicator, ct).ConfigureAwait(false);
+        if (!query.Revised)
+        {
+            foreach (var (unit, (_, figures)) in kept)
+            {
+                live[unit] = Ratios(figures);
+            }
+        }
+
+        return new LevelFigures(live, kept, query.Revised);
+    }
+
+    private static async Task<Dictionary<string, Dictionary<string, Ratio?>>> LiveFiguresOfLevelAsync(
         PortalServices services,
         ReferenceData reference,
         UnitsOfLevelQuery query,
@@ -296,4 +354,19 @@ internal static class PortalEndpoints
             )
             .ConfigureAwait(false);
     }
+}
+
+/// <summary>The figures of the units of a level: <paramref name="Values"/> as the read answers them (kept ones for
+/// the units a publication covers, unless revised), and the kept figures of those units.</summary>
+internal sealed record LevelFigures(
+    Dictionary<string, Dictionary<string, Ratio?>> Values,
+    Dictionary<string, (Publication Publication, Dictionary<string, PublishedFigure> Figures)> Kept,
+    bool Revised
+)
+{
+    /// <summary>True when every unit answers its kept figures.</summary>
+    public bool Published => !Revised && Kept.Count > 0 && Kept.Count == Values.Count;
+
+    /// <summary>The latest publication the read answers from or compares with, or null.</summary>
+    public Publication? Publication => Kept.Values.Select(k => k.Publication).MaxBy(p => p.Id);
 }

@@ -14,7 +14,8 @@ internal sealed record ScorecardRequest(
     [FromQuery(Name = "period")] string? Period,
     [FromQuery(Name = "scope")] string? Scope,
     [FromQuery(Name = "rule")] string? Rule,
-    [FromQuery(Name = "structure")] string? Structure
+    [FromQuery(Name = "structure")] string? Structure,
+    [FromQuery(Name = "revised")] string? Revised = null
 )
 {
     /// <summary>What the request asks for, or the problem of its first bad parameter; <paramref name="callerScope"/>
@@ -26,13 +27,15 @@ internal sealed record ScorecardRequest(
         var rule = PortalParameters.Rule(Rule);
         var subtree = PortalParameters.Subtree(Scope);
         var structure = PortalParameters.Structure(Structure, today);
+        var revised = PortalParameters.Revised(Revised);
         if (
             PortalParameters.FirstProblem(
                 unit.Problem,
                 period.Problem,
                 rule.Problem,
                 subtree.Problem,
-                structure.Problem
+                structure.Problem,
+                revised.Problem
             ) is
             { } problem
         )
@@ -50,7 +53,10 @@ internal sealed record ScorecardRequest(
         var holders = structure.Value.On is { } on ? UnitHolders.On(reference.Units, on) : null;
         return PortalParameters.ValidIn(unit.Value, holders) is { } invalid
             ? invalid
-            : new ScorecardQuery(unit.Value, period.Value, rule.Value, subtree.Value, structure.Value, holders);
+            : new ScorecardQuery(unit.Value, period.Value, rule.Value, subtree.Value, structure.Value, holders)
+            {
+                Revised = revised.Value,
+            };
     }
 }
 
@@ -63,7 +69,11 @@ internal sealed record ScorecardQuery(
     bool Subtree,
     StructureReading Structure,
     UnitHolders? Holders
-);
+)
+{
+    /// <summary>Answer the live figures beside the published ones (<c>revised=true</c>).</summary>
+    public bool Revised { get; init; }
+}
 
 /// <summary>The parameters of <c>GET /api/map</c> and <c>GET /api/rankings</c>, as sent.</summary>
 internal sealed record UnitsOfLevelRequest(
@@ -72,7 +82,8 @@ internal sealed record UnitsOfLevelRequest(
     [FromQuery(Name = "parentCode")] string? ParentCode,
     [FromQuery(Name = "level")] string? Level,
     [FromQuery(Name = "rule")] string? Rule,
-    [FromQuery(Name = "structure")] string? Structure
+    [FromQuery(Name = "structure")] string? Structure,
+    [FromQuery(Name = "revised")] string? Revised = null
 )
 {
     /// <summary>The map's question: an indicator is required.</summary>
@@ -106,7 +117,8 @@ internal sealed record UnitsOfLevelRequest(
     )
     {
         var structure = PortalParameters.Structure(Structure, today);
-        if (structure.Problem is { } wrong)
+        var revised = PortalParameters.Revised(Revised);
+        if (PortalParameters.FirstProblem(structure.Problem, revised.Problem) is { } wrong)
         {
             return wrong;
         }
@@ -132,6 +144,7 @@ internal sealed record UnitsOfLevelRequest(
             {
                 Structure = structure.Value,
                 Holders = holders,
+                Revised = revised.Value,
             };
     }
 }
@@ -142,5 +155,6 @@ internal sealed record PortalServices(
     UnitFigures Figures,
     TargetStore Targets,
     TimeProvider Clock,
-    Scorecard.Infrastructure.Index.IndexDefinitionStore Definitions
+    Scorecard.Infrastructure.Index.IndexDefinitionStore Definitions,
+    PublishedFigures Published
 );

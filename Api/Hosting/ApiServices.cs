@@ -69,6 +69,7 @@ internal static class ApiServices
         services.AddHostedService<IngestionWriterService>();
         services.AddHostedService<DatabaseSizeSampler>();
         services.AddSingleton<UnitFigures>();
+        services.AddSingleton<PublishedFigures>();
         services
             .AddOptions<IndicatorValuesOptions>()
             .BindConfiguration(IndicatorValuesOptions.Section)

@@ -45,6 +45,7 @@ internal static class ScorecardPipeline
         app.MapCalendarEndpoints();
         app.MapOfficeHoursEndpoints();
         app.MapIndexEndpoints();
+        app.MapPublicationEndpoints();
         app.MapIndicatorEndpoints();
         app.MapKeyEndpoints();
         app.MapDossierEventEndpoints();

@@ -3,6 +3,7 @@ using Scorecard.Domain.Periods;
 using Scorecard.Domain.Targets;
 using Scorecard.Domain.Units;
 using Scorecard.Infrastructure.Indicators;
+using Scorecard.Infrastructure.Publications;
 using Scorecard.Infrastructure.Reference;
 
 namespace Scorecard.Api.Reports;
@@ -16,7 +17,9 @@ internal static class FigureViews
         Period period,
         string unitCode,
         IReadOnlyList<TargetAssignment> targets,
-        DateTimeOffset asOf
+        DateTimeOffset asOf,
+        IReadOnlyDictionary<string, PublishedFigure>? kept = null,
+        bool revised = false
     )
     {
         var hierarchy = new UnitTreeHierarchy(reference.Units);
@@ -28,9 +31,34 @@ internal static class FigureViews
                 .Select(definition =>
                 {
                     var target = TargetRules.EffectiveTarget(targets, unitCode, definition.Code, period, hierarchy);
-                    return View(reference, definition, figures[definition.Code], period, target, closed);
+                    var view = View(reference, definition, figures[definition.Code], period, target, closed);
+                    return kept is not null && kept.TryGetValue(definition.Code, out var figure)
+                        ? revised
+                            ? view with
+                            {
+                                Published = Compared(figure, view.Value),
+                            }
+                            : view with
+                            {
+                                Band = figure.Band,
+                            }
+                        : view;
                 }),
         ];
+    }
+
+    /// <summary>A published figure beside the live value (<paramref name="live"/>), for a revised read.</summary>
+    public static PublishedValueView Compared(PublishedFigure figure, decimal? live)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        var value = figure.Ratio?.Percent;
+        return new PublishedValueView(
+            figure.Ratio?.Numerator,
+            figure.Ratio?.Denominator,
+            value,
+            figure.Band,
+            live is { } l && value is { } v ? l - v : null
+        );
     }
 
     public static IndicatorValueView View(

@@ -16,6 +16,18 @@ internal sealed record IndexView(
     IReadOnlyList<IndexGroupView> Groups
 )
 {
+    /// <summary>True when the figures are those a publication kept.</summary>
+    public bool Published { get; init; }
+
+    /// <summary>The publication the read answers from or, revised, compares with.</summary>
+    public PublicationView? Publication { get; init; }
+
+    /// <summary>On a revised read, the published total beside the live one.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(
+        Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull
+    )]
+    public PublishedValueView? PublishedTotal { get; init; }
+
     public static IndexView Of(
         UnitView unit,
         PeriodView period,

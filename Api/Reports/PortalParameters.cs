@@ -93,6 +93,15 @@ internal static class PortalParameters
     public static bool IsIndex(string? code) =>
         code is not null && (code == IndexCode || code.StartsWith(IndexCode + ".", StringComparison.Ordinal));
 
+    /// <summary><c>revised</c>: true for the live figures beside the published ones of a closed period.</summary>
+    public static Parsed<bool> Revised(string? text) =>
+        text switch
+        {
+            null or "false" => false,
+            "true" => true,
+            _ => Problems.BadRequest("'revised' must be true or false."),
+        };
+
     /// <summary>The national index's code where maps, rankings and series take an indicator.</summary>
     public const string IndexCode = "index";
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Scorecard.Domain.Levels;
 using Scorecard.Domain.Periods;
 using Scorecard.Domain.Targets;
@@ -29,7 +30,33 @@ internal sealed record IndicatorValueView(
     long Denominator,
     decimal? Value,
     string Band,
-    TargetView? Target
+    TargetView? Target,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PublishedValueView? Published = null
+);
+
+/// <summary>A publication a read answers from or compares with (README "Published figures").</summary>
+internal sealed record PublicationView(
+    int Id,
+    string UnitCode,
+    string Period,
+    DateTimeOffset PublishedAt,
+    string PublishedBy,
+    string? Note,
+    int? Supersedes
+)
+{
+    public static PublicationView? Of(Scorecard.Infrastructure.Publications.Publication? p) =>
+        p is null ? null : new(p.Id, p.UnitCode, p.PeriodCode, p.PublishedAt, p.PublishedBy, p.Note, p.Supersedes);
+}
+
+/// <summary>On a revised read, the published figure beside the live one: <c>difference</c> is live − published
+/// (points; null when either has no value).</summary>
+internal sealed record PublishedValueView(
+    long? Numerator,
+    long? Denominator,
+    decimal? Value,
+    string Band,
+    decimal? Difference
 );
 
 internal sealed record LevelView(UnitLevel Level, IReadOnlyList<IndicatorValueView> Indicators);
@@ -43,7 +70,9 @@ internal sealed record ScorecardView(
     decimal Score,
     decimal Coverage,
     IReadOnlyList<IndicatorValueView> Indicators,
-    IReadOnlyList<LevelView> ByLevel
+    IReadOnlyList<LevelView> ByLevel,
+    bool Published = false,
+    PublicationView? Publication = null
 );
 
 /// <summary>How the units were read: <c>as-of</c> (those of the period), or <c>current</c> with the date whose units
@@ -66,7 +95,8 @@ internal sealed record MapUnitView(
     long? Numerator,
     long? Denominator,
     decimal? Value,
-    string Band
+    string Band,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PublishedValueView? Published = null
 );
 
 internal sealed record MapView(
@@ -74,7 +104,9 @@ internal sealed record MapView(
     PeriodView Period,
     string Rule,
     StructureView Structure,
-    IReadOnlyList<MapUnitView> Units
+    IReadOnlyList<MapUnitView> Units,
+    bool Published = false,
+    PublicationView? Publication = null
 );
 
 internal sealed record SeriesPoint(
@@ -94,12 +126,21 @@ internal sealed record SeriesView(
     IReadOnlyList<SeriesPoint> Points
 );
 
-internal sealed record RankingItem(int? Rank, string Code, string Name, decimal? Value, string Band);
+internal sealed record RankingItem(
+    int? Rank,
+    string Code,
+    string Name,
+    decimal? Value,
+    string Band,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PublishedValueView? Published = null
+);
 
 internal sealed record RankingView(
     string Indicator,
     PeriodView Period,
     string Rule,
     StructureView Structure,
-    IReadOnlyList<RankingItem> Items
+    IReadOnlyList<RankingItem> Items,
+    bool Published = false,
+    PublicationView? Publication = null
 );

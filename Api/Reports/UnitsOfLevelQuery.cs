@@ -14,4 +14,7 @@ internal sealed record UnitsOfLevelQuery(string Indicator, Period Period, OnTime
 
     /// <summary>The structure's holders; null when reading as of the period.</summary>
     public UnitHolders? Holders { get; init; }
+
+    /// <summary>Answer the live figures beside the published ones (<c>revised=true</c>).</summary>
+    public bool Revised { get; init; }
 }
