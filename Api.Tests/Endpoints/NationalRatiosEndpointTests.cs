@@ -353,4 +353,28 @@ public sealed class NationalRatiosEndpointTests : ApiFixture
             sub.GetProperty("notCounted").GetInt64(),
             sub.GetProperty("needed").GetInt64()
         );
+
+    [Test]
+    public async Task ReportedIndexInput_WithANumeratorAboveItsDenominator_IsA400NamingUnitPeriodAndSubIndicator()
+    {
+        var problem = await ProblemAssert.IsProblemAsync(
+            await Admin.PutAsync(
+                "/api/indicator-values",
+                ProblemAssert.Json(
+                    """
+                    [{"indicator":"procedures-on-time","unitCode":"P.A.1","period":"2025-04","numerator":7,"denominator":5}]
+                    """
+                )
+            ),
+            System.Net.HttpStatusCode.BadRequest
+        );
+
+        Assert.That(
+            problem.ToString(),
+            Does.Contain(
+                "Value of 'procedures-on-time' (index sub-indicator 1.1) for unit 'P.A.1', period 2025-04: "
+                    + "numerator 7 is above denominator 5"
+            )
+        );
+    }
 }

@@ -129,12 +129,14 @@ internal static class TargetEndpoints
         Caller caller,
         ReferenceDataCache referenceCache,
         ReportedValueStore store,
+        Scorecard.Infrastructure.Index.IndexDefinitionStore definitions,
         TimeProvider clock,
         CancellationToken ct
     )
     {
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
-        var errors = values.SelectMany(v => Check(reference, v)).ToList();
+        var index = await definitions.ListAsync(ct).ConfigureAwait(false);
+        var errors = values.SelectMany(v => Check(reference, index, v)).ToList();
         if (errors.Count > 0)
         {
             return Problems.Refused("The values cannot be stored.", errors);
@@ -167,24 +169,52 @@ internal static class TargetEndpoints
         return TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
     }
 
-    private static IEnumerable<UpsertError> Check(ReferenceData reference, IndicatorValueRequest v)
+    /// <summary>Each problem of one value, named by its unit, period and indicator (and the index sub-indicator the
+    /// indicator feeds, if any).</summary>
+    private static IEnumerable<UpsertError> Check(
+        ReferenceData reference,
+        IReadOnlyList<Scorecard.Domain.Index.IndexDefinition> index,
+        IndicatorValueRequest v
+    )
     {
+        var period = Period.Parse(v.Period!);
+        var definition = index.LastOrDefault(d => d.ValidFrom <= period.LastDay) ?? index[0];
+        var sub = definition.Groups.SelectMany(g => g.SubIndicators).FirstOrDefault(s => s.Indicator == v.Indicator);
+        var name =
+            $"Value of '{v.Indicator}'{(sub is null ? "" : $" (index sub-indicator {sub.Code})")} "
+            + $"for unit '{v.UnitCode}', period {period.Code}";
         if (reference.Indicator(v.Indicator!) is not { } indicator)
         {
-            yield return new UpsertError(v.Indicator!, $"Indicator '{v.Indicator}' does not exist.");
+            yield return new UpsertError(v.Indicator!, $"{name}: indicator '{v.Indicator}' does not exist.");
         }
         else if (indicator.Kind != IndicatorKind.Reported)
         {
             yield return new UpsertError(
                 v.Indicator!,
-                $"Indicator '{v.Indicator}' is computed from dossiers and "
+                $"{name}: indicator '{v.Indicator}' is computed from dossiers and "
                     + $"procedures; only reported indicators take values."
             );
         }
 
-        if (!reference.Units.Contains(v.UnitCode!))
+        if (reference.Units.Find(v.UnitCode!) is not { } unit)
         {
-            yield return new UpsertError(v.UnitCode!, $"Unit '{v.UnitCode}' does not exist.");
+            yield return new UpsertError(v.UnitCode!, $"{name}: unit '{v.UnitCode}' does not exist.");
+        }
+        else if (!unit.IsActiveDuring(period.FirstDay, period.LastDay))
+        {
+            yield return new UpsertError(
+                v.UnitCode!,
+                $"{name}: the unit is valid {unit.ValidFrom:yyyy-MM-dd} to "
+                    + $"{(unit.ValidTo is { } to ? $"{to:yyyy-MM-dd}" : "today")}, not during the period."
+            );
+        }
+
+        if (v.Numerator > v.Denominator)
+        {
+            yield return new UpsertError(
+                v.Indicator!,
+                $"{name}: numerator {v.Numerator} is above denominator {v.Denominator} (a share of it)."
+            );
         }
     }
 }
