@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Scorecard.Api.Tests.Endpoints.OData;
 using Scorecard.Api.Tests.Support;
 
@@ -376,5 +377,30 @@ public sealed class NationalRatiosEndpointTests : ApiFixture
                     + "numerator 7 is above denominator 5"
             )
         );
+    }
+
+    [Test]
+    public async Task IndexScoresFeed_HoldsTheIndexOfEachUnitAndPeriod()
+    {
+        await Factory
+            .Services.GetRequiredService<Scorecard.Api.IndicatorValues.IndicatorValuesRefresher>()
+            .RefreshNowAsync(CancellationToken.None);
+
+        var rows = await ODataFeed.GetAsync(
+            Admin,
+            "/odata/IndexScores?$filter=UnitCode eq 'P.A.1' and Period eq '2025-04' and Code in ('index','digitisation','4.2')"
+                + "&$orderby=Code&$select=Code,Kind,Numerator,Denominator,Points,MaxPoints,Status"
+        );
+
+        // The index route's worked example: 43.59 in all, digitisation 5.584 of 22, 4.2 2 of 6 → 1.667 of 4.
+        var byCode = rows.GetProperty("value").EnumerateArray().ToDictionary(r => r.GetProperty("Code").GetString()!);
+        Assert.That(byCode["index"].GetProperty("Points").GetDouble(), Is.EqualTo(43.59));
+        Assert.That(byCode["index"].GetProperty("MaxPoints").GetDouble(), Is.EqualTo(100));
+        Assert.That(byCode["digitisation"].GetProperty("Kind").GetString(), Is.EqualTo("group"));
+        Assert.That(byCode["digitisation"].GetProperty("Points").GetDouble(), Is.EqualTo(5.584));
+        Assert.That(byCode["4.2"].GetProperty("Numerator").GetInt64(), Is.EqualTo(2));
+        Assert.That(byCode["4.2"].GetProperty("Denominator").GetInt64(), Is.EqualTo(6));
+        Assert.That(byCode["4.2"].GetProperty("Points").GetDouble(), Is.EqualTo(1.667));
+        Assert.That(byCode["4.2"].GetProperty("Status").GetString(), Is.EqualTo("partial"));
     }
 }

@@ -242,6 +242,24 @@ internal static class SecurityMatrix
             Scoped = ScopedRead.Rows,
             Units = Feed("UnitCode"),
         },
+        ["GET /odata/IndexScores"] = new("/odata/IndexScores", Access.Read)
+        {
+            Scoped = ScopedRead.Rows,
+            Units = Feed("UnitCode"),
+        },
+        ["GET /odata/IndexScores/$count"] = new(
+            "/odata/IndexScores/$count?$filter=startswith(UnitCode,'P.B')",
+            Access.Read
+        )
+        {
+            Scoped = ScopedRead.Count,
+        },
+        ["GET /odata/IndexScores(UnitCode={keyUnitCode},Period={keyPeriod},Code={keyCode})"] = FeedRow(
+            "/odata/IndexScores(Period='2025-03',UnitCode='P.B.1',Code='index')"
+        ),
+        ["GET /odata/IndexScores/UnitCode={keyUnitCode},Period={keyPeriod},Code={keyCode}"] = FeedRow(
+            "/odata/IndexScores/UnitCode='P.B.1',Period='2025-03',Code='index'"
+        ),
         ["GET /odata/AuditEntries"] = new("/odata/AuditEntries", Access.Admin) { ScopedAdmin = ScopedWrite.Allowed },
         ["GET /odata/AuditEntries/$count"] = new("/odata/AuditEntries/$count", Access.Admin)
         {

@@ -42,6 +42,12 @@ public sealed class SqlServerParameterTests
         ["FactsQuery.PerUnitSql"] = Names("From To"),
         ["PublicationStore.SelectOfPeriodSql"] = Names("PeriodCode"),
         ["PublicationStore.SelectAllSql"] = [],
+        ["IndicatorValueStore.DeleteIndexScoresSql"] = [],
+        ["IndicatorValueStore.DeletePeriodIndexScoresSql"] = Names("Period"),
+        ["IndicatorValueStore.InsertIndexScoreSql"] = Names(
+            "UnitCode Period Code Kind GroupCode IndicatorCode PeriodType PeriodStart PeriodEnd Numerator Denominator "
+                + "Value Threshold Points MaxPoints Status"
+        ),
         ["PublicationStore.SelectFiguresSql"] = Names("PublicationId Part"),
         ["PublicationStore.SelectIndicatorFiguresSql"] = Names("PublicationId Part Indicator"),
         ["PublicationStore.SelectUnitFiguresSql"] = Names("PublicationId UnitCode"),

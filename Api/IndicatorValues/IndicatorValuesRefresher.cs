@@ -20,6 +20,7 @@ namespace Scorecard.Api.IndicatorValues;
 internal sealed partial class IndicatorValuesRefresher(
     IndicatorValueStore store,
     IndicatorValueSources sources,
+    Scorecard.Infrastructure.Index.IndexDefinitionStore definitions,
     DatabaseState state,
     ScorecardMetrics metrics,
     IOptions<IndicatorValuesOptions> options,
@@ -123,8 +124,9 @@ internal sealed partial class IndicatorValuesRefresher(
         }
 
         var rows = plan.Periods.Count == 0 ? [] : await ComputeAsync(plan.Periods, reported, ct).ConfigureAwait(false);
+        var scores = IndexScoreRows.Compute(rows, await definitions.ListAsync(ct).ConfigureAwait(false));
         var writing = clock.GetTimestamp();
-        var written = await store.ReplaceAsync(plan.Replaced, rows, marks, ct).ConfigureAwait(false);
+        var written = await store.ReplaceAsync(plan.Replaced, rows, marks, ct, scores).ConfigureAwait(false);
         (covered, knowsCovered) = (plan.Covers, true);
         var (total, writeTime) = (clock.GetElapsedTime(started), clock.GetElapsedTime(writing));
         LogRefreshed(

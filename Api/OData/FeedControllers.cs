@@ -115,6 +115,24 @@ public sealed class IndicatorValuesController(FeedService feeds) : ODataControll
     ) => feeds.ServeAsync(this, options, ct);
 }
 
+[ApiExplorerSettings(IgnoreApi = true)]
+[FeedErrors]
+public sealed class IndexScoresController(FeedService feeds) : ODataController
+{
+    [HttpGet]
+    public Task<IActionResult> Get(ODataQueryOptions<IndexScore> options, CancellationToken ct) =>
+        feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> Get(
+        string keyUnitCode,
+        string keyPeriod,
+        string keyCode,
+        ODataQueryOptions<IndexScore> options,
+        CancellationToken ct
+    ) => feeds.ServeAsync(this, options, ct);
+}
+
 /// <summary>The audit trail, for admin keys only; read only like every feed.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [FeedErrors]

@@ -20,6 +20,7 @@ internal static class ScorecardEdm
         builder.EntitySet<Indicator>("Indicators");
         builder.EntitySet<TargetAssignment>("TargetAssignments");
         builder.EntitySet<IndicatorValue>("IndicatorValues");
+        builder.EntitySet<IndexScore>("IndexScores");
         builder.EntitySet<AuditEntry>("AuditEntries");
         foreach (var type in builder.StructuralTypes)
         {

@@ -93,9 +93,39 @@ internal static class Feeds
                     new(nameof(IndicatorValue.Target), "v.target", true),
                 ],
             },
+            IndexScores(),
             AuditEntries(),
         ];
     }
+
+    private static FeedDefinition IndexScores() =>
+        new()
+        {
+            EntitySet = "IndexScores",
+            ClrType = typeof(IndexScore),
+            Table = "index_scores x",
+            Key = [nameof(IndexScore.UnitCode), nameof(IndexScore.Period), nameof(IndexScore.Code)],
+            ScopePredicate = $"x.unit_code IN ({SubtreeCodes})",
+            Columns =
+            [
+                new(nameof(IndexScore.UnitCode), "x.unit_code", false, Ansi: true),
+                new(nameof(IndexScore.Period), "x.period", false, Ansi: true),
+                new(nameof(IndexScore.Code), "x.code", false, Ansi: true),
+                new(nameof(IndexScore.Kind), "x.kind", false, Ansi: true),
+                new(nameof(IndexScore.GroupCode), "x.group_code", true, Ansi: true),
+                new(nameof(IndexScore.IndicatorCode), "x.indicator_code", true, Ansi: true),
+                new(nameof(IndexScore.PeriodType), "x.period_type", false, Ansi: true),
+                new(nameof(IndexScore.PeriodStart), "x.period_start", false),
+                new(nameof(IndexScore.PeriodEnd), "x.period_end", false),
+                new(nameof(IndexScore.Numerator), "x.numerator", true),
+                new(nameof(IndexScore.Denominator), "x.denominator", true),
+                new(nameof(IndexScore.Value), "x.value", true),
+                new(nameof(IndexScore.Threshold), "x.threshold", true),
+                new(nameof(IndexScore.Points), "x.points", false),
+                new(nameof(IndexScore.MaxPoints), "x.max_points", false),
+                new(nameof(IndexScore.Status), "x.status", true, Ansi: true),
+            ],
+        };
 
     private static FeedDefinition Dossiers() =>
         new()

@@ -78,6 +78,8 @@ public sealed class IndexDefinitionStore(DbConnectionFactory db)
                 ct
             )
             .ConfigureAwait(false);
+        // The stored index scores follow the definition: every period is recomputed.
+        await IndicatorValues.StaleMarks.MarkAllAsync(connection, transaction, db.Dialect, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return before is null;
     }

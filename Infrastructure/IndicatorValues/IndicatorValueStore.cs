@@ -31,6 +31,17 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
         GROUP BY c.ancestor_id, f.month
         """;
 
+    private const string DeleteIndexScoresSql = "DELETE FROM index_scores";
+
+    private const string DeletePeriodIndexScoresSql = "DELETE FROM index_scores WHERE period = @Period";
+
+    private const string InsertIndexScoreSql = """
+        INSERT INTO index_scores (unit_code, period, code, kind, group_code, indicator_code, period_type, period_start,
+                                  period_end, numerator, denominator, value, threshold, points, max_points, status)
+        VALUES (@UnitCode, @Period, @Code, @Kind, @GroupCode, @IndicatorCode, @PeriodType, @PeriodStart, @PeriodEnd,
+                @Numerator, @Denominator, @Value, @Threshold, @Points, @MaxPoints, @Status)
+        """;
+
     private const string UnmarkSql = "DELETE FROM indicator_values_stale WHERE month = @Month AND version = @Version";
 
     /// <summary>Every mark, with the version it had when read.</summary>
@@ -97,7 +108,8 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
         IReadOnlyCollection<string>? periods,
         IReadOnlyList<IndicatorValueRow> rows,
         IReadOnlyList<StaleMark> handled,
-        CancellationToken ct
+        CancellationToken ct,
+        IReadOnlyList<IndexScoreRow>? scores = null
     )
     {
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
@@ -108,6 +120,26 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
                 ct
             )
             .ConfigureAwait(false);
+        if (scores is not null)
+        {
+            // The index rows of the same periods: few beside the indicator values, deleted and inserted.
+            await connection
+                .ExecuteAsync(
+                    periods is null
+                        ? new CommandDefinition(DeleteIndexScoresSql, transaction: transaction, cancellationToken: ct)
+                        : new CommandDefinition(
+                            DeletePeriodIndexScoresSql,
+                            periods.Select(p => new { Period = p }),
+                            transaction,
+                            cancellationToken: ct
+                        )
+                )
+                .ConfigureAwait(false);
+            await connection
+                .ExecuteAsync(new CommandDefinition(InsertIndexScoreSql, scores, transaction, cancellationToken: ct))
+                .ConfigureAwait(false);
+        }
+
         await connection
             .ExecuteAsync(
                 new CommandDefinition(
