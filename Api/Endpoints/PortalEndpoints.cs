@@ -302,10 +302,33 @@ internal static class PortalEndpoints
         CancellationToken ct
     )
     {
-        var live = await LiveFiguresOfLevelAsync(services, reference, query, indicator, ct).ConfigureAwait(false);
         var reading = await services
             .Published.ReadAsync(reference, query.Period, query.Rule, query.Holders, query.Revised, ct)
             .ConfigureAwait(false);
+        if (!query.Revised && reading.Covering(query.Parent.Code) is not null)
+        {
+            // A publication covers every unit listed (those of the period, as the live read lists them): no live read.
+            var units = reference
+                .Units.Subtree(query.Parent.Code)
+                .Where(u =>
+                    u.Level == query.Level
+                    && u.Code != query.Parent.Code
+                    && u.IsActiveDuring(query.Period.FirstDay, query.Period.LastDay)
+                )
+                .Select(u => u.Code)
+                .ToList();
+            var all = await reading.OfUnitsAsync(units, indicator, ct).ConfigureAwait(false);
+            if (all.Count == units.Count)
+            {
+                return new LevelFigures(
+                    all.ToDictionary(k => k.Key, k => Ratios(k.Value.Figures), StringComparer.Ordinal),
+                    all,
+                    Revised: false
+                );
+            }
+        }
+
+        var live = await LiveFiguresOfLevelAsync(services, reference, query, indicator, ct).ConfigureAwait(false);
         var kept = await reading.OfUnitsAsync(live.Keys, indicator, ct).ConfigureAwait(false);
         if (!query.Revised)
         {
