@@ -248,4 +248,37 @@ public sealed class StructureReadingTests : ApiFixture
         );
         Assert.That(page.GetProperty("value")[0].GetProperty("ValidTo").GetString(), Is.EqualTo("2025-06-30"));
     }
+
+    [Test]
+    public async Task Series_InTodaysStructure_CarriesEachMonthToTheSuccessor()
+    {
+        var asOf = await Admin.GetFromJsonAsync<JsonElement>(
+            "/api/series?unitCode=N.1&indicator=channel-direct&from=2025-06-01&to=2025-07-31&interval=month"
+        );
+        var current = await Admin.GetFromJsonAsync<JsonElement>(
+            "/api/series?unitCode=N.1&indicator=channel-direct&from=2025-06-01&to=2025-07-31&interval=month"
+                + "&structure=current"
+        );
+
+        static long[] Received(JsonElement series) =>
+            [.. series.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("denominator").GetInt64())];
+        // As of each month N.1 has nothing in June (it did not exist) and X5 in July; in today's structure June holds
+        // X1 and X2 of P.A.1 and P.A.2, whose duties N.1 took.
+        Assert.That(Received(asOf), Is.EqualTo(new long[] { 0, 1 }));
+        Assert.That(Received(current), Is.EqualTo(new long[] { 2, 1 }));
+        Assert.That(current.GetProperty("structure").GetProperty("reading").GetString(), Is.EqualTo("current"));
+    }
+
+    [Test]
+    public async Task Series_OfAnEndedUnitInTodaysStructure_IsA400NamingItsHolder()
+    {
+        var problem = await ProblemAssert.IsProblemAsync(
+            await Admin.GetAsync(
+                "/api/series?unitCode=P.A.1&indicator=channel-direct&from=2025-06-01&to=2025-06-30&structure=current"
+            ),
+            System.Net.HttpStatusCode.BadRequest
+        );
+
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("N.1"));
+    }
 }

@@ -37,7 +37,11 @@ internal static class SeriesEndpoint
     )
     {
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
-        var (query, problem) = request.Parse(reference, caller.ScopeUnit);
+        var (query, problem) = request.Parse(
+            reference,
+            caller.ScopeUnit,
+            Scorecard.Domain.Time.VietnamTime.DateOf(clock.GetUtcNow())
+        );
         if (problem is not null)
         {
             return problem;
@@ -48,6 +52,35 @@ internal static class SeriesEndpoint
         {
             return await IndexSeriesAsync(reference, query, figures, definitions, clock.GetUtcNow(), ct)
                 .ConfigureAwait(false);
+        }
+
+        if (query.Holders is { } holders)
+        {
+            // In another structure: each point's figures of every unit, carried to the holders on the date.
+            var bandsOf = reference.Bands(code);
+            var inStructure = new List<SeriesPoint>(points.Count);
+            foreach (var point in points)
+            {
+                var read = await figures
+                    .InStructureAsync(reference, holders, point, rule, clock.GetUtcNow(), ct)
+                    .ConfigureAwait(false);
+                var ratio = read.Of(unit).GetValueOrDefault(code) ?? default;
+                inStructure.Add(
+                    new SeriesPoint(
+                        point.Code,
+                        point.FirstDay,
+                        point.LastDay,
+                        ratio.Numerator,
+                        ratio.Denominator,
+                        ratio.Percent,
+                        bandsOf.ColorFor(ratio.Percent, point)
+                    )
+                );
+            }
+
+            return TypedResults.Ok(
+                new SeriesView(unit.Code, code, WireName.Of(step), inStructure, StructureView.Of(query.Structure))
+            );
         }
 
         var unitId = reference.UnitId(unit.Code)!.Value;
@@ -82,7 +115,9 @@ internal static class SeriesEndpoint
                 }
             )
             .ToList();
-        return TypedResults.Ok(new SeriesView(unit.Code, code, WireName.Of(step), series));
+        return TypedResults.Ok(
+            new SeriesView(unit.Code, code, WireName.Of(step), series, StructureView.Of(query.Structure))
+        );
     }
 
     /// <summary>The index (or one group's points) at each point, each scored by the definition in force on the point's
@@ -112,7 +147,7 @@ internal static class SeriesEndpoint
         foreach (var point in query.Points)
         {
             var (values, _) = await figures
-                .OfUnitAsync(reference, query.Unit, point, query.Rule, query.Subtree, null, false, now, ct)
+                .OfUnitAsync(reference, query.Unit, point, query.Rule, query.Subtree, query.Holders, false, now, ct)
                 .ConfigureAwait(false);
             var definition = await definitions.ForAsync(point.LastDay, ct).ConfigureAwait(false);
             var score = IndexScore.Of(definition, c => values.GetValueOrDefault(c));
@@ -120,6 +155,14 @@ internal static class SeriesEndpoint
             series.Add(new SeriesPoint(point.Code, point.FirstDay, point.LastDay, null, null, points, "none"));
         }
 
-        return TypedResults.Ok(new SeriesView(query.Unit.Code, code, WireName.Of(query.Interval), series));
+        return TypedResults.Ok(
+            new SeriesView(
+                query.Unit.Code,
+                code,
+                WireName.Of(query.Interval),
+                series,
+                StructureView.Of(query.Structure)
+            )
+        );
     }
 }

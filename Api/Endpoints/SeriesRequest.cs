@@ -16,7 +16,8 @@ internal sealed record SeriesRequest(
     [FromQuery(Name = "to")] DateOnly? To,
     [FromQuery(Name = "interval")] string? Interval,
     [FromQuery(Name = "scope")] string? Scope,
-    [FromQuery(Name = "rule")] string? Rule
+    [FromQuery(Name = "rule")] string? Rule,
+    [FromQuery(Name = "structure")] string? Structure = null
 )
 {
     /// <summary>At most this many points per series (three years of days).</summary>
@@ -27,7 +28,7 @@ internal sealed record SeriesRequest(
 
     /// <summary>What the request asks for, or the problem of its first bad parameter; <paramref name="callerScope"/>
     /// limits the units it may name.</summary>
-    public Parsed<SeriesQuery> Parse(ReferenceData reference, string? callerScope)
+    public Parsed<SeriesQuery> Parse(ReferenceData reference, string? callerScope, DateOnly today)
     {
         if (UnitCode is null || From is null || To is null)
         {
@@ -41,9 +42,32 @@ internal sealed record SeriesRequest(
             : PortalParameters.Indicator(reference, Indicator);
         var range = PortalParameters.Period($"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}", "from/to");
         var rule = PortalParameters.Rule(Rule);
-        if (PortalParameters.FirstProblem(unit.Problem, indicator.Problem, range.Problem, rule.Problem) is { } problem)
+        var structure = PortalParameters.Structure(Structure, today);
+        if (
+            PortalParameters.FirstProblem(
+                unit.Problem,
+                indicator.Problem,
+                range.Problem,
+                rule.Problem,
+                structure.Problem
+            ) is
+            { } problem
+        )
         {
             return problem;
+        }
+
+        var holders = structure.Value.On is { } on ? UnitHolders.On(reference.Units, on) : null;
+        if (PortalParameters.ValidIn(unit.Value, holders) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (holders is not null && Scope == "self")
+        {
+            return Problems.BadRequest(
+                "'scope=self' reads a unit's own dossiers as they were received: use it with structure=as-of."
+            );
         }
 
         if (!index && !IndicatorCodes.DossierBased.Contains(indicator.Value))
@@ -67,11 +91,12 @@ internal sealed record SeriesRequest(
         }
 
         var points = range.Value.Split(step).ToList();
-        if (index && points.Count > MaxIndexPoints)
+        if ((index || holders is not null) && points.Count > MaxIndexPoints)
         {
             return Problems.BadRequest(
-                $"An index series holds at most {MaxIndexPoints} points (each reads every indicator); this one "
-                    + $"would have {points.Count}. Use interval=week or month, or a shorter range."
+                $"A series of the index or in another structure than as-of holds at most {MaxIndexPoints} points "
+                    + $"(each point reads every unit's figures); this one would have {points.Count}. Use "
+                    + "interval=week or month, or a shorter range."
             );
         }
 
@@ -80,7 +105,11 @@ internal sealed record SeriesRequest(
                 $"A series holds at most {MaxPoints} points; this one would have {points.Count}. "
                     + $"Use a longer interval or a shorter range."
             )
-            : new SeriesQuery(unit.Value, indicator.Value, step, points, Scope != "self", rule.Value);
+            : new SeriesQuery(unit.Value, indicator.Value, step, points, Scope != "self", rule.Value)
+            {
+                Structure = structure.Value,
+                Holders = holders,
+            };
     }
 }
 
@@ -93,4 +122,11 @@ internal sealed record SeriesQuery(
     IReadOnlyList<Period> Points,
     bool Subtree,
     OnTimeRule Rule
-);
+)
+{
+    /// <summary>The reading of the units: as of each point (the default) or in the structure of a date.</summary>
+    public StructureReading Structure { get; init; } = StructureReading.AsOf;
+
+    /// <summary>The structure's holders; null when reading as of each point.</summary>
+    public UnitHolders? Holders { get; init; }
+}

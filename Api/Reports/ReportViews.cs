@@ -123,7 +123,8 @@ internal sealed record SeriesView(
     string UnitCode,
     string Indicator,
     string Interval,
-    IReadOnlyList<SeriesPoint> Points
+    IReadOnlyList<SeriesPoint> Points,
+    StructureView? Structure = null
 );
 
 internal sealed record RankingItem(
