@@ -403,4 +403,30 @@ public sealed class NationalRatiosEndpointTests : ApiFixture
         Assert.That(byCode["4.2"].GetProperty("Points").GetDouble(), Is.EqualTo(1.667));
         Assert.That(byCode["4.2"].GetProperty("Status").GetString(), Is.EqualTo("partial"));
     }
+
+    [Test]
+    public async Task Index_ForAKeyLimitedToADistrict_RanksAmongTheSiblingsItMaySee()
+    {
+        var created = await (
+            await Admin.PostAsJsonAsync(
+                "/api/keys",
+                new
+                {
+                    name = "huyện A",
+                    role = "analyst",
+                    unitCode = "P.A",
+                }
+            )
+        ).Content.ReadFromJsonAsync<JsonElement>();
+        using var scoped = Factory.ClientWithKey(created.GetProperty("key").GetString());
+
+        var district = await scoped.GetFromJsonAsync<JsonElement>("/api/index/P.A?period=2025-04");
+        var commune = await scoped.GetFromJsonAsync<JsonElement>("/api/index/P.A.1?period=2025-04");
+        var byAdmin = await Admin.GetFromJsonAsync<JsonElement>("/api/index/P.A?period=2025-04");
+
+        // P.B, its sibling, lies outside the key's subtree: the district ranks alone; the commune among P.A's.
+        Assert.That(district.GetProperty("rank").GetProperty("of").GetInt32(), Is.EqualTo(1));
+        Assert.That(byAdmin.GetProperty("rank").GetProperty("of").GetInt32(), Is.EqualTo(2));
+        Assert.That(commune.GetProperty("rank").GetProperty("of").GetInt32(), Is.EqualTo(2));
+    }
 }

@@ -180,17 +180,20 @@ internal static class IndexEndpoints
             : await PortalEndpoints
                 .FiguresOfLevelAsync(services, reference, levelQuery, null, ct)
                 .ConfigureAwait(false);
-        var scores = (siblings?.Values ?? []).ToDictionary(
-            s => s.Key,
-            s =>
-                IndexScore.Of(
-                    siblings!.Kept.TryGetValue(s.Key, out var from) && !query.Revised
-                        ? from.Publication.Definition
-                        : definition,
-                    c => s.Value.GetValueOrDefault(c)
-                ),
-            StringComparer.Ordinal
-        );
+        // A key limited to a subtree ranks its units among the siblings it may see only.
+        var scores = (siblings?.Values ?? [])
+            .Where(s => caller.ScopeUnit is not { } scope || reference.Units.IsAncestorOrSelf(scope, s.Key))
+            .ToDictionary(
+                s => s.Key,
+                s =>
+                    IndexScore.Of(
+                        siblings!.Kept.TryGetValue(s.Key, out var from) && !query.Revised
+                            ? from.Publication.Definition
+                            : definition,
+                        c => s.Value.GetValueOrDefault(c)
+                    ),
+                StringComparer.Ordinal
+            );
         var fromPublication = kept is not null && !query.Revised;
         if (fromPublication)
         {
