@@ -16,6 +16,7 @@ public static class AuditEntities
     public const string IndicatorValue = "indicator-value";
     public const string ApiKey = "api-key";
     public const string IndexDefinition = "index-definition";
+    public const string StatusMapping = "status-mapping";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -29,5 +30,6 @@ public static class AuditEntities
         IndicatorValue,
         ApiKey,
         IndexDefinition,
+        StatusMapping,
     ];
 }
