@@ -12,7 +12,7 @@ using Scorecard.Infrastructure.Sync;
 
 namespace Scorecard.Api.Sync;
 
-/// <summary>One sync request: snapshots or status updates, the unit named by the query (if any) and the source.</summary>
+/// <summary>One sync request: snapshots or status updates, the unit the query names (if any), the source.</summary>
 internal sealed record SyncBatch(bool StatusUpdates, IReadOnlyList<JsonElement> Items, string? Unit, string Source);
 
 /// <summary>
@@ -45,7 +45,12 @@ internal sealed class DossierSync(
             .Select(i =>
                 i.Errors.Count > 0 ? null
                 : batch.StatusUpdates ? null
-                : i.ToSnapshot(mapping, id => identifiers.Find(reference, id), batch.Unit)
+                : i.ToSnapshot(
+                    mapping,
+                    id => identifiers.Find(reference, id),
+                    code => reference.Units.Find(code)?.Code,
+                    batch.Unit
+                )
             )
             .ToList();
         if (

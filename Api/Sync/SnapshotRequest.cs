@@ -52,10 +52,21 @@ internal sealed class SnapshotRequest
     }
 
     /// <summary>The snapshot [DongBoHoSoMC], or null with <see cref="Errors"/> saying why.</summary>
-    public DossierSnapshot? ToSnapshot(StatusMapping mapping, Func<string, string?> unitOf, string? defaultUnit)
+    /// <param name="unitOf">The unit a QCVN 102 identifier [MaDinhDanhDV] names, if any.</param>
+    /// <param name="unitCoded">The unit a code names, if it exists.</param>
+    /// <param name="defaultUnit">The unit the query names, for a dossier that names none.</param>
+    public DossierSnapshot? ToSnapshot(
+        StatusMapping mapping,
+        Func<string, string?> unitOf,
+        Func<string, string?> unitCoded,
+        string? defaultUnit
+    )
     {
         var status = Status("TrangThaiHoSo", mapping);
-        var unit = Text("MaDinhDanhDV") is { } identifier ? Unit(identifier, unitOf) : defaultUnit;
+        var unit =
+            Text("MaDinhDanhDV") is { } identifier ? Unit(identifier, unitOf)
+            : Text("unitCode") is { } code ? UnitCode(code, unitCoded)
+            : defaultUnit;
         var snapshot = new DossierSnapshot(Code ?? "", status ?? SyncStatus.Submitted)
         {
             ProcedureCode = ProcedureCode(),
@@ -140,6 +151,17 @@ internal sealed class SnapshotRequest
         Errors.Add(
             new("MaDinhDanhDV", $"No unit has the QCVN 102 identifier '{Shorten(identifier)}' (external id qcvn102).")
         );
+        return null;
+    }
+
+    private string? UnitCode(string code, Func<string, string?> unitCoded)
+    {
+        if (code.Length <= ValidationExtensions.MaxCodeLength && unitCoded(code) is { } unit)
+        {
+            return unit;
+        }
+
+        Errors.Add(new("unitCode", $"Unit '{Shorten(code)}' does not exist."));
         return null;
     }
 

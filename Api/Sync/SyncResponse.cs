@@ -2,18 +2,6 @@ using Scorecard.Api.Ingestion;
 
 namespace Scorecard.Api.Sync;
 
-/// <summary>
-/// The body of <c>POST /api/sync/dossiers</c> (README "Coming from the national sync"): the national portal's
-/// sync body. Documents the contract; the route reads the body as one JSON document so each dossier is checked on
-/// its own.
-/// </summary>
-/// <param name="Service"><c>DongBoHoSoMC</c> (dossier snapshots, the default) or <c>CapNhatTienDoHoSoMC</c>
-/// (status updates).</param>
-/// <param name="IsUpdating">Sent by the national body; read and ignored (every snapshot is compared with what is
-/// stored).</param>
-/// <param name="Data">The dossiers (at most 500): <c>MaHoSo</c>, <c>MaTTHC</c>, <c>NgayTiepNhan</c>, …</param>
-internal sealed record SyncRequest(string? Service, bool? IsUpdating, List<System.Text.Json.JsonElement>? Data);
-
 /// <summary>What a sync request did: per dossier of <c>data</c>, the events it added or why it was rejected.</summary>
 /// <param name="Accepted">Dossiers that added events.</param>
 /// <param name="Unchanged">Dossiers that added nothing (everything they say was already stored).</param>
