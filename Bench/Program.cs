@@ -6,11 +6,13 @@ using Scorecard.Bench.OData;
 using Scorecard.Bench.Portal;
 using Scorecard.Bench.Size;
 using Scorecard.Bench.Support;
+using Scorecard.Bench.Sync;
 
 namespace Scorecard.Bench;
 
 // Benchmarks of Scorecard, each writing its section of BENCHMARKS.md:
 // dotnet build -c Release && dotnet run -c Release --project Bench -- ingest [--dossiers N] [--clients N] [--batch N]
+// dotnet build -c Release && dotnet run -c Release --project Bench -- sync [--dossiers N] [--clients N] [--batch N]
 // [--runs N]
 // dotnet build -c Release && dotnet run -c Release --project Bench -- portal [--dossiers N] [--years N] [--iterations
 // N] [--reuse FILE]
@@ -42,6 +44,14 @@ internal static class Program
                     Option("--dossiers", 100_000),
                     Option("--clients", 4),
                     Option("--batch", 1000),
+                    Option("--runs", 3)
+                );
+                return 0;
+            case "sync":
+                await SyncBenchmark.RunAsync(
+                    Option("--dossiers", 100_000),
+                    Option("--clients", 4),
+                    Option("--batch", 500),
                     Option("--runs", 3)
                 );
                 return 0;
@@ -90,7 +100,9 @@ internal static class Program
                 return 0;
             default:
                 Console.WriteLine(
-                    "Verbs: ingest [--dossiers N] [--clients N] [--batch N] [--runs N]; portal [--dossiers N] "
+                    "Verbs: ingest [--dossiers N] [--clients N] [--batch N] [--runs N]; "
+                        + "sync [--dossiers N] [--clients N] [--batch N] [--runs N] (national sync snapshots, "
+                        + "beside events); portal [--dossiers N] "
                         + "[--years N] [--iterations N] [--reuse FILE]; "
                         + "odata [--dossiers N] [--years N] [--iterations N] [--export N] [--reuse FILE]; "
                         + "load [--seconds N] [--ingest N] [--portal N] [--feeds N] [--dossiers N] (mixed load; "

@@ -78,6 +78,8 @@ public static class DependencyInjection
         services.AddSingleton<DossierEventWriter>();
         services.AddSingleton<DossierRebuilder>();
         services.AddSingleton<DossierReader>();
+        services.AddSingleton<Sync.SyncedDossiers>();
+        services.AddSingleton<Sync.StatusMappingStore>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<DemoSeedProgress>();
 

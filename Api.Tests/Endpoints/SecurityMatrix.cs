@@ -123,6 +123,20 @@ internal static class SecurityMatrix
                     "at":"2025-03-03T08:00:00+07:00","procedureCode":"1.000002","unitCode":"P.B","channel":"direct"}]}
                     """,
         },
+        ["POST /api/sync/dossiers"] = new("/api/sync/dossiers?unitCode=P.B", Access.Ingest)
+        {
+            Unit = "P.B",
+            Body = n =>
+                $$"""
+                    {"service":"DongBoHoSoMC","isUpdating":false,"data":[{"MaHoSo":"SY-{{n}}","MaTTHC":"1.000002",
+                    "NgayTiepNhan":"20250303080000","NgayHenTra":"","TrangThaiHoSo":"2","KenhThucHien":1}]}
+                    """,
+        },
+        ["GET /api/sync/status-mappings"] = new("/api/sync/status-mappings", Access.Read),
+        ["PUT /api/sync/status-mappings"] = new("/api/sync/status-mappings", Access.Admin)
+        {
+            Body = _ => """{"source":"matrix","statuses":[{"code":"1","meaning":"received"}]}""",
+        },
         ["GET /api/dossiers/{code}"] = new("/api/dossiers/B-1", Access.Read)
         {
             Scoped = ScopedRead.Hidden,

@@ -59,6 +59,10 @@ public sealed class SqlServerParameterTests
             "PublicationId UnitCode Part Indicator Numerator Denominator Band"
         ),
         ["IndexDefinitionStore.SelectSql"] = [],
+        ["StatusMappingStore.SelectSql"] = Names("Source"),
+        ["StatusMappingStore.DeleteSql"] = Names("Source"),
+        ["StatusMappingStore.InsertSql"] = Names("Source Code Meaning Now"),
+        ["SyncedDossiers.EventsSql"] = Names("Code Source"),
         ["IndexDefinitionStore.SelectOneSql"] = Names("ValidFrom"),
         ["IndexDefinitionStore.UpdateSql"] = Names("ValidFrom Definition Now"),
         ["IndexDefinitionStore.InsertSql"] = Names("ValidFrom Definition Now"),

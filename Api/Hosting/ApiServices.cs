@@ -103,6 +103,9 @@ internal static class ApiServices
         services.AddSingleton<IValidator<BandScaleRequest>, BandScaleRequestValidator>();
         services.AddSingleton<IValidator<CreateKeyRequest>, CreateKeyRequestValidator>();
         services.AddSingleton<EventValidators>();
+        services.AddSingleton<EventIngestion>();
+        services.AddSingleton<Sync.UnitIdentifiers>();
+        services.AddSingleton<Sync.DossierSync>();
         services.AddSingleton<IValidator<List<TargetRequest>>, TargetBatchValidator>();
         services.AddSingleton<IValidator<List<IndicatorValueRequest>>, IndicatorValueBatchValidator>();
     }

@@ -5,6 +5,7 @@ using Scorecard.Api.Caching;
 using Scorecard.Api.Endpoints;
 using Scorecard.Api.OData;
 using Scorecard.Api.OpenApi;
+using Scorecard.Api.Sync;
 using Scorecard.Api.Validation;
 
 namespace Scorecard.Api.Hosting;
@@ -49,6 +50,7 @@ internal static class ScorecardPipeline
         app.MapIndicatorEndpoints();
         app.MapKeyEndpoints();
         app.MapDossierEventEndpoints();
+        app.MapSyncEndpoints();
         app.MapDossierEndpoints();
         app.MapPortalEndpoints();
         app.MapTargetEndpoints();

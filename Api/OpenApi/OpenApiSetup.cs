@@ -54,6 +54,8 @@ internal static class OpenApiSetup
             o.CustomSchemaIds(t => t.IsGenericType ? null : t.Name);
             o.SupportNonNullableReferenceTypes();
             o.OperationFilter<AuthResponsesFilter>();
+            o.OperationFilter<DeclaredBodyFilter>();
+            o.SchemaFilter<DeclaredBodyFilter>();
             o.DocumentFilter<ODataDocumentFilter>();
         });
         return services;

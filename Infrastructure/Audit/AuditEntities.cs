@@ -17,6 +17,7 @@ public static class AuditEntities
     public const string ApiKey = "api-key";
     public const string IndexDefinition = "index-definition";
     public const string Publication = "publication";
+    public const string StatusMapping = "status-mapping";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -31,5 +32,6 @@ public static class AuditEntities
         ApiKey,
         IndexDefinition,
         Publication,
+        StatusMapping,
     ];
 }

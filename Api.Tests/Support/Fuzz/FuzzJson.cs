@@ -64,6 +64,22 @@ internal static class FuzzJson
                   "electronicResult":true}
             ]}
             """,
+        ["POST /api/sync/dossiers"] = """
+            {"service":"DongBoHoSoMC","isUpdating":false,"data":[
+              {"MaHoSo":"FS-{n}","MaTTHC":"1.000002","MaDinhDanhDV":"000.00.00.H99","NgayTiepNhan":"20250303080000",
+                  "NgayHenTra":"20250320080000","NgayTra":"","NgayKetThucXuLy":"20250306150000","TrangThaiHoSo":"9",
+                  "KenhThucHien":2,"DuocThanhToanTrucTuyen":1,"HoSoCoThanhPhanSoHoa":1,"TaiKhoanDuocXacThucVoiVNeID":0,
+                  "DanhSachLePhi":[{"Gia":50000,"HinhThucThu":2}],
+                  "DanhSachHoSoBoSung":[{"NgayBoSung":"20250304090000","NgayTiepNhanBoSung":"2025-03-05T09:00:00+07:00",
+                      "NgayHenTraTruoc":"20250320080000","NgayHenTraMoi":"20250321080000"}],
+                  "DanhSachGiayToKetQua":[{"DuongDanTepTinKetQua":"https://example.invalid/kq.pdf"}],
+                  "TaiLieuNop":[{"DuocSoHoa":1,"DuocLayTuKhoDMQG":"0"}]},
+              {"MaHoSo":"FS-{n}","TrangThai":"10","ThoiDiemXuLy":"20250307100000"}
+            ]}
+            """,
+        ["PUT /api/sync/status-mappings"] = """
+            {"source":"fuzz","statuses":[{"code":"1","meaning":"received"},{"code":"DA_XONG","meaning":"resolved"}]}
+            """,
     };
 
     /// <summary>Unit codes of the test province: kept out of mutated bodies so that fuzzing never moves a unit between
