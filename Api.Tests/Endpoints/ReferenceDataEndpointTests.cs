@@ -180,7 +180,6 @@ public sealed class ReferenceDataEndpointTests : ApiFixture
             .Select(b => (b.GetProperty("min").GetDecimal(), b.GetProperty("color").GetString()))
             .ToList();
         Assert.That(bands, Is.EqualTo(new[] { (90m, "green"), (80m, "yellow"), (70m, "orange"), (0m, "red") }));
-        Assert.That(onTime.GetProperty("maxPoints").GetDecimal(), Is.EqualTo(20m));
     }
 
     [Test]

@@ -28,7 +28,7 @@ public sealed class IndicatorDefaultsUpgradeTests
         await using (var connection = await db.OpenAsync(CancellationToken.None))
         {
             await connection.ExecuteAsync(
-                "UPDATE indicators SET description = NULL, max_points = 7 WHERE code = 'digitisation'"
+                "UPDATE indicators SET description = NULL, name = 'Số hóa' WHERE code = 'digitisation'"
             );
         }
 
@@ -38,7 +38,7 @@ public sealed class IndicatorDefaultsUpgradeTests
 
         var digitisation = await admin.GetFromJsonAsync<JsonElement>("/api/indicators/digitisation");
         Assert.That(digitisation.GetProperty("description").GetString(), Does.StartWith("4.2: "));
-        Assert.That(digitisation.GetProperty("maxPoints").GetDecimal(), Is.EqualTo(7m));
+        Assert.That(digitisation.GetProperty("name").GetString(), Is.EqualTo("Số hóa"));
         Assert.That(
             digitisation.GetProperty("bands")[0].GetProperty("bands")[0].GetProperty("color").GetString(),
             Is.EqualTo("yellow")

@@ -14,8 +14,6 @@ internal sealed class IndicatorRequest
     public string? Name { get; init; }
     public string? Kind { get; init; }
     public string? Description { get; init; }
-    public decimal? MaxPoints { get; init; }
-    public decimal? FullAt { get; init; }
     public List<BandScaleRequest>? Bands { get; init; }
 
     /// <summary>The definition to store; without a kind, an existing indicator keeps its own and a new one is
@@ -26,8 +24,6 @@ internal sealed class IndicatorRequest
             Name!.Trim(),
             Kind is null ? existingKind ?? IndicatorKind.Reported : WireName.Parse<IndicatorKind>(Kind),
             Description,
-            MaxPoints,
-            FullAt,
             [.. (Bands ?? []).Select(b => b.ToScale())]
         );
 }
@@ -92,8 +88,6 @@ internal sealed class IndicatorBatchValidator : AbstractValidator<List<Indicator
                 indicator.RuleFor(i => i.Name).NotEmpty().MaximumLength(ValidationExtensions.MaxNameLength);
                 indicator.RuleFor(i => i.Kind).IsOneOf(WireName.All<IndicatorKind>());
                 indicator.RuleFor(i => i.Description).MaximumLength(1024);
-                indicator.RuleFor(i => i.MaxPoints).InclusiveBetween(0m, 1000m);
-                indicator.RuleFor(i => i.FullAt).GreaterThan(0m).LessThanOrEqualTo(1_000_000m);
                 indicator
                     .RuleFor(i => i.Bands)
                     .Must(b => b!.Count <= 50)

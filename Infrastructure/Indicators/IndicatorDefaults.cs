@@ -5,8 +5,8 @@ using Scorecard.Domain.Indicators;
 namespace Scorecard.Infrastructure.Indicators;
 
 /// <summary>
-/// The built-in indicators with their default score weights (the first seven; the others carry none until
-/// the national index replaces the score) and default bands. Each description says the national formula.
+/// The built-in indicators with their default bands; each description says the national formula. Their weight in a
+/// score is the national index's (README "The national index"), not theirs.
 /// </summary>
 public static class IndicatorDefaults
 {
@@ -16,55 +16,41 @@ public static class IndicatorDefaults
             IndicatorCodes.OnTime,
             "Hồ sơ giải quyết đúng hạn (on-time resolution)",
             "2.1: dossiers ended in time, or still within time, ÷ dossiers received in the period or still open "
-                + "when it began.",
-            20,
-            100
+                + "when it began."
         ),
         BuiltIn(
             IndicatorCodes.OnlineSubmission,
             "Hồ sơ nộp trực tuyến (online submission)",
             "3.3: dossiers received online (for a paper-result procedure, only with an electronic result) ÷ "
-                + "dossiers received.",
-            6,
-            50
+                + "dossiers received."
         ),
         BuiltIn(
             IndicatorCodes.OnlinePayment,
             "Thanh toán trực tuyến (online payment)",
-            "3.6: dossiers paid online ÷ dossiers of fee procedures whose fees were not all waived.",
-            6,
-            100
+            "3.6: dossiers paid online ÷ dossiers of fee procedures whose fees were not all waived."
         ),
         BuiltIn(
             IndicatorCodes.Digitisation,
             "Số hóa hồ sơ (digitisation)",
             "4.2: dossiers digitised (for a paper-result procedure, also with an electronic result) ÷ dossiers "
-                + "received.",
-            4,
-            80
+                + "received."
         ),
         BuiltIn(
             IndicatorCodes.EResult,
             "Cấp kết quả điện tử (electronic results)",
-            "4.1: dossiers with an electronic result ÷ dossiers of procedures whose result is a paper document.",
-            6,
-            100
+            "4.1: dossiers with an electronic result ÷ dossiers of procedures whose result is a paper document."
         ),
         BuiltIn(
             IndicatorCodes.PopulationDb,
             "Khai thác CSDL quốc gia về dân cư (population database use)",
             "4.5b: dossiers using the population database (data taken from it or a VNeID-authenticated account) "
-                + "÷ dossiers received.",
-            2,
-            100
+                + "÷ dossiers received."
         ),
         BuiltIn(
             IndicatorCodes.OnlineService,
             "Dịch vụ công trực tuyến tích hợp Cổng DVC quốc gia (integrated online services)",
             "Procedures of the unit's level offering an online service integrated with the national portal ÷ "
-                + "procedures of that level.",
-            2,
-            80
+                + "procedures of that level."
         ),
         BuiltIn(
             IndicatorCodes.FullOnline,
@@ -124,17 +110,10 @@ public static class IndicatorDefaults
             r.Name,
             IndicatorKind.Reported,
             "Reported per unit and period (PUT /api/indicator-values): a sub-indicator of the national index.",
-            null,
-            null,
             []
         )),
     ];
 
-    private static IndicatorDefinition BuiltIn(
-        string code,
-        string name,
-        string description,
-        decimal? maxPoints = null,
-        decimal? fullAt = null
-    ) => new(code, name, IndicatorKind.BuiltIn, description, maxPoints, fullAt, DefaultBands.For(code)?.Scales ?? []);
+    private static IndicatorDefinition BuiltIn(string code, string name, string description) =>
+        new(code, name, IndicatorKind.BuiltIn, description, DefaultBands.For(code)?.Scales ?? []);
 }

@@ -16,8 +16,7 @@ namespace Scorecard.Infrastructure.Indicators;
 public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges changes)
 {
     private const string SelectSql = """
-        SELECT code AS Code, name AS Name, kind AS Kind, description AS Description, max_points AS MaxPoints,
-            full_at AS FullAt
+        SELECT code AS Code, name AS Name, kind AS Kind, description AS Description
         FROM indicators ORDER BY code
         """;
 
@@ -27,14 +26,13 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
         """;
 
     private const string UpdateSql = """
-        UPDATE indicators SET name = @Name, kind = @Kind, description = @Description, max_points = @MaxPoints,
-               full_at = @FullAt, updated_at = @Now
+        UPDATE indicators SET name = @Name, kind = @Kind, description = @Description, updated_at = @Now
         WHERE code = @Code
         """;
 
     private const string InsertSql = """
-        INSERT INTO indicators (code, name, kind, description, max_points, full_at, updated_at)
-        VALUES (@Code, @Name, @Kind, @Description, @MaxPoints, @FullAt, @Now)
+        INSERT INTO indicators (code, name, kind, description, updated_at)
+        VALUES (@Code, @Name, @Kind, @Description, @Now)
         """;
 
     private const string DeleteScaleSql =
@@ -74,8 +72,6 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
                 r.Name,
                 WireName.Parse<IndicatorKind>(r.Kind),
                 r.Description,
-                (decimal?)r.MaxPoints,
-                (decimal?)r.FullAt,
                 [
                     .. bands[r.Code]
                         .GroupBy(b => b.ValidFrom)
@@ -107,8 +103,6 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
                 indicator.Name,
                 Kind = WireName.Of(indicator.Kind),
                 indicator.Description,
-                MaxPoints = (double?)indicator.MaxPoints,
-                FullAt = (double?)indicator.FullAt,
                 Now = stamp.At,
             };
             await connection
@@ -264,8 +258,6 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
         public string Name { get; init; } = "";
         public string Kind { get; init; } = "";
         public string? Description { get; init; }
-        public double? MaxPoints { get; init; }
-        public double? FullAt { get; init; }
     }
 
     private sealed class BandRow

@@ -35,8 +35,8 @@ internal static class FuzzJson
             "name":"Làm bù"}]
             """,
         ["PUT /api/indicators"] = """
-            [{"code":"fuzz-reported","name":"Chỉ số thử","kind":"reported","description":"thử","maxPoints":2,
-            "fullAt":80,"bands":[{"validFrom":"2025-01-01","bands":[{"min":50,"color":"green"},{"min":0,
+            [{"code":"fuzz-reported","name":"Chỉ số thử","kind":"reported","description":"thử",
+            "bands":[{"validFrom":"2025-01-01","bands":[{"min":50,"color":"green"},{"min":0,
             "color":"red"}]}]}]
             """,
         ["PUT /api/indicators/{code}/bands"] = """
