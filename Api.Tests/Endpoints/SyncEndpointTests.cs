@@ -326,6 +326,23 @@ public sealed class SyncEndpointTests : ApiFixture
         );
     }
 
+    [TestCase("-1e30")]
+    [TestCase("1.5")]
+    [TestCase("\"năm mươi\"")]
+    [TestCase("1e13")]
+    public async Task Post_WhenAFeeIsNotAWholeNumberOfDong_RejectsNamingDanhSachLePhi(string gia)
+    {
+        var body = $$"""
+            {"service":"DongBoHoSoMC","data":[{"MaHoSo":"FEE-1","MaTTHC":"1.000002","NgayTiepNhan":"20250303080000",
+            "TrangThaiHoSo":"2","KenhThucHien":1,"DanhSachLePhi":[{"Gia":{{gia}}}]}]}
+            """;
+
+        var response = await Admin.PostAsync("/api/sync/dossiers?unitCode=P.A.2", ProblemAssert.Json(body));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.That(problem.GetProperty("errors").TryGetProperty("data[0].DanhSachLePhi", out _), Is.True);
+    }
+
     [Test]
     public async Task Post_WhenTimesAreIsoWithAnOffset_ReadsThemAsTheSameInstants()
     {

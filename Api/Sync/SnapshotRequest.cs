@@ -375,7 +375,8 @@ internal sealed class SnapshotRequest
         {
             JsonValueKind.Number when value.TryGetInt64(out var whole) => whole,
             JsonValueKind.Number
-                when value.TryGetDecimal(out var d) && d == decimal.Truncate(d) && d <= long.MaxValue => (long)d,
+                when value.TryGetDecimal(out var d) && d >= 0 && d <= long.MaxValue && d == decimal.Truncate(d) =>
+                (long)d,
             JsonValueKind.String
                 when long.TryParse(
                     value.GetRawText().Trim('"'),

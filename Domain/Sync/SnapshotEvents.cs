@@ -327,8 +327,10 @@ public static class SnapshotEvents
             Func<DossierEvent, DossierEvent>? fill = null
         )
         {
+            // A supplement at the time of one known is that one (sent by another route); promised dates are told
+            // apart by the date itself, not by when they were given.
             var id = SyncEventIds.Of(code, Scorecard.Domain.Wire.WireName.Of(type), key ?? at);
-            if (!Any(e => e.Id == id || (e.Type == type && e.At == at)))
+            if (!Any(e => e.Id == id || (type != DossierEventType.DueChanged && e.Type == type && e.At == at)))
             {
                 Add(Fill(new DossierEvent(id, code, type, at, 0), fill), field);
             }

@@ -128,6 +128,20 @@ public sealed class SnapshotEventsTests
     }
 
     [Test]
+    public void Derive_WhenNgayHenTraMovesTwiceWithoutASupplement_ShowsTheLastApologyDate()
+    {
+        var stored = Apply([Stage(1)]);
+        var first = Stage(1) with { DueAt = Parse.At("2025-03-10T08:00:00+07:00") };
+        var second = Stage(1) with { DueAt = Parse.At("2025-03-12T08:00:00+07:00") };
+
+        stored = Apply([Stage(1), first, second]);
+
+        Assert.That(stored.Count(e => e.Reason == DueChangeReason.Apology), Is.EqualTo(2));
+        Assert.That(Fold(stored).ApologyDueAt, Is.EqualTo(Parse.At("2025-03-12T08:00:00+07:00")));
+        Assert.That(Fold(stored).DueAt, Is.EqualTo(Parse.At("2025-03-06T08:00:00+07:00")));
+    }
+
+    [Test]
     public void Derive_WhenNgayHenTraMovesEarlierWithoutASupplement_IsACorrection()
     {
         var stored = Apply([Stage(1)]);
