@@ -56,6 +56,7 @@ public sealed class PowerQueryCompatibilityTests : ApiFixture
                     "Indicators",
                     "TargetAssignments",
                     "IndicatorValues",
+                    "IndexScores",
                     "AuditEntries",
                 }
             )
