@@ -362,7 +362,8 @@ public sealed class NationalRatiosEndpointTests : ApiFixture
                 "/api/indicator-values",
                 ProblemAssert.Json(
                     """
-                    [{"indicator":"procedures-on-time","unitCode":"P.A.1","period":"2025-04","numerator":7,"denominator":5}]
+                    [{"indicator":"procedures-on-time","unitCode":"P.A.1","period":"2025-04",
+                      "numerator":7,"denominator":5}]
                     """
                 )
             ),
