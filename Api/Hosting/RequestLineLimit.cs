@@ -19,7 +19,8 @@ internal static class RequestLineLimit
                 var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw
                     ? raw
                     : request.GetEncodedPathAndQuery();
-                var length = request.Method.Length + 1 + target.Length + 1 + request.Protocol.Length + 2; // as Kestrel counts it
+                // Counted as Kestrel counts it: "GET /odata/Units?… HTTP/1.1\r\n".
+                var length = request.Method.Length + 1 + target.Length + 1 + request.Protocol.Length + 2;
                 if (length <= ServerLimits.MaxRequestLineBytes)
                 {
                     await next(context).ConfigureAwait(false);
