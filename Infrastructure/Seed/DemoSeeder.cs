@@ -91,7 +91,7 @@ public sealed partial class DemoSeeder(
         LogDone(logger, 3, province.Procedures.Count, "procedures");
         LogStep(logger, 4, "dossier events");
         progress.Report(4, "dossier events", 0);
-        var (dossiers, events) = await SeedEventsAsync(province, days, options, now, ct).ConfigureAwait(false);
+        var (dossiers, events) = await SeedEventsAsync(province, days, options, ct).ConfigureAwait(false);
         LogEventsDone(logger, events, dossiers);
     }
 
@@ -100,19 +100,17 @@ public sealed partial class DemoSeeder(
         DemoProvince province,
         IReadOnlyList<CalendarDay> days,
         DemoSeedOptions options,
-        DateTimeOffset now,
         CancellationToken ct
     )
     {
-        var until = options.Until ?? VietnamTime.DateOf(now).AddDays(-1);
-        var asOf = VietnamTime.StartOf(until.AddDays(1));
+        var asOf = VietnamTime.StartOf(options.Last.AddDays(1));
         var history = new DemoHistory(province, new WorkCalendar(days), options.Seed);
         var inFlight = new List<Task<BatchOutcome>>();
         var batch = new List<IncomingEvent>(BatchSize);
         int dossiers = 0,
             reported = 0;
         long events = 0;
-        foreach (var dossier in history.Dossiers(options.Dossiers, until.AddDays(-364), until, asOf))
+        foreach (var dossier in history.Dossiers(options.Dossiers, options.First, options.Last, asOf))
         {
             dossiers++;
             events += dossier.Count;
