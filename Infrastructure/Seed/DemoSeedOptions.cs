@@ -12,7 +12,7 @@ public sealed record DemoSeedOptions(
     DateOnly? From = null
 )
 {
-    public const int DefaultDossiers = 300_000;
+    public const int DefaultDossiers = 200_000;
 
     public static readonly DateOnly DefaultFrom = new(2024, 1, 1);
 

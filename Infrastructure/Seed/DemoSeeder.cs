@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Scorecard.Domain.Calendar;
@@ -117,7 +118,7 @@ public sealed partial class DemoSeeder(
             batch.AddRange(dossier.Select(e => new IncomingEvent(batch.Count, e)));
             if (batch.Count >= BatchSize)
             {
-                inFlight.Add(writer.WriteAsync(batch, Sender, ct));
+                inFlight.Add(WriteAsync(batch, ct));
                 batch = new List<IncomingEvent>(BatchSize);
                 if (inFlight.Count >= 4)
                 {
@@ -134,12 +135,41 @@ public sealed partial class DemoSeeder(
             }
         }
 
-        inFlight.Add(writer.WriteAsync(batch, Sender, ct));
+        inFlight.Add(WriteAsync(batch, ct));
         await Task.WhenAll(inFlight).ConfigureAwait(false);
         return (dossiers, events);
     }
 
     private const int BatchSize = 1000;
+
+    private const int Attempts = 5;
+
+    /// <summary>
+    /// Writes one batch, again when the database was busy: the indicator-values refresh of a running service may hold
+    /// the write lock longer than the busy timeout on a loaded machine, and a failed batch stores nothing (ids make a
+    /// repeat harmless anyway).
+    /// </summary>
+    private async Task<BatchOutcome> WriteAsync(List<IncomingEvent> batch, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await writer.WriteAsync(batch, Sender, ct).ConfigureAwait(false);
+            }
+            catch (DbException ex) when (attempt < Attempts)
+            {
+                LogRetry(logger, ex, attempt, Attempts);
+                await Task.Delay(TimeSpan.FromSeconds(attempt), clock, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Demo seed: a batch failed (attempt {Attempt} of {Attempts}); retrying"
+    )]
+    private static partial void LogRetry(ILogger logger, Exception ex, int attempt, int attempts);
 
     [LoggerMessage(
         Level = LogLevel.Information,
