@@ -1,4 +1,5 @@
 using Scorecard.Domain.Calendar;
+using Scorecard.Domain.Dossiers;
 using Scorecard.Domain.Levels;
 using Scorecard.Domain.Procedures;
 using Scorecard.Domain.Units;
@@ -21,23 +22,73 @@ public sealed class DemoSeedTests
     }
 
     [Test]
-    public void Generate_Always_ModelsQuangNam()
+    public void Generate_Always_ModelsTwoProvincesMergedOnTheFirstOfJuly2025()
     {
         var province = DemoSeeder.Generate(new DemoSeedOptions());
         var tree = UnitTree.Build(province.Units);
+        var ended = new DateOnly(2025, 6, 30);
+        var reform = new DateOnly(2025, 7, 1);
+        var communes = province.Units.Where(u => u.Level == UnitLevel.Commune).ToList();
+        var oldCommunes = communes.Where(u => u.ValidTo == ended).ToList();
+        var newCommunes = communes.Where(u => u.ValidFrom == reform).ToList();
+
+        Assert.That(tree.Find("49")!.ValidTo, Is.Null);
+        Assert.That(tree.Find("62")!.ValidTo, Is.EqualTo(ended));
+        Assert.That(tree.Find("62")!.SuccessorCodes, Is.EqualTo(new[] { "49" }));
+        Assert.That(tree.Find("62.SNV")!.PrimarySuccessor, Is.EqualTo("49.SNV"));
+        Assert.That(province.Units.Count(u => u.Kind == UnitKind.Agency), Is.EqualTo(40));
+        Assert.That(province.Units.Count(u => u.Level == UnitLevel.District), Is.EqualTo(28));
+        Assert.That(
+            province.Units.Where(u => u.Level == UnitLevel.District),
+            Has.All.Matches<Unit>(u => u.ValidTo == ended && u.SuccessorCodes.Count == 0)
+        );
+        Assert.That(oldCommunes, Has.Count.EqualTo(341));
+        Assert.That(newCommunes, Has.Count.EqualTo(114));
+        Assert.That(oldCommunes.Count + newCommunes.Count, Is.EqualTo(communes.Count));
+        Assert.That(newCommunes, Has.All.Matches<Unit>(u => u.ParentCode == "49" && u.ValidTo == null));
+        Assert.That(
+            oldCommunes.Count(u => u.SuccessorCodes.Count == 2 && u.PrimarySuccessor is not null),
+            Is.EqualTo(9)
+        );
+        Assert.That(
+            newCommunes.Select(n => oldCommunes.Count(o => o.PrimarySuccessor == n.Code)),
+            Has.All.InRange(2, 4),
+            "every new commune takes the history of two to four old ones"
+        );
+        Assert.That(tree.Subtree("49").Count() + tree.Subtree("62").Count(), Is.EqualTo(province.Units.Count));
+    }
+
+    [Test]
+    public void Dossiers_AcrossTheReform_AreReceivedOnlyByUnitsValidThatDay()
+    {
+        var options = new DemoSeedOptions();
+        var province = DemoSeeder.Generate(options);
+        var units = province.Units.ToDictionary(u => u.Code);
+        var history = new DemoHistory(province, new WorkCalendar(DemoSeeder.StatutoryCalendar()), 3);
+
+        var received = history
+            .Dossiers(
+                3000,
+                options.First,
+                options.Last,
+                new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.FromHours(7))
+            )
+            .Select(d => d[0])
+            .ToList();
 
         Assert.That(
-            province.Units.Count(u => u.Level == UnitLevel.Province && u.Kind == UnitKind.Agency),
-            Is.EqualTo(20)
+            received,
+            Has.All.Matches<DossierEvent>(e =>
+                units[e.UnitCode!].IsActiveOn(DateOnly.FromDateTime(e.At.ToOffset(TimeSpan.FromHours(7)).DateTime))
+            )
         );
-        Assert.That(province.Units.Count(u => u.Level == UnitLevel.District), Is.EqualTo(18));
-        Assert.That(province.Units.Count(u => u.Level == UnitLevel.Commune), Is.EqualTo(241));
-        Assert.That(tree.Subtree("49").Count(), Is.EqualTo(province.Units.Count));
-        Assert.That(
-            province.Units.Where(u => u.Level == UnitLevel.Commune).Select(u => tree.Find(u.ParentCode!)!.Level),
-            Has.All.EqualTo(UnitLevel.District)
-        );
+        Assert.That(received.Min(e => e.At), Is.LessThan(new DateTimeOffset(2024, 1, 3, 0, 0, 0, TimeSpan.Zero)));
+        Assert.That(received.Max(e => e.At), Is.GreaterThan(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero)));
+        Assert.That(received.Where(e => units[e.UnitCode!].Level == UnitLevel.District), Is.Not.Empty);
+        Assert.That(received.Where(e => units[e.UnitCode!].ValidFrom == DemoUnitsReform), Is.Not.Empty);
     }
+
+    private static readonly DateOnly DemoUnitsReform = new(2025, 7, 1);
 
     [Test]
     public void Generate_Always_Gives2000ProceduresWithAMixOfOnlineLevelsAndFees()

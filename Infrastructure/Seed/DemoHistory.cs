@@ -11,7 +11,9 @@ namespace Scorecard.Infrastructure.Seed;
 /// A deterministic history of dossier events for a province: dossiers received on working days
 /// between two dates, handled by agencies, districts and communes at rates that differ by level and
 /// unit, with payments, supplements (some twice), late dossiers, withdrawals and refusals, and the
-/// newest dossiers still open at <c>asOf</c>. Streams one dossier's events at a time.
+/// newest dossiers still open at <c>asOf</c>. Each dossier is received by a unit valid on its day: the old districts
+/// and communes until they end, the new communes from their start (a district's share of the dossiers goes to the
+/// communes once districts are gone). Streams one dossier's events at a time.
 /// </summary>
 public sealed class DemoHistory(DemoProvince province, WorkCalendar calendar, int seed)
 {
@@ -19,6 +21,8 @@ public sealed class DemoHistory(DemoProvince province, WorkCalendar calendar, in
         .Units.Where(u => u.Kind == UnitKind.Agency || u.Level != UnitLevel.Province)
         .GroupBy(u => u.Level)
         .ToDictionary(g => g.Key, g => g.ToArray());
+
+    private readonly Dictionary<(UnitLevel, DateOnly), Unit[]> valid = [];
 
     private readonly Dictionary<UnitLevel, Procedure[]> procedures = province
         .Procedures.GroupBy(p => p.Level)
@@ -52,9 +56,16 @@ public sealed class DemoHistory(DemoProvince province, WorkCalendar calendar, in
                 < 0.65 => UnitLevel.District,
                 _ => UnitLevel.Commune,
             };
-            var unit = handlers[level][random.Next(handlers[level].Length)];
-            var procedure = procedures[level][random.Next(procedures[level].Length)];
             var day = days[(int)((long)i * days.Length / count)];
+            var open = ValidOn(level, day);
+            if (open.Length == 0)
+            {
+                level = UnitLevel.Commune;
+                open = ValidOn(level, day);
+            }
+
+            var unit = open[random.Next(open.Length)];
+            var procedure = procedures[level][random.Next(procedures[level].Length)];
             var received = new DateTimeOffset(day.ToDateTime(new TimeOnly(7, 30)), TimeSpan.FromHours(7)).AddMinutes(
                 random.Next(0, 570)
             );
@@ -69,5 +80,24 @@ public sealed class DemoHistory(DemoProvince province, WorkCalendar calendar, in
                 yield return events;
             }
         }
+    }
+
+    /// <summary>The units of the level valid on the day; all of them when none is (a day before the demo's
+    /// units).</summary>
+    private Unit[] ValidOn(UnitLevel level, DateOnly day)
+    {
+        if (!valid.TryGetValue((level, day), out var units))
+        {
+            var all = handlers.GetValueOrDefault(level, []);
+            units = [.. all.Where(u => u.IsActiveOn(day))];
+            if (units.Length == 0 && level == UnitLevel.Commune)
+            {
+                units = all;
+            }
+
+            valid[(level, day)] = units;
+        }
+
+        return units;
     }
 }

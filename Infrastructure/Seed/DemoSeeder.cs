@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Scorecard.Domain.Calendar;
@@ -91,7 +92,7 @@ public sealed partial class DemoSeeder(
         LogDone(logger, 3, province.Procedures.Count, "procedures");
         LogStep(logger, 4, "dossier events");
         progress.Report(4, "dossier events", 0);
-        var (dossiers, events) = await SeedEventsAsync(province, days, options, now, ct).ConfigureAwait(false);
+        var (dossiers, events) = await SeedEventsAsync(province, days, options, ct).ConfigureAwait(false);
         LogEventsDone(logger, events, dossiers);
     }
 
@@ -100,26 +101,24 @@ public sealed partial class DemoSeeder(
         DemoProvince province,
         IReadOnlyList<CalendarDay> days,
         DemoSeedOptions options,
-        DateTimeOffset now,
         CancellationToken ct
     )
     {
-        var until = options.Until ?? VietnamTime.DateOf(now).AddDays(-1);
-        var asOf = VietnamTime.StartOf(until.AddDays(1));
+        var asOf = VietnamTime.StartOf(options.Last.AddDays(1));
         var history = new DemoHistory(province, new WorkCalendar(days), options.Seed);
         var inFlight = new List<Task<BatchOutcome>>();
         var batch = new List<IncomingEvent>(BatchSize);
         int dossiers = 0,
             reported = 0;
         long events = 0;
-        foreach (var dossier in history.Dossiers(options.Dossiers, until.AddDays(-364), until, asOf))
+        foreach (var dossier in history.Dossiers(options.Dossiers, options.First, options.Last, asOf))
         {
             dossiers++;
             events += dossier.Count;
             batch.AddRange(dossier.Select(e => new IncomingEvent(batch.Count, e)));
             if (batch.Count >= BatchSize)
             {
-                inFlight.Add(writer.WriteAsync(batch, Sender, ct));
+                inFlight.Add(WriteAsync(batch, ct));
                 batch = new List<IncomingEvent>(BatchSize);
                 if (inFlight.Count >= 4)
                 {
@@ -136,12 +135,41 @@ public sealed partial class DemoSeeder(
             }
         }
 
-        inFlight.Add(writer.WriteAsync(batch, Sender, ct));
+        inFlight.Add(WriteAsync(batch, ct));
         await Task.WhenAll(inFlight).ConfigureAwait(false);
         return (dossiers, events);
     }
 
     private const int BatchSize = 1000;
+
+    private const int Attempts = 5;
+
+    /// <summary>
+    /// Writes one batch, again when the database was busy: the indicator-values refresh of a running service may hold
+    /// the write lock longer than the busy timeout on a loaded machine, and a failed batch stores nothing (ids make a
+    /// repeat harmless anyway).
+    /// </summary>
+    private async Task<BatchOutcome> WriteAsync(List<IncomingEvent> batch, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await writer.WriteAsync(batch, Sender, ct).ConfigureAwait(false);
+            }
+            catch (DbException ex) when (attempt < Attempts)
+            {
+                LogRetry(logger, ex, attempt, Attempts);
+                await Task.Delay(TimeSpan.FromSeconds(attempt), clock, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Demo seed: a batch failed (attempt {Attempt} of {Attempts}); retrying"
+    )]
+    private static partial void LogRetry(ILogger logger, Exception ex, int attempt, int attempts);
 
     [LoggerMessage(
         Level = LogLevel.Information,
