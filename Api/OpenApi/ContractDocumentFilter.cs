@@ -18,9 +18,16 @@ internal sealed partial class ContractDocumentFilter : IDocumentFilter
     {
         swaggerDoc.Servers = [new OpenApiServer { Url = "/", Description = "The host that serves this document." }];
         swaggerDoc.Tags ??= new HashSet<OpenApiTag>();
-        swaggerDoc.Tags.Add(
-            new OpenApiTag { Name = HealthTag, Description = "Liveness and readiness, for load balancers; no key." }
-        );
+        foreach (var tag in swaggerDoc.Tags.Where(t => t.Description is null && t.Name is not null))
+        {
+            tag.Description = TagDescriptions.GetValueOrDefault(tag.Name!);
+        }
+
+        if (!swaggerDoc.Tags.Any(t => t.Name == HealthTag))
+        {
+            swaggerDoc.Tags.Add(new OpenApiTag { Name = HealthTag, Description = TagDescriptions[HealthTag] });
+        }
+
         Health(swaggerDoc, HealthEndpoints.LivePath, "healthLive", "The process answers.", ready: false);
         Health(
             swaggerDoc,
@@ -71,6 +78,24 @@ internal sealed partial class ContractDocumentFilter : IDocumentFilter
     private static partial Regex Words();
 
     private const string HealthTag = "Health";
+
+    /// <summary>What each group of routes is for, in the order Swagger UI lists them.</summary>
+    private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
+    {
+        ["Portal"] = "Scorecards, the colour map, rankings and series: what a provincial portal shows.",
+        ["Index"] = "The national index [Bộ chỉ số phục vụ người dân, doanh nghiệp]: its definition and scores.",
+        ["Indicators"] = "Indicators [chỉ số] and their dated colour bands.",
+        ["Units"] = "Administrative units [đơn vị]: the province, its agencies, districts and communes.",
+        ["Procedures"] = "The catalogue of administrative procedures [thủ tục hành chính].",
+        ["Targets"] = "Targets [chỉ tiêu giao] per unit, indicator and period, and reported indicator values.",
+        ["Publications"] = "Published figures [chốt số liệu] of closed periods.",
+        ["Dossier events"] = "Dossiers [hồ sơ] as integrators push their events, and how they read back.",
+        ["National sync"] = "Dossiers as the national public service portal synchronises them.",
+        ["Calendar"] = "Holidays, make-up working days and office hours that deadlines are counted in.",
+        ["Keys"] = "API keys: who may call, in which role and subtree.",
+        ["Audit"] = "Who changed what.",
+        [HealthTag] = "Liveness and readiness, for load balancers; no key.",
+    };
 
     private static void Health(OpenApiDocument document, string path, string id, string summary, bool ready)
     {

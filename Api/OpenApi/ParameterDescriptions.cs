@@ -69,6 +69,7 @@ internal static class ParameterDescriptions
         "api/index/{unitCode}/points-lost?period",
         "api/map?period",
         "api/map?level",
+        "api/map?indicator",
         "api/rankings?period",
         "api/rankings?level",
         "api/series?unitCode",
