@@ -79,7 +79,7 @@ internal sealed partial class ContractDocumentFilter : IDocumentFilter
 
     private const string HealthTag = "Health";
 
-    /// <summary>What each group of routes is for, in the order Swagger UI lists them.</summary>
+    /// <summary>What each group of routes is for.</summary>
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
     {
         ["Portal"] = "Scorecards, the colour map, rankings and series: what a provincial portal shows.",
