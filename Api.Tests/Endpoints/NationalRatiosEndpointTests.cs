@@ -363,7 +363,8 @@ public sealed class NationalRatiosEndpointTests : ApiFixture
                 "/api/indicator-values",
                 ProblemAssert.Json(
                     """
-                    [{"indicator":"procedures-on-time","unitCode":"P.A.1","period":"2025-04","numerator":7,"denominator":5}]
+                    [{"indicator":"procedures-on-time","unitCode":"P.A.1","period":"2025-04",
+                      "numerator":7,"denominator":5}]
                     """
                 )
             ),
@@ -388,8 +389,9 @@ public sealed class NationalRatiosEndpointTests : ApiFixture
 
         var rows = await ODataFeed.GetAsync(
             Admin,
-            "/odata/IndexScores?$filter=UnitCode eq 'P.A.1' and Period eq '2025-04' and Code in ('index','digitisation','4.2')"
-                + "&$orderby=Code&$select=Code,Kind,Numerator,Denominator,Points,MaxPoints,Status"
+            "/odata/IndexScores?$filter=UnitCode eq 'P.A.1' and Period eq '2025-04' "
+                + "and Code in ('index','digitisation','4.2')&$orderby=Code"
+                + "&$select=Code,Kind,Numerator,Denominator,Points,MaxPoints,Status"
         );
 
         // The index route's worked example: 43.59 in all, digitisation 5.584 of 22, 4.2 2 of 6 → 1.667 of 4.

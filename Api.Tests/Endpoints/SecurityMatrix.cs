@@ -274,6 +274,12 @@ internal static class SecurityMatrix
         ["GET /odata/IndexScores/UnitCode={keyUnitCode},Period={keyPeriod},Code={keyCode}"] = FeedRow(
             "/odata/IndexScores/UnitCode='P.B.1',Period='2025-03',Code='index'"
         ),
+        ["GET /odata/IndexScores(UnitCode={keyUnitCode},Period={keyPeriod},Code={keyCode})/Unit"] = FeedRow(
+            "/odata/IndexScores(Period='2025-03',UnitCode='P.B.1',Code='index')/Unit"
+        ),
+        ["GET /odata/IndexScores/UnitCode={keyUnitCode},Period={keyPeriod},Code={keyCode}/Unit"] = FeedRow(
+            "/odata/IndexScores/UnitCode='P.B.1',Period='2025-03',Code='index'/Unit"
+        ),
         ["GET /odata/AuditEntries"] = new("/odata/AuditEntries", Access.Admin) { ScopedAdmin = ScopedWrite.Allowed },
         ["GET /odata/AuditEntries/$count"] = new("/odata/AuditEntries/$count", Access.Admin)
         {
@@ -318,7 +324,41 @@ internal static class SecurityMatrix
         ["GET /odata/Dossiers/Code={keyCode},Source={keySource}/Procedure"] = FeedRow(
             "/odata/Dossiers/Code='B-1',Source='bootstrap'/Procedure"
         ),
+        ["GET /odata/Units({key})/Parent"] = FeedRow("/odata/Units('P.B.1')/Parent"),
+        ["GET /odata/Units/{key}/Parent"] = FeedRow("/odata/Units/P.B.1/Parent"),
+        ["GET /odata/Units({key})/Children"] = FeedRow("/odata/Units('P.B.1')/Children"),
+        ["GET /odata/Units/{key}/Children"] = FeedRow("/odata/Units/P.B.1/Children"),
+        ["GET /odata/Units({key})/Children/$count"] = FeedRow("/odata/Units('P.B')/Children/$count"),
+        ["GET /odata/Units/{key}/Children/$count"] = FeedRow("/odata/Units/P.B/Children/$count"),
+        ["GET /odata/Units({key})/Successors"] = FeedRow("/odata/Units('P.B.1')/Successors"),
+        ["GET /odata/Units/{key}/Successors"] = FeedRow("/odata/Units/P.B.1/Successors"),
+        ["GET /odata/Units({key})/Successors/$count"] = FeedRow("/odata/Units('P.B')/Successors/$count"),
+        ["GET /odata/Units/{key}/Successors/$count"] = FeedRow("/odata/Units/P.B/Successors/$count"),
+        ["GET /odata/Units({key})/Dossiers"] = FeedRow("/odata/Units('P.B.1')/Dossiers"),
+        ["GET /odata/Units/{key}/Dossiers"] = FeedRow("/odata/Units/P.B.1/Dossiers"),
+        ["GET /odata/Units({key})/Dossiers/$count"] = FeedRow("/odata/Units('P.B')/Dossiers/$count"),
+        ["GET /odata/Units/{key}/Dossiers/$count"] = FeedRow("/odata/Units/P.B/Dossiers/$count"),
+        ["GET /odata/TargetAssignments({key})/Unit"] = FeedRow(
+            "/odata/TargetAssignments('P.B%2Fon-time%2F2025-H1')/Unit"
+        ),
+        ["GET /odata/TargetAssignments/{key}/Unit"] = FeedRow("/odata/TargetAssignments/P.B%2Fon-time%2F2025-H1/Unit"),
+        [$"GET /odata/IndicatorValues({ValueKey})/Unit"] = FeedRow($"/odata/IndicatorValues({ValueRow})/Unit"),
+        [$"GET /odata/IndicatorValues/{ValueKey}/Unit"] = FeedRow($"/odata/IndicatorValues/{ValueRow}/Unit"),
+        ["GET /odata/TargetAssignments({key})/Indicator"] = FeedRow(
+            "/odata/TargetAssignments('P.B%2Fon-time%2F2025-H1')/Indicator"
+        ),
+        ["GET /odata/TargetAssignments/{key}/Indicator"] = FeedRow(
+            "/odata/TargetAssignments/P.B%2Fon-time%2F2025-H1/Indicator"
+        ),
+        [$"GET /odata/IndicatorValues({ValueKey})/Indicator"] = FeedRow(
+            $"/odata/IndicatorValues({ValueRow})/Indicator"
+        ),
+        [$"GET /odata/IndicatorValues/{ValueKey}/Indicator"] = FeedRow($"/odata/IndicatorValues/{ValueRow}/Indicator"),
     };
+
+    private const string ValueKey = "UnitCode={keyUnitCode},IndicatorCode={keyIndicatorCode},Period={keyPeriod}";
+
+    private const string ValueRow = "UnitCode='P.B.1',IndicatorCode='on-time',Period='2025-03'";
 
     private static MatrixRoute FeedRow(string url) =>
         new(url, Access.Read) { Scoped = ScopedRead.Hidden, HiddenMessage = "lies outside the units this key may see" };

@@ -25,6 +25,7 @@ internal static class ApiServices
 {
     public static IServiceCollection AddScorecardApi(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddPublicAddress(configuration);
         services.AddSingleton<IProblemDetailsWriter, ProblemWriter>();
         services.AddProblemDetails(o =>
             o.CustomizeProblemDetails = c =>

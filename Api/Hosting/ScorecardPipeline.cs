@@ -14,6 +14,8 @@ internal static class ScorecardPipeline
 {
     public static WebApplication UseScorecard(this WebApplication app)
     {
+        app.UseRequestLineLimit();
+        app.UsePublicAddress();
         app.Use(RequestLogging.ScopeAsync);
         // Before routing: key paths are rewritten into the form the OData routes match.
         app.UseODataKeyPaths(

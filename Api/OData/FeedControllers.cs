@@ -8,7 +8,7 @@ using Scorecard.Infrastructure.Feeds.Model;
 namespace Scorecard.Api.OData;
 
 // One controller per entity set (the OData routing convention matches them by name); each GET,
-// including /{set}/$count, a row by its key and a dossier's unit or procedure, is served by the same
+// including /{set}/$count, a row by its key and every navigation from it, is served by the same
 // translation to SQL. The key parameters are there for the convention to route by; the key itself is
 // read, typed, from the parsed path.
 
@@ -22,6 +22,22 @@ public sealed class UnitsController(FeedService feeds) : ODataController
 
     [HttpGet]
     public Task<IActionResult> Get(string key, ODataQueryOptions<Unit> options, CancellationToken ct) =>
+        feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> GetParent(string key, ODataQueryOptions<Unit> options, CancellationToken ct) =>
+        feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> GetChildren(string key, ODataQueryOptions<Unit> options, CancellationToken ct) =>
+        feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> GetSuccessors(string key, ODataQueryOptions<Unit> options, CancellationToken ct) =>
+        feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> GetDossiers(string key, ODataQueryOptions<Dossier> options, CancellationToken ct) =>
         feeds.ServeAsync(this, options, ct);
 }
 
@@ -95,6 +111,14 @@ public sealed class TargetAssignmentsController(FeedService feeds) : ODataContro
     [HttpGet]
     public Task<IActionResult> Get(string key, ODataQueryOptions<TargetAssignment> options, CancellationToken ct) =>
         feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> GetUnit(string key, ODataQueryOptions<Unit> options, CancellationToken ct) =>
+        feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> GetIndicator(string key, ODataQueryOptions<Indicator> options, CancellationToken ct) =>
+        feeds.ServeAsync(this, options, ct);
 }
 
 [ApiExplorerSettings(IgnoreApi = true)]
@@ -113,6 +137,24 @@ public sealed class IndicatorValuesController(FeedService feeds) : ODataControll
         ODataQueryOptions<IndicatorValue> options,
         CancellationToken ct
     ) => feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> GetUnit(
+        string keyUnitCode,
+        string keyIndicatorCode,
+        string keyPeriod,
+        ODataQueryOptions<Unit> options,
+        CancellationToken ct
+    ) => feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> GetIndicator(
+        string keyUnitCode,
+        string keyIndicatorCode,
+        string keyPeriod,
+        ODataQueryOptions<Indicator> options,
+        CancellationToken ct
+    ) => feeds.ServeAsync(this, options, ct);
 }
 
 [ApiExplorerSettings(IgnoreApi = true)]
@@ -129,6 +171,15 @@ public sealed class IndexScoresController(FeedService feeds) : ODataController
         string keyPeriod,
         string keyCode,
         ODataQueryOptions<IndexScore> options,
+        CancellationToken ct
+    ) => feeds.ServeAsync(this, options, ct);
+
+    [HttpGet]
+    public Task<IActionResult> GetUnit(
+        string keyUnitCode,
+        string keyPeriod,
+        string keyCode,
+        ODataQueryOptions<Unit> options,
         CancellationToken ct
     ) => feeds.ServeAsync(this, options, ct);
 }

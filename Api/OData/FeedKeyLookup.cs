@@ -29,6 +29,15 @@ internal static class FeedKeyLookup
             .FirstOrDefault(k => k is not ("$select" or "$expand" or "$format"));
     }
 
+    public static IActionResult NotFound(FeedQuery plan) =>
+        new NotFoundODataResult(
+            new ODataError
+            {
+                Code = "NotFound",
+                Message = $"No {plan.Feed.EntitySet} row has this key, or it lies outside the units this key may see.",
+            }
+        );
+
     public static IActionResult Answer<T>(
         ControllerBase controller,
         FeedQuery plan,
@@ -40,14 +49,7 @@ internal static class FeedKeyLookup
     {
         if (rows.Count == 0)
         {
-            return new NotFoundODataResult(
-                new ODataError
-                {
-                    Code = "NotFound",
-                    Message =
-                        $"No {plan.Feed.EntitySet} row has this key, or it lies outside the units this key may see.",
-                }
-            );
+            return NotFound(plan);
         }
 
         if (writeDirectly && FeedPreferences.WantsMinimalJson(controller.Request))

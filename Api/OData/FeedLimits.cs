@@ -20,6 +20,9 @@ public sealed class FeedLimits
 
     public int MaxOrderByNodeCount { get; set; } = 5;
 
+    /// <summary>Rows an expanded collection (<c>$expand=Dossiers</c>) holds per row at most.</summary>
+    public int MaxExpandedRows { get; set; } = Scorecard.Infrastructure.Feeds.FeedQuery.DefaultMaxExpandedRows;
+
     public int MaxUrlLength { get; set; } = 4096;
 
     public int QueryTimeoutSeconds { get; set; } = 30;

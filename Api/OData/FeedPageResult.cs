@@ -73,20 +73,23 @@ internal sealed class FeedPageResult(
             foreach (var (name, get, nested) in expansions)
             {
                 json.WritePropertyName(name);
-                if (get(row) is { } child)
+                switch (get(row))
                 {
-                    json.WriteStartObject();
-                    foreach (var (nestedName, write) in nested)
-                    {
-                        json.WritePropertyName(nestedName);
-                        write(json, child);
-                    }
+                    case System.Collections.IList children:
+                        json.WriteStartArray();
+                        foreach (var child in children)
+                        {
+                            WriteObject(json, nested, child);
+                        }
 
-                    json.WriteEndObject();
-                }
-                else
-                {
-                    json.WriteNullValue();
+                        json.WriteEndArray();
+                        break;
+                    case { } child:
+                        WriteObject(json, nested, child);
+                        break;
+                    default:
+                        json.WriteNullValue();
+                        break;
                 }
             }
 
@@ -115,6 +118,22 @@ internal sealed class FeedPageResult(
         await json.FlushAsync(context.HttpContext.RequestAborted).ConfigureAwait(false);
     }
 
+    private static void WriteObject(
+        Utf8JsonWriter json,
+        List<(string, Action<Utf8JsonWriter, object>)> properties,
+        object entity
+    )
+    {
+        json.WriteStartObject();
+        foreach (var (name, write) in properties)
+        {
+            json.WritePropertyName(name);
+            write(json, entity);
+        }
+
+        json.WriteEndObject();
+    }
+
     /// <summary>The properties written per row (the selected ones, in EDM order) and the expansions with
     /// theirs.</summary>
     private (
@@ -131,17 +150,20 @@ internal sealed class FeedPageResult(
         var expansions = new List<(string, Func<object, object?>, List<(string, Action<Utf8JsonWriter, object>)>)>();
         foreach (var item in clause?.SelectedItems.OfType<ExpandedNavigationSelectItem>() ?? [])
         {
-            var navigation = plan.Expansions.First(n =>
-                item.PathToNavigationProperty.LastSegment is NavigationPropertySegment s
-                && s.NavigationProperty.Name == n.Name
-            );
+            var name = ((NavigationPropertySegment)item.PathToNavigationProperty.LastSegment).NavigationProperty.Name;
+            var (targetType, columns) =
+                plan.Expansions.FirstOrDefault(n => n.Name == name) is { } navigation
+                    ? (navigation.ClrType, navigation.Columns)
+                : plan.CollectionExpansions.First(e => e.Collection.Name == name) is var expansion
+                    ? (expansion.Target.ClrType, expansion.Target.Columns)
+                : default;
             var nestedSelected = Selected(item.SelectAndExpand);
-            var property = type.GetProperty(navigation.Name)!;
-            var nested = navigation
-                .Columns.Where(c => nestedSelected is null || nestedSelected.Contains(c.Property))
-                .Select(c => (c.Property, FeedJson.WriterOf(navigation.ClrType.GetProperty(c.Property)!)))
+            var property = type.GetProperty(name)!;
+            var nested = columns
+                .Where(c => nestedSelected is null || nestedSelected.Contains(c.Property))
+                .Select(c => (c.Property, FeedJson.WriterOf(targetType.GetProperty(c.Property)!)))
                 .ToList();
-            expansions.Add((navigation.Name, property.GetValue, nested));
+            expansions.Add((name, property.GetValue, nested));
         }
 
         return (properties, expansions);

@@ -63,12 +63,14 @@ public sealed partial class FeedService(
         }
 
         FeedQuery plan;
+        FeedQuery? parent = null;
         var counting = request.ODataFeature().Path?.LastSegment is CountSegment;
         var pageSize = FeedPreferences.PageSize(request, limits, out var preferred);
         var lookup = Lookup(request.ODataFeature().Path);
+        var single = lookup is not null && lookup.Collection is null;
         try
         {
-            if (lookup is not null && FeedKeyLookup.RefusedOption(query) is { } option)
+            if (single && FeedKeyLookup.RefusedOption(query) is { } option)
             {
                 return BadRequest($"A single row (addressed by its key) takes $select and $expand; not {option}.");
             }
@@ -93,8 +95,21 @@ public sealed partial class FeedService(
                 clauses,
                 scope,
                 clock.GetUtcNow(),
-                lookup is null ? pageSize : 1
+                single ? 1 : pageSize,
+                limits.MaxExpandedRows
             );
+            if (lookup is { Collection: not null, Parent: { } owner })
+            {
+                // The row the collection hangs from must be there and within scope: else a 404, like a key lookup.
+                parent = FeedQuery.Build(
+                    owner,
+                    dialect,
+                    new FeedClauses(null, null, null, null, null, null, new FeedLookup(lookup.Key)),
+                    scope,
+                    clock.GetUtcNow(),
+                    1
+                );
+            }
         }
         catch (Exception ex) when (IsQueryError(ex))
         {
@@ -113,6 +128,16 @@ public sealed partial class FeedService(
                     await using var connection = await reader
                         .OpenAsync(mapFile: query.RawValues.SkipToken is null, token)
                         .ConfigureAwait(false);
+                    if (
+                        parent is not null
+                        && await FeedReader
+                            .CountAsync(connection, parent, limits.QueryTimeoutSeconds, token)
+                            .ConfigureAwait(false) == 0
+                    )
+                    {
+                        return FeedKeyLookup.NotFound(parent);
+                    }
+
                     if (counting)
                     {
                         return controller.Ok(
@@ -133,8 +158,11 @@ public sealed partial class FeedService(
                     var (rows, more) = await FeedReader
                         .ReadPageAsync<T>(connection, plan, limits.QueryTimeoutSeconds, token)
                         .ConfigureAwait(false);
+                    await FeedReader
+                        .ReadExpansionsAsync(connection, plan, rows, limits.QueryTimeoutSeconds, token)
+                        .ConfigureAwait(false);
                     metrics.FeedRead(set, rows.Count);
-                    if (lookup is not null)
+                    if (single)
                     {
                         return FeedKeyLookup.Answer(
                             controller,
@@ -266,10 +294,11 @@ public sealed partial class FeedService(
         }
 
         var keys = key.Keys.ToList();
-        if (path.LastSegment is NavigationPropertySegment navigation)
+        if (path.LastSegment is NavigationPropertySegment or CountSegment && path.Count > 2)
         {
+            var navigation = path.OfType<NavigationPropertySegment>().Last().NavigationProperty;
             var parent = sets[key.NavigationSource.Name];
-            return new FeedLookup(keys, parent, parent.Navigation(navigation.NavigationProperty.Name));
+            return new FeedLookup(keys, parent, parent.Navigation(navigation.Name), parent.Collection(navigation.Name));
         }
 
         return new FeedLookup(keys);

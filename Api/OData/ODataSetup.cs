@@ -16,8 +16,9 @@ internal static class ODataSetup
             .AddOptions<FeedLimits>()
             .Bind(configuration.GetSection(FeedLimits.Section))
             .Validate(
-                l => l.QueryTimeoutSeconds > 0 && l.MaxConcurrentQueriesPerKey > 0,
-                "OData:QueryTimeoutSeconds and OData:MaxConcurrentQueriesPerKey must be positive."
+                l => l.QueryTimeoutSeconds > 0 && l.MaxConcurrentQueriesPerKey > 0 && l.MaxExpandedRows > 0,
+                "OData:QueryTimeoutSeconds, OData:MaxConcurrentQueriesPerKey and OData:MaxExpandedRows must be "
+                    + "positive."
             )
             .ValidateOnStart();
         services.AddSingleton<FeedService>();

@@ -1,5 +1,6 @@
 using Microsoft.OData.Edm;
 using Microsoft.OData.ModelBuilder;
+using Scorecard.Infrastructure.Feeds;
 using Scorecard.Infrastructure.Feeds.Model;
 
 namespace Scorecard.Api.OData;
@@ -27,6 +28,8 @@ internal static class ScorecardEdm
             type.Namespace = Namespace;
         }
 
-        return builder.GetEdmModel();
+        var model = (EdmModel)builder.GetEdmModel();
+        ScorecardEdmAnnotations.Annotate(model, Feeds.For(SqlDialect.Sqlite));
+        return model;
     }
 }

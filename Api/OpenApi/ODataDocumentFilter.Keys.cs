@@ -5,7 +5,7 @@ using Scorecard.Infrastructure.Feeds.Model;
 
 namespace Scorecard.Api.OpenApi;
 
-/// <summary>A row of each set by its key, and a dossier's unit and procedure.</summary>
+/// <summary>A row of each set by its key, and every navigation from it.</summary>
 internal sealed partial class ODataDocumentFilter
 {
     private static readonly IReadOnlyList<FeedDefinition> Definitions = Feeds.For(SqlDialect.Sqlite);
@@ -36,30 +36,23 @@ internal sealed partial class ODataDocumentFilter
                     }
             )
             .ToList();
+        var definition = Definitions.Single(d => d.EntitySet == set);
+        var expandable = definition.Navigations.Count + definition.Collections.Count > 0;
         var options = new List<IOpenApiParameter>(parameters) { Query("$select", "Properties to return.") };
-        if (set == "Dossiers")
+        if (expandable)
         {
-            options.Add(Query("$expand", "Unit and/or Procedure, each with an optional nested $select."));
+            options.Add(Query("$expand", ExpandDescription(definition)));
         }
 
-        Add(
-            document,
-            path,
-            Row($"One row of {set} by its key. {summary}", type, tags, error, options, set == "Dossiers")
-        );
-        if (set != "Dossiers")
-        {
-            return;
-        }
-
-        foreach (var (name, target) in new[] { ("Unit", typeof(Unit)), ("Procedure", typeof(Procedure)) })
+        Add(document, path, Row($"One row of {set} by its key. {summary}", type, tags, error, options, expandable));
+        foreach (var navigation in definition.Navigations)
         {
             Add(
                 document,
-                $"{path}/{name}",
+                $"{path}/{navigation.Name}",
                 Row(
-                    $"The {name.ToLowerInvariant()} of a dossier.",
-                    target,
+                    $"The {navigation.Name} of a row of {set}.",
+                    navigation.ClrType,
                     tags,
                     error,
                     [.. parameters, Query("$select", "Properties to return.")],
@@ -67,7 +60,41 @@ internal sealed partial class ODataDocumentFilter
                 )
             );
         }
+
+        foreach (var collection in definition.Collections)
+        {
+            var target = collection.Target();
+            var page = Page(EntitySchema(target.ClrType, expandable: false));
+            var operation = JsonOnly(
+                Operation(
+                    $"The {collection.Name} of a row of {set}: a feed of {target.EntitySet}, paged like it.",
+                    tags,
+                    "application/json",
+                    page,
+                    error,
+                    [.. parameters, .. QueryOptions(null)]
+                ),
+                error
+            );
+            operation.Responses!["404"] = new OpenApiResponse
+            {
+                Description = "No row has this key, or it lies outside the units this key may see.",
+                Content = Json(error),
+            };
+            Add(document, $"{path}/{collection.Name}", operation);
+        }
     }
+
+    /// <summary>What $expand takes on a set: its navigations, collections with their nested options and
+    /// bound.</summary>
+    private static string ExpandDescription(FeedDefinition definition) =>
+        string.Join(", ", definition.Navigations.Select(n => n.Name).Concat(definition.Collections.Select(c => c.Name)))
+        + ", one level; each with an optional nested $select"
+        + (
+            definition.Collections.Count > 0
+                ? "; collections also with $filter, $orderby, $top and $skip, at most 100 rows per row."
+                : "."
+        );
 
     private static OpenApiOperation Row(
         string summary,

@@ -28,6 +28,11 @@ internal sealed partial class ODataDocumentFilter : IDocumentFilter
             typeof(IndicatorValue),
             "Every unit × indicator × month, quarter, half-year and year, over its subtree."
         ),
+        (
+            "IndexScores",
+            typeof(IndexScore),
+            "Every unit × month, quarter, half-year and year: the national index's total, groups and sub-indicators."
+        ),
         ("AuditEntries", typeof(AuditEntry), "Who changed what (admin keys; a scoped admin sees its subtree's units)."),
     ];
 
@@ -72,23 +77,24 @@ internal sealed partial class ODataDocumentFilter : IDocumentFilter
         );
         foreach (var (set, type, summary) in Sets)
         {
-            var entity = EntitySchema(type, expandable: true);
-            var page = new OpenApiSchema
-            {
-                Type = JsonSchemaType.Object,
-                Properties = new Dictionary<string, IOpenApiSchema>
-                {
-                    ["@odata.context"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                    ["@odata.count"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
-                    ["@odata.nextLink"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                    ["value"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = entity },
-                },
-            };
+            var page = Page(EntitySchema(type, expandable: true));
+            var definition = Definitions.Single(d => d.EntitySet == set);
             Add(
                 swaggerDoc,
                 $"/{ODataSetup.RoutePrefix}/{set}",
                 JsonOnly(
-                    Operation(summary, tags, "application/json", page, error, QueryOptions(set == "Dossiers")),
+                    Operation(
+                        summary,
+                        tags,
+                        "application/json",
+                        page,
+                        error,
+                        QueryOptions(
+                            definition.Navigations.Count + definition.Collections.Count > 0
+                                ? ExpandDescription(definition)
+                                : null
+                        )
+                    ),
                     error
                 )
             );
@@ -111,6 +117,19 @@ internal sealed partial class ODataDocumentFilter : IDocumentFilter
         }
     }
 
+    private static OpenApiSchema Page(IOpenApiSchema entity) =>
+        new()
+        {
+            Type = JsonSchemaType.Object,
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["@odata.context"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                ["@odata.count"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
+                ["@odata.nextLink"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                ["value"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = entity },
+            },
+        };
+
     /// <summary>An entity as the feeds write it: PascalCase properties, codes and enumerations as strings, instants in
     /// UTC.</summary>
     private static OpenApiSchema EntitySchema(Type type, bool expandable)
@@ -119,6 +138,24 @@ internal sealed partial class ODataDocumentFilter : IDocumentFilter
         foreach (var property in type.GetProperties())
         {
             var clr = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            var many = clr.IsGenericType && clr.GetGenericTypeDefinition() == typeof(List<>);
+            if (!expandable && (many || clr.Namespace == typeof(Unit).Namespace))
+            {
+                continue; // a navigation of an expanded row: expansions go one level deep
+            }
+
+            if (many)
+            {
+                var items = Expansion(clr.GetGenericArguments()[0], property.Name);
+                properties[property.Name] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Array,
+                    Items = items,
+                    Description = items.Description,
+                };
+                continue;
+            }
+
             var nullable =
                 Nullable.GetUnderlyingType(property.PropertyType) is not null
                 || new System.Reflection.NullabilityInfoContext().Create(property).ReadState
@@ -202,7 +239,7 @@ internal sealed partial class ODataDocumentFilter : IDocumentFilter
         return operation;
     }
 
-    private static List<IOpenApiParameter> QueryOptions(bool expandable)
+    private static List<IOpenApiParameter> QueryOptions(string? expand)
     {
         var options = new List<IOpenApiParameter>
         {
@@ -213,7 +250,7 @@ internal sealed partial class ODataDocumentFilter : IDocumentFilter
                     + "year/month/day/hour/minute/second/date/time/totaloffsetminutes/now, round/floor/ceiling, "
                     + "cast; decimal literals (99.5M)."
             ),
-            Query("$orderby", "Up to 5 properties (a dossier's also Unit/… and Procedure/…), asc or desc."),
+            Query("$orderby", "Up to 5 properties (also of a single-valued navigation: Unit/Name), asc or desc."),
             Query("$select", "Properties to return."),
             Query("$top", "Rows to return at most (paged).", JsonSchemaType.Integer),
             Query("$skip", "Rows to skip.", JsonSchemaType.Integer),
@@ -232,9 +269,9 @@ internal sealed partial class ODataDocumentFilter : IDocumentFilter
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             },
         };
-        if (expandable)
+        if (expand is not null)
         {
-            options.Add(Query("$expand", "Unit and/or Procedure, each with an optional nested $select."));
+            options.Add(Query("$expand", expand));
         }
 
         return options;

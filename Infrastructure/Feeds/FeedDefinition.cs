@@ -24,7 +24,11 @@ internal sealed class FeedDefinition
 
     public IReadOnlyList<FeedNavigation> Navigations { get; init; } = [];
 
+    public IReadOnlyList<FeedCollection> Collections { get; init; } = [];
+
     public FeedColumn? Column(string property) => Columns.FirstOrDefault(c => c.Property == property);
 
     public FeedNavigation? Navigation(string name) => Navigations.FirstOrDefault(n => n.Name == name);
+
+    public FeedCollection? Collection(string name) => Collections.FirstOrDefault(n => n.Name == name);
 }

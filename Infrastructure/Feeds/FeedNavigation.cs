@@ -1,7 +1,8 @@
 namespace Scorecard.Infrastructure.Feeds;
 
 /// <summary>
-/// A single-valued navigation (Dossier → Unit, Procedure): the target's columns read through <paramref
+/// A single-valued navigation (Dossier → Unit, Procedure; Unit → Parent; a figure → Unit, Indicator): the
+/// target's columns read through <paramref
 /// name="Join"/>. Followed from one row (<c>Dossiers(…)/Unit</c>), the target is the row whose
 /// <paramref name="TargetKey"/> equals that row's <paramref name="ForeignKey"/>.
 /// </summary>

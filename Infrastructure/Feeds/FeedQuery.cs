@@ -27,6 +27,10 @@ internal sealed class FeedQuery
     /// <summary>Expanded navigations, each selected right after the main columns (in this order).</summary>
     public List<FeedNavigation> Expansions { get; } = [];
 
+    /// <summary>Expanded collections (<c>$expand=Children</c>), each read by its own statement after the
+    /// page.</summary>
+    public List<FeedExpansion> CollectionExpansions { get; } = [];
+
     /// <summary>Sort columns with their direction; the key columns always come last.</summary>
     public List<(FeedColumn Column, bool Descending)> Order { get; } = [];
 
@@ -62,6 +66,9 @@ internal sealed class FeedQuery
 
     public long Offset { get; private set; }
 
+    /// <summary>Rows an expanded collection holds per row unless configured otherwise.</summary>
+    public const int DefaultMaxExpandedRows = 100;
+
     /// <summary>The furthest a page can start (what <c>$skip</c> allows); a token beyond it was not issued
     /// here.</summary>
     private const long MaxOffset = 1_000_000_000;
@@ -72,7 +79,8 @@ internal sealed class FeedQuery
         FeedClauses options,
         int? scopeUnitId,
         DateTimeOffset now,
-        int pageSize
+        int pageSize,
+        int maxExpandedRows = DefaultMaxExpandedRows
     )
     {
         var query = new FeedQuery(feed, dialect);
@@ -83,15 +91,39 @@ internal sealed class FeedQuery
             where.Add(translator.Predicate(filter.Expression));
         }
 
+        var joins = new HashSet<string>(translator.Joins, StringComparer.Ordinal);
         if (options.Lookup is { } lookup)
         {
             where.Add(query.LookupPredicate(lookup, scopeUnitId));
+            if (lookup.Collection?.PartitionJoin is { } partitionJoin)
+            {
+                joins.Add(partitionJoin);
+            }
         }
 
         query.ReadOrder(options.OrderBy);
         query.ReadSelectExpand(options.SelectExpand);
+        foreach (var item in options.SelectExpand?.SelectedItems.OfType<ExpandedNavigationSelectItem>() ?? [])
+        {
+            if (
+                item.PathToNavigationProperty.LastSegment is NavigationPropertySegment segment
+                && feed.Collection(segment.NavigationProperty.Name) is { } collection
+            )
+            {
+                query.CollectionExpansions.Add(
+                    FeedExpansion.Build(
+                        collection,
+                        feed.Column(collection.ParentProperty)!.Ansi,
+                        item,
+                        dialect,
+                        scopeUnitId,
+                        now,
+                        maxExpandedRows
+                    )
+                );
+            }
+        }
 
-        var joins = new HashSet<string>(translator.Joins, StringComparer.Ordinal);
         query.CountSql = $"SELECT {dialect.CountAll} FROM {feed.Table}{JoinSql(feed, joins)}{WhereSql(where)}";
 
         var skipToken = options.SkipToken is { Length: > 0 } raw ? SkipToken.Parse(raw) : null;
@@ -231,11 +263,18 @@ internal sealed class FeedQuery
                     wanted.Add(property.Property.Name);
                     break;
                 case PathSelectItem { SelectedPath.LastSegment: NavigationPropertySegment navigation }
-                    when Feed.Navigation(navigation.NavigationProperty.Name) is not null:
+                    when Feed.Navigation(navigation.NavigationProperty.Name) is not null
+                        || Feed.Collection(navigation.NavigationProperty.Name) is not null:
                     // Named next to its $expand (as generated clients write it): the expansion says what is read.
                     break;
                 case WildcardSelectItem:
                     all = true;
+                    break;
+                case ExpandedNavigationSelectItem
+                {
+                    PathToNavigationProperty: { Count: 1, LastSegment: NavigationPropertySegment segment },
+                } when Feed.Collection(segment.NavigationProperty.Name) is not null:
+                    // Read by its own statement (FeedExpansion), after the page.
                     break;
                 case ExpandedNavigationSelectItem expand:
                     var expansion = Expansion(expand);
@@ -257,6 +296,24 @@ internal sealed class FeedQuery
         Columns.AddRange(Feed.Columns.Where(c => all || wanted.Contains(c.Property)));
     }
 
+    /// <summary>The columns a nested <c>$select</c> names, with the key (all of them without one).</summary>
+    internal static IEnumerable<FeedColumn> SelectedColumns(FeedDefinition feed, SelectExpandClause? clause)
+    {
+        if (clause is null || clause.AllSelected || clause.SelectedItems.OfType<WildcardSelectItem>().Any())
+        {
+            return feed.Columns;
+        }
+
+        var wanted = clause
+            .SelectedItems.OfType<PathSelectItem>()
+            .Select(p => p.SelectedPath.LastSegment)
+            .OfType<PropertySegment>()
+            .Select(p => p.Property.Name)
+            .Concat(feed.Key)
+            .ToHashSet(StringComparer.Ordinal);
+        return feed.Columns.Where(c => wanted.Contains(c.Property));
+    }
+
     private FeedNavigation Expansion(ExpandedNavigationSelectItem expand)
     {
         var name = expand.PathToNavigationProperty.LastSegment is NavigationPropertySegment segment
@@ -267,9 +324,12 @@ internal sealed class FeedQuery
             throw new FeedQueryException(
                 "$expand takes "
                     + (
-                        Feed.Navigations.Count == 0
+                        Feed.Navigations.Count + Feed.Collections.Count == 0
                             ? "nothing on this entity set"
-                            : string.Join(" and ", Feed.Navigations.Select(n => n.Name))
+                            : string.Join(
+                                ", ",
+                                Feed.Navigations.Select(n => n.Name).Concat(Feed.Collections.Select(c => c.Name))
+                            )
                     )
                     + "."
             );
@@ -318,6 +378,13 @@ internal sealed class FeedQuery
         if (scopeUnitId is not null)
         {
             terms.Add(lookup.Parent.ScopePredicate);
+        }
+
+        if (lookup.Collection is { } collection)
+        {
+            var parentKey = lookup.Parent.Column(collection.ParentProperty)!.Expression;
+            return $"{collection.Partition} IN (SELECT {parentKey} FROM {lookup.Parent.Table} "
+                + $"WHERE {string.Join(" AND ", terms)})";
         }
 
         var navigation = lookup.Navigation ?? throw new FeedQueryException("A navigation is needed here.");

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Reflection;
 using Dapper;
 using Scorecard.Infrastructure.Database;
@@ -68,13 +69,14 @@ public sealed class FeedReader(DbConnectionFactory db)
         );
         await using var reader = await connection.ExecuteReaderAsync(command).ConfigureAwait(false);
         var main = reader.GetRowParser<T>(typeof(T), 0, plan.Columns.Count);
-        var expansions = new List<(PropertyInfo Property, Func<DbDataReader, object> Parse)>();
+        var expansions = new List<(PropertyInfo Property, int Start, Func<DbDataReader, object> Parse)>();
         var start = plan.Columns.Count;
         foreach (var navigation in plan.Expansions)
         {
             expansions.Add(
                 (
                     typeof(T).GetProperty(navigation.Name)!,
+                    start,
                     reader.GetRowParser<object>(navigation.ClrType, start, navigation.Columns.Count)
                 )
             );
@@ -89,15 +91,64 @@ public sealed class FeedReader(DbConnectionFactory db)
             }
 
             var row = main(reader);
-            foreach (var (property, parse) in expansions)
+            foreach (var (property, first, parse) in expansions)
             {
-                property.SetValue(row, parse(reader));
+                // The target's key comes first: null when a left join found no row (a root unit's parent).
+                property.SetValue(row, reader.IsDBNull(first) ? null : parse(reader));
             }
 
             rows.Add(row);
         }
 
         return (rows, false);
+    }
+
+    /// <summary>
+    /// Fills each expanded collection of the page's rows: one statement per chunk of parents, the rows
+    /// arriving grouped by parent (a row that has none gets an empty list).
+    /// </summary>
+    internal static async Task ReadExpansionsAsync<T>(
+        DbConnection connection,
+        FeedQuery plan,
+        IReadOnlyList<T> rows,
+        int timeoutSeconds,
+        CancellationToken ct
+    )
+        where T : class
+    {
+        foreach (var expansion in plan.CollectionExpansions)
+        {
+            var key = typeof(T).GetProperty(expansion.Collection.ParentProperty)!;
+            var list = typeof(T).GetProperty(expansion.Collection.Name)!;
+            var found = new Dictionary<string, System.Collections.IList>(StringComparer.Ordinal);
+            foreach (var row in rows)
+            {
+                var items = (System.Collections.IList)Activator.CreateInstance(list.PropertyType)!;
+                list.SetValue(row, items);
+                found.TryAdd(Convert.ToString(key.GetValue(row), CultureInfo.InvariantCulture)!, items);
+            }
+
+            foreach (var chunk in found.Keys.Chunk(FeedExpansion.ChunkSize))
+            {
+                var command = new CommandDefinition(
+                    expansion.Sql(chunk.Length),
+                    expansion.ParametersFor(chunk),
+                    commandTimeout: timeoutSeconds,
+                    flags: GeneratedSql,
+                    cancellationToken: ct
+                );
+                await using var reader = await connection.ExecuteReaderAsync(command).ConfigureAwait(false);
+                var parse = reader.GetRowParser<object>(expansion.Target.ClrType, 0, expansion.Columns.Count);
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    var parent = Convert.ToString(
+                        reader.GetValue(expansion.Columns.Count),
+                        CultureInfo.InvariantCulture
+                    )!;
+                    found[parent].Add(parse(reader));
+                }
+            }
+        }
     }
 
     /// <returns>The groups, each row's values as their output types; null when there are more than <paramref

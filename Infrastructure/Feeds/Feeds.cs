@@ -28,19 +28,12 @@ internal static class Feeds
     public static IReadOnlyList<FeedDefinition> For(SqlDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(dialect);
-        var unitColumns = UnitColumns(join: null);
         var procedureColumns = ProcedureColumns(join: null);
-        return
+        var sets = new Dictionary<string, FeedDefinition>(StringComparer.Ordinal);
+        FeedDefinition Set(string name) => sets[name];
+        FeedDefinition[] all =
         [
-            new FeedDefinition
-            {
-                EntitySet = "Units",
-                ClrType = typeof(Unit),
-                Table = "units u",
-                Columns = unitColumns,
-                Key = [nameof(Unit.Code)],
-                ScopePredicate = $"u.id IN ({SubtreeIds})",
-            },
+            Units(Set),
             new FeedDefinition
             {
                 EntitySet = "Procedures",
@@ -58,12 +51,7 @@ internal static class Feeds
                 Table = "indicators i",
                 Key = [nameof(Indicator.Code)],
                 ScopePredicate = "1 = 1",
-                Columns =
-                [
-                    new(nameof(Indicator.Code), "i.code", false, Ansi: true),
-                    new(nameof(Indicator.Name), "i.name", false),
-                    new(nameof(Indicator.Kind), "i.kind", false, Ansi: true),
-                ],
+                Columns = IndicatorColumns(join: null),
             },
             TargetAssignments(dialect),
             new FeedDefinition
@@ -78,6 +66,12 @@ internal static class Feeds
                     nameof(IndicatorValue.Period),
                 ],
                 ScopePredicate = $"v.unit_code IN ({SubtreeCodes})",
+                Joins = new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["u"] = "LEFT JOIN units u ON u.code = v.unit_code",
+                    ["i"] = "LEFT JOIN indicators i ON i.code = v.indicator_code",
+                },
+                Navigations = UnitAndIndicator("v"),
                 Columns =
                 [
                     new(nameof(IndicatorValue.UnitCode), "v.unit_code", false, Ansi: true),
@@ -96,6 +90,12 @@ internal static class Feeds
             IndexScores(),
             AuditEntries(),
         ];
+        foreach (var feed in all)
+        {
+            sets[feed.EntitySet] = feed;
+        }
+
+        return all;
     }
 
     private static FeedDefinition IndexScores() =>
@@ -106,6 +106,21 @@ internal static class Feeds
             Table = "index_scores x",
             Key = [nameof(IndexScore.UnitCode), nameof(IndexScore.Period), nameof(IndexScore.Code)],
             ScopePredicate = $"x.unit_code IN ({SubtreeCodes})",
+            Joins = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["u"] = "LEFT JOIN units u ON u.code = x.unit_code",
+            },
+            Navigations =
+            [
+                new FeedNavigation(
+                    nameof(IndexScore.Unit),
+                    typeof(Unit),
+                    "u",
+                    UnitColumns("u", "u"),
+                    "u.code",
+                    "x.unit_code"
+                ),
+            ],
             Columns =
             [
                 new(nameof(IndexScore.UnitCode), "x.unit_code", false, Ansi: true),
@@ -126,6 +141,78 @@ internal static class Feeds
                 new(nameof(IndexScore.Status), "x.status", true, Ansi: true),
             ],
         };
+
+    /// <summary>
+    /// Units with their relationships: the parent (a join), the children, the successors (through
+    /// <c>unit_successors</c>) and the dossiers received at the unit.
+    /// </summary>
+    private static FeedDefinition Units(Func<string, FeedDefinition> set) =>
+        new()
+        {
+            EntitySet = "Units",
+            ClrType = typeof(Unit),
+            Table = "units u",
+            Columns = UnitColumns("u", join: null),
+            Key = [nameof(Unit.Code)],
+            ScopePredicate = $"u.id IN ({SubtreeIds})",
+            Joins = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["pu"] = "LEFT JOIN units pu ON pu.code = u.parent_code",
+                ["us"] = "JOIN unit_successors us ON us.successor_code = u.code",
+            },
+            Navigations =
+            [
+                new FeedNavigation(
+                    nameof(Unit.Parent),
+                    typeof(Unit),
+                    "pu",
+                    UnitColumns("pu", "pu"),
+                    "u.code",
+                    "u.parent_code"
+                ),
+            ],
+            Collections =
+            [
+                new FeedCollection(nameof(Unit.Children), () => set("Units"), nameof(Unit.Code), "u.parent_code"),
+                new FeedCollection(
+                    nameof(Unit.Successors),
+                    () => set("Units"),
+                    nameof(Unit.Code),
+                    "us.unit_code",
+                    "us"
+                ),
+                new FeedCollection(nameof(Unit.Dossiers), () => set("Dossiers"), nameof(Unit.Code), "u.code", "u"),
+            ],
+        };
+
+    /// <summary>A figure's or target's unit and indicator, joined on the codes the row holds (table alias
+    /// <paramref name="alias"/>).</summary>
+    private static List<FeedNavigation> UnitAndIndicator(string alias) =>
+        [
+            new FeedNavigation(
+                nameof(IndicatorValue.Unit),
+                typeof(Unit),
+                "u",
+                UnitColumns("u", "u"),
+                "u.code",
+                alias + ".unit_code"
+            ),
+            new FeedNavigation(
+                nameof(IndicatorValue.Indicator),
+                typeof(Indicator),
+                "i",
+                IndicatorColumns("i"),
+                "i.code",
+                alias + ".indicator_code"
+            ),
+        ];
+
+    private static List<FeedColumn> IndicatorColumns(string? join) =>
+        [
+            new(nameof(Indicator.Code), "i.code", false, Ansi: true, Join: join),
+            new(nameof(Indicator.Name), "i.name", false, Join: join),
+            new(nameof(Indicator.Kind), "i.kind", false, Ansi: true, Join: join),
+        ];
 
     private static FeedDefinition Dossiers() =>
         new()
@@ -172,7 +259,7 @@ internal static class Feeds
             ],
             Navigations =
             [
-                new FeedNavigation(nameof(Dossier.Unit), typeof(Unit), "u", UnitColumns("u"), "u.id", "d.unit_id"),
+                new FeedNavigation(nameof(Dossier.Unit), typeof(Unit), "u", UnitColumns("u", "u"), "u.id", "d.unit_id"),
                 new FeedNavigation(
                     nameof(Dossier.Procedure),
                     typeof(Procedure),
@@ -225,6 +312,12 @@ internal static class Feeds
             Table = "targets t",
             Key = [nameof(TargetAssignment.Id)],
             ScopePredicate = $"t.unit_code IN ({SubtreeCodes})",
+            Joins = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["u"] = "LEFT JOIN units u ON u.code = t.unit_code",
+                ["i"] = "LEFT JOIN indicators i ON i.code = t.indicator_code",
+            },
+            Navigations = UnitAndIndicator("t"),
             Columns =
             [
                 new(nameof(TargetAssignment.Id), id, false),
@@ -240,23 +333,27 @@ internal static class Feeds
         };
     }
 
-    private static List<FeedColumn> UnitColumns(string? join) =>
+    /// <summary>A unit's columns read from the units table aliased <paramref name="alias"/>.</summary>
+    private static List<FeedColumn> UnitColumns(string alias, string? join) =>
         [
-            new(nameof(Unit.Code), "u.code", false, Ansi: true, Join: join),
-            new(nameof(Unit.Name), "u.name", false, Join: join),
-            new(nameof(Unit.Level), "u.level", false, Ansi: true, Join: join),
-            new(nameof(Unit.Kind), "u.kind", false, Ansi: true, Join: join),
-            new(nameof(Unit.ParentCode), "u.parent_code", true, Ansi: true, Join: join),
-            new(nameof(Unit.ValidFrom), "u.valid_from", true, Join: join),
-            new(nameof(Unit.ValidTo), "u.valid_to", true, Join: join),
-            new(nameof(Unit.PrimarySuccessor), PrimarySuccessor, true, Ansi: true, Join: join),
+            new(nameof(Unit.Code), alias + ".code", false, Ansi: true, Join: join),
+            new(nameof(Unit.Name), alias + ".name", false, Join: join),
+            new(nameof(Unit.Level), alias + ".level", false, Ansi: true, Join: join),
+            new(nameof(Unit.Kind), alias + ".kind", false, Ansi: true, Join: join),
+            new(nameof(Unit.ParentCode), alias + ".parent_code", true, Ansi: true, Join: join),
+            new(nameof(Unit.ValidFrom), alias + ".valid_from", true, Join: join),
+            new(nameof(Unit.ValidTo), alias + ".valid_to", true, Join: join),
+            new(nameof(Unit.PrimarySuccessor), PrimarySuccessor(alias), true, Ansi: true, Join: join),
         ];
 
     // The successor named primary, else the only one (README "Units across reorganisations").
-    private const string PrimarySuccessor = """
-        COALESCE((SELECT MIN(s.successor_code) FROM unit_successors s WHERE s.unit_code = u.code AND s.is_primary = 1),
-                 (SELECT MIN(s.successor_code) FROM unit_successors s WHERE s.unit_code = u.code HAVING COUNT(*) = 1))
-        """;
+    private static string PrimarySuccessor(string alias) =>
+        $"""
+            COALESCE((SELECT MIN(s.successor_code) FROM unit_successors s
+                      WHERE s.unit_code = {alias}.code AND s.is_primary = 1),
+                     (SELECT MIN(s.successor_code) FROM unit_successors s
+                      WHERE s.unit_code = {alias}.code HAVING COUNT(*) = 1))
+            """;
 
     private static List<FeedColumn> ProcedureColumns(string? join) =>
         [

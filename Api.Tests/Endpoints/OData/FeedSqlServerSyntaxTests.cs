@@ -90,6 +90,23 @@ public sealed class FeedSqlServerSyntaxTests
                 + SkipToken.After(new object?[] { DateTimeOffset.UnixEpoch, null, "src", "D-1" }).ToString()
         ),
         ("Units", "$filter=ValidTo eq null or ValidTo ge 2025-01-01&$orderby=Name"),
+        (
+            "Units",
+            "$filter=Parent/Level eq 'province'&$orderby=Parent/Name&$expand=Parent($select=Name),"
+                + "Children($filter=Level eq 'commune';$orderby=Name desc;$top=5;$select=Code),Successors,"
+                + "Dossiers($filter=Unit/Level eq 'commune' and ReceivedAt ge 2025-01-01T00:00:00Z;$skip=2;$top=3)"
+        ),
+        (
+            "IndicatorValues",
+            "$filter=Unit/Level eq 'district' and Indicator/Kind eq 'built-in'&$orderby=Unit/Name desc"
+                + "&$expand=Unit($select=Name),Indicator"
+        ),
+        ("TargetAssignments", "$filter=Unit/Kind eq 'locality'&$expand=Unit,Indicator($select=Name)"),
+        (
+            "IndexScores",
+            "$filter=Kind eq 'group' and Points lt MaxPoints and Unit/Level eq 'commune'&$orderby=Points"
+                + "&$expand=Unit($select=Name)"
+        ),
         ("Units", "$filter=Code eq '49' or ParentCode in ('49','48',null)"),
         ("Procedures", "$filter=OnlineService ne 'none' and Integrated and ProcessingTimeValue ge 5&$select=Code,Name"),
         ("Indicators", "$filter=Kind eq 'reported'&$count=true"),
@@ -114,7 +131,13 @@ public sealed class FeedSqlServerSyntaxTests
     {
         var plan = Translate(set, query, scopeUnitId: 7);
 
-        foreach (var sql in new[] { plan.PageSql, plan.CountSql })
+        var statements = new List<(string Sql, Dapper.DynamicParameters Parameters)>
+        {
+            (plan.PageSql, plan.Parameters.Values),
+            (plan.CountSql, plan.Parameters.Values),
+        };
+        statements.AddRange(plan.CollectionExpansions.Select(e => (e.Sql(3), e.ParametersFor(["49", "48", "47"]))));
+        foreach (var (sql, parameters) in statements)
         {
             using var reader = new StringReader(sql);
             var fragment = new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
@@ -123,9 +146,9 @@ public sealed class FeedSqlServerSyntaxTests
                 .ScriptTokenStream.Where(t => t.TokenType == TSqlTokenType.Variable)
                 .Select(t => t.Text.TrimStart('@'))
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var supplied = plan.Parameters.Values.ParameterNames.ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var supplied = parameters.ParameterNames.ToHashSet(StringComparer.OrdinalIgnoreCase);
             Assert.That(named.Except(supplied), Is.Empty, "every parameter in the text is supplied: " + sql);
-            if (sql == plan.PageSql)
+            if (sql != plan.CountSql)
             {
                 Assert.That(
                     supplied.Except(named).Where(n => !n.StartsWith("__", StringComparison.Ordinal)),
@@ -188,6 +211,12 @@ public sealed class FeedSqlServerSyntaxTests
     [TestCase("TargetAssignments('49/on-time/2024')")]
     [TestCase("Dossiers(Source='src',Code='D-1')/Unit")]
     [TestCase("Dossiers(Source='src',Code='D-1')/Procedure")]
+    [TestCase("Units('49')/Parent")]
+    [TestCase("Units('49')/Children")]
+    [TestCase("Units('49')/Successors")]
+    [TestCase("Units('49')/Dossiers")]
+    [TestCase("IndicatorValues(UnitCode='49',IndicatorCode='on-time',Period='2024-H1')/Unit")]
+    [TestCase("TargetAssignments('49/on-time/2024')/Indicator")]
     public void KeyLookup_ForSqlServer_ParsesAsTSqlWithTheKeyAsParameters(string path)
     {
         var parsed = new ODataUriParser(Model, new Uri("http://s/odata/"), new Uri(path, UriKind.Relative)).ParsePath();
@@ -196,8 +225,13 @@ public sealed class FeedSqlServerSyntaxTests
         var owner = feeds.Single(f => f.EntitySet == key.NavigationSource.Name);
         var (feed, lookup) = parsed.LastSegment is NavigationPropertySegment navigation
             ? (
-                feeds.Single(f => f.ClrType == owner.Navigation(navigation.NavigationProperty.Name)!.ClrType),
-                new FeedLookup([.. key.Keys], owner, owner.Navigation(navigation.NavigationProperty.Name))
+                feeds.Single(f => f.EntitySet == navigation.NavigationSource.Name),
+                new FeedLookup(
+                    [.. key.Keys],
+                    owner,
+                    owner.Navigation(navigation.NavigationProperty.Name),
+                    owner.Collection(navigation.NavigationProperty.Name)
+                )
             )
             : (owner, new FeedLookup([.. key.Keys]));
         var clauses = new FeedClauses(null, null, null, null, null, null, lookup);

@@ -77,7 +77,15 @@ internal sealed class FuzzGenerator
                     Target = request.Target[..(4 * MaxRequestLine)],
                 }
                 : request;
-        request = RequestLineLength(request) > MaxRequestLine ? request with { ServerRefusal = 414 } : request;
+        // The line limit is the application's (a 414 with an error body), so Kestrel's own refusals of a header
+        // (an invalid Host, a header past its size limit) come first.
+        request =
+            RequestLineLength(request) > MaxRequestLine && request.ServerRefusal is null
+                ? request with
+                {
+                    ServerRefusal = 414,
+                }
+                : request;
         // A request refused before it is read has its connection closed: a large body would still be
         // on its way and the client would see the reset, not the answer.
         return request.ServerRefusal is not null && request.Body?.Length > 65_536

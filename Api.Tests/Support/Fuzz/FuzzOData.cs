@@ -358,7 +358,7 @@ internal sealed class FuzzOData(Random random, IReadOnlyList<IEdmEntitySet> sets
 
     /// <summary>
     /// A feed URL padded past the feeds' own limit (4,096: an OData 400) or past the server's request
-    /// line limit (8 KiB: refused with 414 before the application runs).
+    /// line limit (8 KiB: a 414 with an OData error).
     /// </summary>
     private FuzzRequest LongUrl(FuzzRequest request, IEdmEntitySet set)
     {

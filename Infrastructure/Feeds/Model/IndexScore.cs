@@ -13,6 +13,7 @@ public sealed class IndexScore
 {
     [Key]
     [Column(Order = 0)]
+    [Required]
     public string UnitCode { get; set; } = string.Empty;
 
     [Key]
@@ -50,4 +51,7 @@ public sealed class IndexScore
 
     /// <summary>Of a sub-indicator: <c>full</c>, <c>partial</c> or <c>no-data</c>.</summary>
     public string? Status { get; set; }
+
+    [Required]
+    public Unit? Unit { get; set; }
 }

@@ -11,10 +11,12 @@ public sealed class IndicatorValue
 {
     [Key]
     [Column(Order = 0)]
+    [Required]
     public string UnitCode { get; set; } = string.Empty;
 
     [Key]
     [Column(Order = 1)]
+    [Required]
     public string IndicatorCode { get; set; } = string.Empty;
 
     [Key]
@@ -36,4 +38,10 @@ public sealed class IndicatorValue
     public string Band { get; set; } = string.Empty;
 
     public double? Target { get; set; }
+
+    [Required]
+    public Unit? Unit { get; set; }
+
+    [Required]
+    public Indicator? Indicator { get; set; }
 }

@@ -11,8 +11,10 @@ public sealed class TargetAssignment
     [Key]
     public string Id { get; set; } = string.Empty;
 
+    [Required]
     public string UnitCode { get; set; } = string.Empty;
 
+    [Required]
     public string IndicatorCode { get; set; } = string.Empty;
 
     public string Period { get; set; } = string.Empty;
@@ -26,4 +28,10 @@ public sealed class TargetAssignment
     public string? AppliesToLevel { get; set; }
 
     public string? Reference { get; set; }
+
+    [Required]
+    public Unit? Unit { get; set; }
+
+    [Required]
+    public Indicator? Indicator { get; set; }
 }

@@ -23,4 +23,17 @@ public sealed class Unit
     /// <summary>The successor that takes the unit's history in today's structure: the one named primary, else the
     /// only one; null for a unit without successors.</summary>
     public string? PrimarySuccessor { get; set; }
+
+    /// <summary>The unit it belongs to; null for the root.</summary>
+    public Unit? Parent { get; set; }
+
+    /// <summary>The units directly under it (past and present).</summary>
+    public List<Unit>? Children { get; set; }
+
+    /// <summary>The units that took over its duties when it ended (<see cref="PrimarySuccessor"/> is one of
+    /// them).</summary>
+    public List<Unit>? Successors { get; set; }
+
+    /// <summary>The dossiers received at the unit itself (not its subtree).</summary>
+    public List<Dossier>? Dossiers { get; set; }
 }
