@@ -6,19 +6,18 @@ namespace Scorecard.Api.Endpoints;
 internal static class HealthEndpoints
 {
     public const string ReadyTag = "ready";
+    public const string LivePath = "/health/live";
+    public const string ReadyPath = "/health/ready";
 
     /// <summary>/health/live: the process answers. /health/ready: the database is reachable and migrated
     /// (503 otherwise), and no demo seeding is under way (200, Degraded, with its progress, otherwise).</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks(
-                "/health/live",
-                new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }
-            )
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
             .AllowAnonymous()
             .WithTags("Health");
         app.MapHealthChecks(
-                "/health/ready",
+                ReadyPath,
                 new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync }
             )
             .AllowAnonymous()

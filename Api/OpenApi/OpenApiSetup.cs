@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.OpenApi;
 
 namespace Scorecard.Api.OpenApi;
@@ -10,6 +11,8 @@ internal static class OpenApiSetup
 {
     public const string DocumentName = "v1";
     public const string YamlPath = "/openapi/v1.yaml";
+    public const string ApiKeyScheme = "ApiKey";
+    public const string BasicScheme = "Basic";
 
     public static IServiceCollection AddScorecardOpenApi(this IServiceCollection services)
     {
@@ -28,7 +31,7 @@ internal static class OpenApiSetup
                 }
             );
             o.AddSecurityDefinition(
-                "ApiKey",
+                ApiKeyScheme,
                 new OpenApiSecurityScheme
                 {
                     Type = SecuritySchemeType.ApiKey,
@@ -38,7 +41,7 @@ internal static class OpenApiSetup
                 }
             );
             o.AddSecurityDefinition(
-                "Basic",
+                BasicScheme,
                 new OpenApiSecurityScheme
                 {
                     Type = SecuritySchemeType.Http,
@@ -46,17 +49,20 @@ internal static class OpenApiSetup
                     Description = "HTTP Basic with any user name and the API key as password (Excel, Power BI).",
                 }
             );
-            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
-            {
-                [new OpenApiSecuritySchemeReference("ApiKey", document)] = [],
-                [new OpenApiSecuritySchemeReference("Basic", document)] = [],
-            });
+            // The framework's own OData controllers (the service document, $metadata) would drag the EDM's
+            // interfaces into the schemas; ODataDocumentFilter describes those routes instead.
+            o.DocInclusionPredicate(
+                (_, api) =>
+                    api.ActionDescriptor is not ControllerActionDescriptor c
+                    || c.ControllerTypeInfo.Assembly == typeof(OpenApiSetup).Assembly
+            );
             o.CustomSchemaIds(t => t.IsGenericType ? null : t.Name);
             o.SupportNonNullableReferenceTypes();
-            o.OperationFilter<AuthResponsesFilter>();
+            o.OperationFilter<ContractOperationFilter>();
             o.OperationFilter<DeclaredBodyFilter>();
             o.SchemaFilter<DeclaredBodyFilter>();
             o.DocumentFilter<ODataDocumentFilter>();
+            o.DocumentFilter<ContractDocumentFilter>();
         });
         return services;
     }
