@@ -115,7 +115,8 @@ internal abstract record ReadmeAnswer
             var items = actual.EnumerateArray().ToList();
             if (items.Count < Items.Count || (!Open && items.Count != Items.Count))
             {
-                return $"{path}: README shows {Items.Count}{(Open ? " or more" : "")} items, the answer has {items.Count}";
+                var shown = Open ? $"{Items.Count} or more" : $"{Items.Count}";
+                return $"{path}: README shows {shown} items, the answer has {items.Count}";
             }
 
             return Items
