@@ -85,6 +85,41 @@ public sealed class IndicatorValuesRefresherTests
     }
 
     [Test]
+    public async Task Refresh_AfterIngestion_MovesTheIndexScoresOfTheMarkedPeriods()
+    {
+        (
+            await TestProvince.PostAsync(
+                admin,
+                Received("M1", "2025-05-05T08:00:00+07:00", digitised: true),
+                Resolved("M1", "2025-06-02T08:00:00+07:00", electronic: true)
+            )
+        ).EnsureSuccessStatusCode();
+        await Refresher.RefreshNowAsync(CancellationToken.None);
+        var before = await DigitisationAsync();
+        (await TestProvince.PostAsync(admin, Received("M2", "2025-05-12T08:00:00+07:00"))).EnsureSuccessStatusCode();
+
+        await Refresher.RefreshNowAsync(CancellationToken.None);
+
+        // 4.2 (digitisation, full points from 80 %, 4 points): M1 alone 1 of 1 → 4; with M2 (not digitised) 1 of 2,
+        // 50 % ÷ 80 % × 4 = 2.5, in the partial refresh that only rewrites the rows that moved.
+        Assert.That(before, Is.EqualTo((1L, 1L, 4.0)));
+        Assert.That(await DigitisationAsync(), Is.EqualTo((1L, 2L, 2.5)));
+
+        async Task<(long, long, double)> DigitisationAsync()
+        {
+            var feed = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>(
+                "/odata/IndexScores?$filter=UnitCode eq 'P' and Period eq '2025-05' and Code eq '4.2'"
+            );
+            var row = feed.GetProperty("value")[0];
+            return (
+                row.GetProperty("Numerator").GetInt64(),
+                row.GetProperty("Denominator").GetInt64(),
+                row.GetProperty("Points").GetDouble()
+            );
+        }
+    }
+
+    [Test]
     public async Task Refresh_AfterIngestion_RecomputesTheMarkedMonthsWithTheirQuartersHalfYearsAndYears()
     {
         (

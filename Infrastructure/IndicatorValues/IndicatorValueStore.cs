@@ -120,9 +120,24 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
                 ct
             )
             .ConfigureAwait(false);
-        if (scores is not null)
+        if (scores is not null && periods is not null && db.Dialect is SqliteDialect)
         {
-            // The index rows of the same periods: few beside the indicator values, deleted and inserted.
+            // A partial refresh on SQLite: only the rows that moved are written (the codes change only with the
+            // index definition, which refreshes everything).
+            await connection
+                .ExecuteAsync(
+                    new CommandDefinition(
+                        SqliteDialect.UpsertIndexScoreSqliteSql,
+                        scores,
+                        transaction,
+                        cancellationToken: ct
+                    )
+                )
+                .ConfigureAwait(false);
+        }
+        else if (scores is not null)
+        {
+            // Everything, or SQL Server: the periods' index rows are deleted and inserted.
             await connection
                 .ExecuteAsync(
                     periods is null
