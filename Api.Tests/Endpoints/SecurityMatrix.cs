@@ -79,6 +79,7 @@ internal static class SecurityMatrix
         },
         ["GET /api/indicators"] = new("/api/indicators", Access.Read) { Public = true },
         ["GET /api/indicators/{code}"] = new("/api/indicators/on-time", Access.Read) { Public = true },
+        ["GET /api/labels"] = new("/api/labels", Access.Read) { Public = true },
         ["PUT /api/indicators"] = new("/api/indicators", Access.Admin)
         {
             Body = _ => """[{"code":"vneid","name":"Kích hoạt VNeID"}]""",

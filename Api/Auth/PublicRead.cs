@@ -27,6 +27,7 @@ internal static class PublicRead
         "/api/index-definition",
         "/api/indicators",
         "/api/indicators/{code}",
+        "/api/labels",
         "/api/units",
         "/api/units/{code}"
     );

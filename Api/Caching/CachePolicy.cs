@@ -1,5 +1,6 @@
 using System.Globalization;
 using Scorecard.Api.Auth;
+using Scorecard.Api.Labels;
 using Scorecard.Domain.Periods;
 using Scorecard.Domain.Time;
 
@@ -17,9 +18,15 @@ internal static class CachePolicy
     public const string Keyed = "private, max-age=0, must-revalidate";
     public const string PublicOpen = "public, max-age=0, must-revalidate";
 
-    /// <summary>The headers an answer differs by: its coding, and the key (a key limited to a unit sees
-    /// less).</summary>
-    public static readonly string[] Vary = ["Accept-Encoding", ApiKeyAuthenticationHandler.HeaderName, "Authorization"];
+    /// <summary>The headers an answer differs by: its coding, its language (names and labels), and the key (a key
+    /// limited to a unit sees less).</summary>
+    public static readonly string[] Vary =
+    [
+        "Accept-Encoding",
+        RequestLanguage.Header,
+        ApiKeyAuthenticationHandler.HeaderName,
+        "Authorization",
+    ];
 
     public static string For(HttpContext context, DateTimeOffset now, int publicMaxAgeSeconds)
     {

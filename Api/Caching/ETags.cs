@@ -14,7 +14,8 @@ namespace Scorecard.Api.Caching;
 /// timeliness, the status of a target in a running period) and several instances may write one SQL Server
 /// database, so no version kept by one process says when an answer changed, while its bytes always do. The
 /// answer is still computed; what a match saves is sending and reading it. A compressed answer is another
-/// representation, so its tag carries the coding (<c>"…-br"</c>). The feeds stream their pages and carry none.
+/// representation, so its tag carries the coding (<c>"…-br"</c>); an answer in another language has other bytes, so
+/// another tag. The feeds stream their pages and carry none.
 /// </summary>
 internal static class ETags
 {

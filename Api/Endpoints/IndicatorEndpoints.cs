@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Scorecard.Api.Auth;
+using Scorecard.Api.Labels;
 using Scorecard.Api.Validation;
 using Scorecard.Domain.Indicators;
 using Scorecard.Domain.Wire;
@@ -14,16 +16,21 @@ internal static class IndicatorEndpoints
     public static IEndpointRouteBuilder MapIndicatorEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/indicators").WithTags("Indicators");
-        group.MapGet("/", ListIndicators).WithSummary("Indicators with their score weights and dated colour bands.");
-        group.MapGet("/{code}", GetIndicator).WithSummary("One indicator.");
+        group
+            .MapGet("/", ListIndicators)
+            .WithSummary(
+                "Indicators with their names and descriptions (Accept-Language chooses; both under names and "
+                    + "descriptions) and dated colour bands."
+            );
+        group.MapGet("/{code}", GetIndicator).WithSummary("One indicator, named as in the listing.");
         group
             .MapPut("/", PutIndicators)
             .RequireAuthorization(Roles.AdminPolicy)
             .WithValidation<List<IndicatorRequest>>()
             .RequireProvinceWide()
             .WithSummary(
-                "Upsert indicators by code (new ones are reported indicators); band scales replace those of "
-                    + "the same date."
+                "Upsert indicators by code (new ones are reported indicators), named in Vietnamese and English; "
+                    + "band scales replace those of the same date."
             );
         group
             .MapPut("/{code}/bands", PutBands)
@@ -34,18 +41,26 @@ internal static class IndicatorEndpoints
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<IndicatorDefinition>>> ListIndicators(
+    private static async Task<Ok<IndicatorView[]>> ListIndicators(
         IndicatorStore store,
+        [FromHeader(Name = RequestLanguage.Header)] string? acceptLanguage,
         CancellationToken ct
-    ) => TypedResults.Ok(await store.ListAsync(ct).ConfigureAwait(false));
+    )
+    {
+        var language = RequestLanguage.Of(acceptLanguage);
+        return TypedResults.Ok(
+            (await store.ListAsync(ct).ConfigureAwait(false)).Select(i => IndicatorView.Of(i, language)).ToArray()
+        );
+    }
 
-    private static async Task<Results<Ok<IndicatorDefinition>, ProblemHttpResult>> GetIndicator(
+    private static async Task<Results<Ok<IndicatorView>, ProblemHttpResult>> GetIndicator(
         string code,
         IndicatorStore store,
+        [FromHeader(Name = RequestLanguage.Header)] string? acceptLanguage,
         CancellationToken ct
     ) =>
         (await store.ListAsync(ct).ConfigureAwait(false)).FirstOrDefault(i => i.Code == code) is { } indicator
-            ? TypedResults.Ok(indicator)
+            ? TypedResults.Ok(IndicatorView.Of(indicator, RequestLanguage.Of(acceptLanguage)))
             : Problems.NotFound($"Indicator '{code}' does not exist.");
 
     private static async Task<Results<Ok<UpsertCounts>, ValidationProblem>> PutIndicators(
@@ -79,9 +94,10 @@ internal static class IndicatorEndpoints
         return TypedResults.Ok(new UpsertCounts(outcome.Created, outcome.Updated));
     }
 
-    private static async Task<Results<Ok<IndicatorDefinition>, ProblemHttpResult>> PutBands(
+    private static async Task<Results<Ok<IndicatorView>, ProblemHttpResult>> PutBands(
         string code,
         BandScaleRequest scale,
+        [FromHeader(Name = RequestLanguage.Header)] string? acceptLanguage,
         Caller caller,
         IndicatorStore store,
         TimeProvider clock,
@@ -94,7 +110,8 @@ internal static class IndicatorEndpoints
             return Problems.NotFound($"Indicator '{code}' does not exist.");
         }
 
-        return TypedResults.Ok((await store.ListAsync(ct).ConfigureAwait(false)).First(i => i.Code == code));
+        var indicator = (await store.ListAsync(ct).ConfigureAwait(false)).First(i => i.Code == code);
+        return TypedResults.Ok(IndicatorView.Of(indicator, RequestLanguage.Of(acceptLanguage)));
     }
 
     private static bool KindChangeRefused(IndicatorDefinition incoming, IndicatorDefinition? existing) =>

@@ -100,7 +100,17 @@ internal static class PortalEndpoints
                 StructureView.Of(structure),
                 index.Total,
                 index.Coverage,
-                FigureViews.Indicators(reference, values, p, unit.Code, assigned, now, kept?[part], query.Revised),
+                FigureViews.Indicators(
+                    reference,
+                    values,
+                    p,
+                    unit.Code,
+                    assigned,
+                    now,
+                    request.Language,
+                    kept?[part],
+                    query.Revised
+                ),
                 [
                     .. byLevel.Select(l => new LevelView(
                         l.Level,
@@ -111,6 +121,7 @@ internal static class PortalEndpoints
                             unit.Code,
                             [],
                             now,
+                            request.Language,
                             kept?.GetValueOrDefault(WireName.Of(l.Level)),
                             query.Revised
                         )
@@ -257,7 +268,17 @@ internal static class PortalEndpoints
                         published = new PublishedValueView(null, null, then, "none", points - then);
                     }
 
-                    return new MapUnitView(unit.Code, unit.Name, unit.Level, null, null, points, "none", published);
+                    return new MapUnitView(
+                        unit.Code,
+                        unit.Name,
+                        unit.ParentCode,
+                        unit.Level,
+                        null,
+                        null,
+                        points,
+                        "none",
+                        published
+                    );
                 }
 
                 var view = FigureViews.View(
@@ -266,12 +287,14 @@ internal static class PortalEndpoints
                     u.Value.GetValueOrDefault(code),
                     query.Period,
                     null,
-                    closed: false
+                    closed: false,
+                    query.Language
                 );
                 var figure = kept?.Figures.GetValueOrDefault(code);
                 return new MapUnitView(
                     unit.Code,
                     unit.Name,
+                    unit.ParentCode,
                     unit.Level,
                     view.Numerator,
                     view.Denominator,

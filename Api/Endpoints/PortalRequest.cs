@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
+using Scorecard.Api.Labels;
 using Scorecard.Api.Reports;
 using Scorecard.Domain.Indicators;
+using Scorecard.Domain.Labels;
 using Scorecard.Domain.Periods;
 using Scorecard.Domain.Units;
 using Scorecard.Infrastructure.Reference;
@@ -15,9 +17,13 @@ internal sealed record ScorecardRequest(
     [FromQuery(Name = "scope")] string? Scope,
     [FromQuery(Name = "rule")] string? Rule,
     [FromQuery(Name = "structure")] string? Structure,
-    [FromQuery(Name = "revised")] string? Revised = null
+    [FromQuery(Name = "revised")] string? Revised = null,
+    [FromHeader(Name = RequestLanguage.Header)] string? AcceptLanguage = null
 )
 {
+    /// <summary>The language of the answer's names.</summary>
+    public Language Language => RequestLanguage.Of(AcceptLanguage);
+
     /// <summary>What the request asks for, or the problem of its first bad parameter; <paramref name="callerScope"/>
     /// limits the units it may name.</summary>
     public Parsed<ScorecardQuery> Parse(ReferenceData reference, string? callerScope, DateOnly today)
@@ -83,9 +89,13 @@ internal sealed record UnitsOfLevelRequest(
     [FromQuery(Name = "level")] string? Level,
     [FromQuery(Name = "rule")] string? Rule,
     [FromQuery(Name = "structure")] string? Structure,
-    [FromQuery(Name = "revised")] string? Revised = null
+    [FromQuery(Name = "revised")] string? Revised = null,
+    [FromHeader(Name = RequestLanguage.Header)] string? AcceptLanguage = null
 )
 {
+    /// <summary>The language of the answer's names.</summary>
+    public Language Language => RequestLanguage.Of(AcceptLanguage);
+
     /// <summary>The map's question: an indicator is required.</summary>
     public Parsed<UnitsOfLevelQuery> ForMap(ReferenceData reference, string? callerScope, DateOnly today) =>
         Parse(
@@ -145,6 +155,7 @@ internal sealed record UnitsOfLevelRequest(
                 Structure = structure.Value,
                 Holders = holders,
                 Revised = revised.Value,
+                Language = Language,
             };
     }
 }

@@ -50,6 +50,7 @@ internal static class ScorecardPipeline
         app.MapIndexEndpoints();
         app.MapPublicationEndpoints();
         app.MapIndicatorEndpoints();
+        app.MapLabelEndpoints();
         app.MapKeyEndpoints();
         app.MapDossierEventEndpoints();
         app.MapSyncEndpoints();

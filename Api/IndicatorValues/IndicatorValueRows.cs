@@ -1,4 +1,5 @@
 using Scorecard.Api.Reports;
+using Scorecard.Domain.Labels;
 using Scorecard.Domain.Periods;
 using Scorecard.Domain.Targets;
 using Scorecard.Domain.Wire;
@@ -59,7 +60,7 @@ internal static class IndicatorValueRows
                 );
                 rows.AddRange(
                     FigureViews
-                        .Indicators(reference, figures, period, unit.Code, assigned, asOf)
+                        .Indicators(reference, figures, period, unit.Code, assigned, asOf, Language.Vi)
                         .Select(view => new IndicatorValueRow(
                             unit.Code,
                             view.Code,

@@ -85,6 +85,7 @@ internal sealed partial class ContractDocumentFilter : IDocumentFilter
         ["Portal"] = "Scorecards, the colour map, rankings and series: what a provincial portal shows.",
         ["Index"] = "The national index [Bộ chỉ số phục vụ người dân, doanh nghiệp]: its definition and scores.",
         ["Indicators"] = "Indicators [chỉ số] and their dated colour bands.",
+        ["Labels"] = "Vietnamese and English labels of bands, levels, unit kinds, dossier statuses and channels.",
         ["Units"] = "Administrative units [đơn vị]: the province, its agencies, districts and communes.",
         ["Procedures"] = "The catalogue of administrative procedures [thủ tục hành chính].",
         ["Targets"] = "Targets [chỉ tiêu giao] per unit, indicator and period, and reported indicator values.",

@@ -58,6 +58,10 @@ internal static class ParameterDescriptions
         ["key"] = new("Only changes made with this key id."),
         ["id"] = new("The key's id."),
         ["source"] = new("The source system the dossiers come from (an admin key names it; others speak for theirs)."),
+        ["Accept-Language"] = new(
+            "The language of names, labels and descriptions: vi (the default) or en, q-values honoured (en-US;q=0.9); "
+                + "any other answers in Vietnamese."
+        ),
         ["MaDinhDanhDV"] = new("The national identifier of the unit the dossiers belong to (mã định danh)."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -1,4 +1,5 @@
 using Scorecard.Domain.Indicators;
+using Scorecard.Domain.Labels;
 using Scorecard.Domain.Periods;
 using Scorecard.Domain.Targets;
 using Scorecard.Domain.Units;
@@ -18,6 +19,7 @@ internal static class FigureViews
         string unitCode,
         IReadOnlyList<TargetAssignment> targets,
         DateTimeOffset asOf,
+        Language language,
         IReadOnlyDictionary<string, PublishedFigure>? kept = null,
         bool revised = false
     )
@@ -31,7 +33,7 @@ internal static class FigureViews
                 .Select(definition =>
                 {
                     var target = TargetRules.EffectiveTarget(targets, unitCode, definition.Code, period, hierarchy);
-                    var view = View(reference, definition, figures[definition.Code], period, target, closed);
+                    var view = View(reference, definition, figures[definition.Code], period, target, closed, language);
                     return kept is not null && kept.TryGetValue(definition.Code, out var figure)
                         ? revised
                             ? view with
@@ -67,7 +69,8 @@ internal static class FigureViews
         Ratio? ratio,
         Period period,
         TargetAssignment? target,
-        bool closed
+        bool closed,
+        Language language
     )
     {
         var value = ratio?.Percent;
@@ -88,7 +91,7 @@ internal static class FigureViews
 
         return new IndicatorValueView(
             definition.Code,
-            definition.Name,
+            definition.NameIn(language),
             ratio?.Numerator ?? 0,
             ratio?.Denominator ?? 0,
             value,

@@ -86,11 +86,12 @@ internal sealed record StructureView(string Reading, DateOnly? On)
     }
 }
 
-/// <summary>A unit on the map: its figure (numerator and denominator; none for the index, whose value is
-/// points).</summary>
+/// <summary>A unit on the map, named with its parent: its figure (numerator and denominator; none for the index,
+/// whose value is points).</summary>
 internal sealed record MapUnitView(
     string Code,
     string Name,
+    string? ParentCode,
     UnitLevel Level,
     long? Numerator,
     long? Denominator,

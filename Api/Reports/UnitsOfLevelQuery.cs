@@ -1,4 +1,5 @@
 using Scorecard.Domain.Indicators;
+using Scorecard.Domain.Labels;
 using Scorecard.Domain.Levels;
 using Scorecard.Domain.Periods;
 using Scorecard.Domain.Units;
@@ -17,4 +18,7 @@ internal sealed record UnitsOfLevelQuery(string Indicator, Period Period, OnTime
 
     /// <summary>Answer the live figures beside the published ones (<c>revised=true</c>).</summary>
     public bool Revised { get; init; }
+
+    /// <summary>The language of the answer's names.</summary>
+    public Language Language { get; init; }
 }

@@ -17,16 +17,16 @@ public static class IndexDefaults
     public const string PetitionsOnTime = "petitions-on-time";
     public const string PetitionSatisfaction = "petition-satisfaction";
 
-    /// <summary>The reported indicators the index reads, with their names.</summary>
-    public static IReadOnlyList<(string Code, string Name)> Reported { get; } =
+    /// <summary>The reported indicators the index reads, with their names in Vietnamese and English.</summary>
+    public static IReadOnlyList<(string Code, string Name, string NameEn)> Reported { get; } =
     [
-        (ProceduresOnTime, "TTHC được công bố đúng hạn (procedures announced on time)"),
-        (ProceduresPublished, "TTHC được công khai đúng hạn trên CSDL quốc gia (procedures published on time)"),
-        (ProceduresComplete, "TTHC công khai đầy đủ các bộ phận (procedures published complete)"),
-        (DossiersSynced, "Hồ sơ đồng bộ lên Cổng DVC quốc gia (dossiers synced to the portal)"),
-        (CertifiedCopies, "Cấp bản sao điện tử từ bản chính (electronic certified copies)"),
-        (PetitionsOnTime, "Phản ánh, kiến nghị xử lý đúng hạn (petitions handled on time)"),
-        (PetitionSatisfaction, "Hài lòng về xử lý phản ánh, kiến nghị (satisfaction with petition handling)"),
+        (ProceduresOnTime, "TTHC được công bố đúng hạn", "Procedures announced on time"),
+        (ProceduresPublished, "TTHC được công khai đúng hạn trên CSDL quốc gia", "Procedures published on time"),
+        (ProceduresComplete, "TTHC công khai đầy đủ các bộ phận", "Procedures published complete"),
+        (DossiersSynced, "Hồ sơ đồng bộ lên Cổng DVC quốc gia", "Dossiers synced to the portal"),
+        (CertifiedCopies, "Cấp bản sao điện tử từ bản chính", "Electronic certified copies"),
+        (PetitionsOnTime, "Phản ánh, kiến nghị xử lý đúng hạn", "Petitions handled on time"),
+        (PetitionSatisfaction, "Hài lòng về xử lý phản ánh, kiến nghị", "Satisfaction with petition handling"),
     ];
 
     public static IndexDefinition Definition { get; } =

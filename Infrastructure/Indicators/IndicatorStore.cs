@@ -16,7 +16,8 @@ namespace Scorecard.Infrastructure.Indicators;
 public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges changes)
 {
     private const string SelectSql = """
-        SELECT code AS Code, name AS Name, kind AS Kind, description AS Description
+        SELECT code AS Code, name AS Name, kind AS Kind, description AS Description, name_en AS NameEn,
+            description_en AS DescriptionEn
         FROM indicators ORDER BY code
         """;
 
@@ -26,13 +27,14 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
         """;
 
     private const string UpdateSql = """
-        UPDATE indicators SET name = @Name, kind = @Kind, description = @Description, updated_at = @Now
+        UPDATE indicators SET name = @Name, kind = @Kind, description = @Description, name_en = @NameEn,
+            description_en = @DescriptionEn, updated_at = @Now
         WHERE code = @Code
         """;
 
     private const string InsertSql = """
-        INSERT INTO indicators (code, name, kind, description, updated_at)
-        VALUES (@Code, @Name, @Kind, @Description, @Now)
+        INSERT INTO indicators (code, name, kind, description, name_en, description_en, updated_at)
+        VALUES (@Code, @Name, @Kind, @Description, @NameEn, @DescriptionEn, @Now)
         """;
 
     private const string DeleteScaleSql =
@@ -76,7 +78,9 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
                     .. bands[r.Code]
                         .GroupBy(b => b.ValidFrom)
                         .Select(g => new BandScale(g.Key, [.. g.Select(b => new Band((decimal)b.MinValue, b.Color))])),
-                ]
+                ],
+                r.NameEn,
+                r.DescriptionEn
             )),
         ];
     }
@@ -103,6 +107,8 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
                 indicator.Name,
                 Kind = WireName.Of(indicator.Kind),
                 indicator.Description,
+                indicator.NameEn,
+                indicator.DescriptionEn,
                 Now = stamp.At,
             };
             await connection
@@ -147,26 +153,52 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
         return new UpsertOutcome(created, touched.Count - created, []);
     }
 
-    /// <summary>Inserts the indicators that do not exist yet and gives stored ones without a description theirs;
-    /// existing ones keep any other edit made to them.</summary>
+    /// <summary>Inserts the indicators that do not exist yet and brings stored shipped ones up to date (<see
+    /// cref="Upgraded"/>); existing ones keep any other edit made to them.</summary>
     public async Task EnsureAsync(IReadOnlyList<IndicatorDefinition> defaults, AuditStamp stamp, CancellationToken ct)
     {
         var existing = (await ListAsync(ct).ConfigureAwait(false)).ToDictionary(i => i.Code, StringComparer.Ordinal);
         var missing = defaults.Where(d => !existing.ContainsKey(d.Code)).ToList();
-        // Built-ins stored before they had descriptions get theirs; what a province set (name, weights, bands) stays.
-        var undescribed = defaults
-            .Where(d =>
-                d.Description is not null
-                && existing.TryGetValue(d.Code, out var stored)
-                && stored.Kind == d.Kind
-                && stored.Description is null
+        var upgraded = defaults
+            .Where(d => existing.TryGetValue(d.Code, out var stored) && stored.Kind == d.Kind)
+            .Select(d => (Stored: existing[d.Code], Upgraded: Upgraded(existing[d.Code], d)))
+            .Where(p =>
+                (p.Upgraded.Name, p.Upgraded.Description, p.Upgraded.NameEn, p.Upgraded.DescriptionEn)
+                != (p.Stored.Name, p.Stored.Description, p.Stored.NameEn, p.Stored.DescriptionEn)
             )
-            .Select(d => existing[d.Code] with { Description = d.Description, Bands = [] })
+            .Select(p => p.Upgraded)
             .ToList();
-        if (missing.Count + undescribed.Count > 0)
+        if (missing.Count + upgraded.Count > 0)
         {
-            await UpsertAsync([.. missing, .. undescribed], stamp, ct).ConfigureAwait(false);
+            await UpsertAsync([.. missing, .. upgraded], stamp, ct).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// A shipped indicator as stored, with what it lacked: its former default name (Vietnamese with English in
+    /// brackets) becomes the Vietnamese one; a missing description, or the former English one, becomes the
+    /// Vietnamese description; the English name and description are added where the Vietnamese ones are the
+    /// shipped ones. A name or description a province set stays, and its English stays empty (English answers show
+    /// the province's own). Bands are not part of it (empty: none replaced).
+    /// </summary>
+    internal static IndicatorDefinition Upgraded(IndicatorDefinition stored, IndicatorDefinition shipped)
+    {
+        var name = IndicatorDefaults.FormerNames.GetValueOrDefault(shipped.Code) == stored.Name
+            ? shipped.Name
+            : stored.Name;
+        var description =
+            stored.Description is null || stored.Description == shipped.DescriptionEn
+                ? shipped.Description
+                : stored.Description;
+        return stored with
+        {
+            Name = name,
+            Description = description,
+            NameEn = stored.NameEn ?? (name == shipped.Name ? shipped.NameEn : null),
+            DescriptionEn =
+                stored.DescriptionEn ?? (description == shipped.Description ? shipped.DescriptionEn : null),
+            Bands = [],
+        };
     }
 
     /// <summary>Stores one dated scale for an existing indicator; false when the indicator is unknown.</summary>
@@ -258,6 +290,8 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
         public string Name { get; init; } = "";
         public string Kind { get; init; } = "";
         public string? Description { get; init; }
+        public string? NameEn { get; init; }
+        public string? DescriptionEn { get; init; }
     }
 
     private sealed class BandRow
