@@ -28,7 +28,8 @@ public sealed class IndicatorNamesTests : ApiFixture
         var status = await PutAsync(
             """
             [{"code":"vneid","names":{"vi":"Kích hoạt VNeID","en":"VNeID activation"},
-              "descriptions":{"vi":"Tài khoản VNeID đã kích hoạt ÷ dân số.","en":"Activated VNeID accounts ÷ population."}}]
+              "descriptions":{"vi":"Tài khoản VNeID đã kích hoạt ÷ dân số.",
+              "en":"Activated VNeID accounts ÷ population."}}]
             """
         );
 

@@ -32,6 +32,51 @@ public sealed class OpenApiCompletenessTests
     }
 
     [Test]
+    public async Task ServedDocument_EveryPublicRead_ShowsAnExampleAnswer()
+    {
+        using var factory = new ScorecardFactory();
+        using var client = factory.CreateClient();
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+
+        var missing = Scorecard
+            .Api.Auth.PublicRead.Routes.Where(route =>
+                !paths
+                    .GetProperty(route)
+                    .GetProperty("get")
+                    .GetProperty("responses")
+                    .GetProperty("200")
+                    .GetProperty("content")
+                    .GetProperty("application/json")
+                    .TryGetProperty("example", out _)
+            )
+            .ToList();
+
+        Assert.That(missing, Is.Empty, "public reads without an example answer (.WithExample where mapped)");
+    }
+
+    [Test]
+    public async Task ServedDocument_LabelledReads_DescribeAcceptLanguage()
+    {
+        using var factory = new ScorecardFactory();
+        using var client = factory.CreateClient();
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+
+        foreach (var route in new[] { "/api/labels", "/api/indicators", "/api/scorecards/{unitCode}", "/api/map" })
+        {
+            var parameter = paths
+                .GetProperty(route)
+                .GetProperty("get")
+                .GetProperty("parameters")
+                .EnumerateArray()
+                .SingleOrDefault(p => p.GetProperty("name").GetString() == "Accept-Language");
+            Assert.That(parameter.ValueKind, Is.EqualTo(JsonValueKind.Object), route);
+            Assert.That(parameter.GetProperty("in").GetString(), Is.EqualTo("header"), route);
+        }
+    }
+
+    [Test]
     public async Task ServedDocument_Security_IsTheKeyHeaderOrBasicNotBoth()
     {
         using var factory = new ScorecardFactory();

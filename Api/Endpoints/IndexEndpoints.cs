@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Scorecard.Api.Auth;
+using Scorecard.Api.OpenApi;
 using Scorecard.Api.Reports;
 using Scorecard.Domain.Index;
 using Scorecard.Domain.Indicators;
@@ -22,7 +23,14 @@ internal static class IndexEndpoints
     {
         app.MapGet("/api/index-definition", ListDefinitions)
             .WithTags("Index")
-            .WithSummary("The national index's groups and sub-indicators, points and thresholds, by date in force.");
+            .WithSummary("The national index's groups and sub-indicators, points and thresholds, by date in force.")
+            .WithExample(
+                response: """
+                [{"validFrom":"2022-07-01","maxPoints":100,"groups":[{"code":"progress",
+                  "name":"Tiến độ giải quyết (TDGQ)","maxPoints":20,"subIndicators":[{"code":"2.1",
+                  "name":"Hồ sơ giải quyết đúng hạn","indicator":"on-time","maxPoints":20,"threshold":100}]}]}]
+                """
+            );
         app.MapPut("/api/index-definition", PutDefinition)
             .WithTags("Index")
             .RequireAuthorization(Roles.AdminPolicy)
@@ -33,6 +41,17 @@ internal static class IndexEndpoints
             .WithSummary(
                 "A unit's national index for a period: total, groups, sub-indicators with their points, coverage "
                     + "and rank among its siblings."
+            )
+            .WithExample(
+                response: """
+                {"unit":{"code":"502","name":"Thành phố Tam Kỳ","level":"district","kind":"locality"},
+                 "period":{"code":"2025-H1","from":"2025-01-01","to":"2025-06-30"},"rule":"national",
+                 "structure":{"reading":"as-of","on":null},"definitionValidFrom":"2022-07-01","total":41.2,
+                 "maxPoints":100,"coverage":68,"rank":{"rank":3,"of":18},"groups":[{"code":"progress",
+                  "name":"Tiến độ giải quyết (TDGQ)","points":16.265,"maxPoints":20,"subIndicators":[{"code":"2.1",
+                  "name":"Hồ sơ giải quyết đúng hạn","indicator":"on-time","numerator":627,"denominator":771,
+                  "value":81.32,"threshold":100,"points":16.265,"maxPoints":20,"status":"partial"}]}]}
+                """
             );
         app.MapGet("/api/index/{unitCode}/points-lost", GetPointsLost)
             .WithTags("Index")

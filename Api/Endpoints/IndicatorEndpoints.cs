@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Scorecard.Api.Auth;
 using Scorecard.Api.Labels;
+using Scorecard.Api.OpenApi;
 using Scorecard.Api.Validation;
 using Scorecard.Domain.Indicators;
 using Scorecard.Domain.Wire;
@@ -21,8 +22,12 @@ internal static class IndicatorEndpoints
             .WithSummary(
                 "Indicators with their names and descriptions (Accept-Language chooses; both under names and "
                     + "descriptions) and dated colour bands."
-            );
-        group.MapGet("/{code}", GetIndicator).WithSummary("One indicator, named as in the listing.");
+            )
+            .WithExample(response: $"[{OnTimeExample}]");
+        group
+            .MapGet("/{code}", GetIndicator)
+            .WithSummary("One indicator, named as in the listing.")
+            .WithExample(response: OnTimeExample);
         group
             .MapPut("/", PutIndicators)
             .RequireAuthorization(Roles.AdminPolicy)
@@ -31,15 +36,44 @@ internal static class IndicatorEndpoints
             .WithSummary(
                 "Upsert indicators by code (new ones are reported indicators), named in Vietnamese and English; "
                     + "band scales replace those of the same date."
+            )
+            .WithExample(
+                request: """
+                [{"code":"vneid","names":{"vi":"Kích hoạt VNeID","en":"VNeID activation"},
+                  "descriptions":{"vi":"Tài khoản định danh điện tử đã kích hoạt ÷ dân số từ 14 tuổi.",
+                  "en":"Activated electronic identity accounts ÷ residents aged 14 and over."},
+                  "bands":[{"validFrom":"2026-01-01","bands":[{"min":80,"color":"green"},{"min":0,"color":"red"}]}]}]
+                """,
+                response: """{"created":1,"updated":0}"""
             );
         group
             .MapPut("/{code}/bands", PutBands)
             .RequireAuthorization(Roles.AdminPolicy)
             .WithValidation<BandScaleRequest>()
             .RequireProvinceWide()
-            .WithSummary("Set the bands of an indicator in force from a date.");
+            .WithSummary("Set the bands of an indicator in force from a date.")
+            .WithExample(
+                request: """
+                {"validFrom":"2026-01-01","bands":[{"min":95,"color":"green"},{"min":85,"color":"yellow"},
+                 {"min":75,"color":"orange"},{"min":0,"color":"red"}]}
+                """,
+                response: OnTimeExample
+            );
         return app;
     }
+
+    private static readonly IndicatorDefinition OnTime = IndicatorDefaults.All.Single(i =>
+        i.Code == IndicatorCodes.OnTime
+    );
+
+    /// <summary>The on-time indicator as the routes answer it in Vietnamese.</summary>
+    private static readonly string OnTimeExample = $$$"""
+        {"code":"on-time","name":"{{{OnTime.Name}}}","description":"{{{OnTime.Description}}}",
+         "names":{"vi":"{{{OnTime.Name}}}","en":"{{{OnTime.NameEn}}}"},
+         "descriptions":{"vi":"{{{OnTime.Description}}}","en":"{{{OnTime.DescriptionEn}}}"},
+         "kind":"built-in","bands":[{"validFrom":"2020-01-01","bands":[{"min":90,"color":"green"},
+         {"min":80,"color":"yellow"},{"min":70,"color":"orange"},{"min":0,"color":"red"}]}]}
+        """;
 
     private static async Task<Ok<IndicatorView[]>> ListIndicators(
         IndicatorStore store,

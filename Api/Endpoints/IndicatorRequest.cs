@@ -122,10 +122,7 @@ internal sealed class IndicatorBatchValidator : AbstractValidator<List<Indicator
                     .RuleFor(i => i.Name)
                     .Must((i, n) => IndicatorRequest.OneOf(n, i.Names))
                     .WithMessage("'name' beside 'names' must be names.vi or names.en.");
-                indicator
-                    .RuleFor(i => i.DescriptionVi)
-                    .MaximumLength(1024)
-                    .OverridePropertyName("description");
+                indicator.RuleFor(i => i.DescriptionVi).MaximumLength(1024).OverridePropertyName("description");
                 indicator
                     .RuleFor(i => i.Descriptions!.En)
                     .MaximumLength(1024)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
+using Scorecard.Api.OpenApi;
 using Scorecard.Api.Reports;
 using Scorecard.Domain.Index;
 using Scorecard.Domain.Indicators;
@@ -25,17 +26,49 @@ internal static class PortalEndpoints
             .WithSummary(
                 "Every indicator of a unit for a period (scope=subtree|self, rule=finished|national), with "
                     + "bands, targets, the national index's total (score) and a breakdown by level."
+            )
+            .WithExample(
+                response: """
+                {"unit":{"code":"49","name":"Tỉnh Quảng Nam","level":"province","kind":"locality"},
+                 "period":{"code":"2025-H1","from":"2025-01-01","to":"2025-06-30"},"scope":"subtree",
+                 "rule":"national","structure":{"reading":"as-of","on":null},"score":43.078,"coverage":68,
+                 "indicators":[{"code":"on-time","name":"Hồ sơ giải quyết đúng hạn","numerator":17916,
+                   "denominator":20917,"value":85.65,"band":"yellow"},
+                  {"code":"online-submission","name":"Hồ sơ nộp trực tuyến","numerator":7321,"denominator":20917,
+                   "value":35,"band":"red","target":{"target":60,"baseline":38.9,"gap":-25,"status":"not-met",
+                   "assignedBy":"49","reference":"QĐ 2632/QĐ-UBND","general":true}}],
+                 "byLevel":[{"level":"commune","indicators":[{"code":"on-time","name":"Hồ sơ giải quyết đúng hạn",
+                   "numerator":9804,"denominator":11630,"value":84.3,"band":"yellow"}]}],"published":false}
+                """
             );
         group
             .MapGet("/map", GetMap)
             .WithSummary(
                 "One indicator for every unit of a level under a parent, each over its subtree: the colour map."
+            )
+            .WithExample(
+                response: """
+                {"indicator":"on-time","period":{"code":"2025-H1","from":"2025-01-01","to":"2025-06-30"},
+                 "rule":"national","structure":{"reading":"as-of","on":null},"units":[
+                  {"code":"502","name":"Thành phố Tam Kỳ","parentCode":"49","level":"district","numerator":627,
+                   "denominator":771,"value":81.32,"band":"yellow"},
+                  {"code":"503","name":"Thành phố Hội An","parentCode":"49","level":"district","numerator":633,
+                   "denominator":799,"value":79.22,"band":"orange"}],"published":false}
+                """
             );
         group
             .MapGet("/rankings", GetRankings)
             .WithSummary(
                 "Units of a level under a parent ranked by one indicator, by the national index (indicator=index, "
                     + "the default) or by one of its groups (index.progress, …)."
+            )
+            .WithExample(
+                response: """
+                {"indicator":"index","period":{"code":"2026-H1","from":"2026-01-01","to":"2026-06-30"},
+                 "rule":"national","structure":{"reading":"as-of","on":null},"items":[
+                  {"rank":1,"code":"30112","name":"Xã Nam Giang","value":43.138,"band":"none"},
+                  {"rank":2,"code":"30193","name":"Xã Cường Nghĩa","value":42.148,"band":"none"}],"published":false}
+                """
             );
         group.MapSeriesEndpoint();
         return app;

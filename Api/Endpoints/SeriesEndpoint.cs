@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
+using Scorecard.Api.OpenApi;
 using Scorecard.Api.Reports;
 using Scorecard.Domain.Index;
 using Scorecard.Domain.Indicators;
@@ -20,6 +21,15 @@ internal static class SeriesEndpoint
             .WithSummary(
                 "Day, week or month points of one dossier-based indicator, of the national index or one of its "
                     + "groups for a unit between two dates: the day-by-day map."
+            )
+            .WithExample(
+                response: """
+                {"unitCode":"30064","indicator":"online-submission","interval":"month","points":[
+                  {"period":"2026-01","from":"2026-01-01","to":"2026-01-31","numerator":2,"denominator":34,
+                   "value":5.88,"band":"red"},
+                  {"period":"2026-02","from":"2026-02-01","to":"2026-02-28","numerator":5,"denominator":20,
+                   "value":25,"band":"red"}],"structure":{"reading":"as-of","on":null}}
+                """
             );
         return group;
     }

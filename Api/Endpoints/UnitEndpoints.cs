@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecard.Api.Auth;
+using Scorecard.Api.OpenApi;
 using Scorecard.Api.Validation;
 using Scorecard.Domain.Units;
 using Scorecard.Infrastructure.Reference;
@@ -18,14 +19,39 @@ internal static class UnitEndpoints
                 "Units visible to the caller, parents before children: of a level, children of a parent, active on "
                     + "a date, whose name holds q (accents ignored); top (default 1000, at most 10000) from skip, "
                     + "with a Link to the next page."
+            )
+            .WithExample(
+                response: """
+                [{"code":"49","name":"Tỉnh Quảng Nam","level":"province","kind":"locality","parentCode":null,
+                  "validFrom":"2020-01-01","validTo":null,"successorCodes":[],
+                  "externalIds":{"qcvn102":"000.00.00.H49"},"primarySuccessor":null},
+                 {"code":"502","name":"Thành phố Tam Kỳ","level":"district","kind":"locality","parentCode":"49",
+                  "validFrom":"2020-01-01","validTo":"2025-06-30","successorCodes":[],"externalIds":{},
+                  "primarySuccessor":null}]
+                """
             );
-        group.MapGet("/{code}", GetUnit).WithSummary("One unit.");
+        group
+            .MapGet("/{code}", GetUnit)
+            .WithSummary("One unit.")
+            .WithExample(
+                response: """
+                {"code":"62","name":"Tỉnh Kon Tum","level":"province","kind":"locality","parentCode":null,
+                 "validFrom":"2020-01-01","validTo":"2025-06-30","successorCodes":["49"],
+                 "externalIds":{"qcvn102":"000.00.00.H62"},"primarySuccessor":"49"}
+                """
+            );
         group
             .MapPut("/", PutUnits)
             .RequireAuthorization(Roles.AdminPolicy)
             .WithValidation<List<UnitRequest>>()
             .RequireProvinceWide()
-            .WithSummary("Upsert units by code; refuses unknown parents and cycles, naming the unit.");
+            .WithSummary("Upsert units by code; refuses unknown parents and cycles, naming the unit.")
+            .WithExample(
+                request: """
+                [{"code":"49.SDL","name":"Sở Du lịch","level":"province","kind":"agency","parentCode":"49"}]
+                """,
+                response: """{"created":1,"updated":0}"""
+            );
         return app;
     }
 

@@ -24,7 +24,9 @@ internal static class RequestLanguage
         }
 
         var best = (Language: Language.Vi, Quality: 0m);
-        foreach (var entry in acceptLanguage.Split(',', MaxEntries + 1, StringSplitOptions.TrimEntries).Take(MaxEntries))
+        foreach (
+            var entry in acceptLanguage.Split(',', MaxEntries + 1, StringSplitOptions.TrimEntries).Take(MaxEntries)
+        )
         {
             var parts = entry.Split(';', StringSplitOptions.TrimEntries);
             var primary = parts[0].Split('-')[0];
@@ -54,7 +56,13 @@ internal static class RequestLanguage
                 continue;
             }
 
-            return decimal.TryParse(parameter[2..], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var q)
+            return
+                decimal.TryParse(
+                    parameter[2..],
+                    NumberStyles.AllowDecimalPoint,
+                    CultureInfo.InvariantCulture,
+                    out var q
+                )
                 && q <= 1
                 ? q
                 : 0;

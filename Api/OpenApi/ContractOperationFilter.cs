@@ -11,7 +11,8 @@ namespace Scorecard.Api.OpenApi;
 /// described as the others are: an operationId (its handler's name), a description (its summary, who may
 /// call it), its parameters (<see cref="ParameterDescriptions"/>), the problems it answers (400 always, as
 /// unknown query parameters are refused; 401/403 where a key is needed; 404 where the path names a thing;
-/// 429 past the key's allowance) and its security: the key header or HTTP Basic, either one.
+/// 429 past the key's allowance), its security (the key header or HTTP Basic, either one) and the examples given
+/// where it is mapped (<see cref="OperationExamples"/>).
 /// </summary>
 internal sealed class ContractOperationFilter : IOperationFilter
 {
@@ -54,6 +55,7 @@ internal sealed class ContractOperationFilter : IOperationFilter
         }
 
         Add(operation.Responses, "429", TooManyRequests, problem);
+        OperationExamples.Apply(operation, metadata);
     }
 
     public const string TooManyRequests =

@@ -5,6 +5,7 @@ using Scorecard.Domain.Indicators;
 using Scorecard.Domain.Levels;
 using Scorecard.Domain.Periods;
 using Scorecard.Domain.Wire;
+using Scorecard.Infrastructure.Indicators;
 
 namespace Scorecard.Api.OpenApi;
 
@@ -16,18 +17,27 @@ namespace Scorecard.Api.OpenApi;
 /// </summary>
 internal static class ParameterDescriptions
 {
-    public sealed record Spec(string Description, IReadOnlyList<string>? Values = null, string? Pattern = null);
+    public sealed record Spec(
+        string Description,
+        IReadOnlyList<string>? Values = null,
+        string? Pattern = null,
+        string? Example = null
+    );
 
     public static readonly FrozenDictionary<string, Spec> ByName = new Dictionary<string, Spec>(StringComparer.Ordinal)
     {
         ["code"] = new("The code of the thing the path names (unit, procedure, indicator or dossier)."),
-        ["unitCode"] = new("A unit's code (tỉnh, sở/ban/ngành, huyện or xã), e.g. 49 or 49.01."),
-        ["parentCode"] = new("The unit whose children are listed; default the key's unit, else the province."),
+        ["unitCode"] = new("A unit's code (tỉnh, sở/ban/ngành, huyện or xã), e.g. 49 or 49.01.", Example: "49"),
+        ["parentCode"] = new(
+            "The unit whose children are listed; default the key's unit, else the province.",
+            Example: "49"
+        ),
         ["period"] = new(
             "A month (2023-07), quarter (2023-Q3), half-year (2023-H2), year (2023) or a date range "
-                + "(2023-07-01..2023-09-30)."
+                + "(2023-07-01..2023-09-30).",
+            Example: "2025-H1"
         ),
-        ["level"] = new("The administrative tier [cấp] of the units.", WireName.All<UnitLevel>()),
+        ["level"] = new("The administrative tier [cấp] of the units.", WireName.All<UnitLevel>(), Example: "commune"),
         ["rule"] = new(
             "When a dossier counts as on time: national (the national rule, the default) or finished "
                 + "(finished dossiers only).",
@@ -44,7 +54,15 @@ internal static class ParameterDescriptions
         ),
         ["interval"] = new("The step between points (default day).", WireName.All<SeriesInterval>()),
         ["revised"] = new("true for the live figures beside the published ones of a closed period.", ["true", "false"]),
-        ["indicator"] = new("An indicator's code, or index (the national index) or one of its groups (index.…)."),
+        ["indicator"] = new(
+            "An indicator's code (built in: "
+                + string.Join(
+                    ", ",
+                    IndicatorDefaults.All.Where(i => i.Kind == IndicatorKind.BuiltIn).Select(i => i.Code)
+                )
+                + "; or a reported one), or index (the national index) or one of its groups (index.progress, …).",
+            Example: IndicatorCodes.OnTime
+        ),
         ["from"] = new("The start of the range (a day, yyyy-MM-dd), inclusive."),
         ["to"] = new("The end of the range (a day, yyyy-MM-dd), inclusive."),
         ["date"] = new("A calendar day (yyyy-MM-dd)."),
@@ -60,7 +78,8 @@ internal static class ParameterDescriptions
         ["source"] = new("The source system the dossiers come from (an admin key names it; others speak for theirs)."),
         ["Accept-Language"] = new(
             "The language of names, labels and descriptions: vi (the default) or en, q-values honoured (en-US;q=0.9); "
-                + "any other answers in Vietnamese."
+                + "any other answers in Vietnamese.",
+            Example: "en"
         ),
         ["MaDinhDanhDV"] = new("The national identifier of the unit the dossiers belong to (mã định danh)."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
@@ -89,6 +108,11 @@ internal static class ParameterDescriptions
         }
 
         parameter.Description ??= spec.Description;
+        if (spec.Example is { } example)
+        {
+            parameter.Example ??= JsonValue.Create(example);
+        }
+
         if (Required.Contains(route + "?" + parameter.Name))
         {
             parameter.Required = true;

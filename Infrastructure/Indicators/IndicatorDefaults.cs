@@ -38,8 +38,7 @@ public static class IndicatorDefaults
             "Thanh toán trực tuyến",
             "Online payment",
             "Thanh toán trực tuyến (online payment)",
-            "3.6: hồ sơ thanh toán trực tuyến ÷ hồ sơ của TTHC có phí, lệ phí không được miễn "
-                + "toàn bộ.",
+            "3.6: hồ sơ thanh toán trực tuyến ÷ hồ sơ của TTHC có phí, lệ phí không được miễn " + "toàn bộ.",
             "3.6: dossiers paid online ÷ dossiers of fee procedures whose fees were not all waived."
         ),
         BuiltIn(
@@ -47,8 +46,7 @@ public static class IndicatorDefaults
             "Số hóa hồ sơ",
             "Digitisation",
             "Số hóa hồ sơ (digitisation)",
-            "4.2: hồ sơ được số hóa (với TTHC trả kết quả giấy, cả kết quả điện tử) ÷ hồ sơ tiếp "
-                + "nhận.",
+            "4.2: hồ sơ được số hóa (với TTHC trả kết quả giấy, cả kết quả điện tử) ÷ hồ sơ tiếp " + "nhận.",
             "4.2: dossiers digitised (for a paper-result procedure, also with an electronic result) ÷ dossiers "
                 + "received."
         ),
@@ -75,8 +73,7 @@ public static class IndicatorDefaults
             "Dịch vụ công trực tuyến tích hợp Cổng DVC quốc gia",
             "Integrated online services",
             "Dịch vụ công trực tuyến tích hợp Cổng DVC quốc gia (integrated online services)",
-            "TTHC của cấp đơn vị có dịch vụ công trực tuyến tích hợp Cổng DVC quốc gia ÷ TTHC của "
-                + "cấp đó.",
+            "TTHC của cấp đơn vị có dịch vụ công trực tuyến tích hợp Cổng DVC quốc gia ÷ TTHC của " + "cấp đó.",
             "Procedures of the unit's level offering an online service integrated with the national portal ÷ "
                 + "procedures of that level."
         ),
@@ -109,8 +106,7 @@ public static class IndicatorDefaults
             "Mức độ hài lòng về giải quyết hồ sơ",
             "Satisfaction with dossier handling",
             "Mức độ hài lòng về giải quyết hồ sơ (satisfaction with dossier handling)",
-            "5.4: 100 − (% trễ hạn theo chỉ số đúng hạn + % hồ sơ có phản ánh hoặc đánh giá không "
-                + "hài lòng).",
+            "5.4: 100 − (% trễ hạn theo chỉ số đúng hạn + % hồ sơ có phản ánh hoặc đánh giá không " + "hài lòng).",
             "5.4: 100 − (late % by the on-time figure + % of dossiers received with a complaint or a dislike)."
         ),
         BuiltIn(
@@ -118,8 +114,7 @@ public static class IndicatorDefaults
             "TTHC có phí cho phép thanh toán trực tuyến",
             "Procedures payable online",
             "TTHC có phí cho phép thanh toán trực tuyến (procedures payable online)",
-            "3.5: TTHC có phí của cấp đơn vị được thanh toán trực tuyến trên Cổng ÷ TTHC có phí "
-                + "của cấp đó.",
+            "3.5: TTHC có phí của cấp đơn vị được thanh toán trực tuyến trên Cổng ÷ TTHC có phí " + "của cấp đó.",
             "3.5: procedures of the unit's level with a fee, offered for online payment on the portal ÷ "
                 + "procedures of that level with a fee."
         ),
@@ -173,7 +168,8 @@ public static class IndicatorDefaults
                     r.Code,
                     r.Name,
                     IndicatorKind.Reported,
-                    "Số liệu báo cáo theo đơn vị và kỳ (PUT /api/indicator-values): một chỉ số thành phần của Bộ chỉ số.",
+                    "Số liệu báo cáo theo đơn vị và kỳ (PUT /api/indicator-values): một chỉ số thành phần "
+                        + "của Bộ chỉ số.",
                     [],
                     r.NameEn,
                     "Reported per unit and period (PUT /api/indicator-values): a sub-indicator of the national index."

@@ -183,9 +183,8 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
     /// </summary>
     internal static IndicatorDefinition Upgraded(IndicatorDefinition stored, IndicatorDefinition shipped)
     {
-        var name = IndicatorDefaults.FormerNames.GetValueOrDefault(shipped.Code) == stored.Name
-            ? shipped.Name
-            : stored.Name;
+        var name =
+            IndicatorDefaults.FormerNames.GetValueOrDefault(shipped.Code) == stored.Name ? shipped.Name : stored.Name;
         var description =
             stored.Description is null || stored.Description == shipped.DescriptionEn
                 ? shipped.Description
@@ -195,8 +194,7 @@ public sealed class IndicatorStore(DbConnectionFactory db, ReferenceDataChanges 
             Name = name,
             Description = description,
             NameEn = stored.NameEn ?? (name == shipped.Name ? shipped.NameEn : null),
-            DescriptionEn =
-                stored.DescriptionEn ?? (description == shipped.Description ? shipped.DescriptionEn : null),
+            DescriptionEn = stored.DescriptionEn ?? (description == shipped.Description ? shipped.DescriptionEn : null),
             Bands = [],
         };
     }
