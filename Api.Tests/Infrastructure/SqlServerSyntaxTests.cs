@@ -72,7 +72,7 @@ public sealed class SqlServerSyntaxTests
         Assert.That(
             names,
             Does.Contain("FactsQuery.ByUnitOfLevelSql")
-                .And.Contain("NationalOnTimeQuery.SubtreeSql")
+                .And.Contain("NationalOnTimeQuery.LateSubtreeSql")
                 .And.Contain("UnitWrites.InsertClosureSql")
                 .And.Contain("SqlServerIngestionSql.UpsertDossiersSql")
                 .And.Contain("IndicatorValueStore.SubtreeMonthsSql")

@@ -55,6 +55,23 @@ public sealed record DossierFacts
 
     public bool FinishedEarlyOrOnTime { get; init; }
 
+    /// <summary>The day the handling ended by the national reading, or the reception day if later (null while
+    /// it goes on): a dossier is no longer open in a period that begins after this day.</summary>
+    public DateOnly? EndedDay { get; init; }
+
+    /// <summary>Ended in time by the national reading.</summary>
+    public bool EndedInTime { get; init; }
+
+    /// <summary>More than one supplement was requested: never in time by the national reading.</summary>
+    public bool ManySupplements { get; init; }
+
+    /// <summary>For a dossier with at most one supplement request and a deadline: the later of its reception
+    /// day and its deadline's day (null otherwise). Still open at a period's end after this day, it is late.</summary>
+    public DateOnly? DeadlineDay { get; init; }
+
+    /// <summary>The later of <see cref="DeadlineDay"/> and <see cref="EndedDay"/> when both are known.</summary>
+    public DateOnly? DeadlineEndedDay { get; init; }
+
     /// <summary>Online, and for a procedure whose result is a paper document, with an electronic result
     /// (national formula 3.3).</summary>
     public bool OnlineCounted => Online && (!PaperResult || ElectronicResult);
@@ -88,6 +105,7 @@ public sealed record DossierFacts
         ArgumentNullException.ThrowIfNull(d);
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(cal);
+        var end = NationalEnd.Of(d);
         return new DossierFacts
         {
             ReceivedDay = VietnamTime.DateOf(d.ReceivedAt),
@@ -107,6 +125,34 @@ public sealed record DossierFacts
             Complaint = d.Complaint,
             FinishedEarlyOrOnTime =
                 d.IsCounted && d.FinishedAt is { } at && DossierContributions.IsEarlyOrOnTime(d, at, cal),
+        }.WithNationalEnd(d.ReceivedAt, end, end is { } e && NationalEnd.IsInTime(d, e), d.SupplementCount, d.DueAt);
+    }
+
+    /// <summary>
+    /// These facts with the days the national on-time rule (2.1) counts by. Summed up to a day, they give how
+    /// many dossiers were received, ended, ended in time and late while open before it, so a period's figure
+    /// needs no pass over the dossiers (README "Definitions", on-time).
+    /// </summary>
+    public DossierFacts WithNationalEnd(
+        DateTimeOffset receivedAt,
+        DateTimeOffset? endedAt,
+        bool endedInTime,
+        int supplementCount,
+        DateTimeOffset? dueAt
+    )
+    {
+        var received = VietnamTime.DateOf(receivedAt);
+        DateOnly? ended = endedAt is { } e ? Later(received, VietnamTime.DateOf(e)) : null;
+        DateOnly? deadline = supplementCount <= 1 && dueAt is { } due ? Later(received, VietnamTime.DateOf(due)) : null;
+        return this with
+        {
+            EndedDay = ended,
+            EndedInTime = ended is not null && endedInTime,
+            ManySupplements = supplementCount > 1,
+            DeadlineDay = deadline,
+            DeadlineEndedDay = deadline is { } d && ended is { } x ? Later(d, x) : null,
         };
     }
+
+    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
 }

@@ -115,7 +115,7 @@ public sealed record DossierRow
 
     /// <summary>The day-level facts this row contributes (the inverse of what <see cref="From"/> stored).</summary>
     public DossierFacts ToFacts() =>
-        new()
+        new DossierFacts()
         {
             ReceivedDay = VietnamTime.DateOf(ReceivedAt),
             FinishedDay = FinishedAt is { } f ? VietnamTime.DateOf(f) : null,
@@ -133,5 +133,5 @@ public sealed record DossierRow
             FromPersonalDataStore = FromPersonalDataStore,
             Complaint = Complaint,
             FinishedEarlyOrOnTime = Timeliness is "early" or "on-time",
-        };
+        }.WithNationalEnd(ReceivedAt, EndedAt, EndedInTime == true, SupplementCount, DueAt);
 }

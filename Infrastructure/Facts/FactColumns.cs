@@ -31,11 +31,22 @@ public static class FactColumns
     /// these names ever reach SQL text).
     /// </summary>
     public static IReadOnlyDictionary<string, string> SumsOf { get; } =
-        FactCounts.Indicators.ToDictionary(
-            i => i.Key,
-            i => $"{Sum(i.Value.Numerator)}, {Sum(i.Value.Denominator)}",
+        new Dictionary<string, string>(
+            FactCounts
+                .Indicators.Select(i =>
+                    KeyValuePair.Create(i.Key, $"{Sum(i.Value.Numerator)}, {Sum(i.Value.Denominator)}")
+                )
+                .Append(
+                    KeyValuePair.Create(
+                        NationalOnTime,
+                        string.Join(", ", FactCounts.NationalOnTimeCounters.Select(Sum))
+                    )
+                ),
             StringComparer.Ordinal
         );
+
+    /// <summary>The key of <see cref="SumsOf"/> that sums the counters of the national on-time rule.</summary>
+    public const string NationalOnTime = "on-time.national";
 
     /// <summary>SQL Server: add the staged counts <c>s</c> to the stored row <c>f</c> (daily or monthly).</summary>
     public static string AddStaged { get; } = string.Join(", ", All.Select(Column).Select(c => $"{c} = f.{c} + s.{c}"));

@@ -29,6 +29,18 @@ public readonly struct FactCounts : IEquatable<FactCounts>
             [IndicatorCodes.ChannelPostal] = (FactCounter.ChannelPostal, FactCounter.Received),
         };
 
+    /// <summary>The counters <see cref="NationalOnTime"/> reads.</summary>
+    public static IReadOnlyList<FactCounter> NationalOnTimeCounters { get; } =
+    [
+        FactCounter.Received,
+        FactCounter.Ended,
+        FactCounter.EndedInTime,
+        FactCounter.ReceivedManySupplements,
+        FactCounter.EndedManySupplements,
+        FactCounter.Deadline,
+        FactCounter.DeadlineEnded,
+    ];
+
     private readonly Counters values;
 
     private FactCounts(Counters values) => this.values = values;
@@ -148,7 +160,40 @@ public readonly struct FactCounts : IEquatable<FactCounts>
             (FactCounter.Complaints, One(f.Complaint)),
             (FactCounter.ChannelOnline, One(f.Online)),
             (FactCounter.ChannelDirect, One(!f.Online && !f.Postal)),
-            (FactCounter.ChannelPostal, One(f.Postal))
+            (FactCounter.ChannelPostal, One(f.Postal)),
+            (FactCounter.ReceivedManySupplements, One(f.ManySupplements))
+        );
+    }
+
+    /// <summary>What a dossier adds on the day its handling ended by the national reading.</summary>
+    public static FactCounts EndedSide(DossierFacts f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return f.EndedDay is null
+            ? default
+            : Of(
+                (FactCounter.Ended, 1),
+                (FactCounter.EndedInTime, One(f.EndedInTime)),
+                (FactCounter.EndedManySupplements, One(f.ManySupplements))
+            );
+    }
+
+    /// <summary>
+    /// The national on-time figure (2.1) of a period from the counts summed over the days before it (<paramref
+    /// name="before"/>) and over its days (<paramref name="within"/>). Denominator: received before its end and
+    /// not ended before its start. Numerator: ended in it in time, plus those open at its end with at most one
+    /// supplement request and not late: late at its end when it is over (<paramref name="lateOpen"/> null), or
+    /// <paramref name="lateOpen"/> of them late now while it runs.
+    /// </summary>
+    public static Ratio NationalOnTime(FactCounts before, FactCounts within, long? lateOpen)
+    {
+        var through = before + within;
+        var open = through[FactCounter.Received] - through[FactCounter.Ended];
+        var openMany = through[FactCounter.ReceivedManySupplements] - through[FactCounter.EndedManySupplements];
+        var late = lateOpen ?? through[FactCounter.Deadline] - through[FactCounter.DeadlineEnded];
+        return new Ratio(
+            within[FactCounter.EndedInTime] + open - openMany - late,
+            through[FactCounter.Received] - before[FactCounter.Ended]
         );
     }
 

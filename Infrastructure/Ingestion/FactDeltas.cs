@@ -29,6 +29,21 @@ public sealed class FactDeltas
         {
             Merge(unitId, finished, FactCounts.FinishedSide(facts), negate);
         }
+
+        if (facts.EndedDay is { } ended)
+        {
+            Merge(unitId, ended, FactCounts.EndedSide(facts), negate);
+        }
+
+        if (facts.DeadlineDay is { } deadline)
+        {
+            Merge(unitId, deadline, FactCounts.Of((FactCounter.Deadline, 1)), negate);
+        }
+
+        if (facts.DeadlineEndedDay is { } deadlineEnded)
+        {
+            Merge(unitId, deadlineEnded, FactCounts.Of((FactCounter.DeadlineEnded, 1)), negate);
+        }
     }
 
     private void Merge(int unitId, DateOnly day, FactCounts counts, bool negate)

@@ -41,6 +41,13 @@ public sealed class FactsQuery(DbConnectionFactory db)
         GROUP BY f.unit_id
         """;
 
+    private const string EveryUnitSql = """
+        SELECT c.ancestor_id AS UnitId, {0}
+        FROM unit_closure c INNER JOIN {facts} f ON f.unit_id = c.descendant_id
+        WHERE f.{key} >= @From AND f.{key} <= @To
+        GROUP BY c.ancestor_id
+        """;
+
     private const string DailySubtreeSql = """
         SELECT f.day AS Day, {0}
         FROM daily_facts f
@@ -54,10 +61,17 @@ public sealed class FactsQuery(DbConnectionFactory db)
         + "f.day >= @From AND f.day <= @To GROUP BY f.day";
 
     /// <summary>The counts of the unit's own dossiers (a subtree's are the sum of <see
-    /// cref="SumByHandlerLevelAsync"/>).</summary>
-    public async Task<FactCounts> SumSelfAsync(int unitId, DateOnly from, DateOnly to, CancellationToken ct) =>
+    /// cref="SumByHandlerLevelAsync"/>); with an <paramref name="indicator"/> (a key of <see
+    /// cref="FactColumns.SumsOf"/>), only its counters are summed.</summary>
+    public async Task<FactCounts> SumSelfAsync(
+        int unitId,
+        DateOnly from,
+        DateOnly to,
+        CancellationToken ct,
+        string? indicator = null
+    ) =>
         (
-            await QueryAsync(SelfSql, null, new { UnitId = unitId }, from, to, _ => 0, ct).ConfigureAwait(false)
+            await QueryAsync(SelfSql, indicator, new { UnitId = unitId }, from, to, _ => 0, ct).ConfigureAwait(false)
         ).Aggregate(default(FactCounts), (sum, r) => sum + r.Counts);
 
     /// <summary>The subtree's counts grouped by the level of the unit that handled each dossier.</summary>
@@ -65,10 +79,11 @@ public sealed class FactsQuery(DbConnectionFactory db)
         int unitId,
         DateOnly from,
         DateOnly to,
-        CancellationToken ct
+        CancellationToken ct,
+        string? indicator = null
     ) =>
         Merge(
-            await QueryAsync(ByHandlerLevelSql, null, new { UnitId = unitId }, from, to, r => r.GetString(0), ct)
+            await QueryAsync(ByHandlerLevelSql, indicator, new { UnitId = unitId }, from, to, r => r.GetString(0), ct)
                 .ConfigureAwait(false)
         );
 
@@ -102,8 +117,17 @@ public sealed class FactsQuery(DbConnectionFactory db)
     public async Task<IReadOnlyDictionary<int, FactCounts>> SumPerUnitAsync(
         DateOnly from,
         DateOnly to,
+        CancellationToken ct,
+        string? indicator = null
+    ) => Merge(await QueryAsync(PerUnitSql, indicator, new { }, from, to, UnitIdOf, ct).ConfigureAwait(false));
+
+    /// <summary>Every unit, each over its subtree (units without data are absent).</summary>
+    public async Task<IReadOnlyDictionary<int, FactCounts>> SumEveryUnitAsync(
+        DateOnly from,
+        DateOnly to,
+        string? indicator,
         CancellationToken ct
-    ) => Merge(await QueryAsync(PerUnitSql, null, new { }, from, to, UnitIdOf, ct).ConfigureAwait(false));
+    ) => Merge(await QueryAsync(EveryUnitSql, indicator, new { }, from, to, UnitIdOf, ct).ConfigureAwait(false));
 
     /// <summary>The counts of each day with data, over the subtree or the unit's own dossiers (one indicator's
     /// counters, or all).</summary>

@@ -1,85 +1,74 @@
 using Dapper;
 using Scorecard.Domain.Indicators;
 using Scorecard.Domain.Periods;
+using Scorecard.Domain.Time;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.Facts;
 
 namespace Scorecard.Infrastructure.Reports;
 
 /// <summary>
-/// The national portal's on-time rule over stored dossiers (README "Indicators"), the SQL twin of
-/// <c>DossierContributions.NationalOnTime</c>. Denominator: dossiers received in P, plus those received
-/// before P and not ended when it began (withdrawn and refused ones included). Numerator: of those, the
-/// ones that ended in P in time, and the ones not ended by P's end (or now, while P runs) that are in
-/// time then: at most one supplement request and the deadline not passed.
+/// The national portal's on-time rule (README "Definitions", on-time), the figure
+/// <c>DossierContributions.NationalOnTime</c> gives each dossier, summed from the facts tables. Denominator:
+/// dossiers received in P, plus those received before P and not ended when it began (withdrawn and refused
+/// ones included). Numerator: of those, the ones that ended in P in time, and the ones not ended by P's end
+/// that are in time then: at most one supplement request and the deadline not passed. The counters summed
+/// over the days before P and over P's days give all of it for a period that is over; while P runs, open
+/// dossiers are judged now, and the ones late now are counted from the dossiers (few: open and past their
+/// deadline). Periods begin and end at Vietnam midnights.
 /// </summary>
 public sealed class NationalOnTimeQuery(DbConnectionFactory db)
 {
-    private const string Counts = """
-        SUM(CASE WHEN (d.ended_at IS NOT NULL AND d.ended_at < @End AND d.ended_in_time = 1)
-                   OR ((d.ended_at IS NULL OR d.ended_at >= @End) AND d.supplement_count <= 1 AND (d.due_at IS NULL
-                       OR d.due_at >= @At))
-                 THEN 1 ELSE 0 END) AS Numerator,
-        COUNT(*) AS Denominator
+    private const string Counters = FactColumns.NationalOnTime;
+
+    // Open at the period's end (or ended after it, which a clock ahead of ours can record), at most one
+    // supplement request, deadline passed now: both halves read ix_dossiers_late.
+    private const string LateOpen = """
+        SELECT d.unit_id AS unit_id FROM dossiers d
+        WHERE d.ended_at IS NULL AND d.due_at < @At AND d.supplement_count <= 1 AND d.received_at < @End
+        UNION ALL
+        SELECT d.unit_id AS unit_id FROM dossiers d
+        WHERE d.ended_at >= @End AND d.ended_at > d.due_at AND d.due_at < @At AND d.supplement_count <= 1
+          AND d.received_at < @End
         """;
 
-    private const string InPeriod = """
-        d.received_at < @End AND (d.received_at >= @Start OR d.ended_at IS NULL OR d.ended_at >= @Start)
+    private const string LateSelfSql =
+        $"SELECT 0 AS UnitId, COUNT(*) AS Late FROM ({LateOpen}) o WHERE o.unit_id = @UnitId";
+
+    private const string LateSubtreeSql = $"""
+        SELECT 0 AS UnitId, COUNT(*) AS Late
+        FROM unit_closure c INNER JOIN ({LateOpen}) o ON o.unit_id = c.descendant_id
+        WHERE c.ancestor_id = @UnitId
         """;
 
-    private const string SubtreeSql = $"""
-        SELECT {Counts}
-        FROM unit_closure c INNER JOIN dossiers d ON d.unit_id = c.descendant_id
-        WHERE c.ancestor_id = @UnitId AND {InPeriod}
+    private const string LateByHandlerLevelSql = $"""
+        SELECT u.level AS Level, COUNT(*) AS Late
+        FROM unit_closure c INNER JOIN ({LateOpen}) o ON o.unit_id = c.descendant_id
+            INNER JOIN units u ON u.id = o.unit_id
+        WHERE c.ancestor_id = @UnitId
+        GROUP BY u.level
         """;
 
-    private const string SelfSql = $"SELECT {Counts} FROM dossiers d WHERE d.unit_id = @UnitId AND {InPeriod}";
-
-    private const string PerUnitOfLevelSql = $"""
-        SELECT a.id AS UnitId, {Counts}
+    private const string LatePerUnitOfLevelSql = $"""
+        SELECT a.id AS UnitId, COUNT(*) AS Late
         FROM unit_closure pc
             INNER JOIN units a ON a.id = pc.descendant_id AND a.level = @Level
             INNER JOIN unit_closure c ON c.ancestor_id = a.id
-            INNER JOIN dossiers d ON d.unit_id = c.descendant_id
-        WHERE pc.ancestor_id = @ParentId AND {InPeriod}
+            INNER JOIN ({LateOpen}) o ON o.unit_id = c.descendant_id
+        WHERE pc.ancestor_id = @ParentId
         GROUP BY a.id
         """;
 
-    private const string PerUnitSql = $"""
-        SELECT d.unit_id AS UnitId, {Counts}
-        FROM dossiers d
-        WHERE {InPeriod}
-        GROUP BY d.unit_id
-        """;
+    private const string LatePerUnitSql =
+        $"SELECT o.unit_id AS UnitId, COUNT(*) AS Late FROM ({LateOpen}) o GROUP BY o.unit_id";
 
-    private const string EveryUnitSql = $"""
-        SELECT c.ancestor_id AS UnitId, {Counts}
-        FROM unit_closure c INNER JOIN dossiers d ON d.unit_id = c.descendant_id
-        WHERE {InPeriod}
+    private const string LateEveryUnitSql = $"""
+        SELECT c.ancestor_id AS UnitId, COUNT(*) AS Late
+        FROM unit_closure c INNER JOIN ({LateOpen}) o ON o.unit_id = c.descendant_id
         GROUP BY c.ancestor_id
         """;
 
-    private const string SeriesColumns = """
-        d.received_at AS ReceivedAt, d.ended_at AS EndedAt, d.ended_in_time AS EndedInTime,
-        d.supplement_count AS SupplementCount, d.due_at AS DueAt
-        """;
-
-    private const string SeriesWindow = "d.received_at < @End AND (d.ended_at IS NULL OR d.ended_at >= @Start)";
-
-    private const string SubtreeSeriesSql = $"""
-        SELECT {SeriesColumns}
-        FROM unit_closure c INNER JOIN dossiers d ON d.unit_id = c.descendant_id
-        WHERE c.ancestor_id = @UnitId AND {SeriesWindow}
-        """;
-
-    private const string SelfSeriesSql =
-        $"SELECT {SeriesColumns} FROM dossiers d WHERE d.unit_id = @UnitId AND {SeriesWindow}";
-
-    private const string ByHandlerLevelSql = $"""
-        SELECT u.level AS Level, {Counts}
-        FROM unit_closure c INNER JOIN dossiers d ON d.unit_id = c.descendant_id INNER JOIN units u ON u.id = d.unit_id
-        WHERE c.ancestor_id = @UnitId AND {InPeriod}
-        GROUP BY u.level
-        """;
+    private readonly FactsQuery facts = new(db);
 
     /// <summary>The subtree's figure grouped by the level of the unit that handled each dossier.</summary>
     public async Task<IReadOnlyDictionary<string, Ratio>> ByHandlerLevelAsync(
@@ -88,11 +77,17 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         DateTimeOffset end,
         DateTimeOffset asOf,
         CancellationToken ct
-    ) =>
-        (
-            await QueryAsync(ByHandlerLevelSql, Window(new { UnitId = unitId }, start, end, asOf), ct)
-                .ConfigureAwait(false)
-        ).ToDictionary(r => r.Level!, r => r.Ratio, StringComparer.Ordinal);
+    )
+    {
+        var (first, last) = Days(start, end);
+        var before = await facts
+            .SumByHandlerLevelAsync(unitId, DateOnly.MinValue, first.AddDays(-1), ct, Counters)
+            .ConfigureAwait(false);
+        var within = await facts.SumByHandlerLevelAsync(unitId, first, last, ct, Counters).ConfigureAwait(false);
+        var late = await LateAsync(LateByHandlerLevelSql, new { UnitId = unitId }, end, asOf, r => r.Level!, ct)
+            .ConfigureAwait(false);
+        return Figures(before, within, late);
+    }
 
     public async Task<Ratio> ForUnitAsync(
         int unitId,
@@ -101,13 +96,22 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         DateTimeOffset end,
         DateTimeOffset asOf,
         CancellationToken ct
-    ) =>
-        (
-            await QueryAsync(subtree ? SubtreeSql : SelfSql, Window(new { UnitId = unitId }, start, end, asOf), ct)
-                .ConfigureAwait(false)
-        )
-            .Single()
-            .Ratio;
+    )
+    {
+        var (first, last) = Days(start, end);
+        var before = await SumAsync(unitId, subtree, DateOnly.MinValue, first.AddDays(-1), ct).ConfigureAwait(false);
+        var within = await SumAsync(unitId, subtree, first, last, ct).ConfigureAwait(false);
+        var late = await LateAsync(
+                subtree ? LateSubtreeSql : LateSelfSql,
+                new { UnitId = unitId },
+                end,
+                asOf,
+                r => r.UnitId,
+                ct
+            )
+            .ConfigureAwait(false);
+        return FactCounts.NationalOnTime(before, within, late?.GetValueOrDefault(0));
+    }
 
     /// <summary>Every unit of <paramref name="level"/> under <paramref name="parentId"/>, each over its
     /// subtree.</summary>
@@ -118,19 +122,30 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         DateTimeOffset end,
         DateTimeOffset asOf,
         CancellationToken ct
-    ) =>
-        (
-            await QueryAsync(
-                    PerUnitOfLevelSql,
-                    Window(new { ParentId = parentId, Level = level }, start, end, asOf),
-                    ct
-                )
-                .ConfigureAwait(false)
-        ).ToDictionary(r => r.UnitId, r => r.Ratio);
+    )
+    {
+        var (first, last) = Days(start, end);
+        var before = await facts
+            .SumPerUnitOfLevelAsync(parentId, level, DateOnly.MinValue, first.AddDays(-1), Counters, ct)
+            .ConfigureAwait(false);
+        var within = await facts
+            .SumPerUnitOfLevelAsync(parentId, level, first, last, Counters, ct)
+            .ConfigureAwait(false);
+        var late = await LateAsync(
+                LatePerUnitOfLevelSql,
+                new { ParentId = parentId, Level = level },
+                end,
+                asOf,
+                r => r.UnitId,
+                ct
+            )
+            .ConfigureAwait(false);
+        return Figures(before, within, late);
+    }
 
     /// <summary>
-    /// The figure of every point of a series, from one streamed read of the dossiers that can count in any of them
-    /// (received before the last point ends, not ended before the first begins).
+    /// The figure of every point of a series, from the counts before the first point and those of each day up to
+    /// the last (a point still running also reads its late open dossiers).
     /// </summary>
     public async Task<IReadOnlyList<Ratio>> SeriesAsync(
         int unitId,
@@ -140,25 +155,47 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         CancellationToken ct
     )
     {
-        var series = new NationalOnTimeSeries(points, asOf);
-        var parameters = new
+        ArgumentNullException.ThrowIfNull(points);
+        if (points.Count == 0)
         {
-            UnitId = unitId,
-            Start = points[0].Start,
-            End = points[^1].End,
-        };
-        await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        await foreach (
-            var row in connection
-                .QueryUnbufferedAsync<SeriesRow>(subtree ? SubtreeSeriesSql : SelfSeriesSql, parameters)
-                .WithCancellation(ct)
-                .ConfigureAwait(false)
-        )
-        {
-            series.Add(row.ReceivedAt, row.EndedAt, row.EndedInTime == true, row.SupplementCount, row.DueAt);
+            return [];
         }
 
-        return series.Ratios();
+        var window = Days(points.Min(p => p.Start), points.Max(p => p.End));
+        var before = await SumAsync(unitId, subtree, DateOnly.MinValue, window.First.AddDays(-1), ct)
+            .ConfigureAwait(false);
+        var days = await facts
+            .DailyAsync(unitId, subtree, window.First, window.Last, Counters, ct)
+            .ConfigureAwait(false);
+
+        // through[i]: the counts of every day before window.First + i.
+        var span = window.Last.DayNumber - window.First.DayNumber + 2;
+        var through = new FactCounts[span];
+        through[0] = before;
+        for (var i = 1; i < span; i++)
+        {
+            through[i] = through[i - 1] + days.GetValueOrDefault(window.First.AddDays(i - 1));
+        }
+
+        var ratios = new List<Ratio>(points.Count);
+        foreach (var point in points)
+        {
+            var (from, to) = Days(point.Start, point.End);
+            var prior = through[from.DayNumber - window.First.DayNumber];
+            var within = through[to.DayNumber - window.First.DayNumber + 1] + -prior;
+            var late = await LateAsync(
+                    subtree ? LateSubtreeSql : LateSelfSql,
+                    new { UnitId = unitId },
+                    point.End,
+                    asOf,
+                    r => r.UnitId,
+                    ct
+                )
+                .ConfigureAwait(false);
+            ratios.Add(FactCounts.NationalOnTime(prior, within, late?.GetValueOrDefault(0)));
+        }
+
+        return ratios;
     }
 
     /// <summary>Every unit's own dossiers (units without any in the window are absent).</summary>
@@ -167,11 +204,16 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         DateTimeOffset end,
         DateTimeOffset asOf,
         CancellationToken ct
-    ) =>
-        (await QueryAsync(PerUnitSql, Window(new { }, start, end, asOf), ct).ConfigureAwait(false)).ToDictionary(
-            r => r.UnitId,
-            r => r.Ratio
-        );
+    )
+    {
+        var (first, last) = Days(start, end);
+        var before = await facts
+            .SumPerUnitAsync(DateOnly.MinValue, first.AddDays(-1), ct, Counters)
+            .ConfigureAwait(false);
+        var within = await facts.SumPerUnitAsync(first, last, ct, Counters).ConfigureAwait(false);
+        var late = await LateAsync(LatePerUnitSql, new { }, end, asOf, r => r.UnitId, ct).ConfigureAwait(false);
+        return Figures(before, within, late);
+    }
 
     /// <summary>Every unit, each over its subtree (units without dossiers in the window are absent).</summary>
     public async Task<IReadOnlyDictionary<int, Ratio>> EveryUnitAsync(
@@ -179,50 +221,102 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         DateTimeOffset end,
         DateTimeOffset asOf,
         CancellationToken ct
+    )
+    {
+        var (first, last) = Days(start, end);
+        var before = await facts
+            .SumEveryUnitAsync(DateOnly.MinValue, first.AddDays(-1), Counters, ct)
+            .ConfigureAwait(false);
+        var within = await facts.SumEveryUnitAsync(first, last, Counters, ct).ConfigureAwait(false);
+        var late = await LateAsync(LateEveryUnitSql, new { }, end, asOf, r => r.UnitId, ct).ConfigureAwait(false);
+        return Figures(before, within, late);
+    }
+
+    /// <summary>The first and last day of a period that begins and ends at Vietnam midnights.</summary>
+    private static (DateOnly First, DateOnly Last) Days(DateTimeOffset start, DateTimeOffset end)
+    {
+        var first = VietnamTime.DateOf(start);
+        var next = VietnamTime.DateOf(end);
+        if (VietnamTime.StartOf(first) != start || VietnamTime.StartOf(next) != end || next <= first)
+        {
+            throw new ArgumentException($"A period of whole Vietnam days is needed, not {start:O} to {end:O}.");
+        }
+
+        return (first, next.AddDays(-1));
+    }
+
+    /// <summary>The figure of each key with a dossier in the window (received before its end, not ended before its
+    /// start).</summary>
+    private static Dictionary<TKey, Ratio> Figures<TKey>(
+        IReadOnlyDictionary<TKey, FactCounts> before,
+        IReadOnlyDictionary<TKey, FactCounts> within,
+        IReadOnlyDictionary<TKey, long>? late
+    )
+        where TKey : notnull
+    {
+        var figures = new Dictionary<TKey, Ratio>();
+        foreach (var key in before.Keys.Union(within.Keys))
+        {
+            var ratio = FactCounts.NationalOnTime(
+                before.GetValueOrDefault(key),
+                within.GetValueOrDefault(key),
+                late is null ? null : late.GetValueOrDefault(key)
+            );
+            if (ratio.Denominator != 0)
+            {
+                figures[key] = ratio;
+            }
+        }
+
+        return figures;
+    }
+
+    private async Task<FactCounts> SumAsync(
+        int unitId,
+        bool subtree,
+        DateOnly from,
+        DateOnly to,
+        CancellationToken ct
     ) =>
-        (await QueryAsync(EveryUnitSql, Window(new { }, start, end, asOf), ct).ConfigureAwait(false)).ToDictionary(
-            r => r.UnitId,
-            r => r.Ratio
-        );
+        subtree
+            ? (
+                await facts.SumByHandlerLevelAsync(unitId, from, to, ct, Counters).ConfigureAwait(false)
+            ).Values.Aggregate(default(FactCounts), FactCounts.Add)
+            : await facts.SumSelfAsync(unitId, from, to, ct, Counters).ConfigureAwait(false);
 
-    /// <summary>The keys with the period (start, end) and the instant open dossiers are judged at (its end, or now
-    /// while it runs).</summary>
-    private static DynamicParameters Window(object keys, DateTimeOffset start, DateTimeOffset end, DateTimeOffset asOf)
+    /// <summary>
+    /// Open dossiers late now, per key, while the period runs (<paramref name="asOf"/> before its end); null when it
+    /// is over (they are then counted from the facts).
+    /// </summary>
+    private async Task<IReadOnlyDictionary<TKey, long>?> LateAsync<TKey>(
+        string sql,
+        object keys,
+        DateTimeOffset end,
+        DateTimeOffset asOf,
+        Func<LateRow, TKey> key,
+        CancellationToken ct
+    )
+        where TKey : notnull
     {
+        if (asOf >= end)
+        {
+            return null;
+        }
+
         var parameters = new DynamicParameters(keys);
-        parameters.Add("Start", start);
         parameters.Add("End", end);
-        parameters.Add("At", asOf < end ? asOf : end);
-        return parameters;
-    }
-
-    private async Task<List<RatioRow>> QueryAsync(string sql, DynamicParameters parameters, CancellationToken ct)
-    {
+        parameters.Add("At", asOf);
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        return
-        [
-            .. await connection
-                .QueryAsync<RatioRow>(new CommandDefinition(sql, parameters, cancellationToken: ct))
-                .ConfigureAwait(false),
-        ];
+        var rows = await connection
+            .QueryAsync<LateRow>(new CommandDefinition(sql, parameters, cancellationToken: ct))
+            .ConfigureAwait(false);
+        return rows.ToDictionary(key, r => r.Late);
     }
 
-    private sealed class SeriesRow
-    {
-        public DateTimeOffset ReceivedAt { get; init; }
-        public DateTimeOffset? EndedAt { get; init; }
-        public bool? EndedInTime { get; init; }
-        public int SupplementCount { get; init; }
-        public DateTimeOffset? DueAt { get; init; }
-    }
-
-    private sealed class RatioRow
+    private sealed class LateRow
     {
         public int UnitId { get; init; }
         public string? Level { get; init; }
-        public long? Numerator { get; init; }
-        public long? Denominator { get; init; }
-
-        public Ratio Ratio => new(Numerator ?? 0, Denominator ?? 0);
+        public long Late { get; init; }
     }
 }
