@@ -34,9 +34,15 @@ public sealed class SqlServerParameterTests
         ["NationalOnTimeQuery.LatePerUnitOfLevelSql"] = Names("ParentId Level End At"),
         ["NationalOnTimeQuery.LateByHandlerLevelSql"] = Names("UnitId End At"),
         ["NationalOnTimeQuery.LateEveryUnitSql"] = Names("End At"),
-        ["ProcedureReachQuery.OneUnitSql"] = Names("UnitId Start End"),
-        ["ProcedureReachQuery.UnitsOfLevelSql"] = Names("ParentId Level Start End"),
-        ["ProcedureReachQuery.EveryUnitSql"] = Names("Start End"),
+        ["ProcedureReachQuery.OneUnitSql"] = Names(
+            "UnitId FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
+        ),
+        ["ProcedureReachQuery.UnitsOfLevelSql"] = Names(
+            "ParentId Level FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
+        ),
+        ["ProcedureReachQuery.EveryUnitSql"] = Names(
+            "FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
+        ),
         ["DossierRebuilder.FactsMissingSql"] = [],
         ["FactsQuery.PerUnitSql"] = Names("From To"),
         ["PublicationStore.SelectOfPeriodSql"] = Names("PeriodCode"),
@@ -66,7 +72,9 @@ public sealed class SqlServerParameterTests
         ["IndexDefinitionStore.UpdateSql"] = Names("ValidFrom Definition Now"),
         ["IndexDefinitionStore.InsertSql"] = Names("ValidFrom Definition Now"),
         ["NationalOnTimeQuery.LatePerUnitSql"] = Names("End At"),
-        ["ProcedureReachQuery.PairsSql"] = Names("Start End"),
+        ["ProcedureReachQuery.PairsSql"] = Names(
+            "FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
+        ),
         ["ReportedValueStore.StoredSql"] = Names("Indicator UnitId Period Start End Numerator Denominator Now"),
         ["ReportedValueStore.UpdateSql"] = Names("Indicator UnitId Period Start End Numerator Denominator Now"),
         ["ReportedValueStore.InsertSql"] = Names("Indicator UnitId Period Start End Numerator Denominator Now"),
@@ -113,6 +121,7 @@ public sealed class SqlServerParameterTests
         ["SqlServerIngestionSql.AddMonthFactsSql"] = [],
         ["SqlServerIngestionSql.MarkMonthsSql"] = Names("Months"),
         ["SqlServerIngestionSql.ClearProjectionsSql"] = [],
+        ["SqlServerIngestionSql.AddProcedureUseSql"] = Names("Uses"),
         ["SqlServerIngestionSql.ReadAllEventsSql"] = [],
         ["SqlServerStaging.CreateSql"] = [],
         ["SqlServerIndicatorValueReplace.LockSql"] = [],

@@ -45,5 +45,6 @@ internal static class DossierColumns
             TableColumn<DossierRow>.Flag("complaint", r => r.Complaint),
             TableColumn<DossierRow>.Instant("ended_at", r => r.EndedAt),
             TableColumn<DossierRow>.Flag("ended_in_time", r => r.EndedInTime),
+            TableColumn<DossierRow>.Text("procedure_level", r => r.ProcedureLevel),
         ]);
 }

@@ -18,6 +18,10 @@ public sealed record DossierRow
 
     public required string Code { get; init; }
     public required int ProcedureId { get; init; }
+
+    /// <summary>The procedure's level when the row was written (what the procedure-reach indicators match a unit's
+    /// level against).</summary>
+    public string ProcedureLevel { get; init; } = "";
     public required int UnitId { get; init; }
     public required string Channel { get; init; }
     public required string Status { get; init; }
@@ -80,6 +84,7 @@ public sealed record DossierRow
             Source = source,
             Code = state.DossierCode,
             ProcedureId = procedureId,
+            ProcedureLevel = WireName.Of(procedure.Level),
             UnitId = unitId,
             Channel = WireName.Of(state.Channel ?? Domain.Dossiers.Channel.Direct),
             Status = WireName.Of(state.Status),

@@ -22,7 +22,7 @@ public static class DossierProjection
             return 0;
         }
 
-        deltas.Add(row.UnitId, row.ToFacts());
+        deltas.Add(row);
         await session.UpsertDossierAsync(row, ct).ConfigureAwait(false);
         return 1;
     }

@@ -1,4 +1,5 @@
 using Scorecard.Domain.Indicators;
+using Scorecard.Infrastructure.Dossiers;
 using Scorecard.Infrastructure.Facts;
 
 namespace Scorecard.Infrastructure.Ingestion;
@@ -14,9 +15,55 @@ public sealed class FactDeltas
     /// <summary>The same changes per unit and month (keyed by the month's first day), for monthly_facts.</summary>
     public IReadOnlyDictionary<(int UnitId, DateOnly Month), FactCounts> MonthChanges => monthChanges;
 
+    private readonly Dictionary<ProcedureUseKey, long[]> uses = [];
+
+    /// <summary>The changes to procedure_use, one entry per row (unit, level, year, procedure), each counter in
+    /// <see cref="ProcedureUseColumns.Counters"/> order.</summary>
+    public IReadOnlyDictionary<ProcedureUseKey, long[]> Uses => uses;
+
     public void Add(int unitId, DossierFacts facts) => Apply(unitId, facts, negate: false);
 
     public void Remove(int unitId, DossierFacts facts) => Apply(unitId, facts, negate: true);
+
+    /// <summary>What a stored dossier row adds: its facts and its procedure's use.</summary>
+    public void Add(DossierRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        Apply(row.UnitId, row.ToFacts(), negate: false);
+        ApplyUse(row, 1);
+    }
+
+    /// <summary>Takes back what a stored dossier row added.</summary>
+    public void Remove(DossierRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        Apply(row.UnitId, row.ToFacts(), negate: true);
+        ApplyUse(row, -1);
+    }
+
+    private void ApplyUse(DossierRow row, int sign)
+    {
+        if (ProcedureUseRow.Of(row) is not var (key, paid, population))
+        {
+            return;
+        }
+
+        if (!uses.TryGetValue(key, out var counts))
+        {
+            counts = new long[ProcedureUseColumns.Counters.Count];
+            uses[key] = counts;
+        }
+
+        if (paid >= 0)
+        {
+            counts[paid] += sign;
+        }
+
+        if (population >= 0)
+        {
+            counts[population] += sign;
+        }
+    }
 
     private void Apply(int unitId, DossierFacts facts, bool negate)
     {

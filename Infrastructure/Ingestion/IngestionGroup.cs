@@ -150,12 +150,12 @@ internal sealed class IngestionGroup(
 
             if (old is not null)
             {
-                Deltas.Remove(old.UnitId, old.ToFacts());
+                Deltas.Remove(old);
             }
 
             if (row is not null)
             {
-                Deltas.Add(row.UnitId, row.ToFacts());
+                Deltas.Add(row);
                 await session.UpsertDossierAsync(row, ct).ConfigureAwait(false);
                 rows[code] = row;
             }

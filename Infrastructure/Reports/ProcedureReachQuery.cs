@@ -1,5 +1,7 @@
 using Dapper;
+using Scorecard.Domain.Time;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.Facts;
 
 namespace Scorecard.Infrastructure.Reports;
 
@@ -7,59 +9,46 @@ namespace Scorecard.Infrastructure.Reports;
 /// The numerators of the indicators that count procedures by their dossiers (README "Definitions"): of the
 /// procedures of a unit's level, how many had a dossier received in the period in the unit's subtree that was
 /// paid online (3.5b, procedures with a fee) or used the population database (4.5a, procedures open to
-/// citizens). Their denominators come from the procedure catalogue.
+/// citizens). Their denominators come from the procedure catalogue. The whole months of a period are read from
+/// procedure_use (<see cref="ProcedureUseColumns"/>), the days of a partial month from the dossiers.
 /// </summary>
 public sealed class ProcedureReachQuery(DbConnectionFactory db)
 {
     private const string Counts = """
-        COUNT(DISTINCT CASE WHEN p.has_fee = 1 AND d.paid_online = 1 THEN d.procedure_id END) AS PaidOnline,
-        COUNT(DISTINCT CASE WHEN p.person_applicant = 1 AND (d.population_db_used = 1 OR d.vneid_authenticated = 1)
-                            THEN d.procedure_id END) AS PopulationDb
+        COUNT(DISTINCT CASE WHEN x.HasFee = 1 AND x.Paid > 0 THEN x.ProcedureId END) AS PaidOnline,
+        COUNT(DISTINCT CASE WHEN x.Person = 1 AND x.Population > 0 THEN x.ProcedureId END) AS PopulationDb
         """;
 
-    private const string InPeriod = "d.received_at >= @Start AND d.received_at < @End AND p.level = a.level";
+    private const string DossierPopulation =
+        "CASE WHEN d.population_db_used = 1 OR d.vneid_authenticated = 1 THEN 1 ELSE 0 END";
 
-    private const string OneUnitSql = $"""
-        SELECT a.id AS UnitId, {Counts}
-        FROM units a
-            INNER JOIN unit_closure c ON c.ancestor_id = a.id
-            INNER JOIN dossiers d ON d.unit_id = c.descendant_id
-            INNER JOIN procedures p ON p.id = d.procedure_id
-        WHERE a.id = @UnitId AND {InPeriod}
-        GROUP BY a.id
-        """;
+    private const string OneUnit = "units a";
 
-    private const string UnitsOfLevelSql = $"""
-        SELECT a.id AS UnitId, {Counts}
-        FROM unit_closure pc
-            INNER JOIN units a ON a.id = pc.descendant_id AND a.level = @Level
-            INNER JOIN unit_closure c ON c.ancestor_id = a.id
-            INNER JOIN dossiers d ON d.unit_id = c.descendant_id
-            INNER JOIN procedures p ON p.id = d.procedure_id
-        WHERE pc.ancestor_id = @ParentId AND {InPeriod}
-        GROUP BY a.id
-        """;
+    private const string UnitsOfLevel =
+        "unit_closure pc INNER JOIN units a ON a.id = pc.descendant_id AND a.level = @Level";
 
-    private const string EveryUnitSql = $"""
-        SELECT a.id AS UnitId, {Counts}
-        FROM units a
-            INNER JOIN unit_closure c ON c.ancestor_id = a.id
-            INNER JOIN dossiers d ON d.unit_id = c.descendant_id
-            INNER JOIN procedures p ON p.id = d.procedure_id
-        WHERE {InPeriod}
-        GROUP BY a.id
-        """;
+    private static readonly string OneUnitSql = PerAncestor(OneUnit, "a.id = @UnitId");
 
-    private const string PairsSql = """
-        SELECT d.unit_id AS UnitId, d.procedure_id AS ProcedureId, p.level AS Level,
-               MAX(CASE WHEN p.has_fee = 1 AND d.paid_online = 1 THEN 1 ELSE 0 END) AS PaidOnline,
-               MAX(CASE WHEN p.person_applicant = 1 AND (d.population_db_used = 1 OR d.vneid_authenticated = 1)
-                        THEN 1 ELSE 0 END) AS PopulationDb
-        FROM dossiers d INNER JOIN procedures p ON p.id = d.procedure_id
-        WHERE d.received_at >= @Start AND d.received_at < @End
-          AND ((p.has_fee = 1 AND d.paid_online = 1)
-               OR (p.person_applicant = 1 AND (d.population_db_used = 1 OR d.vneid_authenticated = 1)))
-        GROUP BY d.unit_id, d.procedure_id, p.level
+    private static readonly string UnitsOfLevelSql = PerAncestor(UnitsOfLevel, "pc.ancestor_id = @ParentId");
+
+    private static readonly string EveryUnitSql = PerAncestor(OneUnit, "1 = 1");
+
+    private static readonly string PairsSql = $"""
+        SELECT x.UnitId AS UnitId, x.ProcedureId AS ProcedureId, x.Level AS Level,
+               MAX(CASE WHEN x.HasFee = 1 AND x.Paid > 0 THEN 1 ELSE 0 END) AS PaidOnline,
+               MAX(CASE WHEN x.Person = 1 AND x.Population > 0 THEN 1 ELSE 0 END) AS PopulationDb
+        FROM (
+            SELECT u.unit_id AS UnitId, u.procedure_id AS ProcedureId, u.level AS Level, p.has_fee AS HasFee,
+                   p.person_applicant AS Person, {ProcedureUseColumns.InMonths(paid: true)} AS Paid,
+                   {ProcedureUseColumns.InMonths(paid: false)} AS Population
+            FROM procedure_use u INNER JOIN procedures p ON p.id = u.procedure_id
+            WHERE u.year >= @FromYear AND u.year <= @ToYear
+            {PairEdge(1)}
+            {PairEdge(2)}
+        ) x
+        GROUP BY x.UnitId, x.ProcedureId, x.Level
+        HAVING MAX(CASE WHEN x.HasFee = 1 AND x.Paid > 0 THEN 1 ELSE 0 END) = 1
+            OR MAX(CASE WHEN x.Person = 1 AND x.Population > 0 THEN 1 ELSE 0 END) = 1
         """;
 
     /// <summary>
@@ -75,9 +64,7 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
         var rows = await connection
-            .QueryAsync<PairRow>(
-                new CommandDefinition(PairsSql, new { Start = start, End = end }, cancellationToken: ct)
-            )
+            .QueryAsync<PairRow>(new CommandDefinition(PairsSql, Window(new { }, start, end), cancellationToken: ct))
             .ConfigureAwait(false);
         return
         [
@@ -99,17 +86,7 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
         CancellationToken ct
     ) =>
         (
-            await QueryAsync(
-                    OneUnitSql,
-                    new
-                    {
-                        UnitId = unitId,
-                        Start = start,
-                        End = end,
-                    },
-                    ct
-                )
-                .ConfigureAwait(false)
+            await QueryAsync(OneUnitSql, Window(new { UnitId = unitId }, start, end), ct).ConfigureAwait(false)
         ).GetValueOrDefault(unitId);
 
     /// <summary>Every unit of <paramref name="level"/> under <paramref name="parentId"/>, each over its
@@ -120,25 +97,86 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
         DateTimeOffset start,
         DateTimeOffset end,
         CancellationToken ct
-    ) =>
-        QueryAsync(
-            UnitsOfLevelSql,
-            new
-            {
-                ParentId = parentId,
-                Level = level,
-                Start = start,
-                End = end,
-            },
-            ct
-        );
+    ) => QueryAsync(UnitsOfLevelSql, Window(new { ParentId = parentId, Level = level }, start, end), ct);
 
-    /// <summary>Every unit, each over its subtree (units with no such dossier are absent).</summary>
+    /// <summary>Every unit, each over its subtree (units with no such procedure are absent).</summary>
     public Task<Dictionary<int, ProcedureReach>> EveryUnitAsync(
         DateTimeOffset start,
         DateTimeOffset end,
         CancellationToken ct
-    ) => QueryAsync(EveryUnitSql, new { Start = start, End = end }, ct);
+    ) => QueryAsync(EveryUnitSql, Window(new { }, start, end), ct);
+
+    /// <summary>
+    /// The statement over every ancestor <c>a</c> that <paramref name="ancestors"/> and <paramref name="filter"/>
+    /// select, each over its subtree's procedures of its own level.
+    /// </summary>
+    private static string PerAncestor(string ancestors, string filter) =>
+        $"""
+            SELECT x.UnitId AS UnitId, {Counts}
+            FROM (
+                SELECT a.id AS UnitId, u.procedure_id AS ProcedureId, p.has_fee AS HasFee, p.person_applicant AS Person,
+                       {ProcedureUseColumns.InMonths(paid: true)} AS Paid,
+                       {ProcedureUseColumns.InMonths(paid: false)} AS Population
+                FROM {ancestors}
+                    INNER JOIN unit_closure c ON c.ancestor_id = a.id
+                    INNER JOIN procedure_use u ON u.unit_id = c.descendant_id AND u.level = a.level
+                    INNER JOIN procedures p ON p.id = u.procedure_id
+                WHERE {filter} AND u.year >= @FromYear AND u.year <= @ToYear
+                {AncestorEdge(ancestors, filter, 1)}
+                {AncestorEdge(ancestors, filter, 2)}
+            ) x
+            GROUP BY x.UnitId
+            """;
+
+    private static string AncestorEdge(string ancestors, string filter, int edge) =>
+        $"""
+            UNION ALL
+            SELECT a.id, d.procedure_id, p.has_fee, p.person_applicant, d.paid_online, {DossierPopulation}
+            FROM {ancestors}
+                INNER JOIN unit_closure c ON c.ancestor_id = a.id
+                INNER JOIN dossiers d ON d.unit_id = c.descendant_id AND d.procedure_level = a.level
+                INNER JOIN procedures p ON p.id = d.procedure_id
+            WHERE {filter} AND d.received_at >= @Edge{edge}Start AND d.received_at < @Edge{edge}End
+            """;
+
+    private static string PairEdge(int edge) =>
+        $"""
+            UNION ALL
+            SELECT d.unit_id, d.procedure_id, d.procedure_level, p.has_fee, p.person_applicant, d.paid_online,
+                   {DossierPopulation}
+            FROM dossiers d INNER JOIN procedures p ON p.id = d.procedure_id
+            WHERE d.received_at >= @Edge{edge}Start AND d.received_at < @Edge{edge}End
+            """;
+
+    /// <summary>
+    /// The keys with the period's whole months (<c>@FromMonth</c> … <c>@ToMonth</c>, each year × 100 + month, in
+    /// <c>@FromYear</c> … <c>@ToYear</c>) and the instants of at most two partial months around them (an absent
+    /// edge is an empty range). Periods begin and end at Vietnam midnights.
+    /// </summary>
+    private static DynamicParameters Window(object keys, DateTimeOffset start, DateTimeOffset end)
+    {
+        var first = VietnamTime.DateOf(start);
+        var next = VietnamTime.DateOf(end);
+        if (VietnamTime.StartOf(first) != start || VietnamTime.StartOf(next) != end || next <= first)
+        {
+            throw new ArgumentException($"A period of whole Vietnam days is needed, not {start:O} to {end:O}.");
+        }
+
+        var (months, days) = MonthSplit.Of(first, next.AddDays(-1));
+        var parameters = new DynamicParameters(keys);
+        parameters.Add("FromYear", months?.First.Year ?? 1);
+        parameters.Add("ToYear", months?.Last.Year ?? 0);
+        parameters.Add("FromMonth", months is { } m ? (m.First.Year * 100) + m.First.Month : 1);
+        parameters.Add("ToMonth", months is { } n ? (n.Last.Year * 100) + n.Last.Month : 0);
+        for (var edge = 1; edge <= 2; edge++)
+        {
+            var range = edge <= days.Count ? days[edge - 1] : (From: first, To: first.AddDays(-1));
+            parameters.Add($"Edge{edge}Start", VietnamTime.StartOf(range.From));
+            parameters.Add($"Edge{edge}End", VietnamTime.StartOf(range.To.AddDays(1)));
+        }
+
+        return parameters;
+    }
 
     private async Task<Dictionary<int, ProcedureReach>> QueryAsync(string sql, object parameters, CancellationToken ct)
     {
@@ -146,7 +184,8 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
         var rows = await connection
             .QueryAsync<ReachRow>(new CommandDefinition(sql, parameters, cancellationToken: ct))
             .ConfigureAwait(false);
-        return rows.ToDictionary(r => r.UnitId, r => new ProcedureReach(r.PaidOnline, r.PopulationDb));
+        return rows.Where(r => r.PaidOnline + r.PopulationDb > 0)
+            .ToDictionary(r => r.UnitId, r => new ProcedureReach(r.PaidOnline, r.PopulationDb));
     }
 
     private sealed class PairRow

@@ -184,6 +184,34 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
                 ct
             )
             .ConfigureAwait(false);
+        var uses = deltas
+            .Uses.Where(u => u.Value.Any(c => c != 0))
+            .Select(u =>
+            {
+                var row = new Dictionary<string, object>(StringComparer.Ordinal)
+                {
+                    ["unit_id"] = u.Key.UnitId,
+                    ["level"] = u.Key.Level,
+                    ["year"] = u.Key.Year,
+                    ["procedure_id"] = u.Key.ProcedureId,
+                };
+                for (var i = 0; i < u.Value.Length; i++)
+                {
+                    row[ProcedureUseColumns.Counters[i]] = u.Value[i];
+                }
+
+                return row;
+            })
+            .ToList();
+        if (uses.Count > 0)
+        {
+            await connection
+                .ExecuteAsync(
+                    Command(SqlServerIngestionSql.AddProcedureUseSql, new { Uses = JsonSerializer.Serialize(uses) }, ct)
+                )
+                .ConfigureAwait(false);
+        }
+
         var months = deltas
             .MonthChanges.Where(c => !c.Value.IsZero)
             .Select(c => StaleMarks.Of(c.Key.Month))

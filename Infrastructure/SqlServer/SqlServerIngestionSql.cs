@@ -97,7 +97,27 @@ internal static class SqlServerIngestionSql
         """;
 
     public const string ClearProjectionsSql =
-        "DELETE FROM monthly_facts; DELETE FROM daily_facts; DELETE FROM dossiers;";
+        "DELETE FROM monthly_facts; DELETE FROM daily_facts; DELETE FROM procedure_use; DELETE FROM dossiers;";
+
+    private static readonly string UsesJson =
+        "OPENJSON(@Uses) WITH (unit_id int, level varchar(16), year int, procedure_id int, "
+        + string.Join(", ", ProcedureUseColumns.Counters.Select(c => c + " bigint"))
+        + ")";
+
+    private const string SameUse =
+        "s.unit_id = u.unit_id AND s.level = u.level AND s.year = u.year AND s.procedure_id = u.procedure_id";
+
+    /// <summary>Adds the changes given as a JSON array (one object per row, named by column) to procedure_use and
+    /// drops the rows they bring back to zero.</summary>
+    public static readonly string AddProcedureUseSql = $"""
+        UPDATE u SET {ProcedureUseColumns.AddStaged}
+        FROM procedure_use u INNER JOIN {UsesJson} s ON {SameUse};
+        INSERT INTO procedure_use ({ProcedureUseColumns.Table.Names})
+        SELECT {ProcedureUseColumns.Table.Names} FROM {UsesJson} s
+        WHERE NOT EXISTS (SELECT 1 FROM procedure_use u WHERE {SameUse});
+        DELETE u FROM procedure_use u
+        WHERE {ProcedureUseColumns.AllZero} AND EXISTS (SELECT 1 FROM {UsesJson} s WHERE {SameUse});
+        """;
 
     public static readonly string ReadAllEventsSql =
         $"SELECT {EventColumns.Select} FROM dossier_events ORDER BY source, dossier_code, at, seq";

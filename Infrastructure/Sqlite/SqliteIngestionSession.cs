@@ -25,6 +25,8 @@ internal sealed class SqliteIngestionSession : IIngestionSession
     private readonly SqliteStatement addMonthFacts;
     private readonly SqliteStatement dropEmptyMonthFacts;
     private readonly SqliteStatement markStale;
+    private readonly SqliteStatement addUse;
+    private readonly SqliteStatement dropEmptyUse;
 
     // The session holds SQLite's write lock from its first statement to its commit, so it can number
     // arrivals itself: no other writer can take a sequence in between.
@@ -41,6 +43,8 @@ internal sealed class SqliteIngestionSession : IIngestionSession
         addMonthFacts = new SqliteStatement(connection, SqliteIngestionSql.AddMonthFactsSql);
         dropEmptyMonthFacts = new SqliteStatement(connection, SqliteIngestionSql.DropEmptyMonthFactsSql);
         markStale = new SqliteStatement(connection, SqliteDialect.MarkStaleSqliteSql);
+        addUse = new SqliteStatement(connection, SqliteIngestionSql.AddProcedureUseSql);
+        dropEmptyUse = new SqliteStatement(connection, SqliteIngestionSql.DropEmptyProcedureUseSql);
         using var last = connection.CreateCommand();
         last.Transaction = transaction;
         last.CommandText = SqliteIngestionSql.LastSequenceSql;
@@ -140,6 +144,27 @@ internal sealed class SqliteIngestionSession : IIngestionSession
             Apply(addMonthFacts, dropEmptyMonthFacts, FactColumns.Monthly, new FactRow(unitId, month, counts));
         }
 
+        foreach (var (key, counts) in deltas.Uses)
+        {
+            if (counts.All(c => c == 0))
+            {
+                continue;
+            }
+
+            var row = new ProcedureUseRow(key, counts);
+            ProcedureUseColumns.Table.Bind(addUse, row);
+            addUse.Execute();
+            if (counts.Any(c => c < 0))
+            {
+                for (var i = 0; i < 4; i++)
+                {
+                    ProcedureUseColumns.Table.All[i].Bind(dropEmptyUse, i + 1, row);
+                }
+
+                dropEmptyUse.Execute();
+            }
+        }
+
         foreach (var month in deltas.MonthChanges.Where(c => !c.Value.IsZero).Select(c => c.Key.Month).Distinct())
         {
             markStale.Bind(1, StaleMarks.Of(month));
@@ -184,6 +209,11 @@ internal sealed class SqliteIngestionSession : IIngestionSession
                 new CommandDefinition("DELETE FROM dossiers", transaction: transaction, cancellationToken: ct)
             )
             .ConfigureAwait(false);
+        await connection
+            .ExecuteAsync(
+                new CommandDefinition("DELETE FROM procedure_use", transaction: transaction, cancellationToken: ct)
+            )
+            .ConfigureAwait(false);
         await StaleMarks.MarkAllAsync(connection, transaction, SqliteDialect.Instance, ct).ConfigureAwait(false);
     }
 
@@ -216,6 +246,8 @@ internal sealed class SqliteIngestionSession : IIngestionSession
                 addMonthFacts,
                 dropEmptyMonthFacts,
                 markStale,
+                addUse,
+                dropEmptyUse,
             }
         )
         {

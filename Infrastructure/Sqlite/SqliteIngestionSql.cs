@@ -51,6 +51,17 @@ internal static class SqliteIngestionSql
     public static readonly string DropEmptyMonthFactsSql =
         $"DELETE FROM monthly_facts WHERE unit_id = @UnitId AND month = @Month AND {FactColumns.AllZero}";
 
+    public static readonly string AddProcedureUseSql = $"""
+        INSERT INTO procedure_use ({ProcedureUseColumns.Table.Names}) VALUES ({ProcedureUseColumns.Table.Values})
+        ON CONFLICT (unit_id, level, year, procedure_id) DO UPDATE SET {ProcedureUseColumns.AddExcluded}
+        """;
+
+    public static readonly string DropEmptyProcedureUseSql = $"""
+        DELETE FROM procedure_use
+        WHERE unit_id = @UnitId AND level = @Level AND year = @Year AND procedure_id = @ProcedureId
+          AND {ProcedureUseColumns.AllZero}
+        """;
+
     public static readonly string ReadAllEventsSql =
         $"SELECT {EventColumns.Select} FROM dossier_events ORDER BY source, dossier_code, at, seq";
 
@@ -72,6 +83,8 @@ internal static class SqliteIngestionSql
         (AddMonthFactsSql, [.. FactColumns.Monthly.Parameters]),
         (DropEmptyFactsSql, [.. FactColumns.Daily.Parameters.Take(2)]),
         (DropEmptyMonthFactsSql, [.. FactColumns.Monthly.Parameters.Take(2)]),
+        (AddProcedureUseSql, [.. ProcedureUseColumns.Table.Parameters]),
+        (DropEmptyProcedureUseSql, [.. ProcedureUseColumns.Table.Parameters.Take(4)]),
         (SqliteDialect.MarkStaleSqliteSql, ["@Month"]),
     ];
 }

@@ -11,6 +11,12 @@
 -- before its end, not ended before its start) and numerator (ended in it in time, or open at its end and
 -- not late then). While a period runs, the open dossiers late now are counted from the dossiers themselves
 -- through ix_dossiers_late: open ones by their deadline, and the few whose recorded end lies ahead.
+-- The procedure-reach indicators (3.5b, 4.5a) count, of the procedures of a unit's level, those with a dossier
+-- of its subtree paid online (or using the population database) in a period. procedure_use keeps, per unit,
+-- procedure level, year and procedure, how many of the unit's own dossiers received in each month were paid
+-- online and how many used the population database or VNeID; a dossier row keeps its procedure's level (what it
+-- added there is taken back exactly when it changes). A period of whole months reads these rows; the days of a
+-- partial month are read from the dossiers.
 -- The facts are emptied: at start the service finds dossiers without facts and rebuilds them from the
 -- event log. The SQL Server twin of this script is SqlServer/0019_NationalOnTimeFacts.sql.
 ALTER TABLE daily_facts ADD COLUMN ended INTEGER NOT NULL DEFAULT 0;
@@ -33,3 +39,35 @@ CREATE INDEX ix_daily_facts_day ON daily_facts (day, unit_id, received, online, 
 CREATE INDEX ix_dossiers_late ON dossiers (ended_at, due_at, unit_id, received_at, supplement_count) WHERE ended_at IS NULL OR ended_at > due_at;
 DELETE FROM daily_facts;
 DELETE FROM monthly_facts;
+ALTER TABLE dossiers ADD COLUMN procedure_level TEXT NOT NULL DEFAULT '';
+CREATE TABLE procedure_use (
+    unit_id           INTEGER NOT NULL REFERENCES units (id),
+    level             TEXT    NOT NULL,
+    year              INTEGER NOT NULL,
+    procedure_id      INTEGER NOT NULL REFERENCES procedures (id),
+    paid_online_01    INTEGER NOT NULL DEFAULT 0,
+    paid_online_02    INTEGER NOT NULL DEFAULT 0,
+    paid_online_03    INTEGER NOT NULL DEFAULT 0,
+    paid_online_04    INTEGER NOT NULL DEFAULT 0,
+    paid_online_05    INTEGER NOT NULL DEFAULT 0,
+    paid_online_06    INTEGER NOT NULL DEFAULT 0,
+    paid_online_07    INTEGER NOT NULL DEFAULT 0,
+    paid_online_08    INTEGER NOT NULL DEFAULT 0,
+    paid_online_09    INTEGER NOT NULL DEFAULT 0,
+    paid_online_10    INTEGER NOT NULL DEFAULT 0,
+    paid_online_11    INTEGER NOT NULL DEFAULT 0,
+    paid_online_12    INTEGER NOT NULL DEFAULT 0,
+    population_db_01  INTEGER NOT NULL DEFAULT 0,
+    population_db_02  INTEGER NOT NULL DEFAULT 0,
+    population_db_03  INTEGER NOT NULL DEFAULT 0,
+    population_db_04  INTEGER NOT NULL DEFAULT 0,
+    population_db_05  INTEGER NOT NULL DEFAULT 0,
+    population_db_06  INTEGER NOT NULL DEFAULT 0,
+    population_db_07  INTEGER NOT NULL DEFAULT 0,
+    population_db_08  INTEGER NOT NULL DEFAULT 0,
+    population_db_09  INTEGER NOT NULL DEFAULT 0,
+    population_db_10  INTEGER NOT NULL DEFAULT 0,
+    population_db_11  INTEGER NOT NULL DEFAULT 0,
+    population_db_12  INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (unit_id, level, year, procedure_id)
+) WITHOUT ROWID;

@@ -10,21 +10,38 @@ using Scorecard.Infrastructure.Reports;
 namespace Scorecard.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The national on-time figure read from the facts tables equals the rule applied to every stored dossier one by
-/// one (README "Definitions", on-time): 400 random dossiers of February to June 2025 in the test province (some
-/// withdrawn, refused, resolved late, with one or two supplement requests, one left pending, no deadline, ended
-/// ahead of the clock), read for days, weeks, months, a quarter and a half-year, over and while they run, through
-/// every shape the portal and the refresher use.
+/// The figures once counted over the dossiers and now summed from the facts equal their rule applied to every stored
+/// dossier one by one (README "Definitions"): the national on-time figure and the procedure reach (3.5b, 4.5a).
+/// 400 random dossiers of February to June 2025 in the test province and nine procedures (some withdrawn, refused,
+/// resolved late, with one or two supplement requests, one left pending, no deadline, ended after an instant the
+/// figure is judged at; some paid online, some with VNeID), read for days, weeks, months, a quarter, a half-year
+/// and a range with partial months, over and while they run, through every shape the portal and the refresher use.
 /// </summary>
-public sealed class NationalOnTimeFactsTests : ApiFixture
+public sealed class FiguresFromFactsTests : ApiFixture
 {
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
     private List<StoredDossier> dossiers = null!;
     private Dictionary<string, int> unitIds = null!;
     private List<(int Ancestor, int Descendant)> closure = null!;
     private Dictionary<int, string> levels = null!;
+    private Dictionary<int, StoredProcedure> procedures = null!;
 
     private NationalOnTimeQuery Query => Factory.Services.GetRequiredService<NationalOnTimeQuery>();
+
+    private ProcedureReachQuery Reach => Factory.Services.GetRequiredService<ProcedureReachQuery>();
+
+    private static readonly string[] ProcedureCodes =
+    [
+        "1.000001",
+        "1.000003",
+        "2.000001",
+        "2.000002",
+        "2.000003",
+        "2.000004",
+        "2.000005",
+        "2.000006",
+        "2.000007",
+    ];
 
     private static IEnumerable<Period> Periods()
     {
@@ -39,6 +56,7 @@ public sealed class NationalOnTimeFactsTests : ApiFixture
         yield return Period.Parse("2025-W22");
         yield return Period.Parse("2025-03-31");
         yield return Period.Parse("2025-06-30");
+        yield return Period.Range(new DateOnly(2025, 3, 15), new DateOnly(2025, 5, 10));
     }
 
     /// <summary>After everything, and instants while the periods run.</summary>
@@ -53,6 +71,12 @@ public sealed class NationalOnTimeFactsTests : ApiFixture
     protected override async Task SeedAsync()
     {
         await TestProvince.SeedAsync(Admin);
+        (
+            await Admin.PutAsync(
+                "/api/procedures",
+                ProblemAssert.Json($"[{string.Join(",", Enumerable.Range(1, 7).Select(ExtraProcedure))}]")
+            )
+        ).EnsureSuccessStatusCode();
         var random = new Random(20250401);
         var events = new List<object>();
         for (var i = 0; i < 400; i++)
@@ -71,7 +95,8 @@ public sealed class NationalOnTimeFactsTests : ApiFixture
             .. await connection.QueryAsync<StoredDossier>(
                 """
                 SELECT unit_id AS UnitId, received_at AS ReceivedAt, ended_at AS EndedAt, ended_in_time AS EndedInTime,
-                       supplement_count AS SupplementCount, due_at AS DueAt
+                       supplement_count AS SupplementCount, due_at AS DueAt, procedure_id AS ProcedureId,
+                       paid_online AS PaidOnline, population_db_used OR vneid_authenticated AS PopulationDb
                 FROM dossiers
                 """
             ),
@@ -84,12 +109,15 @@ public sealed class NationalOnTimeFactsTests : ApiFixture
             u => (int)u.Id,
             u => u.Level
         );
+        procedures = (
+            await connection.QueryAsync<StoredProcedure>(
+                "SELECT id AS Id, level AS Level, has_fee AS HasFee, person_applicant AS Person FROM procedures"
+            )
+        ).ToDictionary(p => p.Id);
         closure =
         [
             .. (
-                await connection.QueryAsync<(long A, long D)>(
-                    "SELECT ancestor_id, descendant_id FROM unit_closure"
-                )
+                await connection.QueryAsync<(long A, long D)>("SELECT ancestor_id, descendant_id FROM unit_closure")
             ).Select(c => ((int)c.A, (int)c.D)),
         ];
     }
@@ -101,7 +129,7 @@ public sealed class NationalOnTimeFactsTests : ApiFixture
         Assert.That(dossiers.Count(d => d.EndedAt is null), Is.GreaterThan(30), "open");
         Assert.That(dossiers.Count(d => d.SupplementCount > 1), Is.GreaterThan(20), "two requests");
         Assert.That(dossiers.Count(d => d.EndedInTime == false), Is.GreaterThan(20), "ended late");
-        Assert.That(dossiers.Count(d => d.DueAt is null), Is.GreaterThan(20), "no deadline");
+        Assert.That(dossiers.Count(d => d.DueAt is null), Is.GreaterThan(10), "no deadline");
         Assert.That(
             dossiers.Count(d => d.EndedAt is null && d.DueAt < new DateTimeOffset(2025, 5, 15, 0, 0, 0, Vietnam)),
             Is.GreaterThan(10),
@@ -154,9 +182,7 @@ public sealed class NationalOnTimeFactsTests : ApiFixture
                 );
                 Assert.That(
                     await Query.PerUnitOfLevelAsync(province, "commune", period.Start, period.End, asOf, default),
-                    Is.EquivalentTo(
-                        PerUnit(period, asOf, InSubtree).Where(p => levels[p.Key] == "commune")
-                    ),
+                    Is.EquivalentTo(PerUnit(period, asOf, InSubtree).Where(p => levels[p.Key] == "commune")),
                     "communes " + what
                 );
                 Assert.That(
@@ -189,14 +215,89 @@ public sealed class NationalOnTimeFactsTests : ApiFixture
                 var series = await Query.SeriesAsync(id, subtree, points, asOf, default);
                 Assert.That(
                     series,
-                    Is.EqualTo(
-                        points.Select(p => Expected(p, asOf, d => subtree ? InSubtree(id, d) : d.UnitId == id))
-                    ),
+                    Is.EqualTo(points.Select(p => Expected(p, asOf, d => subtree ? InSubtree(id, d) : d.UnitId == id))),
                     code
                 );
             }
         }
     }
+
+    [Test]
+    public async Task Reach_InEveryPeriod_EqualsTheDistinctProceduresOfTheDossiers()
+    {
+        var province = unitIds["P"];
+        var counted = 0;
+        foreach (var period in Periods())
+        {
+            var every = await Reach.EveryUnitAsync(period.Start, period.End, default);
+            var expected = unitIds
+                .Values.Select(unit => KeyValuePair.Create(unit, ExpectedReach(period, unit)))
+                .Where(p => p.Value != default)
+                .ToList();
+            Assert.That(every, Is.EquivalentTo(expected), "every unit " + period.Code);
+            Assert.That(
+                await Reach.PerUnitOfLevelAsync(province, "commune", period.Start, period.End, default),
+                Is.EquivalentTo(expected.Where(p => levels[p.Key] == "commune")),
+                "communes " + period.Code
+            );
+            foreach (var (code, id) in unitIds)
+            {
+                Assert.That(
+                    await Reach.ForUnitAsync(id, period.Start, period.End, default),
+                    Is.EqualTo(ExpectedReach(period, id)),
+                    code + " " + period.Code
+                );
+            }
+
+            var pairs = await Reach.PairsAsync(period.Start, period.End, default);
+            var expectedPairs = dossiers
+                .Where(d => period.Contains(d.ReceivedAt))
+                .GroupBy(d => (d.UnitId, d.ProcedureId))
+                .Select(g =>
+                {
+                    var p = procedures[g.Key.ProcedureId];
+                    return new ProcedureUse(
+                        g.Key.UnitId,
+                        g.Key.ProcedureId,
+                        p.Level,
+                        p.HasFee && g.Any(d => d.PaidOnline),
+                        p.Person && g.Any(d => d.PopulationDb)
+                    );
+                })
+                .Where(u => u.PaidOnline || u.PopulationDb);
+            Assert.That(pairs, Is.EquivalentTo(expectedPairs), "pairs " + period.Code);
+            counted += expected.Sum(p => (int)(p.Value.PaidOnline + p.Value.PopulationDb));
+        }
+
+        Assert.That(counted, Is.GreaterThan(100));
+    }
+
+    private ProcedureReach ExpectedReach(Period period, int unit)
+    {
+        var used = dossiers
+            .Where(d => InSubtree(unit, d) && period.Contains(d.ReceivedAt))
+            .Where(d => procedures[d.ProcedureId].Level == levels[unit])
+            .ToList();
+        return new ProcedureReach(
+            used.Where(d => d.PaidOnline && procedures[d.ProcedureId].HasFee)
+                .Select(d => d.ProcedureId)
+                .Distinct()
+                .Count(),
+            used.Where(d => d.PopulationDb && procedures[d.ProcedureId].Person)
+                .Select(d => d.ProcedureId)
+                .Distinct()
+                .Count()
+        );
+    }
+
+    private static string ExtraProcedure(int i) =>
+        $$$"""
+            {"code":"2.00000{{{i}}}","name":"Thủ tục {{{i}}}","field":"Thử","level":"{{{(
+                i == 7 ? "district" : "commune"
+            )}}}",
+             "onlineService":"full","integrated":true,"hasFee":{{{(i % 3 != 0 ? "true" : "false")}}},
+             "personApplicant":{{{(i % 2 == 1 ? "true" : "false")}}},"processingTime":{"value":5,"unit":"working-days"}}
+            """;
 
     /// <summary>The rule, dossier by dossier, on the stored dossiers.</summary>
     private Ratio Expected(Period period, DateTimeOffset asOf, Func<StoredDossier, bool> counted)
@@ -237,7 +338,7 @@ public sealed class NationalOnTimeFactsTests : ApiFixture
     private static IEnumerable<object> RandomDossier(Random random, string code)
     {
         string[] units = ["P.A.1", "P.A.2", "P.B.1", "P.A.1", "P.A"];
-        string[] procedures = ["1.000001", "1.000001", "1.000003"];
+        var procedure = ProcedureCodes[random.Next(ProcedureCodes.Length)];
         var received = new DateTimeOffset(2025, 2, 1, 7, 0, 0, Vietnam)
             .AddDays(random.Next(0, 150))
             .AddMinutes(random.Next(0, 12 * 60));
@@ -247,7 +348,8 @@ public sealed class NationalOnTimeFactsTests : ApiFixture
             ["dossierCode"] = code,
             ["type"] = "received",
             ["at"] = Text(received),
-            ["procedureCode"] = procedures[random.Next(procedures.Length)],
+            ["procedureCode"] = procedure,
+            ["vneidAuthenticated"] = random.Next(10) < 3,
             ["unitCode"] = units[random.Next(units.Length)],
             ["channel"] = random.Next(2) == 0 ? "online" : "direct",
         };
@@ -257,6 +359,20 @@ public sealed class NationalOnTimeFactsTests : ApiFixture
         }
 
         yield return receivedEvent;
+        if (random.Next(10) < 4)
+        {
+            yield return new Dictionary<string, object>
+            {
+                ["id"] = code + "-p",
+                ["dossierCode"] = code,
+                ["type"] = "paid",
+                ["at"] = Text(received.AddMinutes(30)),
+                ["method"] = "online",
+                ["amount"] = 10_000,
+                ["via"] = "portal",
+            };
+        }
+
         var at = received;
         var requests = random.Next(10) switch
         {
@@ -311,5 +427,16 @@ public sealed class NationalOnTimeFactsTests : ApiFixture
         public bool? EndedInTime { get; init; }
         public int SupplementCount { get; init; }
         public DateTimeOffset? DueAt { get; init; }
+        public int ProcedureId { get; init; }
+        public bool PaidOnline { get; init; }
+        public bool PopulationDb { get; init; }
+    }
+
+    private sealed class StoredProcedure
+    {
+        public int Id { get; init; }
+        public string Level { get; init; } = "";
+        public bool HasFee { get; init; }
+        public bool Person { get; init; }
     }
 }
