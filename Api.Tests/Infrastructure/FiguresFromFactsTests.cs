@@ -57,6 +57,7 @@ public sealed class FiguresFromFactsTests : ApiFixture
         yield return Period.Parse("2025-03-31");
         yield return Period.Parse("2025-06-30");
         yield return Period.Range(new DateOnly(2025, 3, 15), new DateOnly(2025, 5, 10));
+        yield return Period.Range(new DateOnly(2024, 12, 20), new DateOnly(2025, 3, 10));
     }
 
     /// <summary>After everything, and instants while the periods run.</summary>

@@ -35,13 +35,13 @@ public sealed class SqlServerParameterTests
         ["NationalOnTimeQuery.LateByHandlerLevelSql"] = Names("UnitId End At"),
         ["NationalOnTimeQuery.LateEveryUnitSql"] = Names("End At"),
         ["ProcedureReachQuery.OneUnitSql"] = Names(
-            "UnitId FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
+            "UnitId FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
         ),
         ["ProcedureReachQuery.UnitsOfLevelSql"] = Names(
-            "ParentId Level FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
+            "ParentId Level FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
         ),
         ["ProcedureReachQuery.EveryUnitSql"] = Names(
-            "FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
+            "FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
         ),
         ["DossierRebuilder.FactsMissingSql"] = [],
         ["FactsQuery.PerUnitSql"] = Names("From To"),
@@ -73,7 +73,7 @@ public sealed class SqlServerParameterTests
         ["IndexDefinitionStore.InsertSql"] = Names("ValidFrom Definition Now"),
         ["NationalOnTimeQuery.LatePerUnitSql"] = Names("End At"),
         ["ProcedureReachQuery.PairsSql"] = Names(
-            "FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
+            "FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
         ),
         ["ReportedValueStore.StoredSql"] = Names("Indicator UnitId Period Start End Numerator Denominator Now"),
         ["ReportedValueStore.UpdateSql"] = Names("Indicator UnitId Period Start End Numerator Denominator Now"),

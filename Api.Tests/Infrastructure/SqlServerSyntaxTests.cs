@@ -56,12 +56,14 @@ public sealed class SqlServerSyntaxTests
         Assert.That(errors.Select(e => $"{e.Line}:{e.Column} {e.Message}"), Is.Empty, $"{name}:\n{text}");
     }
 
-    /// <summary>Fills the placeholders of statement templates (FactsQuery) the way their callers do, with one of their
+    /// <summary>Fills the placeholders of statement templates (FactsQuery, ProcedureReachQuery) the way their callers do, with one of their
     /// choices.</summary>
     public static string Expand(string sql) =>
         sql.Replace("{0}", "SUM(f.received) AS Received", StringComparison.Ordinal)
             .Replace("{facts}", "monthly_facts", StringComparison.Ordinal)
-            .Replace("{key}", "month", StringComparison.Ordinal);
+            .Replace("{key}", "month", StringComparison.Ordinal)
+            .Replace("{paid}", "u.paid_online_01", StringComparison.Ordinal)
+            .Replace("{population}", "u.population_db_01", StringComparison.Ordinal);
 
     [Test]
     public void Statements_Always_IncludeTheReadAndWritePaths()

@@ -23,6 +23,14 @@ internal static class PortalBenchmark
         ("(d) districts ranked by the index, year", "/api/rankings?indicator=index&period=2025&level=district"),
         ("(e) commune map of the index, half-year", "/api/map?indicator=index&period=2025-H2&level=commune"),
         ("(f) province index with groups and rank, year", "/api/index/49?period=2025"),
+        (
+            "(j) commune map in today's units, half-year before the reform",
+            "/api/map?indicator=on-time&period=2025-H1&level=commune&structure=current"
+        ),
+        (
+            "(k) province scorecard in today's units, year before the reform",
+            "/api/scorecards/49?period=2024&structure=current"
+        ),
     ];
 
     /// <summary>Read after 2025-H2 is published for the province: the kept figures answer.</summary>

@@ -42,6 +42,14 @@ public static class ProcedureUseColumns
     /// <summary>Every counter is zero (the row can go).</summary>
     public static string AllZero { get; } = string.Join(" AND ", Counters.Select(c => $"{c} = 0"));
 
+    /// <summary>The sum of row <c>u</c>'s paid-online (or population-database) counts of months <paramref
+    /// name="from"/> to <paramref name="to"/> of its year.</summary>
+    public static string Sum(bool paid, int from, int to) =>
+        string.Join(
+            " + ",
+            Enumerable.Range(from, to - from + 1).Select(m => "u." + Counters[m - 1 + (paid ? 0 : Months)])
+        );
+
     /// <summary>
     /// The sum of row <c>u</c>'s paid-online (or population-database) counts over the months between
     /// <c>@FromMonth</c> and <c>@ToMonth</c> (each <c>year × 100 + month</c>).

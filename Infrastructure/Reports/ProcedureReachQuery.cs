@@ -24,8 +24,15 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
 
     private const string OneUnit = "units a";
 
-    private const string UnitsOfLevel =
-        "unit_closure pc INNER JOIN units a ON a.id = pc.descendant_id AND a.level = @Level";
+    // Placeholders for the sums of a row's months in the period (<see cref="MonthSums"/>).
+    private const string Paid = "{paid}";
+    private const string Population = "{population}";
+
+    // Only the units valid for a day of the period: a unit takes no dossier outside its life.
+    private const string UnitsOfLevel = """
+        unit_closure pc INNER JOIN units a ON a.id = pc.descendant_id AND a.level = @Level
+            AND (a.valid_from IS NULL OR a.valid_from <= @LastDay) AND (a.valid_to IS NULL OR a.valid_to >= @FirstDay)
+        """;
 
     private static readonly string OneUnitSql = PerAncestor(OneUnit, "a.id = @UnitId");
 
@@ -39,8 +46,7 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
                MAX(CASE WHEN x.Person = 1 AND x.Population > 0 THEN 1 ELSE 0 END) AS PopulationDb
         FROM (
             SELECT u.unit_id AS UnitId, u.procedure_id AS ProcedureId, u.level AS Level, p.has_fee AS HasFee,
-                   p.person_applicant AS Person, {ProcedureUseColumns.InMonths(paid: true)} AS Paid,
-                   {ProcedureUseColumns.InMonths(paid: false)} AS Population
+                   p.person_applicant AS Person, {Paid} AS Paid, {Population} AS Population
             FROM procedure_use u INNER JOIN procedures p ON p.id = u.procedure_id
             WHERE u.year >= @FromYear AND u.year <= @ToYear
             {PairEdge(1)}
@@ -64,7 +70,9 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
         var rows = await connection
-            .QueryAsync<PairRow>(new CommandDefinition(PairsSql, Window(new { }, start, end), cancellationToken: ct))
+            .QueryAsync<PairRow>(
+                new CommandDefinition(Fill(PairsSql, start, end), Window(new { }, start, end), cancellationToken: ct)
+            )
             .ConfigureAwait(false);
         return
         [
@@ -86,7 +94,8 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
         CancellationToken ct
     ) =>
         (
-            await QueryAsync(OneUnitSql, Window(new { UnitId = unitId }, start, end), ct).ConfigureAwait(false)
+            await QueryAsync(Fill(OneUnitSql, start, end), Window(new { UnitId = unitId }, start, end), ct)
+                .ConfigureAwait(false)
         ).GetValueOrDefault(unitId);
 
     /// <summary>Every unit of <paramref name="level"/> under <paramref name="parentId"/>, each over its
@@ -97,14 +106,44 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
         DateTimeOffset start,
         DateTimeOffset end,
         CancellationToken ct
-    ) => QueryAsync(UnitsOfLevelSql, Window(new { ParentId = parentId, Level = level }, start, end), ct);
+    ) =>
+        QueryAsync(
+            Fill(UnitsOfLevelSql, start, end),
+            Window(new { ParentId = parentId, Level = level }, start, end),
+            ct
+        );
 
     /// <summary>Every unit, each over its subtree (units with no such procedure are absent).</summary>
     public Task<Dictionary<int, ProcedureReach>> EveryUnitAsync(
         DateTimeOffset start,
         DateTimeOffset end,
         CancellationToken ct
-    ) => QueryAsync(EveryUnitSql, Window(new { }, start, end), ct);
+    ) => QueryAsync(Fill(EveryUnitSql, start, end), Window(new { }, start, end), ct);
+
+    /// <summary>
+    /// The statement with the sums of a row's months in the period: the period's columns when its whole months lie in
+    /// one year (the common case: fewer terms per row), else every month tested against <c>@FromMonth</c> …
+    /// <c>@ToMonth</c>. Column names only come from <see cref="ProcedureUseColumns"/>.
+    /// </summary>
+    private static string Fill(string sql, DateTimeOffset start, DateTimeOffset end)
+    {
+        var (months, _) = MonthSplit.Of(VietnamTime.DateOf(start), VietnamTime.DateOf(end).AddDays(-1));
+        var sameYear = months is { } m && m.First.Year == m.Last.Year;
+        return sql.Replace(
+                Paid,
+                sameYear
+                    ? ProcedureUseColumns.Sum(paid: true, months!.Value.First.Month, months.Value.Last.Month)
+                    : ProcedureUseColumns.InMonths(paid: true),
+                StringComparison.Ordinal
+            )
+            .Replace(
+                Population,
+                sameYear
+                    ? ProcedureUseColumns.Sum(paid: false, months!.Value.First.Month, months.Value.Last.Month)
+                    : ProcedureUseColumns.InMonths(paid: false),
+                StringComparison.Ordinal
+            );
+    }
 
     /// <summary>
     /// The statement over every ancestor <c>a</c> that <paramref name="ancestors"/> and <paramref name="filter"/>
@@ -115,8 +154,7 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
             SELECT x.UnitId AS UnitId, {Counts}
             FROM (
                 SELECT a.id AS UnitId, u.procedure_id AS ProcedureId, p.has_fee AS HasFee, p.person_applicant AS Person,
-                       {ProcedureUseColumns.InMonths(paid: true)} AS Paid,
-                       {ProcedureUseColumns.InMonths(paid: false)} AS Population
+                       {Paid} AS Paid, {Population} AS Population
                 FROM {ancestors}
                     INNER JOIN unit_closure c ON c.ancestor_id = a.id
                     INNER JOIN procedure_use u ON u.unit_id = c.descendant_id AND u.level = a.level
@@ -164,6 +202,8 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
 
         var (months, days) = MonthSplit.Of(first, next.AddDays(-1));
         var parameters = new DynamicParameters(keys);
+        parameters.Add("FirstDay", first);
+        parameters.Add("LastDay", next.AddDays(-1));
         parameters.Add("FromYear", months?.First.Year ?? 1);
         parameters.Add("ToYear", months?.Last.Year ?? 0);
         parameters.Add("FromMonth", months is { } m ? (m.First.Year * 100) + m.First.Month : 1);
