@@ -122,6 +122,7 @@ public sealed class SqlServerParameterTests
         ["SqlServerIngestionSql.MarkMonthsSql"] = Names("Months"),
         ["SqlServerIngestionSql.ClearProjectionsSql"] = [],
         ["SqlServerIngestionSql.AddProcedureUseSql"] = Names("Uses"),
+        ["ProcedureUseColumns.RebuildReachSql"] = [],
         ["SqlServerIngestionSql.ReadAllEventsSql"] = [],
         ["SqlServerStaging.CreateSql"] = [],
         ["SqlServerIndicatorValueReplace.LockSql"] = [],

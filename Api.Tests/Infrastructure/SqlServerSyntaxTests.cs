@@ -56,8 +56,8 @@ public sealed class SqlServerSyntaxTests
         Assert.That(errors.Select(e => $"{e.Line}:{e.Column} {e.Message}"), Is.Empty, $"{name}:\n{text}");
     }
 
-    /// <summary>Fills the placeholders of statement templates (FactsQuery, ProcedureReachQuery) the way their callers do, with one of their
-    /// choices.</summary>
+    /// <summary>Fills the placeholders of statement templates (FactsQuery, ProcedureReachQuery) the way their callers
+    /// do, with one of their choices.</summary>
     public static string Expand(string sql) =>
         sql.Replace("{0}", "SUM(f.received) AS Received", StringComparison.Ordinal)
             .Replace("{facts}", "monthly_facts", StringComparison.Ordinal)

@@ -32,9 +32,32 @@ public static class ProcedureUseColumns
             .. Counters.Select((c, i) => TableColumn<ProcedureUseRow>.Int64(c, r => r.Counts[i])),
         ]);
 
-    /// <summary>SQLite upsert: add the incoming counts to the stored ones.</summary>
-    public static string AddExcluded { get; } =
-        string.Join(", ", Counters.Select(c => $"{c} = procedure_use.{c} + excluded.{c}"));
+    /// <summary>SQLite upsert into <paramref name="table"/>: add the incoming counts to the stored ones.</summary>
+    public static string AddExcluded(string table) =>
+        string.Join(", ", Counters.Select(c => $"{c} = {table}.{c} + excluded.{c}"));
+
+    /// <summary><c>paid_online_01, …</c></summary>
+    public static string Names { get; } = string.Join(", ", Counters);
+
+    /// <summary><c>k.paid_online_01, …</c>: the counters of the source aliased <paramref name="alias"/>.</summary>
+    public static string Of(string alias) => string.Join(", ", Counters.Select(c => $"{alias}.{c}"));
+
+    /// <summary><c>SUM(u.paid_online_01), …</c></summary>
+    public static string Sums { get; } = string.Join(", ", Counters.Select(c => $"SUM(u.{c})"));
+
+    /// <summary>
+    /// procedure_reach made anew from procedure_use: each unit's rows summed into every ancestor (itself included)
+    /// of the procedure's level. Run when the unit tree changes.
+    /// </summary>
+    public static readonly string RebuildReachSql = $"""
+        DELETE FROM procedure_reach;
+        INSERT INTO procedure_reach (unit_id, year, procedure_id, {Names})
+        SELECT c.ancestor_id, u.year, u.procedure_id, {Sums}
+        FROM procedure_use u
+            INNER JOIN unit_closure c ON c.descendant_id = u.unit_id
+            INNER JOIN units a ON a.id = c.ancestor_id AND a.level = u.level
+        GROUP BY c.ancestor_id, u.year, u.procedure_id;
+        """;
 
     /// <summary>SQL Server: add the staged counts <c>s</c> to the stored row <c>u</c>.</summary>
     public static string AddStaged { get; } = string.Join(", ", Counters.Select(c => $"{c} = u.{c} + s.{c}"));

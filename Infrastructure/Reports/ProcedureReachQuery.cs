@@ -10,7 +10,9 @@ namespace Scorecard.Infrastructure.Reports;
 /// procedures of a unit's level, how many had a dossier received in the period in the unit's subtree that was
 /// paid online (3.5b, procedures with a fee) or used the population database (4.5a, procedures open to
 /// citizens). Their denominators come from the procedure catalogue. The whole months of a period are read from
-/// procedure_use (<see cref="ProcedureUseColumns"/>), the days of a partial month from the dossiers.
+/// procedure_reach (a unit's subtree, procedures of its level) or procedure_use (each unit's own dossiers: the
+/// pairs a reading in another structure regroups; <see cref="ProcedureUseColumns"/>), the days of a partial month
+/// from the dossiers.
 /// </summary>
 public sealed class ProcedureReachQuery(DbConnectionFactory db)
 {
@@ -156,8 +158,7 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
                 SELECT a.id AS UnitId, u.procedure_id AS ProcedureId, p.has_fee AS HasFee, p.person_applicant AS Person,
                        {Paid} AS Paid, {Population} AS Population
                 FROM {ancestors}
-                    INNER JOIN unit_closure c ON c.ancestor_id = a.id
-                    INNER JOIN procedure_use u ON u.unit_id = c.descendant_id AND u.level = a.level
+                    INNER JOIN procedure_reach u ON u.unit_id = a.id
                     INNER JOIN procedures p ON p.id = u.procedure_id
                 WHERE {filter} AND u.year >= @FromYear AND u.year <= @ToYear
                 {AncestorEdge(ancestors, filter, 1)}

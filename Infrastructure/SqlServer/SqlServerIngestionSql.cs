@@ -97,7 +97,8 @@ internal static class SqlServerIngestionSql
         """;
 
     public const string ClearProjectionsSql =
-        "DELETE FROM monthly_facts; DELETE FROM daily_facts; DELETE FROM procedure_use; DELETE FROM dossiers;";
+        "DELETE FROM monthly_facts; DELETE FROM daily_facts; DELETE FROM procedure_use; DELETE FROM procedure_reach; "
+        + "DELETE FROM dossiers;";
 
     private static readonly string UsesJson =
         "OPENJSON(@Uses) WITH (unit_id int, level varchar(16), year int, procedure_id int, "
@@ -106,6 +107,16 @@ internal static class SqlServerIngestionSql
 
     private const string SameUse =
         "s.unit_id = u.unit_id AND s.level = u.level AND s.year = u.year AND s.procedure_id = u.procedure_id";
+
+    // The changes summed into every ancestor of the procedure's level (the unit itself included).
+    private static readonly string ReachChanges = $"""
+        SELECT c.ancestor_id AS unit_id, j.year AS year, j.procedure_id AS procedure_id,
+               {string.Join(", ", ProcedureUseColumns.Counters.Select(c => $"SUM(j.{c}) AS {c}"))}
+        FROM {UsesJson} j
+            INNER JOIN unit_closure c ON c.descendant_id = j.unit_id
+            INNER JOIN units a ON a.id = c.ancestor_id AND a.level = j.level
+        GROUP BY c.ancestor_id, j.year, j.procedure_id
+        """;
 
     /// <summary>Adds the changes given as a JSON array (one object per row, named by column) to procedure_use and
     /// drops the rows they bring back to zero.</summary>
@@ -117,6 +128,16 @@ internal static class SqlServerIngestionSql
         WHERE NOT EXISTS (SELECT 1 FROM procedure_use u WHERE {SameUse});
         DELETE u FROM procedure_use u
         WHERE {ProcedureUseColumns.AllZero} AND EXISTS (SELECT 1 FROM {UsesJson} s WHERE {SameUse});
+        UPDATE u SET {ProcedureUseColumns.AddStaged}
+        FROM procedure_reach u INNER JOIN ({ReachChanges}) s
+            ON s.unit_id = u.unit_id AND s.year = u.year AND s.procedure_id = u.procedure_id;
+        INSERT INTO procedure_reach (unit_id, year, procedure_id, {ProcedureUseColumns.Names})
+        SELECT s.unit_id, s.year, s.procedure_id, {ProcedureUseColumns.Of("s")} FROM ({ReachChanges}) s
+        WHERE NOT EXISTS (SELECT 1 FROM procedure_reach u
+            WHERE s.unit_id = u.unit_id AND s.year = u.year AND s.procedure_id = u.procedure_id);
+        DELETE u FROM procedure_reach u
+        WHERE {ProcedureUseColumns.AllZero} AND EXISTS (SELECT 1 FROM ({ReachChanges}) s
+            WHERE s.unit_id = u.unit_id AND s.year = u.year AND s.procedure_id = u.procedure_id);
         """;
 
     public static readonly string ReadAllEventsSql =

@@ -27,6 +27,8 @@ internal sealed class SqliteIngestionSession : IIngestionSession
     private readonly SqliteStatement markStale;
     private readonly SqliteStatement addUse;
     private readonly SqliteStatement dropEmptyUse;
+    private readonly SqliteStatement addReach;
+    private readonly SqliteStatement dropEmptyReach;
 
     // The session holds SQLite's write lock from its first statement to its commit, so it can number
     // arrivals itself: no other writer can take a sequence in between.
@@ -45,6 +47,8 @@ internal sealed class SqliteIngestionSession : IIngestionSession
         markStale = new SqliteStatement(connection, SqliteDialect.MarkStaleSqliteSql);
         addUse = new SqliteStatement(connection, SqliteIngestionSql.AddProcedureUseSql);
         dropEmptyUse = new SqliteStatement(connection, SqliteIngestionSql.DropEmptyProcedureUseSql);
+        addReach = new SqliteStatement(connection, SqliteIngestionSql.AddProcedureReachSql);
+        dropEmptyReach = new SqliteStatement(connection, SqliteIngestionSql.DropEmptyProcedureReachSql);
         using var last = connection.CreateCommand();
         last.Transaction = transaction;
         last.CommandText = SqliteIngestionSql.LastSequenceSql;
@@ -152,16 +156,19 @@ internal sealed class SqliteIngestionSession : IIngestionSession
             }
 
             var row = new ProcedureUseRow(key, counts);
-            ProcedureUseColumns.Table.Bind(addUse, row);
-            addUse.Execute();
-            if (counts.Any(c => c < 0))
+            foreach (var (add, dropEmpty) in new[] { (addUse, dropEmptyUse), (addReach, dropEmptyReach) })
             {
-                for (var i = 0; i < 4; i++)
+                ProcedureUseColumns.Table.Bind(add, row);
+                add.Execute();
+                if (counts.Any(c => c < 0))
                 {
-                    ProcedureUseColumns.Table.All[i].Bind(dropEmptyUse, i + 1, row);
-                }
+                    for (var i = 0; i < 4; i++)
+                    {
+                        ProcedureUseColumns.Table.All[i].Bind(dropEmpty, i + 1, row);
+                    }
 
-                dropEmptyUse.Execute();
+                    dropEmpty.Execute();
+                }
             }
         }
 
@@ -211,7 +218,11 @@ internal sealed class SqliteIngestionSession : IIngestionSession
             .ConfigureAwait(false);
         await connection
             .ExecuteAsync(
-                new CommandDefinition("DELETE FROM procedure_use", transaction: transaction, cancellationToken: ct)
+                new CommandDefinition(
+                    "DELETE FROM procedure_use; DELETE FROM procedure_reach",
+                    transaction: transaction,
+                    cancellationToken: ct
+                )
             )
             .ConfigureAwait(false);
         await StaleMarks.MarkAllAsync(connection, transaction, SqliteDialect.Instance, ct).ConfigureAwait(false);
@@ -248,6 +259,8 @@ internal sealed class SqliteIngestionSession : IIngestionSession
                 markStale,
                 addUse,
                 dropEmptyUse,
+                addReach,
+                dropEmptyReach,
             }
         )
         {

@@ -53,13 +53,38 @@ internal static class SqliteIngestionSql
 
     public static readonly string AddProcedureUseSql = $"""
         INSERT INTO procedure_use ({ProcedureUseColumns.Table.Names}) VALUES ({ProcedureUseColumns.Table.Values})
-        ON CONFLICT (unit_id, level, year, procedure_id) DO UPDATE SET {ProcedureUseColumns.AddExcluded}
+        ON CONFLICT (unit_id, level, year, procedure_id) DO UPDATE SET {ProcedureUseColumns.AddExcluded(
+            "procedure_use"
+        )}
         """;
 
     public static readonly string DropEmptyProcedureUseSql = $"""
         DELETE FROM procedure_use
         WHERE unit_id = @UnitId AND level = @Level AND year = @Year AND procedure_id = @ProcedureId
           AND {ProcedureUseColumns.AllZero}
+        """;
+
+    // The same change added to every ancestor of the procedure's level (the unit itself included); the parameters
+    // come first in the row's column order, as the binder sets them by position.
+    public static readonly string AddProcedureReachSql = $"""
+        WITH k (unit_id, level, year, procedure_id, {ProcedureUseColumns.Names}) AS
+            (VALUES ({ProcedureUseColumns.Table.Values}))
+        INSERT INTO procedure_reach (unit_id, year, procedure_id, {ProcedureUseColumns.Names})
+        SELECT c.ancestor_id, k.year, k.procedure_id, {ProcedureUseColumns.Of("k")}
+        FROM k
+            INNER JOIN unit_closure c ON c.descendant_id = k.unit_id
+            INNER JOIN units a ON a.id = c.ancestor_id AND a.level = k.level
+        WHERE 1 = 1
+        ON CONFLICT (unit_id, year, procedure_id) DO UPDATE SET {ProcedureUseColumns.AddExcluded("procedure_reach")}
+        """;
+
+    public static readonly string DropEmptyProcedureReachSql = $"""
+        WITH k (unit_id, level, year, procedure_id) AS (VALUES (@UnitId, @Level, @Year, @ProcedureId))
+        DELETE FROM procedure_reach
+        WHERE {ProcedureUseColumns.AllZero} AND EXISTS (
+            SELECT 1 FROM k INNER JOIN unit_closure c ON c.descendant_id = k.unit_id
+            WHERE c.ancestor_id = procedure_reach.unit_id AND k.year = procedure_reach.year
+              AND k.procedure_id = procedure_reach.procedure_id)
         """;
 
     public static readonly string ReadAllEventsSql =
@@ -85,6 +110,8 @@ internal static class SqliteIngestionSql
         (DropEmptyMonthFactsSql, [.. FactColumns.Monthly.Parameters.Take(2)]),
         (AddProcedureUseSql, [.. ProcedureUseColumns.Table.Parameters]),
         (DropEmptyProcedureUseSql, [.. ProcedureUseColumns.Table.Parameters.Take(4)]),
+        (AddProcedureReachSql, [.. ProcedureUseColumns.Table.Parameters]),
+        (DropEmptyProcedureReachSql, [.. ProcedureUseColumns.Table.Parameters.Take(4)]),
         (SqliteDialect.MarkStaleSqliteSql, ["@Month"]),
     ];
 }

@@ -72,7 +72,11 @@ public sealed class UnitStore(DbConnectionFactory db, ReferenceDataChanges chang
             )
             .ConfigureAwait(false);
 
-        await writes.RebuildClosureAsync(tree).ConfigureAwait(false);
+        // A unit moved or relevelled changes which ancestors count its procedures: the reach is summed anew.
+        var reshaped = ordered.Any(u =>
+            known.TryGetValue(u.Code, out var before) && (before.ParentCode != u.ParentCode || before.Level != u.Level)
+        );
+        await writes.RebuildClosureAsync(tree, reshaped).ConfigureAwait(false);
         await StaleMarks.MarkAllAsync(connection, transaction, db.Dialect, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         changes.Record();

@@ -3,6 +3,7 @@ using Dapper;
 using Scorecard.Domain.Units;
 using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Database;
+using Scorecard.Infrastructure.Facts;
 
 namespace Scorecard.Infrastructure.Units;
 
@@ -79,7 +80,8 @@ internal sealed class UnitWrites(
             .ConfigureAwait(false);
     }
 
-    public async Task RebuildClosureAsync(UnitTree tree)
+    /// <param name="reach">Also make procedure_reach anew (a unit moved or changed level).</param>
+    public async Task RebuildClosureAsync(UnitTree tree, bool reach)
     {
         await ExecuteAsync(DeleteClosureSql, null).ConfigureAwait(false);
         await ExecuteAsync(
@@ -93,6 +95,10 @@ internal sealed class UnitWrites(
                     })
             )
             .ConfigureAwait(false);
+        if (reach)
+        {
+            await ExecuteAsync(ProcedureUseColumns.RebuildReachSql, null).ConfigureAwait(false);
+        }
     }
 
     private Task<int> ExecuteAsync(string sql, object? parameters) =>

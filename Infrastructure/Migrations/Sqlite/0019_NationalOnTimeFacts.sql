@@ -15,8 +15,10 @@
 -- of its subtree paid online (or using the population database) in a period. procedure_use keeps, per unit,
 -- procedure level, year and procedure, how many of the unit's own dossiers received in each month were paid
 -- online and how many used the population database or VNeID; a dossier row keeps its procedure's level (what it
--- added there is taken back exactly when it changes). A period of whole months reads these rows; the days of a
--- partial month are read from the dossiers.
+-- added there is taken back exactly when it changes). procedure_reach holds the same counts summed per unit
+-- over its subtree's dossiers of procedures of its own level (what the indicators count), kept by the same
+-- writes and rebuilt from procedure_use when the unit tree changes. A period of whole months reads these rows;
+-- the days of a partial month are read from the dossiers.
 -- The facts are emptied: at start the service finds dossiers without facts and rebuilds them from the
 -- event log. The SQL Server twin of this script is SqlServer/0019_NationalOnTimeFacts.sql.
 ALTER TABLE daily_facts ADD COLUMN ended INTEGER NOT NULL DEFAULT 0;
@@ -70,4 +72,34 @@ CREATE TABLE procedure_use (
     population_db_11  INTEGER NOT NULL DEFAULT 0,
     population_db_12  INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (unit_id, level, year, procedure_id)
+) WITHOUT ROWID;
+CREATE TABLE procedure_reach (
+    unit_id           INTEGER NOT NULL REFERENCES units (id),
+    year              INTEGER NOT NULL,
+    procedure_id      INTEGER NOT NULL REFERENCES procedures (id),
+    paid_online_01    INTEGER NOT NULL DEFAULT 0,
+    paid_online_02    INTEGER NOT NULL DEFAULT 0,
+    paid_online_03    INTEGER NOT NULL DEFAULT 0,
+    paid_online_04    INTEGER NOT NULL DEFAULT 0,
+    paid_online_05    INTEGER NOT NULL DEFAULT 0,
+    paid_online_06    INTEGER NOT NULL DEFAULT 0,
+    paid_online_07    INTEGER NOT NULL DEFAULT 0,
+    paid_online_08    INTEGER NOT NULL DEFAULT 0,
+    paid_online_09    INTEGER NOT NULL DEFAULT 0,
+    paid_online_10    INTEGER NOT NULL DEFAULT 0,
+    paid_online_11    INTEGER NOT NULL DEFAULT 0,
+    paid_online_12    INTEGER NOT NULL DEFAULT 0,
+    population_db_01  INTEGER NOT NULL DEFAULT 0,
+    population_db_02  INTEGER NOT NULL DEFAULT 0,
+    population_db_03  INTEGER NOT NULL DEFAULT 0,
+    population_db_04  INTEGER NOT NULL DEFAULT 0,
+    population_db_05  INTEGER NOT NULL DEFAULT 0,
+    population_db_06  INTEGER NOT NULL DEFAULT 0,
+    population_db_07  INTEGER NOT NULL DEFAULT 0,
+    population_db_08  INTEGER NOT NULL DEFAULT 0,
+    population_db_09  INTEGER NOT NULL DEFAULT 0,
+    population_db_10  INTEGER NOT NULL DEFAULT 0,
+    population_db_11  INTEGER NOT NULL DEFAULT 0,
+    population_db_12  INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (unit_id, year, procedure_id)
 ) WITHOUT ROWID;
