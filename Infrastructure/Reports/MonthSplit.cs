@@ -1,3 +1,5 @@
+using Scorecard.Domain.Time;
+
 namespace Scorecard.Infrastructure.Reports;
 
 /// <summary>A day range as the whole months inside it plus at most two partial-month edges.</summary>
@@ -29,5 +31,19 @@ public static class MonthSplit
         }
 
         return ((firstWhole, new DateOnly(lastWholeEnd.Year, lastWholeEnd.Month, 1)), days);
+    }
+
+    /// <summary>The first and last day of a period that begins and ends at Vietnam midnights (any other pair of
+    /// instants is refused).</summary>
+    public static (DateOnly First, DateOnly Last) Days(DateTimeOffset start, DateTimeOffset end)
+    {
+        var first = VietnamTime.DateOf(start);
+        var next = VietnamTime.DateOf(end);
+        if (VietnamTime.StartOf(first) != start || VietnamTime.StartOf(next) != end || next <= first)
+        {
+            throw new ArgumentException($"A period of whole Vietnam days is needed, not {start:O} to {end:O}.");
+        }
+
+        return (first, next.AddDays(-1));
     }
 }

@@ -79,7 +79,7 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         CancellationToken ct
     )
     {
-        var (first, last) = Days(start, end);
+        var (first, last) = MonthSplit.Days(start, end);
         var before = await facts
             .SumByHandlerLevelAsync(unitId, DateOnly.MinValue, first.AddDays(-1), ct, Counters)
             .ConfigureAwait(false);
@@ -98,7 +98,7 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         CancellationToken ct
     )
     {
-        var (first, last) = Days(start, end);
+        var (first, last) = MonthSplit.Days(start, end);
         var before = await SumAsync(unitId, subtree, DateOnly.MinValue, first.AddDays(-1), ct).ConfigureAwait(false);
         var within = await SumAsync(unitId, subtree, first, last, ct).ConfigureAwait(false);
         var late = await LateAsync(
@@ -124,7 +124,7 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         CancellationToken ct
     )
     {
-        var (first, last) = Days(start, end);
+        var (first, last) = MonthSplit.Days(start, end);
         var before = await facts
             .SumPerUnitOfLevelAsync(parentId, level, DateOnly.MinValue, first.AddDays(-1), Counters, ct)
             .ConfigureAwait(false);
@@ -161,7 +161,7 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
             return [];
         }
 
-        var window = Days(points.Min(p => p.Start), points.Max(p => p.End));
+        var window = MonthSplit.Days(points.Min(p => p.Start), points.Max(p => p.End));
         var before = await SumAsync(unitId, subtree, DateOnly.MinValue, window.First.AddDays(-1), ct)
             .ConfigureAwait(false);
         var days = await facts
@@ -180,7 +180,7 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         var ratios = new List<Ratio>(points.Count);
         foreach (var point in points)
         {
-            var (from, to) = Days(point.Start, point.End);
+            var (from, to) = MonthSplit.Days(point.Start, point.End);
             var prior = through[from.DayNumber - window.First.DayNumber];
             var within = through[to.DayNumber - window.First.DayNumber + 1] + -prior;
             var late = await LateAsync(
@@ -206,7 +206,7 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         CancellationToken ct
     )
     {
-        var (first, last) = Days(start, end);
+        var (first, last) = MonthSplit.Days(start, end);
         var before = await facts
             .SumPerUnitAsync(DateOnly.MinValue, first.AddDays(-1), ct, Counters)
             .ConfigureAwait(false);
@@ -223,26 +223,13 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         CancellationToken ct
     )
     {
-        var (first, last) = Days(start, end);
+        var (first, last) = MonthSplit.Days(start, end);
         var before = await facts
             .SumEveryUnitAsync(DateOnly.MinValue, first.AddDays(-1), Counters, ct)
             .ConfigureAwait(false);
         var within = await facts.SumEveryUnitAsync(first, last, Counters, ct).ConfigureAwait(false);
         var late = await LateAsync(LateEveryUnitSql, new { }, end, asOf, r => r.UnitId, ct).ConfigureAwait(false);
         return Figures(before, within, late);
-    }
-
-    /// <summary>The first and last day of a period that begins and ends at Vietnam midnights.</summary>
-    private static (DateOnly First, DateOnly Last) Days(DateTimeOffset start, DateTimeOffset end)
-    {
-        var first = VietnamTime.DateOf(start);
-        var next = VietnamTime.DateOf(end);
-        if (VietnamTime.StartOf(first) != start || VietnamTime.StartOf(next) != end || next <= first)
-        {
-            throw new ArgumentException($"A period of whole Vietnam days is needed, not {start:O} to {end:O}.");
-        }
-
-        return (first, next.AddDays(-1));
     }
 
     /// <summary>The figure of each key with a dossier in the window (received before its end, not ended before its

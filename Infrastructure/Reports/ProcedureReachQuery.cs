@@ -194,17 +194,11 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
     /// </summary>
     private static DynamicParameters Window(object keys, DateTimeOffset start, DateTimeOffset end)
     {
-        var first = VietnamTime.DateOf(start);
-        var next = VietnamTime.DateOf(end);
-        if (VietnamTime.StartOf(first) != start || VietnamTime.StartOf(next) != end || next <= first)
-        {
-            throw new ArgumentException($"A period of whole Vietnam days is needed, not {start:O} to {end:O}.");
-        }
-
-        var (months, days) = MonthSplit.Of(first, next.AddDays(-1));
+        var (first, last) = MonthSplit.Days(start, end);
+        var (months, days) = MonthSplit.Of(first, last);
         var parameters = new DynamicParameters(keys);
         parameters.Add("FirstDay", first);
-        parameters.Add("LastDay", next.AddDays(-1));
+        parameters.Add("LastDay", last);
         parameters.Add("FromYear", months?.First.Year ?? 1);
         parameters.Add("ToYear", months?.Last.Year ?? 0);
         parameters.Add("FromMonth", months is { } m ? (m.First.Year * 100) + m.First.Month : 1);
