@@ -1,7 +1,6 @@
 using Dapper;
 using Scorecard.Domain.Indicators;
 using Scorecard.Domain.Periods;
-using Scorecard.Domain.Time;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Facts;
 
