@@ -72,6 +72,9 @@ public sealed class SqlServerParameterTests
         ["IndexDefinitionStore.UpdateSql"] = Names("ValidFrom Definition Now"),
         ["IndexDefinitionStore.InsertSql"] = Names("ValidFrom Definition Now"),
         ["NationalOnTimeQuery.LatePerUnitSql"] = Names("End At"),
+        ["ProcedureReachQuery.PairsOfYearSql"] = Names(
+            "FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
+        ),
         ["ProcedureReachQuery.PairsSql"] = Names(
             "FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
         ),

@@ -42,6 +42,16 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
 
     private static readonly string EveryUnitSql = PerAncestor(OneUnit, "1 = 1");
 
+    // Whole months of one year: procedure_use holds one row per unit, level and procedure, so nothing to group.
+    private static readonly string PairsOfYearSql = $"""
+        SELECT u.unit_id AS UnitId, u.procedure_id AS ProcedureId, u.level AS Level,
+               CASE WHEN p.has_fee = 1 AND ({Paid}) > 0 THEN 1 ELSE 0 END AS PaidOnline,
+               CASE WHEN p.person_applicant = 1 AND ({Population}) > 0 THEN 1 ELSE 0 END AS PopulationDb
+        FROM procedure_use u INNER JOIN procedures p ON p.id = u.procedure_id
+        WHERE u.year = @FromYear
+          AND ((p.has_fee = 1 AND ({Paid}) > 0) OR (p.person_applicant = 1 AND ({Population}) > 0))
+        """;
+
     private static readonly string PairsSql = $"""
         SELECT x.UnitId AS UnitId, x.ProcedureId AS ProcedureId, x.Level AS Level,
                MAX(CASE WHEN x.HasFee = 1 AND x.Paid > 0 THEN 1 ELSE 0 END) AS PaidOnline,
@@ -73,7 +83,11 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
         var rows = await connection
             .QueryAsync<PairRow>(
-                new CommandDefinition(Fill(PairsSql, start, end), Window(new { }, start, end), cancellationToken: ct)
+                new CommandDefinition(
+                    Fill(WholeMonthsOfOneYear(start, end) ? PairsOfYearSql : PairsSql, start, end),
+                    Window(new { }, start, end),
+                    cancellationToken: ct
+                )
             )
             .ConfigureAwait(false);
         return
@@ -121,6 +135,13 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
         DateTimeOffset end,
         CancellationToken ct
     ) => QueryAsync(Fill(EveryUnitSql, start, end), Window(new { }, start, end), ct);
+
+    private static bool WholeMonthsOfOneYear(DateTimeOffset start, DateTimeOffset end)
+    {
+        var (first, last) = MonthSplit.Days(start, end);
+        var (months, days) = MonthSplit.Of(first, last);
+        return days.Count == 0 && months is { } m && m.First.Year == m.Last.Year;
+    }
 
     /// <summary>
     /// The statement with the sums of a row's months in the period: the period's columns when its whole months lie in
