@@ -13,7 +13,9 @@ namespace Scorecard.Api.Tests.IndicatorValues;
 /// </summary>
 public sealed class IndicatorValuesRefresherTests
 {
-    private const int UnitsTimesIndicators = 7 * 24;
+    /// <summary>Rows of one period: every unit as of the period (7) and, in today's structure, the units valid today
+    /// (6: the agency P.S ended in 2024).</summary>
+    private const int UnitsTimesIndicators = (7 + 6) * 24;
 
     private ScorecardFactory factory = null!;
     private HttpClient admin = null!;

@@ -75,7 +75,7 @@ public sealed class SqlServerSyntaxTests
                 .And.Contain("NationalOnTimeQuery.SubtreeSql")
                 .And.Contain("UnitWrites.InsertClosureSql")
                 .And.Contain("SqlServerIngestionSql.UpsertDossiersSql")
-                .And.Contain("IndicatorValueStore.SubtreeMonthsSql")
+                .And.Contain("IndicatorValueStore.OwnMonthsSql")
         );
     }
 }

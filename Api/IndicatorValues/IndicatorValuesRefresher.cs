@@ -150,7 +150,7 @@ internal sealed partial class IndicatorValuesRefresher(
         var reference = await sources.ReferenceAsync(ct).ConfigureAwait(false);
         var targets = await sources.TargetsAsync(ct).ConfigureAwait(false);
         var months = await store
-            .SubtreeMonthsAsync(periods.Min(p => p.FirstDay), periods.Max(p => p.LastDay), ct)
+            .OwnMonthsAsync(periods.Min(p => p.FirstDay), periods.Max(p => p.LastDay), ct)
             .ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var byPeriod = new Dictionary<string, PeriodDossierFigures>(StringComparer.Ordinal);
