@@ -266,6 +266,50 @@ public sealed class IndicatorValuesRefresherTests
     }
 
     [Test]
+    public async Task Refresh_WhenTheDayEndsAUnit_RecomputesTheCurrentRowsOfEveryPeriod()
+    {
+        (
+            await admin.PutAsync(
+                "/api/units",
+                ProblemAssert.Json(
+                    """
+                    [
+                      {"code":"N.9","name":"Xã mới","level":"commune","kind":"locality","parentCode":"P.B",
+                          "validFrom":"2025-06-01"},
+                      {"code":"P.B.1","name":"Xã B1","level":"commune","kind":"locality","parentCode":"P.B",
+                          "validTo":"2025-05-31","successorCodes":["N.9"]}
+                    ]
+                    """
+                )
+            )
+        ).EnsureSuccessStatusCode();
+        (
+            await TestProvince.PostAsync(admin, Received("M1", "2025-03-05T08:00:00+07:00", unit: "P.B.1"))
+        ).EnsureSuccessStatusCode();
+        var clock = new SettableClock(new DateTimeOffset(2025, 5, 31, 12, 0, 0, TimeSpan.FromHours(7)));
+        using var refresher = ActivatorUtilities.CreateInstance<IndicatorValuesRefresher>(
+            factory.Services,
+            (TimeProvider)clock
+        );
+        await refresher.RefreshNowAsync(CancellationToken.None);
+        var before = await IndicatorValuesTable.RowsAsync(factory, "P.B.1", "2025-03", "current");
+        Assert.That(before["online-submission"].Denominator, Is.EqualTo(1));
+
+        // No write marks anything, but on 1 June N.9 holds P.B.1's history in every period, March's too.
+        clock.Now = new DateTimeOffset(2025, 6, 1, 0, 30, 0, TimeSpan.FromHours(7));
+        await refresher.RefreshNowAsync(CancellationToken.None);
+
+        Assert.That(await IndicatorValuesTable.RowsAsync(factory, "P.B.1", "2025-03", "current"), Is.Empty);
+        var after = await IndicatorValuesTable.RowsAsync(factory, "N.9", "2025-03", "current");
+        Assert.That(after["online-submission"].Figure, Is.EqualTo(before["online-submission"].Figure));
+        Assert.That(
+            (await IndicatorValuesTable.RowsAsync(factory, "P.B.1", "2025-03"))["online-submission"].Denominator,
+            Is.EqualTo(1),
+            "as of the period, P.B.1 keeps its rows"
+        );
+    }
+
+    [Test]
     public async Task BackgroundRefresh_AfterIngestion_ShowsTheFiguresWithinSeconds()
     {
         using var quick = new ScorecardFactory(new() { ["IndicatorValues:RefreshSeconds"] = "1" });
