@@ -269,17 +269,13 @@ internal static class SecurityMatrix
         {
             Scoped = ScopedRead.Count,
         },
-        ["GET /odata/IndexScores(UnitCode={keyUnitCode},Period={keyPeriod},Code={keyCode})"] = FeedRow(
-            "/odata/IndexScores(Period='2025-03',UnitCode='P.B.1',Code='index')"
+        [$"GET /odata/IndexScores({ScoreKey})"] = FeedRow($"/odata/IndexScores({ScoreRow})"),
+        [$"GET /odata/IndexScores/{ScoreKey}"] = FeedRow(
+            "/odata/IndexScores/UnitCode='P.B.1',Period='2025-03',Code='index',Structure='as-of'"
         ),
-        ["GET /odata/IndexScores/UnitCode={keyUnitCode},Period={keyPeriod},Code={keyCode}"] = FeedRow(
-            "/odata/IndexScores/UnitCode='P.B.1',Period='2025-03',Code='index'"
-        ),
-        ["GET /odata/IndexScores(UnitCode={keyUnitCode},Period={keyPeriod},Code={keyCode})/Unit"] = FeedRow(
-            "/odata/IndexScores(Period='2025-03',UnitCode='P.B.1',Code='index')/Unit"
-        ),
-        ["GET /odata/IndexScores/UnitCode={keyUnitCode},Period={keyPeriod},Code={keyCode}/Unit"] = FeedRow(
-            "/odata/IndexScores/UnitCode='P.B.1',Period='2025-03',Code='index'/Unit"
+        [$"GET /odata/IndexScores({ScoreKey})/Unit"] = FeedRow($"/odata/IndexScores({ScoreRow})/Unit"),
+        [$"GET /odata/IndexScores/{ScoreKey}/Unit"] = FeedRow(
+            "/odata/IndexScores/UnitCode='P.B.1',Period='2025-03',Code='index',Structure='as-of'/Unit"
         ),
         ["GET /odata/AuditEntries"] = new("/odata/AuditEntries", Access.Admin) { ScopedAdmin = ScopedWrite.Allowed },
         ["GET /odata/AuditEntries/$count"] = new("/odata/AuditEntries/$count", Access.Admin)
@@ -303,10 +299,10 @@ internal static class SecurityMatrix
         ["GET /odata/Indicators/{key}"] = new("/odata/Indicators/on-time", Access.Read),
         ["GET /odata/TargetAssignments({key})"] = FeedRow("/odata/TargetAssignments('P.B%2Fon-time%2F2025-H1')"),
         ["GET /odata/TargetAssignments/{key}"] = FeedRow("/odata/TargetAssignments/P.B%2Fon-time%2F2025-H1"),
-        ["GET /odata/IndicatorValues(UnitCode={keyUnitCode},IndicatorCode={keyIndicatorCode},Period={keyPeriod})"] =
-            FeedRow("/odata/IndicatorValues(Period='2025-03',UnitCode='P.B.1',IndicatorCode='on-time')"),
-        ["GET /odata/IndicatorValues/UnitCode={keyUnitCode},IndicatorCode={keyIndicatorCode},Period={keyPeriod}"] =
-            FeedRow("/odata/IndicatorValues/UnitCode='P.B.1',IndicatorCode='on-time',Period='2025-03'"),
+        [$"GET /odata/IndicatorValues({ValueKey})"] = FeedRow(
+            "/odata/IndicatorValues(Period='2025-03',UnitCode='P.B.1',IndicatorCode='on-time',Structure='as-of')"
+        ),
+        [$"GET /odata/IndicatorValues/{ValueKey}"] = FeedRow($"/odata/IndicatorValues/{ValueRow}"),
         ["GET /odata/Dossiers(Code={keyCode},Source={keySource})"] = FeedRow(
             "/odata/Dossiers(Source='bootstrap',Code='B-1')"
         ),
@@ -357,9 +353,14 @@ internal static class SecurityMatrix
         [$"GET /odata/IndicatorValues/{ValueKey}/Indicator"] = FeedRow($"/odata/IndicatorValues/{ValueRow}/Indicator"),
     };
 
-    private const string ValueKey = "UnitCode={keyUnitCode},IndicatorCode={keyIndicatorCode},Period={keyPeriod}";
+    private const string ValueKey =
+        "UnitCode={keyUnitCode},IndicatorCode={keyIndicatorCode},Period={keyPeriod},Structure={keyStructure}";
 
-    private const string ValueRow = "UnitCode='P.B.1',IndicatorCode='on-time',Period='2025-03'";
+    private const string ScoreKey = "UnitCode={keyUnitCode},Period={keyPeriod},Code={keyCode},Structure={keyStructure}";
+
+    private const string ScoreRow = "Period='2025-03',UnitCode='P.B.1',Code='index',Structure='as-of'";
+
+    private const string ValueRow = "UnitCode='P.B.1',IndicatorCode='on-time',Period='2025-03',Structure='as-of'";
 
     private static MatrixRoute FeedRow(string url) =>
         new(url, Access.Read) { Scoped = ScopedRead.Hidden, HiddenMessage = "lies outside the units this key may see" };

@@ -13,7 +13,9 @@ namespace Scorecard.Api.Tests.IndicatorValues;
 /// </summary>
 public sealed class IndicatorValuesRefresherTests
 {
-    private const int UnitsTimesIndicators = 7 * 24;
+    /// <summary>Rows of one period: every unit as of the period (7) and, in today's structure, the units valid today
+    /// (6: the agency P.S ended in 2024).</summary>
+    private const int UnitsTimesIndicators = (7 + 6) * 24;
 
     private ScorecardFactory factory = null!;
     private HttpClient admin = null!;
@@ -261,6 +263,50 @@ public sealed class IndicatorValuesRefresherTests
             Does.Contain("2025-05").And.Not.Contain("2025-06")
         );
         Assert.That(await refresher.RefreshNowAsync(CancellationToken.None), Is.Zero, "nothing stale, same month");
+    }
+
+    [Test]
+    public async Task Refresh_WhenTheDayEndsAUnit_RecomputesTheCurrentRowsOfEveryPeriod()
+    {
+        (
+            await admin.PutAsync(
+                "/api/units",
+                ProblemAssert.Json(
+                    """
+                    [
+                      {"code":"N.9","name":"Xã mới","level":"commune","kind":"locality","parentCode":"P.B",
+                          "validFrom":"2025-06-01"},
+                      {"code":"P.B.1","name":"Xã B1","level":"commune","kind":"locality","parentCode":"P.B",
+                          "validTo":"2025-05-31","successorCodes":["N.9"]}
+                    ]
+                    """
+                )
+            )
+        ).EnsureSuccessStatusCode();
+        (
+            await TestProvince.PostAsync(admin, Received("M1", "2025-03-05T08:00:00+07:00", unit: "P.B.1"))
+        ).EnsureSuccessStatusCode();
+        var clock = new SettableClock(new DateTimeOffset(2025, 5, 31, 12, 0, 0, TimeSpan.FromHours(7)));
+        using var refresher = ActivatorUtilities.CreateInstance<IndicatorValuesRefresher>(
+            factory.Services,
+            (TimeProvider)clock
+        );
+        await refresher.RefreshNowAsync(CancellationToken.None);
+        var before = await IndicatorValuesTable.RowsAsync(factory, "P.B.1", "2025-03", "current");
+        Assert.That(before["online-submission"].Denominator, Is.EqualTo(1));
+
+        // No write marks anything, but on 1 June N.9 holds P.B.1's history in every period, March's too.
+        clock.Now = new DateTimeOffset(2025, 6, 1, 0, 30, 0, TimeSpan.FromHours(7));
+        await refresher.RefreshNowAsync(CancellationToken.None);
+
+        Assert.That(await IndicatorValuesTable.RowsAsync(factory, "P.B.1", "2025-03", "current"), Is.Empty);
+        var after = await IndicatorValuesTable.RowsAsync(factory, "N.9", "2025-03", "current");
+        Assert.That(after["online-submission"].Figure, Is.EqualTo(before["online-submission"].Figure));
+        Assert.That(
+            (await IndicatorValuesTable.RowsAsync(factory, "P.B.1", "2025-03"))["online-submission"].Denominator,
+            Is.EqualTo(1),
+            "as of the period, P.B.1 keeps its rows"
+        );
     }
 
     [Test]

@@ -50,8 +50,8 @@ public sealed class SqlServerParameterTests
         ["IndicatorValueStore.DeleteIndexScoresSql"] = [],
         ["IndicatorValueStore.DeletePeriodIndexScoresSql"] = Names("Period"),
         ["IndicatorValueStore.InsertIndexScoreSql"] = Names(
-            "UnitCode Period Code Kind GroupCode IndicatorCode PeriodType PeriodStart PeriodEnd Numerator Denominator "
-                + "Value Threshold Points MaxPoints Status"
+            "UnitCode Period Code Structure Kind GroupCode IndicatorCode PeriodType PeriodStart PeriodEnd Numerator "
+                + "Denominator Value Threshold Points MaxPoints Status"
         ),
         ["PublicationStore.SelectFiguresSql"] = Names("PublicationId Part"),
         ["PublicationStore.SelectIndicatorFiguresSql"] = Names("PublicationId Part Indicator"),
@@ -132,7 +132,7 @@ public sealed class SqlServerParameterTests
         ["IndicatorValueStore.MarksSql"] = [],
         ["IndicatorValueStore.FactMonthsSql"] = [],
         ["IndicatorValueStore.StoredMonthsSql"] = [],
-        ["IndicatorValueStore.SubtreeMonthsSql"] = Names("From To"),
+        ["IndicatorValueStore.OwnMonthsSql"] = Names("From To"),
         ["SqlServerIndicatorValueReplace.DeleteAllSql"] = [],
         ["SqlServerIndicatorValueReplace.DeletePeriodSql"] = Names("Period"),
         ["IndicatorValueStore.UnmarkSql"] = Names("Month Version"),

@@ -77,7 +77,7 @@ public sealed class SqlServerSyntaxTests
                 .And.Contain("NationalOnTimeQuery.LateSubtreeSql")
                 .And.Contain("UnitWrites.InsertClosureSql")
                 .And.Contain("SqlServerIngestionSql.UpsertDossiersSql")
-                .And.Contain("IndicatorValueStore.SubtreeMonthsSql")
+                .And.Contain("IndicatorValueStore.OwnMonthsSql")
         );
     }
 }

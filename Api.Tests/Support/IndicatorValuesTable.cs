@@ -5,11 +5,12 @@ namespace Scorecard.Api.Tests.Support;
 /// <summary>Reads <c>indicator_values</c> and its stale marks straight from a test factory's database.</summary>
 internal static class IndicatorValuesTable
 {
-    /// <summary>The rows of one unit and period, by indicator code.</summary>
+    /// <summary>The rows of one unit and period in one reading of the units, by indicator code.</summary>
     public static async Task<Dictionary<string, Row>> RowsAsync(
         ScorecardFactory factory,
         string unitCode,
-        string period
+        string period,
+        string structure = "as-of"
     )
     {
         await using var connection = await factory.OpenDatabaseAsync();
@@ -18,19 +19,29 @@ internal static class IndicatorValuesTable
             SELECT indicator_code AS IndicatorCode, period_type AS PeriodType, period_start AS PeriodStart,
                 period_end AS PeriodEnd,
                    numerator AS Numerator, denominator AS Denominator, value AS Value, band AS Band, target AS Target
-            FROM indicator_values WHERE unit_code = @UnitCode AND period = @Period
+            FROM indicator_values WHERE unit_code = @UnitCode AND period = @Period AND structure = @Structure
             """,
-            new { UnitCode = unitCode, Period = period }
+            new
+            {
+                UnitCode = unitCode,
+                Period = period,
+                Structure = structure,
+            }
         );
         return rows.ToDictionary(r => r.IndicatorCode);
     }
 
-    /// <summary>How many rows each period has.</summary>
-    public static async Task<Dictionary<string, long>> CountsByPeriodAsync(ScorecardFactory factory)
+    /// <summary>How many rows each period has in one reading of the units.</summary>
+    public static async Task<Dictionary<string, long>> CountsByPeriodAsync(
+        ScorecardFactory factory,
+        string structure = "as-of"
+    )
     {
         await using var connection = await factory.OpenDatabaseAsync();
         var counts = await connection.QueryAsync<(string Period, long Count)>(
-            "SELECT period, CAST(COUNT(*) AS bigint) FROM indicator_values GROUP BY period"
+            "SELECT period, CAST(COUNT(*) AS bigint) FROM indicator_values WHERE structure = @Structure "
+                + "GROUP BY period",
+            new { Structure = structure }
         );
         return counts.ToDictionary(c => c.Period, c => c.Count);
     }

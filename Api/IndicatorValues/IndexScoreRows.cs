@@ -7,7 +7,7 @@ namespace Scorecard.Api.IndicatorValues;
 /// <summary>
 /// The rows of <c>index_scores</c> from the rows of <c>indicator_values</c> of the same periods: each unit's index by
 /// the definition in force on the period's last day, read from the figures the indicator values hold (the same
-/// figures the index route scores).
+/// figures the index route scores), in each reading of the units the indicator values hold.
 /// </summary>
 internal static class IndexScoreRows
 {
@@ -17,7 +17,7 @@ internal static class IndexScoreRows
     )
     {
         var rows = new List<IndexScoreRow>();
-        foreach (var unitPeriod in values.GroupBy(v => (v.UnitCode, v.Period)))
+        foreach (var unitPeriod in values.GroupBy(v => (v.UnitCode, v.Period, v.Structure)))
         {
             var first = unitPeriod.First();
             var figures = unitPeriod.ToDictionary(
@@ -97,6 +97,7 @@ internal static class IndexScoreRows
             threshold,
             (double)points,
             (double)max,
-            status
+            status,
+            period.Structure
         );
 }

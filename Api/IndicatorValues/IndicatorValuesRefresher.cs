@@ -34,6 +34,11 @@ internal sealed partial class IndicatorValuesRefresher(
     private MonthRange? covered;
     private bool knowsCovered;
 
+    // The Vietnam date the rows in today's structure were last computed for, and the units valid on it: when the date
+    // moves past a unit's validFrom or validTo, every period's current rows move, though no write marked anything.
+    private DateOnly? structureDay;
+    private HashSet<string>? structureUnits;
+
     public TimeSpan Interval { get; } = TimeSpan.FromSeconds(options.Value.RefreshSeconds);
 
     /// <summary>
@@ -106,9 +111,12 @@ internal sealed partial class IndicatorValuesRefresher(
     {
         // The marks first: everything read after them is at least as new as the changes they stand for.
         var marks = await store.MarksAsync(ct).ConfigureAwait(false);
-        var current = FirstOfMonth(VietnamTime.DateOf(clock.GetUtcNow()));
-        if (knowsCovered && marks.Count == 0 && (covered is null || covered.Value.Last >= current))
+        var today = VietnamTime.DateOf(clock.GetUtcNow());
+        var current = FirstOfMonth(today);
+        var (restructured, validToday) = await RestructuredAsync(today, ct).ConfigureAwait(false);
+        if (knowsCovered && marks.Count == 0 && !restructured && (covered is null || covered.Value.Last >= current))
         {
+            (structureDay, structureUnits) = (today, validToday ?? structureUnits);
             return 0;
         }
 
@@ -116,7 +124,12 @@ internal sealed partial class IndicatorValuesRefresher(
         var reported = await sources.ReportedAsync(ct).ConfigureAwait(false);
         var facts = await store.FactMonthsAsync(ct).ConfigureAwait(false);
         var stored = knowsCovered ? covered : Range(await store.StoredMonthsAsync(ct).ConfigureAwait(false));
-        var plan = RefreshPlan.Of(marks, stored, Earliest(facts.First, FirstReportedMonth(reported)), current);
+        var plan = RefreshPlan.Of(
+            restructured ? [.. marks, new StaleMark(StaleMarks.All, 0)] : marks,
+            stored,
+            Earliest(facts.First, FirstReportedMonth(reported)),
+            current
+        );
         if (!plan.Full && plan.Periods.Count == 0 && marks.Count == 0)
         {
             (covered, knowsCovered) = (plan.Covers, true);
@@ -128,6 +141,7 @@ internal sealed partial class IndicatorValuesRefresher(
         var writing = clock.GetTimestamp();
         var written = await store.ReplaceAsync(plan.Replaced, rows, marks, ct, scores).ConfigureAwait(false);
         (covered, knowsCovered) = (plan.Covers, true);
+        (structureDay, structureUnits) = (today, validToday ?? structureUnits);
         var (total, writeTime) = (clock.GetElapsedTime(started), clock.GetElapsedTime(writing));
         LogRefreshed(
             logger,
@@ -141,6 +155,26 @@ internal sealed partial class IndicatorValuesRefresher(
         return rows.Count;
     }
 
+    /// <summary>
+    /// Whether the units valid on <paramref name="today"/> differ from those valid on the day the current rows were
+    /// last computed for (read once a day; unknown, so false, before the first refresh of the process), with the
+    /// units valid today when read.
+    /// </summary>
+    private async Task<(bool Restructured, HashSet<string>? ValidToday)> RestructuredAsync(
+        DateOnly today,
+        CancellationToken ct
+    )
+    {
+        if (structureDay == today)
+        {
+            return (false, null);
+        }
+
+        var reference = await sources.ReferenceAsync(ct).ConfigureAwait(false);
+        var valid = reference.Units.Units.Where(u => u.IsActiveOn(today)).Select(u => u.Code).ToHashSet();
+        return (structureUnits is not null && !structureUnits.SetEquals(valid), valid);
+    }
+
     private async Task<List<IndicatorValueRow>> ComputeAsync(
         IReadOnlyList<Period> periods,
         IReadOnlyList<ReportedValue> reported,
@@ -150,7 +184,7 @@ internal sealed partial class IndicatorValuesRefresher(
         var reference = await sources.ReferenceAsync(ct).ConfigureAwait(false);
         var targets = await sources.TargetsAsync(ct).ConfigureAwait(false);
         var months = await store
-            .SubtreeMonthsAsync(periods.Min(p => p.FirstDay), periods.Max(p => p.LastDay), ct)
+            .OwnMonthsAsync(periods.Min(p => p.FirstDay), periods.Max(p => p.LastDay), ct)
             .ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var byPeriod = new Dictionary<string, PeriodDossierFigures>(StringComparer.Ordinal);

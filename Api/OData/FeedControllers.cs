@@ -134,6 +134,7 @@ public sealed class IndicatorValuesController(FeedService feeds) : ODataControll
         string keyUnitCode,
         string keyIndicatorCode,
         string keyPeriod,
+        string keyStructure,
         ODataQueryOptions<IndicatorValue> options,
         CancellationToken ct
     ) => feeds.ServeAsync(this, options, ct);
@@ -143,6 +144,7 @@ public sealed class IndicatorValuesController(FeedService feeds) : ODataControll
         string keyUnitCode,
         string keyIndicatorCode,
         string keyPeriod,
+        string keyStructure,
         ODataQueryOptions<Unit> options,
         CancellationToken ct
     ) => feeds.ServeAsync(this, options, ct);
@@ -152,6 +154,7 @@ public sealed class IndicatorValuesController(FeedService feeds) : ODataControll
         string keyUnitCode,
         string keyIndicatorCode,
         string keyPeriod,
+        string keyStructure,
         ODataQueryOptions<Indicator> options,
         CancellationToken ct
     ) => feeds.ServeAsync(this, options, ct);
@@ -170,6 +173,7 @@ public sealed class IndexScoresController(FeedService feeds) : ODataController
         string keyUnitCode,
         string keyPeriod,
         string keyCode,
+        string keyStructure,
         ODataQueryOptions<IndexScore> options,
         CancellationToken ct
     ) => feeds.ServeAsync(this, options, ct);
@@ -179,6 +183,7 @@ public sealed class IndexScoresController(FeedService feeds) : ODataController
         string keyUnitCode,
         string keyPeriod,
         string keyCode,
+        string keyStructure,
         ODataQueryOptions<Unit> options,
         CancellationToken ct
     ) => feeds.ServeAsync(this, options, ct);

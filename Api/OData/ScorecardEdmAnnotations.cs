@@ -7,6 +7,7 @@ using Scorecard.Domain.Dossiers;
 using Scorecard.Domain.Levels;
 using Scorecard.Domain.Wire;
 using Scorecard.Infrastructure.Feeds;
+using Scorecard.Infrastructure.IndicatorValues;
 
 namespace Scorecard.Api.OData;
 
@@ -25,6 +26,8 @@ internal static class ScorecardEdmAnnotations
         AllowedValues(model, "Unit", "Level", WireName.All<UnitLevel>());
         AllowedValues(model, "Procedure", "Level", WireName.All<UnitLevel>());
         AllowedValues(model, "IndicatorValue", "PeriodType", ["month", "quarter", "half-year", "year"]);
+        AllowedValues(model, "IndicatorValue", "Structure", FigureStructure.All);
+        AllowedValues(model, "IndexScore", "Structure", FigureStructure.All);
         Measure(model, "IndicatorValue", "Value", "Unit", "%");
         Measure(model, "IndicatorValue", "Target", "Unit", "%");
         Measure(model, "TargetAssignment", "Target", "Unit", "%");

@@ -26,12 +26,15 @@ internal sealed partial class ODataDocumentFilter : IDocumentFilter
         (
             "IndicatorValues",
             typeof(IndicatorValue),
-            "Every unit × indicator × month, quarter, half-year and year, over its subtree."
+            "Every unit × indicator × month, quarter, half-year and year, over its subtree, in each reading of the "
+                + "units (Structure: as-of, what a read not filtering on it answers, or current)."
         ),
         (
             "IndexScores",
             typeof(IndexScore),
-            "Every unit × month, quarter, half-year and year: the national index's total, groups and sub-indicators."
+            "Every unit × month, quarter, half-year and year: the national index's total, groups and sub-indicators, "
+                + "in each reading of the units (Structure: as-of, what a read not filtering on it answers, or "
+                + "current)."
         ),
         ("AuditEntries", typeof(AuditEntry), "Who changed what (admin keys; a scoped admin sees its subtree's units)."),
     ];

@@ -79,6 +79,17 @@ internal sealed class StructureFigures
         );
     }
 
+    /// <summary>The figures of one period from every unit's own counts, already read (the stored figures read them
+    /// once and regroup them for each reading).</summary>
+    public static StructureFigures From(
+        ReferenceData reference,
+        UnitHolders holders,
+        Dictionary<string, FactCounts> own,
+        Dictionary<string, Ratio>? nationalOwn,
+        IReadOnlyList<(string UnitCode, ProcedureUse Use)> uses,
+        IReadOnlyList<ReportedValue> reported
+    ) => new(reference, holders, own, nationalOwn, uses, reported);
+
     /// <summary>True when the unit is valid on the structure's date (it has figures in this reading).</summary>
     public bool Has(string code) => rolled.ContainsKey(code);
 

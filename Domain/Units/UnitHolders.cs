@@ -12,23 +12,37 @@ public sealed class UnitHolders
 {
     private readonly UnitTree tree;
     private readonly Dictionary<string, string?> holders = new(StringComparer.Ordinal);
+    private readonly bool asReceived;
 
-    private UnitHolders(UnitTree tree, DateOnly date)
+    private UnitHolders(UnitTree tree, DateOnly date, bool asReceived)
     {
         this.tree = tree;
+        this.asReceived = asReceived;
         Date = date;
         foreach (var unit in tree.Units)
         {
-            holders[unit.Code] = Resolve(unit.Code, []);
+            holders[unit.Code] = asReceived ? unit.Code : Resolve(unit.Code, []);
         }
     }
 
+    /// <summary>The date of the structure (<see cref="DateOnly.MinValue"/> for <see cref="AsReceived"/>).</summary>
     public DateOnly Date { get; }
 
     public static UnitHolders On(UnitTree tree, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        return new UnitHolders(tree, date);
+        return new UnitHolders(tree, date, asReceived: false);
+    }
+
+    /// <summary>
+    /// The as-of reading: every unit, valid or not, holds its own duties, so a unit's figure covers what its subtree
+    /// received (every unit has figures). Figures stored for both readings regroup the same own counts through
+    /// this and <see cref="On"/>.
+    /// </summary>
+    public static UnitHolders AsReceived(UnitTree tree)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        return new UnitHolders(tree, DateOnly.MinValue, asReceived: true);
     }
 
     /// <summary>The unit valid on <see cref="Date"/> that holds <paramref name="code"/>'s duties; null when none
@@ -36,8 +50,9 @@ public sealed class UnitHolders
     public string? HolderOf(string code) => holders.GetValueOrDefault(code);
 
     /// <summary>
-    /// Each unit valid on <see cref="Date"/> with the sum, over its subtree, of the values of the units they hold
-    /// (a value per unit that received dossiers: its own counts, never its subtree's).
+    /// Each unit valid on <see cref="Date"/> (every unit <see cref="AsReceived"/>) with the sum, over its subtree, of
+    /// the values of the units they hold (a value per unit that received dossiers: its own counts, never its
+    /// subtree's).
     /// </summary>
     public Dictionary<string, T> Roll<T>(IReadOnlyDictionary<string, T> byUnit, Func<T, T, T> add)
         where T : struct
@@ -70,7 +85,7 @@ public sealed class UnitHolders
         }
 
         return tree
-            .Units.Where(u => u.IsActiveOn(Date))
+            .Units.Where(u => asReceived || u.IsActiveOn(Date))
             .ToDictionary(u => u.Code, u => rolled[u.Code], StringComparer.Ordinal);
     }
 

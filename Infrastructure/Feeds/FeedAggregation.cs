@@ -98,6 +98,11 @@ internal sealed class FeedAggregation
             throw new FeedQueryException("$apply needs a groupby or an aggregate step.");
         }
 
+        if (translator.DefaultPredicate is { } reading)
+        {
+            where.Add(reading);
+        }
+
         var grouping =
             groupBy.Count == 0
                 ? string.Empty

@@ -22,6 +22,13 @@ internal sealed class FeedDefinition
 
     public required string ScopePredicate { get; init; }
 
+    /// <summary>
+    /// A condition every read adds unless its filter names <see cref="FeedDefault.Property"/> (or it reads one row by
+    /// its key): the figure feeds answer the as-of reading of the units unless asked for the structure, so that a
+    /// client that sums without filtering never counts a figure twice.
+    /// </summary>
+    public FeedDefault? Default { get; init; }
+
     public IReadOnlyList<FeedNavigation> Navigations { get; init; } = [];
 
     public IReadOnlyList<FeedCollection> Collections { get; init; } = [];

@@ -100,6 +100,10 @@ internal sealed class FeedQuery
                 joins.Add(partitionJoin);
             }
         }
+        else if (translator.DefaultPredicate is { } reading)
+        {
+            where.Add(reading);
+        }
 
         query.ReadOrder(options.OrderBy);
         query.ReadSelectExpand(options.SelectExpand);

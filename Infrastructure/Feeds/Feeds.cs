@@ -1,4 +1,5 @@
 using Scorecard.Infrastructure.Feeds.Model;
+using Scorecard.Infrastructure.IndicatorValues;
 
 namespace Scorecard.Infrastructure.Feeds;
 
@@ -64,8 +65,10 @@ internal static class Feeds
                     nameof(IndicatorValue.UnitCode),
                     nameof(IndicatorValue.IndicatorCode),
                     nameof(IndicatorValue.Period),
+                    nameof(IndicatorValue.Structure),
                 ],
                 ScopePredicate = $"v.unit_code IN ({SubtreeCodes})",
+                Default = new FeedDefault(nameof(IndicatorValue.Structure), $"v.structure = '{FigureStructure.AsOf}'"),
                 Joins = new Dictionary<string, string>(StringComparer.Ordinal)
                 {
                     ["u"] = "LEFT JOIN units u ON u.code = v.unit_code",
@@ -77,6 +80,7 @@ internal static class Feeds
                     new(nameof(IndicatorValue.UnitCode), "v.unit_code", false, Ansi: true),
                     new(nameof(IndicatorValue.IndicatorCode), "v.indicator_code", false, Ansi: true),
                     new(nameof(IndicatorValue.Period), "v.period", false, Ansi: true),
+                    new(nameof(IndicatorValue.Structure), "v.structure", false, Ansi: true),
                     new(nameof(IndicatorValue.PeriodType), "v.period_type", false, Ansi: true),
                     new(nameof(IndicatorValue.PeriodStart), "v.period_start", false),
                     new(nameof(IndicatorValue.PeriodEnd), "v.period_end", false),
@@ -104,8 +108,15 @@ internal static class Feeds
             EntitySet = "IndexScores",
             ClrType = typeof(IndexScore),
             Table = "index_scores x",
-            Key = [nameof(IndexScore.UnitCode), nameof(IndexScore.Period), nameof(IndexScore.Code)],
+            Key =
+            [
+                nameof(IndexScore.UnitCode),
+                nameof(IndexScore.Period),
+                nameof(IndexScore.Code),
+                nameof(IndexScore.Structure),
+            ],
             ScopePredicate = $"x.unit_code IN ({SubtreeCodes})",
+            Default = new FeedDefault(nameof(IndexScore.Structure), $"x.structure = '{FigureStructure.AsOf}'"),
             Joins = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["u"] = "LEFT JOIN units u ON u.code = x.unit_code",
@@ -126,6 +137,7 @@ internal static class Feeds
                 new(nameof(IndexScore.UnitCode), "x.unit_code", false, Ansi: true),
                 new(nameof(IndexScore.Period), "x.period", false, Ansi: true),
                 new(nameof(IndexScore.Code), "x.code", false, Ansi: true),
+                new(nameof(IndexScore.Structure), "x.structure", false, Ansi: true),
                 new(nameof(IndexScore.Kind), "x.kind", false, Ansi: true),
                 new(nameof(IndexScore.GroupCode), "x.group_code", true, Ansi: true),
                 new(nameof(IndexScore.IndicatorCode), "x.indicator_code", true, Ansi: true),

@@ -16,6 +16,13 @@ internal sealed class FilterTranslator(FeedDefinition feed, SqlDialect dialect, 
     /// <summary>The table aliases the translated expressions read (joins the query must include).</summary>
     public HashSet<string> Joins { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The set's own properties the translated expressions read.</summary>
+    public HashSet<string> Properties { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The set's default condition (<see cref="FeedDefinition.Default"/>) when nothing translated named its
+    /// property, else null.</summary>
+    public string? DefaultPredicate => feed.Default is { } d && !Properties.Contains(d.Property) ? d.Predicate : null;
+
     public string Predicate(QueryNode node) =>
         node switch
         {
@@ -285,6 +292,10 @@ internal sealed class FilterTranslator(FeedDefinition feed, SqlDialect dialect, 
         if (column.Join is { } join)
         {
             Joins.Add(join);
+        }
+        else if (node.Source is ResourceRangeVariableReferenceNode)
+        {
+            Properties.Add(name);
         }
 
         return column;

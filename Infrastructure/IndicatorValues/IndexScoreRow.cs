@@ -3,7 +3,7 @@ namespace Scorecard.Infrastructure.IndicatorValues;
 /// <summary>
 /// One row of <c>index_scores</c>: a unit's national index over its subtree for one calendar period — the total
 /// (<paramref name="Kind"/> <c>index</c>, code <c>index</c>), a group (its code) or a sub-indicator (its formula
-/// number, with the figure it read).
+/// number, with the figure it read), in one reading of the units (<see cref="FigureStructure"/>).
 /// </summary>
 public sealed record IndexScoreRow(
     string UnitCode,
@@ -21,5 +21,6 @@ public sealed record IndexScoreRow(
     double? Threshold,
     double Points,
     double MaxPoints,
-    string? Status
+    string? Status,
+    string Structure = FigureStructure.AsOf
 );

@@ -9,6 +9,8 @@ namespace Scorecard.Infrastructure.IndicatorValues;
 /// <param name="PeriodType"><c>month</c>, <c>quarter</c>, <c>half-year</c> or <c>year</c>.</param>
 /// <param name="Value">The percent (2 decimals), null when the denominator is 0.</param>
 /// <param name="Target">The target that applies, if any.</param>
+/// <param name="Structure">The reading of the units: <see cref="FigureStructure.AsOf"/> or <see
+/// cref="FigureStructure.Current"/>.</param>
 public sealed record IndicatorValueRow(
     string UnitCode,
     string IndicatorCode,
@@ -20,5 +22,6 @@ public sealed record IndicatorValueRow(
     long Denominator,
     double? Value,
     string Band,
-    double? Target
+    double? Target,
+    string Structure = FigureStructure.AsOf
 );

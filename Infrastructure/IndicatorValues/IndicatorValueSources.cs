@@ -45,7 +45,8 @@ public sealed class IndicatorValueSources : IDisposable
     public async Task<IReadOnlyList<TargetAssignment>> TargetsAsync(CancellationToken ct) =>
         [.. (await targets.ListAsync(null, ct).ConfigureAwait(false)).Select(t => t.Target)];
 
-    /// <summary>What the period needs from the dossiers themselves, every unit over its subtree.</summary>
+    /// <summary>What the period needs from the dossiers themselves, per unit that received them (its own dossiers,
+    /// regrouped afterwards for each reading of the units).</summary>
     /// <param name="asOf">The instant open dossiers are judged at while the period runs.</param>
     public async Task<PeriodDossierFigures> DossierFiguresAsync(
         Period period,
@@ -55,17 +56,14 @@ public sealed class IndicatorValueSources : IDisposable
     {
         ArgumentNullException.ThrowIfNull(period);
         return new PeriodDossierFigures(
-            await national.EveryUnitAsync(period.Start, period.End, asOf, ct).ConfigureAwait(false),
-            await reach.EveryUnitAsync(period.Start, period.End, ct).ConfigureAwait(false)
+            await national.PerUnitAsync(period.Start, period.End, asOf, ct).ConfigureAwait(false),
+            await reach.PairsAsync(period.Start, period.End, ct).ConfigureAwait(false)
         );
     }
 
     public void Dispose() => reference.Dispose();
 }
 
-/// <summary>What a period's indicator values need from the dossiers themselves, per unit id over its subtree: the
-/// national on-time figure and the procedure reach (a unit absent from either has none: 0/0, 0).</summary>
-public sealed record PeriodDossierFigures(
-    IReadOnlyDictionary<int, Ratio> OnTime,
-    IReadOnlyDictionary<int, ProcedureReach> Reach
-);
+/// <summary>What a period's indicator values need from the dossiers themselves, per unit id that received them: the
+/// national on-time figure of its own dossiers (a unit absent has none: 0/0) and the procedures it used.</summary>
+public sealed record PeriodDossierFigures(IReadOnlyDictionary<int, Ratio> OnTime, IReadOnlyList<ProcedureUse> Uses);

@@ -24,11 +24,11 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
         "SELECT MIN(period_start) AS First, MAX(period_start) AS Last FROM "
         + "indicator_values WHERE period_type = 'month'";
 
-    private static readonly string SubtreeMonthsSql = $"""
-        SELECT c.ancestor_id AS UnitId, f.month AS Month, {FactColumns.Sums}
-        FROM monthly_facts f INNER JOIN unit_closure c ON c.descendant_id = f.unit_id
+    private static readonly string OwnMonthsSql = $"""
+        SELECT f.unit_id AS UnitId, f.month AS Month, {FactColumns.Sums}
+        FROM monthly_facts f
         WHERE f.month >= @From AND f.month <= @To
-        GROUP BY c.ancestor_id, f.month
+        GROUP BY f.unit_id, f.month
         """;
 
     private const string DeleteIndexScoresSql = "DELETE FROM index_scores";
@@ -36,10 +36,11 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
     private const string DeletePeriodIndexScoresSql = "DELETE FROM index_scores WHERE period = @Period";
 
     private const string InsertIndexScoreSql = """
-        INSERT INTO index_scores (unit_code, period, code, kind, group_code, indicator_code, period_type, period_start,
-                                  period_end, numerator, denominator, value, threshold, points, max_points, status)
-        VALUES (@UnitCode, @Period, @Code, @Kind, @GroupCode, @IndicatorCode, @PeriodType, @PeriodStart, @PeriodEnd,
-                @Numerator, @Denominator, @Value, @Threshold, @Points, @MaxPoints, @Status)
+        INSERT INTO index_scores (unit_code, period, code, structure, kind, group_code, indicator_code, period_type,
+                                  period_start, period_end, numerator, denominator, value, threshold, points,
+                                  max_points, status)
+        VALUES (@UnitCode, @Period, @Code, @Structure, @Kind, @GroupCode, @IndicatorCode, @PeriodType, @PeriodStart,
+                @PeriodEnd, @Numerator, @Denominator, @Value, @Threshold, @Points, @MaxPoints, @Status)
         """;
 
     private const string UnmarkSql = "DELETE FROM indicator_values_stale WHERE month = @Month AND version = @Version";
@@ -63,10 +64,10 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
     public Task<MonthSpan> StoredMonthsAsync(CancellationToken ct) => SpanAsync(StoredMonthsSql, ct);
 
     /// <summary>
-    /// The facts of each unit's subtree per month, from the month of <paramref name="from"/> to that of
-    /// <paramref name="to"/> (pairs without facts are absent).
+    /// The facts of each unit's own dossiers per month, from the month of <paramref name="from"/> to that of
+    /// <paramref name="to"/> (pairs without facts are absent): read once, regrouped for each reading of the units.
     /// </summary>
-    public async Task<IReadOnlyDictionary<(int UnitId, DateOnly Month), FactCounts>> SubtreeMonthsAsync(
+    public async Task<IReadOnlyDictionary<(int UnitId, DateOnly Month), FactCounts>> OwnMonthsAsync(
         DateOnly from,
         DateOnly to,
         CancellationToken ct
@@ -76,7 +77,7 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
         await using var reader = await connection
             .ExecuteReaderAsync(
                 new CommandDefinition(
-                    SubtreeMonthsSql,
+                    OwnMonthsSql,
                     new { From = new DateOnly(from.Year, from.Month, 1), To = new DateOnly(to.Year, to.Month, 1) },
                     cancellationToken: ct
                 )

@@ -28,16 +28,16 @@ internal static class SqlServerIndicatorValueReplace
 
     private const string Columns =
         "unit_code, indicator_code, period, period_type, period_start, period_end, "
-        + "numerator, denominator, value, band, target";
+        + "numerator, denominator, value, band, target, structure";
 
     /// <summary>SQL Server: a chunk of rows passed as one JSON array of objects (OPENJSON).</summary>
     private const string InsertJsonSql = $"""
         INSERT INTO indicator_values ({Columns})
-        SELECT j.u, j.i, j.p, j.t, j.s, j.e, j.n, j.d, j.v, j.b, j.g
+        SELECT j.u, j.i, j.p, j.t, j.s, j.e, j.n, j.d, j.v, j.b, j.g, j.r
         FROM OPENJSON(@Rows) WITH (
             u varchar(64) '$.u', i varchar(64) '$.i', p varchar(16) '$.p', t varchar(16) '$.t', s date '$.s',
                 e date '$.e',
-            n bigint '$.n', d bigint '$.d', v float '$.v', b varchar(32) '$.b', g float '$.g') j
+            n bigint '$.n', d bigint '$.d', v float '$.v', b varchar(32) '$.b', g float '$.g', r varchar(8) '$.r') j
         """;
 
     /// <returns>The number of rows deleted and inserted.</returns>
@@ -93,6 +93,7 @@ internal static class SqlServerIndicatorValueReplace
                     v = r.Value,
                     b = r.Band,
                     g = r.Target,
+                    r = r.Structure,
                 })
             );
             await connection

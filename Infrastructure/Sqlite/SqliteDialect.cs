@@ -32,11 +32,12 @@ internal sealed class SqliteDialect : IDatabaseDialect
     /// rewrites the pages of the rows that moved, not every row of the periods.
     /// </summary>
     public const string UpsertIndexScoreSqliteSql = """
-        INSERT INTO index_scores (unit_code, period, code, kind, group_code, indicator_code, period_type, period_start,
-                                  period_end, numerator, denominator, value, threshold, points, max_points, status)
-        VALUES (@UnitCode, @Period, @Code, @Kind, @GroupCode, @IndicatorCode, @PeriodType, @PeriodStart, @PeriodEnd,
-                @Numerator, @Denominator, @Value, @Threshold, @Points, @MaxPoints, @Status)
-        ON CONFLICT (unit_code, period, code) DO UPDATE SET
+        INSERT INTO index_scores (unit_code, period, code, structure, kind, group_code, indicator_code, period_type,
+                                  period_start, period_end, numerator, denominator, value, threshold, points,
+                                  max_points, status)
+        VALUES (@UnitCode, @Period, @Code, @Structure, @Kind, @GroupCode, @IndicatorCode, @PeriodType, @PeriodStart,
+                @PeriodEnd, @Numerator, @Denominator, @Value, @Threshold, @Points, @MaxPoints, @Status)
+        ON CONFLICT (unit_code, period, code, structure) DO UPDATE SET
             kind = excluded.kind, group_code = excluded.group_code, indicator_code = excluded.indicator_code,
             period_type = excluded.period_type, period_start = excluded.period_start, period_end = excluded.period_end,
             numerator = excluded.numerator, denominator = excluded.denominator, value = excluded.value,

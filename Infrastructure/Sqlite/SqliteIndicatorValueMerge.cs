@@ -15,16 +15,16 @@ namespace Scorecard.Infrastructure.Sqlite;
 internal static class SqliteIndicatorValueMerge
 {
     private const string PeriodKeysSql =
-        "SELECT unit_code, indicator_code, period FROM indicator_values WHERE period = @Period";
+        "SELECT unit_code, indicator_code, period, structure FROM indicator_values WHERE period = @Period";
 
-    private const string AllKeysSql = "SELECT unit_code, indicator_code, period FROM indicator_values";
+    private const string AllKeysSql = "SELECT unit_code, indicator_code, period, structure FROM indicator_values";
 
     internal const string UpsertSql = """
         INSERT INTO indicator_values (unit_code, indicator_code, period, period_type, period_start, period_end,
-            numerator, denominator, value, band, target)
+            numerator, denominator, value, band, target, structure)
         VALUES (@UnitCode, @IndicatorCode, @Period, @PeriodType, @PeriodStart, @PeriodEnd, @Numerator, @Denominator,
-            @Value, @Band, @Target)
-        ON CONFLICT (unit_code, indicator_code, period) DO UPDATE SET
+            @Value, @Band, @Target, @Structure)
+        ON CONFLICT (unit_code, indicator_code, period, structure) DO UPDATE SET
             numerator = excluded.numerator, denominator = excluded.denominator, value = excluded.value,
                 band = excluded.band, target = excluded.target
         WHERE numerator IS NOT excluded.numerator OR denominator IS NOT excluded.denominator
@@ -34,7 +34,7 @@ internal static class SqliteIndicatorValueMerge
 
     internal const string DeleteSql =
         "DELETE FROM indicator_values WHERE unit_code = @UnitCode AND indicator_code = "
-        + "@IndicatorCode AND period = @Period";
+        + "@IndicatorCode AND period = @Period AND structure = @Structure";
 
     /// <summary>The statements bound by position, with the parameter at each position (for the test that holds them to
     /// it).</summary>
@@ -54,9 +54,10 @@ internal static class SqliteIndicatorValueMerge
                 "@Value",
                 "@Band",
                 "@Target",
+                "@Structure",
             ]
         ),
-        (DeleteSql, ["@UnitCode", "@IndicatorCode", "@Period"]),
+        (DeleteSql, ["@UnitCode", "@IndicatorCode", "@Period", "@Structure"]),
     ];
 
     /// <returns>The number of rows inserted, updated or deleted.</returns>
@@ -68,12 +69,12 @@ internal static class SqliteIndicatorValueMerge
         CancellationToken ct
     )
     {
-        Task<IEnumerable<(string, string, string)>> KeysAsync(string sql, object? parameters) =>
-            connection.QueryAsync<(string, string, string)>(
+        Task<IEnumerable<(string, string, string, string)>> KeysAsync(string sql, object? parameters) =>
+            connection.QueryAsync<(string, string, string, string)>(
                 new CommandDefinition(sql, parameters, transaction, cancellationToken: ct)
             );
 
-        var stale = new HashSet<(string Unit, string Indicator, string Period)>();
+        var stale = new HashSet<(string Unit, string Indicator, string Period, string Structure)>();
         if (periods is null)
         {
             stale.UnionWith(await KeysAsync(AllKeysSql, null).ConfigureAwait(false));
@@ -94,16 +95,17 @@ internal static class SqliteIndicatorValueMerge
                 ct.ThrowIfCancellationRequested();
                 Bind(upsert, row);
                 written += upsert.Execute();
-                stale.Remove((row.UnitCode, row.IndicatorCode, row.Period));
+                stale.Remove((row.UnitCode, row.IndicatorCode, row.Period, row.Structure));
             }
         }
 
         using var delete = new SqliteStatement(connection, DeleteSql);
-        foreach (var (unit, indicator, period) in stale)
+        foreach (var (unit, indicator, period, structure) in stale)
         {
             delete.Bind(1, unit);
             delete.Bind(2, indicator);
             delete.Bind(3, period);
+            delete.Bind(4, structure);
             written += delete.Execute();
         }
 
@@ -123,5 +125,6 @@ internal static class SqliteIndicatorValueMerge
         s.Bind(9, row.Value);
         s.Bind(10, row.Band);
         s.Bind(11, row.Target);
+        s.Bind(12, row.Structure);
     }
 }

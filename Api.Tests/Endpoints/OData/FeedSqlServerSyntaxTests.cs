@@ -119,7 +119,8 @@ public sealed class FeedSqlServerSyntaxTests
         ),
         (
             "IndicatorValues",
-            "$orderby=Period&$skiptoken=" + SkipToken.After(new object?[] { "2024-07", "49", "on-time" }).ToString()
+            "$orderby=Period&$skiptoken="
+                + SkipToken.After(new object?[] { "2024-07", "49", "on-time", "as-of" }).ToString()
         ),
     ];
 
@@ -207,7 +208,7 @@ public sealed class FeedSqlServerSyntaxTests
     }
 
     [TestCase("Units('49')")]
-    [TestCase("IndicatorValues(UnitCode='49',IndicatorCode='on-time',Period='2024-H1')")]
+    [TestCase("IndicatorValues(UnitCode='49',IndicatorCode='on-time',Period='2024-H1',Structure='as-of')")]
     [TestCase("TargetAssignments('49/on-time/2024')")]
     [TestCase("Dossiers(Source='src',Code='D-1')/Unit")]
     [TestCase("Dossiers(Source='src',Code='D-1')/Procedure")]
@@ -215,7 +216,7 @@ public sealed class FeedSqlServerSyntaxTests
     [TestCase("Units('49')/Children")]
     [TestCase("Units('49')/Successors")]
     [TestCase("Units('49')/Dossiers")]
-    [TestCase("IndicatorValues(UnitCode='49',IndicatorCode='on-time',Period='2024-H1')/Unit")]
+    [TestCase("IndicatorValues(UnitCode='49',IndicatorCode='on-time',Period='2024-H1',Structure='as-of')/Unit")]
     [TestCase("TargetAssignments('49/on-time/2024')/Indicator")]
     public void KeyLookup_ForSqlServer_ParsesAsTSqlWithTheKeyAsParameters(string path)
     {
@@ -261,6 +262,29 @@ public sealed class FeedSqlServerSyntaxTests
 
         Assert.That(plan.PageSql, Does.Not.Contain("OR 1=1").And.Not.Contain("DROP"));
         Assert.That(plan.PageSql, Does.Contain("LIKE @p1 ESCAPE '\\'"));
+    }
+
+    [TestCase("IndicatorValues", "v")]
+    [TestCase("IndexScores", "x")]
+    public void Translation_OfAFilterOnStructure_ComparesTheColumnInSql(string set, string alias)
+    {
+        var plan = Translate(set, "$filter=Structure eq 'current' and Period eq '2025-06'", scopeUnitId: null);
+
+        Assert.That(plan.PageSql, Does.Contain($"{alias}.structure = @p0"));
+        Assert.That(plan.CountSql, Does.Contain($"{alias}.structure = @p0"));
+        Assert.That(plan.PageSql, Does.Not.Contain("'as-of'"), "the filter replaces the default reading");
+        Assert.That(plan.Parameters.Values.Get<Dapper.DbString>("p0").Value, Is.EqualTo("current"));
+    }
+
+    [TestCase("IndicatorValues", "v", "$filter=Period eq '2025-06'")]
+    [TestCase("IndicatorValues", "v", "")]
+    [TestCase("IndexScores", "x", "$orderby=Structure")]
+    public void Translation_WithoutAFilterOnStructure_ReadsTheAsOfRowsInSql(string set, string alias, string query)
+    {
+        var plan = Translate(set, query, scopeUnitId: 7);
+
+        Assert.That(plan.PageSql, Does.Contain($"{alias}.structure = 'as-of'"));
+        Assert.That(plan.CountSql, Does.Contain($"{alias}.structure = 'as-of'"));
     }
 
     private static FeedQuery Translate(string set, string query, int? scopeUnitId)

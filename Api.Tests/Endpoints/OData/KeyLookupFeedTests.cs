@@ -106,7 +106,7 @@ public sealed class KeyLookupFeedTests : ApiFixture
         // As IndicatorValueFeedTests: on-time at P for March 2025 is 5 / 127.
         var value = await ODataFeed.GetAsync(
             Admin,
-            "/odata/IndicatorValues(UnitCode='P',IndicatorCode='on-time',Period='2025-03')"
+            "/odata/IndicatorValues(UnitCode='P',IndicatorCode='on-time',Period='2025-03',Structure='as-of')"
         );
 
         Assert.That(value.GetProperty("Numerator").GetInt64(), Is.EqualTo(5));
@@ -127,7 +127,7 @@ public sealed class KeyLookupFeedTests : ApiFixture
 
     [TestCase("/odata/Units('P.B.1')")]
     [TestCase("/odata/TargetAssignments('P.B%2Fon-time%2F2025-H1')")]
-    [TestCase("/odata/IndicatorValues(UnitCode='P.B',IndicatorCode='on-time',Period='2025-03')")]
+    [TestCase("/odata/IndicatorValues(UnitCode='P.B',IndicatorCode='on-time',Period='2025-03',Structure='as-of')")]
     [TestCase("D4")]
     [TestCase("D4/Unit")]
     [TestCase("D4/Procedure")]
@@ -151,7 +151,7 @@ public sealed class KeyLookupFeedTests : ApiFixture
 
     [TestCase("/odata/Units('nope')")]
     [TestCase("/odata/Indicators('nope')")]
-    [TestCase("/odata/IndicatorValues(UnitCode='P',IndicatorCode='on-time',Period='1999-03')")]
+    [TestCase("/odata/IndicatorValues(UnitCode='P',IndicatorCode='on-time',Period='1999-03',Structure='as-of')")]
     public async Task MissingRow_IsNotFound(string url) => await AssertNotFoundAsync(Admin, url);
 
     [Test]

@@ -72,7 +72,7 @@ public sealed class PowerQueryCompatibilityTests : ApiFixture
         );
         Assert.That(
             model.EntityContainer.FindEntitySet("IndicatorValues").EntityType.Key().Select(k => k.Name),
-            Is.EqualTo(new[] { "UnitCode", "IndicatorCode", "Period" })
+            Is.EqualTo(new[] { "UnitCode", "IndicatorCode", "Period", "Structure" })
         );
         Assert.That(MetadataAnnotationTests.MetadataErrors(model), Is.Empty);
     }

@@ -197,7 +197,7 @@ public sealed class RelationshipFeedTests : ApiFixture
         );
         var unit = await ODataFeed.GetAsync(
             Admin,
-            "/odata/IndicatorValues(UnitCode='P',IndicatorCode='on-time',Period='2025-03')/Unit"
+            "/odata/IndicatorValues(UnitCode='P',IndicatorCode='on-time',Period='2025-03',Structure='as-of')/Unit"
         );
         var target = await ODataFeed.GetAsync(
             Admin,

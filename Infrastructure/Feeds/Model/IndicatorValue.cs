@@ -5,7 +5,7 @@ namespace Scorecard.Infrastructure.Feeds.Model;
 
 /// <summary>
 /// One unit's indicator over its subtree in one month, quarter, half-year or year (set
-/// <c>IndicatorValues</c>), as the scorecard reports it; keyed by unit, indicator and period.
+/// <c>IndicatorValues</c>), as the scorecard reports it; keyed by unit, indicator, period and structure.
 /// </summary>
 public sealed class IndicatorValue
 {
@@ -22,6 +22,12 @@ public sealed class IndicatorValue
     [Key]
     [Column(Order = 2)]
     public string Period { get; set; } = string.Empty;
+
+    /// <summary><c>as-of</c> (the units valid during the period) or <c>current</c> (today's units holding their
+    /// predecessors' history); a read that does not filter on it answers <c>as-of</c> rows only.</summary>
+    [Key]
+    [Column(Order = 3)]
+    public string Structure { get; set; } = string.Empty;
 
     public string PeriodType { get; set; } = string.Empty;
 
