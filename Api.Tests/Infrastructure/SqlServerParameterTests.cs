@@ -75,6 +75,10 @@ public sealed class SqlServerParameterTests
         ["ProcedureReachQuery.PairsOfYearSql"] = Names(
             "FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
         ),
+        ["ProcedureReachQuery.PieceSql"] = Names(
+            "ReachId SubtreeId SingleId Level FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End "
+                + "Edge2Start Edge2End"
+        ),
         ["ProcedureReachQuery.PairsSql"] = Names(
             "FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
         ),

@@ -408,7 +408,15 @@ internal static class PortalEndpoints
         if (query.Holders is { } holders)
         {
             var inStructure = await services
-                .Figures.InStructureAsync(reference, holders, query.Period, query.Rule, services.Clock.GetUtcNow(), ct)
+                .Figures.InStructureAsync(
+                    reference,
+                    holders,
+                    query.Period,
+                    query.Rule,
+                    services.Clock.GetUtcNow(),
+                    UnitFigures.NeedsReach(indicator) ? null : [],
+                    ct
+                )
                 .ConfigureAwait(false);
             return inStructure
                 .Units.Select(code => reference.Units.Find(code)!)

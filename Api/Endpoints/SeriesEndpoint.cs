@@ -72,7 +72,15 @@ internal static class SeriesEndpoint
             foreach (var point in points)
             {
                 var read = await figures
-                    .InStructureAsync(reference, holders, point, rule, clock.GetUtcNow(), ct)
+                    .InStructureAsync(
+                        reference,
+                        holders,
+                        point,
+                        rule,
+                        clock.GetUtcNow(),
+                        UnitFigures.NeedsReach(code) ? [unit] : [],
+                        ct
+                    )
                     .ConfigureAwait(false);
                 var ratio = read.Of(unit).GetValueOrDefault(code) ?? default;
                 inStructure.Add(

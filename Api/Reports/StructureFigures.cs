@@ -23,7 +23,8 @@ internal sealed class StructureFigures
     private readonly Dictionary<string, Ratio>? nationalOwn;
     private readonly Dictionary<string, FactCounts> rolled;
     private readonly Dictionary<string, Ratio>? nationalRolled;
-    private readonly Dictionary<string, (HashSet<int> Paid, HashSet<int> Population)> reach;
+    private readonly Dictionary<string, ProcedureReach> reach;
+    private readonly bool reachOfEveryUnit;
     private readonly IReadOnlyList<ReportedValue> reported;
 
     private StructureFigures(
@@ -32,6 +33,7 @@ internal sealed class StructureFigures
         Dictionary<string, FactCounts> own,
         Dictionary<string, Ratio>? nationalOwn,
         IReadOnlyList<(string UnitCode, ProcedureUse Use)> uses,
+        Dictionary<string, ProcedureReach>? reached,
         IReadOnlyList<ReportedValue> reported
     )
     {
@@ -42,17 +44,21 @@ internal sealed class StructureFigures
         this.reported = reported;
         rolled = holders.Roll(own, FactCounts.Add);
         nationalRolled = nationalOwn is null ? null : holders.Roll(nationalOwn, (a, b) => a + b);
-        reach = Reach(reference, holders, uses);
+        reachOfEveryUnit = reached is null;
+        reach = reached ?? Reach(reference, holders, uses);
     }
 
     public DateOnly On => holders.Date;
 
+    /// <param name="reachOf">The units whose procedure reach (3.5b, 4.5a) is read, each over what it holds; null for
+    /// every unit (the unit-procedure pairs of the period are then read and regrouped).</param>
     public static async Task<StructureFigures> ReadAsync(
         ReferenceData reference,
         UnitHolders holders,
         Period period,
         OnTimeRule rule,
         DateTimeOffset asOf,
+        IReadOnlyCollection<Unit>? reachOf,
         (FactsQuery Facts, NationalOnTimeQuery National, ProcedureReachQuery Reach, ReportedValueStore Reported) from,
         CancellationToken ct
     )
@@ -63,7 +69,33 @@ internal sealed class StructureFigures
             rule == OnTimeRule.National
                 ? await from.National.PerUnitAsync(period.Start, period.End, asOf, ct).ConfigureAwait(false)
                 : null;
-        var uses = await from.Reach.PairsAsync(period.Start, period.End, ct).ConfigureAwait(false);
+        var uses = reachOf is null
+            ? await from.Reach.PairsAsync(period.Start, period.End, ct).ConfigureAwait(false)
+            : [];
+        Dictionary<string, ProcedureReach>? reached = null;
+        if (reachOf is not null)
+        {
+            reached = new Dictionary<string, ProcedureReach>(StringComparer.Ordinal);
+            foreach (var unit in reachOf.Where(u => holders.HolderOf(u.Code) == u.Code))
+            {
+                var (subtrees, singles) = holders.HeldCover(unit.Code);
+                reached[unit.Code] = await from
+                    .Reach.OverCoverAsync(
+                        [
+                            .. subtrees.Select(c =>
+                                (reference.UnitId(c)!.Value, WireName.Of(reference.Units.Find(c)!.Level))
+                            ),
+                        ],
+                        [.. singles.Select(c => reference.UnitId(c)!.Value)],
+                        WireName.Of(unit.Level),
+                        period.Start,
+                        period.End,
+                        ct
+                    )
+                    .ConfigureAwait(false);
+            }
+        }
+
         var values = await from.Reported.ForPeriodAsync(period.Code, ct).ConfigureAwait(false);
         return new StructureFigures(
             reference,
@@ -75,6 +107,7 @@ internal sealed class StructureFigures
                 ?.Where(c => codes.ContainsKey(c.Key))
                 .ToDictionary(c => codes[c.Key], c => c.Value, StringComparer.Ordinal),
             [.. uses.Where(u => codes.ContainsKey(u.UnitId)).Select(u => (codes[u.UnitId], u))],
+            reached,
             values
         );
     }
@@ -88,7 +121,7 @@ internal sealed class StructureFigures
         Dictionary<string, Ratio>? nationalOwn,
         IReadOnlyList<(string UnitCode, ProcedureUse Use)> uses,
         IReadOnlyList<ReportedValue> reported
-    ) => new(reference, holders, own, nationalOwn, uses, reported);
+    ) => new(reference, holders, own, nationalOwn, uses, null, reported);
 
     /// <summary>True when the unit is valid on the structure's date (it has figures in this reading).</summary>
     public bool Has(string code) => rolled.ContainsKey(code);
@@ -96,19 +129,23 @@ internal sealed class StructureFigures
     /// <summary>The valid units of the structure.</summary>
     public IEnumerable<string> Units => rolled.Keys;
 
-    /// <summary>A valid unit's figures over its subtree in this structure.</summary>
+    /// <summary>A valid unit's figures over its subtree in this structure (without the procedure-reach indicators
+    /// when they were not read for it).</summary>
     public Dictionary<string, Ratio?> Of(Unit unit)
     {
         ArgumentNullException.ThrowIfNull(unit);
         Ratio? onTime = nationalRolled is null ? null : nationalRolled.GetValueOrDefault(unit.Code);
-        var (paid, population) = reach.GetValueOrDefault(unit.Code, ([], []));
+        ProcedureReach? reached =
+            reach.TryGetValue(unit.Code, out var r) ? r
+            : reachOfEveryUnit ? new ProcedureReach(0, 0)
+            : null;
         return UnitFigures.Assemble(
             reference,
             unit.Code,
             unit.Level,
             rolled.GetValueOrDefault(unit.Code),
             onTime,
-            new ProcedureReach(paid.Count, population.Count),
+            reached,
             reported,
             subtree: true
         );
@@ -151,7 +188,7 @@ internal sealed class StructureFigures
         return result;
     }
 
-    private static Dictionary<string, (HashSet<int> Paid, HashSet<int> Population)> Reach(
+    private static Dictionary<string, ProcedureReach> Reach(
         ReferenceData reference,
         UnitHolders holders,
         IReadOnlyList<(string UnitCode, ProcedureUse Use)> uses
@@ -186,6 +223,10 @@ internal sealed class StructureFigures
             }
         }
 
-        return sets;
+        return sets.ToDictionary(
+            s => s.Key,
+            s => new ProcedureReach(s.Value.Item1.Count, s.Value.Item2.Count),
+            StringComparer.Ordinal
+        );
     }
 }

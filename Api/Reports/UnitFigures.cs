@@ -72,7 +72,8 @@ internal sealed class UnitFigures(
     {
         if (holders is not null)
         {
-            var inStructure = await InStructureAsync(reference, holders, period, rule, asOf, ct).ConfigureAwait(false);
+            var inStructure = await InStructureAsync(reference, holders, period, rule, asOf, [unit], ct)
+                .ConfigureAwait(false);
             return (inStructure.Of(unit), withLevels ? inStructure.ByLevel(unit) : []);
         }
 
@@ -86,15 +87,33 @@ internal sealed class UnitFigures(
         );
     }
 
-    /// <summary>Every figure of the period read in the structure of <paramref name="holders"/>' date.</summary>
+    /// <summary>Every figure of the period read in the structure of <paramref name="holders"/>' date, the procedure
+    /// reach only for <paramref name="reachOf"/> (null: every unit).</summary>
     public Task<StructureFigures> InStructureAsync(
         ReferenceData reference,
         UnitHolders holders,
         Period period,
         OnTimeRule rule,
         DateTimeOffset asOf,
+        IReadOnlyCollection<Unit>? reachOf,
         CancellationToken ct
-    ) => StructureFigures.ReadAsync(reference, holders, period, rule, asOf, (facts, national, reach, reported), ct);
+    ) =>
+        StructureFigures.ReadAsync(
+            reference,
+            holders,
+            period,
+            rule,
+            asOf,
+            reachOf,
+            (facts, national, reach, reported),
+            ct
+        );
+
+    /// <summary>True when the figure (null: every figure; an index or one of its groups) uses the procedure-reach
+    /// indicators (3.5b, 4.5a).</summary>
+    public static bool NeedsReach(string? indicator) =>
+        indicator is null or IndicatorCodes.PaymentProcedures or IndicatorCodes.PopulationDbProcedures
+        || PortalParameters.IsIndex(indicator);
 
     /// <summary>The subtree's dossier figures grouped by the level of the handling unit ("Sở ngành / cấp huyện / cấp
     /// xã").</summary>

@@ -94,6 +94,33 @@ public sealed class UnitHolders
     public IEnumerable<string> HeldUnder(string code) =>
         holders.Where(h => h.Value is { } holder && tree.IsAncestorOrSelf(code, holder)).Select(h => h.Key);
 
+    /// <summary>
+    /// <see cref="HeldUnder"/> as few pieces as a database reads them: <c>Subtrees</c>, units whose whole subtree is
+    /// held under <paramref name="code"/> (none of their ancestors' is), and <c>Singles</c>, units held there whose
+    /// subtree is not (a unit whose children went elsewhere). Together they are every held unit, each once.
+    /// </summary>
+    public (IReadOnlyList<string> Subtrees, IReadOnlyList<string> Singles) HeldCover(string code)
+    {
+        var held = HeldUnder(code).ToHashSet(StringComparer.Ordinal);
+        var whole = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var unit in tree.TopDown.Reverse())
+        {
+            if (held.Contains(unit.Code) && tree.Children(unit.Code).All(whole.Contains))
+            {
+                whole.Add(unit.Code);
+            }
+        }
+
+        return (
+            [
+                .. whole
+                    .Where(u => tree.Find(u)!.ParentCode is not { } parent || !whole.Contains(parent))
+                    .Order(StringComparer.Ordinal),
+            ],
+            [.. held.Where(u => !whole.Contains(u)).Order(StringComparer.Ordinal)]
+        );
+    }
+
     private string? Resolve(string code, HashSet<string> seen)
     {
         if (!seen.Add(code) || tree.Find(code) is not { } unit)

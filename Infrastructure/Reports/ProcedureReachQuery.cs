@@ -69,6 +69,92 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
             OR MAX(CASE WHEN x.Person = 1 AND x.Population > 0 THEN 1 ELSE 0 END) = 1
         """;
 
+    // One piece of a unit's holdings in another structure: a whole subtree read from procedure_reach (@ReachId, a
+    // unit of the procedures' level) or from its units' procedure_use (@SubtreeId), or one unit's own dossiers
+    // (@SingleId); the unused ones are -1, which no unit has.
+    private static readonly string PieceSql = $"""
+        SELECT x.ProcedureId AS ProcedureId,
+               MAX(CASE WHEN x.HasFee = 1 AND x.Paid > 0 THEN 1 ELSE 0 END) AS PaidOnline,
+               MAX(CASE WHEN x.Person = 1 AND x.Population > 0 THEN 1 ELSE 0 END) AS PopulationDb
+        FROM (
+            SELECT u.procedure_id AS ProcedureId, p.has_fee AS HasFee, p.person_applicant AS Person,
+                   {Paid} AS Paid, {Population} AS Population
+            FROM procedure_reach u INNER JOIN procedures p ON p.id = u.procedure_id
+            WHERE u.unit_id = @ReachId AND u.year >= @FromYear AND u.year <= @ToYear
+            UNION ALL
+            SELECT u.procedure_id, p.has_fee, p.person_applicant, {Paid}, {Population}
+            FROM unit_closure c
+                INNER JOIN procedure_use u ON u.unit_id = c.descendant_id
+                INNER JOIN procedures p ON p.id = u.procedure_id
+            WHERE c.ancestor_id = @SubtreeId AND u.level = @Level AND u.year >= @FromYear AND u.year <= @ToYear
+            UNION ALL
+            SELECT u.procedure_id, p.has_fee, p.person_applicant, {Paid}, {Population}
+            FROM procedure_use u INNER JOIN procedures p ON p.id = u.procedure_id
+            WHERE u.unit_id = @SingleId AND u.level = @Level AND u.year >= @FromYear AND u.year <= @ToYear
+            {PieceEdge(1)}
+            {PieceEdge(2)}
+        ) x
+        GROUP BY x.ProcedureId
+        HAVING MAX(CASE WHEN x.HasFee = 1 AND x.Paid > 0 THEN 1 ELSE 0 END) = 1
+            OR MAX(CASE WHEN x.Person = 1 AND x.Population > 0 THEN 1 ELSE 0 END) = 1
+        """;
+
+    /// <summary>
+    /// One unit of another structure over what it holds (<c>UnitHolders.HeldCover</c>): the procedures of
+    /// <paramref name="level"/> with a dossier received in the period in the subtrees of <paramref name="subtrees"/>
+    /// or at <paramref name="singles"/> that was paid online or used the population database, each counted once.
+    /// </summary>
+    public async Task<ProcedureReach> OverCoverAsync(
+        IReadOnlyList<(int Id, string Level)> subtrees,
+        IReadOnlyList<int> singles,
+        string level,
+        DateTimeOffset start,
+        DateTimeOffset end,
+        CancellationToken ct
+    )
+    {
+        ArgumentNullException.ThrowIfNull(subtrees);
+        ArgumentNullException.ThrowIfNull(singles);
+        var sql = Fill(PieceSql, start, end);
+        var pieces = subtrees
+            .Select(s => s.Level == level ? (s.Id, -1, -1) : (-1, s.Id, -1))
+            .Concat(singles.Select(id => (-1, -1, id)));
+        var paid = new HashSet<int>();
+        var population = new HashSet<int>();
+        await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
+        foreach (var (reachId, subtreeId, singleId) in pieces)
+        {
+            var parameters = Window(
+                new
+                {
+                    ReachId = reachId,
+                    SubtreeId = subtreeId,
+                    SingleId = singleId,
+                    Level = level,
+                },
+                start,
+                end
+            );
+            var rows = await connection
+                .QueryAsync<PieceRow>(new CommandDefinition(sql, parameters, cancellationToken: ct))
+                .ConfigureAwait(false);
+            foreach (var row in rows)
+            {
+                if (row.PaidOnline == 1)
+                {
+                    paid.Add(row.ProcedureId);
+                }
+
+                if (row.PopulationDb == 1)
+                {
+                    population.Add(row.ProcedureId);
+                }
+            }
+        }
+
+        return new ProcedureReach(paid.Count, population.Count);
+    }
+
     /// <summary>
     /// Each unit and procedure with a dossier received in the period that was paid online or used the population
     /// database: what a reading in another structure regroups (distinct procedures do not add up, so the pairs
@@ -199,6 +285,22 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
             WHERE {filter} AND d.received_at >= @Edge{edge}Start AND d.received_at < @Edge{edge}End
             """;
 
+    private static string PieceEdge(int edge) =>
+        $"""
+            UNION ALL
+            SELECT d.procedure_id, p.has_fee, p.person_applicant, d.paid_online, {DossierPopulation}
+            FROM unit_closure c
+                INNER JOIN dossiers d ON d.unit_id = c.descendant_id AND d.procedure_level = @Level
+                INNER JOIN procedures p ON p.id = d.procedure_id
+            WHERE c.ancestor_id IN (@ReachId, @SubtreeId)
+              AND d.received_at >= @Edge{edge}Start AND d.received_at < @Edge{edge}End
+            UNION ALL
+            SELECT d.procedure_id, p.has_fee, p.person_applicant, d.paid_online, {DossierPopulation}
+            FROM dossiers d INNER JOIN procedures p ON p.id = d.procedure_id
+            WHERE d.unit_id = @SingleId AND d.procedure_level = @Level
+              AND d.received_at >= @Edge{edge}Start AND d.received_at < @Edge{edge}End
+            """;
+
     private static string PairEdge(int edge) =>
         $"""
             UNION ALL
@@ -249,6 +351,13 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
         public int UnitId { get; init; }
         public int ProcedureId { get; init; }
         public string Level { get; init; } = "";
+        public long PaidOnline { get; init; }
+        public long PopulationDb { get; init; }
+    }
+
+    private sealed class PieceRow
+    {
+        public int ProcedureId { get; init; }
         public long PaidOnline { get; init; }
         public long PopulationDb { get; init; }
     }

@@ -99,6 +99,34 @@ public sealed class UnitHoldersTests
     }
 
     [Test]
+    public void HeldCover_OfMergedUnits_IsTheirWholeSubtrees()
+    {
+        var holders = UnitHolders.On(Tree, Reform);
+
+        Assert.That(holders.HeldCover("N1"), Is.EqualTo((new[] { "C1", "C2", "C3", "N1" }, Array.Empty<string>())));
+        Assert.That(holders.HeldCover("N3"), Is.EqualTo((new[] { "C4", "N3" }, Array.Empty<string>())));
+        Assert.That(holders.HeldCover("P"), Is.EqualTo((new[] { "P" }, Array.Empty<string>())));
+    }
+
+    [Test]
+    public void HeldCover_OfAUnitWhoseChildWentElsewhere_TakesItAlone()
+    {
+        // District D ends into E; its commune c ends into n, under another district F: E holds D but not c.
+        var tree = UnitTree.Build([
+            Unit("P", null, level: UnitLevel.Province),
+            Unit("D", "P", level: UnitLevel.District, to: Ended, successors: ["E"], primary: "E"),
+            Unit("c", "D", to: Ended, successors: ["n"], primary: "n"),
+            Unit("E", "P", level: UnitLevel.District, from: Reform),
+            Unit("F", "P", level: UnitLevel.District),
+            Unit("n", "F", from: Reform),
+        ]);
+        var holders = UnitHolders.On(tree, Reform);
+
+        Assert.That(holders.HeldCover("E"), Is.EqualTo((new[] { "E" }, new[] { "D" })));
+        Assert.That(holders.HeldCover("F"), Is.EqualTo((new[] { "F", "c" }, Array.Empty<string>())));
+    }
+
+    [Test]
     public void TryMerge_WhenSuccessorsAreWrong_NamesEachProblem()
     {
         var tree = UnitTree.TryMerge(
