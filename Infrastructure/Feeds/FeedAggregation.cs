@@ -35,6 +35,10 @@ internal sealed class FeedAggregation
     /// refused).</summary>
     public int Take { get; private set; }
 
+    /// <summary>True when <see cref="Take"/> is the client's <c>$top</c>: the groups beyond it are not asked
+    /// for, rather than too many.</summary>
+    public bool Bounded { get; private set; }
+
     /// <summary>The output columns as the query after the aggregation reads them (from the derived table
     /// <c>g</c>), and whether each is a grouped property.</summary>
     private readonly List<(FeedColumn Column, bool Grouped)> outputs = [];
@@ -161,9 +165,11 @@ internal sealed class FeedAggregation
             + $"ORDER BY {string.Join(", ", order)} {dialect.Page}";
         CountSql = $"SELECT {dialect.CountAll} {filtered}";
         var top = after?.Top;
-        var bounded = top is { } t && t <= maxGroups;
-        Take = bounded ? (int)top!.Value : maxGroups;
-        Parameters.AddNamed("__take", bounded ? Take : Take + 1);
+        Bounded = top is { } t && t <= maxGroups;
+        Take = Bounded ? (int)top!.Value : maxGroups;
+
+        // One row more than may be answered (SQL Server fetches no fewer than one), to tell too many groups apart.
+        Parameters.AddNamed("__take", Take + 1);
         Parameters.AddNamed("__skip", after?.Skip ?? 0);
     }
 

@@ -169,7 +169,8 @@ public sealed class FeedReader(DbConnectionFactory db)
             )
         );
 
-    /// <summary>The groups of an aggregation, or null when there are more than it may hold.</summary>
+    /// <summary>The groups of an aggregation, or null when there are more than it may hold (and no
+    /// <c>$top</c> said how many).</summary>
     internal static async Task<List<object?[]>?> ReadAggregationAsync(
         DbConnection connection,
         FeedAggregation aggregation,
@@ -190,7 +191,7 @@ public sealed class FeedReader(DbConnectionFactory db)
         {
             if (rows.Count == aggregation.Take)
             {
-                return null;
+                return aggregation.Bounded ? rows : null;
             }
 
             var row = new object?[aggregation.Columns.Count];
