@@ -342,7 +342,14 @@ internal sealed class FeedAggregation
     /// object).</summary>
     private string Output(string name)
     {
-        if (Columns.Exists(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)))
+        static string Top(string path) => path.Split('/')[0];
+        if (
+            Columns.Exists(c =>
+                string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)
+                || (c.Name.Contains('/', StringComparison.Ordinal) != name.Contains('/', StringComparison.Ordinal))
+                    && string.Equals(Top(c.Name), Top(name), StringComparison.OrdinalIgnoreCase)
+            )
+        )
         {
             throw new FeedQueryException($"$apply names '{name}' twice; give each output its own name.");
         }

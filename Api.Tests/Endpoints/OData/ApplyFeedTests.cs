@@ -253,6 +253,7 @@ public sealed class ApplyFeedTests : ApiFixture
     [TestCase("$apply=aggregate(Digitised with max as M)", "")]
     [TestCase("$apply=aggregate(Unit/Level with max as M)", "not a navigation path")]
     [TestCase("$apply=groupby((Code))/groupby((Code))", "then filter steps over its output")]
+    [TestCase("$apply=groupby((Unit/Level),aggregate($count as Unit))", "names 'Unit' twice")]
     [TestCase("$apply=groupby((Status),aggregate($count as N))&$orderby=N add 1", "output's properties: Status, N")]
     public async Task Apply_BeyondWhatIsSupported_Is400(string query, string mentions)
     {
