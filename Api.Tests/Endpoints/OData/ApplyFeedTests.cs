@@ -187,6 +187,16 @@ public sealed class ApplyFeedTests : ApiFixture
         Assert.That(Groups(page), Is.EqualTo(new[] { "P.B.1 42", "P.A.2 41", "P.A.1 42" }));
     }
 
+    [TestCase("$filter=Total gt 246", 1)]
+    [TestCase("$filter=Total gt 247", 0)]
+    public async Task Aggregate_WithoutGroupsFilteredAfterwards_IsTheRowOrNone(string filter, int rows)
+    {
+        var page = await PageAsync(Admin, "$apply=aggregate($count as Total)&$count=true&" + filter);
+
+        Assert.That(page.GetProperty("value").GetArrayLength(), Is.EqualTo(rows));
+        Assert.That(page.GetProperty("@odata.count").GetInt64(), Is.EqualTo(rows));
+    }
+
     [Test]
     public async Task GroupBy_ANavigationPath_JoinsItAndNestsItInTheOutput()
     {
