@@ -210,30 +210,23 @@ public sealed partial class FeedService(
         where T : class
     {
         FeedAggregation aggregation;
+        var counting = controller.Request.ODataFeature().Path?.LastSegment is CountSegment;
         try
         {
+            // $filter and $orderby read the aggregation's output names only once $apply is parsed.
+            _ = query.Apply.ApplyClause;
             Validate(query);
-            if (
-                controller.Request.ODataFeature().Path?.LastSegment is CountSegment
-                || query.Filter is not null
-                || query.OrderBy is not null
-                || query.SelectExpand is not null
-                || query.Top is not null
-                || query.Skip is not null
-                || query.Count is not null
-                || query.RawValues.SkipToken is not null
-            )
+            if (query.SelectExpand is not null || query.RawValues.SkipToken is not null)
             {
                 return BadRequest(
-                    "With $apply, filter inside it ($apply=filter(…)/groupby(…)); other query options "
-                        + "are not combined with it."
+                    "With $apply, the other query options are $filter, $orderby, $top, $skip and $count, over "
+                        + "its output; not $select, $expand or $skiptoken."
                 );
             }
 
-            new ExpressionLimits(limits.MaxNodeCount, ExpressionLimits.DefaultMaxFunctionDepth).Check(
-                query.Apply.ApplyClause
-            );
-
+            var expressions = new ExpressionLimits(limits.MaxNodeCount, ExpressionLimits.DefaultMaxFunctionDepth);
+            expressions.Check(query.Apply.ApplyClause);
+            expressions.Check(query.Filter?.FilterClause);
             var scope = await ScopeUnitIdAsync(controller.User, ct).ConfigureAwait(false);
             aggregation = FeedAggregation.Build(
                 feeds[typeof(T)],
@@ -241,7 +234,15 @@ public sealed partial class FeedService(
                 query.Apply.ApplyClause,
                 scope,
                 clock.GetUtcNow(),
-                limits.MaxPageSize
+                limits.MaxPageSize,
+                new FeedClauses(
+                    query.Filter?.FilterClause,
+                    query.OrderBy?.OrderByClause,
+                    null,
+                    query.Top?.Value,
+                    query.Skip?.Value,
+                    null
+                )
             );
         }
         catch (Exception ex) when (IsQueryError(ex))
@@ -259,25 +260,34 @@ public sealed partial class FeedService(
                 async token =>
                 {
                     await using var connection = await reader.OpenAsync(mapFile: true, token).ConfigureAwait(false);
+                    if (counting)
+                    {
+                        return controller.Ok(
+                            await FeedReader
+                                .CountAsync(connection, aggregation, limits.QueryTimeoutSeconds, token)
+                                .ConfigureAwait(false)
+                        );
+                    }
+
+                    long? count =
+                        query.Count?.Value == true
+                            ? await FeedReader
+                                .CountAsync(connection, aggregation, limits.QueryTimeoutSeconds, token)
+                                .ConfigureAwait(false)
+                            : null;
                     var rows = await FeedReader
-                        .ReadAggregationAsync(
-                            connection,
-                            aggregation,
-                            limits.MaxPageSize,
-                            limits.QueryTimeoutSeconds,
-                            token
-                        )
+                        .ReadAggregationAsync(connection, aggregation, limits.QueryTimeoutSeconds, token)
                         .ConfigureAwait(false);
                     if (rows is null)
                     {
                         return BadRequest(
-                            $"The aggregation yields more than {limits.MaxPageSize:N0} groups; filter first or "
-                                + $"group by fewer properties."
+                            $"The aggregation yields more than {limits.MaxPageSize:N0} groups; filter first, "
+                                + "group by fewer properties, or read them in windows with $top and $skip."
                         );
                     }
 
                     metrics.FeedRead(set, rows.Count);
-                    return new FeedAggregateResult(aggregation, rows);
+                    return new FeedAggregateResult(aggregation, rows, count);
                 },
                 ct
             )

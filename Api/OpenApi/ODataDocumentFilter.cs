@@ -262,7 +262,9 @@ internal sealed partial class ODataDocumentFilter : IDocumentFilter
             Query(
                 "$apply",
                 "filter(…) steps, then groupby((…),aggregate(…)) or aggregate(…) with $count, sum, min, "
-                    + "max, average, countdistinct; not combined with other options."
+                    + "max, average, countdistinct, then filter(…) steps over its output; groupby also by "
+                    + "Unit/Level and other single-valued navigation paths. $filter, $orderby, $top, $skip and "
+                    + "$count then read its output; $select, $expand and $skiptoken are not combined with it."
             ),
             new OpenApiParameter
             {

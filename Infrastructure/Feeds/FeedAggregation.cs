@@ -7,9 +7,11 @@ namespace Scorecard.Infrastructure.Feeds;
 
 /// <summary>
 /// <c>$apply</c> in SQL: any number of <c>filter(…)</c> steps, then one <c>groupby((…)[, aggregate(…)])</c>
-/// or one <c>aggregate(…)</c> with sum, min, max, average, countdistinct and <c>$count</c>. The same
-/// column map and filter translation as the pages; grouping by a navigation path or steps after the
-/// aggregation are refused with a 400.
+/// or one <c>aggregate(…)</c> with sum, min, max, average, countdistinct and <c>$count</c>, then
+/// <c>filter(…)</c> steps over its output. Groups are by the set's own properties and those of its
+/// single-valued navigations (<c>Unit/Level</c>). The aggregation is a derived table that <c>$filter</c>,
+/// <c>$orderby</c>, <c>$top</c>, <c>$skip</c> and <c>$count</c> then read by the output names; the same
+/// column map and filter translation as the pages, every value a parameter.
 /// </summary>
 internal sealed class FeedAggregation
 {
@@ -17,12 +19,29 @@ internal sealed class FeedAggregation
 
     public FeedDefinition Feed { get; }
 
+    /// <summary>The groups of the page: the derived table filtered, ordered and paged.</summary>
     public string Sql { get; private set; } = string.Empty;
+
+    /// <summary>How many groups the filtered derived table holds.</summary>
+    public string CountSql { get; private set; } = string.Empty;
 
     public FeedParameters Parameters { get; } = new();
 
-    /// <summary>The output properties in order, with the CLR type each value is written as.</summary>
+    /// <summary>The output properties in order (a navigation's as <c>Unit/Level</c>), with the CLR type each value
+    /// is written as.</summary>
     public List<(string Name, Type Type)> Columns { get; } = [];
+
+    /// <summary>The groups an answer may hold: <c>$top</c>, or the group limit (beyond which the query is
+    /// refused).</summary>
+    public int Take { get; private set; }
+
+    /// <summary>True when <see cref="Take"/> is the client's <c>$top</c>: the groups beyond it are not asked
+    /// for, rather than too many.</summary>
+    public bool Bounded { get; private set; }
+
+    /// <summary>The output columns as the query after the aggregation reads them (from the derived table
+    /// <c>g</c>), and whether each is a grouped property.</summary>
+    private readonly List<(FeedColumn Column, bool Grouped)> outputs = [];
 
     public static FeedAggregation Build(
         FeedDefinition feed,
@@ -30,7 +49,8 @@ internal sealed class FeedAggregation
         ApplyClause apply,
         int? scopeUnitId,
         DateTimeOffset now,
-        int maxGroups
+        int maxGroups,
+        FeedClauses? after = null
     )
     {
         var aggregation = new FeedAggregation(feed);
@@ -38,39 +58,27 @@ internal sealed class FeedAggregation
         var where = FeedQuery.BaseWhere(feed, aggregation.Parameters, scopeUnitId, now);
         var select = new List<string>();
         var groupBy = new List<string>();
+        var afterwards = new List<QueryNode>();
         var shaped = false;
         foreach (var step in apply.Transformations)
         {
-            if (shaped)
-            {
-                throw new FeedQueryException(
-                    "$apply takes filter steps and then one groupby or aggregate; nothing after it."
-                );
-            }
-
             switch (step)
             {
+                case FilterTransformationNode filter when shaped:
+                    afterwards.Add(filter.FilterClause.Expression);
+                    break;
                 case FilterTransformationNode filter:
                     where.Add(translator.Predicate(filter.FilterClause.Expression));
                     break;
+                case GroupByTransformationNode or AggregateTransformationNode when shaped:
+                    throw new FeedQueryException(
+                        "$apply takes filter steps, one groupby or aggregate, then filter steps over its output "
+                            + "(groupby((UnitCode),aggregate($count as N))/filter(N gt 5))."
+                    );
                 case GroupByTransformationNode group:
-                    foreach (var property in group.GroupingProperties)
+                    foreach (var (name, access) in Leaves(group.GroupingProperties, string.Empty))
                     {
-                        if (
-                            property.ChildTransformations.Any()
-                            || property.Expression is not SingleValuePropertyAccessNode access
-                        )
-                        {
-                            throw new FeedQueryException(
-                                $"$apply groups by properties of the entity set itself, not "
-                                    + $"by '{property.Name}/…'."
-                            );
-                        }
-
-                        var expression = translator.Visit(access);
-                        groupBy.Add(expression);
-                        select.Add($"{expression} AS {aggregation.Output(property.Name)}");
-                        aggregation.Columns.Add((property.Name, feed.ClrType.GetProperty(property.Name)!.PropertyType));
+                        aggregation.Group(name, access, translator, select, groupBy);
                     }
 
                     if (group.ChildTransformations is AggregateTransformationNode nested)
@@ -103,20 +111,145 @@ internal sealed class FeedAggregation
             where.Add(reading);
         }
 
-        var grouping =
-            groupBy.Count == 0
-                ? string.Empty
-                : $" GROUP BY {string.Join(", ", groupBy)} ORDER BY " + $"{string.Join(", ", groupBy)} {dialect.Page}";
-        aggregation.Sql =
-            $"SELECT {string.Join(", ", select)} FROM "
-            + $"{feed.Table}{FeedQuery.JoinSql(feed, translator.Joins)}{FeedQuery.WhereSql(where)}{grouping}";
-        if (groupBy.Count > 0)
+        var inner =
+            $"SELECT {string.Join(", ", select)} FROM {feed.Table}{FeedQuery.JoinSql(feed, translator.Joins)}"
+            + FeedQuery.WhereSql(where)
+            + (groupBy.Count == 0 ? string.Empty : $" GROUP BY {string.Join(", ", groupBy)}");
+        aggregation.Outer(dialect, inner, afterwards, after, maxGroups);
+        return aggregation;
+    }
+
+    /// <summary>The statements over the aggregation: its output filtered (filter steps after it, then
+    /// <c>$filter</c>), ordered by <c>$orderby</c> then every grouped property (so pages are stable), and
+    /// paged.</summary>
+    private void Outer(SqlDialect dialect, string inner, List<QueryNode> afterwards, FeedClauses? after, int maxGroups)
+    {
+        var output = FeedAggregationOutput.Definition(Feed, outputs.Select(o => o.Column));
+        var translator = new FilterTranslator(output, dialect, Parameters);
+        var where = afterwards.Select(translator.Predicate).ToList();
+        if (after?.Filter is { } filter)
         {
-            aggregation.Parameters.AddNamed("__take", maxGroups + 1);
-            aggregation.Parameters.AddNamed("__skip", 0);
+            where.Add(translator.Predicate(filter.Expression));
         }
 
-        return aggregation;
+        var order = new List<string>();
+        var ordered = new HashSet<string>(StringComparer.Ordinal);
+        for (var clause = after?.OrderBy; clause is not null; clause = clause.ThenBy)
+        {
+            var column = translator.ColumnOf(clause.Expression)
+                ?? throw new FeedQueryException(
+                    "$orderby after $apply takes the output's properties: "
+                        + string.Join(", ", Columns.Select(c => c.Name))
+                        + "."
+                );
+            if (ordered.Add(column.Expression))
+            {
+                order.Add(
+                    column.Expression + (clause.Direction == OrderByDirection.Descending ? " DESC" : string.Empty)
+                );
+            }
+        }
+
+        var grouped = outputs.Where(o => o.Grouped).ToList();
+        foreach (var (column, _) in grouped.Count == 0 ? outputs : grouped)
+        {
+            if (ordered.Add(column.Expression))
+            {
+                order.Add(column.Expression);
+            }
+        }
+
+        var filtered = $"FROM ({inner}) AS g{FeedQuery.WhereSql(where)}";
+        Sql =
+            $"SELECT {string.Join(", ", outputs.Select(o => o.Column.Expression))} {filtered} "
+            + $"ORDER BY {string.Join(", ", order)} {dialect.Page}";
+        CountSql = $"SELECT {dialect.CountAll} {filtered}";
+        var top = after?.Top;
+        Bounded = top is { } t && t <= maxGroups;
+        Take = Bounded ? (int)top!.Value : maxGroups;
+
+        // One row more than may be answered (SQL Server fetches no fewer than one), to tell too many groups apart.
+        Parameters.AddNamed("__take", Take + 1);
+        Parameters.AddNamed("__skip", after?.Skip ?? 0);
+    }
+
+    /// <summary>The leaves of groupby's properties with their paths: <c>UnitCode</c>, <c>Unit/Level</c>.</summary>
+    private static IEnumerable<(string Name, SingleValuePropertyAccessNode Access)> Leaves(
+        IEnumerable<GroupByPropertyNode> properties,
+        string prefix
+    )
+    {
+        foreach (var property in properties)
+        {
+            var name = prefix + property.Name;
+            if (property.ChildTransformations.Any())
+            {
+                foreach (var leaf in Leaves(property.ChildTransformations, name + "/"))
+                {
+                    yield return leaf;
+                }
+            }
+            else if (property.Expression is SingleValuePropertyAccessNode access)
+            {
+                yield return (name, access);
+            }
+            else
+            {
+                throw new FeedQueryException($"$apply groups by properties, not by '{name}'.");
+            }
+        }
+    }
+
+    private void Group(
+        string name,
+        SingleValuePropertyAccessNode access,
+        FilterTranslator translator,
+        List<string> select,
+        List<string> groupBy
+    )
+    {
+        var (column, type) = access.Source switch
+        {
+            ResourceRangeVariableReferenceNode => (
+                Feed.Column(access.Property.Name),
+                Feed.ClrType.GetProperty(access.Property.Name)?.PropertyType
+            ),
+            SingleNavigationNode { Source: ResourceRangeVariableReferenceNode } path
+                when Feed.Navigation(path.NavigationProperty.Name) is { } navigation => (
+                navigation.Column(access.Property.Name),
+                navigation.ClrType.GetProperty(access.Property.Name)?.PropertyType
+            ),
+            _ => (null, null),
+        };
+        if (column is null || type is null)
+        {
+            throw new FeedQueryException(
+                $"$apply groups by the set's own properties and those of "
+                    + (
+                        Feed.Navigations.Count == 0
+                            ? "nothing else"
+                            : string.Join(", ", Feed.Navigations.Select(n => n.Name))
+                                + $" ({Feed.Navigations[0].Name}/…)"
+                    )
+                    + $", not by '{name}'."
+            );
+        }
+
+        var expression = translator.Visit(access);
+        groupBy.Add(expression);
+        select.Add($"{expression} AS {Output(name)}");
+        Columns.Add((name, type));
+        outputs.Add(
+            (
+                new FeedColumn(
+                    name,
+                    "g." + SqlDialect.Quote(name),
+                    column.Nullable || column.Join is not null,
+                    column.Ansi
+                ),
+                true
+            )
+        );
     }
 
     private void Aggregate(
@@ -137,6 +270,7 @@ internal sealed class FeedAggregation
             {
                 select.Add($"{dialect.CountAll} AS {Output(aggregate.Alias)}");
                 Columns.Add((aggregate.Alias, typeof(long)));
+                outputs.Add((new FeedColumn(aggregate.Alias, "g." + SqlDialect.Quote(aggregate.Alias), false), false));
                 continue;
             }
 
@@ -181,6 +315,16 @@ internal sealed class FeedAggregation
             }
 
             select.Add($"{column.Sql} AS {Output(aggregate.Alias)}");
+            outputs.Add(
+                (
+                    new FeedColumn(
+                        aggregate.Alias,
+                        "g." + SqlDialect.Quote(aggregate.Alias),
+                        aggregate.Method != AggregationMethod.CountDistinct
+                    ),
+                    false
+                )
+            );
             Columns.Add(
                 (
                     aggregate.Alias,
@@ -198,7 +342,14 @@ internal sealed class FeedAggregation
     /// object).</summary>
     private string Output(string name)
     {
-        if (Columns.Exists(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)))
+        static string Top(string path) => path.Split('/')[0];
+        if (
+            Columns.Exists(c =>
+                string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)
+                || (c.Name.Contains('/', StringComparison.Ordinal) != name.Contains('/', StringComparison.Ordinal))
+                    && string.Equals(Top(c.Name), Top(name), StringComparison.OrdinalIgnoreCase)
+            )
+        )
         {
             throw new FeedQueryException($"$apply names '{name}' twice; give each output its own name.");
         }

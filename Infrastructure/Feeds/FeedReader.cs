@@ -153,10 +153,27 @@ public sealed class FeedReader(DbConnectionFactory db)
 
     /// <returns>The groups, each row's values as their output types; null when there are more than <paramref
     /// name="maxGroups"/>.</returns>
+    internal static Task<long> CountAsync(
+        DbConnection connection,
+        FeedAggregation aggregation,
+        int timeoutSeconds,
+        CancellationToken ct
+    ) =>
+        connection.ExecuteScalarAsync<long>(
+            new CommandDefinition(
+                aggregation.CountSql,
+                aggregation.Parameters.Values,
+                commandTimeout: timeoutSeconds,
+                flags: GeneratedSql,
+                cancellationToken: ct
+            )
+        );
+
+    /// <summary>The groups of an aggregation, or null when there are more than it may hold (and no
+    /// <c>$top</c> said how many).</summary>
     internal static async Task<List<object?[]>?> ReadAggregationAsync(
         DbConnection connection,
         FeedAggregation aggregation,
-        int maxGroups,
         int timeoutSeconds,
         CancellationToken ct
     )
@@ -172,9 +189,9 @@ public sealed class FeedReader(DbConnectionFactory db)
         await using var reader = await connection.ExecuteReaderAsync(command).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            if (rows.Count == maxGroups)
+            if (rows.Count == aggregation.Take)
             {
-                return null;
+                return aggregation.Bounded ? rows : null;
             }
 
             var row = new object?[aggregation.Columns.Count];

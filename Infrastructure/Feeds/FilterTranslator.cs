@@ -86,6 +86,10 @@ internal sealed class FilterTranslator(FeedDefinition feed, SqlDialect dialect, 
 
     public override string Visit(SingleValuePropertyAccessNode nodeIn) => Column(nodeIn).Expression;
 
+    /// <summary>A name the parser does not find on the entity type: after <c>$apply</c>, an aggregate's alias, read
+    /// from the feed's columns like any property (a name that is not one of them is refused).</summary>
+    public override string Visit(SingleValueOpenPropertyAccessNode nodeIn) => OpenColumn(nodeIn).Expression;
+
     public override string Visit(SingleValueFunctionCallNode nodeIn)
     {
         ArgumentNullException.ThrowIfNull(nodeIn);
@@ -269,13 +273,20 @@ internal sealed class FilterTranslator(FeedDefinition feed, SqlDialect dialect, 
         return dialect.Match(kind, text, args[1].Accept(this));
     }
 
-    private FeedColumn? ColumnOf(QueryNode node) =>
+    /// <summary>The feed column a property path (possibly converted) reads, or null for any other
+    /// expression.</summary>
+    internal FeedColumn? ColumnOf(QueryNode node) =>
         node switch
         {
             SingleValuePropertyAccessNode p => Column(p),
+            SingleValueOpenPropertyAccessNode o => OpenColumn(o),
             ConvertNode c => ColumnOf(c.Source),
             _ => null,
         };
+
+    private FeedColumn OpenColumn(SingleValueOpenPropertyAccessNode node) =>
+        feed.Column(node.Name)
+        ?? throw new FeedQueryException($"'{node.Name}' is not a property that can be used here.");
 
     private FeedColumn Column(SingleValuePropertyAccessNode node)
     {

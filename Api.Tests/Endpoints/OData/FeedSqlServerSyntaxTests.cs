@@ -164,47 +164,95 @@ public sealed class FeedSqlServerSyntaxTests
         "Dossiers",
         "filter(UnitCode eq '49' and ReceivedAt ge "
             + "2024-01-01T00:00:00Z)/groupby((Status,Channel),aggregate($count as Count,AmountPaid with sum as "
-            + "Paid,SupplementCount with average as Supplements))"
+            + "Paid,SupplementCount with average as Supplements))",
+        ""
     )]
     [TestCase(
         "Dossiers",
-        "aggregate(ReceivedAt with min as First,ReceivedAt with max as Last,UnitCode with countdistinct as Units)"
+        "aggregate(ReceivedAt with min as First,ReceivedAt with max as Last,UnitCode with countdistinct as Units)",
+        ""
     )]
     [TestCase(
         "IndicatorValues",
         "filter(Period eq '2024-H1')/groupby((IndicatorCode),aggregate(Numerator with sum "
-            + "as N,Denominator with sum as D,Value with max as Best))"
+            + "as N,Denominator with sum as D,Value with max as Best))",
+        ""
     )]
-    public void Aggregation_ForSqlServer_ParsesAsTSqlWithExactlyTheSuppliedParameters(string set, string apply)
+    [TestCase(
+        "Dossiers",
+        "groupby((UnitCode),aggregate($count as N,AmountPaid with sum as Paid))/filter(N gt 5 and Paid ne 0)",
+        "$filter=UnitCode ne '49' and N le 1000&$orderby=N desc,UnitCode&$top=10&$skip=20"
+    )]
+    [TestCase(
+        "Dossiers",
+        "filter(Digitised)/groupby((Unit/Level,Unit/Name,Procedure/Code,Status),aggregate($count as N))",
+        "$filter=Unit/Level eq 'commune' and Procedure/Code ne null&$orderby=Unit/Name desc,N"
+    )]
+    [TestCase(
+        "Units",
+        "groupby((Parent/Level,Level),aggregate($count as N))/filter(N ge 2)",
+        "$orderby=Parent/Level&$top=5"
+    )]
+    [TestCase(
+        "IndicatorValues",
+        "groupby((Unit/Level,Indicator/Kind,Structure),aggregate(Value with average as Mean))",
+        "$filter=Mean gt 50.5 and Structure eq 'current'&$orderby=Mean desc&$skip=1"
+    )]
+    [TestCase("IndexScores", "aggregate(Points with sum as Total)", "$filter=Total gt 10")]
+    public void Aggregation_ForSqlServer_ParsesAsTSqlWithExactlyTheSuppliedParameters(
+        string set,
+        string apply,
+        string after
+    )
     {
         var entitySet = Model.EntityContainer.FindEntitySet(set);
-        var parser = new ODataQueryOptionParser(
-            Model,
-            entitySet.EntityType,
-            entitySet,
-            new Dictionary<string, string> { ["$apply"] = apply }
-        );
+        var options = after
+            .Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2))
+            .ToDictionary(p => p[0], p => p[1]);
+        options["$apply"] = apply;
+        var parser = new ODataQueryOptionParser(Model, entitySet.EntityType, entitySet, options);
+        var parsed = parser.ParseApply();
         var aggregation = FeedAggregation.Build(
             Feeds.For(SqlDialect.SqlServer).Single(f => f.EntitySet == set),
             SqlDialect.SqlServer,
-            parser.ParseApply(),
+            parsed,
             7,
             DateTimeOffset.UnixEpoch,
-            100
+            100,
+            new FeedClauses(
+                parser.ParseFilter(),
+                parser.ParseOrderBy(),
+                null,
+                parser.ParseTop(),
+                parser.ParseSkip(),
+                null
+            )
         );
 
-        using var reader = new StringReader(aggregation.Sql);
-        var fragment = new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
-        Assert.That(errors.Select(e => $"{e.Line}:{e.Column} {e.Message}"), Is.Empty, aggregation.Sql);
-        var named = fragment
-            .ScriptTokenStream.Where(t => t.TokenType == TSqlTokenType.Variable)
-            .Select(t => t.Text.TrimStart('@'))
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        Assert.That(
-            named.Except(aggregation.Parameters.Values.ParameterNames, StringComparer.OrdinalIgnoreCase),
-            Is.Empty,
-            aggregation.Sql
-        );
+        foreach (var sql in new[] { aggregation.Sql, aggregation.CountSql })
+        {
+            using var reader = new StringReader(sql);
+            var fragment = new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
+            Assert.That(errors.Select(e => $"{e.Line}:{e.Column} {e.Message}"), Is.Empty, sql);
+            var named = fragment
+                .ScriptTokenStream.Where(t => t.TokenType == TSqlTokenType.Variable)
+                .Select(t => t.Text.TrimStart('@'))
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            Assert.That(
+                named.Except(aggregation.Parameters.Values.ParameterNames, StringComparer.OrdinalIgnoreCase),
+                Is.Empty,
+                sql
+            );
+            Assert.That(
+                aggregation
+                    .Parameters.Values.ParameterNames.Where(n => !n.StartsWith("__", StringComparison.Ordinal))
+                    .Except(named, StringComparer.OrdinalIgnoreCase),
+                Is.Empty,
+                "every literal supplied is used: " + sql
+            );
+            Assert.That(sql, Does.Not.Contain("'49'").And.Not.Contain("'commune'"));
+        }
     }
 
     [TestCase("Units('49')")]
