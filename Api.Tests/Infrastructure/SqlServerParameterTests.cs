@@ -28,6 +28,8 @@ public sealed class SqlServerParameterTests
         ["FactsQuery.ByUnitOfLevelSql"] = Names("ParentId Level From To"),
         ["FactsQuery.DailySubtreeSql"] = Names("UnitId From To"),
         ["FactsQuery.DailySelfSql"] = Names("UnitId From To"),
+        ["FactsQuery.DailyWideSubtreeSql"] = Names("UnitId From To"),
+        ["FactsQuery.WideSql"] = Names("UnitId"),
         ["FactsQuery.EveryUnitSql"] = Names("From To"),
         ["NationalOnTimeQuery.LateSubtreeSql"] = Names("UnitId End At"),
         ["NationalOnTimeQuery.LateSelfSql"] = Names("UnitId End At"),

@@ -102,34 +102,44 @@ internal static class SeriesEndpoint
         }
 
         var unitId = reference.UnitId(unit.Code)!.Value;
-        var days = await facts
-            .DailyAsync(unitId, subtree, points[0].FirstDay, points[^1].LastDay, code, ct)
-            .ConfigureAwait(false);
         var onTime =
             code == IndicatorCodes.OnTime && rule == OnTimeRule.National
                 ? await national.SeriesAsync(unitId, subtree, points, clock.GetUtcNow(), ct).ConfigureAwait(false)
                 : null;
+
+        // The national on-time figure reads its own daily counts; the others sum the indicator's days here.
+        var days = onTime is null
+            ? await facts
+                .DailyAsync(unitId, subtree, points[0].FirstDay, points[^1].LastDay, code, ct)
+                .ConfigureAwait(false)
+            : new Dictionary<DateOnly, FactCounts>().AsReadOnly();
         var bands = reference.Bands(code);
+        SeriesPoint Point(Domain.Periods.Period point, Ratio ratio) =>
+            new(
+                point.Code,
+                point.FirstDay,
+                point.LastDay,
+                ratio.Numerator,
+                ratio.Denominator,
+                ratio.Percent,
+                bands.ColorFor(ratio.Percent, point)
+            );
         var series = points
             .Select(
                 (point, index) =>
                 {
+                    if (onTime is not null)
+                    {
+                        return Point(point, onTime[index]);
+                    }
+
                     var counts = default(FactCounts);
                     for (var day = point.FirstDay; day <= point.LastDay; day = day.AddDays(1))
                     {
                         counts += days.GetValueOrDefault(day);
                     }
 
-                    var ratio = onTime is null ? counts.Ratios()[code] : onTime[index];
-                    return new SeriesPoint(
-                        point.Code,
-                        point.FirstDay,
-                        point.LastDay,
-                        ratio.Numerator,
-                        ratio.Denominator,
-                        ratio.Percent,
-                        bands.ColorFor(ratio.Percent, point)
-                    );
+                    return Point(point, counts.Ratios()[code]);
                 }
             )
             .ToList();

@@ -56,6 +56,23 @@ public sealed class FactsQuery(DbConnectionFactory db)
         GROUP BY f.day
         """;
 
+    // The same over a subtree holding a large share of the units: the days in order from the day index, each unit
+    // tested against the subtree's list (+ keeps the planner off the per-unit key, which would read each unit's days
+    // and sort them all by day).
+    private const string DailyWideSubtreeSql = """
+        SELECT f.day AS Day, {0}
+        FROM daily_facts f
+        WHERE f.day >= @From AND f.day <= @To AND +f.unit_id IN (SELECT c.descendant_id FROM unit_closure c
+            WHERE c.ancestor_id = @UnitId)
+        GROUP BY f.day
+        """;
+
+    // Whether the unit's subtree holds at least a quarter of the units.
+    private const string WideSql = """
+        SELECT CASE WHEN 4 * (SELECT COUNT(*) FROM unit_closure c WHERE c.ancestor_id = @UnitId)
+            >= (SELECT COUNT(*) FROM units) THEN 1 ELSE 0 END
+        """;
+
     private const string DailySelfSql =
         "SELECT f.day AS Day, {0} FROM daily_facts f WHERE f.unit_id = @UnitId AND "
         + "f.day >= @From AND f.day <= @To GROUP BY f.day";
@@ -141,10 +158,22 @@ public sealed class FactsQuery(DbConnectionFactory db)
     )
     {
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
+        var wide =
+            subtree
+            && await connection
+                .ExecuteScalarAsync<long>(
+                    new CommandDefinition(WideSql, new { UnitId = unitId }, cancellationToken: ct)
+                )
+                .ConfigureAwait(false) == 1;
         await using var reader = await connection
             .ExecuteReaderAsync(
                 new CommandDefinition(
-                    WithSums(subtree ? DailySubtreeSql : DailySelfSql, indicator),
+                    WithSums(
+                        wide ? DailyWideSubtreeSql
+                            : subtree ? DailySubtreeSql
+                            : DailySelfSql,
+                        indicator
+                    ),
                     new
                     {
                         UnitId = unitId,
