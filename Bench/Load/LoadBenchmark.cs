@@ -35,7 +35,7 @@ internal static class LoadBenchmark
         var directory = Directory.CreateTempSubdirectory("scorecard-bench-load").FullName;
         try
         {
-            var (samples, peakMiB) = await RunAsync(
+            var (samples, peakMiB, resident) = await RunAsync(
                     Path.Combine(directory, "scorecard.db"),
                     seconds,
                     ingestClients,
@@ -44,7 +44,16 @@ internal static class LoadBenchmark
                     dossiers
                 )
                 .ConfigureAwait(false);
-            var report = new LoadReport(seconds, ingestClients, portalClients, feedClients, dossiers, samples, peakMiB);
+            var report = new LoadReport(
+                seconds,
+                ingestClients,
+                portalClients,
+                feedClients,
+                dossiers,
+                samples,
+                peakMiB,
+                resident
+            );
             Console.WriteLine(report.Render());
             return report;
         }
@@ -54,14 +63,11 @@ internal static class LoadBenchmark
         }
     }
 
-    private static async Task<(List<LoadSample> Samples, double PeakMiB)> RunAsync(
-        string database,
-        int seconds,
-        int ingestClients,
-        int portalClients,
-        int feedClients,
-        int dossiers
-    )
+    private static async Task<(
+        List<LoadSample> Samples,
+        double PeakMiB,
+        (double Anonymous, double File, double Shared) Resident
+    )> RunAsync(string database, int seconds, int ingestClients, int portalClients, int feedClients, int dossiers)
     {
         await DemoYear.PrepareAsync(database).ConfigureAwait(false);
         var events = DemoYear.Events(dossiers);
@@ -77,6 +83,7 @@ internal static class LoadBenchmark
 
         var samples = new ConcurrentBag<LoadSample>();
         double peak;
+        (double Anonymous, double File, double Shared) resident = default;
         await using (var api = await ApiProcess.StartAsync(database).ConfigureAwait(false))
         {
             using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -167,11 +174,27 @@ internal static class LoadBenchmark
                         })
                     )
             );
+            // The resident memory by kind, sampled while the load runs: what the peak is made of.
+            clients.Add(
+                Task.Run(async () =>
+                {
+                    while (!stop.IsCancellationRequested)
+                    {
+                        var (anonymous, file, shared) = LocalProcess.Resident(api.Pid);
+                        resident = (
+                            Math.Max(resident.Anonymous, anonymous),
+                            Math.Max(resident.File, file),
+                            Math.Max(resident.Shared, shared)
+                        );
+                        await Task.Delay(250, CancellationToken.None).ConfigureAwait(false);
+                    }
+                })
+            );
             await Task.WhenAll(clients).ConfigureAwait(false);
             peak = api.Memory().PeakMiB;
         }
 
-        return ([.. samples], peak);
+        return ([.. samples], peak, resident);
     }
 
     private static async Task PostAsync(HttpClient http, byte[] batch, ConcurrentBag<LoadSample>? samples)

@@ -11,7 +11,8 @@ internal sealed record LoadReport(
     int FeedClients,
     int Dossiers,
     IReadOnlyList<LoadSample> Samples,
-    double PeakMiB
+    double PeakMiB,
+    (double Anonymous, double File, double Shared) Resident
 )
 {
     public int ServerErrors => Samples.Count(s => s.Status >= 500);
@@ -58,7 +59,7 @@ internal sealed record LoadReport(
             |---|---|---|---|---|---|---|
             {string.Join("\n", rows)}
 
-            5xx answers: **{ServerErrors}**; bodies mentioning a locked database: **{LockedAnswers}**; API peak RSS {PeakMiB:N0} MiB. Result: {(
+            5xx answers: **{ServerErrors}**; bodies mentioning a locked database: **{LockedAnswers}**; API peak RSS {PeakMiB:N0} MiB (proportional set size, highest sampled every 250 ms: anonymous {Resident.Anonymous:N0} MiB, file-backed {Resident.File:N0} MiB, shared {Resident.Shared:N0} MiB; RSS counts the database once per pooled connection that maps it). Result: {(
                 Passed ? "passed" : "FAILED"
             )}.
             """

@@ -16,6 +16,23 @@ internal static class LocalProcess
     }
 
     /// <summary>Peak and current resident memory of a process, in MiB (Linux /proc).</summary>
+    /// <summary>
+    /// The proportional resident memory now, in MiB, by kind (<c>/proc/PID/smaps_rollup</c>): anonymous (the managed
+    /// heap, native allocations, stacks), file-backed (mapped files: the database under SQLite's mmap, the runtime's
+    /// libraries) and shared memory (SQLite's WAL index). Each pooled connection maps the database on its own, and RSS
+    /// counts a page once per mapping; the proportional size counts it once.
+    /// </summary>
+    public static (double Anonymous, double File, double Shared) Resident(int pid)
+    {
+        var rollup = File.ReadAllLines($"/proc/{pid}/smaps_rollup");
+        double Read(string key) =>
+            double.Parse(
+                rollup.First(l => l.StartsWith(key + ":", StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0],
+                CultureInfo.InvariantCulture
+            ) / 1024;
+        return (Read("Pss_Anon"), Read("Pss_File"), Read("Pss_Shmem"));
+    }
+
     public static (double PeakMiB, double CurrentMiB) Memory(int pid)
     {
         var status = File.ReadAllLines($"/proc/{pid}/status");
