@@ -25,10 +25,12 @@ internal static class ODataBenchmark
             Console.WriteLine($"Loaded in {watch.Elapsed.TotalMinutes:N1} min");
         }
 
-        var (stored, units) = await ReadDatabaseAsync(database).ConfigureAwait(false);
+        var (stored, months) = await ReadDatabaseAsync(database).ConfigureAwait(false);
+        var units = months.Select(m => m.Unit).Distinct().ToList();
         var pages = Enumerable
             .Range(0, iterations + 1)
-            .Select(i => PageUrl(units[i % units.Count], 1 + (i % 12)))
+            .Select(i => months[(i * 37) % months.Count])
+            .Select(m => PageUrl(m.Unit, m.Month))
             .ToList();
         var counts = Enumerable.Range(0, iterations + 1).Select(i => CountUrl(units[(i * 7) % units.Count])).ToList();
         var exportUrl = $"/odata/Dossiers?$top={export}";
@@ -159,7 +161,9 @@ internal static class ODataBenchmark
         return new Measures(page, count, exported / elapsed.TotalSeconds, elapsed, requests, memory().PeakMiB);
     }
 
-    private static async Task<(long Stored, List<string> Units)> ReadDatabaseAsync(string database)
+    /// <summary>The number of dossiers, and each unit and month of 2025 in which the unit received dossiers (units
+    /// that ended or began in the 2025 reorganisation received them in some months only).</summary>
+    private static async Task<(long Stored, List<(string Unit, int Month)> Months)> ReadDatabaseAsync(string database)
     {
         await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
         await connection.OpenAsync().ConfigureAwait(false);
@@ -169,18 +173,23 @@ internal static class ODataBenchmark
             await command.ExecuteScalarAsync().ConfigureAwait(false),
             CultureInfo.InvariantCulture
         );
-        command.CommandText =
-            "SELECT u.code FROM units u WHERE EXISTS (SELECT 1 FROM dossiers d WHERE d.unit_id = u.id) ORDER BY u.code";
-        var units = new List<string>();
+        command.CommandText = """
+            SELECT u.code, CAST(substr(f.day, 6, 2) AS INTEGER) AS month
+            FROM daily_facts f INNER JOIN units u ON u.id = f.unit_id
+            WHERE f.day >= '2025-01-01' AND f.day < '2026-01-01' AND f.received > 0
+            GROUP BY u.code, month
+            ORDER BY u.code, month
+            """;
+        var months = new List<(string, int)>();
         await using (var reader = await command.ExecuteReaderAsync().ConfigureAwait(false))
         {
             while (await reader.ReadAsync().ConfigureAwait(false))
             {
-                units.Add(reader.GetString(0));
+                months.Add((reader.GetString(0), reader.GetInt32(1)));
             }
         }
 
-        return (stored, units);
+        return (stored, months);
     }
 
     private static async Task ReportAsync(
@@ -211,7 +220,7 @@ internal static class ODataBenchmark
             its own process) and the peer (BenchPeer: EF Core 10 Sqlite with `[EnableQuery(PageSize = 1000)]` over the same file,
             the way most .NET teams serve a feed) are measured one after the other with the same requests, each alone on the machine.
             Both page at 1,000 rows. (a) a filtered first page: `$filter=UnitCode eq … and ReceivedAt ge … and ReceivedAt lt …` (one
-            unit, one month of 2025, rotating over {iterations} unit × month pairs) with `$top=100`; (b) `/Dossiers/$count` with a
+            unit and a month of 2025 in which it received dossiers, {iterations} such pairs in turn) with `$top=100`; (b) `/Dossiers/$count` with a
             filter on a unit and a year; (c) `$top={export}` exported by following every `@odata.nextLink` (the service continues by
             keyset `$skiptoken`, the peer by `$skip`).
 

@@ -445,6 +445,15 @@ internal sealed class FeedQuery
             );
         }
 
+        // Ascending on every key and no null in the token: the same rows as one row-value comparison, which SQLite
+        // answers by seeking the sort's index (the alternatives below make it walk the index from its start, every
+        // page further). A null column of a row compares unknown and is left out: ascending, it sorts before.
+        if (Dialect.RowValues && Order.Count > 1 && Order.All(o => !o.Descending) && values.All(v => v is not null))
+        {
+            var names = Enumerable.Range(0, Order.Count).Select(i => "@__k" + i.ToString(CultureInfo.InvariantCulture));
+            return $"(({string.Join(", ", Order.Select(o => o.Column.Expression))}) > ({string.Join(", ", names)}))";
+        }
+
         var alternatives = new List<string>(Order.Count);
         for (var i = 0; i < Order.Count; i++)
         {

@@ -16,6 +16,10 @@ internal abstract class SqlDialect
 
     public abstract string CountAll { get; }
 
+    /// <summary>True when the database compares row values (<c>(a, b) &gt; (@x, @y)</c>) and seeks an index with
+    /// them (SQLite); SQL Server has no row values.</summary>
+    public virtual bool RowValues => false;
+
     /// <summary>A name quoted as an identifier (both databases read double quotes so).</summary>
     public static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
@@ -66,6 +70,8 @@ internal abstract class SqlDialect
         public override string Page => "LIMIT @__take OFFSET @__skip";
 
         public override string CountAll => "COUNT(*)";
+
+        public override bool RowValues => true;
 
         public override string Concat(string left, string right) => $"({left} || {right})";
 
