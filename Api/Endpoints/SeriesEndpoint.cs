@@ -64,10 +64,20 @@ internal static class SeriesEndpoint
                 .ConfigureAwait(false);
         }
 
+        var bands = reference.Bands(code);
+        SeriesPoint Point(Domain.Periods.Period point, Ratio ratio) =>
+            new(
+                point.Code,
+                point.FirstDay,
+                point.LastDay,
+                ratio.Numerator,
+                ratio.Denominator,
+                ratio.Percent,
+                bands.ColorFor(ratio.Percent, point)
+            );
         if (query.Holders is { } holders)
         {
             // In another structure: each point's figures of every unit, carried to the holders on the date.
-            var bandsOf = reference.Bands(code);
             var inStructure = new List<SeriesPoint>(points.Count);
             foreach (var point in points)
             {
@@ -82,18 +92,7 @@ internal static class SeriesEndpoint
                         ct
                     )
                     .ConfigureAwait(false);
-                var ratio = read.Of(unit).GetValueOrDefault(code) ?? default;
-                inStructure.Add(
-                    new SeriesPoint(
-                        point.Code,
-                        point.FirstDay,
-                        point.LastDay,
-                        ratio.Numerator,
-                        ratio.Denominator,
-                        ratio.Percent,
-                        bandsOf.ColorFor(ratio.Percent, point)
-                    )
-                );
+                inStructure.Add(Point(point, read.Of(unit).GetValueOrDefault(code) ?? default));
             }
 
             return TypedResults.Ok(
@@ -113,17 +112,6 @@ internal static class SeriesEndpoint
                 .DailyAsync(unitId, subtree, points[0].FirstDay, points[^1].LastDay, code, ct)
                 .ConfigureAwait(false)
             : new Dictionary<DateOnly, FactCounts>().AsReadOnly();
-        var bands = reference.Bands(code);
-        SeriesPoint Point(Domain.Periods.Period point, Ratio ratio) =>
-            new(
-                point.Code,
-                point.FirstDay,
-                point.LastDay,
-                ratio.Numerator,
-                ratio.Denominator,
-                ratio.Percent,
-                bands.ColorFor(ratio.Percent, point)
-            );
         var series = points
             .Select(
                 (point, index) =>

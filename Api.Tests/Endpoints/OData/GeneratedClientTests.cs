@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Text.Json;
 using Scorecard.Api.Tests.Support;
 
@@ -30,7 +28,7 @@ public sealed class GeneratedClientTests
     ];
 
     private const int PageSize = 50;
-    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
+    private const string Skipped = "no client was generated";
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(1);
 
     private ScorecardFactory factory = null!;
@@ -147,60 +145,19 @@ public sealed class GeneratedClientTests
 
     /// <summary>The folder the pinned generator and runtime are installed in, installing them first when the cache
     /// lacks them.</summary>
-    private static async Task<string> InstalledGeneratorAsync()
-    {
-        var cache = Path.Combine(Path.GetTempPath(), "scorecard-odata2ts-" + GeneratorVersion);
-        var marker = Path.Combine(cache, "tsconfig.json");
-        if (File.Exists(marker))
-        {
-            return cache;
-        }
-
-        // Installed beside the cache and moved in whole, so a run cut short never leaves half an install behind.
-        var staging = cache + "." + Guid.NewGuid().ToString("N");
-        Directory.CreateDirectory(staging);
-        (int Exit, string Output) install;
-        try
-        {
-            install = await RunAsync(
-                "npm",
-                ["install", "--prefix", staging, "--no-audit", "--no-fund", "--no-save", .. Packages],
-                staging,
-                InstallTimeout
-            );
-        }
-        catch (Win32Exception e)
-        {
-            Directory.Delete(staging, recursive: true);
-            Assert.Ignore($"npm is not on PATH ({e.Message}); no client was generated.");
-            throw;
-        }
-
-        if (install.Exit != 0)
-        {
-            Directory.Delete(staging, recursive: true);
-            Assert.Ignore(
-                $"odata2ts {GeneratorVersion} could not be installed; no client was generated:\n" + install.Output
-            );
-        }
-
-        // The generator compiles with the settings of the tsconfig.json in its working folder.
-        await File.WriteAllTextAsync(
-            Path.Combine(staging, "tsconfig.json"),
-            """{ "compilerOptions": { "target": "ES2020", "module": "commonjs", "esModuleInterop": true } }"""
+    private static Task<string> InstalledGeneratorAsync() =>
+        NpmTools.InstalledAsync(
+            "scorecard-odata2ts-" + GeneratorVersion,
+            Packages,
+            "tsconfig.json",
+            Skipped,
+            // The generator compiles with the settings of the tsconfig.json in its working folder.
+            staging =>
+                File.WriteAllTextAsync(
+                    Path.Combine(staging, "tsconfig.json"),
+                    """{ "compilerOptions": { "target": "ES2020", "module": "commonjs", "esModuleInterop": true } }"""
+                )
         );
-        try
-        {
-            Directory.Move(staging, cache);
-        }
-        catch (IOException) when (File.Exists(marker))
-        {
-            // Another test run installed it meanwhile.
-            Directory.Delete(staging, recursive: true);
-        }
-
-        return cache;
-    }
 
     private static async Task<(int Exit, string Output)> RunAsync(
         string file,
@@ -209,48 +166,7 @@ public sealed class GeneratedClientTests
         TimeSpan timeout
     )
     {
-        var start = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (Win32Exception e) when (file == "node")
-        {
-            Assert.Ignore($"node is not on PATH ({e.Message}); no client was generated.");
-            throw;
-        }
-
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var cts = new CancellationTokenSource(timeout);
-            try
-            {
-                await process.WaitForExitAsync(cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"{file} {string.Join(' ', arguments)} did not finish within {timeout}.");
-            }
-
-            var output = await stdout;
-            var errors = await stderr;
-            return (process.ExitCode, process.ExitCode == 0 && file == "node" ? output : output + errors);
-        }
+        var (exit, output, errors) = await NpmTools.RunAsync(file, arguments, directory, timeout, Skipped);
+        return (exit, exit == 0 && file == "node" ? output : output + errors);
     }
 }
