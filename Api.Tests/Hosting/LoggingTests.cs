@@ -61,7 +61,9 @@ public sealed class LoggingTests
         Assert.That(entry.Scope["UnitScope"], Is.EqualTo("P.A"));
         Assert.That(entry.Scope["Role"], Is.EqualTo("analyst"));
         Assert.That(entry.Scope.GetValueOrDefault("TraceId"), Is.Not.Null.And.Not.Empty);
-        var secret = key.Split('_')[^1];
+        // The random part follows "sc_{id}_" and may itself contain '_', so it is cut by position.
+        var secret = key[("sc_".Length + id.Length + 1)..];
+        Assert.That(secret, Has.Length.EqualTo(43), "256 bits in unpadded base64url");
         Assert.That(
             log.Entries.Where(e => e.Text.Contains(secret, StringComparison.Ordinal)),
             Is.Empty,
