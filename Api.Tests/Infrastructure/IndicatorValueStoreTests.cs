@@ -179,4 +179,94 @@ public sealed class IndicatorValueStoreTests
             )
         );
     }
+
+    private static IndexScoreRow Score(string unit, string month, string code, double points)
+    {
+        var p = Period.Parse(month);
+        return new(
+            unit,
+            p.Code,
+            code,
+            "sub-indicator",
+            "progress",
+            "on-time",
+            "month",
+            p.FirstDay,
+            p.LastDay,
+            3,
+            4,
+            0.75,
+            0.9,
+            points,
+            10.0,
+            null
+        );
+    }
+
+    [Test]
+    public async Task Replace_OfEveryPeriod_DropsThePeriodsNoLongerComputed_InBothTables()
+    {
+        await store.ReplaceAsync(
+            null,
+            [Row("P", "2025-03"), Row("P", "2025-04")],
+            [],
+            CancellationToken.None,
+            [Score("P", "2025-03", "4.1", 8.0), Score("P", "2025-04", "4.1", 8.0)]
+        );
+
+        var written = await store.ReplaceAsync(
+            null,
+            [Row("P", "2025-04")],
+            [],
+            CancellationToken.None,
+            [Score("P", "2025-04", "4.1", 8.5)]
+        );
+
+        await using var connection = await db.OpenAsync(CancellationToken.None);
+        Assert.That(
+            await connection.QueryAsync<string>("SELECT period FROM indicator_values"),
+            Is.EqualTo(new[] { "2025-04" })
+        );
+        var scores = (
+            await connection.QueryAsync<(string Period, string Code, double Points, long Numerator, string? Status)>(
+                "SELECT period, code, points, numerator, status FROM index_scores"
+            )
+        ).ToList();
+        Assert.That(scores, Is.EqualTo(new[] { ("2025-04", "4.1", 8.5, 3L, (string?)null) }));
+        if (TestSqlServer.SuiteProvider != DatabaseProvider.SqlServer)
+        {
+            Assert.That(written, Is.EqualTo(1), "2025-03 deleted; 2025-04 as it was");
+        }
+    }
+
+    [Test]
+    public async Task Replace_OfMoreRowsThanOneTransactionTakes_WritesEveryRowOnce()
+    {
+        var units = Enumerable.Range(0, IndicatorValueStore.RowsPerSqliteTransaction / 2 + 7).Select(i => $"U{i}");
+        var rows = units.SelectMany(u => new[] { Row(u, "2025-03"), Row(u, "2025-04"), Row(u, "2025-05") }).ToList();
+
+        var first = await store.ReplaceAsync(null, rows, [], CancellationToken.None);
+        var kept = rows.Where(r => r.UnitCode != "U3" || r.Period == "2025-03")
+            .Select(r => r.UnitCode == "U5" && r.Period != "2025-03" ? r with { Numerator = 2 } : r)
+            .Where(r => r.Period != "2025-03");
+        var second = await store.ReplaceAsync(["2025-04", "2025-05"], [.. kept], [], CancellationToken.None);
+
+        Assert.That(first, Is.EqualTo(rows.Count), "more rows than one transaction takes, each inserted");
+        if (TestSqlServer.SuiteProvider != DatabaseProvider.SqlServer)
+        {
+            Assert.That(second, Is.EqualTo(4), "U3's rows of April and May deleted, U5's updated; the rest as it was");
+        }
+
+        await using var connection = await db.OpenAsync(CancellationToken.None);
+        Assert.That(
+            await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM indicator_values"),
+            Is.EqualTo(rows.Count - 2)
+        );
+        Assert.That(
+            await connection.QueryAsync<(string, long)>(
+                "SELECT period, numerator FROM indicator_values WHERE unit_code = 'U5' ORDER BY period"
+            ),
+            Is.EqualTo(new[] { ("2025-03", 1L), ("2025-04", 2L), ("2025-05", 2L) })
+        );
+    }
 }

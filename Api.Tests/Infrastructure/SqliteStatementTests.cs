@@ -36,7 +36,7 @@ public sealed class SqliteStatementTests
     public void EveryBoundStatement_HasItsParametersInTheOrderItsBinderFillsThem()
     {
         foreach (
-            var (sql, expected) in SqliteIngestionSql.BoundStatements.Concat(SqliteIndicatorValueMerge.BoundStatements)
+            var (sql, expected) in SqliteIngestionSql.BoundStatements.Concat(SqliteFigureMerges.BoundStatements)
         )
         {
             using var statement = new SqliteStatement(connection, sql);

@@ -56,17 +56,4 @@ public interface IDatabaseDialect
 
     /// <summary>Opens an ingestion transaction: the statements of the write path in this database's dialect.</summary>
     internal Task<IIngestionSession> OpenIngestionAsync(DbConnectionFactory db, CancellationToken ct);
-
-    /// <summary>Replaces the indicator values of some periods (null: all) inside the caller's transaction.</summary>
-    /// <returns>The number of rows written.</returns>
-    internal Task<int> ReplaceIndicatorValuesAsync(IndicatorValueReplacement replacement, CancellationToken ct);
 }
-
-/// <summary>Indicator values to write in place of those of some periods (null: all), in the caller's
-/// transaction.</summary>
-internal sealed record IndicatorValueReplacement(
-    DbConnection Connection,
-    DbTransaction Transaction,
-    IReadOnlyCollection<string>? Periods,
-    IReadOnlyList<IndicatorValueRow> Rows
-);

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Facts;
 using Scorecard.Infrastructure.Sqlite;
+using Scorecard.Infrastructure.SqlServer;
 
 namespace Scorecard.Infrastructure.IndicatorValues;
 
@@ -97,14 +98,24 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
         return rows.ToDictionary(r => r.Key, r => r.Counts);
     }
 
+    /// <summary>The most rows one SQLite write transaction of a refresh takes: the ingestion writer waits for each
+    /// transaction, never for the whole refresh.</summary>
+    public const int RowsPerSqliteTransaction = 20_000;
+
     /// <summary>
-    /// In one transaction: replaces the rows of <paramref name="periods"/> (null: every row) with
-    /// <paramref name="rows"/> and removes the <paramref name="handled"/> marks, except those marked
-    /// again since they were read. Call it with the rows computed: nothing is computed while the
-    /// write lock is held. SQLite writes only the rows that differ; SQL Server deletes the periods
-    /// and inserts the rows (<see cref="IDatabaseDialect.ReplaceIndicatorValuesAsync"/>).
+    /// Replaces the rows of <paramref name="periods"/> (null: every row) with <paramref name="rows"/> and
+    /// <paramref name="scores"/>, and removes the <paramref name="handled"/> marks, except those marked again since
+    /// they were read. Call it with the rows computed: nothing is computed while the write lock is held.
+    /// <para>
+    /// SQLite writes only the rows that differ, in the order of the primary key and at most
+    /// <see cref="RowsPerSqliteTransaction"/> rows per transaction, so that ingestion is never held up for a whole
+    /// refresh; the rows that are no longer computed go, with the marks, in the last transaction, so a refresh cut
+    /// short leaves the marks for the next one. A reader may meanwhile see the rows of some units refreshed and of
+    /// others not yet, for the few seconds a large refresh takes. SQL Server deletes the periods and inserts the rows
+    /// in one transaction (its locks are per row, so ingestion does not wait for it).
+    /// </para>
     /// </summary>
-    /// <returns>The number of rows written (inserted, updated or deleted).</returns>
+    /// <returns>The number of indicator value rows written (inserted, updated or deleted).</returns>
     public async Task<int> ReplaceAsync(
         IReadOnlyCollection<string>? periods,
         IReadOnlyList<IndicatorValueRow> rows,
@@ -113,32 +124,96 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
         IReadOnlyList<IndexScoreRow>? scores = null
     )
     {
-        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        var written = await db
-            .Dialect.ReplaceIndicatorValuesAsync(
-                new IndicatorValueReplacement(connection, transaction, periods, rows),
-                ct
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(handled);
+        var written =
+            db.Dialect is SqliteDialect
+                ? await ReplaceOnSqliteAsync(periods, rows, handled, scores, ct).ConfigureAwait(false)
+                : await ReplaceOnSqlServerAsync(periods, rows, handled, scores, ct).ConfigureAwait(false);
+        checkpointer.Nudge();
+        return written;
+    }
+
+    private async Task<int> ReplaceOnSqliteAsync(
+        IReadOnlyCollection<string>? periods,
+        IReadOnlyList<IndicatorValueRow> rows,
+        IReadOnlyList<StaleMark> handled,
+        IReadOnlyList<IndexScoreRow>? scores,
+        CancellationToken ct
+    )
+    {
+        var (values, indexes) = (SqliteFigureMerges.IndicatorValues, SqliteFigureMerges.IndexScores);
+        List<(string, string, string, string)> staleValues;
+        List<(string, string, string, string)> staleScores;
+        await using (var connection = (SqliteConnection)await db.OpenAsync(ct).ConfigureAwait(false))
+        {
+            staleValues = await values.StaleAsync(connection, periods, rows, ct).ConfigureAwait(false);
+            staleScores = scores is null
+                ? []
+                : await indexes.StaleAsync(connection, periods, scores, ct).ConfigureAwait(false);
+        }
+
+        var written = 0;
+        foreach (var step in values.Ordered(rows).Chunk(RowsPerSqliteTransaction))
+        {
+            written += await InSqliteTransactionAsync(c => values.Upsert(c, step, ct), ct).ConfigureAwait(false);
+        }
+
+        foreach (var step in indexes.Ordered(scores ?? []).Chunk(RowsPerSqliteTransaction))
+        {
+            await InSqliteTransactionAsync(c => indexes.Upsert(c, step, ct), ct).ConfigureAwait(false);
+        }
+
+        written += await InSqliteTransactionAsync(
+                c =>
+                {
+                    var deleted = values.Delete(c, staleValues);
+                    indexes.Delete(c, staleScores);
+                    return deleted;
+                },
+                ct,
+                handled
             )
             .ConfigureAwait(false);
-        if (scores is not null && periods is not null && db.Dialect is SqliteDialect)
+        return written;
+    }
+
+    /// <summary>Runs <paramref name="write"/> in a transaction of its own, removing the <paramref name="handled"/>
+    /// marks before the commit.</summary>
+    private async Task<int> InSqliteTransactionAsync(
+        Func<SqliteConnection, int> write,
+        CancellationToken ct,
+        IReadOnlyList<StaleMark>? handled = null
+    )
+    {
+        await using var connection = (SqliteConnection)await db.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var written = write(connection);
+        if (handled is not null)
         {
-            // A partial refresh on SQLite: only the rows that moved are written (the codes change only with the
-            // index definition, which refreshes everything).
-            await connection
-                .ExecuteAsync(
-                    new CommandDefinition(
-                        SqliteDialect.UpsertIndexScoreSqliteSql,
-                        scores,
-                        transaction,
-                        cancellationToken: ct
-                    )
-                )
-                .ConfigureAwait(false);
+            await UnmarkAsync(connection, transaction, handled, ct).ConfigureAwait(false);
         }
-        else if (scores is not null)
+
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return written;
+    }
+
+    private async Task<int> ReplaceOnSqlServerAsync(
+        IReadOnlyCollection<string>? periods,
+        IReadOnlyList<IndicatorValueRow> rows,
+        IReadOnlyList<StaleMark> handled,
+        IReadOnlyList<IndexScoreRow>? scores,
+        CancellationToken ct
+    )
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var written = await SqlServerIndicatorValueReplace
+            .ReplaceAsync(connection, transaction, periods, rows, ct)
+            .ConfigureAwait(false);
+        if (scores is not null)
         {
-            // Everything, or SQL Server: the periods' index rows are deleted and inserted.
+            // The periods' index rows are deleted and inserted.
             await connection
                 .ExecuteAsync(
                     periods is null
@@ -156,20 +231,25 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
                 .ConfigureAwait(false);
         }
 
-        await connection
-            .ExecuteAsync(
-                new CommandDefinition(
-                    UnmarkSql,
-                    handled.Select(m => new { Month = StaleMarks.Ansi(m.Month), m.Version }),
-                    transaction,
-                    cancellationToken: ct
-                )
-            )
-            .ConfigureAwait(false);
+        await UnmarkAsync(connection, transaction, handled, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
-        checkpointer.Nudge();
         return written;
     }
+
+    private static Task<int> UnmarkAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        IReadOnlyList<StaleMark> handled,
+        CancellationToken ct
+    ) =>
+        connection.ExecuteAsync(
+            new CommandDefinition(
+                UnmarkSql,
+                handled.Select(m => new { Month = StaleMarks.Ansi(m.Month), m.Version }),
+                transaction,
+                cancellationToken: ct
+            )
+        );
 
     private async Task<MonthSpan> SpanAsync(string sql, CancellationToken ct)
     {

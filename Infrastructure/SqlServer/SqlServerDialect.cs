@@ -67,7 +67,4 @@ internal sealed class SqlServerDialect : IDatabaseDialect
 
     Task<IIngestionSession> IDatabaseDialect.OpenIngestionAsync(DbConnectionFactory db, CancellationToken ct) =>
         SqlServerIngestionSession.OpenAsync(db, ct);
-
-    Task<int> IDatabaseDialect.ReplaceIndicatorValuesAsync(IndicatorValueReplacement r, CancellationToken ct) =>
-        SqlServerIndicatorValueReplace.ReplaceAsync(r.Connection, r.Transaction, r.Periods, r.Rows, ct);
 }

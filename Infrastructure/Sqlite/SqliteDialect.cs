@@ -27,30 +27,6 @@ internal sealed class SqliteDialect : IDatabaseDialect
         ON CONFLICT (month) DO UPDATE SET version = indicator_values_stale.version + 1
         """;
 
-    /// <summary>
-    /// One row of <c>index_scores</c>, written only when it differs from the stored one: a refresh of a few periods
-    /// rewrites the pages of the rows that moved, not every row of the periods.
-    /// </summary>
-    public const string UpsertIndexScoreSqliteSql = """
-        INSERT INTO index_scores (unit_code, period, code, structure, kind, group_code, indicator_code, period_type,
-                                  period_start, period_end, numerator, denominator, value, threshold, points,
-                                  max_points, status)
-        VALUES (@UnitCode, @Period, @Code, @Structure, @Kind, @GroupCode, @IndicatorCode, @PeriodType, @PeriodStart,
-                @PeriodEnd, @Numerator, @Denominator, @Value, @Threshold, @Points, @MaxPoints, @Status)
-        ON CONFLICT (unit_code, period, code, structure) DO UPDATE SET
-            kind = excluded.kind, group_code = excluded.group_code, indicator_code = excluded.indicator_code,
-            period_type = excluded.period_type, period_start = excluded.period_start, period_end = excluded.period_end,
-            numerator = excluded.numerator, denominator = excluded.denominator, value = excluded.value,
-            threshold = excluded.threshold, points = excluded.points, max_points = excluded.max_points,
-            status = excluded.status
-        WHERE index_scores.numerator IS NOT excluded.numerator OR index_scores.denominator IS NOT excluded.denominator
-            OR index_scores.value IS NOT excluded.value OR index_scores.threshold IS NOT excluded.threshold
-            OR index_scores.points IS NOT excluded.points OR index_scores.max_points IS NOT excluded.max_points
-            OR index_scores.status IS NOT excluded.status OR index_scores.kind IS NOT excluded.kind
-            OR index_scores.group_code IS NOT excluded.group_code
-            OR index_scores.indicator_code IS NOT excluded.indicator_code
-        """;
-
     /// <summary>A page of audit entries: SQLite limits rows with LIMIT.</summary>
     public const string AuditPageSqliteSql =
         $"SELECT {AuditQuery.Columns} FROM audit_entries a {AuditQuery.Where} ORDER BY a.id LIMIT @Limit";
@@ -141,13 +117,4 @@ internal sealed class SqliteDialect : IDatabaseDialect
 
     Task<IIngestionSession> IDatabaseDialect.OpenIngestionAsync(DbConnectionFactory db, CancellationToken ct) =>
         SqliteIngestionSession.OpenAsync(db, ct);
-
-    Task<int> IDatabaseDialect.ReplaceIndicatorValuesAsync(IndicatorValueReplacement r, CancellationToken ct) =>
-        SqliteIndicatorValueMerge.MergeAsync(
-            (SqliteConnection)r.Connection,
-            (SqliteTransaction)r.Transaction,
-            r.Periods,
-            r.Rows,
-            ct
-        );
 }
