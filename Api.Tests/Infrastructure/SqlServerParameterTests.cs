@@ -69,7 +69,7 @@ public sealed class SqlServerParameterTests
         ["StatusMappingStore.SelectSql"] = Names("Source"),
         ["StatusMappingStore.DeleteSql"] = Names("Source"),
         ["StatusMappingStore.InsertSql"] = Names("Source Code Meaning Now"),
-        ["SyncedDossiers.EventsSql"] = Names("Code Source"),
+        ["SqlServerDialect.SyncedEventsSql"] = Names("Source Codes"),
         ["IndexDefinitionStore.SelectOneSql"] = Names("ValidFrom"),
         ["IndexDefinitionStore.UpdateSql"] = Names("ValidFrom Definition Now"),
         ["IndexDefinitionStore.InsertSql"] = Names("ValidFrom Definition Now"),

@@ -13,6 +13,12 @@ namespace Scorecard.Infrastructure.SqlServer;
 /// sets.</summary>
 internal sealed class SqlServerDialect : IDatabaseDialect
 {
+    /// <summary>The stored events of the dossiers a sync request names: the codes travel as one JSON array.</summary>
+    internal static readonly string SyncedEventsSql = $"""
+        SELECT {Scorecard.Infrastructure.Ingestion.EventColumns.Select} FROM dossier_events
+        WHERE source = @Source AND dossier_code IN (SELECT value FROM OPENJSON(@Codes))
+        """;
+
     public static readonly SqlServerDialect Instance = new();
 
     /// <summary>Bump the mark's version or insert it; the range lock keeps two writers from inserting the same

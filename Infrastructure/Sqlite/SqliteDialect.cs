@@ -13,6 +13,12 @@ namespace Scorecard.Infrastructure.Sqlite;
 /// folder.</summary>
 internal sealed class SqliteDialect : IDatabaseDialect
 {
+    /// <summary>The stored events of the dossiers a sync request names: the codes travel as one JSON array.</summary>
+    internal static readonly string SyncedEventsSqliteSql = $"""
+        SELECT {Scorecard.Infrastructure.Ingestion.EventColumns.Select} FROM dossier_events
+        WHERE source = @Source AND dossier_code IN (SELECT value FROM json_each(@Codes))
+        """;
+
     public static readonly SqliteDialect Instance = new();
 
     /// <summary>
