@@ -12,6 +12,7 @@ namespace Scorecard.Bench;
 
 // Benchmarks of Scorecard, each writing its section of BENCHMARKS.md:
 // dotnet build -c Release && dotnet run -c Release --project Bench -- ingest [--dossiers N] [--clients N] [--batch N]
+// [--runs N] [--defer-refresh] (the indicator values refresh held off during the run: the write path alone)
 // dotnet build -c Release && dotnet run -c Release --project Bench -- sync [--dossiers N] [--clients N] [--batch N]
 // [--runs N]
 // dotnet build -c Release && dotnet run -c Release --project Bench -- portal [--dossiers N] [--years N] [--iterations
@@ -44,7 +45,8 @@ internal static class Program
                     Option("--dossiers", 100_000),
                     Option("--clients", 4),
                     Option("--batch", 1000),
-                    Option("--runs", 3)
+                    Option("--runs", 3),
+                    args.Contains("--defer-refresh")
                 );
                 return 0;
             case "sync":
@@ -100,7 +102,7 @@ internal static class Program
                 return 0;
             default:
                 Console.WriteLine(
-                    "Verbs: ingest [--dossiers N] [--clients N] [--batch N] [--runs N]; "
+                    "Verbs: ingest [--dossiers N] [--clients N] [--batch N] [--runs N] [--defer-refresh]; "
                         + "sync [--dossiers N] [--clients N] [--batch N] [--runs N] (national sync snapshots, "
                         + "beside events); portal [--dossiers N] "
                         + "[--years N] [--iterations N] [--reuse FILE]; "

@@ -53,12 +53,16 @@ internal sealed class ApiProcess : IAsyncDisposable
     /// Starts the API and waits until it is ready. The port is free when chosen but may be taken
     /// before the API binds it (other processes on the machine): then it starts again on another.
     /// </summary>
-    public static async Task<ApiProcess> StartAsync(string databasePath)
+    /// <param name="settings">Configuration the API gets beyond the benchmarks' own, as environment variables.</param>
+    public static async Task<ApiProcess> StartAsync(
+        string databasePath,
+        IReadOnlyDictionary<string, string>? settings = null
+    )
     {
         for (var attempt = 1; ; attempt++)
         {
             var port = LocalProcess.FreePort();
-            var api = new ApiProcess(Process.Start(StartInfo(databasePath, port, []))!, port);
+            var api = new ApiProcess(Process.Start(StartInfo(databasePath, port, [], settings))!, port);
             if (await api.WaitReadyAsync().ConfigureAwait(false) is not { } failure)
             {
                 return api;
@@ -138,7 +142,12 @@ internal sealed class ApiProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    private static ProcessStartInfo StartInfo(string databasePath, int port, string[] args)
+    private static ProcessStartInfo StartInfo(
+        string databasePath,
+        int port,
+        string[] args,
+        IReadOnlyDictionary<string, string>? settings = null
+    )
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -159,6 +168,11 @@ internal sealed class ApiProcess : IAsyncDisposable
         info.Environment["Auth__BootstrapAdminKey"] = Key;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["RateLimit__RequestsPerSecond"] = "0"; // the benchmarks measure the routes, not the limiter
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         return info;
     }
 
