@@ -74,6 +74,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => new RecentDossierEvents(
             sp.GetRequiredService<IOptions<IngestionOptions>>().Value.CachedEvents
         ));
+        services.AddSingleton<IngestionPulse>();
         services.AddSingleton<IngestionTransaction>();
         services.AddSingleton<DossierEventWriter>();
         services.AddSingleton<DossierRebuilder>();

@@ -24,4 +24,52 @@ public sealed class RefreshDelayTests
 
         Assert.That(delay.TotalSeconds, Is.EqualTo(expectedSeconds).Within(1e-9));
     }
+
+    [TestCase(true, 0, 5, true)] // events are being written: the refresh waits
+    [TestCase(true, 59.9, 5, true)]
+    [TestCase(true, 60, 5, false)] // a minute since the last refresh: it runs, ingesting or not
+    [TestCase(true, 120, 3600, true)] // a configured interval longer than a minute is the bound
+    [TestCase(false, 10, 5, false)] // no commit lately: it runs
+    public void GivesWay_WhileIngestingAndUpToAMinuteAfterTheLastRefresh(
+        bool ingesting,
+        double sinceLastSeconds,
+        int intervalSeconds,
+        bool expected
+    )
+    {
+        Assert.That(
+            RefreshDelay.GivesWay(
+                ingesting,
+                TimeSpan.FromSeconds(sinceLastSeconds),
+                TimeSpan.FromSeconds(intervalSeconds)
+            ),
+            Is.EqualTo(expected)
+        );
+    }
+
+    [Test]
+    public void Pulse_TellsWhetherTheWriterCommittedWithinAWindow()
+    {
+        var clock = new StepClock();
+        var pulse = new Scorecard.Infrastructure.Ingestion.IngestionPulse(clock);
+
+        var before = pulse.CommittedWithin(TimeSpan.FromSeconds(2));
+        pulse.Committed();
+        clock.Now += TimeSpan.FromSeconds(1).Ticks;
+        var soon = pulse.CommittedWithin(TimeSpan.FromSeconds(2));
+        clock.Now += TimeSpan.FromSeconds(1.5).Ticks;
+        var later = pulse.CommittedWithin(TimeSpan.FromSeconds(2));
+
+        Assert.That((before, soon, later), Is.EqualTo((false, true, false)));
+    }
+
+    /// <summary>Timestamps that move only when the test moves them.</summary>
+    private sealed class StepClock : TimeProvider
+    {
+        public long Now { get; set; } = 1_000;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => Now;
+    }
 }

@@ -15,13 +15,15 @@ namespace Scorecard.Api.IndicatorValues;
 /// when the table is empty, or when the data start in another month; the new periods when the
 /// Vietnam month turns. Rows are computed first, then written with the marks removed in one short
 /// transaction, so the ingestion writer never waits for a computation. A refresh that took long
-/// (heavy ingestion moves many months at once) spaces the next one out: see <see cref="RefreshDelay"/>.
+/// (heavy ingestion moves many months at once) spaces the next one out, and a due refresh gives way to a burst of
+/// events for up to a minute: see <see cref="RefreshDelay"/>.
 /// </summary>
 internal sealed partial class IndicatorValuesRefresher(
     IndicatorValueStore store,
     IndicatorValueSources sources,
     Scorecard.Infrastructure.Index.IndexDefinitionStore definitions,
     DatabaseState state,
+    Scorecard.Infrastructure.Ingestion.IngestionPulse pulse,
     ScorecardMetrics metrics,
     IOptions<IndicatorValuesOptions> options,
     TimeProvider clock,
@@ -80,8 +82,23 @@ internal sealed partial class IndicatorValuesRefresher(
             {
                 var started = clock.GetTimestamp();
                 await RefreshOnceAsync(stoppingToken).ConfigureAwait(false);
-                await Task.Delay(RefreshDelay.Next(Interval, clock.GetElapsedTime(started)), clock, stoppingToken)
+                var ended = clock.GetTimestamp();
+                await Task.Delay(
+                        RefreshDelay.Next(Interval, clock.GetElapsedTime(started, ended)),
+                        clock,
+                        stoppingToken
+                    )
                     .ConfigureAwait(false);
+                while (
+                    RefreshDelay.GivesWay(
+                        pulse.CommittedWithin(RefreshDelay.BurstGap),
+                        clock.GetElapsedTime(ended),
+                        Interval
+                    )
+                )
+                {
+                    await Task.Delay(RefreshDelay.GiveWayStep, clock, stoppingToken).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

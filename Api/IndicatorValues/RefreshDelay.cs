@@ -23,4 +23,20 @@ internal static class RefreshDelay
             : backedOff >= ceiling ? ceiling
             : backedOff;
     }
+
+    /// <summary>How long without an ingestion commit ends a burst of events.</summary>
+    public static readonly TimeSpan BurstGap = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often a refresh that gives way looks again.</summary>
+    public static readonly TimeSpan GiveWayStep = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Whether a refresh that is due waits a little longer: while events are being written (<paramref
+    /// name="ingesting"/>: a commit within <see cref="BurstGap"/>), as long as the last refresh ended less than
+    /// <see cref="MaxInterval"/> ago (or the configured interval, when longer). A burst of events then does not share
+    /// the cores with a refresh whose figures it would make stale at once, and under sustained ingestion the table is
+    /// never further behind than the backed-off pause would leave it anyway.
+    /// </summary>
+    public static bool GivesWay(bool ingesting, TimeSpan sinceLastRefresh, TimeSpan interval) =>
+        ingesting && sinceLastRefresh < (interval > MaxInterval ? interval : MaxInterval);
 }

@@ -18,6 +18,7 @@ public sealed class IngestionTransaction(
     ReferenceDataCache referenceCache,
     SqliteCheckpointer checkpointer,
     RecentDossierEvents recent,
+    IngestionPulse pulse,
     ScorecardMetrics metrics,
     TimeProvider clock
 )
@@ -54,6 +55,7 @@ public sealed class IngestionTransaction(
         await session.CommitAsync(ct).ConfigureAwait(false);
         var commit = clock.GetElapsedTime(committing);
         recent.Committed(session.LastSequence, state.Histories);
+        pulse.Committed();
         checkpointer.Nudge();
         metrics.IngestionCommitted(state.Events, commit);
         foreach (var batch in group.Where(b => b.Origin != default))
