@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Facts;
 using Scorecard.Infrastructure.Sqlite;
@@ -128,73 +127,11 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
         ArgumentNullException.ThrowIfNull(handled);
         var written =
             db.Dialect is SqliteDialect
-                ? await ReplaceOnSqliteAsync(periods, rows, handled, scores, ct).ConfigureAwait(false)
+                ? await SqliteFigureMerges
+                    .ReplaceAsync(db, periods, rows, scores, (c, t) => UnmarkAsync(c, t, handled, ct), ct)
+                    .ConfigureAwait(false)
                 : await ReplaceOnSqlServerAsync(periods, rows, handled, scores, ct).ConfigureAwait(false);
         checkpointer.Nudge();
-        return written;
-    }
-
-    private async Task<int> ReplaceOnSqliteAsync(
-        IReadOnlyCollection<string>? periods,
-        IReadOnlyList<IndicatorValueRow> rows,
-        IReadOnlyList<StaleMark> handled,
-        IReadOnlyList<IndexScoreRow>? scores,
-        CancellationToken ct
-    )
-    {
-        var (values, indexes) = (SqliteFigureMerges.IndicatorValues, SqliteFigureMerges.IndexScores);
-        List<(string, string, string, string)> staleValues;
-        List<(string, string, string, string)> staleScores;
-        await using (var connection = (SqliteConnection)await db.OpenAsync(ct).ConfigureAwait(false))
-        {
-            staleValues = await values.StaleAsync(connection, periods, rows, ct).ConfigureAwait(false);
-            staleScores = scores is null
-                ? []
-                : await indexes.StaleAsync(connection, periods, scores, ct).ConfigureAwait(false);
-        }
-
-        var written = 0;
-        foreach (var step in values.Ordered(rows).Chunk(RowsPerSqliteTransaction))
-        {
-            written += await InSqliteTransactionAsync(c => values.Upsert(c, step, ct), ct).ConfigureAwait(false);
-        }
-
-        foreach (var step in indexes.Ordered(scores ?? []).Chunk(RowsPerSqliteTransaction))
-        {
-            await InSqliteTransactionAsync(c => indexes.Upsert(c, step, ct), ct).ConfigureAwait(false);
-        }
-
-        written += await InSqliteTransactionAsync(
-                c =>
-                {
-                    var deleted = values.Delete(c, staleValues);
-                    indexes.Delete(c, staleScores);
-                    return deleted;
-                },
-                ct,
-                handled
-            )
-            .ConfigureAwait(false);
-        return written;
-    }
-
-    /// <summary>Runs <paramref name="write"/> in a transaction of its own, removing the <paramref name="handled"/>
-    /// marks before the commit.</summary>
-    private async Task<int> InSqliteTransactionAsync(
-        Func<SqliteConnection, int> write,
-        CancellationToken ct,
-        IReadOnlyList<StaleMark>? handled = null
-    )
-    {
-        await using var connection = (SqliteConnection)await db.OpenAsync(ct).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        var written = write(connection);
-        if (handled is not null)
-        {
-            await UnmarkAsync(connection, transaction, handled, ct).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(ct).ConfigureAwait(false);
         return written;
     }
 

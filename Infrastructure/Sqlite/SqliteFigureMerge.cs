@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Scorecard.Infrastructure.Database;
@@ -220,6 +221,81 @@ internal static class SqliteFigureMerges
                 s.Bind(17, r.Status);
             }
         );
+
+    /// <summary>
+    /// Replaces the rows of <paramref name="periods"/> (null: every row) of both tables (<paramref name="scores"/>
+    /// null: <c>index_scores</c> untouched): the rows that differ, in key order, at most
+    /// <see cref="IndicatorValueStore.RowsPerSqliteTransaction"/> per transaction, then the stale rows with
+    /// <paramref name="finish"/> (the marks) in the last one.
+    /// </summary>
+    /// <returns>The number of indicator value rows written (inserted, updated or deleted).</returns>
+    public static async Task<int> ReplaceAsync(
+        DbConnectionFactory db,
+        IReadOnlyCollection<string>? periods,
+        IReadOnlyList<IndicatorValueRow> rows,
+        IReadOnlyList<IndexScoreRow>? scores,
+        Func<DbConnection, DbTransaction, Task> finish,
+        CancellationToken ct
+    )
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        List<(string, string, string, string)> staleValues;
+        List<(string, string, string, string)> staleScores;
+        await using (var connection = (SqliteConnection)await db.OpenAsync(ct).ConfigureAwait(false))
+        {
+            staleValues = await IndicatorValues.StaleAsync(connection, periods, rows, ct).ConfigureAwait(false);
+            staleScores = scores is null
+                ? []
+                : await IndexScores.StaleAsync(connection, periods, scores, ct).ConfigureAwait(false);
+        }
+
+        var written = 0;
+        foreach (var step in IndicatorValues.Ordered(rows).Chunk(IndicatorValueStore.RowsPerSqliteTransaction))
+        {
+            written += await InTransactionAsync(db, c => IndicatorValues.Upsert(c, step, ct), null, ct)
+                .ConfigureAwait(false);
+        }
+
+        foreach (var step in IndexScores.Ordered(scores ?? []).Chunk(IndicatorValueStore.RowsPerSqliteTransaction))
+        {
+            await InTransactionAsync(db, c => IndexScores.Upsert(c, step, ct), null, ct).ConfigureAwait(false);
+        }
+
+        written += await InTransactionAsync(
+                db,
+                c =>
+                {
+                    var deleted = IndicatorValues.Delete(c, staleValues);
+                    IndexScores.Delete(c, staleScores);
+                    return deleted;
+                },
+                finish,
+                ct
+            )
+            .ConfigureAwait(false);
+        return written;
+    }
+
+    /// <summary>Runs <paramref name="write"/> in a transaction of its own, then <paramref name="finish"/> before the
+    /// commit.</summary>
+    private static async Task<int> InTransactionAsync(
+        DbConnectionFactory db,
+        Func<SqliteConnection, int> write,
+        Func<DbConnection, DbTransaction, Task>? finish,
+        CancellationToken ct
+    )
+    {
+        await using var connection = (SqliteConnection)await db.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var written = write(connection);
+        if (finish is not null)
+        {
+            await finish(connection, transaction).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return written;
+    }
 
     /// <summary>The statements bound by position, with the parameter at each position (for the test that holds them to
     /// it).</summary>
