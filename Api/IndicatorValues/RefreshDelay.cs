@@ -18,7 +18,7 @@ internal static class RefreshDelay
     public static TimeSpan Next(TimeSpan interval, TimeSpan took)
     {
         var backedOff = took * BackOffFactor;
-        var ceiling = interval > MaxInterval ? interval : MaxInterval;
+        var ceiling = Ceiling(interval);
         return backedOff <= interval ? interval
             : backedOff >= ceiling ? ceiling
             : backedOff;
@@ -38,5 +38,8 @@ internal static class RefreshDelay
     /// never further behind than the backed-off pause would leave it anyway.
     /// </summary>
     public static bool GivesWay(bool ingesting, TimeSpan sinceLastRefresh, TimeSpan interval) =>
-        ingesting && sinceLastRefresh < (interval > MaxInterval ? interval : MaxInterval);
+        ingesting && sinceLastRefresh < Ceiling(interval);
+
+    /// <summary>The longest pause: <see cref="MaxInterval"/>, or the configured interval when that is longer.</summary>
+    private static TimeSpan Ceiling(TimeSpan interval) => interval > MaxInterval ? interval : MaxInterval;
 }

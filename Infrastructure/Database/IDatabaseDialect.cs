@@ -51,6 +51,10 @@ public interface IDatabaseDialect
     /// order).</summary>
     string AuditPageSql { get; }
 
+    /// <summary>The stored events of the dossiers a sync request names (<c>@Source</c>, <c>@Codes</c> as one JSON
+    /// array).</summary>
+    string SyncedEventsSql { get; }
+
     /// <summary>The database's DbUp engine builder for the migrations.</summary>
     UpgradeEngineBuilder Migrations(string connectionString);
 

@@ -44,6 +44,8 @@ internal sealed class SqlServerDialect : IDatabaseDialect
 
     public string AuditPageSql => AuditPageSqlServerSql;
 
+    string IDatabaseDialect.SyncedEventsSql => SyncedEventsSql;
+
     public DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
 
     public Task PrepareAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;

@@ -49,6 +49,8 @@ internal sealed class SqliteDialect : IDatabaseDialect
 
     public string AuditPageSql => AuditPageSqliteSql;
 
+    string IDatabaseDialect.SyncedEventsSql => SyncedEventsSqliteSql;
+
     public DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
     /// <summary>

@@ -53,14 +53,14 @@ internal sealed class SqliteFigureMerge<TRow>(
     {
         var fresh = rows.Select(keyOf).ToHashSet();
         var stale = new List<(string, string, string, string)>();
-        foreach (var period in periods ?? [null!])
+        IEnumerable<(string Sql, object? Parameters)> reads = periods is null
+            ? [(allKeysSql, null)]
+            : periods.Select(p => (periodKeysSql, (object?)new { Period = p }));
+        foreach (var (sql, parameters) in reads)
         {
             await foreach (
                 var key in connection
-                    .QueryUnbufferedAsync<(string, string, string, string)>(
-                        periods is null ? allKeysSql : periodKeysSql,
-                        periods is null ? null : new { Period = period }
-                    )
+                    .QueryUnbufferedAsync<(string, string, string, string)>(sql, parameters)
                     .WithCancellation(ct)
                     .ConfigureAwait(false)
             )

@@ -3,8 +3,6 @@ using Dapper;
 using Scorecard.Domain.Dossiers;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Ingestion;
-using Scorecard.Infrastructure.Sqlite;
-using Scorecard.Infrastructure.SqlServer;
 
 namespace Scorecard.Infrastructure.Sync;
 
@@ -23,7 +21,7 @@ public sealed class SyncedDossiers(DbConnectionFactory db)
     {
         ArgumentNullException.ThrowIfNull(codes);
         var events = codes.Distinct(StringComparer.Ordinal).ToDictionary(c => c, _ => new List<DossierEvent>());
-        var sql = db.Dialect is SqliteDialect ? SqliteDialect.SyncedEventsSqliteSql : SqlServerDialect.SyncedEventsSql;
+        var sql = db.Dialect.SyncedEventsSql;
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
         foreach (var chunk in events.Keys.Chunk(CodesPerQuery))
         {
