@@ -35,9 +35,7 @@ public sealed class SqliteStatementTests
     [Test]
     public void EveryBoundStatement_HasItsParametersInTheOrderItsBinderFillsThem()
     {
-        foreach (
-            var (sql, expected) in SqliteIngestionSql.BoundStatements.Concat(SqliteFigureMerges.BoundStatements)
-        )
+        foreach (var (sql, expected) in SqliteIngestionSql.BoundStatements.Concat(SqliteFigureMerges.BoundStatements))
         {
             using var statement = new SqliteStatement(connection, sql);
             var names = Enumerable.Range(1, statement.ParameterCount).Select(statement.ParameterName).ToList();
@@ -74,6 +72,54 @@ public sealed class SqliteStatementTests
 
         Assert.That(counts, Is.EqualTo(new[] { 1, 1, 0 }), "the second 'a' is a conflict");
         Assert.That(Rows(), Is.EqualTo(new[] { "a|1|1|x", "b|2|null|null" }));
+    }
+
+    /// <summary>Text is bound from the string's own characters, instants and days from their formatted text, all
+    /// stored as the text Dapper reads back (an empty string stays an empty text, not a null).</summary>
+    [Test]
+    public void Bind_StoresTextInstantsAndDays_InTheirStoredTextForm()
+    {
+        Exec("CREATE TABLE t (id TEXT PRIMARY KEY, n INTEGER, flag INTEGER, note TEXT)");
+        using var insert = new SqliteStatement(connection, "INSERT INTO t (id, note) VALUES (@Id, @Note)");
+        var instant = new DateTimeOffset(2025, 7, 1, 8, 30, 15, TimeSpan.FromHours(7)).AddTicks(1234567);
+        var values = new (string Id, Action<int> Bind)[]
+        {
+            ("empty", p => insert.Bind(p, "")),
+            ("vietnamese", p => insert.Bind(p, "Ủy ban nhân dân xã Đắk Hà")),
+            ("instant", p => insert.Bind(p, (DateTimeOffset?)instant)),
+            ("no instant", p => insert.Bind(p, (DateTimeOffset?)null)),
+            ("day", p => insert.Bind(p, new DateOnly(2025, 6, 30))),
+        };
+        foreach (var (id, bind) in values)
+        {
+            insert.Bind(1, id);
+            bind(2);
+            insert.Execute();
+        }
+
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT id, typeof(note), note FROM t ORDER BY rowid";
+        using var reader = read.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add($"{reader.GetString(0)}|{reader.GetString(1)}|{(reader.IsDBNull(2) ? "" : reader.GetString(2))}");
+        }
+
+        Assert.That(
+            rows,
+            Is.EqualTo(
+                new[]
+                {
+                    "empty|text|",
+                    "vietnamese|text|Ủy ban nhân dân xã Đắk Hà",
+                    $"instant|text|{DapperTypeHandlers.FormatInstant(instant)}",
+                    "no instant|null|",
+                    "day|text|2025-06-30",
+                }
+            )
+        );
+        Assert.That(DapperTypeHandlers.FormatInstant(instant), Is.EqualTo("2025-07-01T01:30:15.1234567Z"));
     }
 
     [Test]

@@ -83,7 +83,7 @@ internal sealed class TableColumn<TRow>
         new(
             name,
             typeof(DateTimeOffset),
-            (s, i, r) => s.Bind(i, value(r) is { } v ? DapperTypeHandlers.FormatInstant(v) : null),
+            (s, i, r) => s.Bind(i, value(r)),
             r => value(r) is { } v ? v.ToUniversalTime() : DBNull.Value,
             fixedOnceWritten
         );
@@ -92,7 +92,7 @@ internal sealed class TableColumn<TRow>
         new(
             name,
             typeof(DateTime),
-            (s, i, r) => s.Bind(i, DapperTypeHandlers.FormatDate(value(r))),
+            (s, i, r) => s.Bind(i, value(r)),
             r => value(r).ToDateTime(TimeOnly.MinValue),
             fixedOnceWritten
         );

@@ -182,8 +182,8 @@ internal static class SqliteFigureMerges
                 s.Bind(2, r.IndicatorCode);
                 s.Bind(3, r.Period);
                 s.Bind(4, r.PeriodType);
-                s.Bind(5, DapperTypeHandlers.FormatDate(r.PeriodStart));
-                s.Bind(6, DapperTypeHandlers.FormatDate(r.PeriodEnd));
+                s.Bind(5, r.PeriodStart);
+                s.Bind(6, r.PeriodEnd);
                 s.Bind(7, r.Numerator);
                 s.Bind(8, r.Denominator);
                 s.Bind(9, r.Value);
@@ -210,8 +210,8 @@ internal static class SqliteFigureMerges
                 s.Bind(6, r.GroupCode);
                 s.Bind(7, r.IndicatorCode);
                 s.Bind(8, r.PeriodType);
-                s.Bind(9, DapperTypeHandlers.FormatDate(r.PeriodStart));
-                s.Bind(10, DapperTypeHandlers.FormatDate(r.PeriodEnd));
+                s.Bind(9, r.PeriodStart);
+                s.Bind(10, r.PeriodEnd);
                 s.Bind(11, r.Numerator);
                 s.Bind(12, r.Denominator);
                 s.Bind(13, r.Value);

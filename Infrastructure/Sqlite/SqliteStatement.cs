@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Scorecard.Infrastructure.Database;
 using SQLitePCL;
 
 namespace Scorecard.Infrastructure.Sqlite;
@@ -12,6 +14,7 @@ namespace Scorecard.Infrastructure.Sqlite;
 /// </summary>
 internal sealed class SqliteStatement : IDisposable
 {
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
     private readonly sqlite3 db;
     private readonly sqlite3_stmt statement;
 
@@ -35,12 +38,51 @@ internal sealed class SqliteStatement : IDisposable
     /// <summary>The name of the parameter at a position, with its prefix (e.g. <c>@Id</c>).</summary>
     public string? ParameterName(int position) => raw.sqlite3_bind_parameter_name(statement, position).utf8_to_string();
 
+    /// <summary>
+    /// Binds text as the string's own UTF-16 (SQLite copies it and converts it to the file's UTF-8 itself), so no
+    /// UTF-8 copy of the string is made per bind.
+    /// </summary>
     public void Bind(int position, string? value) =>
-        Check(
-            value is null
-                ? raw.sqlite3_bind_null(statement, position)
-                : raw.sqlite3_bind_text(statement, position, value)
-        );
+        Check(value is null ? raw.sqlite3_bind_null(statement, position) : BindText(position, value));
+
+    /// <summary>Binds an instant in its stored text form (<see cref="DapperTypeHandlers.InstantFormat"/>) without
+    /// making a string of it.</summary>
+    public void Bind(int position, DateTimeOffset? value)
+    {
+        if (value is not { } instant)
+        {
+            Check(raw.sqlite3_bind_null(statement, position));
+            return;
+        }
+
+        Span<char> text = stackalloc char[32];
+        if (!instant.UtcDateTime.TryFormat(text, out var written, DapperTypeHandlers.InstantFormat, Invariant))
+        {
+            throw new InvalidOperationException("An instant did not fit its stored text form.");
+        }
+
+        Check(BindText(position, text[..written]));
+    }
+
+    /// <summary>Binds a day in its stored text form (<see cref="DapperTypeHandlers.DateFormat"/>) without making a
+    /// string of it.</summary>
+    public void Bind(int position, DateOnly day)
+    {
+        Span<char> text = stackalloc char[16];
+        if (!day.TryFormat(text, out var written, DapperTypeHandlers.DateFormat, Invariant))
+        {
+            throw new InvalidOperationException("A day did not fit its stored text form.");
+        }
+
+        Check(BindText(position, text[..written]));
+    }
+
+    // An empty span pins to a null pointer, which SQLite would bind as NULL: the empty string goes through the
+    // string form, which passes a terminated empty text.
+    private int BindText(int position, ReadOnlySpan<char> text) =>
+        text.IsEmpty
+            ? raw.sqlite3_bind_text(statement, position, string.Empty)
+            : raw.sqlite3_bind_text16(statement, position, text);
 
     public void Bind(int position, long value) => Check(raw.sqlite3_bind_int64(statement, position, value));
 
