@@ -71,7 +71,7 @@ public static class DependencyInjection
             )
             .Validate(o => o.CachedEvents >= 0, "Ingestion:CachedEvents must be 0 (none) or a number of events.")
             .ValidateOnStart();
-        services.AddSingleton(sp => new RecentDossierEvents(
+        services.AddSingleton(sp => new RecentDossiers(
             sp.GetRequiredService<IOptions<IngestionOptions>>().Value.CachedEvents
         ));
         services.AddSingleton<IngestionPulse>();

@@ -70,7 +70,8 @@ public static class DossierProjection
 
     /// <summary>
     /// Ends a transaction that projected dossiers without the writer (rebuilds and bulk loads): adds
-    /// their facts, commits, and copies the log into the database file.
+    /// their facts, counts the rewrite (a running writer then forgets the rows it remembers), commits, and copies the
+    /// log into the database file.
     /// </summary>
     public static async Task CommitAsync(
         IIngestionSession session,
@@ -82,6 +83,7 @@ public static class DossierProjection
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(checkpointer);
         await session.ApplyFactsAsync(deltas, ct).ConfigureAwait(false);
+        await session.CountProjectionRewriteAsync(ct).ConfigureAwait(false);
         await session.CommitAsync(ct).ConfigureAwait(false);
         await checkpointer.CheckpointNowAsync(ct).ConfigureAwait(false);
     }

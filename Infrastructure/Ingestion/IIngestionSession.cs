@@ -10,10 +10,11 @@ namespace Scorecard.Infrastructure.Ingestion;
 public interface IIngestionSession : IAsyncDisposable
 {
     /// <summary>
-    /// The log's last arrival sequence as this session sees it, its own appends included; null when
-    /// the provider does not track it (the writer then reads every dossier's events from the log).
+    /// The log's last arrival sequence as this session sees it, its own appends included, and the projections'
+    /// rewrite count; null when the provider does not track them (the writer then reads every dossier's events and
+    /// row from the database).
     /// </summary>
-    long? LastSequence { get; }
+    LogPosition? Position { get; }
 
     /// <summary>Every stored event of these dossiers (by <see cref="DossierKey"/>), grouped by that key.</summary>
     Task<Dictionary<string, List<DossierEvent>>> LoadEventsAsync(
@@ -57,6 +58,12 @@ public interface IIngestionSession : IAsyncDisposable
 
     /// <summary>Every stored event, grouped by dossier (all events of a dossier are adjacent).</summary>
     IAsyncEnumerable<DossierEvent> ReadAllEventsAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Counts a rewrite of the projections made without the writer (a rebuild, a bulk load), in this transaction, so
+    /// that a writer holding rows from before it reads them again.
+    /// </summary>
+    Task CountProjectionRewriteAsync(CancellationToken ct);
 
     Task CommitAsync(CancellationToken ct);
 }

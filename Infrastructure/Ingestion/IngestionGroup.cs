@@ -14,16 +14,20 @@ namespace Scorecard.Infrastructure.Ingestion;
 internal sealed class IngestionGroup(
     IIngestionSession session,
     ReferenceData reference,
-    RecentDossierEvents recent,
+    RecentDossiers recent,
     DateTimeOffset now
 )
 {
     private readonly Dictionary<string, List<DossierEvent>> histories = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DossierRow> rows = new(StringComparer.Ordinal);
 
-    /// <summary>Every touched dossier's complete event list by <see cref="DossierKey"/>, as committed once the
+    /// <summary>Number of dossiers the transaction read or wrote.</summary>
+    public int Dossiers => histories.Count;
+
+    /// <summary>Every dossier the transaction read or wrote: its complete events and its row, as committed once the
     /// transaction is.</summary>
-    public IReadOnlyDictionary<string, List<DossierEvent>> Histories => histories;
+    public IEnumerable<CommittedDossier> Committed =>
+        histories.Select(h => new CommittedDossier(h.Key, h.Value, rows.GetValueOrDefault(h.Key)));
 
     public FactDeltas Deltas { get; } = new();
 
@@ -63,18 +67,22 @@ internal sealed class IngestionGroup(
     }
 
     /// <summary>
-    /// The stored events of dossiers not yet in this transaction (from <see cref="RecentDossierEvents"/>
-    /// when it holds them), and the rows of those that have any: a row exists only for a dossier whose
-    /// received event is in the log.
+    /// The stored events and rows of dossiers not yet in this transaction, from <see cref="RecentDossiers"/> when it
+    /// holds them and otherwise from the database: a row exists only for a dossier whose received event is in the
+    /// log.
     /// </summary>
     private async Task LoadAsync(List<string> keys, CancellationToken ct)
     {
         var missing = new List<string>();
         foreach (var key in keys)
         {
-            if (recent.Find(key) is { } held)
+            if (recent.Find(key) is var (events, row))
             {
-                histories[key] = held;
+                histories[key] = events;
+                if (row is not null)
+                {
+                    rows[key] = row;
+                }
             }
             else
             {
@@ -91,7 +99,7 @@ internal sealed class IngestionGroup(
             }
         }
 
-        var received = keys.Where(k => histories[k].Count > 0).ToList();
+        var received = missing.Where(k => histories[k].Count > 0).ToList();
         if (received.Count > 0)
         {
             foreach (var (key, row) in await session.LoadDossiersAsync(received, ct).ConfigureAwait(false))

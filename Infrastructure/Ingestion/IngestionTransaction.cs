@@ -17,7 +17,7 @@ public sealed class IngestionTransaction(
     DbConnectionFactory db,
     ReferenceDataCache referenceCache,
     SqliteCheckpointer checkpointer,
-    RecentDossierEvents recent,
+    RecentDossiers recent,
     IngestionPulse pulse,
     ScorecardMetrics metrics,
     TimeProvider clock
@@ -39,7 +39,7 @@ public sealed class IngestionTransaction(
         using var activity = ScorecardTelemetry.Source.StartActivity("ingestion transaction");
         var reference = await referenceCache.GetAsync(ct).ConfigureAwait(false);
         await using var session = await OpenSessionAsync(db, ct).ConfigureAwait(false);
-        recent.Begin(session.LastSequence);
+        recent.Begin(session.Position);
         var state = new IngestionGroup(session, reference, recent, clock.GetUtcNow());
         var outcomes = new List<BatchOutcome>(group.Count);
         IReadOnlyList<EventBatch> part = [.. group];
@@ -54,7 +54,7 @@ public sealed class IngestionTransaction(
         var committing = clock.GetTimestamp();
         await session.CommitAsync(ct).ConfigureAwait(false);
         var commit = clock.GetElapsedTime(committing);
-        recent.Committed(session.LastSequence, state.Histories);
+        recent.Committed(session.Position, state.Committed);
         pulse.Committed();
         checkpointer.Nudge();
         metrics.IngestionCommitted(state.Events, commit);
@@ -66,7 +66,7 @@ public sealed class IngestionTransaction(
         activity?.SetTag("scorecard.batches", group.Count);
         activity?.SetTag("scorecard.events", state.Events);
         activity?.SetTag("scorecard.events.accepted", outcomes.Sum(o => o.Accepted));
-        activity?.SetTag("scorecard.dossiers", state.Histories.Count);
+        activity?.SetTag("scorecard.dossiers", state.Dossiers);
         activity?.SetTag("scorecard.commit.ms", commit.TotalMilliseconds);
         return outcomes;
     }

@@ -68,7 +68,7 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
     /// Not tracked: several instances of the service may append to one SQL Server database, so no
     /// instance may take its own memory of a dossier's events as complete.
     /// </summary>
-    public long? LastSequence => null;
+    public LogPosition? Position => null;
 
     public async Task<Dictionary<string, List<DossierEvent>>> LoadEventsAsync(
         IReadOnlyCollection<string> dossierKeys,
@@ -255,6 +255,10 @@ internal sealed class SqlServerIngestionSession : IIngestionSession
             yield return row.ToEvent();
         }
     }
+
+    /// <summary>Nothing to count: this provider's writer reads every row from the database (<see
+    /// cref="Position"/> is null).</summary>
+    public Task CountProjectionRewriteAsync(CancellationToken ct) => Task.CompletedTask;
 
     public async Task CommitAsync(CancellationToken ct)
     {

@@ -33,6 +33,7 @@ internal sealed class SqliteIngestionSession : IIngestionSession
     // The session holds SQLite's write lock from its first statement to its commit, so it can number
     // arrivals itself: no other writer can take a sequence in between.
     private long lastSequence;
+    private long rewrites;
 
     private SqliteIngestionSession(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -49,10 +50,13 @@ internal sealed class SqliteIngestionSession : IIngestionSession
         dropEmptyUse = new SqliteStatement(connection, SqliteIngestionSql.DropEmptyProcedureUseSql);
         addReach = new SqliteStatement(connection, SqliteIngestionSql.AddProcedureReachSql);
         dropEmptyReach = new SqliteStatement(connection, SqliteIngestionSql.DropEmptyProcedureReachSql);
-        using var last = connection.CreateCommand();
-        last.Transaction = transaction;
-        last.CommandText = SqliteIngestionSql.LastSequenceSql;
-        lastSequence = Convert.ToInt64(last.ExecuteScalar(), CultureInfo.InvariantCulture);
+        using var position = connection.CreateCommand();
+        position.Transaction = transaction;
+        position.CommandText = SqliteIngestionSql.PositionSql;
+        using var reader = position.ExecuteReader();
+        reader.Read();
+        lastSequence = reader.GetInt64(0);
+        rewrites = reader.GetInt64(1);
     }
 
     /// <summary>Sets the writer's pragmas and begins the transaction (BEGIN IMMEDIATE: the write lock at
@@ -70,7 +74,7 @@ internal sealed class SqliteIngestionSession : IIngestionSession
             ct
         );
 
-    public long? LastSequence => lastSequence;
+    public LogPosition? Position => new LogPosition(lastSequence, rewrites);
 
     public async Task<Dictionary<string, List<DossierEvent>>> LoadEventsAsync(
         IReadOnlyCollection<string> dossierKeys,
@@ -241,6 +245,18 @@ internal sealed class SqliteIngestionSession : IIngestionSession
         {
             yield return row.ToEvent();
         }
+    }
+
+    public async Task CountProjectionRewriteAsync(CancellationToken ct)
+    {
+        // A pragma takes no parameters: the count is this session's own integer, never outside text.
+        var next = checked(rewrites + 1).ToString(CultureInfo.InvariantCulture);
+        await connection
+            .ExecuteAsync(
+                new CommandDefinition($"PRAGMA user_version = {next}", transaction: transaction, cancellationToken: ct)
+            )
+            .ConfigureAwait(false);
+        rewrites++;
     }
 
     public Task CommitAsync(CancellationToken ct) => transaction.CommitAsync(ct);

@@ -28,7 +28,10 @@ internal static class SqliteIngestionSql
         ON CONFLICT (source, id) DO NOTHING
         """;
 
-    public const string LastSequenceSql = "SELECT COALESCE(MAX(seq), 0) FROM dossier_events";
+    /// <summary>The log's last sequence and the projections' rewrite count, which the file keeps as its
+    /// <c>user_version</c>.</summary>
+    public const string PositionSql =
+        "SELECT COALESCE(MAX(seq), 0), (SELECT user_version FROM pragma_user_version) FROM dossier_events";
 
     public static readonly string UpsertDossierSql = $"""
         INSERT INTO dossiers ({DossierColumns.Table.Names}) VALUES ({DossierColumns.Table.Values})
