@@ -1,6 +1,7 @@
 using Scorecard.Api.Tests.Domain.Builders;
 using Scorecard.Domain.Calendar;
 using Scorecard.Domain.Dossiers;
+using Scorecard.Infrastructure.Seed;
 
 namespace Scorecard.Api.Tests.Domain.Dossiers;
 
@@ -53,5 +54,39 @@ public sealed class DossierFoldDeterminismTests
         }
 
         Assert.That(expected!.DueAt, Is.EqualTo(Parse.At("2023-08-04T09:00:00+07:00")));
+    }
+
+    /// <summary>
+    /// Histories as they are usually stored (in time order, no id twice) fold as they are, without sorting; the state
+    /// must be the one the same events give in any other order.
+    /// </summary>
+    [Test]
+    public void Fold_OfGeneratedHistoriesInOrder_EqualsTheFoldOfTheSameEventsReversed()
+    {
+        var province = DemoSeeder.Generate(new DemoSeedOptions(Seed: 3, Dossiers: 0));
+        var calendar = new WorkCalendar(DemoSeeder.StatutoryCalendar());
+        var procedures = province.Procedures.ToDictionary(p => p.Code);
+        var until = new DateOnly(2025, 12, 30);
+        var histories = new DemoHistory(province, calendar, 5)
+            .Dossiers(300, until.AddDays(-200), until, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(7)))
+            .ToList();
+        foreach (var history in histories)
+        {
+            var ordered = history
+                .Select((e, i) => e with { Sequence = i + 1 })
+                .OrderBy(e => e.At)
+                .ThenBy(e => e.Sequence)
+                .ToList();
+            var procedure = procedures[history.First(e => e.Type == DossierEventType.Received).ProcedureCode!];
+            var reversed = Enumerable.Reverse(ordered).ToList();
+
+            Assert.That(
+                DossierFold.Fold(ordered, procedure, calendar),
+                Is.EqualTo(DossierFold.Fold(reversed, procedure, calendar)),
+                history[0].DossierCode
+            );
+        }
+
+        Assert.That(histories, Has.Count.EqualTo(300));
     }
 }
