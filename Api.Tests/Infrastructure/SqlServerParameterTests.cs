@@ -49,9 +49,9 @@ public sealed class SqlServerParameterTests
         ["FactsQuery.PerUnitSql"] = Names("From To"),
         ["PublicationStore.SelectOfPeriodSql"] = Names("PeriodCode"),
         ["PublicationStore.SelectAllSql"] = [],
-        ["IndicatorValueStore.DeleteIndexScoresSql"] = [],
-        ["IndicatorValueStore.DeletePeriodIndexScoresSql"] = Names("Period"),
-        ["IndicatorValueStore.InsertIndexScoreSql"] = Names(
+        ["SqlServerIndicatorValueReplace.DeleteIndexScoresSql"] = [],
+        ["SqlServerIndicatorValueReplace.DeletePeriodIndexScoresSql"] = Names("Period"),
+        ["SqlServerIndicatorValueReplace.InsertIndexScoreSql"] = Names(
             "UnitCode Period Code Structure Kind GroupCode IndicatorCode PeriodType PeriodStart PeriodEnd Numerator "
                 + "Denominator Value Threshold Points MaxPoints Status"
         ),

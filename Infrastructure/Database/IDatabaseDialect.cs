@@ -60,4 +60,19 @@ public interface IDatabaseDialect
 
     /// <summary>Opens an ingestion transaction: the statements of the write path in this database's dialect.</summary>
     internal Task<IIngestionSession> OpenIngestionAsync(DbConnectionFactory db, CancellationToken ct);
+
+    /// <summary>
+    /// Replaces the refreshed figures of <paramref name="periods"/> (null: all) in this database's way (see
+    /// <c>IndicatorValueStore.ReplaceAsync</c>); <paramref name="finish"/> runs in the last transaction, before its
+    /// commit.
+    /// </summary>
+    /// <returns>The number of indicator value rows written.</returns>
+    internal Task<int> ReplaceFiguresAsync(
+        DbConnectionFactory db,
+        IReadOnlyCollection<string>? periods,
+        IReadOnlyList<IndicatorValueRow> rows,
+        IReadOnlyList<IndexScoreRow>? scores,
+        Func<DbConnection, DbTransaction, Task> finish,
+        CancellationToken ct
+    );
 }

@@ -3,7 +3,6 @@ using Dapper;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.Facts;
 using Scorecard.Infrastructure.Sqlite;
-using Scorecard.Infrastructure.SqlServer;
 
 namespace Scorecard.Infrastructure.IndicatorValues;
 
@@ -29,18 +28,6 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
         FROM monthly_facts f
         WHERE f.month >= @From AND f.month <= @To
         GROUP BY f.unit_id, f.month
-        """;
-
-    private const string DeleteIndexScoresSql = "DELETE FROM index_scores";
-
-    private const string DeletePeriodIndexScoresSql = "DELETE FROM index_scores WHERE period = @Period";
-
-    private const string InsertIndexScoreSql = """
-        INSERT INTO index_scores (unit_code, period, code, structure, kind, group_code, indicator_code, period_type,
-                                  period_start, period_end, numerator, denominator, value, threshold, points,
-                                  max_points, status)
-        VALUES (@UnitCode, @Period, @Code, @Structure, @Kind, @GroupCode, @IndicatorCode, @PeriodType, @PeriodStart,
-                @PeriodEnd, @Numerator, @Denominator, @Value, @Threshold, @Points, @MaxPoints, @Status)
         """;
 
     private const string UnmarkSql = "DELETE FROM indicator_values_stale WHERE month = @Month AND version = @Version";
@@ -125,51 +112,10 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(handled);
-        var written =
-            db.Dialect is SqliteDialect
-                ? await SqliteFigureMerges
-                    .ReplaceAsync(db, periods, rows, scores, (c, t) => UnmarkAsync(c, t, handled, ct), ct)
-                    .ConfigureAwait(false)
-                : await ReplaceOnSqlServerAsync(periods, rows, handled, scores, ct).ConfigureAwait(false);
-        checkpointer.Nudge();
-        return written;
-    }
-
-    private async Task<int> ReplaceOnSqlServerAsync(
-        IReadOnlyCollection<string>? periods,
-        IReadOnlyList<IndicatorValueRow> rows,
-        IReadOnlyList<StaleMark> handled,
-        IReadOnlyList<IndexScoreRow>? scores,
-        CancellationToken ct
-    )
-    {
-        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        var written = await SqlServerIndicatorValueReplace
-            .ReplaceAsync(connection, transaction, periods, rows, ct)
+        var written = await db
+            .Dialect.ReplaceFiguresAsync(db, periods, rows, scores, (c, t) => UnmarkAsync(c, t, handled, ct), ct)
             .ConfigureAwait(false);
-        if (scores is not null)
-        {
-            // The periods' index rows are deleted and inserted.
-            await connection
-                .ExecuteAsync(
-                    periods is null
-                        ? new CommandDefinition(DeleteIndexScoresSql, transaction: transaction, cancellationToken: ct)
-                        : new CommandDefinition(
-                            DeletePeriodIndexScoresSql,
-                            periods.Select(p => new { Period = p }),
-                            transaction,
-                            cancellationToken: ct
-                        )
-                )
-                .ConfigureAwait(false);
-            await connection
-                .ExecuteAsync(new CommandDefinition(InsertIndexScoreSql, scores, transaction, cancellationToken: ct))
-                .ConfigureAwait(false);
-        }
-
-        await UnmarkAsync(connection, transaction, handled, ct).ConfigureAwait(false);
-        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        checkpointer.Nudge();
         return written;
     }
 

@@ -75,4 +75,13 @@ internal sealed class SqlServerDialect : IDatabaseDialect
 
     Task<IIngestionSession> IDatabaseDialect.OpenIngestionAsync(DbConnectionFactory db, CancellationToken ct) =>
         SqlServerIngestionSession.OpenAsync(db, ct);
+
+    Task<int> IDatabaseDialect.ReplaceFiguresAsync(
+        DbConnectionFactory db,
+        IReadOnlyCollection<string>? periods,
+        IReadOnlyList<IndicatorValueRow> rows,
+        IReadOnlyList<IndexScoreRow>? scores,
+        Func<DbConnection, DbTransaction, Task> finish,
+        CancellationToken ct
+    ) => SqlServerIndicatorValueReplace.ReplaceFiguresAsync(db, periods, rows, scores, finish, ct);
 }

@@ -40,6 +40,61 @@ internal static class SqlServerIndicatorValueReplace
             n bigint '$.n', d bigint '$.d', v float '$.v', b varchar(32) '$.b', g float '$.g', r varchar(8) '$.r') j
         """;
 
+    private const string DeleteIndexScoresSql = "DELETE FROM index_scores";
+
+    private const string DeletePeriodIndexScoresSql = "DELETE FROM index_scores WHERE period = @Period";
+
+    private const string InsertIndexScoreSql = """
+        INSERT INTO index_scores (unit_code, period, code, structure, kind, group_code, indicator_code, period_type,
+                                  period_start, period_end, numerator, denominator, value, threshold, points,
+                                  max_points, status)
+        VALUES (@UnitCode, @Period, @Code, @Structure, @Kind, @GroupCode, @IndicatorCode, @PeriodType, @PeriodStart,
+                @PeriodEnd, @Numerator, @Denominator, @Value, @Threshold, @Points, @MaxPoints, @Status)
+        """;
+
+    /// <summary>
+    /// Deletes the periods' indicator value and index rows and inserts the new ones in one transaction (SQL Server's
+    /// locks are per row, so ingestion does not wait for it); <paramref name="finish"/> runs before the commit.
+    /// </summary>
+    /// <returns>The number of indicator value rows deleted and inserted.</returns>
+    public static async Task<int> ReplaceFiguresAsync(
+        DbConnectionFactory db,
+        IReadOnlyCollection<string>? periods,
+        IReadOnlyList<IndicatorValueRow> rows,
+        IReadOnlyList<IndexScoreRow>? scores,
+        Func<DbConnection, DbTransaction, Task> finish,
+        CancellationToken ct
+    )
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(finish);
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var written = await ReplaceAsync(connection, transaction, periods, rows, ct).ConfigureAwait(false);
+        if (scores is not null)
+        {
+            await connection
+                .ExecuteAsync(
+                    periods is null
+                        ? new CommandDefinition(DeleteIndexScoresSql, transaction: transaction, cancellationToken: ct)
+                        : new CommandDefinition(
+                            DeletePeriodIndexScoresSql,
+                            periods.Select(p => new { Period = p }),
+                            transaction,
+                            cancellationToken: ct
+                        )
+                )
+                .ConfigureAwait(false);
+            await connection
+                .ExecuteAsync(new CommandDefinition(InsertIndexScoreSql, scores, transaction, cancellationToken: ct))
+                .ConfigureAwait(false);
+        }
+
+        await finish(connection, transaction).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return written;
+    }
+
     /// <returns>The number of rows deleted and inserted.</returns>
     public static async Task<int> ReplaceAsync(
         DbConnection connection,

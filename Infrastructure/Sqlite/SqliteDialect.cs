@@ -125,4 +125,13 @@ internal sealed class SqliteDialect : IDatabaseDialect
 
     Task<IIngestionSession> IDatabaseDialect.OpenIngestionAsync(DbConnectionFactory db, CancellationToken ct) =>
         SqliteIngestionSession.OpenAsync(db, ct);
+
+    Task<int> IDatabaseDialect.ReplaceFiguresAsync(
+        DbConnectionFactory db,
+        IReadOnlyCollection<string>? periods,
+        IReadOnlyList<IndicatorValueRow> rows,
+        IReadOnlyList<IndexScoreRow>? scores,
+        Func<DbConnection, DbTransaction, Task> finish,
+        CancellationToken ct
+    ) => SqliteFigureMerges.ReplaceAsync(db, periods, rows, scores, finish, ct);
 }
