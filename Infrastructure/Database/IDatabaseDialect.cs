@@ -62,17 +62,8 @@ public interface IDatabaseDialect
     internal Task<IIngestionSession> OpenIngestionAsync(DbConnectionFactory db, CancellationToken ct);
 
     /// <summary>
-    /// Replaces the refreshed figures of <paramref name="periods"/> (null: all) in this database's way (see
-    /// <c>IndicatorValueStore.ReplaceAsync</c>); <paramref name="finish"/> runs in the last transaction, before its
-    /// commit.
+    /// Writes a refresh's figures in this database's way (see <c>IndicatorValueStore.ReplaceAsync</c>).
     /// </summary>
     /// <returns>The number of indicator value rows written.</returns>
-    internal Task<int> ReplaceFiguresAsync(
-        DbConnectionFactory db,
-        IReadOnlyCollection<string>? periods,
-        IReadOnlyList<IndicatorValueRow> rows,
-        IReadOnlyList<IndexScoreRow>? scores,
-        Func<DbConnection, DbTransaction, Task> finish,
-        CancellationToken ct
-    );
+    internal Task<int> ReplaceFiguresAsync(DbConnectionFactory db, FigureReplacement replacement, CancellationToken ct);
 }

@@ -113,7 +113,11 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(handled);
         var written = await db
-            .Dialect.ReplaceFiguresAsync(db, periods, rows, scores, (c, t) => UnmarkAsync(c, t, handled, ct), ct)
+            .Dialect.ReplaceFiguresAsync(
+                db,
+                new FigureReplacement(periods, rows, scores, (c, t) => UnmarkAsync(c, t, handled, ct)),
+                ct
+            )
             .ConfigureAwait(false);
         checkpointer.Nudge();
         return written;

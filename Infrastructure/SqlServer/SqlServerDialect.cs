@@ -78,10 +78,7 @@ internal sealed class SqlServerDialect : IDatabaseDialect
 
     Task<int> IDatabaseDialect.ReplaceFiguresAsync(
         DbConnectionFactory db,
-        IReadOnlyCollection<string>? periods,
-        IReadOnlyList<IndicatorValueRow> rows,
-        IReadOnlyList<IndexScoreRow>? scores,
-        Func<DbConnection, DbTransaction, Task> finish,
+        FigureReplacement replacement,
         CancellationToken ct
-    ) => SqlServerIndicatorValueReplace.ReplaceFiguresAsync(db, periods, rows, scores, finish, ct);
+    ) => SqlServerIndicatorValueReplace.ReplaceFiguresAsync(db, replacement, ct);
 }

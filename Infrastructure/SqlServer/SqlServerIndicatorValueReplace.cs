@@ -53,21 +53,19 @@ internal static class SqlServerIndicatorValueReplace
         """;
 
     /// <summary>
-    /// Deletes the periods' indicator value and index rows and inserts the new ones in one transaction (SQL Server's
-    /// locks are per row, so ingestion does not wait for it); <paramref name="finish"/> runs before the commit.
+    /// Deletes the replacement's periods' indicator value and index rows and inserts the new ones in one transaction
+    /// (SQL Server's locks are per row, so ingestion does not wait for it); its finish runs before the commit.
     /// </summary>
     /// <returns>The number of indicator value rows deleted and inserted.</returns>
     public static async Task<int> ReplaceFiguresAsync(
         DbConnectionFactory db,
-        IReadOnlyCollection<string>? periods,
-        IReadOnlyList<IndicatorValueRow> rows,
-        IReadOnlyList<IndexScoreRow>? scores,
-        Func<DbConnection, DbTransaction, Task> finish,
+        FigureReplacement replacement,
         CancellationToken ct
     )
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(finish);
+        ArgumentNullException.ThrowIfNull(replacement);
+        var (periods, rows, scores, finish) = replacement;
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         var written = await ReplaceAsync(connection, transaction, periods, rows, ct).ConfigureAwait(false);

@@ -128,10 +128,7 @@ internal sealed class SqliteDialect : IDatabaseDialect
 
     Task<int> IDatabaseDialect.ReplaceFiguresAsync(
         DbConnectionFactory db,
-        IReadOnlyCollection<string>? periods,
-        IReadOnlyList<IndicatorValueRow> rows,
-        IReadOnlyList<IndexScoreRow>? scores,
-        Func<DbConnection, DbTransaction, Task> finish,
+        FigureReplacement replacement,
         CancellationToken ct
-    ) => SqliteFigureMerges.ReplaceAsync(db, periods, rows, scores, finish, ct);
+    ) => SqliteFigureMerges.ReplaceAsync(db, replacement, ct);
 }

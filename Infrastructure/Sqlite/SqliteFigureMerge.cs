@@ -223,22 +223,20 @@ internal static class SqliteFigureMerges
         );
 
     /// <summary>
-    /// Replaces the rows of <paramref name="periods"/> (null: every row) of both tables (<paramref name="scores"/>
-    /// null: <c>index_scores</c> untouched): the rows that differ, in key order, at most
-    /// <see cref="IndicatorValueStore.RowsPerSqliteTransaction"/> per transaction, then the stale rows with
-    /// <paramref name="finish"/> (the marks) in the last one.
+    /// Replaces the rows of the replacement's periods in both tables: the rows that differ, in key order, at most
+    /// <see cref="IndicatorValueStore.RowsPerSqliteTransaction"/> per transaction, then the stale rows with its
+    /// finish (the marks) in the last one.
     /// </summary>
     /// <returns>The number of indicator value rows written (inserted, updated or deleted).</returns>
     public static async Task<int> ReplaceAsync(
         DbConnectionFactory db,
-        IReadOnlyCollection<string>? periods,
-        IReadOnlyList<IndicatorValueRow> rows,
-        IReadOnlyList<IndexScoreRow>? scores,
-        Func<DbConnection, DbTransaction, Task> finish,
+        FigureReplacement replacement,
         CancellationToken ct
     )
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(replacement);
+        var (periods, rows, scores, finish) = replacement;
         List<(string, string, string, string)> staleValues;
         List<(string, string, string, string)> staleScores;
         await using (var connection = (SqliteConnection)await db.OpenAsync(ct).ConfigureAwait(false))
