@@ -49,29 +49,28 @@ internal sealed class SqliteStatement : IDisposable
     /// making a string of it.</summary>
     public void Bind(int position, DateTimeOffset? value)
     {
-        if (value is not { } instant)
+        if (value is { } instant)
+        {
+            BindFormatted(position, instant.UtcDateTime, DapperTypeHandlers.InstantFormat);
+        }
+        else
         {
             Check(raw.sqlite3_bind_null(statement, position));
-            return;
         }
-
-        Span<char> text = stackalloc char[32];
-        if (!instant.UtcDateTime.TryFormat(text, out var written, DapperTypeHandlers.InstantFormat, Invariant))
-        {
-            throw new InvalidOperationException("An instant did not fit its stored text form.");
-        }
-
-        Check(BindText(position, text[..written]));
     }
 
     /// <summary>Binds a day in its stored text form (<see cref="DapperTypeHandlers.DateFormat"/>) without making a
     /// string of it.</summary>
-    public void Bind(int position, DateOnly day)
+    public void Bind(int position, DateOnly day) => BindFormatted(position, day, DapperTypeHandlers.DateFormat);
+
+    /// <summary>Formats the value onto the stack and binds that text.</summary>
+    private void BindFormatted<T>(int position, T value, string format)
+        where T : ISpanFormattable
     {
-        Span<char> text = stackalloc char[16];
-        if (!day.TryFormat(text, out var written, DapperTypeHandlers.DateFormat, Invariant))
+        Span<char> text = stackalloc char[32];
+        if (!value.TryFormat(text, out var written, format, Invariant))
         {
-            throw new InvalidOperationException("A day did not fit its stored text form.");
+            throw new InvalidOperationException($"A {typeof(T).Name} did not fit its stored text form.");
         }
 
         Check(BindText(position, text[..written]));
