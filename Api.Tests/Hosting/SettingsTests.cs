@@ -11,6 +11,7 @@ public sealed class SettingsTests
     [TestCase("Ingestion:MaxEventAgeDays", "-1")]
     [TestCase("Ingestion:CachedEvents", "-1")]
     [TestCase("IndicatorValues:RefreshSeconds", "0")]
+    [TestCase("IndicatorValues:StepRows", "10")]
     [TestCase("RateLimit:RequestsPerSecond", "-5")]
     [TestCase("RateLimit:Burst", "lots")]
     [TestCase("Seed:DemoOnFirstStart", "maybe")]
@@ -32,6 +33,7 @@ public sealed class SettingsTests
         Assert.That(new IngestionOptions().MaxEventAgeDays, Is.EqualTo(400));
         Assert.That(new IngestionOptions().CachedEvents, Is.EqualTo(100_000));
         Assert.That(new IndicatorValuesOptions().RefreshSeconds, Is.EqualTo(5));
+        Assert.That(new IndicatorValuesOptions().StepRows, Is.EqualTo(250_000));
         Assert.That(new KeyRateLimitOptions().RequestsPerSecond, Is.EqualTo(200));
         Assert.That(new KeyRateLimitOptions().Burst, Is.EqualTo(400));
         Assert.That(new KeyRateLimitOptions().PublicRequestsPerSecond, Is.EqualTo(10));

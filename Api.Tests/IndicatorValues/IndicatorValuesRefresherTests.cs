@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Scorecard.Api.IndicatorValues;
 using Scorecard.Api.Tests.Support;
 using Scorecard.Infrastructure.Ingestion;
@@ -13,9 +14,9 @@ namespace Scorecard.Api.Tests.IndicatorValues;
 /// </summary>
 public sealed class IndicatorValuesRefresherTests
 {
-    /// <summary>Rows of one period: every unit as of the period (7) and, in today's structure, the units valid today
-    /// (6: the agency P.S ended in 2024).</summary>
-    private const int UnitsTimesIndicators = (7 + 6) * 24;
+    /// <summary>Rows of one period of 2025: as of the period, the units that lived in it, and, in today's structure,
+    /// the units valid today (6 each: the agency P.S ended in 2024 and has neither).</summary>
+    private const int UnitsTimesIndicators = (6 + 6) * 24;
 
     private ScorecardFactory factory = null!;
     private HttpClient admin = null!;
@@ -224,6 +225,35 @@ public sealed class IndicatorValuesRefresherTests
 
         Assert.That(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         Assert.That(await MarksAsync(), Is.EqualTo(new[] { "all" }));
+    }
+
+    [Test]
+    public async Task Refresh_InSteps_WritesTheSameRowsAsInOneStep()
+    {
+        (
+            await TestProvince.PostAsync(
+                admin,
+                Received("J1", "2025-01-06T08:00:00+07:00", digitised: true),
+                Resolved("J1", "2025-01-08T08:00:00+07:00", electronic: true),
+                Received("M1", "2025-03-05T08:00:00+07:00", "P.B.1"),
+                Received("M2", "2025-06-10T08:00:00+07:00", "P.A.2"),
+                Resolved("M2", "2025-07-01T08:00:00+07:00")
+            )
+        ).EnsureSuccessStatusCode();
+        await Refresher.RefreshNowAsync(CancellationToken.None);
+        var inOneStep = await IndicatorValuesTable.EveryRowAsync(factory);
+        // Every period computes 12 × 24 rows: steps of at most 1,000 rows hold 3 periods.
+        using var stepped = ActivatorUtilities.CreateInstance<IndicatorValuesRefresher>(
+            factory.Services,
+            Options.Create(new IndicatorValuesOptions { StepRows = 1_000 })
+        );
+
+        await factory.Services.GetRequiredService<DossierRebuilder>().RebuildAsync(CancellationToken.None);
+        await stepped.RefreshNowAsync(CancellationToken.None);
+
+        Assert.That(await MarksAsync(), Is.Empty);
+        Assert.That(inOneStep, Has.Count.GreaterThan(10 * UnitsTimesIndicators));
+        Assert.That(await IndicatorValuesTable.EveryRowAsync(factory), Is.EqualTo(inOneStep));
     }
 
     [Test]

@@ -17,7 +17,8 @@ namespace Scorecard.Api.Tests.IndicatorValues;
 /// </summary>
 public sealed class IndicatorValuesScorecardTests : ApiFixture
 {
-    private const int Units = 7;
+    /// <summary>The units that lived in 2025: the agency P.S ended in 2024, so no period of the table holds it.</summary>
+    private const int Units = 6;
     private const int Indicators = 25;
 
     protected override async Task SeedAsync()
@@ -132,7 +133,6 @@ public sealed class IndicatorValuesScorecardTests : ApiFixture
     [TestCase("P.B", "2025-H1")]
     [TestCase("P.B.1", "2025-Q1")]
     [TestCase("P.B.1", "2025")]
-    [TestCase("P.S", "2025-03")]
     public async Task Rows_ForAUnitAndPeriod_EqualTheScorecard(string unit, string period)
     {
         var card = await Admin.GetFromJsonAsync<JsonElement>($"/api/scorecards/{unit}?period={period}");
@@ -143,6 +143,19 @@ public sealed class IndicatorValuesScorecardTests : ApiFixture
             .ToDictionary(i => i.GetProperty("code").GetString()!, Figure);
         Assert.That(shown, Has.Count.EqualTo(Indicators));
         Assert.That(rows.ToDictionary(r => r.Key, r => r.Value.Figure), Is.EquivalentTo(shown));
+    }
+
+    [Test]
+    public async Task Rows_OfAUnitThatEndedBeforeThePeriod_AreAbsent_AsTheMapOmitsIt()
+    {
+        var rows = await IndicatorValuesTable.RowsAsync(Factory, "P.S", "2025-03");
+        var map = await Admin.GetFromJsonAsync<JsonElement>(
+            "/api/map?indicator=on-time&period=2025-03&parentCode=P&level=province"
+        );
+
+        Assert.That(rows, Is.Empty);
+        // P.S is the only unit of its level under P: the map of a period after its end is empty.
+        Assert.That(map.ToString(), Does.Contain("\"units\":[]").And.Not.Contain("P.S"));
     }
 
     [Test]

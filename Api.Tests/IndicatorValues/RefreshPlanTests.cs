@@ -1,4 +1,5 @@
 using Scorecard.Api.IndicatorValues;
+using Scorecard.Domain.Periods;
 using Scorecard.Infrastructure.IndicatorValues;
 
 namespace Scorecard.Api.Tests.IndicatorValues;
@@ -87,4 +88,46 @@ public sealed class RefreshPlanTests
         Assert.That(plan.Periods, Is.Empty);
         Assert.That(plan.Covers, Is.Null);
     }
+
+    [Test]
+    public void Steps_UnderABudget_HoldConsecutivePeriodsUpToItAndAPeriodAboveItAlone()
+    {
+        // March to May, by first day and then shortest: 2025-Q1, 2025-H1, 2025, 2025-03, 2025-04, 2025-Q2, 2025-05;
+        // the year counts 250 rows, every other period 100.
+        var plan = RefreshPlan.Of([Mark(StaleMarks.All)], MarchToMay, March, May);
+
+        var steps = plan.Steps(p => p.Code == "2025" ? 250 : 100, 300);
+
+        Assert.That(
+            steps.Select(s => string.Join(" ", s.Select(p => p.Code))),
+            Is.EqualTo(new[] { "2025-Q1 2025-H1", "2025", "2025-03 2025-04 2025-Q2", "2025-05" })
+        );
+        Assert.That(steps.SelectMany(s => s), Is.EqualTo(plan.Periods), "every period once, in the plan's order");
+    }
+
+    [Test]
+    public void Steps_OfAPlanWithoutPeriods_AreOneEmptyStep()
+    {
+        var plan = RefreshPlan.Of([Mark(StaleMarks.All)], MarchToMay, null, May);
+
+        Assert.That(plan.Steps(_ => 100, 1_000), Has.Count.EqualTo(1).And.All.Empty);
+    }
+
+    [Test]
+    public void ReplacedBy_TheLastStepOfAFullPlan_AlsoReplacesTheStoredPeriodsNoLongerComputed()
+    {
+        // The table holds January to May; the data now start in March: the rows of January and February go, while
+        // 2025-Q1 is still computed (March is in it).
+        var plan = RefreshPlan.Of([], new MonthRange(new DateOnly(2025, 1, 1), May), March, May);
+        var steps = plan.Steps(_ => 100, 300);
+
+        Assert.That(plan.Full, Is.True);
+        Assert.That(plan.ReplacedBy(steps[0], last: false, plan.Covers), Is.EquivalentTo(Codes(steps[0])));
+        Assert.That(
+            plan.ReplacedBy(steps[^1], last: true, new MonthRange(new DateOnly(2025, 1, 1), May)),
+            Is.EquivalentTo(Codes(steps[^1]).Concat(["2025-01", "2025-02"]))
+        );
+    }
+
+    private static string[] Codes(IEnumerable<Period> periods) => [.. periods.Select(p => p.Code)];
 }

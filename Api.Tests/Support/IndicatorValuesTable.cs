@@ -46,6 +46,29 @@ internal static class IndicatorValuesTable
         return counts.ToDictionary(c => c.Period, c => c.Count);
     }
 
+    /// <summary>Every row of <c>indicator_values</c> and <c>index_scores</c>, each as one line of text, in key
+    /// order.</summary>
+    public static async Task<List<string>> EveryRowAsync(ScorecardFactory factory)
+    {
+        await using var connection = await factory.OpenDatabaseAsync();
+        var values = await connection.QueryAsync<string>(
+            """
+            SELECT unit_code || '|' || indicator_code || '|' || period || '|' || structure || '|' || period_type || '|'
+                || period_start || '|' || period_end || '|' || numerator || '|' || denominator || '|'
+                || COALESCE(value, '') || '|' || COALESCE(band, '') || '|' || COALESCE(target, '')
+            FROM indicator_values ORDER BY unit_code, indicator_code, period, structure
+            """
+        );
+        var scores = await connection.QueryAsync<string>(
+            """
+            SELECT unit_code || '|' || period || '|' || code || '|' || structure || '|' || kind || '|'
+                || COALESCE(numerator, '') || '|' || COALESCE(denominator, '') || '|' || points || '|' || max_points
+            FROM index_scores ORDER BY unit_code, period, code, structure
+            """
+        );
+        return [.. values, .. scores];
+    }
+
     /// <summary>The stale marks (months as 'yyyy-MM-dd', or 'all').</summary>
     public static async Task<List<string>> MarksAsync(ScorecardFactory factory)
     {

@@ -78,6 +78,7 @@ internal static class ApiServices
                 o => o.RefreshSeconds >= 1,
                 "IndicatorValues:RefreshSeconds must be a number of seconds, at least 1."
             )
+            .Validate(o => o.StepRows >= 1_000, "IndicatorValues:StepRows must be a number of rows, at least 1000.")
             .ValidateOnStart();
         services.AddSingleton<IndicatorValuesRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<IndicatorValuesRefresher>());

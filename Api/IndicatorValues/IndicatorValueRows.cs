@@ -16,7 +16,7 @@ namespace Scorecard.Api.IndicatorValues;
 /// <summary>
 /// The rows of <c>indicator_values</c> for some calendar periods: each unit over its subtree, through
 /// the same assembly of figures, bands and targets as the scorecard (<c>scope=subtree</c>, <c>rule=national</c>),
-/// in both readings of the units: as of the period (every unit) and in today's structure (the units valid today,
+/// in both readings of the units: as of the period (the units valid during it) and in today's structure (the units valid today,
 /// as <c>structure=current</c> reads them). Every unit's own counts are summed once per period and regrouped for
 /// each reading by <see cref="StructureFigures"/>.
 /// </summary>
@@ -24,16 +24,17 @@ internal static class IndicatorValueRows
 {
     /// <param name="ownMonths">The facts of each unit's own dossiers per month, covering every month of <paramref
     /// name="periods"/>.</param>
-    /// <param name="byPeriod">Each period's own on-time figures and procedure uses per unit.</param>
+    /// <param name="figuresOf">Reads a period's own on-time figures and procedure uses per unit (read one period at a
+    /// time, so that only one period's are held).</param>
     /// <param name="asOf">The instant the figures are computed at; its Vietnam date is that of the current
     /// structure.</param>
-    public static List<IndicatorValueRow> Compute(
+    public static async Task<List<IndicatorValueRow>> ComputeAsync(
         ReferenceData reference,
         IReadOnlyDictionary<(int UnitId, DateOnly Month), FactCounts> ownMonths,
         IReadOnlyList<ReportedValue> reported,
         IReadOnlyList<TargetAssignment> targets,
         IReadOnlyList<Period> periods,
-        IReadOnlyDictionary<string, PeriodDossierFigures> byPeriod,
+        Func<Period, Task<PeriodDossierFigures>> figuresOf,
         DateTimeOffset asOf
     )
     {
@@ -53,7 +54,7 @@ internal static class IndicatorValueRows
             var assigned = targetsByPeriod[period.Code].ToList();
             var months = CalendarPeriods.Months(period.FirstDay, period.LastDay).ToList();
             var type = WireName.Of(period.Kind);
-            var dossierFigures = byPeriod[period.Code];
+            var dossierFigures = await figuresOf(period).ConfigureAwait(false);
             var own = new Dictionary<string, FactCounts>(StringComparer.Ordinal);
             foreach (var (unit, id) in units)
             {
@@ -81,7 +82,11 @@ internal static class IndicatorValueRows
                 var figures = StructureFigures.From(reference, holders, own, nationalOwn, uses, values);
                 foreach (var (unit, _) in units)
                 {
-                    if (!figures.Has(unit.Code))
+                    // As of the period, only the units that lived in it: those the map and rankings list.
+                    if (
+                        !figures.Has(unit.Code)
+                        || (structure == FigureStructure.AsOf && !unit.IsActiveDuring(period.FirstDay, period.LastDay))
+                    )
                     {
                         continue;
                     }

@@ -3,6 +3,7 @@ using Scorecard.Api.Hosting;
 using Scorecard.Domain.Periods;
 using Scorecard.Domain.Time;
 using Scorecard.Infrastructure.IndicatorValues;
+using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Reports;
 using Scorecard.Infrastructure.Telemetry;
 
@@ -153,23 +154,47 @@ internal sealed partial class IndicatorValuesRefresher(
             return 0;
         }
 
-        var rows = plan.Periods.Count == 0 ? [] : await ComputeAsync(plan.Periods, reported, ct).ConfigureAwait(false);
-        var scores = IndexScoreRows.Compute(rows, await definitions.ListAsync(ct).ConfigureAwait(false));
-        var writing = clock.GetTimestamp();
-        var written = await store.ReplaceAsync(plan.Replaced, rows, marks, ct, scores).ConfigureAwait(false);
+        var definitionList = await definitions.ListAsync(ct).ConfigureAwait(false);
+        var reference = await sources.ReferenceAsync(ct).ConfigureAwait(false);
+        var steps = plan.Steps(p => RowsOf(reference, p, today), options.Value.StepRows);
+        var (computed, written) = (0, 0);
+        var writeTime = TimeSpan.Zero;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var last = i == steps.Count - 1;
+            var rows = steps[i].Count == 0 ? [] : await ComputeAsync(steps[i], reported, ct).ConfigureAwait(false);
+            var scores = IndexScoreRows.Compute(rows, definitionList);
+            var writing = clock.GetTimestamp();
+            written += await store
+                .ReplaceAsync(
+                    steps.Count == 1 ? plan.Replaced : plan.ReplacedBy(steps[i], last, stored),
+                    rows,
+                    last ? marks : [],
+                    ct,
+                    scores
+                )
+                .ConfigureAwait(false);
+            writeTime += clock.GetElapsedTime(writing);
+            computed += rows.Count;
+            if (steps.Count > 1)
+            {
+                LogStep(logger, i + 1, steps.Count, steps[i].Count, rows.Count);
+            }
+        }
+
         (covered, knowsCovered) = (plan.Covers, true);
         (structureDay, structureUnits) = (today, validToday ?? structureUnits);
-        var (total, writeTime) = (clock.GetElapsedTime(started), clock.GetElapsedTime(writing));
+        var total = clock.GetElapsedTime(started);
         LogRefreshed(
             logger,
             plan.Full ? "full" : "partial",
             plan.Periods.Count,
-            rows.Count,
+            computed,
             written,
             total.TotalMilliseconds,
             writeTime.TotalMilliseconds
         );
-        return rows.Count;
+        return computed;
     }
 
     /// <summary>
@@ -204,14 +229,26 @@ internal sealed partial class IndicatorValuesRefresher(
             .OwnMonthsAsync(periods.Min(p => p.FirstDay), periods.Max(p => p.LastDay), ct)
             .ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        var byPeriod = new Dictionary<string, PeriodDossierFigures>(StringComparer.Ordinal);
-        foreach (var period in periods)
-        {
-            byPeriod[period.Code] = await sources.DossierFiguresAsync(period, now, ct).ConfigureAwait(false);
-        }
-
-        return IndicatorValueRows.Compute(reference, months, reported, targets, periods, byPeriod, now);
+        return await IndicatorValueRows
+            .ComputeAsync(
+                reference,
+                months,
+                reported,
+                targets,
+                periods,
+                p => sources.DossierFiguresAsync(p, now, ct),
+                now
+            )
+            .ConfigureAwait(false);
     }
+
+    /// <summary>How many rows a period computes at most: each indicator of the units valid during it (as of the
+    /// period) and of those valid today (today's structure).</summary>
+    private static int RowsOf(ReferenceData reference, Period period, DateOnly today) =>
+        (
+            reference.Units.Units.Count(u => u.IsActiveDuring(period.FirstDay, period.LastDay))
+            + reference.Units.Units.Count(u => u.IsActiveOn(today))
+        ) * Math.Max(1, reference.Indicators.Count);
 
     /// <summary>The first month of a reported month, quarter, half-year or year (other periods never reach the
     /// table).</summary>
@@ -249,6 +286,12 @@ internal sealed partial class IndicatorValuesRefresher(
         double milliseconds,
         double writeMilliseconds
     );
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Indicator values refresh, step {Step} of {Steps}: {Periods} periods, {Rows} rows"
+    )]
+    private static partial void LogStep(ILogger logger, int step, int steps, int periods, int rows);
 
     [LoggerMessage(
         Level = LogLevel.Error,

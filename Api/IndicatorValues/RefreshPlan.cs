@@ -47,4 +47,54 @@ internal sealed record RefreshPlan(bool Full, IReadOnlyList<Period> Periods, Mon
 
     /// <summary>The codes of the periods whose rows are replaced; null when every row is.</summary>
     public IReadOnlyCollection<string>? Replaced => Full ? null : [.. Periods.Select(p => p.Code)];
+
+    /// <summary>
+    /// The periods in steps of consecutive periods, each computing at most <paramref name="budget"/> rows by
+    /// <paramref name="rowsOf"/> (a period alone may exceed it), so that a refresh of many periods over many units
+    /// holds one step's rows at a time. A plan without periods is one empty step.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<Period>> Steps(Func<Period, int> rowsOf, int budget)
+    {
+        ArgumentNullException.ThrowIfNull(rowsOf);
+        var steps = new List<IReadOnlyList<Period>>();
+        var step = new List<Period>();
+        var rows = 0L;
+        foreach (var period in Periods)
+        {
+            var add = rowsOf(period);
+            if (step.Count > 0 && rows + add > budget)
+            {
+                steps.Add(step);
+                (step, rows) = ([], 0);
+            }
+
+            step.Add(period);
+            rows += add;
+        }
+
+        steps.Add(step);
+        return steps;
+    }
+
+    /// <summary>
+    /// The codes of the periods one of several <see cref="Steps"/> replaces: its own, and, for the last step of a full
+    /// plan, the periods of the <paramref name="stored"/> months that the plan no longer computes (their rows go).
+    /// </summary>
+    public IReadOnlyCollection<string> ReplacedBy(IReadOnlyList<Period> step, bool last, MonthRange? stored)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var codes = step.Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
+        if (last && Full && stored is { } range)
+        {
+            var computed = Periods.Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
+            codes.UnionWith(
+                CalendarPeriods
+                    .Overlapping(range.First, range.Last)
+                    .Select(p => p.Code)
+                    .Where(c => !computed.Contains(c))
+            );
+        }
+
+        return codes;
+    }
 }
