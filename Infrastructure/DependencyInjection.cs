@@ -85,6 +85,7 @@ public static class DependencyInjection
         services.AddSingleton<DemoSeedProgress>();
 
         services.AddSingleton<FactsQuery>();
+        services.AddSingleton<Facts.RootDailyFacts>();
         services.AddSingleton<NationalOnTimeQuery>();
         services.AddSingleton<ProcedureReachQuery>();
         services.AddSingleton<Index.IndexDefinitionStore>();

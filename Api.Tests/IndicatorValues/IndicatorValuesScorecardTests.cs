@@ -17,7 +17,8 @@ namespace Scorecard.Api.Tests.IndicatorValues;
 /// </summary>
 public sealed class IndicatorValuesScorecardTests : ApiFixture
 {
-    /// <summary>The units that lived in 2025: the agency P.S ended in 2024, so no period of the table holds it.</summary>
+    /// <summary>The units that lived in 2025: the agency P.S ended in 2024, so no period of the table holds
+    /// it.</summary>
     private const int Units = 6;
     private const int Indicators = 25;
 

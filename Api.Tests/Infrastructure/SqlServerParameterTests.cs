@@ -29,7 +29,21 @@ public sealed class SqlServerParameterTests
         ["FactsQuery.DailySubtreeSql"] = Names("UnitId From To"),
         ["FactsQuery.DailySelfSql"] = Names("UnitId From To"),
         ["FactsQuery.DailyWideSubtreeSql"] = Names("UnitId From To"),
-        ["FactsQuery.WideSql"] = Names("UnitId"),
+        ["FactsQuery.ShapeSql"] = Names("UnitId"),
+        ["FactsQuery.DailyRootSql"] = Names("UnitId From To"),
+        ["RootDailyFacts.SumRootDaysSql"] = Names("From To"),
+        ["RootDailyFacts.DeleteDaysSql"] = Names("From To"),
+        ["RootDailyFacts.DeleteOutsideSql"] = Names("From To"),
+        ["RootDailyFacts.InsertDaySql"] = Names(
+            "UnitId Day Received Online FeeRequired PaidOnline Digitised PaperResult ElectronicResult PopulationDbUsed "
+                + "FullOnlineEligible FullOnline ReusedData PersonalDataStore Complaints ChannelOnline ChannelDirect "
+                + "ChannelPostal Finished FinishedOnTime Ended EndedInTime ReceivedManySupplements "
+                + "EndedManySupplements Deadline DeadlineEnded"
+        ),
+        ["RootDailyFacts.DeleteCoverSql"] = [],
+        ["RootDailyFacts.InsertCoverSql"] = Names("First Last"),
+        ["RootDailyFacts.CoverSql"] = [],
+        ["RootDailyFacts.MarkedSql"] = [],
         ["FactsQuery.EveryUnitSql"] = Names("From To"),
         ["NationalOnTimeQuery.LateSubtreeSql"] = Names("UnitId End At"),
         ["NationalOnTimeQuery.LateSelfSql"] = Names("UnitId End At"),

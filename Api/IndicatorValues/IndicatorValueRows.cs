@@ -16,9 +16,9 @@ namespace Scorecard.Api.IndicatorValues;
 /// <summary>
 /// The rows of <c>indicator_values</c> for some calendar periods: each unit over its subtree, through
 /// the same assembly of figures, bands and targets as the scorecard (<c>scope=subtree</c>, <c>rule=national</c>),
-/// in both readings of the units: as of the period (the units valid during it) and in today's structure (the units valid today,
-/// as <c>structure=current</c> reads them). Every unit's own counts are summed once per period and regrouped for
-/// each reading by <see cref="StructureFigures"/>.
+/// in both readings of the units: as of the period (the units valid during it) and in today's structure (the units
+/// valid today, as <c>structure=current</c> reads them). Every unit's own counts are summed once per period and
+/// regrouped for each reading by <see cref="StructureFigures"/>.
 /// </summary>
 internal static class IndicatorValueRows
 {

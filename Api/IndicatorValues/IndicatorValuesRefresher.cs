@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Scorecard.Api.Hosting;
 using Scorecard.Domain.Periods;
 using Scorecard.Domain.Time;
+using Scorecard.Infrastructure.Facts;
 using Scorecard.Infrastructure.IndicatorValues;
 using Scorecard.Infrastructure.Reference;
 using Scorecard.Infrastructure.Reports;
@@ -22,6 +23,7 @@ namespace Scorecard.Api.IndicatorValues;
 internal sealed partial class IndicatorValuesRefresher(
     IndicatorValueStore store,
     IndicatorValueSources sources,
+    RootDailyFacts rootDays,
     Scorecard.Infrastructure.Index.IndexDefinitionStore definitions,
     DatabaseState state,
     Scorecard.Infrastructure.Ingestion.IngestionPulse pulse,
@@ -154,6 +156,14 @@ internal sealed partial class IndicatorValuesRefresher(
             return 0;
         }
 
+        // The provinces' daily rollup first: its months are read from it only once their marks go, with the last step.
+        await rootDays
+            .RefreshAsync(
+                plan.Periods.Where(p => p.Kind == PeriodKind.Month).Select(p => p.FirstDay),
+                plan.Covers is { } range ? (range.First, range.Last) : null,
+                ct
+            )
+            .ConfigureAwait(false);
         var definitionList = await definitions.ListAsync(ct).ConfigureAwait(false);
         var reference = await sources.ReferenceAsync(ct).ConfigureAwait(false);
         var steps = plan.Steps(p => RowsOf(reference, p, today), options.Value.StepRows);

@@ -67,10 +67,19 @@ public sealed class FactsQuery(DbConnectionFactory db)
         GROUP BY f.day
         """;
 
-    // Whether the unit's subtree holds at least a quarter of the units.
-    private const string WideSql = """
-        SELECT CASE WHEN 4 * (SELECT COUNT(*) FROM unit_closure c WHERE c.ancestor_id = @UnitId)
+    // 2 when the unit is a root (its series reads root_daily_facts), 1 when its subtree holds at least a quarter of
+    // the units, else 0.
+    private const string ShapeSql = """
+        SELECT CASE WHEN (SELECT u.parent_code FROM units u WHERE u.id = @UnitId) IS NULL THEN 2
+            WHEN 4 * (SELECT COUNT(*) FROM unit_closure c WHERE c.ancestor_id = @UnitId)
             >= (SELECT COUNT(*) FROM units) THEN 1 ELSE 0 END
+        """;
+
+    private const string DailyRootSql = """
+        SELECT f.day AS Day, {0}
+        FROM root_daily_facts f
+        WHERE f.unit_id = @UnitId AND f.day >= @From AND f.day <= @To
+        GROUP BY f.day
         """;
 
     private const string DailySelfSql =
@@ -147,7 +156,8 @@ public sealed class FactsQuery(DbConnectionFactory db)
     ) => Merge(await QueryAsync(EveryUnitSql, indicator, new { }, from, to, UnitIdOf, ct).ConfigureAwait(false));
 
     /// <summary>The counts of each day with data, over the subtree or the unit's own dossiers (one indicator's
-    /// counters, or all).</summary>
+    /// counters, or all). A root's subtree is read from <c>root_daily_facts</c> for the months it holds current (see
+    /// <see cref="RootDailyFacts"/>), from <c>daily_facts</c> for the others, in one read transaction.</summary>
     public async Task<IReadOnlyDictionary<DateOnly, FactCounts>> DailyAsync(
         int unitId,
         bool subtree,
@@ -158,37 +168,80 @@ public sealed class FactsQuery(DbConnectionFactory db)
     )
     {
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        var wide =
-            subtree
-            && await connection
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var shape = subtree
+            ? await connection
                 .ExecuteScalarAsync<long>(
-                    new CommandDefinition(WideSql, new { UnitId = unitId }, cancellationToken: ct)
+                    new CommandDefinition(ShapeSql, new { UnitId = unitId }, transaction, cancellationToken: ct)
                 )
-                .ConfigureAwait(false) == 1;
-        await using var reader = await connection
-            .ExecuteReaderAsync(
-                new CommandDefinition(
-                    WithSums(
-                        wide ? DailyWideSubtreeSql
-                            : subtree ? DailySubtreeSql
-                            : DailySelfSql,
-                        indicator
-                    ),
-                    new
-                    {
-                        UnitId = unitId,
-                        From = from,
-                        To = to,
-                    },
-                    cancellationToken: ct
+                .ConfigureAwait(false)
+            : -1;
+        var days = new Dictionary<DateOnly, FactCounts>();
+        if (shape != 2)
+        {
+            await AddDaysAsync(
+                    shape == 1 ? DailyWideSubtreeSql
+                        : subtree ? DailySubtreeSql
+                        : DailySelfSql,
+                    from,
+                    to
                 )
+                .ConfigureAwait(false);
+            return days;
+        }
+
+        // A root: runs of months alike (held current in the rollup, or not) read from one table each.
+        var rolled = await RootDailyFacts.RollupMonths(connection, transaction, from, to, ct).ConfigureAwait(false);
+        var start = from;
+        while (start <= to)
+        {
+            var fromRollup = rolled.Contains(new DateOnly(start.Year, start.Month, 1));
+            var end = start;
+            for (
+                var next = new DateOnly(end.Year, end.Month, 1).AddMonths(1);
+                next <= to && rolled.Contains(next) == fromRollup;
+                next = next.AddMonths(1)
             )
-            .ConfigureAwait(false);
-        var rows = await FactReader
-            .ReadAsync((DbDataReader)reader, r => DapperTypeHandlers.ParseDate(r.GetValue(0)), ct)
-            .ConfigureAwait(false);
-        return rows.ToDictionary(r => r.Key, r => r.Counts);
+            {
+                end = next;
+            }
+
+            end = Min(new DateOnly(end.Year, end.Month, 1).AddMonths(1).AddDays(-1), to);
+            await AddDaysAsync(fromRollup ? DailyRootSql : DailyWideSubtreeSql, start, end).ConfigureAwait(false);
+            start = end.AddDays(1);
+        }
+
+        return days;
+
+        async Task AddDaysAsync(string template, DateOnly first, DateOnly last)
+        {
+            await using var reader = await connection
+                .ExecuteReaderAsync(
+                    new CommandDefinition(
+                        WithSums(template, indicator),
+                        new
+                        {
+                            UnitId = unitId,
+                            From = first,
+                            To = last,
+                        },
+                        transaction,
+                        cancellationToken: ct
+                    )
+                )
+                .ConfigureAwait(false);
+            foreach (
+                var (day, counts) in await FactReader
+                    .ReadAsync((DbDataReader)reader, r => DapperTypeHandlers.ParseDate(r.GetValue(0)), ct)
+                    .ConfigureAwait(false)
+            )
+            {
+                days[day] = counts;
+            }
+        }
     }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     private async Task<List<(TKey Key, FactCounts Counts)>> QueryAsync<TKey>(
         string template,
