@@ -2,6 +2,7 @@ using System.Globalization;
 using Scorecard.Bench.Crash;
 using Scorecard.Bench.Ingestion;
 using Scorecard.Bench.Load;
+using Scorecard.Bench.National;
 using Scorecard.Bench.OData;
 using Scorecard.Bench.Portal;
 using Scorecard.Bench.Size;
@@ -19,6 +20,8 @@ namespace Scorecard.Bench;
 // N] [--reuse FILE]
 // dotnet build -c Release && dotnet run -c Release --project Bench -- odata [--dossiers N] [--years N] [--iterations N]
 // [--export N] [--reuse FILE]
+// dotnet build -c Release && dotnet run -c Release --project Bench -- national [--dossiers N] [--iterations N]
+// [--reuse FILE] [--load-only] (34 provinces, 3,321 communes, 2025 across the reform; facts only)
 // dotnet build -c Release && dotnet run -c Release --project Bench -- load [--seconds 60] [--ingest 4] [--portal 6]
 // [--feeds 6] [--dossiers N]
 // dotnet build -c Release && dotnet run -c Release --project Bench -- size [--dossiers N] [--parts N]
@@ -77,6 +80,16 @@ internal static class Program
                     file
                 );
                 return 0;
+            case "national":
+                var national =
+                    Array.IndexOf(args, "--reuse") is var n and >= 0 && n + 1 < args.Length ? args[n + 1] : null;
+                await NationalBenchmark.RunAsync(
+                    Option("--dossiers", 100_000_000),
+                    Option("--iterations", 100),
+                    national,
+                    args.Contains("--load-only")
+                );
+                return 0;
             case "load":
                 var load = await LoadBenchmark.RunAsync(
                     Option("--seconds", 60),
@@ -107,6 +120,8 @@ internal static class Program
                         + "beside events); portal [--dossiers N] "
                         + "[--years N] [--iterations N] [--reuse FILE]; "
                         + "odata [--dossiers N] [--years N] [--iterations N] [--export N] [--reuse FILE]; "
+                        + "national [--dossiers N] [--iterations N] [--reuse FILE] [--load-only] (reads at national "
+                        + "scale); "
                         + "load [--seconds N] [--ingest N] [--portal N] [--feeds N] [--dossiers N] (mixed load; "
                         + "fails on any 5xx or locked database); "
                         + "crash [--cycles N] [--clients N] [--dossiers N] [--seed N] (SIGKILL the API while clients "
