@@ -201,6 +201,11 @@ internal sealed class FilterTranslator(FeedDefinition feed, SqlDialect dialect, 
             };
         }
 
+        if (SemiJoin(b, leftConstant, rightConstant) is { } semiJoin)
+        {
+            return semiJoin;
+        }
+
         var leftColumn = ColumnOf(b.Left);
         var rightColumn = ColumnOf(b.Right);
         var left = leftConstant is not null
@@ -227,6 +232,59 @@ internal sealed class FilterTranslator(FeedDefinition feed, SqlDialect dialect, 
         return op == "<>" && nullable is not null
             ? $"({left} <> {right} OR {nullable} IS NULL)"
             : $"({left} {op} {right})";
+    }
+
+    /// <summary>
+    /// A column of a single-valued navigation compared with a literal (<c>Unit/ParentCode eq '06'</c>), as the rows
+    /// whose foreign key is among the keys of the targets that match: <c>v.unit_code IN (SELECT u.code FROM units u
+    /// WHERE u.parent_code = …)</c>. The database can then start from the few targets that match (an index of the
+    /// target table) and seek each one's rows, instead of testing the target of every row the other terms leave. A row
+    /// without its target matches neither form. Not for <c>ne</c>, which OData makes true for a missing target.
+    /// </summary>
+    private string? SemiJoin(BinaryOperatorNode b, ConstantNode? leftConstant, ConstantNode? rightConstant)
+    {
+        if (b.OperatorKind == BinaryOperatorKind.NotEqual || (leftConstant is null) == (rightConstant is null))
+        {
+            return null;
+        }
+
+        var (side, constant) = rightConstant is not null ? (b.Left, rightConstant) : (b.Right, leftConstant!);
+        while (side is ConvertNode convert)
+        {
+            side = convert.Source;
+        }
+
+        if (
+            side
+                is not SingleValuePropertyAccessNode
+                {
+                    Source: SingleNavigationNode { Source: ResourceRangeVariableReferenceNode } target,
+                } property
+            || feed.Navigation(target.NavigationProperty.Name) is not { } navigation
+            || navigation.Column(property.Property.Name) is not { Join: { } alias } column
+            || !feed.Joins.TryGetValue(alias, out var join)
+        )
+        {
+            return null;
+        }
+
+        // "LEFT JOIN units u ON …": the table and its alias.
+        var from = join[
+            (join.IndexOf("JOIN ", StringComparison.Ordinal) + 5)..join.IndexOf(" ON ", StringComparison.Ordinal)
+        ];
+        var op = (b.OperatorKind, rightConstant is not null) switch
+        {
+            (BinaryOperatorKind.Equal, _) => "=",
+            (BinaryOperatorKind.GreaterThan, true) or (BinaryOperatorKind.LessThan, false) => ">",
+            (BinaryOperatorKind.GreaterThanOrEqual, true) or (BinaryOperatorKind.LessThanOrEqual, false) => ">=",
+            (BinaryOperatorKind.LessThan, true) or (BinaryOperatorKind.GreaterThan, false) => "<",
+            _ => "<=",
+        };
+        // The target key names the target set's own alias (u.code); here the join's alias reads it (pu.code).
+        var key =
+            $"{alias}.{navigation.TargetKey[(navigation.TargetKey.IndexOf('.', StringComparison.Ordinal) + 1)..]}";
+        return $"({navigation.ForeignKey} IN (SELECT {key} FROM {from} WHERE {column.Expression} {op} "
+            + $"{Literal(constant.Value, column.Ansi)}))";
     }
 
     private string In(InNode node)

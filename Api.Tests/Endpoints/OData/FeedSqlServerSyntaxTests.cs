@@ -312,6 +312,44 @@ public sealed class FeedSqlServerSyntaxTests
         Assert.That(plan.PageSql, Does.Contain("LIKE @p1 ESCAPE '\\'"));
     }
 
+    [TestCase(
+        "IndicatorValues",
+        "$filter=Unit/ParentCode eq 'P' and IndicatorCode eq 'on-time'",
+        "(v.unit_code IN (SELECT u.code FROM units u WHERE u.parent_code = @p0))"
+    )]
+    [TestCase(
+        "IndexScores",
+        "$filter='m' gt Unit/Name",
+        "(x.unit_code IN (SELECT u.code FROM units u WHERE u.name < @p0))"
+    )]
+    [TestCase(
+        "Dossiers",
+        "$filter=Procedure/Level ge 'district'",
+        "(d.procedure_id IN (SELECT p.id FROM procedures p WHERE p.level >= @p0))"
+    )]
+    [TestCase("Units", "$filter=Parent/Level eq 'province'", "(u.parent_code IN (SELECT pu.code FROM units pu WHERE")]
+    public void Translation_OfANavigationColumnComparedWithALiteral_IsASemiJoinOnTheForeignKey(
+        string set,
+        string query,
+        string semiJoin
+    )
+    {
+        var plan = Translate(set, query, scopeUnitId: null);
+
+        Assert.That(plan.PageSql, Does.Contain(semiJoin));
+        Assert.That(plan.CountSql, Does.Contain(semiJoin).And.Not.Contain(" JOIN "), "the count needs no join");
+    }
+
+    [Test]
+    public void Translation_OfANavigationColumnNotEqualToALiteral_KeepsTheJoin()
+    {
+        // OData's ne holds where the target is missing; a semi-join would drop those rows.
+        var plan = Translate("IndicatorValues", "$filter=Unit/ParentCode ne 'P'", scopeUnitId: null);
+
+        Assert.That(plan.PageSql, Does.Contain("LEFT JOIN units u ON u.code = v.unit_code"));
+        Assert.That(plan.PageSql, Does.Not.Contain("IN (SELECT u.code"));
+    }
+
     [TestCase("IndicatorValues", "v")]
     [TestCase("IndexScores", "x")]
     public void Translation_OfAFilterOnStructure_ComparesTheColumnInSql(string set, string alias)

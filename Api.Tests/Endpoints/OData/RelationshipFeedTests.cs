@@ -186,6 +186,26 @@ public sealed class RelationshipFeedTests : ApiFixture
         Assert.That(message, Does.Contain("at most 100 rows").And.Contain("Units('…')/Dossiers"));
     }
 
+    [TestCase("Unit/ParentCode eq 'P'", new[] { "N.1", "N.2", "P.A", "P.B" })]
+    [TestCase("'P' eq Unit/ParentCode", new[] { "N.1", "N.2", "P.A", "P.B" })]
+    [TestCase("Unit/ParentCode ne 'P'", new[] { "P", "P.A.1", "P.A.2", "P.B.1" })]
+    [TestCase("'Tỉnh' gt Unit/Name and Unit/Level ge 'district'", new[] { "N.1", "N.2", "P.A", "P.B" })]
+    [TestCase("Unit/Kind eq 'agency'", new[] { "N.1", "N.2" })]
+    public async Task Figures_FilteredOnTheirUnit_AreTheRowsOfTheUnitsThatMatch(string filter, string[] units)
+    {
+        var page = await ODataFeed.GetAsync(
+            Admin,
+            "/odata/IndicatorValues?$filter="
+                + Uri.EscapeDataString($"{filter} and IndicatorCode eq 'on-time' and Period eq '2025-03'")
+                + "&$select=UnitCode"
+        );
+
+        Assert.That(
+            ODataFeed.Codes(page.GetProperty("value").EnumerateArray().ToList(), "UnitCode"),
+            Is.EqualTo(units)
+        );
+    }
+
     [Test]
     public async Task FiguresAndTargets_UnitAndIndicator_AreNavigable()
     {
