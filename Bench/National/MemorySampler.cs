@@ -4,12 +4,15 @@ namespace Scorecard.Bench.National;
 
 /// <summary>
 /// The highest resident memory of a process seen by sampling it every 200 ms until disposed: the peak of a phase when
-/// the kernel's own high-water mark (VmHWM) cannot be reset.
+/// the kernel's own high-water mark (VmHWM) cannot be reset. Besides RSS it keeps the peak of the process's own
+/// memory (<c>RssAnon</c>: heaps, stacks), which RSS holds together with the pages of the database file SQLite maps
+/// (<c>RssFile</c>, up to its <c>mmap_size</c>: page cache the kernel takes back under pressure).
 /// </summary>
 internal sealed class MemorySampler : IDisposable
 {
     private readonly Timer timer;
     private double peak;
+    private double anonymousPeak;
 
     public MemorySampler(int pid)
     {
@@ -17,6 +20,21 @@ internal sealed class MemorySampler : IDisposable
     }
 
     public double PeakMiB => Volatile.Read(ref peak);
+
+    /// <summary>The peak of <c>RssAnon</c>, in MiB.</summary>
+    public double AnonymousPeakMiB => Volatile.Read(ref anonymousPeak);
+
+    /// <summary>The process's <c>RssAnon</c> now, in MiB (0 where /proc does not say).</summary>
+    public static double AnonymousMiB(int pid) =>
+        File.ReadLines($"/proc/{pid}/status")
+            .Where(l => l.StartsWith("RssAnon:", StringComparison.Ordinal))
+            .Select(l =>
+                double.Parse(
+                    l["RssAnon:".Length..].Replace("kB", "", StringComparison.Ordinal).Trim(),
+                    System.Globalization.CultureInfo.InvariantCulture
+                ) / 1024
+            )
+            .FirstOrDefault();
 
     /// <summary>Resets the kernel's high-water mark of the process to its current RSS (Linux 4.0+, the process's
     /// owner); false where that is not allowed.</summary>
@@ -43,6 +61,12 @@ internal sealed class MemorySampler : IDisposable
             if (current > Volatile.Read(ref peak))
             {
                 Volatile.Write(ref peak, current);
+            }
+
+            var anonymous = AnonymousMiB(pid);
+            if (anonymous > Volatile.Read(ref anonymousPeak))
+            {
+                Volatile.Write(ref anonymousPeak, anonymous);
             }
         }
         catch (IOException)

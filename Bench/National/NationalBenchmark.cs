@@ -68,6 +68,7 @@ internal static class NationalBenchmark
 
             run.Refresh = started.Elapsed;
             run.RefreshPeakMiB = Math.Max(api.Memory().PeakMiB, sampler.PeakMiB);
+            run.RefreshAnonymousPeakMiB = sampler.AnonymousPeakMiB;
         }
 
         Console.WriteLine(
@@ -95,6 +96,7 @@ internal static class NationalBenchmark
 
         var (peak, current) = api.Memory();
         run.ServingPeakMiB = resetPeak ? peak : sampling.PeakMiB;
+        run.ServingAnonymousPeakMiB = sampling.AnonymousPeakMiB;
         run.EndMiB = current;
     }
 

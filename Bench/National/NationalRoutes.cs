@@ -13,11 +13,11 @@ internal static class NationalRoutes
     public sealed record Route(string Name, string Url, double? Goal, string GrowsWith, int? ExpectedRows = null);
 
     public const string MemoryGrowsWith =
-        "the first refresh computes every row of every period before it writes any: memory grows with units × "
-        + "indicators × periods (every month from the first month with data to the current month, with their "
-        + "quarters, half-years and years) × the two readings, and with the index rows computed from them (the row "
-        + "counts of indicator_values and index_scores above); not with days within a month, procedures or dossiers. "
-        + "While serving, the process keeps the heap that refresh grew.";
+        "RSS holds the pages of the database file SQLite maps (up to 1 GiB, `mmap_size`) besides the process's own "
+        + "memory (RssAnon). The first refresh computes and writes the indicator values in steps of whole periods of "
+        + "at most `IndicatorValues:StepRows` rows: its own memory grows with one step's rows (units × indicators × "
+        + "periods of the step × the two readings) and with the reference data (units, procedures), not with the "
+        + "number of periods, days or dossiers.";
 
     public static readonly Route[] All =
     [

@@ -22,7 +22,13 @@ internal sealed class NationalRun
 
     public double RefreshPeakMiB { get; set; }
 
+    /// <summary>The peak of the process's own memory (RssAnon) during the first refresh.</summary>
+    public double RefreshAnonymousPeakMiB { get; set; }
+
     public double ServingPeakMiB { get; set; }
+
+    /// <summary>The peak of the process's own memory (RssAnon) while serving.</summary>
+    public double ServingAnonymousPeakMiB { get; set; }
 
     public double EndMiB { get; set; }
 
