@@ -166,26 +166,29 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
         CancellationToken ct
     )
     {
+        // Read row by row into the pairs (a national year holds millions), each level's name held once.
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        var rows = await connection
-            .QueryAsync<PairRow>(
-                new CommandDefinition(
+        var pairs = new List<ProcedureUse>();
+        var levels = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (
+            var r in connection
+                .QueryUnbufferedAsync<PairRow>(
                     Fill(WholeMonthsOfOneYear(start, end) ? PairsOfYearSql : PairsSql, start, end),
-                    Window(new { }, start, end),
-                    cancellationToken: ct
+                    Window(new { }, start, end)
                 )
-            )
-            .ConfigureAwait(false);
-        return
-        [
-            .. rows.Select(r => new ProcedureUse(
-                r.UnitId,
-                r.ProcedureId,
-                r.Level,
-                r.PaidOnline == 1,
-                r.PopulationDb == 1
-            )),
-        ];
+                .WithCancellation(ct)
+                .ConfigureAwait(false)
+        )
+        {
+            if (!levels.TryGetValue(r.Level, out var level))
+            {
+                levels[r.Level] = level = r.Level;
+            }
+
+            pairs.Add(new ProcedureUse(r.UnitId, r.ProcedureId, level, r.PaidOnline == 1, r.PopulationDb == 1));
+        }
+
+        return pairs;
     }
 
     /// <summary>One unit over its subtree.</summary>
