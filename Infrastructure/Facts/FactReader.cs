@@ -10,6 +10,16 @@ namespace Scorecard.Infrastructure.Facts;
 /// </summary>
 internal static class FactReader
 {
+    /// <summary>The key of a row whose first two columns are a unit's id and a day (or a month's first day).</summary>
+    public static (int UnitId, DateOnly Day) UnitAndDay(DbDataReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return (
+            Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture),
+            Database.DapperTypeHandlers.ParseDate(reader.GetValue(1))
+        );
+    }
+
     public static async Task<List<(TKey Key, FactCounts Counts)>> ReadAsync<TKey>(
         DbDataReader reader,
         Func<DbDataReader, TKey> key,

@@ -56,31 +56,15 @@ public sealed class RootDailyFacts(DbConnectionFactory db)
         foreach (var month in months)
         {
             var span = new { From = month, To = month.AddMonths(1).AddDays(-1) };
-            List<(int, DateOnly Day, FactCounts Counts)> rows;
+            List<((int UnitId, DateOnly Day) Key, FactCounts Counts)> rows;
             await using (var reader = await db.OpenAsync(ct).ConfigureAwait(false))
             {
                 await using var result = await reader
                     .ExecuteReaderAsync(new CommandDefinition(SumRootDaysSql, span, cancellationToken: ct))
                     .ConfigureAwait(false);
-                rows =
-                [
-                    .. (
-                        await FactReader
-                            .ReadAsync(
-                                (DbDataReader)result,
-                                r =>
-                                    (
-                                        Convert.ToInt32(
-                                            r.GetValue(0),
-                                            System.Globalization.CultureInfo.InvariantCulture
-                                        ),
-                                        DapperTypeHandlers.ParseDate(r.GetValue(1))
-                                    ),
-                                ct
-                            )
-                            .ConfigureAwait(false)
-                    ).Select(r => (r.Key.Item1, r.Key.Item2, r.Counts)),
-                ];
+                rows = await FactReader
+                    .ReadAsync((DbDataReader)result, FactReader.UnitAndDay, ct)
+                    .ConfigureAwait(false);
             }
 
             await InTransactionAsync(
@@ -95,7 +79,7 @@ public sealed class RootDailyFacts(DbConnectionFactory db)
                             .ExecuteAsync(
                                 new CommandDefinition(
                                     InsertDaySql,
-                                    rows.Select(r => Parameters(r.Item1, r.Day, r.Counts)),
+                                    rows.Select(r => Parameters(r.Key.UnitId, r.Key.Day, r.Counts)),
                                     transaction,
                                     cancellationToken: ct
                                 )

@@ -70,17 +70,7 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
                 )
             )
             .ConfigureAwait(false);
-        var rows = await FactReader
-            .ReadAsync(
-                (DbDataReader)reader,
-                r =>
-                    (
-                        Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture),
-                        DapperTypeHandlers.ParseDate(r.GetValue(1))
-                    ),
-                ct
-            )
-            .ConfigureAwait(false);
+        var rows = await FactReader.ReadAsync((DbDataReader)reader, FactReader.UnitAndDay, ct).ConfigureAwait(false);
         return rows.ToDictionary(r => r.Key, r => r.Counts);
     }
 
