@@ -126,7 +126,7 @@ public sealed partial class FeedService(
                 async token =>
                 {
                     await using var connection = await reader
-                        .OpenAsync(mapFile: query.RawValues.SkipToken is null, token)
+                        .OpenAsync(token)
                         .ConfigureAwait(false);
                     if (
                         parent is not null
@@ -259,7 +259,7 @@ public sealed partial class FeedService(
                 set,
                 async token =>
                 {
-                    await using var connection = await reader.OpenAsync(mapFile: true, token).ConfigureAwait(false);
+                    await using var connection = await reader.OpenAsync(token).ConfigureAwait(false);
                     if (counting)
                     {
                         return controller.Ok(

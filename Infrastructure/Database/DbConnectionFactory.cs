@@ -11,11 +11,19 @@ public sealed class DbConnectionFactory(DatabaseSettings settings)
     public IDatabaseDialect Dialect => settings.Dialect;
 
     /// <summary>A connection to the primary database, for writes and reads that must see them.</summary>
-    public Task<DbConnection> OpenAsync(CancellationToken ct) => OpenAsync(settings.ConnectionString, ct);
+    public Task<DbConnection> OpenAsync(CancellationToken ct) => OpenAsync(settings.ConnectionString, true, ct);
 
     /// <summary>A connection for reports and feeds (a readable secondary in production, if configured).</summary>
     public Task<DbConnection> OpenReadOnlyAsync(CancellationToken ct) =>
-        OpenAsync(settings.ReadOnlyConnectionString, ct);
+        OpenAsync(settings.ReadOnlyConnectionString, true, ct);
+
+    /// <summary>A read-only connection for the feeds, which read many rows once: on SQLite it reads the file through
+    /// its own page cache, not a memory map, and comes from a pool of its own (<see
+    /// cref="IDatabaseDialect.RowReadsConnectionString"/>).</summary>
+    public Task<DbConnection> OpenRowReadsAsync(CancellationToken ct) =>
+        OpenAsync(rowReads ??= Dialect.RowReadsConnectionString(settings.ReadOnlyConnectionString), false, ct);
+
+    private string? rowReads;
 
     /// <summary>A factory on the same database whose reads, too, go to the primary: for work that must see every
     /// commit.</summary>
@@ -52,13 +60,13 @@ public sealed class DbConnectionFactory(DatabaseSettings settings)
 
     private const string PingSql = "SELECT 1";
 
-    private async Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct)
+    private async Task<DbConnection> OpenAsync(string connectionString, bool mapFile, CancellationToken ct)
     {
         var connection = Dialect.CreateConnection(connectionString);
         try
         {
             await connection.OpenAsync(ct).ConfigureAwait(false);
-            await Dialect.PrepareAsync(connection, ct).ConfigureAwait(false);
+            await Dialect.PrepareAsync(connection, mapFile, ct).ConfigureAwait(false);
             return connection;
         }
         catch

@@ -18,7 +18,17 @@ public interface IDatabaseDialect
     DbConnection CreateConnection(string connectionString);
 
     /// <summary>Readies a connection just opened (SQLite: its pragmas and the functions the feed SQL calls).</summary>
-    Task PrepareAsync(DbConnection connection, CancellationToken ct);
+    /// <param name="connection">The connection.</param>
+    /// <param name="mapFile">SQLite: read the file through a memory map (false: through the connection's own page
+    /// cache). Ignored elsewhere.</param>
+    /// <param name="ct">Cancels the work.</param>
+    Task PrepareAsync(DbConnection connection, bool mapFile, CancellationToken ct);
+
+    /// <summary>
+    /// The connection string of the feeds' reads, from the read-only one: the same database, and on SQLite a pool of
+    /// its own, so that the feeds' unmapped connections and the portal's mapped ones are never handed to each other.
+    /// </summary>
+    string RowReadsConnectionString(string readOnlyConnectionString);
 
     /// <summary>
     /// Stops whatever the connection is running when <paramref name="ct"/> is cancelled, even inside one
@@ -37,9 +47,6 @@ public interface IDatabaseDialect
     /// zero or an invalid floating point operation.
     /// </summary>
     bool IsArithmeticError(Exception exception);
-
-    /// <summary>Readies a connection for a read that walks much of the database (SQLite: no memory map).</summary>
-    Task ForLongReadAsync(DbConnection connection, CancellationToken ct);
 
     /// <summary>Insert a stale mark (<c>@Month</c>) or bump its version.</summary>
     string MarkStaleSql { get; }

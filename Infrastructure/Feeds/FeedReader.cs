@@ -16,21 +16,12 @@ public sealed class FeedReader(DbConnectionFactory db)
 {
     private const CommandFlags GeneratedSql = CommandFlags.Buffered | CommandFlags.NoCache;
 
-    /// <param name="mapFile">
-    /// False for the continuation pages of a long read (an export following next links): those walk far more
-    /// of the file than a query, so on SQLite they read it through the small page cache rather than the
-    /// shared memory map, and the process stays small however much is exported.
-    /// </param>
+    /// <summary>A connection for one feed request (<see cref="DbConnectionFactory.OpenRowReadsAsync"/>).</summary>
     /// <param name="ct">Cancelling it stops the database itself (the query time limit), not only the reading of
     /// rows.</param>
-    public async Task<DbConnection> OpenAsync(bool mapFile, CancellationToken ct)
+    public async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
-        var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        if (!mapFile)
-        {
-            await db.Dialect.ForLongReadAsync(connection, ct).ConfigureAwait(false);
-        }
-
+        var connection = await db.OpenRowReadsAsync(ct).ConfigureAwait(false);
         var interrupt = db.Dialect.InterruptOn(connection, ct);
         connection.Disposed += (_, _) => interrupt.Dispose();
         return connection;

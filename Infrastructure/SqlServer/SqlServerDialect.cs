@@ -48,7 +48,9 @@ internal sealed class SqlServerDialect : IDatabaseDialect
 
     public DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
 
-    public Task PrepareAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
+    public Task PrepareAsync(DbConnection connection, bool mapFile, CancellationToken ct) => Task.CompletedTask;
+
+    public string RowReadsConnectionString(string readOnlyConnectionString) => readOnlyConnectionString;
 
     public UpgradeEngineBuilder Migrations(string connectionString) => DeployChanges.To.SqlDatabase(connectionString);
 
@@ -59,8 +61,6 @@ internal sealed class SqlServerDialect : IDatabaseDialect
     /// point operation (3623).</summary>
     public bool IsArithmeticError(Exception exception) =>
         exception is SqlException { Number: 8115 or 220 or 232 or 517 or 8134 or 3623 };
-
-    public Task ForLongReadAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>SqlClient cancels a running command when the token passed with it is cancelled; nothing more to
     /// do.</summary>

@@ -27,6 +27,15 @@ internal sealed class SqliteDialect : IDatabaseDialect
     /// </summary>
     public const string PerConnectionPragmas = "PRAGMA mmap_size = 1073741824;";
 
+    /// <summary>
+    /// A feed's reads go through the connection's own small page cache instead. They touch many pages once (rows
+    /// of a page in key order, a count, the pages of an export), and a page's first touch through a connection's
+    /// map costs a page fault, several times a read into the cache: a filtered first page took 9.1-9.6 ms at the
+    /// median mapped against 3.0-4.2 unmapped (BENCHMARKS.md). The portal's reads come back to the same pages of
+    /// the facts, where the map is faster.
+    /// </summary>
+    public const string UnmappedPragmas = "PRAGMA mmap_size = 0;";
+
     /// <summary>Insert the mark or bump its version.</summary>
     public const string MarkStaleSqliteSql = """
         INSERT INTO indicator_values_stale (month, version) VALUES (@Month, 1)
@@ -59,7 +68,7 @@ internal sealed class SqliteDialect : IDatabaseDialect
     /// own fold ASCII only, and Vietnamese names need more), <c>scorecard_floor</c> and
     /// <c>scorecard_ceiling</c> (SQLite has no floor or ceiling built in before 3.44).
     /// </summary>
-    public async Task PrepareAsync(DbConnection connection, CancellationToken ct)
+    public async Task PrepareAsync(DbConnection connection, bool mapFile, CancellationToken ct)
     {
         var sqlite = (SqliteConnection)connection;
         sqlite.CreateFunction("lower", (string? s) => s?.ToLowerInvariant(), isDeterministic: true);
@@ -75,17 +84,13 @@ internal sealed class SqliteDialect : IDatabaseDialect
             isDeterministic: true
         );
         await using var pragma = sqlite.CreateCommand();
-        pragma.CommandText = PerConnectionPragmas;
+        pragma.CommandText = mapFile ? PerConnectionPragmas : UnmappedPragmas;
         await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
     public UpgradeEngineBuilder Migrations(string connectionString) =>
         DeployChanges.To.SqliteDatabase(connectionString);
 
-    /// <summary>
-    /// Microsoft.Data.Sqlite checks a command's token only between rows, so a statement that works long
-    /// before its first row (a large scan or sort) would run on; sqlite3_interrupt stops it inside the step.
-    /// </summary>
     /// <summary>SQLITE_INTERRUPT (9): the statement was stopped by <see cref="InterruptOn"/>.</summary>
     public bool IsInterruption(Exception exception) => exception is SqliteException { SqliteErrorCode: 9 };
 
@@ -95,17 +100,23 @@ internal sealed class SqliteDialect : IDatabaseDialect
         exception is SqliteException { SqliteErrorCode: 1 } sqlite
         && sqlite.Message.Contains("integer overflow", StringComparison.Ordinal);
 
-    public async Task ForLongReadAsync(DbConnection connection, CancellationToken ct)
+    /// <summary>
+    /// Microsoft.Data.Sqlite pools connections by their connection string, and a pooled connection keeps its memory
+    /// map setting: the feeds' string differs from the read-only one by one second more of busy timeout (readers
+    /// of a WAL file do not wait on the writer), which gives their unmapped connections a pool of their own. A
+    /// connection moved between the two would lose its map, or rebuild it page fault by page fault.
+    /// </summary>
+    public string RowReadsConnectionString(string readOnlyConnectionString)
     {
-        await using var pragma = ((SqliteConnection)connection).CreateCommand();
-        pragma.CommandText = LongReadPragmas;
-        await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        var builder = new SqliteConnectionStringBuilder(readOnlyConnectionString);
+        builder.DefaultTimeout++;
+        return builder.ToString();
     }
 
-    /// <summary>A long read goes through SQLite's small page cache, not the shared memory map, so the process stays
-    /// small.</summary>
-    public const string LongReadPragmas = "PRAGMA mmap_size = 0;";
-
+    /// <summary>
+    /// Microsoft.Data.Sqlite checks a command's token only between rows, so a statement that works long
+    /// before its first row (a large scan or sort) would run on; sqlite3_interrupt stops it inside the step.
+    /// </summary>
     /// <remarks>
     /// The database handle is read when the limit fires, not when the connection opens: once this connection
     /// is closed its handle goes back to the pool and may be running another request's statement, and a closed
