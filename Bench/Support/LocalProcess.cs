@@ -15,7 +15,6 @@ internal static class LocalProcess
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Peak and current resident memory of a process, in MiB (Linux /proc).</summary>
     /// <summary>
     /// The proportional resident memory now, in MiB, by kind (<c>/proc/PID/smaps_rollup</c>): anonymous (the managed
     /// heap, native allocations, stacks), file-backed (mapped files: the database under SQLite's mmap, the runtime's
@@ -33,6 +32,7 @@ internal static class LocalProcess
         return (Read("Pss_Anon"), Read("Pss_File"), Read("Pss_Shmem"));
     }
 
+    /// <summary>Peak and current resident memory of a process, in MiB (Linux /proc).</summary>
     public static (double PeakMiB, double CurrentMiB) Memory(int pid)
     {
         var status = File.ReadAllLines($"/proc/{pid}/status");
@@ -42,5 +42,14 @@ internal static class LocalProcess
                 CultureInfo.InvariantCulture
             ) / 1024;
         return (Read("VmHWM"), Read("VmRSS"));
+    }
+
+    /// <summary>Sets the process's peak resident memory back to what it holds now (<c>/proc/PID/clear_refs</c>), so
+    /// that the next <see cref="Memory"/> reads the peak of what ran since.</summary>
+    /// <returns>The resident memory now, in MiB.</returns>
+    public static double ResetPeak(int pid)
+    {
+        File.WriteAllText($"/proc/{pid}/clear_refs", "5");
+        return Memory(pid).CurrentMiB;
     }
 }
