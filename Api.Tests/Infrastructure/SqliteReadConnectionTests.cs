@@ -41,6 +41,24 @@ public sealed class SqliteReadConnectionTests
         });
     }
 
+    [Test]
+    public async Task TheRefreshsReadsOnThePrimary_AreUnmapped_AndOtherPrimaryConnections_Mapped()
+    {
+        await using var refreshRead = await db.WithReadsOnPrimary(mapFile: false)
+            .OpenReadOnlyAsync(CancellationToken.None);
+        await using var unmapped = await db.OpenUnmappedAsync(CancellationToken.None);
+        await using var primaryRead = await db.WithReadsOnPrimary().OpenReadOnlyAsync(CancellationToken.None);
+        await using var primary = await db.OpenAsync(CancellationToken.None);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await MmapSizeAsync(refreshRead), Is.Zero);
+            Assert.That(await MmapSizeAsync(unmapped), Is.Zero);
+            Assert.That(await MmapSizeAsync(primaryRead), Is.EqualTo(1L << 30));
+            Assert.That(await MmapSizeAsync(primary), Is.EqualTo(1L << 30));
+        });
+    }
+
     /// <summary>A connection handed back to the pool keeps its setting: were both kinds pooled together, a feed
     /// connection would come back to the portal unmapped (or be mapped again, page fault by page fault).</summary>
     [Test]

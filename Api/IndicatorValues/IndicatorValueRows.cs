@@ -73,10 +73,8 @@ internal static class IndicatorValueRows
             var nationalOwn = dossierFigures
                 .OnTime.Where(o => codes.ContainsKey(o.Key))
                 .ToDictionary(o => codes[o.Key], o => o.Value, StringComparer.Ordinal);
-            List<(string, ProcedureUse)> uses =
-            [
-                .. dossierFigures.Uses.Where(u => codes.ContainsKey(u.UnitId)).Select(u => (codes[u.UnitId], u)),
-            ];
+            // Translated as each reading regroups them, not held a second time (a national year has millions).
+            var uses = dossierFigures.Uses.Where(u => codes.ContainsKey(u.UnitId)).Select(u => (codes[u.UnitId], u));
             foreach (var (structure, holders) in readings)
             {
                 var figures = StructureFigures.From(reference, holders, own, nationalOwn, uses, values);

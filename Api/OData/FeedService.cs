@@ -125,9 +125,7 @@ public sealed partial class FeedService(
                 set,
                 async token =>
                 {
-                    await using var connection = await reader
-                        .OpenAsync(token)
-                        .ConfigureAwait(false);
+                    await using var connection = await reader.OpenAsync(token).ConfigureAwait(false);
                     if (
                         parent is not null
                         && await FeedReader

@@ -32,7 +32,7 @@ internal sealed class StructureFigures
         UnitHolders holders,
         Dictionary<string, FactCounts> own,
         Dictionary<string, Ratio>? nationalOwn,
-        IReadOnlyList<(string UnitCode, ProcedureUse Use)> uses,
+        IEnumerable<(string UnitCode, ProcedureUse Use)> uses,
         Dictionary<string, ProcedureReach>? reached,
         IReadOnlyList<ReportedValue> reported
     )
@@ -106,7 +106,7 @@ internal sealed class StructureFigures
             national
                 ?.Where(c => codes.ContainsKey(c.Key))
                 .ToDictionary(c => codes[c.Key], c => c.Value, StringComparer.Ordinal),
-            [.. uses.Where(u => codes.ContainsKey(u.UnitId)).Select(u => (codes[u.UnitId], u))],
+            uses.Where(u => codes.ContainsKey(u.UnitId)).Select(u => (codes[u.UnitId], u)),
             reached,
             values
         );
@@ -119,7 +119,7 @@ internal sealed class StructureFigures
         UnitHolders holders,
         Dictionary<string, FactCounts> own,
         Dictionary<string, Ratio>? nationalOwn,
-        IReadOnlyList<(string UnitCode, ProcedureUse Use)> uses,
+        IEnumerable<(string UnitCode, ProcedureUse Use)> uses,
         IReadOnlyList<ReportedValue> reported
     ) => new(reference, holders, own, nationalOwn, uses, null, reported);
 
@@ -191,7 +191,7 @@ internal sealed class StructureFigures
     private static Dictionary<string, ProcedureReach> Reach(
         ReferenceData reference,
         UnitHolders holders,
-        IReadOnlyList<(string UnitCode, ProcedureUse Use)> uses
+        IEnumerable<(string UnitCode, ProcedureUse Use)> uses
     )
     {
         var sets = new Dictionary<string, (HashSet<int>, HashSet<int>)>(StringComparer.Ordinal);

@@ -57,7 +57,7 @@ public sealed class RootDailyFacts(DbConnectionFactory db)
         {
             var span = new { From = month, To = month.AddMonths(1).AddDays(-1) };
             List<((int UnitId, DateOnly Day) Key, FactCounts Counts)> rows;
-            await using (var reader = await db.OpenAsync(ct).ConfigureAwait(false))
+            await using (var reader = await db.OpenUnmappedAsync(ct).ConfigureAwait(false))
             {
                 await using var result = await reader
                     .ExecuteReaderAsync(new CommandDefinition(SumRootDaysSql, span, cancellationToken: ct))

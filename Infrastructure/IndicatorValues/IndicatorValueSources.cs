@@ -23,7 +23,7 @@ public sealed class IndicatorValueSources : IDisposable
     public IndicatorValueSources(DbConnectionFactory db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var primary = db.WithReadsOnPrimary();
+        var primary = db.WithReadsOnPrimary(mapFile: false);
         reference = ReferenceDataCache.Over(primary, clock);
         reported = new ReportedValueStore(primary);
         targets = new TargetStore(primary);

@@ -60,7 +60,7 @@ public sealed class IndicatorValueStore(DbConnectionFactory db, SqliteCheckpoint
         CancellationToken ct
     )
     {
-        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await using var connection = await db.OpenUnmappedAsync(ct).ConfigureAwait(false);
         await using var reader = await connection
             .ExecuteReaderAsync(
                 new CommandDefinition(

@@ -239,7 +239,7 @@ internal static class SqliteFigureMerges
         var (periods, rows, scores, finish) = replacement;
         List<(string, string, string, string)> staleValues;
         List<(string, string, string, string)> staleScores;
-        await using (var connection = (SqliteConnection)await db.OpenAsync(ct).ConfigureAwait(false))
+        await using (var connection = (SqliteConnection)await db.OpenUnmappedAsync(ct).ConfigureAwait(false))
         {
             staleValues = await IndicatorValues.StaleAsync(connection, periods, rows, ct).ConfigureAwait(false);
             staleScores = scores is null
