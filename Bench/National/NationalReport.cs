@@ -32,7 +32,7 @@ internal static class NationalReport
             : "The database of an earlier run was reused (`--reuse`): its writing was not timed.";
         var command = Invariant(
             $"dotnet run -c Release --project Bench -- national --dossiers {run.Dossiers} --iterations {run.Iterations}"
-        );
+        ) + (run.Generation is null ? " --reuse FILE" : "");
         return Invariant(
             $"""
             ## National scale: 34 provinces, {run.Dossiers:N0} dossiers over one year
