@@ -54,7 +54,7 @@ internal static class NationalBenchmark
         using (var sampler = new MemorySampler(api.Pid))
         {
             var report = Stopwatch.StartNew();
-            while (!await NationalDatabase.RefreshedAsync(database).ConfigureAwait(false))
+            while (!await BenchDatabase.RefreshedAsync(database).ConfigureAwait(false))
             {
                 await Task.Delay(250).ConfigureAwait(false);
                 if (report.Elapsed > TimeSpan.FromSeconds(30))

@@ -1,5 +1,4 @@
-using System.Globalization;
-using Microsoft.Data.Sqlite;
+using Scorecard.Bench.Support;
 using Scorecard.Infrastructure.Database;
 using Scorecard.Infrastructure.IndicatorValues;
 
@@ -32,16 +31,16 @@ internal static class NationalDatabase
         foreach (var table in Tables)
         {
             // The names are the constants above, never outside text.
-            rows.Add((table, await ScalarAsync(database, $"SELECT COUNT(*) FROM {table}").ConfigureAwait(false)));
+            rows.Add(
+                (
+                    table,
+                    await BenchDatabase.ScalarAsync(database, $"SELECT COUNT(*) FROM {table}").ConfigureAwait(false)
+                )
+            );
         }
 
         return rows;
     }
-
-    /// <summary>True once no stale mark is left and the table holds rows: the refresh has written everything.</summary>
-    public static async Task<bool> RefreshedAsync(string database) =>
-        await ScalarAsync(database, "SELECT EXISTS (SELECT 1 FROM indicator_values_stale)").ConfigureAwait(false) == 0
-        && await ScalarAsync(database, "SELECT EXISTS (SELECT 1 FROM indicator_values)").ConfigureAwait(false) == 1;
 
     /// <summary>Marks every indicator value stale, as a change of reference data does, so that the next start of the
     /// API recomputes them all (a reused file).</summary>
@@ -54,14 +53,5 @@ internal static class NationalDatabase
             .MarkAllAsync(connection, transaction, db.Dialect, CancellationToken.None)
             .ConfigureAwait(false);
         await transaction.CommitAsync().ConfigureAwait(false);
-    }
-
-    private static async Task<long> ScalarAsync(string database, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
-        await connection.OpenAsync().ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync().ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 }

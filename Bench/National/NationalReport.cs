@@ -30,9 +30,10 @@ internal static class NationalReport
             ? Invariant($"Writing the units and the facts took {took.TotalMinutes:N1} min ")
                 + Invariant($"({run.Units:N0} units, {run.Written:N0} dossiers counted).")
             : "The database of an earlier run was reused (`--reuse`): its writing was not timed.";
-        var command = Invariant(
-            $"dotnet run -c Release --project Bench -- national --dossiers {run.Dossiers} --iterations {run.Iterations}"
-        ) + (run.Generation is null ? " --reuse FILE" : "");
+        var command =
+            Invariant(
+                $"dotnet run -c Release --project Bench -- national --dossiers {run.Dossiers} --iterations {run.Iterations}"
+            ) + (run.Generation is null ? " --reuse FILE" : "");
         return Invariant(
             $"""
             ## National scale: 34 provinces, {run.Dossiers:N0} dossiers over one year

@@ -41,7 +41,7 @@ internal static class ODataBenchmark
         {
             using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
             http.DefaultRequestHeaders.Add("X-Api-Key", ApiProcess.Key);
-            await WaitForIndicatorValuesAsync(http).ConfigureAwait(false);
+            await BenchDatabase.WaitForRefreshAsync(database).ConfigureAwait(false);
             service = await MeasureAsync("service", http, pages, counts, exportUrl, export, api.Pid)
                 .ConfigureAwait(false);
         }
@@ -62,33 +62,6 @@ internal static class ODataBenchmark
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(Path.GetDirectoryName(database)!, recursive: true);
-        }
-    }
-
-    /// <summary>
-    /// A database the service has not seen yet gets its indicator values computed in the background
-    /// at start; measure after that, not during it.
-    /// </summary>
-    private static async Task WaitForIndicatorValuesAsync(HttpClient http)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromMinutes(10))
-        {
-            using var response = await http.GetAsync(new Uri("/odata/IndicatorValues/$count", UriKind.Relative))
-                .ConfigureAwait(false);
-            if (
-                response.IsSuccessStatusCode
-                && long.Parse(
-                    await response.Content.ReadAsStringAsync().ConfigureAwait(false),
-                    CultureInfo.InvariantCulture
-                ) > 0
-            )
-            {
-                await Task.Delay(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-                return;
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
         }
     }
 

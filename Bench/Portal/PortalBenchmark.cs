@@ -66,6 +66,7 @@ internal static class PortalBenchmark
         {
             using var http = new HttpClient { BaseAddress = api.BaseAddress };
             http.DefaultRequestHeaders.Add("X-Api-Key", ApiProcess.Key);
+            await BenchDatabase.WaitForRefreshAsync(database).ConfigureAwait(false);
             foreach (var (name, url) in Routes)
             {
                 results.Add((name, await MeasureAsync(http, url, iterations).ConfigureAwait(false), null));
