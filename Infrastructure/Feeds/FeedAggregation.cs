@@ -68,7 +68,7 @@ internal sealed class FeedAggregation
                     afterwards.Add(filter.FilterClause.Expression);
                     break;
                 case FilterTransformationNode filter:
-                    where.Add(translator.Predicate(filter.FilterClause.Expression));
+                    FeedQuery.AddAheadOfScope(where, feed, translator.Predicate(filter.FilterClause.Expression));
                     break;
                 case GroupByTransformationNode or AggregateTransformationNode when shaped:
                     throw new FeedQueryException(

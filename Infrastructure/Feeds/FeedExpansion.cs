@@ -75,7 +75,7 @@ internal sealed class FeedExpansion
         var translator = new FilterTranslator(target, dialect, expansion.Parameters);
         if (item.FilterOption is { } filter)
         {
-            wherePredicates.Add(translator.Predicate(filter.Expression));
+            FeedQuery.AddAheadOfScope(wherePredicates, target, translator.Predicate(filter.Expression));
         }
 
         var joins = new HashSet<string>(translator.Joins, StringComparer.Ordinal);

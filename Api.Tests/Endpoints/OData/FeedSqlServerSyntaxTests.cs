@@ -340,6 +340,38 @@ public sealed class FeedSqlServerSyntaxTests
         Assert.That(plan.CountSql, Does.Contain(semiJoin).And.Not.Contain(" JOIN "), "the count needs no join");
     }
 
+    /// <summary>SQLite drives the foreign key's index with the first list of keys it meets; the filter's semi-join
+    /// (one parent's units) must come before the scope's subtree (a whole province).</summary>
+    [TestCase(
+        "Dossiers",
+        "$filter=Unit/ParentCode eq 'P'",
+        "d.unit_id IN (SELECT u.id FROM units u",
+        "d.unit_id IN (SELECT sc"
+    )]
+    [TestCase(
+        "IndicatorValues",
+        "$filter=Unit/ParentCode eq 'P'",
+        "v.unit_code IN (SELECT u.code FROM units u",
+        "v.unit_code IN (SELECT"
+    )]
+    public void Translation_WithAScope_PutsTheFiltersKeysAheadOfTheScopes(
+        string set,
+        string query,
+        string semiJoin,
+        string scope
+    )
+    {
+        var plan = Translate(set, query, scopeUnitId: 7);
+
+        foreach (var sql in new[] { plan.PageSql, plan.CountSql })
+        {
+            var filterAt = sql.IndexOf(semiJoin, StringComparison.Ordinal);
+            var scopeAt = sql.LastIndexOf(scope, StringComparison.Ordinal);
+            Assert.That(filterAt, Is.GreaterThan(0), sql);
+            Assert.That(scopeAt, Is.GreaterThan(filterAt), sql);
+        }
+    }
+
     [Test]
     public void Translation_OfANavigationColumnNotEqualToALiteral_KeepsTheJoin()
     {
