@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Scorecard.Bench.Support;
 
 namespace Scorecard.Bench.Portal;
@@ -56,7 +55,7 @@ internal static class PortalBenchmark
             Console.WriteLine($"Loaded {loaded:N0} dossiers in {watch.Elapsed.TotalMinutes:N1} min");
         }
 
-        var stored = await ScalarAsync(database, "SELECT COUNT(*) FROM dossiers").ConfigureAwait(false);
+        var stored = await BenchDatabase.ScalarAsync(database, "SELECT COUNT(*) FROM dossiers").ConfigureAwait(false);
         var results = new List<(string Name, Latency Api, Latency? Baseline)>();
         double peak,
             current,
@@ -168,13 +167,4 @@ internal static class PortalBenchmark
             response.EnsureSuccessStatusCode();
             await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
         });
-
-    private static async Task<long> ScalarAsync(string database, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={database}");
-        await connection.OpenAsync().ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync().ConfigureAwait(false), CultureInfo.InvariantCulture);
-    }
 }
