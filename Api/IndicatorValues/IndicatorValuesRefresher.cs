@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Scorecard.Api.Hosting;
 using Scorecard.Domain.Periods;
+using Scorecard.Domain.Targets;
 using Scorecard.Domain.Time;
 using Scorecard.Infrastructure.Facts;
 using Scorecard.Infrastructure.IndicatorValues;
@@ -165,14 +166,19 @@ internal sealed partial class IndicatorValuesRefresher(
             )
             .ConfigureAwait(false);
         var definitionList = await definitions.ListAsync(ct).ConfigureAwait(false);
+        // Read once for every step, after the marks.
         var reference = await sources.ReferenceAsync(ct).ConfigureAwait(false);
+        var targets = await sources.TargetsAsync(ct).ConfigureAwait(false);
         var steps = plan.Steps(p => RowsOf(reference, p, today), options.Value.StepRows);
         var (computed, written) = (0, 0);
         var writeTime = TimeSpan.Zero;
         for (var i = 0; i < steps.Count; i++)
         {
             var last = i == steps.Count - 1;
-            var rows = steps[i].Count == 0 ? [] : await ComputeAsync(steps[i], reported, ct).ConfigureAwait(false);
+            var rows =
+                steps[i].Count == 0
+                    ? []
+                    : await ComputeAsync(steps[i], reference, reported, targets, ct).ConfigureAwait(false);
             var scores = IndexScoreRows.Compute(rows, definitionList);
             var writing = clock.GetTimestamp();
             written += await store
@@ -229,12 +235,12 @@ internal sealed partial class IndicatorValuesRefresher(
 
     private async Task<List<IndicatorValueRow>> ComputeAsync(
         IReadOnlyList<Period> periods,
+        ReferenceData reference,
         IReadOnlyList<ReportedValue> reported,
+        IReadOnlyList<TargetAssignment> targets,
         CancellationToken ct
     )
     {
-        var reference = await sources.ReferenceAsync(ct).ConfigureAwait(false);
-        var targets = await sources.TargetsAsync(ct).ConfigureAwait(false);
         var months = await store
             .OwnMonthsAsync(periods.Min(p => p.FirstDay), periods.Max(p => p.LastDay), ct)
             .ConfigureAwait(false);
