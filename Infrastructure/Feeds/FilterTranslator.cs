@@ -214,15 +214,7 @@ internal sealed class FilterTranslator(FeedDefinition feed, SqlDialect dialect, 
         var right = rightConstant is not null
             ? Literal(rightConstant.Value, leftColumn?.Ansi == true)
             : b.Right.Accept(this);
-        var op = b.OperatorKind switch
-        {
-            BinaryOperatorKind.Equal => "=",
-            BinaryOperatorKind.NotEqual => "<>",
-            BinaryOperatorKind.GreaterThan => ">",
-            BinaryOperatorKind.GreaterThanOrEqual => ">=",
-            BinaryOperatorKind.LessThan => "<",
-            _ => "<=",
-        };
+        var op = Comparison(b.OperatorKind);
 
         // OData's ne is true for a null value; SQL's <> is unknown there.
         var nullable =
@@ -272,20 +264,37 @@ internal sealed class FilterTranslator(FeedDefinition feed, SqlDialect dialect, 
         var from = join[
             (join.IndexOf("JOIN ", StringComparison.Ordinal) + 5)..join.IndexOf(" ON ", StringComparison.Ordinal)
         ];
-        var op = (b.OperatorKind, rightConstant is not null) switch
-        {
-            (BinaryOperatorKind.Equal, _) => "=",
-            (BinaryOperatorKind.GreaterThan, true) or (BinaryOperatorKind.LessThan, false) => ">",
-            (BinaryOperatorKind.GreaterThanOrEqual, true) or (BinaryOperatorKind.LessThanOrEqual, false) => ">=",
-            (BinaryOperatorKind.LessThan, true) or (BinaryOperatorKind.GreaterThan, false) => "<",
-            _ => "<=",
-        };
+        // The column comes first in the subquery: a literal on the left turns the comparison round ('m' gt x: x < 'm').
+        var op = Comparison(
+            rightConstant is not null
+                ? b.OperatorKind
+                : b.OperatorKind switch
+                {
+                    BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+                    BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+                    BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
+                    BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
+                    var same => same,
+                }
+        );
         // The target key names the target set's own alias (u.code); here the join's alias reads it (pu.code).
         var key =
             $"{alias}.{navigation.TargetKey[(navigation.TargetKey.IndexOf('.', StringComparison.Ordinal) + 1)..]}";
         return $"({navigation.ForeignKey} IN (SELECT {key} FROM {from} WHERE {column.Expression} {op} "
             + $"{Literal(constant.Value, column.Ansi)}))";
     }
+
+    /// <summary>The SQL operator of an OData comparison.</summary>
+    private static string Comparison(BinaryOperatorKind kind) =>
+        kind switch
+        {
+            BinaryOperatorKind.Equal => "=",
+            BinaryOperatorKind.NotEqual => "<>",
+            BinaryOperatorKind.GreaterThan => ">",
+            BinaryOperatorKind.GreaterThanOrEqual => ">=",
+            BinaryOperatorKind.LessThan => "<",
+            _ => "<=",
+        };
 
     private string In(InNode node)
     {
