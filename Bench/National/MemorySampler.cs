@@ -24,33 +24,6 @@ internal sealed class MemorySampler : IDisposable
     /// <summary>The peak of <c>RssAnon</c>, in MiB.</summary>
     public double AnonymousPeakMiB => Volatile.Read(ref anonymousPeak);
 
-    /// <summary>The process's <c>RssAnon</c> now, in MiB (0 where /proc does not say).</summary>
-    public static double AnonymousMiB(int pid) =>
-        File.ReadLines($"/proc/{pid}/status")
-            .Where(l => l.StartsWith("RssAnon:", StringComparison.Ordinal))
-            .Select(l =>
-                double.Parse(
-                    l["RssAnon:".Length..].Replace("kB", "", StringComparison.Ordinal).Trim(),
-                    System.Globalization.CultureInfo.InvariantCulture
-                ) / 1024
-            )
-            .FirstOrDefault();
-
-    /// <summary>Resets the kernel's high-water mark of the process to its current RSS (Linux 4.0+, the process's
-    /// owner); false where that is not allowed.</summary>
-    public static bool TryResetPeak(int pid)
-    {
-        try
-        {
-            File.WriteAllText($"/proc/{pid}/clear_refs", "5");
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
-
     public void Dispose() => timer.Dispose();
 
     private void Sample(int pid)
@@ -63,7 +36,7 @@ internal sealed class MemorySampler : IDisposable
                 Volatile.Write(ref peak, current);
             }
 
-            var anonymous = AnonymousMiB(pid);
+            var anonymous = LocalProcess.AnonymousMiB(pid);
             if (anonymous > Volatile.Read(ref anonymousPeak))
             {
                 Volatile.Write(ref anonymousPeak, anonymous);

@@ -74,7 +74,7 @@ internal static class NationalBenchmark
         Console.WriteLine(
             $"First refresh done in {run.Refresh.TotalSeconds:N0} s, peak RSS {run.RefreshPeakMiB:N0} MiB"
         );
-        var resetPeak = MemorySampler.TryResetPeak(api.Pid);
+        var resetPeak = LocalProcess.TryResetPeak(api.Pid);
         using var sampling = new MemorySampler(api.Pid);
         using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Add("X-Api-Key", ApiProcess.Key);

@@ -109,7 +109,12 @@ internal static class ODataBenchmark
             })
             .ConfigureAwait(false);
         Console.WriteLine($"{name}: export of {export:N0} rows…");
-        var before = LocalProcess.ResetPeak(pid);
+        if (!LocalProcess.TryResetPeak(pid))
+        {
+            throw new InvalidOperationException("The export's peak memory needs /proc/PID/clear_refs, refused here.");
+        }
+
+        var before = LocalProcess.Memory(pid).CurrentMiB;
         var (anonymous, mapped, _) = LocalProcess.Resident(pid);
         Console.WriteLine(
             $"{name}: {before:N0} MiB resident before the export: {anonymous:N0} MiB anonymous, {mapped:N0} MiB file-backed (PSS)"

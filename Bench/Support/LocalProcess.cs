@@ -36,20 +36,37 @@ internal static class LocalProcess
     public static (double PeakMiB, double CurrentMiB) Memory(int pid)
     {
         var status = File.ReadAllLines($"/proc/{pid}/status");
-        double Read(string key) =>
-            double.Parse(
-                status.First(l => l.StartsWith(key, StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0],
-                CultureInfo.InvariantCulture
-            ) / 1024;
-        return (Read("VmHWM"), Read("VmRSS"));
+        return (
+            StatusMiB(status, "VmHWM") ?? throw new InvalidOperationException("/proc gives no VmHWM."),
+            StatusMiB(status, "VmRSS") ?? throw new InvalidOperationException("/proc gives no VmRSS.")
+        );
     }
 
-    /// <summary>Sets the process's peak resident memory back to what it holds now (<c>/proc/PID/clear_refs</c>), so
-    /// that the next <see cref="Memory"/> reads the peak of what ran since.</summary>
-    /// <returns>The resident memory now, in MiB.</returns>
-    public static double ResetPeak(int pid)
+    /// <summary>The process's own resident memory now (<c>RssAnon</c>: heaps, stacks), in MiB; 0 where /proc does not
+    /// say.</summary>
+    public static double AnonymousMiB(int pid) => StatusMiB(File.ReadAllLines($"/proc/{pid}/status"), "RssAnon") ?? 0;
+
+    /// <summary>Sets the kernel's high-water mark of the process back to its current RSS (Linux 4.0+, the process's
+    /// owner: <c>/proc/PID/clear_refs</c>), so that the next <see cref="Memory"/> reads the peak of what ran since;
+    /// false where that is not allowed.</summary>
+    public static bool TryResetPeak(int pid)
     {
-        File.WriteAllText($"/proc/{pid}/clear_refs", "5");
-        return Memory(pid).CurrentMiB;
+        try
+        {
+            File.WriteAllText($"/proc/{pid}/clear_refs", "5");
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
+
+    private static double? StatusMiB(IEnumerable<string> status, string key) =>
+        status
+            .Where(l => l.StartsWith(key + ":", StringComparison.Ordinal))
+            .Select(l =>
+                (double?)double.Parse(l.Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024
+            )
+            .FirstOrDefault();
 }
