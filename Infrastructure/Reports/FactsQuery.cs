@@ -168,14 +168,17 @@ public sealed class FactsQuery(DbConnectionFactory db)
     )
     {
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         var shape = subtree
             ? await connection
                 .ExecuteScalarAsync<long>(
-                    new CommandDefinition(ShapeSql, new { UnitId = unitId }, transaction, cancellationToken: ct)
+                    new CommandDefinition(ShapeSql, new { UnitId = unitId }, cancellationToken: ct)
                 )
                 .ConfigureAwait(false)
             : -1;
+
+        // A root's months come from two tables, read in one transaction so that both see one state.
+        await using var transaction =
+            shape == 2 ? await connection.BeginTransactionAsync(ct).ConfigureAwait(false) : null;
         var days = new Dictionary<DateOnly, FactCounts>();
         if (shape != 2)
         {
