@@ -186,27 +186,27 @@ internal static class IndexEndpoints
             publication = null;
         }
 
-        // The unit and its siblings (same parent and level) in one read, each over its subtree.
-        var parent = unit.ParentCode is { } code ? reference.Units.Find(code)! : unit;
+        // The unit and its siblings (same parent and level) in one read, each over its subtree; a root's siblings are
+        // the other roots of its kind (the provinces of a national deployment).
+        var parent = unit.ParentCode is { } code ? reference.Units.Find(code)! : null;
         var levelQuery = new UnitsOfLevelQuery(ScorecardIndicatorAll, p, onTimeRule, unit.Level, parent)
         {
             Structure = reading,
             Holders = query.Holders,
             Revised = query.Revised,
+            Kind = parent is null ? unit.Kind : null,
         };
-        var siblings = unit.ParentCode is null
-            ? null
-            : await PortalEndpoints
-                .FiguresOfLevelAsync(services, reference, levelQuery, null, ct)
-                .ConfigureAwait(false);
+        var siblings = await PortalEndpoints
+            .FiguresOfLevelAsync(services, reference, levelQuery, null, ct)
+            .ConfigureAwait(false);
         // A key limited to a subtree ranks its units among the siblings it may see only.
-        var scores = (siblings?.Values ?? [])
-            .Where(s => caller.ScopeUnit is not { } scope || reference.Units.IsAncestorOrSelf(scope, s.Key))
+        var scores = siblings
+            .Values.Where(s => caller.ScopeUnit is not { } scope || reference.Units.IsAncestorOrSelf(scope, s.Key))
             .ToDictionary(
                 s => s.Key,
                 s =>
                     IndexScore.Of(
-                        siblings!.Kept.TryGetValue(s.Key, out var from) && !query.Revised
+                        siblings.Kept.TryGetValue(s.Key, out var from) && !query.Revised
                             ? from.Publication.Definition
                             : definition,
                         c => s.Value.GetValueOrDefault(c)
@@ -220,8 +220,7 @@ internal static class IndexEndpoints
         }
         else if (!scores.ContainsKey(unit.Code))
         {
-            // A unit the siblings' read leaves out (the root, or not valid during the period) is scored from its own
-            // read.
+            // A unit the siblings' read leaves out (one not valid during the period) is scored from its own read.
             var figures = await OwnFiguresAsync().ConfigureAwait(false);
             scores[unit.Code] = IndexScore.Of(definition, c => figures.GetValueOrDefault(c));
         }

@@ -361,14 +361,15 @@ internal static class PortalEndpoints
         var reading = await services
             .Published.ReadAsync(reference, query.Period, query.Rule, query.Holders, query.Revised, ct)
             .ConfigureAwait(false);
-        if (!query.Revised && reading.Covering(query.Parent.Code) is not null)
+        if (!query.Revised && query.Parent is { } parent && reading.Covering(parent.Code) is not null)
         {
             // A publication covers every unit listed (those of the period, as the live read lists them): no live read.
             var units = reference
-                .Units.Subtree(query.Parent.Code)
+                .Units.Subtree(parent.Code)
                 .Where(u =>
                     u.Level == query.Level
-                    && u.Code != query.Parent.Code
+                    && (query.Kind is null || u.Kind == query.Kind)
+                    && u.Code != parent.Code
                     && u.IsActiveDuring(query.Period.FirstDay, query.Period.LastDay)
                 )
                 .Select(u => u.Code)
@@ -385,6 +386,12 @@ internal static class PortalEndpoints
         }
 
         var live = await LiveFiguresOfLevelAsync(services, reference, query, indicator, ct).ConfigureAwait(false);
+        if (query.Kind is { } kind)
+        {
+            live = live.Where(u => reference.Units.Find(u.Key)!.Kind == kind)
+                .ToDictionary(u => u.Key, u => u.Value, StringComparer.Ordinal);
+        }
+
         var kept = await reading.OfUnitsAsync(live.Keys, indicator, ct).ConfigureAwait(false);
         if (!query.Revised)
         {
@@ -422,8 +429,10 @@ internal static class PortalEndpoints
                 .Units.Select(code => reference.Units.Find(code)!)
                 .Where(u =>
                     u.Level == query.Level
-                    && u.Code != query.Parent.Code
-                    && reference.Units.IsAncestorOrSelf(query.Parent.Code, u.Code)
+                    && (
+                        query.Parent is not { } parent
+                        || (u.Code != parent.Code && reference.Units.IsAncestorOrSelf(parent.Code, u.Code))
+                    )
                 )
                 .ToDictionary(u => u.Code, inStructure.Of, StringComparer.Ordinal);
         }

@@ -89,6 +89,7 @@ internal sealed record UnitsOfLevelRequest(
     [FromQuery(Name = "level")] string? Level,
     [FromQuery(Name = "rule")] string? Rule,
     [FromQuery(Name = "structure")] string? Structure,
+    [FromQuery(Name = "kind")] string? Kind = null,
     [FromQuery(Name = "revised")] string? Revised = null,
     [FromHeader(Name = RequestLanguage.Header)] string? AcceptLanguage = null
 )
@@ -128,7 +129,8 @@ internal sealed record UnitsOfLevelRequest(
     {
         var structure = PortalParameters.Structure(Structure, today);
         var revised = PortalParameters.Revised(Revised);
-        if (PortalParameters.FirstProblem(structure.Problem, revised.Problem) is { } wrong)
+        var kind = PortalParameters.Kind(Kind);
+        if (PortalParameters.FirstProblem(structure.Problem, revised.Problem, kind.Problem) is { } wrong)
         {
             return wrong;
         }
@@ -148,7 +150,7 @@ internal sealed record UnitsOfLevelRequest(
         }
 
         var holders = structure.Value.On is { } on ? UnitHolders.On(reference.Units, on) : null;
-        return PortalParameters.ValidIn(units.Value.Parent, holders) is { } invalid
+        return units.Value.Parent is { } parent && PortalParameters.ValidIn(parent, holders) is { } invalid
             ? invalid
             : units.Value with
             {
@@ -156,6 +158,7 @@ internal sealed record UnitsOfLevelRequest(
                 Holders = holders,
                 Revised = revised.Value,
                 Language = Language,
+                Kind = kind.Value,
             };
     }
 }

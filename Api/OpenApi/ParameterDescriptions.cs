@@ -29,13 +29,18 @@ internal static class ParameterDescriptions
         ["code"] = new("The code of the thing the path names (unit, procedure, indicator or dossier)."),
         ["unitCode"] = new("A unit's code (tỉnh, sở/ban/ngành, huyện or xã), e.g. 49 or 49.01.", Example: "49"),
         ["parentCode"] = new(
-            "The unit whose children are listed; default the key's unit, else the province.",
+            "The unit under which units are listed; default the key's unit, else the whole tree (every province of a "
+                + "national deployment).",
             Example: "49"
         ),
         ["period"] = new(
             "A month (2023-07), quarter (2023-Q3), half-year (2023-H2), year (2023) or a date range "
                 + "(2023-07-01..2023-09-30).",
             Example: "2025-H1"
+        ),
+        ["kind"] = new(
+            "Only the units of this kind: localities (tỉnh, huyện, xã) or agencies (sở, ban, ngành); both when absent.",
+            WireName.All<UnitKind>()
         ),
         ["level"] = new("The administrative tier [cấp] of the units.", WireName.All<UnitLevel>(), Example: "commune"),
         ["rule"] = new(

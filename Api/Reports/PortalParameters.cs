@@ -69,6 +69,12 @@ internal static class PortalParameters
                 $"'level' is required and must be one of: {string.Join(", ", WireName.All<UnitLevel>())}."
             );
 
+    /// <summary><c>kind</c>: only the localities or only the agencies of a level; null (absent) for both.</summary>
+    public static Parsed<UnitKind?> Kind(string? text) =>
+        text is null ? (UnitKind?)null
+        : WireName.TryParse(text, out UnitKind kind) ? kind
+        : Problems.BadRequest($"'kind' must be one of: {string.Join(", ", WireName.All<UnitKind>())}.");
+
     /// <summary><c>scope</c>: true for the unit's whole subtree (the default), false for its own dossiers.</summary>
     public static Parsed<bool> Subtree(string? scope) =>
         scope is null or "subtree" or "self"
@@ -115,8 +121,9 @@ internal static class PortalParameters
                         + $"{string.Join(", ", reference.Indicators.Select(i => i.Code))}."
             );
 
-    /// <summary>The parameters shared by the map and the rankings: period, on-time rule, level, and the parent
-    /// (default: the caller's unit or the root).</summary>
+    /// <summary>The parameters shared by the map and the rankings: period, on-time rule, level, and the parent. Without
+    /// one, a caller bound to a unit reads under its unit and any other caller reads the whole tree, under every root
+    /// (the provinces of a national deployment, or a province and the one merged into it).</summary>
     public static Parsed<UnitsOfLevelQuery> UnitsOfLevel(
         ReferenceData reference,
         string indicator,
@@ -130,10 +137,11 @@ internal static class PortalParameters
         var p = Period(period, "period");
         var onTimeRule = Rule(rule);
         var unitLevel = Level(level);
-        var parent = Unit(reference, parentCode ?? DefaultParent(reference, scope), scope);
-        return FirstProblem(p.Problem, onTimeRule.Problem, unitLevel.Problem, parent.Problem) is { } problem
+        var parent = parentCode ?? scope;
+        var unit = parent is null ? default : Unit(reference, parent, scope);
+        return FirstProblem(p.Problem, onTimeRule.Problem, unitLevel.Problem, unit.Problem) is { } problem
             ? problem
-            : new UnitsOfLevelQuery(indicator, p.Value, onTimeRule.Value, unitLevel.Value, parent.Value);
+            : new UnitsOfLevelQuery(indicator, p.Value, onTimeRule.Value, unitLevel.Value, unit.Value);
     }
 
     /// <summary>The first problem of several parameters, in the order given, or null when every one was read.</summary>
@@ -149,8 +157,4 @@ internal static class PortalParameters
 
         return null;
     }
-
-    /// <summary>The default parent of a map or ranking: the caller's scope unit, else the root of the tree.</summary>
-    public static string DefaultParent(ReferenceData reference, string? scope) =>
-        scope ?? reference.Units.TopDown[0].Code;
 }

@@ -155,12 +155,12 @@ internal sealed class UnitFigures(
         ];
     }
 
-    /// <summary>Figures of every unit of <paramref name="level"/> under <paramref name="parent"/>, each over its
-    /// subtree.</summary>
+    /// <summary>Figures of every unit of <paramref name="level"/> under <paramref name="parent"/> (null: in the whole
+    /// tree, under every root), each over its subtree.</summary>
     /// <param name="indicator">The one indicator needed (a map), or null for all of them (a score).</param>
     public async Task<Dictionary<string, Dictionary<string, Ratio?>>> ForUnitsOfLevelAsync(
         ReferenceData reference,
-        Unit parent,
+        Unit? parent,
         UnitLevel level,
         Period period,
         OnTimeRule rule,
@@ -169,7 +169,7 @@ internal sealed class UnitFigures(
         CancellationToken ct
     )
     {
-        var parentId = reference.UnitId(parent.Code)!.Value;
+        var parentId = parent is null ? (int?)null : reference.UnitId(parent.Code)!.Value;
         var levelName = Domain.Wire.WireName.Of(level);
         var counts = await facts
             .SumPerUnitOfLevelAsync(parentId, levelName, period.FirstDay, period.LastDay, indicator, ct)
@@ -184,9 +184,8 @@ internal sealed class UnitFigures(
             ? await reach.PerUnitOfLevelAsync(parentId, levelName, period.Start, period.End, ct).ConfigureAwait(false)
             : null;
         var values = await reported.ForPeriodAsync(period.Code, ct).ConfigureAwait(false);
-        return reference
-            .Units.Subtree(parent.Code)
-            .Where(u => u.Level == level && u.Code != parent.Code && u.IsActiveDuring(period.FirstDay, period.LastDay))
+        return (parent is null ? reference.Units.TopDown : reference.Units.Subtree(parent.Code))
+            .Where(u => u.Level == level && u.Code != parent?.Code && u.IsActiveDuring(period.FirstDay, period.LastDay))
             .ToDictionary(
                 u => u.Code,
                 u =>

@@ -34,6 +34,15 @@ public sealed class FactsQuery(DbConnectionFactory db)
         GROUP BY a.id
         """;
 
+    private const string ByLevelSql = """
+        SELECT a.id AS UnitId, {0}
+        FROM units a
+            INNER JOIN unit_closure c ON c.ancestor_id = a.id
+            INNER JOIN {facts} f ON f.unit_id = c.descendant_id
+        WHERE a.level = @Level AND f.{key} >= @From AND f.{key} <= @To
+        GROUP BY a.id
+        """;
+
     private const string PerUnitSql = """
         SELECT f.unit_id AS UnitId, {0}
         FROM {facts} f
@@ -114,11 +123,12 @@ public sealed class FactsQuery(DbConnectionFactory db)
         );
 
     /// <summary>
-    /// Every unit of <paramref name="level"/> under <paramref name="parentId"/>, each over its own subtree
-    /// (units without data are absent); with an <paramref name="indicator"/>, only its two counters are summed.
+    /// Every unit of <paramref name="level"/> under <paramref name="parentId"/> (null: in the whole tree), each over
+    /// its own subtree (units without data are absent); with an <paramref name="indicator"/>, only its two counters
+    /// are summed.
     /// </summary>
     public async Task<IReadOnlyDictionary<int, FactCounts>> SumPerUnitOfLevelAsync(
-        int parentId,
+        int? parentId,
         string level,
         DateOnly from,
         DateOnly to,
@@ -127,7 +137,7 @@ public sealed class FactsQuery(DbConnectionFactory db)
     ) =>
         Merge(
             await QueryAsync(
-                    ByUnitOfLevelSql,
+                    parentId is null ? ByLevelSql : ByUnitOfLevelSql,
                     indicator,
                     new { ParentId = parentId, Level = level },
                     from,

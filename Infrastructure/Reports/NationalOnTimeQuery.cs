@@ -58,6 +58,15 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         GROUP BY a.id
         """;
 
+    private const string LatePerLevelSql = $"""
+        SELECT a.id AS UnitId, COUNT(*) AS Late
+        FROM units a
+            INNER JOIN unit_closure c ON c.ancestor_id = a.id
+            INNER JOIN ({LateOpen}) o ON o.unit_id = c.descendant_id
+        WHERE a.level = @Level
+        GROUP BY a.id
+        """;
+
     private const string LatePerUnitSql =
         $"SELECT o.unit_id AS UnitId, COUNT(*) AS Late FROM ({LateOpen}) o GROUP BY o.unit_id";
 
@@ -112,10 +121,10 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         return FactCounts.NationalOnTime(before, within, late?.GetValueOrDefault(0));
     }
 
-    /// <summary>Every unit of <paramref name="level"/> under <paramref name="parentId"/>, each over its
-    /// subtree.</summary>
+    /// <summary>Every unit of <paramref name="level"/> under <paramref name="parentId"/> (null: in the whole tree),
+    /// each over its subtree.</summary>
     public async Task<IReadOnlyDictionary<int, Ratio>> PerUnitOfLevelAsync(
-        int parentId,
+        int? parentId,
         string level,
         DateTimeOffset start,
         DateTimeOffset end,
@@ -131,7 +140,7 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
             .SumPerUnitOfLevelAsync(parentId, level, first, last, Counters, ct)
             .ConfigureAwait(false);
         var late = await LateAsync(
-                LatePerUnitOfLevelSql,
+                parentId is null ? LatePerLevelSql : LatePerUnitOfLevelSql,
                 new { ParentId = parentId, Level = level },
                 end,
                 asOf,

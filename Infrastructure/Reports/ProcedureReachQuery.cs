@@ -40,6 +40,12 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
 
     private static readonly string UnitsOfLevelSql = PerAncestor(UnitsOfLevel, "pc.ancestor_id = @ParentId");
 
+    private static readonly string LevelSql = PerAncestor(
+        OneUnit,
+        "a.level = @Level AND (a.valid_from IS NULL OR a.valid_from <= @LastDay) "
+            + "AND (a.valid_to IS NULL OR a.valid_to >= @FirstDay)"
+    );
+
     private static readonly string EveryUnitSql = PerAncestor(OneUnit, "1 = 1");
 
     // Whole months of one year: procedure_use holds one row per unit, level and procedure, so nothing to group.
@@ -203,17 +209,17 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
                 .ConfigureAwait(false)
         ).GetValueOrDefault(unitId);
 
-    /// <summary>Every unit of <paramref name="level"/> under <paramref name="parentId"/>, each over its
-    /// subtree.</summary>
+    /// <summary>Every unit of <paramref name="level"/> under <paramref name="parentId"/> (null: in the whole tree),
+    /// each over its subtree.</summary>
     public Task<Dictionary<int, ProcedureReach>> PerUnitOfLevelAsync(
-        int parentId,
+        int? parentId,
         string level,
         DateTimeOffset start,
         DateTimeOffset end,
         CancellationToken ct
     ) =>
         QueryAsync(
-            Fill(UnitsOfLevelSql, start, end),
+            Fill(parentId is null ? LevelSql : UnitsOfLevelSql, start, end),
             Window(new { ParentId = parentId, Level = level }, start, end),
             ct
         );
