@@ -168,6 +168,8 @@ internal sealed class ApiProcess : IAsyncDisposable
         info.Environment["Auth__BootstrapAdminKey"] = Key;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["RateLimit__RequestsPerSecond"] = "0"; // the benchmarks measure the routes, not the limiter
+        // As README "Memory" asks of a deployment on Linux, unless the caller set it (0 restores glibc's default).
+        info.Environment["MALLOC_ARENA_MAX"] = Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") ?? "2";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
             info.Environment[name] = value;
