@@ -182,9 +182,26 @@ public sealed class FiguresFromFactsTests : ApiFixture
                     "subtree " + what
                 );
                 Assert.That(
-                    await Query.PerUnitOfLevelAsync(province, "commune", period.Start, period.End, asOf, default),
+                    await Query.PerUnitOfLevelAsync(
+                        new UnitsOfLevel(province, "commune"),
+                        period.Start,
+                        period.End,
+                        asOf,
+                        default
+                    ),
                     Is.EquivalentTo(PerUnit(period, asOf, InSubtree).Where(p => levels[p.Key] == "commune")),
                     "communes " + what
+                );
+                Assert.That(
+                    await Query.PerUnitOfLevelAsync(
+                        new UnitsOfLevel(null, "commune"),
+                        period.Start,
+                        period.End,
+                        asOf,
+                        default
+                    ),
+                    Is.EquivalentTo(PerUnit(period, asOf, InSubtree).Where(p => levels[p.Key] == "commune")),
+                    "communes of the whole tree " + what
                 );
                 Assert.That(
                     await Query.ByHandlerLevelAsync(province, period.Start, period.End, asOf, default),
@@ -237,9 +254,19 @@ public sealed class FiguresFromFactsTests : ApiFixture
                 .ToList();
             Assert.That(every, Is.EquivalentTo(expected), "every unit " + period.Code);
             Assert.That(
-                await Reach.PerUnitOfLevelAsync(province, "commune", period.Start, period.End, default),
+                await Reach.PerUnitOfLevelAsync(
+                    new UnitsOfLevel(province, "commune"),
+                    period.Start,
+                    period.End,
+                    default
+                ),
                 Is.EquivalentTo(expected.Where(p => levels[p.Key] == "commune")),
                 "communes " + period.Code
+            );
+            Assert.That(
+                await Reach.PerUnitOfLevelAsync(new UnitsOfLevel(null, "commune"), period.Start, period.End, default),
+                Is.EquivalentTo(expected.Where(p => levels[p.Key] == "commune")),
+                "communes of the whole tree " + period.Code
             );
             foreach (var (code, id) in unitIds)
             {

@@ -25,8 +25,8 @@ public sealed class SqlServerParameterTests
         ["UnitWrites.InsertClosureSql"] = Names("Ancestor Descendant Depth"),
         ["FactsQuery.SelfSql"] = Names("UnitId From To"),
         ["FactsQuery.ByHandlerLevelSql"] = Names("UnitId From To"),
-        ["FactsQuery.ByUnitOfLevelSql"] = Names("ParentId Level From To"),
-        ["FactsQuery.ByLevelSql"] = Names("ParentId Level From To"),
+        ["FactsQuery.ByUnitOfLevelSql"] = Names("ParentId Level Kind FirstDay LastDay From To"),
+        ["FactsQuery.ByLevelSql"] = Names("ParentId Level Kind FirstDay LastDay From To"),
         ["FactsQuery.DailySubtreeSql"] = Names("UnitId From To"),
         ["FactsQuery.DailySelfSql"] = Names("UnitId From To"),
         ["FactsQuery.DailyWideSubtreeSql"] = Names("UnitId From To"),
@@ -48,18 +48,18 @@ public sealed class SqlServerParameterTests
         ["FactsQuery.EveryUnitSql"] = Names("From To"),
         ["NationalOnTimeQuery.LateSubtreeSql"] = Names("UnitId End At"),
         ["NationalOnTimeQuery.LateSelfSql"] = Names("UnitId End At"),
-        ["NationalOnTimeQuery.LatePerUnitOfLevelSql"] = Names("ParentId Level End At"),
-        ["NationalOnTimeQuery.LatePerLevelSql"] = Names("ParentId Level End At"),
+        ["NationalOnTimeQuery.LatePerUnitOfLevelSql"] = Names("ParentId Level Kind End At"),
+        ["NationalOnTimeQuery.LatePerLevelSql"] = Names("ParentId Level Kind End At"),
         ["NationalOnTimeQuery.LateByHandlerLevelSql"] = Names("UnitId End At"),
         ["NationalOnTimeQuery.LateEveryUnitSql"] = Names("End At"),
         ["ProcedureReachQuery.OneUnitSql"] = Names(
             "UnitId FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
         ),
         ["ProcedureReachQuery.UnitsOfLevelSql"] = Names(
-            "ParentId Level FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
+            "ParentId Level Kind FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
         ),
         ["ProcedureReachQuery.LevelSql"] = Names(
-            "ParentId Level FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
+            "ParentId Level Kind FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
         ),
         ["ProcedureReachQuery.EveryUnitSql"] = Names(
             "FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"

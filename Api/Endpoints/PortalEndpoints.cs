@@ -386,11 +386,6 @@ internal static class PortalEndpoints
         }
 
         var live = await LiveFiguresOfLevelAsync(services, reference, query, indicator, ct).ConfigureAwait(false);
-        if (query.Kind is { } kind)
-        {
-            live = live.Where(u => reference.Units.Find(u.Key)!.Kind == kind)
-                .ToDictionary(u => u.Key, u => u.Value, StringComparer.Ordinal);
-        }
 
         var kept = await reading.OfUnitsAsync(live.Keys, indicator, ct).ConfigureAwait(false);
         if (!query.Revised)
@@ -429,6 +424,7 @@ internal static class PortalEndpoints
                 .Units.Select(code => reference.Units.Find(code)!)
                 .Where(u =>
                     u.Level == query.Level
+                    && (query.Kind is null || u.Kind == query.Kind)
                     && (
                         query.Parent is not { } parent
                         || (u.Code != parent.Code && reference.Units.IsAncestorOrSelf(parent.Code, u.Code))
@@ -442,6 +438,7 @@ internal static class PortalEndpoints
                 reference,
                 query.Parent,
                 query.Level,
+                query.Kind,
                 query.Period,
                 query.Rule,
                 indicator,

@@ -155,13 +155,14 @@ internal sealed class UnitFigures(
         ];
     }
 
-    /// <summary>Figures of every unit of <paramref name="level"/> under <paramref name="parent"/> (null: in the whole
-    /// tree, under every root), each over its subtree.</summary>
+    /// <summary>Figures of every unit of <paramref name="level"/> (and <paramref name="kind"/>, when given) under
+    /// <paramref name="parent"/> (null: in the whole tree, under every root), each over its subtree.</summary>
     /// <param name="indicator">The one indicator needed (a map), or null for all of them (a score).</param>
     public async Task<Dictionary<string, Dictionary<string, Ratio?>>> ForUnitsOfLevelAsync(
         ReferenceData reference,
         Unit? parent,
         UnitLevel level,
+        UnitKind? kind,
         Period period,
         OnTimeRule rule,
         string? indicator,
@@ -169,23 +170,36 @@ internal sealed class UnitFigures(
         CancellationToken ct
     )
     {
-        var parentId = parent is null ? (int?)null : reference.UnitId(parent.Code)!.Value;
-        var levelName = Domain.Wire.WireName.Of(level);
+        var units = new UnitsOfLevel(
+            parent is null ? null : reference.UnitId(parent.Code)!.Value,
+            Domain.Wire.WireName.Of(level),
+            kind is { } k ? Domain.Wire.WireName.Of(k) : null
+        );
         var counts = await facts
-            .SumPerUnitOfLevelAsync(parentId, levelName, period.FirstDay, period.LastDay, indicator, ct)
+            .SumPerUnitOfLevelAsync(
+                units,
+                (period.FirstDay, period.LastDay),
+                period.FirstDay,
+                period.LastDay,
+                indicator,
+                ct
+            )
             .ConfigureAwait(false);
         var onTime =
             rule == OnTimeRule.National && indicator is null or IndicatorCodes.OnTime or IndicatorCodes.Satisfaction
-                ? await national
-                    .PerUnitOfLevelAsync(parentId, levelName, period.Start, period.End, asOf, ct)
-                    .ConfigureAwait(false)
+                ? await national.PerUnitOfLevelAsync(units, period.Start, period.End, asOf, ct).ConfigureAwait(false)
                 : null;
         var reached = indicator is null or IndicatorCodes.PaymentProcedures or IndicatorCodes.PopulationDbProcedures
-            ? await reach.PerUnitOfLevelAsync(parentId, levelName, period.Start, period.End, ct).ConfigureAwait(false)
+            ? await reach.PerUnitOfLevelAsync(units, period.Start, period.End, ct).ConfigureAwait(false)
             : null;
         var values = await reported.ForPeriodAsync(period.Code, ct).ConfigureAwait(false);
         return (parent is null ? reference.Units.TopDown : reference.Units.Subtree(parent.Code))
-            .Where(u => u.Level == level && u.Code != parent?.Code && u.IsActiveDuring(period.FirstDay, period.LastDay))
+            .Where(u =>
+                u.Level == level
+                && (kind is null || u.Kind == kind)
+                && u.Code != parent?.Code
+                && u.IsActiveDuring(period.FirstDay, period.LastDay)
+            )
             .ToDictionary(
                 u => u.Code,
                 u =>

@@ -27,10 +27,11 @@ public sealed class FactsQuery(DbConnectionFactory db)
     private const string ByUnitOfLevelSql = """
         SELECT a.id AS UnitId, {0}
         FROM unit_closure pc
-            INNER JOIN units a ON a.id = pc.descendant_id AND a.level = @Level
+            INNER JOIN units a ON a.id = pc.descendant_id AND a.level = @Level AND (@Kind IS NULL OR a.kind = @Kind)
             INNER JOIN unit_closure c ON c.ancestor_id = a.id
             INNER JOIN {facts} f ON f.unit_id = c.descendant_id
         WHERE pc.ancestor_id = @ParentId AND f.{key} >= @From AND f.{key} <= @To
+            AND (a.valid_from IS NULL OR a.valid_from <= @LastDay) AND (a.valid_to IS NULL OR a.valid_to >= @FirstDay)
         GROUP BY a.id
         """;
 
@@ -39,7 +40,8 @@ public sealed class FactsQuery(DbConnectionFactory db)
         FROM units a
             INNER JOIN unit_closure c ON c.ancestor_id = a.id
             INNER JOIN {facts} f ON f.unit_id = c.descendant_id
-        WHERE a.level = @Level AND f.{key} >= @From AND f.{key} <= @To
+        WHERE a.level = @Level AND (@Kind IS NULL OR a.kind = @Kind) AND f.{key} >= @From AND f.{key} <= @To
+            AND (a.valid_from IS NULL OR a.valid_from <= @LastDay) AND (a.valid_to IS NULL OR a.valid_to >= @FirstDay)
         GROUP BY a.id
         """;
 
@@ -123,13 +125,13 @@ public sealed class FactsQuery(DbConnectionFactory db)
         );
 
     /// <summary>
-    /// Every unit of <paramref name="level"/> under <paramref name="parentId"/> (null: in the whole tree), each over
-    /// its own subtree (units without data are absent); with an <paramref name="indicator"/>, only its two counters
-    /// are summed.
+    /// Every unit of the <paramref name="units"/> that lived during <paramref name="lived"/> (the period read), each over its own subtree (units without data are absent);
+    /// the facts summed are those from <paramref name="from"/> to <paramref name="to"/>. With an <paramref
+    /// name="indicator"/>, only its two counters are summed.
     /// </summary>
     public async Task<IReadOnlyDictionary<int, FactCounts>> SumPerUnitOfLevelAsync(
-        int? parentId,
-        string level,
+        UnitsOfLevel units,
+        (DateOnly First, DateOnly Last) lived,
         DateOnly from,
         DateOnly to,
         string? indicator,
@@ -137,9 +139,16 @@ public sealed class FactsQuery(DbConnectionFactory db)
     ) =>
         Merge(
             await QueryAsync(
-                    parentId is null ? ByLevelSql : ByUnitOfLevelSql,
+                    units.ParentId is null ? ByLevelSql : ByUnitOfLevelSql,
                     indicator,
-                    new { ParentId = parentId, Level = level },
+                    new
+                    {
+                        units.ParentId,
+                        units.Level,
+                        units.Kind,
+                        FirstDay = lived.First,
+                        LastDay = lived.Last,
+                    },
                     from,
                     to,
                     UnitIdOf,

@@ -51,7 +51,7 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
     private const string LatePerUnitOfLevelSql = $"""
         SELECT a.id AS UnitId, COUNT(*) AS Late
         FROM unit_closure pc
-            INNER JOIN units a ON a.id = pc.descendant_id AND a.level = @Level
+            INNER JOIN units a ON a.id = pc.descendant_id AND a.level = @Level AND (@Kind IS NULL OR a.kind = @Kind)
             INNER JOIN unit_closure c ON c.ancestor_id = a.id
             INNER JOIN ({LateOpen}) o ON o.unit_id = c.descendant_id
         WHERE pc.ancestor_id = @ParentId
@@ -63,7 +63,7 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         FROM units a
             INNER JOIN unit_closure c ON c.ancestor_id = a.id
             INNER JOIN ({LateOpen}) o ON o.unit_id = c.descendant_id
-        WHERE a.level = @Level
+        WHERE a.level = @Level AND (@Kind IS NULL OR a.kind = @Kind)
         GROUP BY a.id
         """;
 
@@ -121,11 +121,9 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         return FactCounts.NationalOnTime(before, within, late?.GetValueOrDefault(0));
     }
 
-    /// <summary>Every unit of <paramref name="level"/> under <paramref name="parentId"/> (null: in the whole tree),
-    /// each over its subtree.</summary>
+    /// <summary>Every unit of the <paramref name="units"/>, each over its subtree.</summary>
     public async Task<IReadOnlyDictionary<int, Ratio>> PerUnitOfLevelAsync(
-        int? parentId,
-        string level,
+        UnitsOfLevel units,
         DateTimeOffset start,
         DateTimeOffset end,
         DateTimeOffset asOf,
@@ -134,14 +132,19 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
     {
         var (first, last) = MonthSplit.Days(start, end);
         var before = await facts
-            .SumPerUnitOfLevelAsync(parentId, level, DateOnly.MinValue, first.AddDays(-1), Counters, ct)
+            .SumPerUnitOfLevelAsync(units, (first, last), DateOnly.MinValue, first.AddDays(-1), Counters, ct)
             .ConfigureAwait(false);
         var within = await facts
-            .SumPerUnitOfLevelAsync(parentId, level, first, last, Counters, ct)
+            .SumPerUnitOfLevelAsync(units, (first, last), first, last, Counters, ct)
             .ConfigureAwait(false);
         var late = await LateAsync(
-                parentId is null ? LatePerLevelSql : LatePerUnitOfLevelSql,
-                new { ParentId = parentId, Level = level },
+                units.ParentId is null ? LatePerLevelSql : LatePerUnitOfLevelSql,
+                new
+                {
+                    units.ParentId,
+                    units.Level,
+                    units.Kind,
+                },
                 end,
                 asOf,
                 r => r.UnitId,

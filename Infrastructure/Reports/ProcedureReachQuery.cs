@@ -33,6 +33,7 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
     // Only the units valid for a day of the period: a unit takes no dossier outside its life.
     private const string UnitsOfLevel = """
         unit_closure pc INNER JOIN units a ON a.id = pc.descendant_id AND a.level = @Level
+            AND (@Kind IS NULL OR a.kind = @Kind)
             AND (a.valid_from IS NULL OR a.valid_from <= @LastDay) AND (a.valid_to IS NULL OR a.valid_to >= @FirstDay)
         """;
 
@@ -42,7 +43,7 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
 
     private static readonly string LevelSql = PerAncestor(
         OneUnit,
-        "a.level = @Level AND (a.valid_from IS NULL OR a.valid_from <= @LastDay) "
+        "a.level = @Level AND (@Kind IS NULL OR a.kind = @Kind) AND (a.valid_from IS NULL OR a.valid_from <= @LastDay) "
             + "AND (a.valid_to IS NULL OR a.valid_to >= @FirstDay)"
     );
 
@@ -209,18 +210,25 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
                 .ConfigureAwait(false)
         ).GetValueOrDefault(unitId);
 
-    /// <summary>Every unit of <paramref name="level"/> under <paramref name="parentId"/> (null: in the whole tree),
-    /// each over its subtree.</summary>
+    /// <summary>Every unit of the <paramref name="units"/> valid during the period, each over its subtree.</summary>
     public Task<Dictionary<int, ProcedureReach>> PerUnitOfLevelAsync(
-        int? parentId,
-        string level,
+        UnitsOfLevel units,
         DateTimeOffset start,
         DateTimeOffset end,
         CancellationToken ct
     ) =>
         QueryAsync(
-            Fill(parentId is null ? LevelSql : UnitsOfLevelSql, start, end),
-            Window(new { ParentId = parentId, Level = level }, start, end),
+            Fill(units.ParentId is null ? LevelSql : UnitsOfLevelSql, start, end),
+            Window(
+                new
+                {
+                    units.ParentId,
+                    units.Level,
+                    units.Kind,
+                },
+                start,
+                end
+            ),
             ct
         );
 
