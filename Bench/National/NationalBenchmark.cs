@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Scorecard.Bench.OData;
 using Scorecard.Bench.Support;
 
@@ -100,15 +101,20 @@ internal static class NationalBenchmark
         run.EndMiB = current;
     }
 
-    /// <summary>Reads a route to its end (a feed by its next links); the rows of a feed, 1 for a document.</summary>
+    /// <summary>Reads a route to its end (a feed by its next links); the rows of a feed, the units of a map or the
+    /// items of a ranking, 1 for another document.</summary>
     private static async Task<int> ReadAsync(HttpClient http, string url)
     {
         if (!url.StartsWith("/odata/", StringComparison.Ordinal))
         {
             using var response = await http.GetAsync(new Uri(url, UriKind.Relative)).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
-            await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-            return 1;
+            using var document = JsonDocument.Parse(
+                await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false)
+            );
+            return document.RootElement.TryGetProperty("units", out var units) ? units.GetArrayLength()
+                : document.RootElement.TryGetProperty("items", out var items) ? items.GetArrayLength()
+                : 1;
         }
 
         var total = 0;

@@ -58,9 +58,9 @@ internal static class NationalReport
             which the process's own memory (RssAnon, the rest being the database file SQLite maps, up to 1 GiB) peaked
             at {run.RefreshAnonymousPeakMiB:N0} MiB ({Met(run.RefreshAnonymousPeakMiB, MemoryGoalMiB)}).
             Each read is then made {run.Iterations} times in a row over HTTP after one warm-up (feeds followed by their
-            next links to the end, `Prefer: odata.maxpagesize=10000`). Neither `/api/map` nor `/api/rankings` can name
-            every commune or province of the country (both read the units of one parent), so (1) and (2) read the
-            feeds; (1′) and (2′) show what those routes do for one province.
+            next links to the end, `Prefer: odata.maxpagesize=10000`). (1) and (2) read the precomputed indicator values
+            through the feeds; (1′) and (2′) ask the portal's routes, without a parent, which compute the figures from
+            the facts at each request. A map's rows are its units, a ranking's its items.
 
             | read | rows | p50 ms | p95 ms | goal p95 ms | met |
             |---|---|---|---|---|---|

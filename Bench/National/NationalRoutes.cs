@@ -33,10 +33,13 @@ internal static class NationalRoutes
             NationalUnits.NewCommunes
         ),
         new(
-            "(1′) one province's communes, /api/map (the route takes one parent)",
-            $"/api/map?indicator=on-time&period=2025-H2&level=commune&parentCode={Province}",
-            null,
-            ""
+            "(1′) nationwide commune map, one indicator, half-year, /api/map without a parent",
+            "/api/map?indicator=on-time&period=2025-H2&level=commune",
+            100,
+            "the units of the level and the months of the period: each commune's monthly facts are summed over its "
+                + "subtree, with the months before the period for the dossiers carried into it (the national on-time "
+                + "rule); not the dossiers.",
+            NationalUnits.NewCommunes
         ),
         new(
             "(2) the 34 provinces ranked by the index, year (IndexScores feed)",
@@ -50,10 +53,12 @@ internal static class NationalRoutes
             NationalUnits.NewProvinces
         ),
         new(
-            "(2′) one province's communes ranked by the index, year, /api/rankings",
-            $"/api/rankings?indicator=index&period=2025&level=commune&parentCode={Province}",
-            null,
-            ""
+            "(2′) the 34 provinces ranked by the index, half-year, /api/rankings without a parent",
+            "/api/rankings?indicator=index&period=2025-H2&level=province&kind=locality",
+            50,
+            "the provinces and the months of the period: every indicator of the index summed over each province's "
+                + "subtree, and the procedures its units used (procedure_reach); not the dossiers.",
+            NationalUnits.NewProvinces
         ),
         new(
             "(3) province scorecard with byLevel, year",
