@@ -56,10 +56,12 @@ public sealed class SqlServerParameterTests
             "UnitId FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
         ),
         ["ProcedureReachQuery.UnitsOfLevelSql"] = Names(
-            "ParentId Level Kind FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
+            "ParentId Level Kind FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start "
+                + "Edge2End"
         ),
         ["ProcedureReachQuery.LevelSql"] = Names(
-            "ParentId Level Kind FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
+            "ParentId Level Kind FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start "
+                + "Edge2End"
         ),
         ["ProcedureReachQuery.EveryUnitSql"] = Names(
             "FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"

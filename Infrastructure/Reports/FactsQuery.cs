@@ -125,9 +125,9 @@ public sealed class FactsQuery(DbConnectionFactory db)
         );
 
     /// <summary>
-    /// Every unit of the <paramref name="units"/> that lived during <paramref name="lived"/> (the period read), each over its own subtree (units without data are absent);
-    /// the facts summed are those from <paramref name="from"/> to <paramref name="to"/>. With an <paramref
-    /// name="indicator"/>, only its two counters are summed.
+    /// Every unit of the <paramref name="units"/> that lived during <paramref name="lived"/> (the period read), each
+    /// over its own subtree (units without data are absent); the facts summed are those from <paramref name="from"/>
+    /// to <paramref name="to"/>. With an <paramref name="indicator"/>, only its two counters are summed.
     /// </summary>
     public async Task<IReadOnlyDictionary<int, FactCounts>> SumPerUnitOfLevelAsync(
         UnitsOfLevel units,
