@@ -386,7 +386,6 @@ internal static class PortalEndpoints
         }
 
         var live = await LiveFiguresOfLevelAsync(services, reference, query, indicator, ct).ConfigureAwait(false);
-
         var kept = await reading.OfUnitsAsync(live.Keys, indicator, ct).ConfigureAwait(false);
         if (!query.Revised)
         {

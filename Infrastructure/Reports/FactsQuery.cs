@@ -24,24 +24,22 @@ public sealed class FactsQuery(DbConnectionFactory db)
         GROUP BY u.level
         """;
 
-    private const string ByUnitOfLevelSql = """
+    private const string ByUnitOfLevelSql = $$"""
         SELECT a.id AS UnitId, {0}
         FROM unit_closure pc
-            INNER JOIN units a ON a.id = pc.descendant_id AND a.level = @Level AND (@Kind IS NULL OR a.kind = @Kind)
+            INNER JOIN units a ON a.id = pc.descendant_id AND {{UnitsOfLevel.LevelFilter}}
             INNER JOIN unit_closure c ON c.ancestor_id = a.id
             INNER JOIN {facts} f ON f.unit_id = c.descendant_id
-        WHERE pc.ancestor_id = @ParentId AND f.{key} >= @From AND f.{key} <= @To
-            AND (a.valid_from IS NULL OR a.valid_from <= @LastDay) AND (a.valid_to IS NULL OR a.valid_to >= @FirstDay)
+        WHERE pc.ancestor_id = @ParentId AND f.{key} >= @From AND f.{key} <= @To AND {{UnitsOfLevel.LivedFilter}}
         GROUP BY a.id
         """;
 
-    private const string ByLevelSql = """
+    private const string ByLevelSql = $$"""
         SELECT a.id AS UnitId, {0}
         FROM units a
             INNER JOIN unit_closure c ON c.ancestor_id = a.id
             INNER JOIN {facts} f ON f.unit_id = c.descendant_id
-        WHERE a.level = @Level AND (@Kind IS NULL OR a.kind = @Kind) AND f.{key} >= @From AND f.{key} <= @To
-            AND (a.valid_from IS NULL OR a.valid_from <= @LastDay) AND (a.valid_to IS NULL OR a.valid_to >= @FirstDay)
+        WHERE {{UnitsOfLevel.LevelFilter}} AND f.{key} >= @From AND f.{key} <= @To AND {{UnitsOfLevel.LivedFilter}}
         GROUP BY a.id
         """;
 

@@ -51,7 +51,7 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
     private const string LatePerUnitOfLevelSql = $"""
         SELECT a.id AS UnitId, COUNT(*) AS Late
         FROM unit_closure pc
-            INNER JOIN units a ON a.id = pc.descendant_id AND a.level = @Level AND (@Kind IS NULL OR a.kind = @Kind)
+            INNER JOIN units a ON a.id = pc.descendant_id AND {UnitsOfLevel.LevelFilter}
             INNER JOIN unit_closure c ON c.ancestor_id = a.id
             INNER JOIN ({LateOpen}) o ON o.unit_id = c.descendant_id
         WHERE pc.ancestor_id = @ParentId
@@ -63,7 +63,7 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         FROM units a
             INNER JOIN unit_closure c ON c.ancestor_id = a.id
             INNER JOIN ({LateOpen}) o ON o.unit_id = c.descendant_id
-        WHERE a.level = @Level AND (@Kind IS NULL OR a.kind = @Kind)
+        WHERE {UnitsOfLevel.LevelFilter}
         GROUP BY a.id
         """;
 
@@ -139,12 +139,7 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
             .ConfigureAwait(false);
         var late = await LateAsync(
                 units.ParentId is null ? LatePerLevelSql : LatePerUnitOfLevelSql,
-                new
-                {
-                    units.ParentId,
-                    units.Level,
-                    units.Kind,
-                },
+                units,
                 end,
                 asOf,
                 r => r.UnitId,

@@ -31,20 +31,18 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
     private const string Population = "{population}";
 
     // Only the units valid for a day of the period: a unit takes no dossier outside its life.
-    private const string UnitsOfLevel = """
-        unit_closure pc INNER JOIN units a ON a.id = pc.descendant_id AND a.level = @Level
-            AND (@Kind IS NULL OR a.kind = @Kind)
-            AND (a.valid_from IS NULL OR a.valid_from <= @LastDay) AND (a.valid_to IS NULL OR a.valid_to >= @FirstDay)
+    private const string UnitsUnderParent = $"""
+        unit_closure pc INNER JOIN units a ON a.id = pc.descendant_id
+            AND {UnitsOfLevel.LevelFilter} AND {UnitsOfLevel.LivedFilter}
         """;
 
     private static readonly string OneUnitSql = PerAncestor(OneUnit, "a.id = @UnitId");
 
-    private static readonly string UnitsOfLevelSql = PerAncestor(UnitsOfLevel, "pc.ancestor_id = @ParentId");
+    private static readonly string UnitsOfLevelSql = PerAncestor(UnitsUnderParent, "pc.ancestor_id = @ParentId");
 
     private static readonly string LevelSql = PerAncestor(
         OneUnit,
-        "a.level = @Level AND (@Kind IS NULL OR a.kind = @Kind) AND (a.valid_from IS NULL OR a.valid_from <= @LastDay) "
-            + "AND (a.valid_to IS NULL OR a.valid_to >= @FirstDay)"
+        $"{UnitsOfLevel.LevelFilter} AND {UnitsOfLevel.LivedFilter}"
     );
 
     private static readonly string EveryUnitSql = PerAncestor(OneUnit, "1 = 1");
@@ -219,16 +217,7 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
     ) =>
         QueryAsync(
             Fill(units.ParentId is null ? LevelSql : UnitsOfLevelSql, start, end),
-            Window(
-                new
-                {
-                    units.ParentId,
-                    units.Level,
-                    units.Kind,
-                },
-                start,
-                end
-            ),
+            Window(units, start, end),
             ct
         );
 
