@@ -143,22 +143,12 @@ public sealed class PortalEndpointTests : ApiFixture
     [Test]
     public async Task Rankings_WhenValuesTie_ShareTheRank()
     {
-        var ranking = await Admin.GetFromJsonAsync<JsonElement>(
+        var items = await RankingItems.ReadAsync(
+            Admin,
             "/api/rankings?indicator=on-time&period=2025-03&parentCode=P&level=district&rule=finished"
         );
 
         // Finished dossiers only: P.A: D1, D3 of D1–D3; P.B: D5, D6 of D4–D6. Both 66.67.
-        var items = ranking
-            .GetProperty("items")
-            .EnumerateArray()
-            .Select(i =>
-                (
-                    i.GetProperty("rank").GetInt32(),
-                    i.GetProperty("code").GetString(),
-                    i.GetProperty("value").GetDecimal()
-                )
-            )
-            .ToList();
         Assert.That(items, Is.EqualTo(new[] { (1, "P.A", 66.67m), (1, "P.B", 66.67m) }));
     }
 

@@ -127,20 +127,10 @@ public sealed class WholeTreeMapTests : ApiFixture
     [Test]
     public async Task Rankings_WithoutAParent_RankTheProvinces()
     {
-        var ranking = await Admin.GetFromJsonAsync<JsonElement>(
+        var items = await RankingItems.ReadAsync(
+            Admin,
             "/api/rankings?indicator=channel-direct&period=2025&level=province&kind=locality"
         );
-        var items = ranking
-            .GetProperty("items")
-            .EnumerateArray()
-            .Select(i =>
-                (
-                    i.GetProperty("rank").GetInt32(),
-                    i.GetProperty("code").GetString(),
-                    i.GetProperty("value").GetDecimal()
-                )
-            )
-            .ToList();
         Assert.That(items, Is.EqualTo(new[] { (1, "P", 100m), (2, "Q", 50m) }));
     }
 
