@@ -105,6 +105,37 @@ public sealed class RootDailyFactsTests
         Assert.That(changed, Is.EqualTo(1));
     }
 
+    /// <summary>The province-level units of the whole tree as the map answers them: code → (desk submissions,
+    /// dossiers received) in March 2025.</summary>
+    private async Task<Dictionary<string, (long Direct, long Received)>> ProvincesInMarchAsync()
+    {
+        var map = await admin.GetFromJsonAsync<JsonElement>(
+            "/api/map?indicator=channel-direct&period=2025-03&level=province"
+        );
+        return map.GetProperty("units")
+            .EnumerateArray()
+            .ToDictionary(
+                u => u.GetProperty("code").GetString()!,
+                u => (u.GetProperty("numerator").GetInt64(), u.GetProperty("denominator").GetInt64())
+            );
+    }
+
+    /// <summary>A province-level agency P.T under P, with one desk dossier D6 on 12 March (P counts it too).</summary>
+    private async Task AddAgencyWithADossierAsync()
+    {
+        (
+            await admin.PutAsync(
+                "/api/units",
+                ProblemAssert.Json(
+                    """[{"code":"P.T","name":"Sở Tư pháp","level":"province","kind":"agency","parentCode":"P"}]"""
+                )
+            )
+        ).EnsureSuccessStatusCode();
+        (
+            await TestProvince.PostAsync(admin, Received("D6", "2025-03-12T08:00:00+07:00", "P.T", "direct"))
+        ).EnsureSuccessStatusCode();
+    }
+
     private static readonly (string, long, long)[] Expected =
     [
         ("2025-03-03", 1, 2),
@@ -176,5 +207,39 @@ public sealed class RootDailyFactsTests
         ).EnsureSuccessStatusCode();
 
         Assert.That(await DaysAsync(), Is.EqualTo(Expected));
+    }
+
+    [Test]
+    public async Task ProvinceMap_ReadsTheRootsRefreshedMonthFromTheRollup_AndTheOtherUnitsFromTheirFacts()
+    {
+        await AddAgencyWithADossierAsync();
+        await RefreshAsync();
+
+        // Only the rollup says 5 on 10 March. P: desk D1, D3, D6 of 3 + 5 + 1 received; P.T (not a root): its own D6.
+        await SetRolledUpReceivedAsync("2025-03-10", 5);
+
+        var provinces = await ProvincesInMarchAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(provinces["P"], Is.EqualTo((3L, 8L)));
+            Assert.That(provinces["P.T"], Is.EqualTo((1L, 1L)));
+        });
+    }
+
+    [Test]
+    public async Task ProvinceMap_ReadsAMonthMarkedSinceTheRefreshFromTheUnitsFacts()
+    {
+        await AddAgencyWithADossierAsync();
+        await RefreshAsync();
+        await SetRolledUpReceivedAsync("2025-03-10", 5);
+
+        (
+            await TestProvince.PostAsync(admin, Received("D5", "2025-03-10T10:00:00+07:00", "P.A.1", "online"))
+        ).EnsureSuccessStatusCode();
+
+        // March is marked: P's counts are its units' (D1, D2, D3, D5, D6; desk D1, D3, D6), not the rollup's.
+        Assert.That((await ProvincesInMarchAsync())["P"], Is.EqualTo((3L, 5L)));
+        await RefreshAsync();
+        Assert.That((await ProvincesInMarchAsync())["P"], Is.EqualTo((3L, 5L)), "the rollup rewritten by the refresh");
     }
 }

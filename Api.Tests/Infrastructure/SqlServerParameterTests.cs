@@ -27,6 +27,8 @@ public sealed class SqlServerParameterTests
         ["FactsQuery.ByHandlerLevelSql"] = Names("UnitId From To"),
         ["FactsQuery.ByUnitOfLevelSql"] = Names("ParentId Level Kind FirstDay LastDay From To"),
         ["FactsQuery.ByLevelSql"] = Names("ParentId Level Kind FirstDay LastDay From To"),
+        ["FactsQuery.ByLevelBelowRootsSql"] = Names("ParentId Level Kind FirstDay LastDay From To"),
+        ["FactsQuery.RootsOfLevelSql"] = Names("ParentId Level Kind FirstDay LastDay From To"),
         ["FactsQuery.DailySubtreeSql"] = Names("UnitId From To"),
         ["FactsQuery.DailySelfSql"] = Names("UnitId From To"),
         ["FactsQuery.DailyWideSubtreeSql"] = Names("UnitId From To"),

@@ -81,6 +81,48 @@ public sealed class SqliteReadConnectionTests
         });
     }
 
+    /// <summary>A read transaction (reads that must see one state, such as a root's rollup months and the facts
+    /// read with them) takes no write lock: it begins and reads while a writer holds the lock, and beside another
+    /// read transaction. A transaction begun the default way would wait for the lock (and fail when it times
+    /// out).</summary>
+    [Test]
+    public async Task ReadTransactions_BeginAndRead_WhileAWriterHoldsTheLock()
+    {
+        await using var first = await db.OpenReadOnlyAsync(CancellationToken.None);
+        await using var second = await db.OpenReadOnlyAsync(CancellationToken.None);
+        var committed = await MarksAsync(first, null);
+        await using var writer = await db.OpenAsync(CancellationToken.None);
+        await using var writing = await writer.BeginTransactionAsync();
+        await using var inserted = writer.CreateCommand();
+        inserted.Transaction = writing;
+        inserted.CommandText = "INSERT INTO indicator_values_stale (month, version) VALUES ('2025-03', 1)";
+        await inserted.ExecuteNonQueryAsync();
+
+        await using var firstReading = await db.Dialect.BeginReadAsync(first, CancellationToken.None);
+        await using var secondReading = await db.Dialect.BeginReadAsync(second, CancellationToken.None);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await MarksAsync(first, firstReading), Is.EqualTo(committed), "the insert is not committed");
+            Assert.That(await MarksAsync(second, secondReading), Is.EqualTo(committed));
+        });
+        await writing.CommitAsync();
+        Assert.That(
+            await MarksAsync(first, firstReading),
+            Is.EqualTo(committed),
+            "the transaction keeps the state it first read"
+        );
+        Assert.That(await MarksAsync(writer, null), Is.EqualTo(committed + 1));
+    }
+
+    private static async Task<long> MarksAsync(DbConnection connection, DbTransaction? transaction)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COUNT(*) FROM indicator_values_stale";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static async Task<long> MmapSizeAsync(DbConnection connection)
     {
         await using var command = connection.CreateCommand();

@@ -175,24 +175,46 @@ internal sealed class UnitFigures(
             Domain.Wire.WireName.Of(level),
             kind is { } k ? Domain.Wire.WireName.Of(k) : null
         );
-        var counts = await facts
-            .SumPerUnitOfLevelAsync(
-                units,
-                (period.FirstDay, period.LastDay),
-                period.FirstDay,
-                period.LastDay,
-                indicator,
-                ct
-            )
-            .ConfigureAwait(false);
+        // The reads are independent: each runs on its own thread and connection (SQLite's reads complete
+        // synchronously, so a task alone would not overlap them). The national rule's counts of the period are those
+        // of the first read when it sums every counter.
+        var counts = Task.Run(
+            () =>
+                facts.SumPerUnitOfLevelAsync(
+                    units,
+                    (period.FirstDay, period.LastDay),
+                    period.FirstDay,
+                    period.LastDay,
+                    indicator,
+                    ct
+                ),
+            ct
+        );
         var onTime =
             rule == OnTimeRule.National && indicator is null or IndicatorCodes.OnTime or IndicatorCodes.Satisfaction
-                ? await national.PerUnitOfLevelAsync(units, period.Start, period.End, asOf, ct).ConfigureAwait(false)
+                ? Task.Run(
+                    () =>
+                        national.PerUnitOfLevelAsync(
+                            units,
+                            period.Start,
+                            period.End,
+                            asOf,
+                            ct,
+                            within: FactColumns.SumsEvery(indicator) ? counts : null
+                        ),
+                    ct
+                )
                 : null;
         var reached = indicator is null or IndicatorCodes.PaymentProcedures or IndicatorCodes.PopulationDbProcedures
-            ? await reach.PerUnitOfLevelAsync(units, period.Start, period.End, ct).ConfigureAwait(false)
+            ? reach.PerUnitOfLevelAsync(units, period.Start, period.End, ct)
             : null;
-        var values = await reported.ForPeriodAsync(period.Code, ct).ConfigureAwait(false);
+        var reportedValues = reported.ForPeriodAsync(period.Code, ct);
+        await Task.WhenAll(new Task?[] { counts, onTime, reached, reportedValues }.OfType<Task>())
+            .ConfigureAwait(false);
+        var sums = await counts.ConfigureAwait(false);
+        var nationalOnTime = onTime is null ? null : await onTime.ConfigureAwait(false);
+        var reachedBy = reached is null ? null : await reached.ConfigureAwait(false);
+        var values = await reportedValues.ConfigureAwait(false);
         return (parent is null ? reference.Units.TopDown : reference.Units.Subtree(parent.Code))
             .Where(u =>
                 u.Level == level
@@ -205,14 +227,14 @@ internal sealed class UnitFigures(
                 u =>
                 {
                     var id = reference.UnitId(u.Code)!.Value;
-                    Ratio? national = onTime is null ? null : onTime.GetValueOrDefault(id);
+                    Ratio? national = nationalOnTime is null ? null : nationalOnTime.GetValueOrDefault(id);
                     return Assemble(
                         reference,
                         u.Code,
                         u.Level,
-                        counts.GetValueOrDefault(id),
+                        sums.GetValueOrDefault(id),
                         national,
-                        reached is null ? (ProcedureReach?)null : reached.GetValueOrDefault(id),
+                        reachedBy is null ? (ProcedureReach?)null : reachedBy.GetValueOrDefault(id),
                         values,
                         subtree: true
                     );

@@ -25,6 +25,13 @@ public interface IDatabaseDialect
     Task PrepareAsync(DbConnection connection, bool mapFile, CancellationToken ct);
 
     /// <summary>
+    /// A transaction in which several reads see one state of the database. SQLite: a deferred one, which takes no
+    /// write lock (its first read fixes the snapshot); the default one would take the writer's lock and make
+    /// concurrent readers wait for each other.
+    /// </summary>
+    ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken ct);
+
+    /// <summary>
     /// The connection string of the feeds' reads, from the read-only one: the same database, and on SQLite a pool of
     /// its own, so that the feeds' unmapped connections and the portal's mapped ones are never handed to each other.
     /// </summary>

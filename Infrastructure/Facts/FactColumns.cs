@@ -48,6 +48,10 @@ public static class FactColumns
     /// <summary>The key of <see cref="SumsOf"/> that sums the counters of the national on-time rule.</summary>
     public const string NationalOnTime = "on-time.national";
 
+    /// <summary>True when a read for <paramref name="indicator"/> sums every counter (no indicator, or one without
+    /// its own entry in <see cref="SumsOf"/>).</summary>
+    public static bool SumsEvery(string? indicator) => indicator is null || !SumsOf.ContainsKey(indicator);
+
     /// <summary>SQL Server: add the staged counts <c>s</c> to the stored row <c>f</c> (daily or monthly).</summary>
     public static string AddStaged { get; } = string.Join(", ", All.Select(Column).Select(c => $"{c} = f.{c} + s.{c}"));
 

@@ -157,9 +157,10 @@ public sealed class RootDailyFacts(DbConnectionFactory db)
             return months;
         }
 
-        for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
+        var first = new DateOnly(from.Year, from.Month, 1);
+        for (var month = first < cover.First ? cover.First : first; month <= to; month = month.AddMonths(1))
         {
-            if (month >= cover.First && month <= cover.Last && !marked.Contains(StaleMarks.Of(month)))
+            if (month <= cover.Last && !marked.Contains(StaleMarks.Of(month)))
             {
                 months.Add(month);
             }

@@ -14,6 +14,8 @@ namespace Scorecard.Infrastructure.Reports;
 /// </summary>
 public sealed class FactsQuery(DbConnectionFactory db)
 {
+    private const string ProvinceLevel = "province";
+
     private const string SelfSql =
         "SELECT {0} FROM {facts} f WHERE f.unit_id = @UnitId AND f.{key} >= @From AND f.{key} <= @To";
 
@@ -40,6 +42,26 @@ public sealed class FactsQuery(DbConnectionFactory db)
             INNER JOIN unit_closure c ON c.ancestor_id = a.id
             INNER JOIN {facts} f ON f.unit_id = c.descendant_id
         WHERE {{UnitsOfLevel.LevelFilter}} AND f.{key} >= @From AND f.{key} <= @To AND {{UnitsOfLevel.LivedFilter}}
+        GROUP BY a.id
+        """;
+
+    // The same for the units of the level below the roots, and for the roots from their daily rollup
+    // (root_daily_facts: one row per root and day, the sums of its subtree).
+    private const string ByLevelBelowRootsSql = $$"""
+        SELECT a.id AS UnitId, {0}
+        FROM units a
+            INNER JOIN unit_closure c ON c.ancestor_id = a.id
+            INNER JOIN {facts} f ON f.unit_id = c.descendant_id
+        WHERE a.parent_code IS NOT NULL AND {{UnitsOfLevel.LevelFilter}} AND f.{key} >= @From AND f.{key} <= @To
+            AND {{UnitsOfLevel.LivedFilter}}
+        GROUP BY a.id
+        """;
+
+    private const string RootsOfLevelSql = $$"""
+        SELECT a.id AS UnitId, {0}
+        FROM units a INNER JOIN root_daily_facts f ON f.unit_id = a.id
+        WHERE a.parent_code IS NULL AND {{UnitsOfLevel.LevelFilter}} AND f.day >= @From AND f.day <= @To
+            AND {{UnitsOfLevel.LivedFilter}}
         GROUP BY a.id
         """;
 
@@ -134,26 +156,74 @@ public sealed class FactsQuery(DbConnectionFactory db)
         DateOnly to,
         string? indicator,
         CancellationToken ct
-    ) =>
-        Merge(
-            await QueryAsync(
-                    units.ParentId is null ? ByLevelSql : ByUnitOfLevelSql,
-                    indicator,
-                    new
-                    {
-                        units.ParentId,
-                        units.Level,
-                        units.Kind,
-                        FirstDay = lived.First,
-                        LastDay = lived.Last,
-                    },
-                    from,
-                    to,
-                    UnitIdOf,
-                    ct
-                )
-                .ConfigureAwait(false)
-        );
+    )
+    {
+        var keys = new
+        {
+            units.ParentId,
+            units.Level,
+            units.Kind,
+            FirstDay = lived.First,
+            LastDay = lived.Last,
+        };
+        if (units.ParentId is not null || units.Level != ProvinceLevel)
+        {
+            return Merge(
+                await QueryAsync(
+                        units.ParentId is null ? ByLevelSql : ByUnitOfLevelSql,
+                        indicator,
+                        keys,
+                        from,
+                        to,
+                        UnitIdOf,
+                        ct
+                    )
+                    .ConfigureAwait(false)
+            );
+        }
+
+        // The provinces of the whole tree: the roots' months held current in their rollup are read from it (one row
+        // a day instead of one per unit and month), in the transaction that reads which months those are.
+        await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
+        await using var transaction = await db.Dialect.BeginReadAsync(connection, ct).ConfigureAwait(false);
+        var rolled = await RootDailyFacts.RollupMonths(connection, transaction, from, to, ct).ConfigureAwait(false);
+        var rows = new List<(int, FactCounts)>();
+        foreach (var (first, last, fromRollup) in Runs(from, to, rolled))
+        {
+            if (fromRollup)
+            {
+                rows.AddRange(
+                    await ReadAsync(connection, transaction, WithSums(RootsOfLevelSql, indicator), keys, first, last)
+                        .ConfigureAwait(false)
+                );
+            }
+
+            rows.AddRange(
+                await SumSplitAsync(
+                        connection,
+                        transaction,
+                        WithSums(fromRollup ? ByLevelBelowRootsSql : ByLevelSql, indicator),
+                        keys,
+                        first,
+                        last,
+                        UnitIdOf,
+                        ct
+                    )
+                    .ConfigureAwait(false)
+            );
+        }
+
+        return Merge(rows);
+
+        Task<List<(int, FactCounts)>> ReadAsync(
+            DbConnection connection,
+            DbTransaction transaction,
+            string sql,
+            object keys,
+            DateOnly first,
+            DateOnly last
+        ) => RunAsync(connection, transaction, sql, keys, first, last, UnitIdOf, ct);
+    }
 
     /// <summary>The counts of every unit's own dossiers (units without data are absent): what a reading in another
     /// structure regroups.</summary>
@@ -195,7 +265,7 @@ public sealed class FactsQuery(DbConnectionFactory db)
 
         // A root's months come from two tables, read in one transaction so that both see one state.
         await using var transaction =
-            shape == 2 ? await connection.BeginTransactionAsync(ct).ConfigureAwait(false) : null;
+            shape == 2 ? await db.Dialect.BeginReadAsync(connection, ct).ConfigureAwait(false) : null;
         var days = new Dictionary<DateOnly, FactCounts>();
         if (shape != 2)
         {
@@ -212,23 +282,9 @@ public sealed class FactsQuery(DbConnectionFactory db)
 
         // A root: runs of months alike (held current in the rollup, or not) read from one table each.
         var rolled = await RootDailyFacts.RollupMonths(connection, transaction, from, to, ct).ConfigureAwait(false);
-        var start = from;
-        while (start <= to)
+        foreach (var (first, last, fromRollup) in Runs(from, to, rolled))
         {
-            var fromRollup = rolled.Contains(new DateOnly(start.Year, start.Month, 1));
-            var end = start;
-            for (
-                var next = new DateOnly(end.Year, end.Month, 1).AddMonths(1);
-                next <= to && rolled.Contains(next) == fromRollup;
-                next = next.AddMonths(1)
-            )
-            {
-                end = next;
-            }
-
-            end = Min(new DateOnly(end.Year, end.Month, 1).AddMonths(1).AddDays(-1), to);
-            await AddDaysAsync(fromRollup ? DailyRootSql : DailyWideSubtreeSql, start, end).ConfigureAwait(false);
-            start = end.AddDays(1);
+            await AddDaysAsync(fromRollup ? DailyRootSql : DailyWideSubtreeSql, first, last).ConfigureAwait(false);
         }
 
         return days;
@@ -273,18 +329,39 @@ public sealed class FactsQuery(DbConnectionFactory db)
         CancellationToken ct
     )
     {
-        var (months, days) = MonthSplit.Of(from, to);
-        var sql = WithSums(template, indicator);
-        var rows = new List<(TKey, FactCounts)>();
         await using var connection = await db.OpenReadOnlyAsync(ct).ConfigureAwait(false);
+        return await SumSplitAsync(connection, null, WithSums(template, indicator), keys, from, to, key, ct)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>The statement's rows over <paramref name="from"/> … <paramref name="to"/>: its whole months from
+    /// monthly_facts, the partial months around them from daily_facts.</summary>
+    private static async Task<List<(TKey Key, FactCounts Counts)>> SumSplitAsync<TKey>(
+        DbConnection connection,
+        DbTransaction? transaction,
+        string sql,
+        object keys,
+        DateOnly from,
+        DateOnly to,
+        Func<DbDataReader, TKey> key,
+        CancellationToken ct
+    )
+    {
+        var (months, days) = MonthSplit.Of(from, to);
+        var rows = new List<(TKey, FactCounts)>();
         if (months is { } whole)
         {
             rows.AddRange(
                 await RunAsync(
+                        connection,
+                        transaction,
                         sql.Replace("{facts}", "monthly_facts", StringComparison.Ordinal)
                             .Replace("{key}", "month", StringComparison.Ordinal),
+                        keys,
                         whole.First,
-                        whole.Last
+                        whole.Last,
+                        key,
+                        ct
                     )
                     .ConfigureAwait(false)
             );
@@ -294,27 +371,74 @@ public sealed class FactsQuery(DbConnectionFactory db)
         {
             rows.AddRange(
                 await RunAsync(
+                        connection,
+                        transaction,
                         sql.Replace("{facts}", "daily_facts", StringComparison.Ordinal)
                             .Replace("{key}", "day", StringComparison.Ordinal),
+                        keys,
                         first,
-                        last
+                        last,
+                        key,
+                        ct
                     )
                     .ConfigureAwait(false)
             );
         }
 
         return rows;
+    }
 
-        async Task<List<(TKey, FactCounts)>> RunAsync(string text, DateOnly first, DateOnly last)
+    private static async Task<List<(TKey, FactCounts)>> RunAsync<TKey>(
+        DbConnection connection,
+        DbTransaction? transaction,
+        string sql,
+        object keys,
+        DateOnly first,
+        DateOnly last,
+        Func<DbDataReader, TKey> key,
+        CancellationToken ct
+    )
+    {
+        var parameters = new DynamicParameters(keys);
+        parameters.Add("From", first);
+        parameters.Add("To", last);
+        await using var reader = await connection
+            .ExecuteReaderAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: ct))
+            .ConfigureAwait(false);
+        return await FactReader.ReadAsync((DbDataReader)reader, key, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <paramref name="from"/> … <paramref name="to"/> cut into runs of months alike: each run's months all held
+    /// current in the roots' rollup (<paramref name="rolled"/>), or none of them.
+    /// </summary>
+    private static List<(DateOnly First, DateOnly Last, bool FromRollup)> Runs(
+        DateOnly from,
+        DateOnly to,
+        HashSet<DateOnly> rolled
+    )
+    {
+        var runs = new List<(DateOnly, DateOnly, bool)>();
+        var start = from;
+        while (start <= to)
         {
-            var parameters = new DynamicParameters(keys);
-            parameters.Add("From", first);
-            parameters.Add("To", last);
-            await using var reader = await connection
-                .ExecuteReaderAsync(new CommandDefinition(text, parameters, cancellationToken: ct))
-                .ConfigureAwait(false);
-            return await FactReader.ReadAsync((DbDataReader)reader, key, ct).ConfigureAwait(false);
+            var fromRollup = rolled.Contains(new DateOnly(start.Year, start.Month, 1));
+            var end = start;
+            for (
+                var next = new DateOnly(end.Year, end.Month, 1).AddMonths(1);
+                next <= to && rolled.Contains(next) == fromRollup;
+                next = next.AddMonths(1)
+            )
+            {
+                end = next;
+            }
+
+            end = Min(new DateOnly(end.Year, end.Month, 1).AddMonths(1).AddDays(-1), to);
+            runs.Add((start, end, fromRollup));
+            start = end.AddDays(1);
         }
+
+        return runs;
     }
 
     private static int UnitIdOf(DbDataReader row) => Convert.ToInt32(row.GetValue(0), CultureInfo.InvariantCulture);

@@ -121,32 +121,50 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         return FactCounts.NationalOnTime(before, within, late?.GetValueOrDefault(0));
     }
 
-    /// <summary>Every unit of the <paramref name="units"/>, each over its subtree.</summary>
+    /// <summary>Every unit of the <paramref name="units"/>, each over its subtree. The reads before the period, within
+    /// it and of the late open dossiers run at once, on their own connections.</summary>
+    /// <param name="within">The units' counts of the period when the caller has read them already (every counter
+    /// summed, as <see cref="FactsQuery.SumPerUnitOfLevelAsync"/> does without an indicator); null reads them.</param>
     public async Task<IReadOnlyDictionary<int, Ratio>> PerUnitOfLevelAsync(
         UnitsOfLevel units,
         DateTimeOffset start,
         DateTimeOffset end,
         DateTimeOffset asOf,
-        CancellationToken ct
+        CancellationToken ct,
+        Task<IReadOnlyDictionary<int, FactCounts>>? within = null
     )
     {
         var (first, last) = MonthSplit.Days(start, end);
-        var before = await facts
-            .SumPerUnitOfLevelAsync(units, (first, last), DateOnly.MinValue, first.AddDays(-1), Counters, ct)
-            .ConfigureAwait(false);
-        var within = await facts
-            .SumPerUnitOfLevelAsync(units, (first, last), first, last, Counters, ct)
-            .ConfigureAwait(false);
-        var late = await LateAsync(
-                units.ParentId is null ? LatePerLevelSql : LatePerUnitOfLevelSql,
-                units,
-                end,
-                asOf,
-                r => r.UnitId,
-                ct
-            )
-            .ConfigureAwait(false);
-        return Figures(before, within, late);
+
+        // SQLite's reads complete synchronously: the period's and the late reads go to other threads while this one
+        // reads the counts before the period.
+        within ??= Task.Run(() => facts.SumPerUnitOfLevelAsync(units, (first, last), first, last, Counters, ct), ct);
+        var late = Task.Run(
+            () =>
+                LateAsync(
+                    units.ParentId is null ? LatePerLevelSql : LatePerUnitOfLevelSql,
+                    units,
+                    end,
+                    asOf,
+                    r => r.UnitId,
+                    ct
+                ),
+            ct
+        );
+        var before = facts.SumPerUnitOfLevelAsync(
+            units,
+            (first, last),
+            DateOnly.MinValue,
+            first.AddDays(-1),
+            Counters,
+            ct
+        );
+        await Task.WhenAll(before, within, late).ConfigureAwait(false);
+        return Figures(
+            await before.ConfigureAwait(false),
+            await within.ConfigureAwait(false),
+            await late.ConfigureAwait(false)
+        );
     }
 
     /// <summary>

@@ -54,6 +54,9 @@ internal sealed class SqlServerDialect : IDatabaseDialect
 
     public UpgradeEngineBuilder Migrations(string connectionString) => DeployChanges.To.SqlDatabase(connectionString);
 
+    public ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken ct) =>
+        connection.BeginTransactionAsync(ct);
+
     /// <summary>A cancelled command surfaces as an OperationCanceledException, handled by the caller.</summary>
     public bool IsInterruption(Exception exception) => false;
 

@@ -91,6 +91,9 @@ internal sealed class SqliteDialect : IDatabaseDialect
     public UpgradeEngineBuilder Migrations(string connectionString) =>
         DeployChanges.To.SqliteDatabase(connectionString);
 
+    public ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken ct) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
     /// <summary>SQLITE_INTERRUPT (9): the statement was stopped by <see cref="InterruptOn"/>.</summary>
     public bool IsInterruption(Exception exception) => exception is SqliteException { SqliteErrorCode: 9 };
 
