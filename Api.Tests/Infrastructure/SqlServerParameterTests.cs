@@ -68,6 +68,20 @@ public sealed class SqlServerParameterTests
         ["ProcedureReachQuery.EveryUnitSql"] = Names(
             "FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
         ),
+        ["ProcedureReachQuery.OneUnitOfYearSql"] = Names(
+            "UnitId FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
+        ),
+        ["ProcedureReachQuery.UnitsOfLevelOfYearSql"] = Names(
+            "ParentId Level Kind FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start "
+                + "Edge2End"
+        ),
+        ["ProcedureReachQuery.LevelOfYearSql"] = Names(
+            "ParentId Level Kind FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start "
+                + "Edge2End"
+        ),
+        ["ProcedureReachQuery.EveryUnitOfYearSql"] = Names(
+            "FirstDay LastDay FromYear ToYear FromMonth ToMonth Edge1Start Edge1End Edge2Start Edge2End"
+        ),
         ["DossierRebuilder.FactsMissingSql"] = [],
         ["FactsQuery.PerUnitSql"] = Names("From To"),
         ["PublicationStore.SelectOfPeriodSql"] = Names("PeriodCode"),

@@ -47,6 +47,20 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
 
     private static readonly string EveryUnitSql = PerAncestor(OneUnit, "1 = 1");
 
+    private static readonly string OneUnitOfYearSql = PerAncestorOfYear(OneUnit, "a.id = @UnitId");
+
+    private static readonly string UnitsOfLevelOfYearSql = PerAncestorOfYear(
+        UnitsUnderParent,
+        "pc.ancestor_id = @ParentId"
+    );
+
+    private static readonly string LevelOfYearSql = PerAncestorOfYear(
+        OneUnit,
+        $"{UnitsOfLevel.LevelFilter} AND {UnitsOfLevel.LivedFilter}"
+    );
+
+    private static readonly string EveryUnitOfYearSql = PerAncestorOfYear(OneUnit, "1 = 1");
+
     // Whole months of one year: procedure_use holds one row per unit, level and procedure, so nothing to group.
     private static readonly string PairsOfYearSql = $"""
         SELECT u.unit_id AS UnitId, u.procedure_id AS ProcedureId, u.level AS Level,
@@ -204,7 +218,11 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
         CancellationToken ct
     ) =>
         (
-            await QueryAsync(Fill(OneUnitSql, start, end), Window(new { UnitId = unitId }, start, end), ct)
+            await QueryAsync(
+                    Pick(OneUnitSql, OneUnitOfYearSql, start, end),
+                    Window(new { UnitId = unitId }, start, end),
+                    ct
+                )
                 .ConfigureAwait(false)
         ).GetValueOrDefault(unitId);
 
@@ -216,7 +234,9 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
         CancellationToken ct
     ) =>
         QueryAsync(
-            Fill(units.ParentId is null ? LevelSql : UnitsOfLevelSql, start, end),
+            units.ParentId is null
+                ? Pick(LevelSql, LevelOfYearSql, start, end)
+                : Pick(UnitsOfLevelSql, UnitsOfLevelOfYearSql, start, end),
             Window(units, start, end),
             ct
         );
@@ -226,7 +246,12 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
         DateTimeOffset start,
         DateTimeOffset end,
         CancellationToken ct
-    ) => QueryAsync(Fill(EveryUnitSql, start, end), Window(new { }, start, end), ct);
+    ) => QueryAsync(Pick(EveryUnitSql, EveryUnitOfYearSql, start, end), Window(new { }, start, end), ct);
+
+    /// <summary>The statement for the period, filled: <paramref name="ofYear"/> when its whole months lie in one
+    /// year, else <paramref name="general"/>.</summary>
+    private static string Pick(string general, string ofYear, DateTimeOffset start, DateTimeOffset end) =>
+        Fill(WholeMonthsOfOneYear(start, end) ? ofYear : general, start, end);
 
     private static bool WholeMonthsOfOneYear(DateTimeOffset start, DateTimeOffset end)
     {
@@ -278,6 +303,23 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
                 {AncestorEdge(ancestors, filter, 2)}
             ) x
             GROUP BY x.UnitId
+            """;
+
+    /// <summary>
+    /// <see cref="PerAncestor"/> for whole months of one year (<c>@FromYear</c>), the common case: each ancestor's
+    /// rows of <c>procedure_reach</c> are one per procedure, so the distinct procedures are its rows that qualify,
+    /// counted as they are read in the ancestor's key order, without the union, the distinct sets or the sort.
+    /// </summary>
+    private static string PerAncestorOfYear(string ancestors, string filter) =>
+        $"""
+            SELECT a.id AS UnitId,
+                   SUM(CASE WHEN p.has_fee = 1 AND ({Paid}) > 0 THEN 1 ELSE 0 END) AS PaidOnline,
+                   SUM(CASE WHEN p.person_applicant = 1 AND ({Population}) > 0 THEN 1 ELSE 0 END) AS PopulationDb
+            FROM {ancestors}
+                INNER JOIN procedure_reach u ON u.unit_id = a.id
+                INNER JOIN procedures p ON p.id = u.procedure_id
+            WHERE {filter} AND u.year = @FromYear
+            GROUP BY a.id
             """;
 
     private static string AncestorEdge(string ancestors, string filter, int edge) =>
