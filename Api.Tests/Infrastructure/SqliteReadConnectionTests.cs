@@ -81,25 +81,39 @@ public sealed class SqliteReadConnectionTests
         });
     }
 
-    /// <summary>Every kind of connection waits inside SQLite for a busy file (a millisecond or a few between tries),
-    /// instead of being told "busy" at once and retried by Microsoft.Data.Sqlite every 150 ms.</summary>
+    /// <summary>Reading connections wait for a busy file inside SQLite (a millisecond or a few between tries)
+    /// instead of being told "busy" at once and retried by Microsoft.Data.Sqlite every 150 ms; writing connections
+    /// keep those retries, also when the pool hands them a connection that last served reads.</summary>
     [Test]
-    public async Task EveryConnection_WaitsForABusyFileInsideSqlite()
+    public async Task ReadingConnections_WaitForABusyFileInsideSqlite_AndWritingConnectionsDoNot()
     {
-        await using var portal = await db.OpenReadOnlyAsync(CancellationToken.None);
-        await using var feed = await db.OpenRowReadsAsync(CancellationToken.None);
-        await using var primary = await db.OpenAsync(CancellationToken.None);
-        await using var unmapped = await db.OpenUnmappedAsync(CancellationToken.None);
-
-        foreach (var connection in new[] { portal, feed, primary, unmapped })
+        nint portalHandle;
+        await using (var portal = (SqliteConnection)await db.OpenReadOnlyAsync(CancellationToken.None))
+        await using (var feed = await db.OpenRowReadsAsync(CancellationToken.None))
+        await using (var unmapped = await db.OpenUnmappedAsync(CancellationToken.None))
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout";
-            Assert.That(
-                Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture),
-                Is.EqualTo(1000)
-            );
+            portalHandle = portal.Handle!.DangerousGetHandle();
+            Assert.Multiple(async () =>
+            {
+                Assert.That(await BusyTimeoutAsync(portal), Is.EqualTo(1000));
+                Assert.That(await BusyTimeoutAsync(feed), Is.EqualTo(1000));
+                Assert.That(await BusyTimeoutAsync(unmapped), Is.EqualTo(1000));
+            });
         }
+
+        await using var primary = (SqliteConnection)await db.OpenAsync(CancellationToken.None);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(primary.Handle!.DangerousGetHandle(), Is.EqualTo(portalHandle), "the pool's connection");
+            Assert.That(await BusyTimeoutAsync(primary), Is.Zero);
+        });
+    }
+
+    private static async Task<long> BusyTimeoutAsync(DbConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>A read transaction (reads that must see one state, such as a root's rollup months and the facts

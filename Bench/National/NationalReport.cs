@@ -18,7 +18,9 @@ internal static class NationalReport
         );
         var growth = run
             .Results.Where(r => r.Route.Goal is { } g && r.Latency.P95 > g)
-            .Select(r => $"- {r.Route.Name[..3]}: {r.Route.GrowsWith}")
+            .Select(r =>
+                $"- {r.Route.Name[..(r.Route.Name.IndexOf(')', StringComparison.Ordinal) + 1)]}: {r.Route.GrowsWith}"
+            )
             .Concat(
                 Math.Max(run.RefreshPeakMiB, run.ServingPeakMiB) > MemoryGoalMiB
                     ? [$"- memory: {NationalRoutes.MemoryGrowsWith}"]

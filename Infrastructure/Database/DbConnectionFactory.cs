@@ -11,23 +11,29 @@ public sealed class DbConnectionFactory(DatabaseSettings settings)
     public IDatabaseDialect Dialect => settings.Dialect;
 
     /// <summary>A connection to the primary database, for writes and reads that must see them.</summary>
-    public Task<DbConnection> OpenAsync(CancellationToken ct) => OpenAsync(settings.ConnectionString, true, ct);
+    public Task<DbConnection> OpenAsync(CancellationToken ct) =>
+        OpenAsync(settings.ConnectionString, true, reads: false, ct);
 
     /// <summary>A connection for reports and feeds (a readable secondary in production, if configured).</summary>
     public Task<DbConnection> OpenReadOnlyAsync(CancellationToken ct) =>
-        mapReads ? OpenAsync(settings.ReadOnlyConnectionString, true, ct) : OpenRowReadsAsync(ct);
+        mapReads ? OpenAsync(settings.ReadOnlyConnectionString, true, reads: true, ct) : OpenRowReadsAsync(ct);
 
     /// <summary>A read-only connection for the feeds, which read many rows once: on SQLite it reads the file through
     /// its own page cache, not a memory map, and comes from a pool of its own (<see
     /// cref="IDatabaseDialect.RowReadsConnectionString"/>).</summary>
     public Task<DbConnection> OpenRowReadsAsync(CancellationToken ct) =>
-        OpenAsync(rowReads ??= Dialect.RowReadsConnectionString(settings.ReadOnlyConnectionString), false, ct);
+        OpenAsync(
+            rowReads ??= Dialect.RowReadsConnectionString(settings.ReadOnlyConnectionString),
+            false,
+            reads: true,
+            ct
+        );
 
     /// <summary>A connection to the primary for reads over much of the file (the indicator values refresh's): on
     /// SQLite it reads through its own page cache, not a memory map, in a pool of unmapped connections (the feeds'
     /// when reads go to the primary). Writes keep the map: a refresh that wrote unmapped took 70% longer.</summary>
     public Task<DbConnection> OpenUnmappedAsync(CancellationToken ct) =>
-        OpenAsync(unmapped ??= Dialect.RowReadsConnectionString(settings.ConnectionString), false, ct);
+        OpenAsync(unmapped ??= Dialect.RowReadsConnectionString(settings.ConnectionString), false, reads: true, ct);
 
     private string? rowReads;
     private string? unmapped;
@@ -70,13 +76,13 @@ public sealed class DbConnectionFactory(DatabaseSettings settings)
 
     private const string PingSql = "SELECT 1";
 
-    private async Task<DbConnection> OpenAsync(string connectionString, bool mapFile, CancellationToken ct)
+    private async Task<DbConnection> OpenAsync(string connectionString, bool mapFile, bool reads, CancellationToken ct)
     {
         var connection = Dialect.CreateConnection(connectionString);
         try
         {
             await connection.OpenAsync(ct).ConfigureAwait(false);
-            await Dialect.PrepareAsync(connection, mapFile, ct).ConfigureAwait(false);
+            await Dialect.PrepareAsync(connection, mapFile, reads, ct).ConfigureAwait(false);
             return connection;
         }
         catch

@@ -21,8 +21,10 @@ public interface IDatabaseDialect
     /// <param name="connection">The connection.</param>
     /// <param name="mapFile">SQLite: read the file through a memory map (false: through the connection's own page
     /// cache). Ignored elsewhere.</param>
+    /// <param name="reads">The connection serves reads (SQLite: it waits for a busy file inside SQLite instead of
+    /// being retried every 150 ms). Ignored elsewhere.</param>
     /// <param name="ct">Cancels the work.</param>
-    Task PrepareAsync(DbConnection connection, bool mapFile, CancellationToken ct);
+    Task PrepareAsync(DbConnection connection, bool mapFile, bool reads, CancellationToken ct);
 
     /// <summary>
     /// A transaction in which several reads see one state of the database. SQLite: a deferred one, which takes no

@@ -48,7 +48,8 @@ internal sealed class SqlServerDialect : IDatabaseDialect
 
     public DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
 
-    public Task PrepareAsync(DbConnection connection, bool mapFile, CancellationToken ct) => Task.CompletedTask;
+    public Task PrepareAsync(DbConnection connection, bool mapFile, bool reads, CancellationToken ct) =>
+        Task.CompletedTask;
 
     public string RowReadsConnectionString(string readOnlyConnectionString) => readOnlyConnectionString;
 

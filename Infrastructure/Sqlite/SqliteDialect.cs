@@ -22,18 +22,18 @@ internal sealed class SqliteDialect : IDatabaseDialect
     public static readonly SqliteDialect Instance = new();
 
     /// <summary>
-    /// A connection that finds the file busy (a read that begins while a writer updates the log's index, a writer
-    /// behind another) waits inside SQLite, retrying within a millisecond or a few, for up to this long. Without it
-    /// SQLite answers "busy" at once and Microsoft.Data.Sqlite retries every 150 ms: reads that were slowed by
-    /// exactly that showed up in the portal benchmark as single requests of 150 ms among 10 ms ones.
+    /// A reading connection that finds the file busy (a read that begins while a writer updates the log's index)
+    /// waits inside SQLite, retrying within a millisecond or a few, for up to a second. Without it SQLite answers
+    /// "busy" at once and Microsoft.Data.Sqlite retries every 150 ms: reads slowed by exactly that showed up in the
+    /// portal benchmark as single requests of 150 ms among 10 ms ones. Writing connections keep the 150 ms retries:
+    /// with the same wait, events were written 10-15% slower (the indicator values refresh, the other writer, took
+    /// the lock between the event writer's commits more often).
     /// </summary>
-    private const string BusyTimeout = "PRAGMA busy_timeout = 1000;";
+    private const string ReadsWait = " PRAGMA busy_timeout = 1000;";
 
-    /// <summary>
-    /// Reads go through a memory map of the file (up to 1 GiB), so every pooled connection shares
-    /// the operating system's page cache instead of filling a small cache of its own.
-    /// </summary>
-    public const string PerConnectionPragmas = "PRAGMA mmap_size = 1073741824; " + BusyTimeout;
+    private const string WritesRetry = " PRAGMA busy_timeout = 0;";
+
+    public const string PerConnectionPragmas = "PRAGMA mmap_size = 1073741824;";
 
     /// <summary>
     /// A feed's reads go through the connection's own small page cache instead. They touch many pages once (rows
@@ -42,7 +42,7 @@ internal sealed class SqliteDialect : IDatabaseDialect
     /// median mapped against 3.0-4.2 unmapped (BENCHMARKS.md). The portal's reads come back to the same pages of
     /// the facts, where the map is faster.
     /// </summary>
-    public const string UnmappedPragmas = "PRAGMA mmap_size = 0; " + BusyTimeout;
+    public const string UnmappedPragmas = "PRAGMA mmap_size = 0;";
 
     /// <summary>Insert the mark or bump its version.</summary>
     public const string MarkStaleSqliteSql = """
@@ -76,7 +76,7 @@ internal sealed class SqliteDialect : IDatabaseDialect
     /// own fold ASCII only, and Vietnamese names need more), <c>scorecard_floor</c> and
     /// <c>scorecard_ceiling</c> (SQLite has no floor or ceiling built in before 3.44).
     /// </summary>
-    public async Task PrepareAsync(DbConnection connection, bool mapFile, CancellationToken ct)
+    public async Task PrepareAsync(DbConnection connection, bool mapFile, bool reads, CancellationToken ct)
     {
         var sqlite = (SqliteConnection)connection;
         sqlite.CreateFunction("lower", (string? s) => s?.ToLowerInvariant(), isDeterministic: true);
@@ -92,7 +92,7 @@ internal sealed class SqliteDialect : IDatabaseDialect
             isDeterministic: true
         );
         await using var pragma = sqlite.CreateCommand();
-        pragma.CommandText = mapFile ? PerConnectionPragmas : UnmappedPragmas;
+        pragma.CommandText = (mapFile ? PerConnectionPragmas : UnmappedPragmas) + (reads ? ReadsWait : WritesRetry);
         await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
