@@ -64,11 +64,14 @@ internal sealed class StructureFigures
     )
     {
         var codes = reference.Units.Units.ToDictionary(u => reference.UnitId(u.Code)!.Value, u => u.Code);
-        var counts = await from.Facts.SumPerUnitAsync(period.FirstDay, period.LastDay, ct).ConfigureAwait(false);
-        var national =
+        // The facts and the national rule run at once on threads of their own (SQLite's reads complete
+        // synchronously) while this one reads the procedures; the rule reuses the period's counts.
+        var counting = Task.Run(() => from.Facts.SumPerUnitAsync(period.FirstDay, period.LastDay, ct), ct);
+        var judging =
             rule == OnTimeRule.National
-                ? await from.National.PerUnitAsync(period.Start, period.End, asOf, ct).ConfigureAwait(false)
+                ? Task.Run(() => from.National.PerUnitAsync(period.Start, period.End, asOf, ct, within: counting), ct)
                 : null;
+        var reading = Task.WhenAll(new Task?[] { counting, judging }.OfType<Task>());
         var uses = reachOf is null
             ? await from.Reach.PairsAsync(period.Start, period.End, ct).ConfigureAwait(false)
             : [];
@@ -97,6 +100,9 @@ internal sealed class StructureFigures
         }
 
         var values = await from.Reported.ForPeriodAsync(period.Code, ct).ConfigureAwait(false);
+        await reading.ConfigureAwait(false);
+        var counts = await counting.ConfigureAwait(false);
+        var national = judging is null ? null : await judging.ConfigureAwait(false);
         return new StructureFigures(
             reference,
             holders,

@@ -222,21 +222,29 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         return ratios;
     }
 
-    /// <summary>Every unit's own dossiers (units without any in the window are absent).</summary>
+    /// <summary>Every unit's own dossiers (units without any in the window are absent). The reads before the
+    /// period, within it and of the late open dossiers run at once, on their own connections.</summary>
+    /// <param name="within">Every unit's own counts of the period when the caller has read them already (every
+    /// counter summed, as <see cref="FactsQuery.SumPerUnitAsync"/> does without an indicator); null reads
+    /// them.</param>
     public async Task<IReadOnlyDictionary<int, Ratio>> PerUnitAsync(
         DateTimeOffset start,
         DateTimeOffset end,
         DateTimeOffset asOf,
-        CancellationToken ct
+        CancellationToken ct,
+        Task<IReadOnlyDictionary<int, FactCounts>>? within = null
     )
     {
         var (first, last) = MonthSplit.Days(start, end);
-        var before = await facts
-            .SumPerUnitAsync(DateOnly.MinValue, first.AddDays(-1), ct, Counters)
-            .ConfigureAwait(false);
-        var within = await facts.SumPerUnitAsync(first, last, ct, Counters).ConfigureAwait(false);
-        var late = await LateAsync(LatePerUnitSql, new { }, end, asOf, r => r.UnitId, ct).ConfigureAwait(false);
-        return Figures(before, within, late);
+        within ??= Task.Run(() => facts.SumPerUnitAsync(first, last, ct, Counters), ct);
+        var late = Task.Run(() => LateAsync(LatePerUnitSql, new { }, end, asOf, r => r.UnitId, ct), ct);
+        var before = facts.SumPerUnitAsync(DateOnly.MinValue, first.AddDays(-1), ct, Counters);
+        await Task.WhenAll(before, within, late).ConfigureAwait(false);
+        return Figures(
+            await before.ConfigureAwait(false),
+            await within.ConfigureAwait(false),
+            await late.ConfigureAwait(false)
+        );
     }
 
     /// <summary>Every unit, each over its subtree (units without dossiers in the window are absent).</summary>
