@@ -306,9 +306,11 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
             """;
 
     /// <summary>
-    /// <see cref="PerAncestor"/> for whole months of one year (<c>@FromYear</c>), the common case: each ancestor's
-    /// rows of <c>procedure_reach</c> are one per procedure, so the distinct procedures are its rows that qualify,
-    /// counted as they are read in the ancestor's key order, without the union, the distinct sets or the sort.
+    /// <see cref="PerAncestor"/> for whole months of one year (<c>@FromYear</c> = <c>@ToYear</c>), the common case:
+    /// each ancestor's rows of <c>procedure_reach</c> are one per procedure, so the distinct procedures are its rows
+    /// that qualify, counted as they are read in the ancestor's key order, without the union, the distinct sets or the
+    /// sort. The year stays a range as in the general statement: as an equality, SQLite without statistics read the
+    /// whole of <c>procedure_reach</c> first (the 34 provinces ranked nationally: 29.6 ms at the median, then 420).
     /// </summary>
     private static string PerAncestorOfYear(string ancestors, string filter) =>
         $"""
@@ -318,7 +320,7 @@ public sealed class ProcedureReachQuery(DbConnectionFactory db)
             FROM {ancestors}
                 INNER JOIN procedure_reach u ON u.unit_id = a.id
                 INNER JOIN procedures p ON p.id = u.procedure_id
-            WHERE {filter} AND u.year = @FromYear
+            WHERE {filter} AND u.year >= @FromYear AND u.year <= @ToYear
             GROUP BY a.id
             """;
 

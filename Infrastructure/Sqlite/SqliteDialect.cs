@@ -26,8 +26,8 @@ internal sealed class SqliteDialect : IDatabaseDialect
     /// waits inside SQLite, retrying within a millisecond or a few, for up to a second. Without it SQLite answers
     /// "busy" at once and Microsoft.Data.Sqlite retries every 150 ms: reads slowed by exactly that showed up in the
     /// portal benchmark as single requests of 150 ms among 10 ms ones. Writing connections keep the 150 ms retries:
-    /// with the same wait, events were written 10-15% slower (the indicator values refresh, the other writer, took
-    /// the lock between the event writer's commits more often).
+    /// with the wait on every connection, events were written at a median of 16,233 events/s over 11 runs against
+    /// 17,519 over 5 with it on reads only (BENCHMARKS.md), and nothing showed the wait helping a writer.
     /// </summary>
     private const string ReadsWait = " PRAGMA busy_timeout = 1000;";
 
