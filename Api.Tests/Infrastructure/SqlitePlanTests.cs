@@ -55,9 +55,7 @@ public sealed partial class SqlitePlanTests
     [TestCaseSource(nameof(Reads))]
     public void LevelRead_OnAFileWithoutStatistics_SeeksTheFactsAndTheReachByKey(string name)
     {
-        var sql = SqlServerSyntaxTests.Expand(
-            SqlServerSyntaxTests.AllStatements().Single(s => s.Name == name).Sql
-        );
+        var sql = SqlServerSyntaxTests.Expand(SqlServerSyntaxTests.AllStatements().Single(s => s.Name == name).Sql);
         using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + sql;
         foreach (var parameter in ParameterName().Matches(sql).Select(m => m.Value).Distinct(StringComparer.Ordinal))
@@ -75,11 +73,7 @@ public sealed partial class SqlitePlanTests
         }
 
         Assert.That(plan, Is.Not.Empty);
-        Assert.That(
-            plan.Where(step => WholeScan().IsMatch(step)),
-            Is.Empty,
-            $"{name}:\n{string.Join('\n', plan)}"
-        );
+        Assert.That(plan.Where(step => WholeScan().IsMatch(step)), Is.Empty, $"{name}:\n{string.Join('\n', plan)}");
         Assert.That(
             plan,
             Has.Some.Match(@"^SEARCH (f|u) USING PRIMARY KEY \(unit_id=\?"),

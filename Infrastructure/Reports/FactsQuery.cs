@@ -422,15 +422,23 @@ public sealed class FactsQuery(DbConnectionFactory db)
         var start = from;
         while (start <= to)
         {
-            var fromRollup = rolled.Contains(new DateOnly(start.Year, start.Month, 1));
+            var month = new DateOnly(start.Year, start.Month, 1);
+            var fromRollup = rolled.Contains(month);
+
+            // A run outside the rollup ends before the next rolled month (the counts before a period begin in year
+            // 1: no month by month walk); a rolled run, at its last rolled month in a row.
             var end = start;
-            for (
-                var next = new DateOnly(end.Year, end.Month, 1).AddMonths(1);
-                next <= to && rolled.Contains(next) == fromRollup;
-                next = next.AddMonths(1)
-            )
+            if (!fromRollup)
             {
-                end = next;
+                var later = rolled.Where(m => m > month).DefaultIfEmpty(DateOnly.MaxValue).Min();
+                end = later == DateOnly.MaxValue || later > to ? to : later.AddMonths(-1);
+            }
+            else
+            {
+                for (var next = month.AddMonths(1); next <= to && rolled.Contains(next); next = next.AddMonths(1))
+                {
+                    end = next;
+                }
             }
 
             end = Min(new DateOnly(end.Year, end.Month, 1).AddMonths(1).AddDays(-1), to);
