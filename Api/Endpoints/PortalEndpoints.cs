@@ -385,8 +385,19 @@ internal static class PortalEndpoints
             }
         }
 
+        // The kept figures are read beside the live ones, on a thread of their own, for every unit the live read can
+        // list (those of the level and kind under the parent, in either structure); the units it lists keep theirs.
+        var candidates = (query.Parent is { } under ? reference.Units.Subtree(under.Code) : reference.Units.TopDown)
+            .Where(u =>
+                u.Level == query.Level && (query.Kind is null || u.Kind == query.Kind) && u.Code != query.Parent?.Code
+            )
+            .Select(u => u.Code)
+            .ToList();
+        var keeping = Task.Run(() => reading.OfUnitsAsync(candidates, indicator, ct), ct);
         var live = await LiveFiguresOfLevelAsync(services, reference, query, indicator, ct).ConfigureAwait(false);
-        var kept = await reading.OfUnitsAsync(live.Keys, indicator, ct).ConfigureAwait(false);
+        var kept = (await keeping.ConfigureAwait(false))
+            .Where(k => live.ContainsKey(k.Key))
+            .ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal);
         if (!query.Revised)
         {
             foreach (var (unit, (_, figures)) in kept)
