@@ -121,11 +121,11 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         return FactCounts.NationalOnTime(before, within, late?.GetValueOrDefault(0));
     }
 
-    /// <summary>Every unit of the <paramref name="units"/>, each over its subtree. The reads before the period, within
-    /// it and of the late open dossiers run at once, on their own connections.</summary>
+    /// <summary>Every unit of the <paramref name="units"/>, each over its subtree (see <see
+    /// cref="AtOnceAsync"/>).</summary>
     /// <param name="within">The units' counts of the period when the caller has read them already (every counter
     /// summed, as <see cref="FactsQuery.SumPerUnitOfLevelAsync"/> does without an indicator); null reads them.</param>
-    public async Task<IReadOnlyDictionary<int, Ratio>> PerUnitOfLevelAsync(
+    public Task<IReadOnlyDictionary<int, Ratio>> PerUnitOfLevelAsync(
         UnitsOfLevel units,
         DateTimeOffset start,
         DateTimeOffset end,
@@ -134,36 +134,13 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         Task<IReadOnlyDictionary<int, FactCounts>>? within = null
     )
     {
-        var (first, last) = MonthSplit.Days(start, end);
-
-        // SQLite's reads complete synchronously: the period's and the late reads go to other threads while this one
-        // reads the counts before the period.
-        within ??= Task.Run(() => facts.SumPerUnitOfLevelAsync(units, (first, last), first, last, Counters, ct), ct);
-        var late = Task.Run(
-            () =>
-                LateAsync(
-                    units.ParentId is null ? LatePerLevelSql : LatePerUnitOfLevelSql,
-                    units,
-                    end,
-                    asOf,
-                    r => r.UnitId,
-                    ct
-                ),
+        var lived = MonthSplit.Days(start, end);
+        return AtOnceAsync(
+            (from, to) => facts.SumPerUnitOfLevelAsync(units, lived, from, to, Counters, ct),
+            (units.ParentId is null ? LatePerLevelSql : LatePerUnitOfLevelSql, units),
+            (start, end, asOf),
+            within,
             ct
-        );
-        var before = facts.SumPerUnitOfLevelAsync(
-            units,
-            (first, last),
-            DateOnly.MinValue,
-            first.AddDays(-1),
-            Counters,
-            ct
-        );
-        await Task.WhenAll(before, within, late).ConfigureAwait(false);
-        return Figures(
-            await before.ConfigureAwait(false),
-            await within.ConfigureAwait(false),
-            await late.ConfigureAwait(false)
         );
     }
 
@@ -222,28 +199,50 @@ public sealed class NationalOnTimeQuery(DbConnectionFactory db)
         return ratios;
     }
 
-    /// <summary>Every unit's own dossiers (units without any in the window are absent). The reads before the
-    /// period, within it and of the late open dossiers run at once, on their own connections.</summary>
+    /// <summary>Every unit's own dossiers (units without any in the window are absent; see <see
+    /// cref="AtOnceAsync"/>).</summary>
     /// <param name="within">Every unit's own counts of the period when the caller has read them already (every
     /// counter summed, as <see cref="FactsQuery.SumPerUnitAsync"/> does without an indicator); null reads
     /// them.</param>
-    public async Task<IReadOnlyDictionary<int, Ratio>> PerUnitAsync(
+    public Task<IReadOnlyDictionary<int, Ratio>> PerUnitAsync(
         DateTimeOffset start,
         DateTimeOffset end,
         DateTimeOffset asOf,
         CancellationToken ct,
         Task<IReadOnlyDictionary<int, FactCounts>>? within = null
+    ) =>
+        AtOnceAsync(
+            (from, to) => facts.SumPerUnitAsync(from, to, ct, Counters),
+            (LatePerUnitSql, new { }),
+            (start, end, asOf),
+            within,
+            ct
+        );
+
+    /// <summary>
+    /// The figure of each unit from its counts before the period (<paramref name="sum"/> from the first day), its
+    /// counts within it (<paramref name="within"/>, else <paramref name="sum"/> over the period) and its late open
+    /// dossiers (<paramref name="late"/>'s statement and keys), the three read at once on their own connections:
+    /// SQLite's reads complete synchronously, so the period's and the late reads go to other threads while this one
+    /// reads the counts before the period.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<int, Ratio>> AtOnceAsync(
+        Func<DateOnly, DateOnly, Task<IReadOnlyDictionary<int, FactCounts>>> sum,
+        (string Sql, object Keys) late,
+        (DateTimeOffset Start, DateTimeOffset End, DateTimeOffset AsOf) window,
+        Task<IReadOnlyDictionary<int, FactCounts>>? within,
+        CancellationToken ct
     )
     {
-        var (first, last) = MonthSplit.Days(start, end);
-        within ??= Task.Run(() => facts.SumPerUnitAsync(first, last, ct, Counters), ct);
-        var late = Task.Run(() => LateAsync(LatePerUnitSql, new { }, end, asOf, r => r.UnitId, ct), ct);
-        var before = facts.SumPerUnitAsync(DateOnly.MinValue, first.AddDays(-1), ct, Counters);
-        await Task.WhenAll(before, within, late).ConfigureAwait(false);
+        var (first, last) = MonthSplit.Days(window.Start, window.End);
+        within ??= Task.Run(() => sum(first, last), ct);
+        var lateOpen = Task.Run(() => LateAsync(late.Sql, late.Keys, window.End, window.AsOf, r => r.UnitId, ct), ct);
+        var before = sum(DateOnly.MinValue, first.AddDays(-1));
+        await Task.WhenAll(before, within, lateOpen).ConfigureAwait(false);
         return Figures(
             await before.ConfigureAwait(false),
             await within.ConfigureAwait(false),
-            await late.ConfigureAwait(false)
+            await lateOpen.ConfigureAwait(false)
         );
     }
 
