@@ -14,6 +14,8 @@ namespace Scorecard.Bench;
 // Benchmarks of Scorecard, each writing its section of BENCHMARKS.md:
 // dotnet build -c Release && dotnet run -c Release --project Bench -- ingest [--dossiers N] [--clients N] [--batch N]
 // [--runs N] [--defer-refresh] (the indicator values refresh held off during the run: the write path alone)
+// dotnet build -c Release && dotnet run -c Release --project Bench -- ingest-log [--dossiers N] [--clients N] [--batch N]
+// [--codes-by-day] (the writer alone in this process: the pages its commits write, table by table)
 // dotnet build -c Release && dotnet run -c Release --project Bench -- sync [--dossiers N] [--clients N] [--batch N]
 // [--runs N]
 // dotnet build -c Release && dotnet run -c Release --project Bench -- portal [--dossiers N] [--years N] [--iterations
@@ -50,6 +52,14 @@ internal static class Program
                     Option("--batch", 1000),
                     Option("--runs", 3),
                     args.Contains("--defer-refresh")
+                );
+                return 0;
+            case "ingest-log":
+                await LogBenchmark.RunAsync(
+                    Option("--dossiers", 100_000),
+                    Option("--clients", 4),
+                    Option("--batch", 1000),
+                    args.Contains("--codes-by-day")
                 );
                 return 0;
             case "sync":
@@ -116,6 +126,8 @@ internal static class Program
             default:
                 Console.WriteLine(
                     "Verbs: ingest [--dossiers N] [--clients N] [--batch N] [--runs N] [--defer-refresh]; "
+                        + "ingest-log [--dossiers N] [--clients N] [--batch N] [--codes-by-day] (pages each commit writes, by "
+                        + "table); "
                         + "sync [--dossiers N] [--clients N] [--batch N] [--runs N] (national sync snapshots, "
                         + "beside events); portal [--dossiers N] "
                         + "[--years N] [--iterations N] [--reuse FILE]; "

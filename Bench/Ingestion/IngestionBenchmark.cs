@@ -37,8 +37,8 @@ internal static class IngestionBenchmark
             Console.WriteLine(
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"run {run}: API {result.ApiRate:N0} events/s, baseline {result.BaseRate:N0} events/s, ratio "
-                        + $"{result.Ratio:N3}, peak RSS {result.PeakMiB:N0} MiB"
+                    $"run {run}: API {result.ApiRate:N0} events/s, writer alone {result.WriterRate:N0}, "
+                        + $"baseline {result.BaseRate:N0} events/s, ratio {result.Ratio:N3}, peak RSS {result.PeakMiB:N0} MiB"
                 )
             );
             results.Add(result);
@@ -47,7 +47,9 @@ internal static class IngestionBenchmark
         var median = results.OrderBy(r => r.ApiRate).ElementAt(results.Count / 2);
         var all = string.Join(
             ", ",
-            results.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.ApiRate:N0} ({r.Ratio:N2})"))
+            results.Select(r =>
+                string.Create(CultureInfo.InvariantCulture, $"{r.ApiRate:N0} ({r.Ratio:N2}; {r.WriterRate:N0})")
+            )
         );
         var report = string.Create(
             CultureInfo.InvariantCulture,
@@ -65,10 +67,11 @@ internal static class IngestionBenchmark
             | measure | value |
             |---|---|
             | API end to end | {median.ApiRate:N0} events/s ({median.Elapsed.TotalSeconds:N1} s) |
-            | baseline: plain INSERTs of the same rows, same file, one transaction per {batchSize} | {median.BaseRate:N0} events/s ({median.Baseline.TotalSeconds:N1} s) |
+            | baseline: plain INSERTs of the same rows into a table of the log's columns without its indexes, same file, one transaction per {batchSize} | {median.BaseRate:N0} events/s ({median.Baseline.TotalSeconds:N1} s) |
             | ratio API / baseline | {median.Ratio:N2} |
+            | the writer alone: the same batches from {clients} callers in one process, no HTTP, JSON or validation, fresh file | {median.WriterRate:N0} events/s |
             | API process memory: peak RSS / at end | {median.PeakMiB:N0} MiB / {median.CurrentMiB:N0} MiB |
-            | every run: events/s (ratio) | {all} |
+            | every run: events/s (ratio; writer alone) | {all} |
 
             The API does per event what the baseline does not: JSON parsing and validation, the duplicate check,
             refolding each touched dossier from all its stored events, upserting its row and moving its daily facts,
@@ -92,7 +95,8 @@ internal static class IngestionBenchmark
         double PeakMiB,
         double CurrentMiB,
         long StoredEvents,
-        long StoredDossiers
+        long StoredDossiers,
+        double WriterRate
     )
     {
         public double Ratio => ApiRate / BaseRate;
@@ -115,6 +119,9 @@ internal static class IngestionBenchmark
                 .ConfigureAwait(false);
             var baseline = await BaselineAsync(database, events, batchSize).ConfigureAwait(false);
             var stored = await CountAsync(database).ConfigureAwait(false);
+            var alone = Path.Combine(directory, "writer-alone.db");
+            await DemoYear.PrepareAsync(alone).ConfigureAwait(false);
+            var writer = await WriterAlone.RunAsync(alone, events, clients, batchSize).ConfigureAwait(false);
             return new Run(
                 events.Count / elapsed.TotalSeconds,
                 events.Count / baseline.TotalSeconds,
@@ -123,7 +130,8 @@ internal static class IngestionBenchmark
                 peak,
                 current,
                 stored.Events,
-                stored.Dossiers
+                stored.Dossiers,
+                events.Count / writer.Elapsed.TotalSeconds
             );
         }
         finally
