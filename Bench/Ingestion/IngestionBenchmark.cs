@@ -156,41 +156,25 @@ internal static class IngestionBenchmark
             .ConfigureAwait(false);
         using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Add("X-Api-Key", ApiProcess.Key);
-        var next = -1;
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(
-                Enumerable
-                    .Range(0, clients)
-                    .Select(_ =>
-                        Task.Run(async () =>
-                        {
-                            for (
-                                var i = Interlocked.Increment(ref next);
-                                i < batches.Count;
-                                i = Interlocked.Increment(ref next)
-                            )
-                            {
-                                using var content = new ByteArrayContent(batches[i]);
-                                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                                using var response = await http.PostAsync(
-                                        new Uri("/api/dossier-events", UriKind.Relative),
-                                        content
-                                    )
-                                    .ConfigureAwait(false);
-                                var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                                if (
-                                    !response.IsSuccessStatusCode
-                                    || JsonDocument.Parse(body).RootElement.GetProperty("rejected").GetArrayLength() > 0
-                                )
-                                {
-                                    throw new InvalidOperationException(
-                                        $"Batch {i}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 500)]}"
-                                    );
-                                }
-                            }
-                        })
-                    )
-            )
+        await Clients
+            .EachAsync(clients, batches.Count, async i =>
+            {
+                using var content = new ByteArrayContent(batches[i]);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                using var response = await http.PostAsync(new Uri("/api/dossier-events", UriKind.Relative), content)
+                    .ConfigureAwait(false);
+                var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                if (
+                    !response.IsSuccessStatusCode
+                    || JsonDocument.Parse(body).RootElement.GetProperty("rejected").GetArrayLength() > 0
+                )
+                {
+                    throw new InvalidOperationException(
+                        $"Batch {i}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 500)]}"
+                    );
+                }
+            })
             .ConfigureAwait(false);
         watch.Stop();
         var (peak, current) = api.Memory();

@@ -34,7 +34,8 @@ internal static class LogBenchmark
             var (elapsed, log) = await WriterAlone
                 .RunAsync(database, events, clients, batchSize, readLog: true)
                 .ConfigureAwait(false);
-            var units = await ScalarAsync(database, "SELECT COUNT(DISTINCT unit_id) FROM dossiers")
+            var units = await BenchDatabase
+                .ScalarAsync(database, "SELECT COUNT(DISTINCT unit_id) FROM dossiers")
                 .ConfigureAwait(false);
             var report = Render(log!, events.Count, elapsed, (dossiers, clients, batchSize, codesByDay), units);
             Console.WriteLine(report);
@@ -109,14 +110,5 @@ internal static class LogBenchmark
         var parts = e.DossierCode.Split('-');
         var code = string.Join('-', [parts[^2], .. parts[..^2], parts[^1]]);
         return e with { DossierCode = code, Id = code + e.Id[e.DossierCode.Length..] };
-    }
-
-    private static async Task<long> ScalarAsync(string database, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
-        await connection.OpenAsync().ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync().ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Scorecard.Bench.Support;
 using Scorecard.Domain.Dossiers;
 using Scorecard.Infrastructure;
 using Scorecard.Infrastructure.Ingestion;
@@ -44,34 +45,19 @@ internal static class WriterAlone
             .Select(b => b.Select((e, i) => new IncomingEvent(i, e)).ToList())
             .ToList();
         var sender = new EventSender(ApiKey.BootstrapSource, null, null);
-        var next = -1;
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(
-                Enumerable
-                    .Range(0, clients)
-                    .Select(_ =>
-                        Task.Run(async () =>
-                        {
-                            for (
-                                var i = Interlocked.Increment(ref next);
-                                i < batches.Count;
-                                i = Interlocked.Increment(ref next)
-                            )
-                            {
-                                var outcome = await writer
-                                    .WriteAsync(batches[i], sender, CancellationToken.None)
-                                    .ConfigureAwait(false);
-                                if (outcome.Rejected.Count > 0 || outcome.Accepted != batches[i].Count)
-                                {
-                                    throw new InvalidOperationException(
-                                        $"Batch {i}: {outcome.Accepted} accepted, {outcome.Rejected.Count} rejected "
-                                            + $"({(outcome.Rejected.Count > 0 ? outcome.Rejected[0].Message : "")})"
-                                    );
-                                }
-                            }
-                        })
-                    )
-            )
+        await Clients
+            .EachAsync(clients, batches.Count, async i =>
+            {
+                var outcome = await writer.WriteAsync(batches[i], sender, CancellationToken.None).ConfigureAwait(false);
+                if (outcome.Rejected.Count > 0 || outcome.Accepted != batches[i].Count)
+                {
+                    throw new InvalidOperationException(
+                        $"Batch {i}: {outcome.Accepted} accepted, {outcome.Rejected.Count} rejected "
+                            + $"({(outcome.Rejected.Count > 0 ? outcome.Rejected[0].Message : "")})"
+                    );
+                }
+            })
             .ConfigureAwait(false);
         watch.Stop();
         await stop.CancelAsync().ConfigureAwait(false);

@@ -88,25 +88,7 @@ internal static class LoadBenchmark
         {
             using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
             http.DefaultRequestHeaders.Add("X-Api-Key", ApiProcess.Key);
-            var next = -1;
-            await Task.WhenAll(
-                    Enumerable
-                        .Range(0, 4)
-                        .Select(_ =>
-                            Task.Run(async () =>
-                            {
-                                for (
-                                    var i = Interlocked.Increment(ref next);
-                                    i < warm;
-                                    i = Interlocked.Increment(ref next)
-                                )
-                                {
-                                    await PostAsync(http, batches[i], null).ConfigureAwait(false);
-                                }
-                            })
-                        )
-                )
-                .ConfigureAwait(false);
+            await Clients.EachAsync(4, warm, i => PostAsync(http, batches[i], null)).ConfigureAwait(false);
 
             Console.WriteLine(
                 $"Mixed load for {seconds} s: {ingestClients} integrators, {portalClients} portal readers, "

@@ -113,35 +113,14 @@ internal static class SizeBenchmark
         return split;
     }
 
-    private static async Task PostAsync(HttpClient http, byte[][] batches)
-    {
-        var next = -1;
-        await Task.WhenAll(
-                Enumerable
-                    .Range(0, 4)
-                    .Select(_ =>
-                        Task.Run(async () =>
-                        {
-                            for (
-                                var i = Interlocked.Increment(ref next);
-                                i < batches.Length;
-                                i = Interlocked.Increment(ref next)
-                            )
-                            {
-                                using var content = new ByteArrayContent(batches[i]);
-                                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                                using var response = await http.PostAsync(
-                                        new Uri("/api/dossier-events", UriKind.Relative),
-                                        content
-                                    )
-                                    .ConfigureAwait(false);
-                                response.EnsureSuccessStatusCode();
-                            }
-                        })
-                    )
-            )
-            .ConfigureAwait(false);
-    }
+    private static Task PostAsync(HttpClient http, byte[][] batches) => Clients.EachAsync(4, batches.Length, async i =>
+        {
+            using var content = new ByteArrayContent(batches[i]);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var response = await http.PostAsync(new Uri("/api/dossier-events", UriKind.Relative), content)
+                .ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
+        });
 
     /// <summary>The database as a reader sees it (the write-ahead log included): its pages, and per table the pages
     /// of the table and its indexes.</summary>

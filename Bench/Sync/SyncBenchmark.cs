@@ -131,44 +131,29 @@ internal static class SyncBenchmark
         await using var api = await ApiProcess.StartAsync(database).ConfigureAwait(false);
         using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Add("X-Api-Key", ApiProcess.Key);
-        var next = -1;
         long rejected = 0;
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(
-                Enumerable
-                    .Range(0, clients)
-                    .Select(_ =>
-                        Task.Run(async () =>
-                        {
-                            for (
-                                var i = Interlocked.Increment(ref next);
-                                i < batches.Count;
-                                i = Interlocked.Increment(ref next)
-                            )
-                            {
-                                using var content = new ByteArrayContent(batches[i]);
-                                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                                using var response = await http.PostAsync(new Uri(route, UriKind.Relative), content)
-                                    .ConfigureAwait(false);
-                                var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                                if (!response.IsSuccessStatusCode)
-                                {
-                                    throw new InvalidOperationException(
-                                        $"Batch {i}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 500)]}"
-                                    );
-                                }
+        await Clients
+            .EachAsync(clients, batches.Count, async i =>
+            {
+                using var content = new ByteArrayContent(batches[i]);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                using var response = await http.PostAsync(new Uri(route, UriKind.Relative), content)
+                    .ConfigureAwait(false);
+                var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException(
+                        $"Batch {i}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 500)]}"
+                    );
+                }
 
-                                var answer = JsonDocument.Parse(body).RootElement.GetProperty("rejected");
-                                Interlocked.Add(
-                                    ref rejected,
-                                    answer.ValueKind == JsonValueKind.Array
-                                        ? answer.GetArrayLength()
-                                        : answer.GetInt32()
-                                );
-                            }
-                        })
-                    )
-            )
+                var answer = JsonDocument.Parse(body).RootElement.GetProperty("rejected");
+                Interlocked.Add(
+                    ref rejected,
+                    answer.ValueKind == JsonValueKind.Array ? answer.GetArrayLength() : answer.GetInt32()
+                );
+            })
             .ConfigureAwait(false);
         watch.Stop();
         return (watch.Elapsed, rejected);
