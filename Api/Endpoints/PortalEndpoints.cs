@@ -367,8 +367,7 @@ internal static class PortalEndpoints
             var units = reference
                 .Units.Subtree(parent.Code)
                 .Where(u =>
-                    u.Level == query.Level
-                    && (query.Kind is null || u.Kind == query.Kind)
+                    query.OfLevelAndKind(u)
                     && u.Code != parent.Code
                     && u.IsActiveDuring(query.Period.FirstDay, query.Period.LastDay)
                 )
@@ -388,9 +387,7 @@ internal static class PortalEndpoints
         // The kept figures are read beside the live ones, on a thread of their own, for every unit the live read can
         // list (those of the level and kind under the parent, in either structure); the units it lists keep theirs.
         var candidates = (query.Parent is { } under ? reference.Units.Subtree(under.Code) : reference.Units.TopDown)
-            .Where(u =>
-                u.Level == query.Level && (query.Kind is null || u.Kind == query.Kind) && u.Code != query.Parent?.Code
-            )
+            .Where(u => query.OfLevelAndKind(u) && u.Code != query.Parent?.Code)
             .Select(u => u.Code)
             .ToList();
         var keeping = Task.Run(() => reading.OfUnitsAsync(candidates, indicator, ct), ct);
@@ -433,8 +430,7 @@ internal static class PortalEndpoints
             return inStructure
                 .Units.Select(code => reference.Units.Find(code)!)
                 .Where(u =>
-                    u.Level == query.Level
-                    && (query.Kind is null || u.Kind == query.Kind)
+                    query.OfLevelAndKind(u)
                     && (
                         query.Parent is not { } parent
                         || (u.Code != parent.Code && reference.Units.IsAncestorOrSelf(parent.Code, u.Code))

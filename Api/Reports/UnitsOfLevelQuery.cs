@@ -30,4 +30,7 @@ internal sealed record UnitsOfLevelQuery(
 
     /// <summary>The language of the answer's names.</summary>
     public Language Language { get; init; }
+
+    /// <summary>Whether <paramref name="unit"/> is of the query's level and kind (wherever it lies).</summary>
+    public bool OfLevelAndKind(Unit unit) => unit.Level == Level && (Kind is null || unit.Kind == Kind);
 }
