@@ -33,6 +33,10 @@ internal sealed class SqliteDialect : IDatabaseDialect
 
     private const string WritesRetry = " PRAGMA busy_timeout = 0;";
 
+    /// <summary>
+    /// Reads go through a memory map of the file (up to 1 GiB), so every pooled connection shares
+    /// the operating system's page cache instead of filling a small cache of its own.
+    /// </summary>
     public const string PerConnectionPragmas = "PRAGMA mmap_size = 1073741824;";
 
     /// <summary>
