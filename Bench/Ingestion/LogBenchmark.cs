@@ -31,7 +31,7 @@ internal static class LogBenchmark
         {
             var database = Path.Combine(directory, "scorecard.db");
             await DemoYear.PrepareAsync(database).ConfigureAwait(false);
-            var (elapsed, log) = await WriterAlone
+            var (elapsed, _, log) = await WriterAlone
                 .RunAsync(database, events, clients, batchSize, readLog: true)
                 .ConfigureAwait(false);
             var units = await BenchDatabase

@@ -118,6 +118,13 @@ internal sealed class ApiProcess : IAsyncDisposable
     /// <summary>Peak and current resident memory of the process, in MiB (Linux /proc).</summary>
     public (double PeakMiB, double CurrentMiB) Memory() => LocalProcess.Memory(process.Id);
 
+    /// <summary>The processor time the process has used so far, on every core (user and kernel).</summary>
+    public TimeSpan ProcessorTime()
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
     /// <summary>
     /// Ends the process the way a crash or the out-of-memory killer does: <see cref="Process.Kill()"/>
     /// sends SIGKILL on Linux, so nothing runs on the way out (no shutdown, no drain of queued
