@@ -30,7 +30,7 @@ public sealed class FeedLimits
     /// <summary>Feed queries one key may have running at once; more are answered 429 with Retry-After.</summary>
     public int MaxConcurrentQueriesPerKey { get; set; } = 2;
 
-    /// <summary>Write minimal-metadata JSON pages directly (the OData serializer still serves every other
-    /// format).</summary>
+    /// <summary>Write minimal-metadata JSON pages and <c>$count</c> answers directly (the OData serializer still
+    /// serves every other format).</summary>
     public bool WriteJsonDirectly { get; set; } = true;
 }

@@ -138,7 +138,8 @@ public sealed partial class FeedService(
 
                     if (counting)
                     {
-                        return controller.Ok(
+                        return CountAnswer(
+                            controller,
                             await FeedReader
                                 .CountAsync(connection, plan, limits.QueryTimeoutSeconds, token)
                                 .ConfigureAwait(false)
@@ -260,7 +261,8 @@ public sealed partial class FeedService(
                     await using var connection = await reader.OpenAsync(token).ConfigureAwait(false);
                     if (counting)
                     {
-                        return controller.Ok(
+                        return CountAnswer(
+                            controller,
                             await FeedReader
                                 .CountAsync(connection, aggregation, limits.QueryTimeoutSeconds, token)
                                 .ConfigureAwait(false)
@@ -294,6 +296,10 @@ public sealed partial class FeedService(
 
     /// <summary>The key lookup a path names (<c>Units('49')</c>, <c>Dossiers(…)/Unit</c>), or null for a whole
     /// set.</summary>
+    /// <summary>A <c>$count</c> written directly, or by the OData serializer when direct writing is off.</summary>
+    private IActionResult CountAnswer(ControllerBase controller, long count) =>
+        limits.WriteJsonDirectly ? new FeedCountResult(count) : controller.Ok(count);
+
     private FeedLookup? Lookup(ODataPath? path)
     {
         if (path?.OfType<KeySegment>().FirstOrDefault() is not { } key)

@@ -1,11 +1,12 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using Scorecard.Api.Tests.Support;
 
 namespace Scorecard.Api.Tests.Endpoints.OData;
 
 /// <summary>
-/// Pages in minimal-metadata JSON are written directly from the rows; they must be the very document
-/// the OData serializer writes. Two services over the same data, one of them with the direct writer
+/// Pages in minimal-metadata JSON and counts are written directly from the rows; they must be the very
+/// document the OData serializer writes. Two services over the same data, one of them with the direct writer
 /// switched off, answer every query here with identical bytes.
 /// </summary>
 public sealed class FeedJsonEquivalenceTests
@@ -90,17 +91,33 @@ public sealed class FeedJsonEquivalenceTests
         Assert.That(actual, Is.EqualTo(expected));
     }
 
-    private static async Task<string> BodyAsync(HttpClient client, string url)
+    [TestCase("/odata/Dossiers/$count")]
+    [TestCase("/odata/Dossiers/$count?$filter=UnitCode eq 'P.B'")]
+    [TestCase("/odata/Dossiers/$count?$filter=UnitCode eq 'nowhere'")]
+    [TestCase("/odata/Units('P.A')/Dossiers/$count")]
+    [TestCase("/odata/Units/$count?$format=json")]
+    [TestCase("/odata/Dossiers/$count?$apply=groupby((UnitCode))")]
+    public async Task Count_WrittenDirectly_IsTheSerializersAnswer(string url)
+    {
+        var expected = await BodyAsync(serializerClient, url, "text/plain; charset=utf-8");
+        var actual = await BodyAsync(directClient, url, "text/plain; charset=utf-8");
+
+        Assert.That(actual, Is.EqualTo(expected));
+        Assert.That(long.Parse(actual, CultureInfo.InvariantCulture), Is.GreaterThanOrEqualTo(0));
+    }
+
+    private static async Task<string> BodyAsync(
+        HttpClient client,
+        string url,
+        string contentType = "application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8"
+    )
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
         request.Headers.Add("Prefer", "odata.maxpagesize=25");
         using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.That((int)response.StatusCode, Is.EqualTo(200), body);
-        Assert.That(
-            response.Content.Headers.ContentType!.ToString(),
-            Is.EqualTo("application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8")
-        );
+        Assert.That(response.Content.Headers.ContentType!.ToString(), Is.EqualTo(contentType));
         Assert.That(response.Headers.GetValues("OData-Version"), Is.EqualTo(new[] { "4.0" }));
         return body;
     }
