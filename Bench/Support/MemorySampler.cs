@@ -1,6 +1,4 @@
-using Scorecard.Bench.Support;
-
-namespace Scorecard.Bench.National;
+namespace Scorecard.Bench.Support;
 
 /// <summary>
 /// The highest resident memory of a process seen by sampling it every 200 ms until disposed: the peak of a phase when
