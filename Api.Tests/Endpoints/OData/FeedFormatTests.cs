@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Scorecard.Api.Tests.Support;
@@ -54,6 +55,40 @@ public sealed class FeedFormatTests : ApiFixture
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
+    }
+
+    [TestCase("text/plain", "true")]
+    [TestCase("text/plain", "false")]
+    [TestCase("text/*", "true")]
+    [TestCase("text/plain;q=0.7, application/atom+xml", "true")]
+    public async Task Count_AcceptingPlainText_IsServed(string accept, string writeDirectly)
+    {
+        using var factory = new ScorecardFactory(new() { ["OData:WriteJsonDirectly"] = writeDirectly });
+        using var admin = factory.AdminClient();
+        await TestProvince.SeedAsync(admin);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/odata/Units/$count");
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+
+        using var response = await admin.SendAsync(request);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+        Assert.That(response.Content.Headers.ContentType?.ToString(), Is.EqualTo("text/plain; charset=utf-8"));
+        Assert.That(long.Parse(body, CultureInfo.InvariantCulture), Is.GreaterThan(0));
+    }
+
+    [Test]
+    public async Task Count_AcceptingNeitherPlainTextNorJson_Is406NamingPlainText()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/odata/Units/$count");
+        request.Headers.TryAddWithoutValidation("Accept", "text/html");
+
+        using var response = await Admin.SendAsync(request);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotAcceptable), body);
+        var message = JsonDocument.Parse(body).RootElement.GetProperty("error").GetProperty("message").GetString();
+        Assert.That(message, Does.Contain("Accept: text/html").And.Contain("text/plain"));
     }
 
     [TestCase(null)]
