@@ -6,7 +6,7 @@ namespace Scorecard.Api.OData;
 /// <summary>
 /// The answer to <c>/{set}/$count</c>: the number as plain text, the very bytes and headers the OData raw value
 /// serializer writes (a test compares them), without what that serializer costs each request: a text writer with
-/// buffers of a few hundred kilobytes, and the query string parsed again to look for <c>$format</c> (a count is
+/// buffers of about 100 KB per count, and the query string parsed again to look for <c>$format</c> (a count is
 /// plain text in every format).
 /// </summary>
 internal sealed class FeedCountResult(long count) : IActionResult
