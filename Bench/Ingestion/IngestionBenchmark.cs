@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Scorecard.Bench.Support;
@@ -181,22 +180,12 @@ internal static class IngestionBenchmark
         using var self = Process.GetCurrentProcess();
         var (apiBefore, clientsBefore) = (api.ProcessorTime(), self.TotalProcessorTime);
         var watch = Stopwatch.StartNew();
-        await Clients
-            .EachAsync(clients, batches.Count, async i =>
+        await BatchPosting
+            .PostAsync(http, batches, "/api/dossier-events", clients, (i, body) =>
             {
-                using var content = new ByteArrayContent(batches[i]);
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                using var response = await http.PostAsync(new Uri("/api/dossier-events", UriKind.Relative), content)
-                    .ConfigureAwait(false);
-                var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                if (
-                    !response.IsSuccessStatusCode
-                    || JsonDocument.Parse(body).RootElement.GetProperty("rejected").GetArrayLength() > 0
-                )
+                if (JsonDocument.Parse(body).RootElement.GetProperty("rejected").GetArrayLength() > 0)
                 {
-                    throw new InvalidOperationException(
-                        $"Batch {i}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 500)]}"
-                    );
+                    throw new InvalidOperationException($"Batch {i}: 200 {body[..Math.Min(body.Length, 500)]}");
                 }
             })
             .ConfigureAwait(false);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -49,7 +48,7 @@ internal static class SizeBenchmark
                 http.DefaultRequestHeaders.Add("X-Api-Key", ApiProcess.Key);
                 foreach (var part in partsOfBatches)
                 {
-                    await PostAsync(http, part).ConfigureAwait(false);
+                    await BatchPosting.PostAsync(http, part, "/api/dossier-events", 4).ConfigureAwait(false);
                     samples.Add(await MeasureAsync(database).ConfigureAwait(false));
                     if (samples.Count == 2)
                     {
@@ -112,15 +111,6 @@ internal static class SizeBenchmark
         File.Delete(copy);
         return split;
     }
-
-    private static Task PostAsync(HttpClient http, byte[][] batches) => Clients.EachAsync(4, batches.Length, async i =>
-        {
-            using var content = new ByteArrayContent(batches[i]);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            using var response = await http.PostAsync(new Uri("/api/dossier-events", UriKind.Relative), content)
-                .ConfigureAwait(false);
-            response.EnsureSuccessStatusCode();
-        });
 
     /// <summary>The database as a reader sees it (the write-ahead log included): its pages, and per table the pages
     /// of the table and its indexes.</summary>

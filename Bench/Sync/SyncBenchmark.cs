@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Scorecard.Bench.Support;
@@ -153,21 +152,9 @@ internal static class SyncBenchmark
         long rejected = 0;
         var processorBefore = api.ProcessorTime();
         var watch = Stopwatch.StartNew();
-        await Clients
-            .EachAsync(clients, batches.Count, async i =>
+        await BatchPosting
+            .PostAsync(http, batches, route, clients, (_, body) =>
             {
-                using var content = new ByteArrayContent(batches[i]);
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                using var response = await http.PostAsync(new Uri(route, UriKind.Relative), content)
-                    .ConfigureAwait(false);
-                var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new InvalidOperationException(
-                        $"Batch {i}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 500)]}"
-                    );
-                }
-
                 var answer = JsonDocument.Parse(body).RootElement.GetProperty("rejected");
                 Interlocked.Add(
                     ref rejected,
